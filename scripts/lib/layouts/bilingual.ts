@@ -1,0 +1,147 @@
+/**
+ * Bilingual pairs: every paragraph is a bullet line (`  • English`) followed by its translation
+ * on an indented line (`    中文`). Speaker labels are the bullets whose "translation" is the
+ * same text, because translators leave names alone. Lines before the first bullet are the page
+ * header: a title, perhaps a summary written by the site, and perhaps a note that the
+ * translation is machine-made.
+ */
+import { ConvertError } from '../errors.ts';
+import type { Layout, RawLabel, RawParagraph, RawTurn } from '../raw.ts';
+import { omittedRanges, type OmitReason } from '../raw.ts';
+import { chineseScript, hanShare, type Line } from '../text.ts';
+import type { Layer, TextLang } from '../../../src/lib/schema.ts';
+import { parseDashLabel, MACHINE_TRANSLATION } from './shared.ts';
+
+const BULLET = /^ {0,3}[•●▪◦]\s+(\S.*)$/;
+const INDENTED = /^ {4,}(\S.*)$/;
+const INTERPRETED_EN = /^\((?:interpreted|interpretation|translated)\)\s*/i;
+// The translation of "(interpreted)" varies with the translator; any short leading parenthesis
+// is that marker when the original paragraph carried one.
+const LEADING_MARK = /^[（(][^（）()]{1,6}[）)]\s*/;
+
+interface Pair {
+  readonly line: number;
+  readonly original: string;
+  readonly translation: string | undefined;
+}
+
+function pairs(lines: readonly Line[]): Pair[] {
+  const out: Pair[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = BULLET.exec(lines[i]!.raw);
+    if (!m) continue;
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.text === '') j++;
+    const t = j < lines.length && !BULLET.test(lines[j]!.raw) ? INDENTED.exec(lines[j]!.raw) : null;
+    out.push({ line: lines[i]!.n, original: m[1]!.trim(), translation: t ? t[1]!.trim() : undefined });
+  }
+  return out;
+}
+
+/** A bullet is a label when its translation is identical and it reads like a name, not a sentence. */
+function isLabel(p: Pair): boolean {
+  return (
+    p.translation !== undefined &&
+    p.translation === p.original &&
+    p.original.length <= 120 &&
+    !/[.?!。？！]$/.test(p.original) &&
+    p.original.split(/\s+/).length <= 16
+  );
+}
+
+function detectLang(texts: readonly string[], fallback: TextLang): TextLang {
+  const joined = texts.join('\n');
+  if (hanShare(joined) < 0.3) return 'en';
+  return chineseScript(joined) ?? fallback;
+}
+
+export const bilingual: Layout = {
+  id: 'bilingual-pairs',
+
+  sniff(lines) {
+    const ps = pairs(lines);
+    if (ps.length < 5) return false;
+    const paired = ps.filter((p) => p.translation !== undefined).length;
+    return paired / ps.length >= 0.9;
+  },
+
+  parse(lines, ctx) {
+    const ps = pairs(lines);
+    const firstBullet = ps[0]!.line;
+    const omitted: { n: number; reason: OmitReason }[] = [];
+
+    // Header: the first non-empty line is the title; a machine-translation note is recorded
+    // on the translation layer; everything else there was written by the site, not said.
+    let title: string | undefined;
+    let mtNote: string | undefined;
+    for (const l of lines) {
+      if (l.n >= firstBullet) break;
+      if (l.text === '') continue;
+      if (title === undefined) {
+        title = l.text;
+      } else if (MACHINE_TRANSLATION.test(l.text)) {
+        mtNote = l.text;
+        omitted.push({ n: l.n, reason: 'disclaimer' });
+      } else {
+        omitted.push({ n: l.n, reason: 'page-summary' });
+      }
+    }
+
+    const turns: RawTurn[] = [];
+    let current: { label: RawLabel; line: number; paragraphs: RawParagraph[] } | undefined;
+    for (const p of ps) {
+      if (isLabel(p)) {
+        current = { label: parseDashLabel(p.original), line: p.line, paragraphs: [] };
+        turns.push(current);
+        continue;
+      }
+      if (!current) {
+        throw new ConvertError(ctx.file, 'the transcript text starts before any speaker label', {
+          line: p.line,
+          hint: 'a bilingual transcript must open with a label line such as "  • Operator" followed by the same text indented',
+        });
+      }
+      const interpreted = INTERPRETED_EN.test(p.original);
+      const text = p.original.replace(INTERPRETED_EN, '').trim();
+      const translation = p.translation === undefined ? undefined : interpreted ? p.translation.replace(LEADING_MARK, '').trim() : p.translation;
+      if (text === '') continue;
+      current.paragraphs.push({
+        line: p.line,
+        text,
+        ...(translation ? { translation } : {}),
+        ...(interpreted ? { interpreted: true } : {}),
+      });
+    }
+    const spoken = turns.filter((t) => t.paragraphs.length > 0);
+    if (spoken.length === 0) {
+      throw new ConvertError(ctx.file, 'no speaker label was found', {
+        line: firstBullet,
+        hint: 'label lines are bullets whose indented translation repeats them exactly, e.g. "  • Jane Doe - CFO"',
+      });
+    }
+
+    const originalLang = detectLang(ps.map((p) => p.original), 'en');
+    const translationLang = detectLang(
+      ps.flatMap((p) => (p.translation !== undefined && p.translation !== p.original ? [p.translation] : [])),
+      originalLang === 'en' ? 'zh-Hans' : 'en',
+    );
+    const layers: Layer[] = [
+      { lang: originalLang, role: 'original', machine_translated: false },
+      {
+        lang: translationLang,
+        role: 'translation',
+        machine_translated: mtNote !== undefined,
+        ...(mtNote ? { note: mtNote } : {}),
+      },
+    ];
+
+    return {
+      layout: 'bilingual-pairs',
+      ...(title ? { title } : {}),
+      layers,
+      turns: spoken,
+      announcement: [],
+      omitted: omittedRanges(omitted),
+    };
+  },
+};

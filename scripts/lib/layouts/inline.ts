@@ -1,0 +1,132 @@
+/**
+ * Inline labels: a Q&A write-up (often on a news or investor site) where each turn is one line
+ * that starts with its speaker, `瑞银分析师Kenneth Fong:` for an analyst and `蒋凡:` for an
+ * executive; an unlabelled line continues the previous speaker. Such pages also carry site
+ * navigation, news items and link lists, which are not call content and are left out, and
+ * often quote the results announcement just before the Q&A, which is kept and labelled as an
+ * announcement excerpt.
+ */
+import { ConvertError } from '../errors.ts';
+import type { Layout, OmitReason, RawParagraph, RawTurn } from '../raw.ts';
+import { omittedRanges } from '../raw.ts';
+import { chineseScript, compactKey, hanShare, textLanguage, type Line } from '../text.ts';
+import type { TextLang } from '../../../src/lib/schema.ts';
+
+const ANALYST = /^(?<firm>[^:：,，。]{1,30}?)\s*(?:分析师|分析師)\s*(?<name>[^:：,，。]{1,40}?)\s*[:：]\s*(?<rest>\S.*)$/;
+const ENGLISH_ANALYST = /^(?<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})\s*\((?<firm>[^)]{2,40})\)\s*:\s*(?<rest>\S.*)$/;
+const NAME_COLON = /^(?<name>[\p{Script=Han}·]{2,6}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s*[:：]\s*(?<rest>\S.*)$/u;
+const NEWS_ITEM = /^[-*•]\s*\d{4}-\d{2}-\d{2}\s/;
+const LIST_ITEM = /^[-*•]\s+\S/;
+const END_MARK = /\s*[（(]完[）)]\s*$/;
+/** Wording that places a paragraph in a reporting period, as results announcements do. */
+const REPORTING = /(截至.{0,24}止(三个|三個|六个|六個)?月|本季度|本季|this quarter|for the quarter|quarter ended|three months ended)/i;
+
+interface Labelled {
+  readonly name: string;
+  readonly firm?: string;
+  readonly analyst: boolean;
+  readonly rest: string;
+}
+
+function analystLabel(text: string): Labelled | undefined {
+  const m = ANALYST.exec(text) ?? ENGLISH_ANALYST.exec(text);
+  if (!m?.groups) return undefined;
+  return { name: m.groups.name!.trim(), firm: m.groups.firm!.trim(), analyst: true, rest: m.groups.rest! };
+}
+
+function nameLabel(text: string): Labelled | undefined {
+  const m = NAME_COLON.exec(text);
+  if (!m?.groups) return undefined;
+  return { name: m.groups.name!, analyst: false, rest: m.groups.rest! };
+}
+
+export const inline: Layout = {
+  id: 'inline-labels',
+
+  sniff(lines) {
+    return lines.some((l) => analystLabel(l.text) !== undefined);
+  },
+
+  parse(lines, ctx) {
+    const firstQ = lines.findIndex((l) => analystLabel(l.text) !== undefined);
+    if (firstQ < 0) throw new ConvertError(ctx.file, 'no analyst label was found');
+    const qa = lines.slice(firstQ).filter((l) => l.text !== '');
+
+    // An executive label is a short name and a colon at the start of a line, accepted when the
+    // name is one of the company's people or when it labels more than one line: a one-off
+    // "我们做了一个战略选择:" is a sentence, not a speaker.
+    const counts = new Map<string, number>();
+    for (const l of qa) {
+      const lab = nameLabel(l.text);
+      if (lab) counts.set(compactKey(lab.name), (counts.get(compactKey(lab.name)) ?? 0) + 1);
+    }
+    const labelOf = (text: string): Labelled | undefined => {
+      const a = analystLabel(text);
+      if (a) return a;
+      const e = nameLabel(text);
+      if (e && (ctx.isKnownPerson(e.name) || (counts.get(compactKey(e.name)) ?? 0) >= 2)) return e;
+      return undefined;
+    };
+
+    const turns: RawTurn[] = [];
+    let current: RawTurn | undefined;
+    const omitted: { n: number; reason: OmitReason }[] = [];
+    for (const l of qa) {
+      const ended = END_MARK.test(l.text);
+      const text = l.text.replace(END_MARK, '');
+      const lab = labelOf(text);
+      if (lab) {
+        current = {
+          label: {
+            text: lab.analyst ? text.slice(0, text.length - lab.rest.length).replace(/[:：]\s*$/, '').trim() : lab.name,
+            name: lab.name,
+            ...(lab.firm ? { firm: lab.firm } : {}),
+            role: lab.analyst ? 'analyst' : 'executive',
+          },
+          line: l.n,
+          section: 'qa',
+          paragraphs: [{ line: l.n, text: lab.rest.trim() }],
+        };
+        turns.push(current);
+      } else if (current && text !== '') {
+        current.paragraphs.push({ line: l.n, text });
+      }
+      if (ended) break;
+    }
+    const lastLine = turns.at(-1)!.paragraphs.at(-1)!.line;
+    for (const l of lines) if (l.n > lastLine && l.text !== '') omitted.push({ n: l.n, reason: 'end-marker' });
+
+    // Before the Q&A: the run of long prose lines right before it is an announcement excerpt
+    // when it speaks of a reporting period; everything else is page furniture or news.
+    const before = lines.slice(0, firstQ).filter((l) => l.text !== '');
+    const isProse = (l: Line) => l.text.length >= 40 && !LIST_ITEM.test(l.text);
+    let k = before.length;
+    while (k > 0 && isProse(before[k - 1]!)) k--;
+    const run = before.slice(k);
+    const announcement: RawParagraph[] = [];
+    const qaLang = textLanguage(qa.map((l) => l.text).join('\n'));
+    if (run.some((l) => REPORTING.test(l.text))) {
+      for (const l of run) {
+        const lang: TextLang = hanShare(l.text) < 0.3 ? 'en' : (chineseScript(l.text) ?? qaLang);
+        announcement.push({ line: l.n, text: l.text, ...(lang !== qaLang ? { lang } : {}) });
+      }
+    }
+    let inNews = false;
+    for (const l of before.slice(0, announcement.length > 0 ? k : before.length)) {
+      // Short lines without sentence punctuation are navigation ("Articles", "Earnings").
+      const chrome = l.text.length < 40 && !/[。，,.!?！？]/.test(l.text);
+      if (NEWS_ITEM.test(l.text)) inNews = true;
+      else if (LIST_ITEM.test(l.text) || chrome) inNews = false;
+      const reason: OmitReason = inNews ? 'news' : LIST_ITEM.test(l.text) ? 'links' : chrome ? 'site-chrome' : 'news';
+      omitted.push({ n: l.n, reason });
+    }
+
+    return {
+      layout: 'inline-labels',
+      layers: [{ lang: qaLang, role: 'original', machine_translated: false }],
+      turns,
+      announcement,
+      omitted: omittedRanges(omitted),
+    };
+  },
+};

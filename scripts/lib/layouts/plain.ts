@@ -1,0 +1,144 @@
+/**
+ * The most common plain-text layout of English transcripts: a "Company Participants" list and a
+ * "Conference Call Participants" list (`Name - Title` / `Name - Firm`), then the call, where
+ * each turn starts with a line holding only the speaker's name (or `Operator`), and a
+ * "Question-and-Answer Session" line marks the Q&A.
+ */
+import { ConvertError } from '../errors.ts';
+import type { Layout, OmitReason, RawLabel, RawParagraph, RawTurn } from '../raw.ts';
+import { omittedRanges } from '../raw.ts';
+import { compactKey, textLanguage, type Line } from '../text.ts';
+import { IR_TITLE, parseDashLabel, roleFromName, sectionOfHeading } from './shared.ts';
+
+const COMPANY_LIST = /^(company|corporate)\s+participants:?$|^executives:?$/i;
+const ANALYST_LIST = /^(conference\s+call\s+participants|analysts?|other\s+participants):?$/i;
+const PRESENTATION = /^(presentation|prepared\s+remarks|operator\s+instructions)$/i;
+
+interface Participant {
+  readonly label: RawLabel;
+}
+
+export const plain: Layout = {
+  id: 'plain-english',
+
+  sniff(lines) {
+    return lines.some((l) => COMPANY_LIST.test(l.text)) && lines.some((l) => ANALYST_LIST.test(l.text) || /^operator$/i.test(l.text));
+  },
+
+  parse(lines, ctx) {
+    const omitted: { n: number; reason: OmitReason }[] = [];
+    const people = new Map<string, Participant>();
+    let i = 0;
+    let title: string | undefined;
+    // Header and participant lists.
+    let list: 'company' | 'analyst' | undefined;
+    let bodyStart = -1;
+    for (; i < lines.length; i++) {
+      const l = lines[i]!;
+      if (l.text === '') continue;
+      if (COMPANY_LIST.test(l.text)) {
+        list = 'company';
+        omitted.push({ n: l.n, reason: 'cover' });
+        continue;
+      }
+      if (ANALYST_LIST.test(l.text)) {
+        list = 'analyst';
+        omitted.push({ n: l.n, reason: 'cover' });
+        continue;
+      }
+      if (PRESENTATION.test(l.text) || roleFromName(l.text) === 'operator' || (list && people.has(compactKey(l.text)))) {
+        bodyStart = i;
+        break;
+      }
+      if (list) {
+        const lab = parseDashLabel(l.text);
+        const role = list === 'analyst' ? 'analyst' : lab.title && IR_TITLE.test(lab.title) ? 'investor-relations' : 'executive';
+        const label: RawLabel =
+          list === 'analyst'
+            ? { text: l.text, name: lab.name, role, ...(lab.title ? { firm: lab.title } : lab.firm ? { firm: lab.firm } : {}) }
+            : { text: l.text, name: lab.name, role, ...(lab.title ? { title: lab.title } : {}) };
+        people.set(compactKey(lab.name), { label });
+      } else if (title === undefined) {
+        title = l.text;
+      }
+      omitted.push({ n: l.n, reason: 'cover' });
+    }
+    if (bodyStart < 0 || people.size === 0) {
+      throw new ConvertError(ctx.file, 'the participant lists were found but no call text after them', {
+        hint: 'the call should start with a line holding only a speaker name or "Operator"',
+      });
+    }
+
+    const body = lines.slice(bodyStart);
+    const blankShare = body.filter((l) => l.text === '').length / Math.max(1, body.length);
+    const blankSeparated = blankShare >= 0.2;
+    const speakerOf = (text: string): RawLabel | undefined => {
+      const byName = people.get(compactKey(text));
+      if (byName) return byName.label;
+      const dash = parseDashLabel(text);
+      const known = people.get(compactKey(dash.name));
+      if (known && text.length <= 80) return known.label;
+      if (dash.role === 'operator') return dash;
+      if (/^unidentified\s+(analyst|participant|speaker|company representative)$/i.test(text)) {
+        return { text, name: text, ...(/analyst/i.test(text) ? { role: 'analyst' as const } : {}) };
+      }
+      return undefined;
+    };
+
+    const turns: RawTurn[] = [];
+    let current: { label: RawLabel; line: number; section?: 'qa'; paragraphs: RawParagraph[] } | undefined;
+    let inQa = false;
+    let open: { line: number; text: string } | undefined;
+    const close = () => {
+      if (open && current) current.paragraphs.push({ line: open.line, text: open.text });
+      open = undefined;
+    };
+    for (const l of body) {
+      if (l.text === '') {
+        if (blankSeparated) close();
+        continue;
+      }
+      const section = sectionOfHeading(l.text);
+      if (section === 'qa') {
+        close();
+        inQa = true;
+        omitted.push({ n: l.n, reason: 'cover' });
+        continue;
+      }
+      if (PRESENTATION.test(l.text)) {
+        close();
+        omitted.push({ n: l.n, reason: 'cover' });
+        continue;
+      }
+      const label = speakerOf(l.text);
+      if (label) {
+        close();
+        current = { label, line: l.n, ...(inQa ? { section: 'qa' as const } : {}), paragraphs: [] };
+        turns.push(current);
+        continue;
+      }
+      if (!current) {
+        omitted.push({ n: l.n, reason: 'cover' });
+        continue;
+      }
+      if (open && blankSeparated) open.text = `${open.text} ${l.text}`;
+      else {
+        close();
+        open = { line: l.n, text: l.text };
+      }
+    }
+    close();
+    const spoken = turns.filter((t) => t.paragraphs.length > 0);
+    if (spoken.length === 0) throw new ConvertError(ctx.file, 'no speaker turn was found after the participant lists');
+
+    const lang = textLanguage(spoken.flatMap((t) => t.paragraphs.map((p) => p.text)).join('\n'), 'en');
+    return {
+      layout: 'plain-english',
+      ...(title ? { title } : {}),
+      layers: [{ lang, role: 'original', machine_translated: false }],
+      turns: spoken,
+      announcement: [],
+      omitted: omittedRanges(omitted),
+    };
+  },
+};
