@@ -214,7 +214,8 @@ export const official: Layout = {
       turns.push({
         label: at.label,
         line: content[at.start]!.n,
-        ...(at.heading !== undefined ? { heading: at.heading.replace(/\s+/g, ' ') } : {}),
+        // Headings that name a section become the section; others (`财务业绩`) stay on the turn.
+        ...(at.heading !== undefined && !sectionOfHeading(at.heading) ? { heading: at.heading.replace(/\s+/g, ' ') } : {}),
         ...(section ? { section } : {}),
         paragraphs,
       });

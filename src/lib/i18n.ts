@@ -1,0 +1,176 @@
+/**
+ * Interface text in each edition. Transcript text is never translated here; it is shown in the
+ * language the source gives, with its own `lang`.
+ */
+import type { Edition } from './paths.ts';
+import type { LayoutId, SectionId, SpeakerRole, TextLang } from './schema.ts';
+
+const en = {
+  siteName: 'Earnings Call Reader',
+  tagline: 'Earnings calls as structured, source-linked transcripts.',
+  switchTo: '中文',
+  switchLabel: '阅读中文版',
+  home: 'All calls',
+  quarters: 'Quarters',
+  quarter: 'Quarter',
+  periodEnded: 'Quarter ended',
+  callDate: 'Call date',
+  notStated: 'not stated',
+  sources: 'Sources',
+  languages: 'Languages',
+  exchanges: 'Q&A',
+  segments: 'Segments',
+  participants: 'Participants',
+  transcript: 'Transcript',
+  qaIndex: 'Q&A exchanges',
+  askedBy: 'asked by',
+  answeredBy: 'Answered by',
+  noAnswer: 'no answer recorded',
+  notes: 'Notes',
+  interpreted: 'interpreted',
+  original: 'original words',
+  machineTranslation: 'machine translation',
+  translation: 'translation',
+  originalText: 'original',
+  announcement: 'From the results announcement',
+  announcementNote: 'Quoted on the source page before the Q&A. Not said on the call.',
+  omitted: 'Left out of this transcript',
+  line: 'line',
+  lines: 'lines',
+  sourceFile: 'file',
+  layout: 'layout',
+  paragraphs: 'paragraphs',
+  onThisPage: 'On this page',
+  permalink: 'Link to this paragraph',
+  mentions: 'Mentioned in',
+  noMentions: 'No transcript mentions this segment yet.',
+  reported: 'Reported',
+  since: 'from',
+  until: 'until',
+  always: 'in every quarter covered',
+  aliases: 'Also called',
+  segmentPages: 'Segment pages',
+  previous: 'Previous quarter',
+  next: 'Next quarter',
+  footer: 'Every paragraph links to the line of the transcript it comes from.',
+  exchangeIn: 'in',
+  and: 'and',
+  mtWarning: 'Machine translated. The source says:',
+  sameCall: 'These sources are transcripts of the same call.',
+};
+export type UiStrings = typeof en;
+
+const zh: UiStrings = {
+  siteName: '业绩电话会阅读器',
+  tagline: '结构化、可溯源的业绩电话会记录。',
+  switchTo: 'English',
+  switchLabel: 'Read in English',
+  home: '全部电话会',
+  quarters: '季度',
+  quarter: '季度',
+  periodEnded: '季度截止日',
+  callDate: '电话会日期',
+  notStated: '未注明',
+  sources: '来源',
+  languages: '语言',
+  exchanges: '问答',
+  segments: '业务分部',
+  participants: '参会人员',
+  transcript: '记录全文',
+  qaIndex: '问答一览',
+  askedBy: '提问',
+  answeredBy: '回答',
+  noAnswer: '未记录回答',
+  notes: '附注',
+  interpreted: '翻译',
+  original: '原话',
+  machineTranslation: '机器翻译',
+  translation: '译文',
+  originalText: '原文',
+  announcement: '摘自业绩公告',
+  announcementNote: '来源页面在问答前引用的公告内容，并非电话会上的发言。',
+  omitted: '未收录的内容',
+  line: '第',
+  lines: '行',
+  sourceFile: '文件',
+  layout: '格式',
+  paragraphs: '段',
+  onThisPage: '本页目录',
+  permalink: '本段链接',
+  mentions: '提及该分部的电话会',
+  noMentions: '暂无电话会记录提及该分部。',
+  reported: '披露期间',
+  since: '自',
+  until: '至',
+  always: '本站收录的所有季度',
+  aliases: '其他名称',
+  segmentPages: '业务分部页面',
+  previous: '上一季度',
+  next: '下一季度',
+  footer: '每一段文字都标明了其在原始记录中的行号。',
+  exchangeIn: '于',
+  and: '、',
+  mtWarning: '机器翻译。来源说明：',
+  sameCall: '以下来源为同一场电话会的不同记录。',
+};
+
+export const UI: Record<Edition, UiStrings> = { en, zh };
+
+export const ROLE_LABEL: Record<Edition, Record<SpeakerRole, string>> = {
+  en: { executive: 'Executive', 'investor-relations': 'Investor relations', analyst: 'Analyst', operator: 'Operator', other: 'Other' },
+  zh: { executive: '管理层', 'investor-relations': '投资者关系', analyst: '分析师', operator: '主持人', other: '其他' },
+};
+
+export const SECTION_LABEL: Record<Edition, Record<SectionId, string>> = {
+  en: { introduction: 'Introduction', 'prepared-remarks': 'Prepared remarks', qa: 'Questions and answers' },
+  zh: { introduction: '介绍', 'prepared-remarks': '管理层发言', qa: '问答' },
+};
+
+export const LANG_LABEL: Record<Edition, Record<TextLang, string>> = {
+  en: { en: 'English', 'zh-Hans': 'Simplified Chinese', 'zh-Hant': 'Traditional Chinese' },
+  zh: { en: '英文', 'zh-Hans': '简体中文', 'zh-Hant': '繁体中文' },
+};
+
+export const LAYOUT_LABEL: Record<Edition, Record<LayoutId, string>> = {
+  en: {
+    'bilingual-pairs': 'bilingual transcript',
+    'official-transcript': 'official transcript',
+    'inline-labels': 'Q&A summary on a web page',
+    'plain-english': 'plain transcript',
+  },
+  zh: {
+    'bilingual-pairs': '双语记录',
+    'official-transcript': '官方记录稿',
+    'inline-labels': '网页问答摘要',
+    'plain-english': '纯文本记录',
+  },
+};
+
+export const OMIT_LABEL: Record<Edition, Record<string, string>> = {
+  en: {
+    'site-chrome': 'site navigation',
+    news: 'news items',
+    links: 'links to other documents',
+    'page-summary': "the site's own summary",
+    'page-footer': 'page footer',
+    'end-marker': 'end marker',
+    cover: 'cover page',
+    disclaimer: 'translation notice',
+  },
+  zh: {
+    'site-chrome': '网站导航',
+    news: '新闻条目',
+    links: '其他文件的链接',
+    'page-summary': '网站自撰摘要',
+    'page-footer': '页脚',
+    'end-marker': '结束标记',
+    cover: '封面',
+    disclaimer: '翻译说明',
+  },
+};
+
+/** "lines 3–11" / "第 3–11 行". */
+export function lineRange(edition: Edition, from: number, to: number): string {
+  const span = from === to ? `${from}` : `${from}–${to}`;
+  return edition === 'zh' ? `第 ${span} 行` : `${from === to ? 'line' : 'lines'} ${span}`;
+}

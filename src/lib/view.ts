@@ -1,0 +1,69 @@
+/**
+ * Pure helpers the pages use to present a call: speaker names per edition, turns grouped by
+ * Q&A exchange, and the exchanges of all sources side by side.
+ */
+import type { Edition } from './paths.ts';
+import type { Call, Section, Source, Speaker, TextLang, Turn } from './schema.ts';
+
+/** A speaker's name as the edition shows it: the Chinese name first on the Chinese edition. */
+export function speakerName(s: Speaker, edition: Edition): string {
+  if (edition === 'zh' && s.name_zh && s.name_zh !== s.name) return `${s.name_zh}（${s.name}）`;
+  return s.name;
+}
+
+/** Speakers by id. */
+export function speakerIndex(call: Call): Map<string, Speaker> {
+  return new Map(call.speakers.map((s) => [s.id, s]));
+}
+
+/** A section's turns in runs: turns outside any exchange, and each exchange's turns together. */
+export type TurnGroup = { readonly exchange?: number; readonly turns: Turn[] };
+export function groupTurns(section: Section): TurnGroup[] {
+  const groups: TurnGroup[] = [];
+  for (const turn of section.turns) {
+    const last = groups.at(-1);
+    if (last && last.exchange !== undefined && last.exchange === turn.exchange) last.turns.push(turn);
+    else if (last && last.exchange === undefined && turn.exchange === undefined) last.turns.push(turn);
+    else groups.push(turn.exchange === undefined ? { turns: [turn] } : { exchange: turn.exchange, turns: [turn] });
+  }
+  return groups;
+}
+
+/** One row of the Q&A index: exchange n as each source records it. */
+export interface ExchangeRow {
+  readonly n: number;
+  readonly bySource: ReadonlyArray<{ source: Source; analyst: string; answerers: string[] } | undefined>;
+  /** True when every source that has the exchange names the same analyst and answerers. */
+  readonly agree: boolean;
+}
+export function exchangeRows(call: Call): ExchangeRow[] {
+  const max = Math.max(0, ...call.sources.map((s) => s.exchanges.length));
+  const rows: ExchangeRow[] = [];
+  for (let n = 1; n <= max; n++) {
+    const bySource = call.sources.map((source) => {
+      const e = source.exchanges.find((x) => x.n === n);
+      return e ? { source, analyst: e.analyst, answerers: e.answerers } : undefined;
+    });
+    const present = bySource.filter((x) => x !== undefined);
+    const sig = (x: (typeof present)[number]) => `${x.analyst}>${x.answerers.join(',')}`;
+    rows.push({ n, bySource, agree: present.every((x) => sig(x) === sig(present[0]!)) });
+  }
+  return rows;
+}
+
+/** Language of a source's original text and of its translation layer, if any. */
+export function sourceLangs(source: Source): { original: TextLang; translation?: TextLang; machine: boolean } {
+  const original = source.layers[0]!.lang;
+  const tr = source.layers.find((l) => l.role === 'translation');
+  return tr ? { original, translation: tr.lang, machine: tr.machine_translated } : { original, machine: false };
+}
+
+/** Paragraph count of a source. */
+export function paragraphCount(source: Source): number {
+  return source.sections.reduce((n, s) => n + s.turns.reduce((m, t) => m + t.paragraphs.length, 0), 0) + source.announcement.length;
+}
+
+/** The file name of a source, without its folder. */
+export function fileName(source: Source): string {
+  return source.file.split('/').at(-1)!;
+}
