@@ -1,0 +1,172 @@
+/**
+ * Golden files: each fixture in tests/fixtures/layouts/ is named after what it exercises; its
+ * converted call is compared with the `.expected.json` beside it. After a deliberate change,
+ * regenerate with `UPDATE_GOLDEN=1 npx vitest run tests/layouts.test.ts` and review the diff.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { companySchema, type Call } from '../src/lib/schema.ts';
+import { convertAll } from '../scripts/lib/pipeline.ts';
+import { inputsFrom, root } from './helpers.ts';
+
+const dir = join(root, 'tests/fixtures/layouts');
+const acme = companySchema.parse(yaml.load(readFileSync(join(root, 'tests/fixtures/companies/acme.yaml'), 'utf8')));
+const convertFixture = (name: string): Call => {
+  const result = convertAll(inputsFrom('tests/fixtures/layouts', [name]), [acme]);
+  if (result.errors.length) throw new Error(result.errors.map((e) => e.format()).join('\n'));
+  expect(result.calls).toHaveLength(1);
+  return result.calls[0]!;
+};
+const exchanges = (call: Call) =>
+  call.sources[0]!.exchanges.map((e) => {
+    const name = (id: string) => call.speakers.find((s) => s.id === id)!;
+    return `${name(e.analyst).name} (${name(e.analyst).firm ?? '?'}) -> ${e.answerers.map((a) => name(a).name).join(', ')}`;
+  });
+const paragraphs = (call: Call) => call.sources[0]!.sections.flatMap((s) => s.turns.flatMap((t) => t.paragraphs));
+
+describe('golden files', () => {
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+    it(`converts ${name} as recorded`, () => {
+      const call = convertFixture(name);
+      const got = `${JSON.stringify(call, null, 2)}\n`;
+      const expectedPath = join(dir, name.replace(/\.txt$/, '.expected.json'));
+      if (process.env.UPDATE_GOLDEN || !existsSync(expectedPath)) writeFileSync(expectedPath, got);
+      expect(got).toBe(readFileSync(expectedPath, 'utf8'));
+    });
+  }
+});
+
+describe('bilingual pairs', () => {
+  const call = convertFixture('bilingual-pairs-with-machine-translation-notice.txt');
+  it('reads the fiscal quarter from the title and confirms it by the quarter the operator names', () => {
+    expect([call.quarter, call.period_end]).toEqual(['FY2025Q1', '2024-09-30']);
+  });
+  it('marks the translation layer as machine translated, quoting the notice', () => {
+    expect(call.sources[0]!.layers[1]).toMatchObject({ lang: 'zh-Hant', role: 'translation', machine_translated: true });
+    expect(call.sources[0]!.layers[1]!.note).toContain('Google');
+  });
+  it('strips interpretation markers from both layers and records them', () => {
+    const marked = paragraphs(call).filter((p) => p.interpreted);
+    expect(marked.map((p) => p.translation)).toEqual(['謝謝。本季雲端營收成長 12%。', '我的問題是關於零售利潤率。', '零售利潤率提高了 2 個百分點。']);
+  });
+  it('takes firms from the operator and counts an unknown voice after the operator as an analyst', () => {
+    expect(exchanges(call)).toEqual(['Ann Park (Example Securities) -> Sam Lee', 'Unidentified Participant (?) -> Sam Lee']);
+  });
+  it('keeps the editor note out of the exchanges', () => {
+    const editor = call.sources[0]!.sections.at(-1)!.turns.at(-1)!;
+    expect([editor.speaker, editor.exchange]).toEqual(['editor', undefined]);
+  });
+});
+
+describe('official transcript, PDF-wrapped', () => {
+  const call = convertFixture('official-pdf-wrapped-with-page-footer.txt');
+  it('joins hard wraps, starts a paragraph at a page break, and drops the footer and page number', () => {
+    expect(paragraphs(call).map((p) => [p.line, p.text])).toEqual([
+      [11, '大家好，欢迎参加艾克美控股 2024年 9月份季度业绩电话会议。请注意：本次电话会议中提到的增长率均为同比增长。'],
+      [23, '本季度云业务收入同比增长 12%，零售业务收入为人民币 30 亿元。'],
+      [32, '我们对下个季度保持乐观。'],
+      [40, '谢谢管理层。我的问题是关于零售利润率。'],
+      [43, '请问零售业务的利润率如何？'],
+      [49, '零售利润率提高了 2 个百分点。'],
+      [55, '谢谢大家。'],
+    ]);
+    expect(call.sources[0]!.omitted).toEqual([
+      { from: 27, to: 27, reason: 'page-footer' },
+      { from: 31, to: 31, reason: 'page-footer' },
+      { from: 57, to: 57, reason: 'end-marker' },
+    ]);
+  });
+  it('takes the call date from the footer, where it is written with its weekday', () => {
+    expect(call.call_date).toBe('2024-11-08');
+  });
+  it('switches from interpreted to original words inside one turn', () => {
+    expect(paragraphs(call).slice(3, 5).map((p) => p.interpreted)).toEqual([true, false]);
+  });
+  it('uses letter-spaced headings as sections and keeps other headings on the turn', () => {
+    const s = call.sources[0]!.sections;
+    expect(s.map((x) => x.id)).toEqual(['introduction', 'prepared-remarks', 'qa']);
+    expect(s[1]!.turns[0]!.heading).toBe('集团概览');
+    expect(s[0]!.turns[0]!.heading).toBeUndefined();
+  });
+});
+
+describe('official transcript, clean paragraphs', () => {
+  const call = convertFixture('official-clean-with-false-colon-label.txt');
+  it('does not take a sentence ending in a colon for a speaker', () => {
+    const sam = call.sources[0]!.sections[1]!.turns[0]!;
+    expect(sam.speaker).toBe('sam-lee');
+    expect(sam.paragraphs[0]!.text).toBe('在合并基础上：');
+  });
+  it('joins a line broken by a page and keeps the footnote as its own paragraph', () => {
+    const texts = paragraphs(call).map((p) => [p.text, p.kind ?? '']);
+    expect(texts).toContainEqual(['本季度收入增长 8%，我们推出了 *Choice* 会员计划。我们的云业务在持续优化自身运营效率，为客户创造价值。', '']);
+    expect(texts).toContainEqual(['¹ 根据持股日期为 2024 年 12 月 31 日的纪录。', 'footnote']);
+  });
+  it('reads the quarter from the cover and the date with its weekday', () => {
+    expect([call.quarter, call.period_end, call.call_date]).toEqual(['FY2025Q2', '2024-12-31', '2025-02-06']);
+    expect(call.sources[0]!.title).toBe('艾克美控股 2024 年 12 月份季度 业绩发布电话会 记录稿');
+  });
+  it('accepts markers with ASCII parentheses or a trailing colon', () => {
+    expect(exchanges(call)).toEqual(['Ann Park (Example Securities) -> Sam Lee']);
+    const qa = call.sources[0]!.sections[2]!.turns;
+    expect(qa.map((t) => t.paragraphs[0]!.interpreted)).toEqual([false, false, true, true]);
+  });
+});
+
+describe('inline labels on a web page', () => {
+  const call = convertFixture('inline-labels-web-page-with-news.txt');
+  it('reads the fiscal quarter the page states', () => {
+    expect(call.quarter).toBe('FY2025Q3');
+  });
+  it('keeps news, navigation and links out of the call', () => {
+    const all = JSON.stringify(call.sources[0]!.sections);
+    expect(all).not.toContain('云服务器');
+    expect(all).not.toContain('战略选择');
+    expect(call.sources[0]!.omitted.map((o) => [o.from, o.to, o.reason])).toEqual([
+      [1, 3, 'site-chrome'],
+      [4, 8, 'news'],
+      [9, 10, 'site-chrome'],
+      [11, 12, 'links'],
+    ]);
+  });
+  it('labels the announcement excerpt with its own script', () => {
+    expect(call.sources[0]!.announcement.map((p) => [p.line, p.lang])).toEqual([
+      [13, 'zh-Hant'],
+      [14, 'zh-Hant'],
+    ]);
+  });
+  it('continues a speaker on an unlabelled line even when it contains a colon', () => {
+    const sam = call.sources[0]!.sections[0]!.turns[1]!;
+    expect(sam.paragraphs.map((p) => p.text)).toEqual(['谢谢提问。云业务本季度增长很快。', '再来看零售业务的表现:零售业务保持稳定。']);
+    expect(exchanges(call)).toEqual(['Ann Park (样本银行) -> Sam Lee', 'Bo Wu (示例证券) -> Sam Lee']);
+    expect(paragraphs(call).at(-1)!.text).toBe('我们会继续投入。');
+  });
+});
+
+describe('plain English transcript', () => {
+  const call = convertFixture('plain-english-with-participant-lists.txt');
+  it('reads quarter and date from the header', () => {
+    expect([call.quarter, call.period_end, call.call_date]).toEqual(['FY2025Q2', '2024-12-31', '2025-01-30']);
+  });
+  it('takes roles from the participant lists and splits sections at the Q&A heading', () => {
+    expect(call.speakers.map((s) => [s.id, s.role, s.title ?? s.firm ?? ''])).toEqual([
+      ['sam-lee', 'executive', 'Chief Executive Officer'],
+      ['dana-fox', 'executive', 'Chief Financial Officer'],
+      ['mia-chen', 'investor-relations', 'Head of Investor Relations'],
+      ['ann-park', 'analyst', 'Example Securities'],
+      ['bo-wu', 'analyst', 'Sample Bank'],
+      ['operator', 'operator', ''],
+    ]);
+    expect(call.sources[0]!.sections.map((s) => [s.id, s.turns.length])).toEqual([
+      ['introduction', 2],
+      ['prepared-remarks', 2],
+      ['qa', 8],
+    ]);
+    expect(exchanges(call)).toEqual(['Ann Park (Example Securities) -> Sam Lee, Dana Fox', 'Bo Wu (Sample Bank) -> Sam Lee']);
+  });
+  it('joins the lines of one paragraph', () => {
+    expect(paragraphs(call)[0]!.text).toBe('Good morning and welcome to the Acme Holdings second quarter fiscal 2025 earnings call. All participants are in listen-only mode.');
+  });
+});
