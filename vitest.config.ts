@@ -1,6 +1,7 @@
-import { defineConfig } from 'vitest/config';
+import { getViteConfig } from 'astro/config';
 
-export default defineConfig({
+// getViteConfig lets tests render .astro components with Astro's container API.
+export default getViteConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,

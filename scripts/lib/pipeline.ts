@@ -62,7 +62,8 @@ function readSidecar(input: InputFile): Sidecar {
   if (!input.sidecar) return {};
   let data: unknown;
   try {
-    data = yaml.load(input.sidecar.text);
+    // The core schema keeps `call_date: 2025-02-20` a string rather than a Date.
+    data = yaml.load(input.sidecar.text, { schema: yaml.CORE_SCHEMA });
   } catch (e) {
     const mark = (e as { mark?: { line?: number } }).mark;
     throw new ConvertError(input.sidecar.path, `the metadata file is not valid YAML: ${(e as Error).message.split('\n')[0]}`, {

@@ -73,11 +73,12 @@ export const plain: Layout = {
     const blankShare = body.filter((l) => l.text === '').length / Math.max(1, body.length);
     const blankSeparated = blankShare >= 0.2;
     const speakerOf = (text: string): RawLabel | undefined => {
+      // The turn's label is the line as written; role, title and firm come from the lists.
       const byName = people.get(compactKey(text));
-      if (byName) return byName.label;
+      if (byName) return { ...byName.label, text };
       const dash = parseDashLabel(text);
       const known = people.get(compactKey(dash.name));
-      if (known && text.length <= 80) return known.label;
+      if (known && text.length <= 80) return { ...known.label, text };
       if (dash.role === 'operator') return dash;
       if (/^unidentified\s+(analyst|participant|speaker|company representative)$/i.test(text)) {
         return { text, name: text, ...(/analyst/i.test(text) ? { role: 'analyst' as const } : {}) };
