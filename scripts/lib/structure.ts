@@ -99,7 +99,7 @@ function sectionsOf(turns: readonly RawTurn[], roleOf: (t: RawTurn) => SpeakerRo
   if (turns.every((t) => t.section !== undefined)) return turns.map((t) => t.section!);
   const qa = qaStart(turns, roleOf);
   const firstExec = turns.findIndex((t, i) => i < qa && roleOf(t) === 'executive');
-  return turns.map((t, i) => (i >= qa ? 'qa' : firstExec >= 0 && i >= firstExec ? 'prepared-remarks' : 'introduction'));
+  return turns.map((_turn, i) => (i >= qa ? 'qa' : firstExec >= 0 && i >= firstExec ? 'prepared-remarks' : 'introduction'));
 }
 
 /** The firm an operator gives when announcing an analyst: "Gary Yu, Morgan Stanley." / "Alex Yao of JPMorgan". */

@@ -7,7 +7,7 @@
 import { ConvertError } from '../errors.ts';
 import type { Layout, OmitReason, RawLabel, RawParagraph, RawTurn } from '../raw.ts';
 import { omittedRanges } from '../raw.ts';
-import { compactKey, textLanguage, type Line } from '../text.ts';
+import { compactKey, textLanguage } from '../text.ts';
 import { IR_TITLE, parseDashLabel, roleFromName, sectionOfHeading } from './shared.ts';
 
 const COMPANY_LIST = /^(company|corporate)\s+participants:?$|^executives:?$/i;

@@ -1,0 +1,110 @@
+/**
+ * The built site in a real browser (Debian's chromium via playwright-core), over http:// and
+ * over file://: pages load with their stylesheet, log no errors, deep links land, the
+ * language switch works, and nothing overflows a phone's width.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dist, requireDist } from './site-files.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json' };
+
+let server: Server;
+let browser: Browser;
+let httpBase = '';
+const fileBase = `${pathToFileURL(dist).href}/`;
+
+beforeAll(async () => {
+  requireDist();
+  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+  server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url!, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    try {
+      const body = await readFile(join(dist, path.endsWith('/') ? `${path}index.html` : path));
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  httpBase = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+async function open(url: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, errors };
+}
+
+const PAGES = [
+  'index.html',
+  'zh.html',
+  'alibaba/fy2025-q2.html',
+  'zh/alibaba/fy2025-q2.html',
+  'alibaba/fy2026-q2.html',
+  'zh/alibaba/fy2024-q1.html',
+  'alibaba/segments/cloud.html',
+  'zh/alibaba/segments/cloud.html',
+];
+
+describe.each([
+  ['http://', () => httpBase],
+  ['file://', () => fileBase],
+])('the site over %s', (_scheme, base) => {
+  it.each(PAGES)('%s loads styled, with no console error', async (path) => {
+    const { page, errors } = await open(base() + path);
+    const styled = await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).borderBottomStyle);
+    expect(styled).toBe('solid');
+    expect(await page.locator('h1').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('follows a deep link to a Q&A exchange and a paragraph', async () => {
+    const { page } = await open(`${base()}alibaba/fy2025-q2.html#qa-3`);
+    expect(await page.evaluate(() => document.querySelector(':target')?.textContent)).toContain('Thomas Chong');
+    await page.goto(`${base()}alibaba/fy2025-q2.html#zh-p-12`);
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('zh-p-12');
+    await page.close();
+  });
+
+  it('switches between the English and Chinese editions', async () => {
+    const { page } = await open(`${base()}alibaba/fy2025-q4.html`);
+    await page.click('a.lang-switch');
+    expect(await page.evaluate(() => [document.documentElement.lang, location.pathname.endsWith('/zh/alibaba/fy2025-q4.html')])).toEqual(['zh-Hans', true]);
+    await page.click('a.lang-switch');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.close();
+  });
+});
+
+describe('on a phone', () => {
+  it.each(['alibaba/fy2025-q2.html', 'zh/alibaba/fy2025-q2.html', 'index.html'])('%s fits the screen width', async (path) => {
+    const { page } = await open(httpBase + path, { width: 375, height: 740 });
+    const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+    expect(scroll).toBeLessThanOrEqual(inner!);
+    await page.close();
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * The generated content: byte-stable, in step with the converter, readable by Astro, and
+ * written all-or-nothing by the command line.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { afterAll, describe, expect, it } from 'vitest';
+import { callSchema } from '../src/lib/schema.ts';
+import { convert, inputsFrom, root } from './helpers.ts';
+
+const generated = join(root, 'content/calls');
+const committed = () =>
+  readdirSync(generated, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.mdx'))
+    .sort()
+    .map((f) => ({ path: f, content: readFileSync(join(generated, f), 'utf8') }));
+
+describe('generated content', () => {
+  it('is byte-identical when the converter runs twice', () => {
+    const a = convert(inputsFrom('seeds')).files;
+    const b = convert(inputsFrom('seeds')).files;
+    expect(a.length).toBe(4);
+    expect(b).toEqual(a);
+  });
+
+  it('in content/calls is what the converter makes from seeds/ (run `npm run convert` after changing either)', () => {
+    const fresh = convert(inputsFrom('seeds')).files.map((f) => ({ path: f.path, content: f.content })).sort((x, y) => x.path.localeCompare(y.path));
+    expect(committed()).toEqual(fresh);
+  });
+
+  it('says it is generated, uses \\n line ends, ends with a newline and parses with Astro', () => {
+    for (const { path, content } of committed()) {
+      expect(content.startsWith('---\n# generated from seeds/'), path).toBe(true);
+      expect(content).not.toContain('\r');
+      expect(content.endsWith('\n')).toBe(true);
+      expect(callSchema.safeParse(parseFrontmatter(content).frontmatter).success, path).toBe(true);
+    }
+  });
+});
+
+describe('the convert command', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'convert-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const run = (seeds: string, out: string) =>
+    spawnSync(process.execPath, [join(root, 'scripts/convert.ts'), '--seeds', seeds, '--out', out], { encoding: 'utf8' });
+
+  it('leaves the previous output untouched when any transcript fails, and reports each one', () => {
+    const seeds = join(tmp, 'bad-seeds');
+    const out = join(tmp, 'out-kept');
+    cpSync(join(root, 'seeds'), seeds, { recursive: true });
+    writeFileSync(join(seeds, 'zz-empty.txt'), '');
+    writeFileSync(join(seeds, 'zz-latin1.txt'), Buffer.from([0x41, 0x0a, 0xe9, 0x0a]));
+    cpSync(generated, out, { recursive: true });
+    writeFileSync(join(out, 'marker.txt'), 'previous build');
+    const r = run(seeds, out);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('zz-empty.txt: the file is empty');
+    expect(r.stderr).toContain('zz-latin1.txt:2: the file is not valid UTF-8');
+    expect(r.stderr).toContain('2 problems');
+    expect(readFileSync(join(out, 'marker.txt'), 'utf8')).toBe('previous build');
+  });
+
+  it('replaces the output whole on success and prints one line per call', () => {
+    const out = join(tmp, 'out-replaced');
+    cpSync(generated, out, { recursive: true });
+    writeFileSync(join(out, 'stale.mdx'), 'old');
+    const r = run(join(root, 'seeds'), out);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('alibaba FY'))).toHaveLength(4);
+    expect(existsSync(join(out, 'stale.mdx'))).toBe(false);
+    expect(readFileSync(join(out, 'alibaba/fy2025-q2.mdx'), 'utf8')).toBe(readFileSync(join(generated, 'alibaba/fy2025-q2.mdx'), 'utf8'));
+  });
+
+  it('says so when the transcripts folder is missing or empty', () => {
+    const missing = run(join(tmp, 'nope'), join(tmp, 'out-missing'));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/nope: the transcripts folder does not exist/);
+  });
+});

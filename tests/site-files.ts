@@ -1,0 +1,39 @@
+/** Reads the built site in dist/ for tests: pages, their links and their element ids. */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { root } from './helpers.ts';
+
+export const dist = join(root, 'dist');
+
+export function requireDist(): void {
+  if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ is not built: run `npm run build` first (npm test does)');
+}
+
+export function htmlFiles(dir = dist): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...htmlFiles(path));
+    else if (name.endsWith('.html')) out.push(relative(dist, path));
+  }
+  return out.sort();
+}
+
+export const read = (page: string) => readFileSync(join(dist, page), 'utf8');
+
+/** Values of an attribute in a page, entity-decoded for `&amp;`. */
+export function attrs(html: string, attr: 'href' | 'src' | 'id'): string[] {
+  return [...html.matchAll(new RegExp(`\\s${attr}="([^"]*)"`, 'g'))].map((m) => m[1]!.replaceAll('&amp;', '&'));
+}
+
+/** Text content of an HTML fragment: each tag becomes a space, runs of space one space, entities decoded. */
+export function text(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&amp;', '&');
+}

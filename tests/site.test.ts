@@ -1,0 +1,135 @@
+/**
+ * The built site (dist/, made by `npm run build` from seeds/): the pages it must have, their
+ * languages, the Q&A they list, and links that resolve on disk, fragments included, which is
+ * what browsing from file:// needs.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { attrs, dist, htmlFiles, read, requireDist, text } from './site-files.ts';
+
+let pages: string[];
+beforeAll(() => {
+  requireDist();
+  pages = htmlFiles();
+});
+
+const quarterPages = (prefix: string) => pages.filter((p) => new RegExp(`^${prefix}alibaba/fy\\d{4}-q[1-4]\\.html$`).test(p));
+
+describe('the built site', () => {
+  it('has exactly four quarter pages per edition, plus home and segment pages', () => {
+    const expected = ['alibaba/fy2024-q1.html', 'alibaba/fy2025-q2.html', 'alibaba/fy2025-q4.html', 'alibaba/fy2026-q2.html'];
+    expect(quarterPages('')).toEqual(expected);
+    expect(quarterPages('zh/')).toEqual(expected.map((p) => `zh/${p}`));
+    expect(pages).toContain('index.html');
+    expect(pages).toContain('zh.html');
+    expect(pages).toContain('alibaba/segments/cloud.html');
+    expect(pages).toContain('zh/alibaba/segments/cloud.html');
+  });
+
+  it('gives every page the <html lang> of its edition and a link to the other edition', () => {
+    for (const page of pages) {
+      const html = read(page);
+      const lang = /<html lang="([^"]+)"/.exec(html)![1];
+      const zh = page === 'zh.html' || page.startsWith('zh/');
+      expect(lang, page).toBe(zh ? 'zh-Hans' : 'en');
+      const other = /<link rel="alternate" hreflang="[^"]+" href="([^"]+)"/.exec(html)![1]!;
+      expect(existsSync(join(dist, dirname(page), other)), `${page} -> ${other}`).toBe(true);
+    }
+  });
+
+  it('lists the home page quarters newest first, with their sources', () => {
+    const html = read('index.html');
+    const order = [...html.matchAll(/href="alibaba\/(fy\d{4}-q\d)\.html"/g)].map((m) => m[1]);
+    expect(order).toEqual(['fy2026-q2', 'fy2025-q4', 'fy2025-q2', 'fy2024-q1']);
+    expect(text(html)).toContain('Simplified Chinese · official transcript');
+    expect(text(html)).toContain('English + Traditional Chinese (machine translation) · bilingual transcript');
+  });
+
+  it('names each analyst with the firm, in order, and who answered, on each quarter page', () => {
+    const index = (page: string) =>
+      [...read(page).matchAll(/<li id="qa-(\d+)">([\s\S]*?)<\/li>/g)].map((m) => `${m[1]}. ${text(m[2]!).replace(/\s+/g, ' ').trim()}`);
+    expect(index('alibaba/fy2024-q1.html')).toEqual([
+      '1. Ronald Keung (Goldman Sachs) Answered by: Trudy Dai',
+      '2. Alicia Yap (Citigroup) Answered by: Trudy Dai',
+      '3. Gary Yu (Morgan Stanley) Answered by: Daniel Zhang',
+      '4. Jiong Shao (Barclays) Answered by: Daniel Zhang',
+      '5. Thomas Chong (Jefferies) Answered by: Daniel Zhang',
+      '6. James Lee (Mizuho) Answered by: Daniel Zhang',
+      '7. Jialong Shi (Nomura) Answered by: Trudy Dai',
+    ]);
+    expect(index('alibaba/fy2025-q4.html')).toEqual([
+      '1. Gary Yu (Morgan Stanley) Answered by: Eddie Wu, Jiang Fan',
+      '2. Alex Yao (JPMorgan) Answered by: Toby Xu',
+      '3. Ronald Keung (Goldman Sachs) Answered by: Eddie Wu',
+      '4. Kenneth Fong (UBS) Answered by: Jiang Fan, Eddie Wu',
+      '5. Joyce Ju (Bank of America) Answered by: Jiang Fan',
+      '6. Alicia Yap (Citigroup) Answered by: Toby Xu',
+    ]);
+    expect(index('zh/alibaba/fy2026-q2.html')).toEqual([
+      '1. Kenneth Fong (瑞银) 回答: 蒋凡（Jiang Fan）、徐宏（Toby Xu）',
+      '2. Alex Yao (摩根大通) 回答: 蒋凡（Jiang Fan）',
+      '3. Jialong Shi (野村证券) 回答: 蒋凡（Jiang Fan）',
+    ]);
+    // Two sources of one call: where they disagree, both versions are shown.
+    const q2 = index('alibaba/fy2025-q2.html');
+    expect(q2).toHaveLength(9);
+    expect(q2[0]).toBe('1. Alicia Yap (Citigroup) Answered by: Eddie Wu English Simplified Chinese');
+    expect(q2[6]).toBe('7. Gary Yu (Morgan Stanley) Answered by: Toby Xu English Gary Yu (Morgan Stanley) Answered by: Toby Xu, Eddie Wu Simplified Chinese');
+    expect(q2[7]).toBe('8. Unidentified Participant Answered by: Toby Xu English Jiong Shao (Barclays) Answered by: Toby Xu Simplified Chinese');
+  });
+
+  it('shows every paragraph with its stable id and marks the machine translation', () => {
+    const html = read('alibaba/fy2025-q4.html');
+    const ids = attrs(html, 'id').filter((id) => /^en-p-\d+$/.test(id));
+    expect(ids[0]).toBe('en-p-1');
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(html).toContain('<p class="tr" lang="zh-Hant">');
+    expect(text(html)).toContain('中文譯文來源為 Google 翻譯');
+    for (const n of [1, 2, 3, 4, 5, 6]) expect(attrs(html, 'id')).toContain(`en-qa-${n}`);
+  });
+
+  it('includes the hand-written note of a quarter', () => {
+    expect(text(read('alibaba/fy2025-q2.html'))).toContain("Reading this quarter's two transcripts");
+    expect(read('alibaba/fy2025-q2.html')).toMatch(/<table>[\s\S]*adjusted EBITA/);
+  });
+
+  it('labels the announcement excerpt and leaves the news out', () => {
+    const t = text(read('alibaba/fy2026-q2.html'));
+    expect(t).toContain('From the results announcement');
+    expect(t).not.toContain('英伟达');
+  });
+
+  it('resolves every internal href and src to a file, and every fragment to an id', () => {
+    const problems: string[] = [];
+    const idsOf = new Map<string, string[]>();
+    const ids = (page: string) => idsOf.get(page) ?? (idsOf.set(page, attrs(read(page), 'id')), idsOf.get(page)!);
+    for (const page of pages) {
+      const html = read(page);
+      for (const ref of [...attrs(html, 'href'), ...attrs(html, 'src')]) {
+        if (/^[a-z]+:/i.test(ref)) {
+          problems.push(`${page}: external or absolute URL ${ref}`);
+          continue;
+        }
+        if (ref.startsWith('/')) {
+          problems.push(`${page}: root-relative ${ref} breaks under file://`);
+          continue;
+        }
+        const [file, fragment] = ref.split('#') as [string, string | undefined];
+        const target = file === '' ? page : normalize(join(dirname(page), file));
+        if (!existsSync(join(dist, target))) problems.push(`${page}: ${ref} -> missing ${target}`);
+        else if (fragment && target.endsWith('.html') && !ids(target).includes(decodeURIComponent(fragment))) {
+          problems.push(`${page}: ${ref} -> no id "${fragment}" in ${target}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('never gives two elements of a page the same id', () => {
+    for (const page of pages) {
+      const ids = attrs(read(page), 'id');
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i), page).toEqual([]);
+    }
+  });
+});
