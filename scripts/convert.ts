@@ -11,9 +11,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import yaml from 'js-yaml';
-import { companySchema, type Company } from '../src/lib/schema.ts';
+import { companySchema, metricSchema, topicSchema, type Company, type Metric, type Topic } from '../src/lib/schema.ts';
 import { ConvertError, formatWarning } from './lib/errors.ts';
 import { convertAll, sidecarPath, type InputFile } from './lib/pipeline.ts';
+import { z } from 'astro/zod';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -57,6 +58,21 @@ function loadCompanies(): Company[] {
   return companies;
 }
 
+/** Reads a hand-written YAML list (metrics, topics) and validates every entry. */
+function loadList<T>(file: string, schema: z.ZodType<T>): T[] {
+  const path = join(root, 'content', file);
+  try {
+    const parsed = z.array(schema).safeParse(yaml.load(readFileSync(path, 'utf8')));
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0]!;
+    fail([new ConvertError(rel(path), `entry ${issue.path.join('.')}: ${issue.message}`)]);
+  } catch (e) {
+    if (e instanceof ConvertError) throw e;
+    const mark = (e as { mark?: { line?: number } }).mark;
+    fail([new ConvertError(rel(path), `not valid YAML: ${(e as Error).message.split('\n')[0]}`, mark?.line !== undefined ? { line: mark.line + 1 } : {})]);
+  }
+}
+
 function readInputs(): InputFile[] {
   if (!existsSync(seedsDir)) {
     fail([new ConvertError(rel(seedsDir), 'the transcripts folder does not exist', { hint: 'create it and add transcripts (see seeds/README.md)' })]);
@@ -80,8 +96,10 @@ function readInputs(): InputFile[] {
 
 const started = performance.now();
 const companies = loadCompanies();
+const metrics: Metric[] = loadList('metrics.yaml', metricSchema);
+const topics: Topic[] = loadList('topics.yaml', topicSchema);
 const inputs = readInputs();
-const result = convertAll(inputs, companies);
+const result = convertAll(inputs, { companies, metrics, topics });
 for (const w of result.warnings) console.warn(formatWarning(w));
 if (result.errors.length > 0) fail(result.errors);
 
@@ -101,8 +119,9 @@ rmSync(previous, { recursive: true, force: true });
 for (const call of result.calls) {
   const paragraphs = call.sources.reduce((n, s) => n + s.sections.reduce((m, sec) => m + sec.turns.reduce((k, t) => k + t.paragraphs.length, 0), 0), 0);
   const exchanges = Math.max(...call.sources.map((s) => s.exchanges.length));
+  const figures = `${call.figures.length} figures${call.unassigned.length ? ` (+${call.unassigned.length} unassigned)` : ''}`;
   console.log(
-    `${call.company} ${call.quarter}: ${call.sources.length} source${call.sources.length === 1 ? '' : 's'} (${call.sources.map((s) => `${s.file} as ${s.layout}`).join('; ')}), ${paragraphs} paragraphs, ${exchanges} Q&A exchanges`,
+    `${call.company} ${call.quarter}: ${call.sources.length} source${call.sources.length === 1 ? '' : 's'} (${call.sources.map((s) => `${s.file} as ${s.layout}`).join('; ')}), ${paragraphs} paragraphs, ${exchanges} Q&A exchanges, ${figures}`,
   );
 }
 console.log(`convert: ${inputs.length} transcripts -> ${result.calls.length} calls in ${rel(outDir)} (${Math.round(performance.now() - started)} ms)`);

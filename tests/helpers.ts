@@ -2,8 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import yaml from 'js-yaml';
-import { companySchema, type Call, type Company } from '../src/lib/schema.ts';
-import { convertAll, sidecarPath, type ConvertResult, type InputFile } from '../scripts/lib/pipeline.ts';
+import { companySchema, metricSchema, topicSchema, type Call, type Company, type Metric, type Topic } from '../src/lib/schema.ts';
+import { convertAll, sidecarPath, type Catalog, type ConvertResult, type InputFile } from '../scripts/lib/pipeline.ts';
 
 export const root = resolve(import.meta.dirname, '..');
 
@@ -12,6 +12,14 @@ export function companies(): Company[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
     .map((f) => companySchema.parse(yaml.load(readFileSync(join(dir, f), 'utf8'))));
+}
+
+export const metrics = (): Metric[] => metricSchema.array().parse(yaml.load(readFileSync(join(root, 'content/metrics.yaml'), 'utf8')));
+export const topics = (): Topic[] => topicSchema.array().parse(yaml.load(readFileSync(join(root, 'content/topics.yaml'), 'utf8')));
+
+/** Profiles, metrics and topics as the converter loads them; `companies` may be replaced. */
+export function catalog(companyList: Company[] = companies()): Catalog {
+  return { companies: companyList, metrics: metrics(), topics: topics() };
 }
 
 /** Reads transcripts (and their sidecars) from a folder of the project. */
@@ -39,7 +47,7 @@ export function textInput(path: string, text: string, sidecar?: string): InputFi
 }
 
 export function convert(inputs: InputFile[]): ConvertResult {
-  return convertAll(inputs, companies());
+  return convertAll(inputs, catalog());
 }
 
 /** Converts and fails the test with the converter's own messages if there was an error. */

@@ -14,10 +14,10 @@ import { convertAll } from '../scripts/lib/pipeline.ts';
 import { generatedNote } from '../scripts/lib/mdx.ts';
 import Transcript from '../src/components/Transcript.astro';
 import Participants from '../src/components/Participants.astro';
-import { inputsFrom, root } from './helpers.ts';
+import { catalog, inputsFrom, root } from './helpers.ts';
 
 const acme = companySchema.parse(yaml.load(readFileSync(join(root, 'tests/fixtures/companies/acme.yaml'), 'utf8')));
-const result = convertAll(inputsFrom('tests/fixtures', ['hostile-text.txt']), [acme]);
+const result = convertAll(inputsFrom('tests/fixtures', ['hostile-text.txt']), catalog([acme]));
 const call = result.calls[0]!;
 const file = result.files[0]!;
 const texts = call.sources[0]!.sections.flatMap((s) => s.turns.flatMap((t) => t.paragraphs.map((p) => p.text)));

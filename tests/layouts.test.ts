@@ -9,12 +9,12 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { companySchema, type Call } from '../src/lib/schema.ts';
 import { convertAll } from '../scripts/lib/pipeline.ts';
-import { inputsFrom, root } from './helpers.ts';
+import { catalog, inputsFrom, root } from './helpers.ts';
 
 const dir = join(root, 'tests/fixtures/layouts');
 const acme = companySchema.parse(yaml.load(readFileSync(join(root, 'tests/fixtures/companies/acme.yaml'), 'utf8')));
 const convertFixture = (name: string): Call => {
-  const result = convertAll(inputsFrom('tests/fixtures/layouts', [name]), [acme]);
+  const result = convertAll(inputsFrom('tests/fixtures/layouts', [name]), catalog([acme]));
   if (result.errors.length) throw new Error(result.errors.map((e) => e.format()).join('\n'));
   expect(result.calls).toHaveLength(1);
   return result.calls[0]!;

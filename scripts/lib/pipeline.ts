@@ -5,13 +5,16 @@
 import { createHash } from 'node:crypto';
 import yaml from 'js-yaml';
 import { z } from 'astro/zod';
-import { callSchema, textLang, type Call, type Company, type Source, type Speaker } from '../../src/lib/schema.ts';
+import { callSchema, textLang, type Call, type Company, type Metric, type Source, type Speaker, type Topic } from '../../src/lib/schema.ts';
 import { parseQuarterId, periodEnd, quarterId, quarterSlug, compareQuarters, type FiscalQuarter } from '../../src/lib/quarters.ts';
 import { detectCallDate, detectCompany, detectLayout, fiscalYearEnd, pickQuarter, quarterEvidence } from './detect.ts';
 import { ConvertError, type Warning } from './errors.ts';
 import { renderCallMdx } from './mdx.ts';
 import type { RawSource } from './raw.ts';
 import { personMatcher, structure } from './structure.ts';
+import { figureReader } from './figures/extract.ts';
+import { mergeFigures } from './figures/merge.ts';
+import { outlook, qaDigest, segmentHighlights } from './summary.ts';
 import { decodeTranscript, splitLines } from './text.ts';
 
 /** Optional metadata beside a transcript (`x.meta.yaml` next to `x.txt`), for when detection cannot tell. */
@@ -28,6 +31,13 @@ export const sidecarSchema = z
   })
   .strict();
 export type Sidecar = z.infer<typeof sidecarSchema>;
+
+/** What the converter knows besides the transcripts: company profiles, metrics, topics. */
+export interface Catalog {
+  readonly companies: readonly Company[];
+  readonly metrics: readonly Metric[];
+  readonly topics: readonly Topic[];
+}
 
 export interface InputFile {
   /** Path relative to the project, `seeds/x.txt`. */
@@ -176,7 +186,7 @@ function mergeSpeakers(lists: readonly Speaker[][]): Speaker[] {
 }
 
 /** Groups parsed files into calls (one per company and quarter) and builds each call. */
-export function buildCalls(parsed: readonly ParsedFile[], warnings: Warning[]): Call[] {
+export function buildCalls(parsed: readonly ParsedFile[], warnings: Warning[], catalog: Catalog): Call[] {
   const groups = new Map<string, ParsedFile[]>();
   for (const p of parsed) {
     const k = `${p.company.id}/${quarterId(p.quarter)}`;
@@ -210,13 +220,25 @@ export function buildCalls(parsed: readonly ParsedFile[], warnings: Warning[]): 
     if (dates.length > 1) {
       warnings.push({ file: first.path, message: `the sources of ${quarterId(first.quarter)} give different call dates (${dates.join(', ')}); using ${dates[0]}` });
     }
+    const speakers = mergeSpeakers(built.map((b) => b.speakers));
+    const sources = built.map((b) => b.source);
+    const end = periodEnd(first.quarter, fiscalYearEnd(first.company));
+    const speakerMap = new Map(speakers.map((sp) => [sp.id, sp]));
+    const read = figureReader({ company: first.company, metrics: catalog.metrics, quarter: first.quarter, endMonth: Number(end.slice(5, 7)) });
+    const raw = sources.flatMap((src) => read(src, speakerMap));
+    const { figures, unassigned } = mergeFigures(raw, sources.map((src) => src.key), quarterId(first.quarter), first.company, catalog.metrics);
     const call = {
       company: first.company.id,
       quarter: quarterId(first.quarter),
-      period_end: periodEnd(first.quarter, fiscalYearEnd(first.company)),
+      period_end: end,
       ...(dates[0] ? { call_date: dates[0] } : {}),
-      speakers: mergeSpeakers(built.map((b) => b.speakers)),
-      sources: built.map((b) => b.source),
+      speakers,
+      sources,
+      figures,
+      unassigned,
+      highlights: segmentHighlights(sources, speakerMap, first.company, first.quarter, raw),
+      outlook: outlook(sources, speakerMap),
+      digest: qaDigest(sources, catalog.topics),
     };
     calls.push(call as Call);
   }
@@ -232,19 +254,19 @@ export function callPath(call: Pick<Call, 'company' | 'quarter'>): string {
  * Converts every input. Problems with one file are collected, never thrown, so that a run
  * reports all of them; files are produced only when there is no error at all.
  */
-export function convertAll(inputs: readonly InputFile[], companies: readonly Company[]): ConvertResult {
+export function convertAll(inputs: readonly InputFile[], catalog: Catalog): ConvertResult {
   const errors: ConvertError[] = [];
   const warnings: Warning[] = [];
   const parsed: ParsedFile[] = [];
   for (const input of inputs) {
     try {
-      parsed.push(parseFile(input, companies, warnings));
+      parsed.push(parseFile(input, catalog.companies, warnings));
     } catch (e) {
       if (e instanceof ConvertError) errors.push(e);
       else throw e;
     }
   }
-  const calls = buildCalls(parsed, warnings);
+  const calls = buildCalls(parsed, warnings, catalog);
   const validated: Call[] = [];
   for (const call of calls) {
     const result = callSchema.safeParse(call);

@@ -42,6 +42,8 @@ export const segmentSchema = z.object({
   until: quarterIdField.optional(),
   /** One line on what the segment is, in English. */
   description: z.string().optional(),
+  /** Metrics only this segment reports (`cmr`): a figure of one belongs here when no segment is named. */
+  metrics: z.array(z.string()).default([]),
 });
 export type Segment = z.infer<typeof segmentSchema>;
 
@@ -72,8 +74,53 @@ export const companySchema = z.object({
   segments: z.array(segmentSchema).min(1),
   /** People who speak for the company. */
   people: z.array(personSchema).default([]),
+  /**
+   * Metrics a transcript may name that the company does not report, read as the one it does
+   * (`adjusted_ebitda: adjusted_ebita` when speech recognition hears EBITA as EBITDA).
+   */
+  metric_aliases: z.record(z.string(), z.string()).default({}),
 });
 export type Company = z.infer<typeof companySchema>;
+
+const metricId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'lowercase words joined by underscores');
+
+/** A metric the converter extracts: one entry of `content/metrics.yaml`. */
+export const metricSchema = z
+  .object({
+    /** Stable id used in data and URLs (`adjusted_ebita`, `revenue_yoy_pct`). */
+    id: metricId,
+    /** Display names. */
+    labels: z.object({ en: z.string().min(1), 'zh-Hans': z.string().min(1) }),
+    /** What a value is: a currency amount, a growth rate in %, a count, or an amount per share. */
+    kind: z.enum(['money', 'percent', 'count', 'per-share']),
+    /** `group` metrics always describe the whole company; `segment` ones the segment named with them. */
+    scope: z.enum(['group', 'segment']).optional(),
+    /** For a growth rate: the metric it is the growth of. */
+    growth_of: metricId.optional(),
+    /** How transcripts name the metric (any case; Simplified Chinese also matches Traditional). */
+    terms: z.array(z.string().min(1)).default([]),
+    /** Words that, right after a term, make it a different measure (`margin`, `占比`). */
+    not_after: z.array(z.string().min(1)).default([]),
+    /** The only currency the metric is reported in, if it has one (`USD` for buybacks). */
+    currency: z.enum(['CNY', 'USD', 'HKD']).optional(),
+    /** `fiscal-year` for metrics stated for a whole year (an annual dividend). */
+    period: z.enum(['quarter', 'fiscal-year']).default('quarter'),
+  })
+  .refine((m) => (m.growth_of ? m.kind === 'percent' : m.scope !== undefined && m.terms.length > 0), {
+    message: 'a growth rate needs kind percent; any other metric needs a scope and terms',
+  });
+export type Metric = z.infer<typeof metricSchema>;
+
+/** A recurring topic of calls, for the Q&A digest: one entry of `content/topics.yaml`. */
+export const topicSchema = z.object({
+  /** Stable id (`ai`). */
+  id: slug,
+  /** Display names. */
+  labels: z.object({ en: z.string().min(1), 'zh-Hans': z.string().min(1) }),
+  /** Words that mark the topic (any case; Simplified Chinese also matches Traditional). */
+  terms: z.array(z.string().min(1)).min(1),
+});
+export type Topic = z.infer<typeof topicSchema>;
 
 /** Roles a speaker can have on a call. `other` covers editors' notes and unknown voices. */
 export const speakerRole = z.enum(['executive', 'investor-relations', 'analyst', 'operator', 'other']);
@@ -215,6 +262,83 @@ export const sourceSchema = z.object({
 });
 export type Source = z.infer<typeof sourceSchema>;
 
+/** Where a figure was said: the sentence, verbatim, and the number in it as written. */
+export const quoteSchema = z.object({
+  /** Key of the source (`zh`). */
+  source: z.string(),
+  /** Paragraph id on the quarter page (`zh-p-48`). */
+  paragraph: z.string(),
+  /** Speaker id; absent for a results-announcement excerpt. */
+  speaker: slug.optional(),
+  /** The sentence, verbatim. */
+  text: z.string().min(1),
+  /** The number as written in the sentence (`2,365 亿元`). */
+  number: z.string().min(1),
+  /** How the figure was read, when not literally (a metric or segment taken from elsewhere). */
+  note: z.string().optional(),
+});
+export type Quote = z.infer<typeof quoteSchema>;
+
+/** Units of figure values: currencies in plain units, percent, percentage points, counts. */
+export const figureUnit = z.enum(['CNY', 'USD', 'HKD', '%', 'pp', 'count']);
+export type FigureUnit = z.infer<typeof figureUnit>;
+
+/** One figure management reported, with every sentence that states it. */
+export const figureSchema = z.object({
+  /** Stable element id on the quarter page (`fig-cloud-revenue`). */
+  id: z.string().regex(/^fig-[a-z0-9_-]+$/),
+  /** The period: the quarter (`FY2025Q2`) or, for full-year figures, the fiscal year (`FY2025`). */
+  period: z.string().regex(/^FY\d{4}(Q[1-4])?$/),
+  /** Segment id, or null when the text does not say which segment it belongs to. */
+  segment: slug.nullable(),
+  /** Metric id from `content/metrics.yaml`. */
+  metric: metricId,
+  /** The value in plain units: RMB 234.2 billion is 234200000000; 14% is 14; a loss is negative. */
+  value: z.number(),
+  unit: figureUnit,
+  /** Comparison basis of a growth rate: year over year or quarter over quarter. */
+  basis: z.enum(['yoy', 'qoq']).optional(),
+  /** The figure was stated as a bound or an approximation ("more than 46 million", "约"). */
+  approx: z.enum(['more-than', 'about', 'less-than']).optional(),
+  /** True when sources of the call state different values for the same figure. */
+  disputed: z.boolean().optional(),
+  /** Every sentence that states it, first the one it was read from. */
+  quotes: z.array(quoteSchema).min(1),
+});
+export type Figure = z.infer<typeof figureSchema>;
+
+/** A sentence chosen for a summary section, verbatim, with where it comes from. */
+export const excerptSchema = z.object({
+  /** Key of the source. */
+  source: z.string(),
+  /** Paragraph id. */
+  paragraph: z.string(),
+  /** Speaker id, absent for an announcement excerpt. */
+  speaker: slug.optional(),
+  /** The sentence(s), verbatim and cut only at sentence boundaries. */
+  text: z.string().min(1),
+});
+export type Excerpt = z.infer<typeof excerptSchema>;
+
+/** One Q&A exchange in brief. */
+export const digestSchema = z.object({
+  /** Exchange number in its source. */
+  n: z.number().int().positive(),
+  /** Key of the source. */
+  source: z.string(),
+  /** Analyst's speaker id. */
+  analyst: slug,
+  /** The question, one to three sentences, verbatim. */
+  question: excerptSchema,
+  /** Segment ids the exchange touched. */
+  segments: z.array(slug),
+  /** Topic ids from `content/topics.yaml`. */
+  topics: z.array(slug),
+  /** Speaker ids of those who answered. */
+  answerers: z.array(slug),
+});
+export type Digest = z.infer<typeof digestSchema>;
+
 /** Frontmatter of one generated call file: `content/calls/<company>/<quarter>.mdx`. */
 export const callSchema = z.object({
   /** Company id from its profile. */
@@ -229,5 +353,15 @@ export const callSchema = z.object({
   speakers: z.array(speakerSchema),
   /** The transcript files of the call, in a stable order. */
   sources: z.array(sourceSchema).min(1),
+  /** Figures management reported, by segment and metric. */
+  figures: z.array(figureSchema).default([]),
+  /** Figures whose segment the text does not make clear; shown apart, never exported as assigned. */
+  unassigned: z.array(figureSchema).default([]),
+  /** For each segment, its most informative sentences, per source. */
+  highlights: z.array(z.object({ segment: slug, items: z.array(excerptSchema) })).default([]),
+  /** Forward-looking statements and guidance. */
+  outlook: z.array(excerptSchema).default([]),
+  /** The Q&A exchanges in brief, per source. */
+  digest: z.array(digestSchema).default([]),
 });
 export type Call = z.infer<typeof callSchema>;

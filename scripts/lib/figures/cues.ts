@@ -1,0 +1,46 @@
+/**
+ * Words around a number that say what it is, in Chinese and English. All patterns run on
+ * normalised text (lowercase, Simplified, half-width; see `normalizeSameLength`).
+ */
+import { MONTH_NAMES } from '../../../src/lib/quarters.ts';
+
+/** A growth verb or noun; the last one before a percentage gives its sign. */
+export const GROWTH_UP = /(增长|增加|上升|提升|提高|增幅|增速|上涨|growth|grew|grows?|growing|increase[sd]?|increasing|\bup\b|rose|rise|rising|accelerat(?:ed|ing) to|improved)/g;
+export const GROWTH_DOWN = /(下降|减少|下滑|降低|下跌|decrease[sd]?|decreasing|decline[sd]?|declining|\bdown\b|fell|drop(?:ped)?|contracted)/g;
+/** A percentage followed by "growth" (`7% 的增长`, `10% growth`). */
+export const GROWTH_AFTER = /^\s*(?:的)?\s*(?:同比|年同比)?\s*(增长|增速|growth|increase)/;
+export const DECLINE_AFTER = /^\s*(?:的)?\s*(?:同比|年同比)?\s*(下降|decline|decrease)/;
+/** Quarter-over-quarter wording; growth is year over year unless the sentence says so. */
+export const QOQ = /(环比|quarter-over-quarter|quarter over quarter|quarter-on-quarter|sequential|\bqoq\b)/;
+
+/** An amount right after one of these is a change, not a level ("增长 110 亿元", "an increase of RMB11.1 billion"). */
+export const CHANGE_BEFORE =
+  /(增长了?|增加了?|减少了?|下降了?|收窄了?|扩大了?|提升了?|an? (?:increase|decrease|decline|improvement|reduction) of|(?:increased|decreased|declined|grew|rose|fell|narrowed|widened|improved|reduced|up|down) by|narrowed|widened)\s*(?:人民币|rmb|us\$|usd|hk\$|hkd|\$)?\s*$/;
+/** An amount after one of these is a comparison period's ("去年同期为", "compared to"). */
+export const PRIOR_BEFORE = /(去年|上年|同期|一年前|相较|相比|compared to|compared with|versus|\bvs\.?|a year ago|last year|prior year|previous year)/;
+export const FROM_BEFORE = /\bfrom\s*(?:a loss of\s*)?(?:人民币|rmb|us\$|usd|hk\$|hkd|\$)?\s*$/;
+/** The figure leaves something out, so it is not the reported measure. */
+export const EXCLUDING = /(excluding|excluded|exclude|like-for-like|不包括|不包含|不计|剔除|除去|扣除|不考虑)/;
+/** A loss: the amount is negative. */
+export const LOSS_BEFORE = /(亏损|亏|loss of|a loss of|loss was|negative)\s*(?:人民币|rmb|us\$|usd|hk\$|hkd|\$)?\s*$/;
+/** Qualifiers kept with the value. */
+export const MORE_THAN = /(超过|逾|多于|突破|超|more than|over|above|surpassing|surpassed|exceeding|exceeded)\s*(?:人民币|rmb|us\$|usd|\$)?\s*$/;
+export const ABOUT = /(约合|大约|约|近|接近|approximately|about|around|nearly|roughly|~)\s*(?:人民币|rmb|us\$|usd|\$)?\s*$/;
+export const LESS_THAN = /(不到|少于|低于|less than|under|below)\s*(?:人民币|rmb|us\$|usd|\$)?\s*$/;
+/** A second amount given as a conversion of the first ("（约合 54 亿美元）", "or USD50.2 billion"). */
+export const CONVERSION_BETWEEN = /^\s*[,，]?\s*[(（/]?\s*(?:约合|约|相当于|or|approximately|about)?\s*(?:approximately\s*)?$/;
+/** The figure is for the full fiscal year. */
+export const FULL_YEAR = /(full fiscal year|full year|fiscal year|for the year|全年|整个财年|财年全年|\d{4}\s*财年)/;
+/** Words for the whole company, outside any segment name. */
+export const GROUP_WORDS = /(consolidated|total|overall|group|集团|合并|整体|总收入|总营收)/g;
+/** What follows is a part of what was just named ("其中", "of which"): its figures are not the segment's. */
+export const PART_OF = /(其中|of which|among which|among them)/;
+
+/** Mentions of a period other than the quarter ending in `month` (1-12): later numbers in the sentence are not this quarter's. */
+export function otherPeriodPattern(month: number): RegExp {
+  const others = MONTH_NAMES.filter((_, i) => i + 1 !== month && (i + 1) % 3 === month % 3).map((m) => m.toLowerCase());
+  const otherMonths = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].filter((m) => m !== month && m % 3 === month % 3);
+  return new RegExp(
+    `((${others.join('|')}) quarter|(?<!\\d)(${otherMonths.join('|')})\\s*月份?季度|上半财年|上半年|下半年|前六个月|first half|second half|six months|last quarter|previous quarter|prior quarter|上季度|上个季度|上一季度|combined with|加上)`,
+  );
+}

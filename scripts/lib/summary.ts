@@ -1,0 +1,150 @@
+/**
+ * The summary sections of a call, chosen from its sentences by rule: each segment's most
+ * informative sentences, the forward-looking statements, and each Q&A exchange in brief.
+ * Every excerpt is one or more whole sentences, verbatim, with the paragraph it comes from.
+ */
+import type { Company, Digest, Excerpt, Paragraph, Source, Speaker, Topic } from '../../src/lib/schema.ts';
+import type { FiscalQuarter } from '../../src/lib/quarters.ts';
+import { segmentsActiveIn } from '../../src/lib/segments.ts';
+import { splitSentences } from './figures/sentences.ts';
+import { normalizeSameLength } from './figures/numbers.ts';
+import type { RawFigure } from './figures/extract.ts';
+import { countName } from './detect.ts';
+import { matchKey } from './text.ts';
+
+/** Why something happened: sentences that explain a figure carry more information. */
+const DRIVER = /(主要|得益于|由于|受益于|带动|驱动|推动|归因|driven by|due to|primarily|mainly|attributable|reflect|as a result|because|thanks to)/;
+/** What the company does or plans. */
+const STRATEGY = /(战略|策略|投入|投资|聚焦|专注|continue to|invest|focus|strategy|priorit|expand|launch|推出|发布)/;
+/** Forward-looking wording. */
+const FORWARD = /(expect|anticipate|outlook|guidance|going forward|looking ahead|in the coming|next quarter|next year|next fiscal|we will continue|we plan|we aim|target|预计|预期|展望|未来|下个季度|下季度|明年|下一财年|将继续|计划|目标|有望)/g;
+/** Boilerplate that is forward-looking by law, not by content. */
+const DISCLAIMER = /(forward-looking statement|safe harbor|前瞻性陈述|安全港|non-gaap|非公认会计准则财务指标|risk factors|风险及不确定)/;
+const GREETING = /^(thank you|thanks|hi|hello|good (morning|evening|afternoon|day)|congratulations|谢谢|感谢|非常感谢|晚上好|早上好|下午好|大家好|管理层(晚上|早上|下午)?好|恭喜)/;
+const QUESTION = /([?？]|想请问|请问|想问|问题是|问题关于|问题是关于|能否|是否|如何|怎么|怎样|什么|多少|哪些|how|what|why|could you|can you|would you|wondering|my question|first question|second question|follow-up)/;
+
+interface Candidate {
+  readonly source: string;
+  readonly paragraph: Paragraph;
+  readonly speaker?: string;
+  readonly text: string;
+  /** Position in the source, for putting choices back in order. */
+  readonly order: number;
+}
+
+function candidates(source: Source, speakers: ReadonlyMap<string, Speaker>, roles: readonly string[]): Candidate[] {
+  const out: Candidate[] = [];
+  let order = 0;
+  const add = (p: Paragraph, speaker?: string) => {
+    if (p.kind === 'footnote') return;
+    for (const s of splitSentences(p.text)) out.push({ source: source.key, paragraph: p, ...(speaker ? { speaker } : {}), text: s.text, order: order++ });
+  };
+  if (roles.includes('announcement')) for (const p of source.announcement) add(p);
+  for (const section of source.sections) {
+    for (const turn of section.turns) {
+      if (!roles.includes(speakers.get(turn.speaker)?.role ?? '')) continue;
+      for (const p of turn.paragraphs) add(p, turn.speaker);
+    }
+  }
+  return out;
+}
+
+const toExcerpt = (c: Candidate): Excerpt => ({ source: c.source, paragraph: c.paragraph.id, ...(c.speaker ? { speaker: c.speaker } : {}), text: c.text });
+
+function pick<T extends { order: number }>(scored: ReadonlyArray<{ item: T; score: number }>, min: number, max: number): T[] {
+  return scored
+    .filter((s) => s.score >= min)
+    .sort((a, b) => b.score - a.score || a.item.order - b.item.order)
+    .slice(0, max)
+    .map((s) => s.item)
+    .sort((a, b) => a.order - b.order);
+}
+
+function mentions(text: string, names: readonly string[]): boolean {
+  const norm = matchKey(text);
+  return names.some((n) => countName(norm, n) > 0);
+}
+
+/** Two to five sentences per segment and source that carry most information. */
+export function segmentHighlights(
+  sources: readonly Source[],
+  speakers: ReadonlyMap<string, Speaker>,
+  company: Company,
+  quarter: FiscalQuarter,
+  figures: readonly RawFigure[],
+): Array<{ segment: string; items: Excerpt[] }> {
+  const out: Array<{ segment: string; items: Excerpt[] }> = [];
+  for (const segment of segmentsActiveIn(company.segments, quarter).filter((s) => s.id !== 'group')) {
+    const names = [segment.names.en, segment.names['zh-Hans'], segment.names['zh-Hant'], ...segment.aliases].filter((n): n is string => !!n);
+    const items: Excerpt[] = [];
+    for (const source of sources) {
+      const scored = candidates(source, speakers, ['executive', 'announcement']).map((c) => {
+        const own = figures.filter((f) => f.segment === segment.id && f.quote.paragraph === c.paragraph.id && f.quote.text === c.text).length;
+        const named = mentions(c.text, names);
+        if (!named && own === 0) return { item: c, score: 0 };
+        const len = c.text.length;
+        const score = 3 * Math.min(own, 3) + (DRIVER.test(c.text.toLowerCase()) ? 2 : 0) + (STRATEGY.test(c.text.toLowerCase()) ? 1 : 0) + (named ? 1 : 0) - (len < 15 || len > 400 ? 3 : 0);
+        return { item: c, score };
+      });
+      items.push(...pick(scored, 3, 4).map(toExcerpt));
+    }
+    if (items.length > 0) out.push({ segment: segment.id, items });
+  }
+  return out;
+}
+
+/** Forward-looking statements by executives, up to six per source. */
+export function outlook(sources: readonly Source[], speakers: ReadonlyMap<string, Speaker>): Excerpt[] {
+  return sources.flatMap((source) => {
+    const scored = candidates(source, speakers, ['executive']).map((c) => {
+      const lower = normalizeSameLength(c.text);
+      if (DISCLAIMER.test(lower) || QUESTION.test(lower) && /[?？]/.test(c.text)) return { item: c, score: 0 };
+      const cues = lower.match(FORWARD)?.length ?? 0;
+      const len = c.text.length;
+      return { item: c, score: cues === 0 ? 0 : cues + (/\d/.test(c.text) ? 1 : 0) + (DRIVER.test(lower) ? 0 : 0) - (len < 20 || len > 400 ? 3 : 0) };
+    });
+    return pick(scored, 1, 6).map(toExcerpt);
+  });
+}
+
+/** Each Q&A exchange in brief: the question in up to three sentences, segments, topics, answerers. */
+export function qaDigest(
+  sources: readonly Source[],
+  topics: readonly Topic[],
+): Digest[] {
+  const out: Digest[] = [];
+  for (const source of sources) {
+    const turns = source.sections.flatMap((s) => s.turns);
+    for (const ex of source.exchanges) {
+      const inExchange = turns.filter((t) => t.exchange === ex.n);
+      const asked = inExchange.filter((t) => t.speaker === ex.analyst);
+      const first = asked[0];
+      if (!first) continue;
+      // The question: from the first sentence that asks something (greetings skipped), up to
+      // three consecutive sentences of that paragraph, so the excerpt is a verbatim stretch.
+      const sentences = first.paragraphs.flatMap((p) => splitSentences(p.text).map((s) => ({ p, s })));
+      const useful = sentences.filter(({ s }) => !GREETING.test(normalizeSameLength(s.text)));
+      const start = useful.find(({ s }) => QUESTION.test(normalizeSameLength(s.text))) ?? useful[0] ?? sentences[0]!;
+      const para = start.p;
+      const run = splitSentences(para.text).filter((s) => s.start >= start.s.start);
+      let end = run[0]!.end;
+      for (const s of run.slice(1, 3)) {
+        if (s.end - start.s.start > 320) break;
+        end = s.end;
+      }
+      const text = para.text.slice(start.s.start, end);
+      const allText = inExchange.flatMap((t) => t.paragraphs.map((p) => `${p.text}\n${p.translation ?? ''}`)).join('\n');
+      const norm = matchKey(allText);
+      out.push({
+        n: ex.n,
+        source: source.key,
+        analyst: ex.analyst,
+        question: { source: source.key, paragraph: para.id, speaker: ex.analyst, text },
+        segments: [...new Set(inExchange.flatMap((t) => t.paragraphs.flatMap((p) => p.segments)))].sort(),
+        topics: topics.filter((t) => t.terms.some((term) => countName(norm, term) > 0)).map((t) => t.id),
+        answerers: ex.answerers,
+      });
+    }
+  }
+  return out;
+}
