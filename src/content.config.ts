@@ -26,4 +26,6 @@ const notes = defineCollection({
   }),
 });
 
+// content/metrics.yaml and content/topics.yaml are read by src/data/site.ts instead: their order
+// (the order tables list metrics in) matters, and collections do not keep it.
 export const collections = { calls, companies, notes };

@@ -47,8 +47,12 @@ describe('the built site', () => {
   });
 
   it('names each analyst with the firm, in order, and who answered, on each quarter page', () => {
+    // Who asked and who answered: the rows of each exchange in the Q&A digest.
     const index = (page: string) =>
-      [...read(page).matchAll(/<li id="qa-(\d+)">([\s\S]*?)<\/li>/g)].map((m) => `${m[1]}. ${text(m[2]!).replace(/\s+/g, ' ').trim()}`);
+      [...read(page).matchAll(/<li id="qa-(\d+)">([\s\S]*?)(?=<li id="qa-|<\/ol>)/g)].map((m) => {
+        const rows = [...m[2]!.matchAll(/<div class="qa-row">([\s\S]*?)<\/div>/g)].map((r) => text(r[1]!).trim());
+        return `${m[1]}. ${rows.join(' ')}`;
+      });
     expect(index('alibaba/fy2024-q1.html')).toEqual([
       '1. Ronald Keung (Goldman Sachs) Answered by: Trudy Dai',
       '2. Alicia Yap (Citigroup) Answered by: Trudy Dai',
@@ -74,7 +78,7 @@ describe('the built site', () => {
     // Two sources of one call: where they disagree, both versions are shown.
     const q2 = index('alibaba/fy2025-q2.html');
     expect(q2).toHaveLength(9);
-    expect(q2[0]).toBe('1. Alicia Yap (Citigroup) Answered by: Eddie Wu English Simplified Chinese');
+    expect(q2[0]).toBe('1. Alicia Yap (Citigroup) Answered by: Eddie Wu');
     expect(q2[6]).toBe('7. Gary Yu (Morgan Stanley) Answered by: Toby Xu English Gary Yu (Morgan Stanley) Answered by: Toby Xu, Eddie Wu Simplified Chinese');
     expect(q2[7]).toBe('8. Unidentified Participant Answered by: Toby Xu English Jiong Shao (Barclays) Answered by: Toby Xu Simplified Chinese');
   });

@@ -2,9 +2,11 @@
  * The site's data, read from the content collections: calls with their company and quarter,
  * in the order pages list them. Only Astro code imports this module.
  */
+import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import yaml from 'js-yaml';
 import { parseQuarterId, compareQuarters, quarterSlug, type FiscalQuarter } from '../lib/quarters.ts';
-import type { Call, Company } from '../lib/schema.ts';
+import { metricSchema, topicSchema, type Call, type Company, type Metric, type Topic } from '../lib/schema.ts';
 
 export interface CallEntry {
   /** Collection id, `alibaba/fy2025-q2`. */
@@ -15,7 +17,7 @@ export interface CallEntry {
   readonly slug: string;
 }
 
-let cache: Promise<{ companies: Company[]; calls: CallEntry[] }> | undefined;
+let cache: Promise<{ companies: Company[]; calls: CallEntry[]; metrics: Metric[]; topics: Topic[] }> | undefined;
 
 async function load() {
   const companies = (await getCollection('companies')).map((e: CollectionEntry<'companies'>) => e.data);
@@ -27,13 +29,21 @@ async function load() {
   });
   // Newest first, companies alphabetically.
   calls.sort((a, b) => a.company.id.localeCompare(b.company.id) || compareQuarters(b.quarter, a.quarter));
-  return { companies: companies.sort((a, b) => a.id.localeCompare(b.id)), calls };
+  const metrics = metricSchema.array().parse(yaml.load(readFileSync('content/metrics.yaml', 'utf8')));
+  const topics = topicSchema.array().parse(yaml.load(readFileSync('content/topics.yaml', 'utf8')));
+  return { companies: companies.sort((a, b) => a.id.localeCompare(b.id)), calls, metrics, topics };
 }
 
 /** Every company and call; loaded once per build. */
 export function siteData() {
   cache ??= load();
   return cache;
+}
+
+/** The call before this one on the site (the previous quarter the site has), if any. */
+export async function previousCall(entry: CallEntry): Promise<CallEntry | undefined> {
+  const mine = await callsOf(entry.company.id);
+  return mine[mine.findIndex((c) => c.id === entry.id) + 1];
 }
 
 /** The calls of one company, newest first. */

@@ -3,7 +3,7 @@
  * Q&A exchange, and the exchanges of all sources side by side.
  */
 import type { Edition } from './paths.ts';
-import type { Call, Section, Source, Speaker, TextLang, Turn } from './schema.ts';
+import type { Call, Figure, Metric, Quote, Section, Source, Speaker, TextLang, Turn } from './schema.ts';
 
 /** A speaker's name as the edition shows it: the Chinese name first on the Chinese edition. */
 export function speakerName(s: Speaker, edition: Edition): string {
@@ -66,4 +66,51 @@ export function paragraphCount(source: Source): number {
 /** The file name of a source, without its folder. */
 export function fileName(source: Source): string {
   return source.file.split('/').at(-1)!;
+}
+
+/** The quote to show first in an edition: one from a source in the edition's language if there is one. */
+export function preferredQuote(figure: Figure, call: Call, edition: Edition): Quote {
+  const want = edition === 'zh' ? 'zh' : 'en';
+  return figure.quotes.find((q) => call.sources.find((s) => s.key === q.source)?.layers[0]!.lang.startsWith(want)) ?? figure.quotes[0]!;
+}
+
+/** Excerpts from the sources in the edition's language when the call has any, else all of them. */
+export function preferredExcerpts<T extends { source: string }>(items: readonly T[], call: Call, edition: Edition): T[] {
+  const want = edition === 'zh' ? 'zh' : 'en';
+  const keys = call.sources.filter((s) => s.layers[0]!.lang.startsWith(want)).map((s) => s.key);
+  const mine = items.filter((i) => keys.includes(i.source));
+  return mine.length > 0 ? mine : [...items];
+}
+
+/** The language of a source's original text, for `lang` attributes. */
+export function sourceLang(call: Call, key: string): TextLang {
+  return call.sources.find((s) => s.key === key)?.layers[0]!.lang ?? 'en';
+}
+
+/** A figure's amount paired with its growth rate, for tiles and tables. */
+export interface FigurePair {
+  readonly segment: string;
+  readonly metric: string;
+  readonly level?: Figure;
+  readonly growth?: Figure;
+}
+
+/**
+ * Figures of a call as (level, growth) pairs per segment and base metric, in the order of the
+ * segments and metrics given, and only for the quarter itself (full-year figures apart).
+ */
+export function figurePairs(call: Call, metrics: readonly Metric[], segmentOrder: readonly string[]): FigurePair[] {
+  const baseOf = (id: string) => metrics.find((m) => m.id === id)?.growth_of ?? id;
+  const pairs = new Map<string, { segment: string; metric: string; level?: Figure; growth?: Figure }>();
+  for (const f of call.figures) {
+    if (f.segment === null) continue;
+    const base = baseOf(f.metric);
+    const key = `${f.segment}|${base}|${f.period}`;
+    const pair = pairs.get(key) ?? { segment: f.segment, metric: base };
+    if (f.unit === '%') pair.growth ??= f;
+    else pair.level ??= f;
+    pairs.set(key, pair);
+  }
+  const metricIndex = (id: string) => metrics.findIndex((m) => m.id === id);
+  return [...pairs.values()].sort((a, b) => segmentOrder.indexOf(a.segment) - segmentOrder.indexOf(b.segment) || metricIndex(a.metric) - metricIndex(b.metric));
 }
