@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dist, requireDist } from './site-files.ts';
 
@@ -47,7 +48,10 @@ afterAll(async () => {
 });
 
 async function open(url: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport });
+  // axe needs a page that belongs to an explicit context.
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
@@ -67,7 +71,24 @@ const PAGES = [
   'zh/alibaba/fy2024-q1.html',
   'alibaba/segments/cloud.html',
   'zh/alibaba/segments/cloud.html',
+  'alibaba/analysts.html',
+  'zh/alibaba/analysts.html',
 ];
+
+/** Canvases of the page that have something drawn on them, and how many there are. */
+async function drawnCanvases(page: Page): Promise<[number, number]> {
+  await page.waitForFunction(() => document.querySelectorAll('ec-chart canvas').length === 0 || typeof customElements.get('ec-chart') === 'function');
+  return page.evaluate(() => {
+    const canvases = [...document.querySelectorAll<HTMLCanvasElement>('ec-chart canvas')];
+    const drawn = canvases.filter((c) => {
+      if (c.width === 0 || c.height === 0) return false;
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      for (let i = 3; i < data.length; i += 4 * 97) if (data[i]! > 0) return true;
+      return false;
+    });
+    return [drawn.length, canvases.length];
+  });
+}
 
 describe.each([
   ['http://', () => httpBase],
@@ -81,6 +102,18 @@ describe.each([
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it.each(['index.html', 'zh.html', 'alibaba/fy2025-q2.html', 'zh/alibaba/fy2024-q1.html', 'alibaba/segments/taobao-tmall.html', 'zh/alibaba/segments/cloud.html'])(
+    'draws every chart on %s',
+    async (path) => {
+      const { page, errors } = await open(base() + path);
+      const [drawn, total] = await drawnCanvases(page);
+      expect(total).toBeGreaterThan(0);
+      expect(drawn).toBe(total);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('follows a deep link to a Q&A exchange and a paragraph', async () => {
     const { page } = await open(`${base()}alibaba/fy2025-q2.html#qa-3`);
@@ -105,6 +138,16 @@ describe('on a phone', () => {
     const { page } = await open(httpBase + path, { width: 375, height: 740 });
     const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
     expect(scroll).toBeLessThanOrEqual(inner!);
+    await page.close();
+  });
+});
+
+describe('accessibility (axe)', () => {
+  it.each(PAGES)('%s has no violations', async (path) => {
+    const { page } = await open(httpBase + path);
+    const result = await new AxeBuilder({ page }).analyze();
+    const found = result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    expect(found).toEqual([]);
     await page.close();
   });
 });

@@ -14,7 +14,7 @@ import type { RawSource } from './raw.ts';
 import { personMatcher, structure } from './structure.ts';
 import { figureReader } from './figures/extract.ts';
 import { mergeFigures } from './figures/merge.ts';
-import { outlook, qaDigest, segmentHighlights } from './summary.ts';
+import { outlook, qaDigest, segmentHighlights, topicMentions } from './summary.ts';
 import { decodeTranscript, splitLines } from './text.ts';
 
 /** Optional metadata beside a transcript (`x.meta.yaml` next to `x.txt`), for when detection cannot tell. */
@@ -239,6 +239,7 @@ export function buildCalls(parsed: readonly ParsedFile[], warnings: Warning[], c
       highlights: segmentHighlights(sources, speakerMap, first.company, first.quarter, raw),
       outlook: outlook(sources, speakerMap),
       digest: qaDigest(sources, catalog.topics),
+      topic_mentions: topicMentions(sources, catalog.topics),
     };
     calls.push(call as Call);
   }

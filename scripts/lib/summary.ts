@@ -148,3 +148,13 @@ export function qaDigest(
   }
   return out;
 }
+
+/** Paragraphs of the call's longest source that mention each topic (in either language layer). */
+export function topicMentions(sources: readonly Source[], topics: readonly Topic[]) {
+  const paragraphsOf = (s: Source) => s.sections.flatMap((sec) => sec.turns.flatMap((t) => t.paragraphs));
+  const source = [...sources].sort((a, b) => paragraphsOf(b).length - paragraphsOf(a).length)[0]!;
+  const paragraphs = paragraphsOf(source).map((p) => matchKey(`${p.text}\n${p.translation ?? ''}`));
+  const counts: Record<string, number> = {};
+  for (const topic of topics) counts[topic.id] = paragraphs.filter((p) => topic.terms.some((term) => countName(p, term) > 0)).length;
+  return { source: source.key, paragraphs: paragraphs.length, counts };
+}

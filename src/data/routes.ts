@@ -21,3 +21,8 @@ export async function segmentPaths(edition: Edition) {
       .map((segment) => ({ params: { company: company.id, segment: segment.id }, props: { edition, company, segment } })),
   );
 }
+
+export async function companyPaths(edition: Edition) {
+  const { companies } = await siteData();
+  return companies.map((company) => ({ params: { company: company.id }, props: { edition, company } }));
+}

@@ -115,6 +115,11 @@ export function quarterLabel(fq: FiscalQuarter, lang: 'en' | 'zh'): string {
   return lang === 'zh' ? `${fq.fy}财年${ZH_QUARTER[fq.q]}` : `FY${fq.fy} Q${fq.q}`;
 }
 
+/** Compact label for chart axes: `FY25 Q2` (en) or `2025财年Q2` (zh). */
+export function quarterShortLabel(fq: FiscalQuarter, lang: 'en' | 'zh'): string {
+  return lang === 'zh' ? `${fq.fy}财年Q${fq.q}` : `FY${String(fq.fy).slice(2)} Q${fq.q}`;
+}
+
 const EN_MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',
   'July', 'August', 'September', 'October', 'November', 'December',

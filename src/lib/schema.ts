@@ -363,5 +363,16 @@ export const callSchema = z.object({
   outlook: z.array(excerptSchema).default([]),
   /** The Q&A exchanges in brief, per source. */
   digest: z.array(digestSchema).default([]),
+  /** How many paragraphs of the call's longest source mention each topic, for "topics over time". */
+  topic_mentions: z
+    .object({
+      /** Key of the source counted. */
+      source: z.string(),
+      /** Paragraphs of that source's transcript (announcement excerpts not counted). */
+      paragraphs: z.number().int().nonnegative(),
+      /** Paragraphs mentioning each topic id (either layer). */
+      counts: z.record(z.string(), z.number().int().nonnegative()),
+    })
+    .optional(),
 });
 export type Call = z.infer<typeof callSchema>;

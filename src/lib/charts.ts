@@ -1,0 +1,145 @@
+/**
+ * Chart specs from calls: a metric of a segment across quarters (amount as bars, growth as a
+ * line on a second axis), the segments of one quarter, and topics over time. Quarters the site
+ * has no call for stay on the axis with no value, so a series is never drawn as continuous
+ * when it is not.
+ */
+import type { ChartSeries, ChartSpec } from './chart-spec.ts';
+import type { Edition } from './paths.ts';
+import { compareQuarters, parseQuarterId, quarterId, quarterLabel, quarterShortLabel, type FiscalQuarter } from './quarters.ts';
+import type { Call, Figure, Metric, Topic } from './schema.ts';
+
+/** Scale and label of amounts in charts: billions in English, 亿 in Chinese. */
+export function amountScale(unit: string, edition: Edition): { scale: number; label: string } {
+  const cur = unit === 'USD' ? (edition === 'zh' ? '美元' : 'US$') : unit === 'HKD' ? (edition === 'zh' ? '港元' : 'HK$') : edition === 'zh' ? '元' : 'RMB';
+  if (unit === 'count') return edition === 'zh' ? { scale: 1e4, label: '万' } : { scale: 1e6, label: 'million' };
+  return edition === 'zh' ? { scale: 1e8, label: `亿${cur}` } : { scale: 1e9, label: `${cur} bn` };
+}
+
+/** Every fiscal quarter from the first to the last call, in order. */
+export function quarterRange(calls: readonly Pick<Call, 'quarter'>[]): FiscalQuarter[] {
+  const qs = calls.map((c) => parseQuarterId(c.quarter)!).sort(compareQuarters);
+  if (qs.length === 0) return [];
+  const out: FiscalQuarter[] = [];
+  let q = qs[0]!;
+  const last = qs[qs.length - 1]!;
+  while (compareQuarters(q, last) <= 0) {
+    out.push(q);
+    q = q.q === 4 ? { fy: q.fy + 1, q: 1 } : { fy: q.fy, q: (q.q + 1) as 1 | 2 | 3 | 4 };
+  }
+  return out;
+}
+
+function quarterFigure(call: Call | undefined, segment: string, metric: string): Figure | undefined {
+  return call?.figures.find((f) => f.segment === segment && f.metric === metric && f.period === call.quarter && !f.disputed);
+}
+
+const label = (m: Metric | undefined, edition: Edition) => (m ? (edition === 'zh' ? m.labels['zh-Hans'] : m.labels.en) : '');
+
+/**
+ * A metric of a segment across the quarters: bars for the amount, a line for its growth.
+ * Returns undefined unless the amount or the growth is stated in at least two quarters.
+ */
+export function metricTrend(calls: readonly Call[], segment: string, metric: Metric, metrics: readonly Metric[], edition: Edition): ChartSpec | undefined {
+  const axis = quarterRange(calls);
+  const byQuarter = new Map(calls.map((c) => [c.quarter, c]));
+  const growth = metrics.find((m) => m.growth_of === metric.id);
+  const levels = axis.map((q) => quarterFigure(byQuarter.get(quarterId(q)), segment, metric.id));
+  const rates = axis.map((q) => (growth ? quarterFigure(byQuarter.get(quarterId(q)), segment, growth.id) : undefined));
+  const unit = levels.find((f) => f)?.unit;
+  const sameUnit = levels.every((f) => !f || f.unit === unit);
+  const stated = (xs: ReadonlyArray<Figure | undefined>) => xs.filter(Boolean).length;
+  if (Math.max(sameUnit ? stated(levels) : 0, stated(rates)) < 2) return undefined;
+  const series: ChartSeries[] = [];
+  if (unit && sameUnit && stated(levels) > 0) {
+    const { scale, label: unitLabel } = amountScale(unit, edition);
+    series.push({ label: label(metric, edition), kind: 'bar', axis: 'left', unit, unitLabel, scale, values: levels.map((f) => (f ? f.value / scale : null)), color: '--chart-1', ref: { metric: metric.id, segment } });
+  }
+  if (growth && stated(rates) > 0) {
+    series.push({ label: label(growth, edition), kind: 'line', axis: series.length ? 'right' : 'left', unit: '%', unitLabel: '%', scale: 1, values: rates.map((f) => f?.value ?? null), color: '--chart-2', ref: { metric: growth.id, segment } });
+  }
+  const leftUnit = series[0]!.unit === '%' ? '%' : series[0]!.unitLabel;
+  return {
+    labels: axis.map((q) => quarterShortLabel(q, edition)),
+    categories: axis.map((q) => ({ quarter: quarterId(q) })),
+    series,
+    leftTitle: leftUnit,
+    ...(series.length > 1 ? { rightTitle: edition === 'zh' ? '同比增长 %' : 'YoY growth %' } : {}),
+    locale: edition === 'zh' ? 'zh-Hans' : 'en',
+  };
+}
+
+/** One quarter's segments: revenue this quarter and in the previous quarter on the site. */
+export function segmentsOfQuarter(
+  call: Call,
+  previous: Call | undefined,
+  segmentNames: ReadonlyMap<string, string>,
+  edition: Edition,
+): ChartSpec | undefined {
+  const segs = [...segmentNames.keys()].filter((id) => id !== 'group' && quarterFigure(call, id, 'revenue')?.unit === 'CNY');
+  if (segs.length < 2) return undefined;
+  const { scale, label: unitLabel } = amountScale('CNY', edition);
+  const here = parseQuarterId(call.quarter)!;
+  const series: ChartSeries[] = [
+    { label: quarterLabel(here, edition), kind: 'bar', axis: 'left', unit: 'CNY', unitLabel, scale, values: segs.map((id) => quarterFigure(call, id, 'revenue')!.value / scale), color: '--chart-1', ref: { metric: 'revenue', quarter: call.quarter } },
+  ];
+  if (previous && segs.some((id) => quarterFigure(previous, id, 'revenue')?.unit === 'CNY')) {
+    series.push({
+      label: quarterLabel(parseQuarterId(previous.quarter)!, edition),
+      kind: 'bar',
+      axis: 'left',
+      unit: 'CNY',
+      unitLabel,
+      scale,
+      values: segs.map((id) => {
+        const f = quarterFigure(previous, id, 'revenue');
+        return f?.unit === 'CNY' ? f.value / scale : null;
+      }),
+      color: '--chart-3',
+      ref: { metric: 'revenue', quarter: previous.quarter },
+    });
+  }
+  return { labels: segs.map((id) => segmentNames.get(id)!), categories: segs.map((segment) => ({ segment })), series, leftTitle: unitLabel, locale: edition === 'zh' ? 'zh-Hans' : 'en' };
+}
+
+/** Calls with fewer transcript paragraphs than this are too short to compare topic shares. */
+export const MIN_TOPIC_PARAGRAPHS = 20;
+
+/**
+ * Share of each call's paragraphs that mention each topic, one group of bars per call (the
+ * calls are not a continuous series, so no lines join them). Calls with fewer than
+ * MIN_TOPIC_PARAGRAPHS paragraphs are left out; `skipped` names them.
+ */
+export function topicsOverTime(calls: readonly Call[], topics: readonly Topic[], edition: Edition): { spec: ChartSpec; skipped: string[] } | undefined {
+  const usable = calls
+    .filter((c) => c.topic_mentions && c.topic_mentions.paragraphs >= MIN_TOPIC_PARAGRAPHS)
+    .sort((a, b) => compareQuarters(parseQuarterId(a.quarter)!, parseQuarterId(b.quarter)!));
+  const skipped = calls.filter((c) => !usable.includes(c)).map((c) => quarterLabel(parseQuarterId(c.quarter)!, edition));
+  if (usable.length < 2) return undefined;
+  const share = (c: Call, t: Topic) => Math.round(((c.topic_mentions!.counts[t.id] ?? 0) / c.topic_mentions!.paragraphs) * 1000) / 10;
+  const total = (t: Topic) => usable.reduce((n, c) => n + share(c, t), 0);
+  // The topics mentioned most first; beyond six colours the rest start hidden (the table has them all).
+  const ranked = [...topics].sort((a, b) => total(b) - total(a));
+  const colors = ['--chart-1', '--chart-2', '--chart-3', '--chart-4', '--chart-5', '--chart-6'];
+  return {
+    skipped,
+    spec: {
+      labels: usable.map((c) => quarterShortLabel(parseQuarterId(c.quarter)!, edition)),
+      categories: usable.map((c) => ({ quarter: c.quarter })),
+      series: ranked.map((t, i) => ({
+        label: edition === 'zh' ? t.labels['zh-Hans'] : t.labels.en,
+        kind: 'bar' as const,
+        axis: 'left' as const,
+        unit: '% of paragraphs',
+        unitLabel: '%',
+        scale: 1,
+        values: usable.map((c) => share(c, t)),
+        color: colors[i % colors.length]!,
+        ...(i >= colors.length ? { hidden: true } : {}),
+        ref: { metric: `topic:${t.id}` },
+      })),
+      leftTitle: edition === 'zh' ? '提及该话题的段落占比 %' : '% of paragraphs mentioning the topic',
+      locale: edition === 'zh' ? 'zh-Hans' : 'en',
+    },
+  };
+}
