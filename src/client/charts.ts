@@ -55,11 +55,11 @@ class EcChart extends HTMLElement {
     const hasRight = spec.series.some((s) => s.axis === 'right');
     this.chart = new Chart(canvas, {
       data: {
-        labels: spec.labels,
+        labels: [...spec.labels],
         datasets: spec.series.map((s, i) => ({
           type: s.kind,
           label: s.label,
-          data: s.values,
+          data: [...s.values],
           yAxisID: s.axis === 'right' ? 'y2' : 'y',
           backgroundColor: cssVar(this, s.color),
           borderColor: cssVar(this, s.color),
