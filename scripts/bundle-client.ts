@@ -9,8 +9,12 @@ import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const result = await build({
-  entryPoints: [resolve(root, 'src/client/charts.ts')],
-  outfile: resolve(root, 'public/scripts/charts.js'),
+  entryPoints: {
+    charts: resolve(root, 'src/client/charts.ts'),
+    search: resolve(root, 'src/client/search.ts'),
+    site: resolve(root, 'src/client/site.ts'),
+  },
+  outdir: resolve(root, 'public/scripts'),
   bundle: true,
   format: 'iife',
   minify: true,
@@ -19,5 +23,5 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
 });
-const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-console.log(`bundle-client: public/scripts/charts.js (${Math.round(bytes / 1024)} KB)`);
+const sizes = Object.entries(result.metafile.outputs).map(([file, o]) => `${file.replace(/^.*public\//, '')} ${Math.round(o.bytes / 1024)} KB`);
+console.log(`bundle-client: ${sizes.join(', ')}`);

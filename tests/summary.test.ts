@@ -69,7 +69,7 @@ describe('summary excerpts', () => {
         }
       }
       // Each figure's tooltip quote and the paragraph its value links to.
-      for (const m of html.matchAll(/<a class="fig-value" href="#([^"]+)"[^>]*>[^<]*<\/a>(?:<span class="badge[^>]*>[^<]*<\/span>)?<span class="fig-tip"[^>]*><q[^>]*>([\s\S]*?)<\/q>/g)) {
+      for (const m of html.matchAll(/<a class="fig-value" href="#([^"]+)"[^>]*>[^<]*<\/a>(?:<span class="badge[^>]*>[^<]*<\/span>)?<span class="fig-tip"[^>]*>(?:(?!<span class="fig-quote)[\s\S])*<span class="fig-quote[^"]*"><q[^>]*>([\s\S]*?)<\/q>/g)) {
         const para = paragraphText(m[1]!);
         expect(para, `${page}: no paragraph ${m[1]}`).toBeDefined();
         for (const n of numbers(text(m[2]!))) {

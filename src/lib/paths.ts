@@ -19,6 +19,7 @@ export function editionPath(edition: Edition, path: string): string {
 /** Home pages: `index.html` and, because Astro writes `pages/zh/index` as a file, `zh.html`. */
 export const homePath = (edition: Edition) => (edition === 'en' ? 'index.html' : 'zh.html');
 export const quarterPath = (edition: Edition, company: string, quarterSlug: string) => editionPath(edition, `${company}/${quarterSlug}.html`);
+export const searchPath = (edition: Edition) => editionPath(edition, 'search.html');
 export const analystsPath = (edition: Edition, company: string) => editionPath(edition, `${company}/analysts.html`);
 export const segmentPath = (edition: Edition, company: string, segment: string) => editionPath(edition, `${company}/segments/${segment}.html`);
 

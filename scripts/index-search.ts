@@ -1,0 +1,55 @@
+/**
+ * Builds the search index after `astro build`: Pagefind (through its Node API) from records
+ * made from content/calls/, written to dist/pagefind/, plus the same records as a classic
+ * script (dist/scripts/search-data.js) that the search page uses where Pagefind cannot run,
+ * i.e. when the site is opened from file://. Fails on any error Pagefind reports.
+ *
+ *   node scripts/index-search.ts [--dist DIR]
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as pagefind from 'pagefind';
+import yaml from 'js-yaml';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { callSchema, companySchema, metricSchema, type Call } from '../src/lib/schema.ts';
+import { searchRecords } from './lib/search-records.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({ options: { dist: { type: 'string', default: join(root, 'dist') } } });
+const dist = resolve(values.dist!);
+const started = performance.now();
+
+function fail(message: string): never {
+  console.error(`index-search: ${message}`);
+  process.exit(1);
+}
+
+if (!existsSync(join(dist, 'index.html'))) fail(`${dist} has no built site; run astro build first`);
+const callFiles = readdirSync(join(root, 'content/calls'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx')).sort();
+const calls: Call[] = callFiles.map((f) => callSchema.parse(parseFrontmatter(readFileSync(join(root, 'content/calls', f), 'utf8')).frontmatter));
+const companies = readdirSync(join(root, 'content/companies'))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => companySchema.parse(yaml.load(readFileSync(join(root, 'content/companies', f), 'utf8'))));
+const metrics = metricSchema.array().parse(yaml.load(readFileSync(join(root, 'content/metrics.yaml'), 'utf8')));
+const records = searchRecords(calls, companies, metrics);
+
+// One index for both languages, segmented as Chinese, so that either edition searches all of
+// the text (English words are still split at spaces; they are not stemmed).
+const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
+if (!index || errors.length) fail(`Pagefind could not start: ${errors.join('; ')}`);
+const problems: string[] = [];
+for (const r of records) {
+  const res = await index.addCustomRecord({ url: r.url, content: r.content, language: 'zh', meta: r.meta, filters: r.filters, sort: r.sort });
+  problems.push(...res.errors.map((e) => `${r.url}: ${e}`));
+}
+const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
+problems.push(...written.errors);
+await pagefind.close();
+if (problems.length) fail(`Pagefind reported ${problems.length} error(s):\n${problems.join('\n')}`);
+
+// The same records for browsing from file://, as a classic script.
+mkdirSync(join(dist, 'scripts'), { recursive: true });
+const fallback = records.map((r) => ({ u: r.url, c: r.content, m: r.meta, f: r.filters, s: r.sort.quarter }));
+writeFileSync(join(dist, 'scripts/search-data.js'), `window.ecSearchData=${JSON.stringify(fallback)};\n`);
+console.log(`index-search: ${records.length} records -> ${join(dist, 'pagefind')} and scripts/search-data.js (${Math.round(performance.now() - started)} ms)`);
