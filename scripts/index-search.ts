@@ -50,6 +50,6 @@ if (problems.length) fail(`Pagefind reported ${problems.length} error(s):\n${pro
 
 // The same records for browsing from file://, as a classic script.
 mkdirSync(join(dist, 'scripts'), { recursive: true });
-const fallback = records.map((r) => ({ u: r.url, c: r.content, m: r.meta, f: r.filters, s: r.sort.quarter }));
+const fallback = records.map((r) => ({ u: r.url, c: r.content, m: r.meta, f: r.filters, s: r.sort.quarter! }));
 writeFileSync(join(dist, 'scripts/search-data.js'), `window.ecSearchData=${JSON.stringify(fallback)};\n`);
 console.log(`index-search: ${records.length} records -> ${join(dist, 'pagefind')} and scripts/search-data.js (${Math.round(performance.now() - started)} ms)`);

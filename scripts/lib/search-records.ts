@@ -34,62 +34,69 @@ function shown(text: string): string {
   return `${end > MAX_SHOWN / 2 ? cut.slice(0, end + 1) : cut}…`;
 }
 
+/** One value per filter key, as Pagefind wants them (filters are returned with results but never searched). */
+function only(values: Record<string, string | readonly string[] | undefined>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(values)) {
+    const list = (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]) as string[];
+    if (list.length) out[k] = [...list];
+  }
+  return out;
+}
+
+/**
+ * Records for the index. Only what the linked element shows is searchable: the text (and its
+ * translation) of a paragraph, the names and quotes of a figure, the analyst and question of an
+ * exchange. Everything else the result list displays (quarter, speaker, segments) travels as
+ * filters, which Pagefind returns but does not search.
+ */
 export function searchRecords(calls: readonly Call[], companies: readonly Company[], metrics: readonly Metric[]): SearchRecord[] {
   const records: SearchRecord[] = [];
   for (const call of calls) {
     const company = companies.find((c) => c.id === call.company)!;
     const quarter = parseQuarterId(call.quarter)!;
     const page = `${call.company}/${quarterSlug(quarter)}.html`;
-    const segmentName = (id: string) => company.segments.find((s) => s.id === id);
-    const base = {
-      company: company.names.en,
-      company_zh: company.names['zh-Hans'] ?? company.names.en,
-      quarter: call.quarter,
-      quarter_en: quarterLabel(quarter, 'en'),
-      quarter_zh: quarterLabel(quarter, 'zh'),
-      call_date: call.call_date ?? '',
+    const segment = (id: string) => company.segments.find((s) => s.id === id);
+    const common = (segments: readonly string[], speakerId: string | undefined, lang: string, kind: string) => {
+      const s = call.speakers.find((x) => x.id === speakerId);
+      return only({
+        company: call.company,
+        quarter: call.quarter,
+        quarter_en: quarterLabel(quarter, 'en'),
+        quarter_zh: quarterLabel(quarter, 'zh'),
+        segment: segments,
+        segment_en: segments.map((id) => segment(id)?.names.en ?? id),
+        segment_zh: segments.map((id) => segment(id)?.names['zh-Hans'] ?? segment(id)?.names.en ?? id),
+        role: s?.role ?? 'announcement',
+        speaker_en: s?.name,
+        speaker_zh: s?.name_zh ?? s?.name,
+        language: lang,
+        kind,
+      });
     };
-    const speakerMeta = (id: string | undefined) => {
-      const s = call.speakers.find((x) => x.id === id);
-      return s ? { speaker: s.name, speaker_zh: s.name_zh ?? s.name, role: s.role } : { speaker: '', speaker_zh: '', role: 'announcement' };
-    };
-    const segmentMeta = (ids: readonly string[]) => ({
-      segments: ids.map((id) => segmentName(id)?.names.en ?? id).join(' · '),
-      segments_zh: ids.map((id) => segmentName(id)?.names['zh-Hans'] ?? segmentName(id)?.names.en ?? id).join(' · '),
-    });
-    const filters = (segments: readonly string[], role: string, lang: string) => ({
-      company: [call.company],
-      quarter: [call.quarter],
-      segment: [...segments],
-      role: [role],
-      language: [lang],
-    });
 
     for (const source of call.sources) {
       const lang = source.layers[0]!.lang;
       const translation = source.layers.find((l) => l.role === 'translation');
       const paragraphs = [
         ...source.announcement.map((p) => ({ p, speaker: undefined as string | undefined })),
-        ...source.sections.flatMap((s) => s.turns.flatMap((t) => t.paragraphs.map((p) => ({ p, speaker: t.speaker as string | undefined })))),
+        ...source.sections.flatMap((sec) => sec.turns.flatMap((t) => t.paragraphs.map((p) => ({ p, speaker: t.speaker as string | undefined })))),
       ];
       for (const { p, speaker } of paragraphs) {
         if (p.kind === 'footnote') continue;
-        const who = speakerMeta(speaker);
         const textLang = p.lang ?? lang;
         records.push({
           url: `${page}#${p.id}`,
           content: searchKey(`${p.text}\n${p.translation ?? ''}`),
           meta: {
-            ...base,
-            ...who,
-            ...segmentMeta(p.segments),
-            kind: 'paragraph',
-            title: `${base.quarter_en}${who.speaker ? ` · ${who.speaker}` : ''}`,
-            lang: textLang,
+            title: shown(p.text).slice(0, 60),
             text: shown(p.text),
-            ...(p.translation ? { translation: shown(p.translation), translation_lang: translation?.lang ?? '', machine: translation?.machine_translated ? 'yes' : '' } : {}),
+            ...(p.translation ? { translation: shown(p.translation) } : {}),
           },
-          filters: filters(p.segments, who.role, textLang),
+          filters: {
+            ...common(p.segments.filter((x) => x !== 'group'), speaker, textLang, 'paragraph'),
+            ...(p.translation ? only({ translation_lang: translation?.lang, machine: translation?.machine_translated ? 'yes' : undefined }) : {}),
+          },
           sort: { quarter: call.quarter },
         });
       }
@@ -98,26 +105,17 @@ export function searchRecords(calls: readonly Call[], companies: readonly Compan
     for (const f of call.figures) {
       const metric = metrics.find((m) => m.id === f.metric);
       const q = f.quotes[0]!;
-      const who = speakerMeta(q.speaker);
-      const seg = f.segment ? segmentName(f.segment) : undefined;
       const lang = call.sources.find((s) => s.key === q.source)?.layers[0]!.lang ?? 'en';
+      const labels = [metric?.labels.en, metric?.labels['zh-Hans']].filter(Boolean).join(' · ');
       records.push({
         url: `${page}#${f.id}`,
         // What the figure's element on the page shows: the metric's names and every quote.
-        content: searchKey([metric?.labels.en, metric?.labels['zh-Hans'], ...f.quotes.map((x) => x.text)].filter(Boolean).join('\n')),
-        meta: {
-          ...base,
-          ...who,
-          ...segmentMeta(f.segment ? [f.segment] : []),
-          kind: 'figure',
-          title: `${metric?.labels.en ?? f.metric} · ${seg?.names.en ?? ''}`,
-          title_zh: `${metric?.labels['zh-Hans'] ?? f.metric} · ${seg?.names['zh-Hans'] ?? seg?.names.en ?? ''}`,
-          value: String(f.value),
-          unit: f.unit,
-          lang,
-          text: q.text,
+        content: searchKey([labels, ...f.quotes.map((x) => x.text)].join('\n')),
+        meta: { title: labels, text: q.text },
+        filters: {
+          ...common(f.segment && f.segment !== 'group' ? [f.segment] : [], q.speaker, lang, 'figure'),
+          ...only({ metric_en: metric?.labels.en, metric_zh: metric?.labels['zh-Hans'], figure_segment_en: f.segment ? segment(f.segment)?.names.en : undefined, figure_segment_zh: f.segment ? segment(f.segment)?.names['zh-Hans'] : undefined }),
         },
-        filters: filters(f.segment && f.segment !== 'group' ? [f.segment] : [], who.role, lang),
         sort: { quarter: call.quarter },
       });
     }
@@ -128,20 +126,8 @@ export function searchRecords(calls: readonly Call[], companies: readonly Compan
       records.push({
         url: `${page}#${d.source}-qa-${d.n}`,
         content: searchKey(`${analyst.name} ${analyst.firm ?? ''}\n${d.question.text}`),
-        meta: {
-          ...base,
-          speaker: analyst.name,
-          speaker_zh: analyst.name_zh ?? analyst.name,
-          role: 'analyst',
-          ...segmentMeta(d.segments),
-          kind: 'exchange',
-          title: `${base.quarter_en} · Q&A ${d.n} · ${analyst.name}${analyst.firm ? ` (${analyst.firm})` : ''}`,
-          firm: analyst.firm ?? '',
-          n: String(d.n),
-          lang,
-          text: d.question.text,
-        },
-        filters: filters(d.segments, 'analyst', lang),
+        meta: { title: `${analyst.name}${analyst.firm ? ` (${analyst.firm})` : ''}`, text: d.question.text },
+        filters: { ...common(d.segments, d.analyst, lang, 'exchange'), ...only({ firm: analyst.firm, n: String(d.n) }) },
         sort: { quarter: call.quarter },
       });
     }

@@ -21,7 +21,10 @@ interface Meta {
 interface Hit {
   /** Site-relative URL of the element, English edition (`alibaba/fy2025-q2.html#zh-p-12`). */
   url: string;
+  /** What was searched: the title and the text shown. */
   meta: Meta;
+  /** Everything else shown: quarter, speaker, segments, kind (never searched). */
+  filters: Filters;
   score: number;
   quarter: string;
 }
@@ -33,7 +36,7 @@ interface Filters {
 interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(term: string, o: { filters?: Filters }): Promise<{ results: Array<{ score: number; data(): Promise<{ raw_url?: string; url: string; meta: Meta }> }> } | null>;
+  search(term: string, o: { filters?: Filters }): Promise<{ results: Array<{ score: number; data(): Promise<{ raw_url?: string; url: string; meta: Meta; filters: Filters }> }> } | null>;
 }
 
 interface FallbackRecord {
@@ -222,7 +225,7 @@ class EcSearch extends HTMLElement {
     return data.map((d, i) => {
       const path = d.raw_url ?? d.url;
       const url = path.startsWith(this.rootPath) ? path.slice(this.rootPath.length) : path.replace(/^\//, '');
-      return { url, meta: d.meta, score: top[i]!.score, quarter: d.meta.quarter ?? '' };
+      return { url, meta: d.meta, filters: d.filters, score: top[i]!.score, quarter: d.filters.quarter?.[0] ?? '' };
     });
   }
 
@@ -245,7 +248,7 @@ class EcSearch extends HTMLElement {
         }
         score += n / (1 + r.c.length / 400);
       }
-      if (score > 0) out.push({ url: r.u, meta: r.m, score, quarter: r.s });
+      if (score > 0) out.push({ url: r.u, meta: r.m, filters: r.f, score, quarter: r.s });
     }
     return out;
   }
@@ -255,28 +258,29 @@ class EcSearch extends HTMLElement {
     list.replaceChildren(
       ...hits.map((h) => {
         const li = document.createElement('li');
-        li.className = `result result-${h.meta.kind ?? 'paragraph'}`;
         const a = document.createElement('a');
         a.href = `${this.root}${zh ? 'zh/' : ''}${h.url}`;
         a.className = 'result-link';
-        const kind = this.strings[`kind_${h.meta.kind ?? 'paragraph'}`] ?? '';
-        const who = zh ? h.meta.speaker_zh : h.meta.speaker;
-        const title = h.meta.kind === 'figure' ? (zh ? h.meta.title_zh : h.meta.title) : who;
-        a.textContent = [zh ? h.meta.quarter_zh : h.meta.quarter_en, title].filter(Boolean).join(' · ');
+        const f = (name: string) => h.filters[`${name}_${zh ? 'zh' : 'en'}`]?.join(' · ') ?? '';
+        const kindName = h.filters.kind?.[0] ?? 'paragraph';
+        li.className = `result result-${kindName}`;
+        const title = kindName === 'figure' ? `${f('metric')}${f('figure_segment') ? ` · ${f('figure_segment')}` : ''}` : kindName === 'exchange' ? (h.meta.title ?? '') : f('speaker');
+        a.textContent = [f('quarter'), title].filter(Boolean).join(' · ');
         const meta = document.createElement('span');
         meta.className = 'result-meta';
-        const role = h.meta.role ? this.strings[`role_${h.meta.role}`] : '';
-        const segs = zh ? h.meta.segments_zh : h.meta.segments;
-        meta.textContent = [kind, role, segs].filter(Boolean).join(' · ');
+        const role = h.filters.role?.[0];
+        meta.textContent = [this.strings[`kind_${kindName}`], role ? this.strings[`role_${role}`] : '', f('segment')].filter(Boolean).join(' · ');
         const text = document.createElement('p');
         text.className = 'result-text';
-        if (h.meta.lang) text.lang = h.meta.lang;
+        const lang = h.filters.language?.[0];
+        if (lang) text.lang = lang;
         highlight(h.meta.text ?? '', terms, text);
         li.append(a, meta, text);
         if (h.meta.translation) {
           const tr = document.createElement('p');
           tr.className = 'result-text tr';
-          if (h.meta.translation_lang) tr.lang = h.meta.translation_lang;
+          const trLang = h.filters.translation_lang?.[0];
+          if (trLang) tr.lang = trLang;
           highlight(h.meta.translation, terms, tr);
           li.append(tr);
         }
