@@ -58,6 +58,11 @@ async function open(url: string, viewport = { width: 1280, height: 900 }): Promi
   });
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  // Nothing may leave the machine: no CDN, no remote font, no analytics.
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith('file:') && !u.startsWith(httpBase) && !u.startsWith('data:')) errors.push(`request off the machine: ${u}`);
+  });
   await page.goto(url, { waitUntil: 'load' });
   return { page, errors };
 }
@@ -73,6 +78,8 @@ const PAGES = [
   'zh/alibaba/segments/cloud.html',
   'alibaba/analysts.html',
   'zh/alibaba/analysts.html',
+  'search.html',
+  'zh/search.html',
 ];
 
 /** Canvases of the page that have something drawn on them, and how many there are. */
@@ -130,6 +137,23 @@ describe.each([
     await page.click('a.lang-switch');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.close();
+  });
+});
+
+describe('copy-link controls', () => {
+  it('copy a paragraph\'s permanent URL with a one-line citation', async () => {
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: httpBase.replace(/\/$/, '') });
+    const page = await context.newPage();
+    await page.goto(`${httpBase}alibaba/fy2025-q2.html`);
+    await page.click('#zh-p-12 .copy-link');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^Alibaba Group FY2025 Q2 earnings call \(15 November 2024\), .+\. http:\/\/127\.0\.0\.1:\d+\/alibaba\/fy2025-q2\.html#zh-p-12$/);
+    await page.click('#fig-cloud-revenue + .copy-link');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/#fig-cloud-revenue$/);
+    await page.click('h1 + .copy-link');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/fy2025-q2\.html$/);
+    await context.close();
   });
 });
 
