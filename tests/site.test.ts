@@ -49,7 +49,7 @@ describe('the built site', () => {
   it('names each analyst with the firm, in order, and who answered, on each quarter page', () => {
     // Who asked and who answered: the rows of each exchange in the Q&A digest.
     const index = (page: string) =>
-      [...read(page).matchAll(/<li id="qa-(\d+)">([\s\S]*?)(?=<li id="qa-|<\/ol>)/g)].map((m) => {
+      [...read(page).matchAll(/<li id="qa-(\d+)"[^>]*>([\s\S]*?)(?=<li id="qa-|<\/ol>)/g)].map((m) => {
         const rows = [...m[2]!.matchAll(/<div class="qa-row">([\s\S]*?)<\/div>/g)].map((r) => text(r[1]!).trim());
         return `${m[1]}. ${rows.join(' ')}`;
       });
