@@ -41,7 +41,6 @@ function setup(): void {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'copy-link';
-    button.textContent = '⧉';
     button.title = label[0]!;
     button.setAttribute('aria-label', `${label[0]}${id ? ` (${id})` : ''}`);
     button.addEventListener('click', async () => {
