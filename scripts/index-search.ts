@@ -16,8 +16,11 @@ import { callSchema, companySchema, metricSchema, type Call } from '../src/lib/s
 import { searchRecords } from './lib/search-records.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { dist: { type: 'string', default: join(root, 'dist') } } });
+const { values } = parseArgs({
+  options: { dist: { type: 'string', default: join(root, 'dist') }, calls: { type: 'string', default: join(root, 'content', 'calls') } },
+});
 const dist = resolve(values.dist!);
+const callsDir = resolve(values.calls!);
 const started = performance.now();
 
 function fail(message: string): never {
@@ -26,8 +29,8 @@ function fail(message: string): never {
 }
 
 if (!existsSync(join(dist, 'index.html'))) fail(`${dist} has no built site; run astro build first`);
-const callFiles = readdirSync(join(root, 'content/calls'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx')).sort();
-const calls: Call[] = callFiles.map((f) => callSchema.parse(parseFrontmatter(readFileSync(join(root, 'content/calls', f), 'utf8')).frontmatter));
+const callFiles = readdirSync(callsDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx')).sort();
+const calls: Call[] = callFiles.map((f) => callSchema.parse(parseFrontmatter(readFileSync(join(callsDir, f), 'utf8')).frontmatter));
 const companies = readdirSync(join(root, 'content/companies'))
   .filter((f) => f.endsWith('.yaml'))
   .map((f) => companySchema.parse(yaml.load(readFileSync(join(root, 'content/companies', f), 'utf8'))));
@@ -52,4 +55,4 @@ if (problems.length) fail(`Pagefind reported ${problems.length} error(s):\n${pro
 mkdirSync(join(dist, 'scripts'), { recursive: true });
 const fallback = records.map((r) => ({ u: r.url, c: r.content, m: r.meta, f: r.filters, s: r.sort.quarter! }));
 writeFileSync(join(dist, 'scripts/search-data.js'), `window.ecSearchData=${JSON.stringify(fallback)};\n`);
-console.log(`index-search: ${records.length} records -> ${join(dist, 'pagefind')} and scripts/search-data.js (${Math.round(performance.now() - started)} ms)`);
+console.log(`index-search: ${records.length} records -> pagefind/ and scripts/search-data.js (${Math.round(performance.now() - started)} ms)`);
