@@ -31,12 +31,18 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const namePatterns = new Map<string, RegExp | null>();
+
 /** Counts how often a name occurs in already-normalised text (whole words for Latin names). */
 export function countName(normalisedText: string, name: string): number {
-  const key = matchKey(name);
-  if (!key) return 0;
-  const latin = /^[a-z0-9]/.test(key) && /[a-z0-9]$/.test(key);
-  const re = new RegExp(latin ? `(?<![a-z0-9])${escapeRe(key)}(?![a-z0-9])` : escapeRe(key), 'g');
+  let re = namePatterns.get(name);
+  if (re === undefined) {
+    const key = matchKey(name);
+    const latin = /^[a-z0-9]/.test(key) && /[a-z0-9]$/.test(key);
+    re = key ? new RegExp(latin ? `(?<![a-z0-9])${escapeRe(key)}(?![a-z0-9])` : escapeRe(key), 'g') : null;
+    namePatterns.set(name, re);
+  }
+  if (!re) return 0;
   return normalisedText.match(re)?.length ?? 0;
 }
 

@@ -28,6 +28,8 @@ interface Candidate {
   readonly paragraph: Paragraph;
   readonly speaker?: string;
   readonly text: string;
+  /** The text folded for matching names, once. */
+  readonly key: string;
   /** Position in the source, for putting choices back in order. */
   readonly order: number;
 }
@@ -37,7 +39,7 @@ function candidates(source: Source, speakers: ReadonlyMap<string, Speaker>, role
   let order = 0;
   const add = (p: Paragraph, speaker?: string) => {
     if (p.kind === 'footnote') return;
-    for (const s of splitSentences(p.text)) out.push({ source: source.key, paragraph: p, ...(speaker ? { speaker } : {}), text: s.text, order: order++ });
+    for (const s of splitSentences(p.text)) out.push({ source: source.key, paragraph: p, ...(speaker ? { speaker } : {}), text: s.text, key: matchKey(s.text), order: order++ });
   };
   if (roles.includes('announcement')) for (const p of source.announcement) add(p);
   for (const section of source.sections) {
@@ -60,9 +62,8 @@ function pick<T extends { order: number }>(scored: ReadonlyArray<{ item: T; scor
     .sort((a, b) => a.order - b.order);
 }
 
-function mentions(text: string, names: readonly string[]): boolean {
-  const norm = matchKey(text);
-  return names.some((n) => countName(norm, n) > 0);
+function mentions(key: string, names: readonly string[]): boolean {
+  return names.some((n) => countName(key, n) > 0);
 }
 
 /** Two to five sentences per segment and source that carry most information. */
@@ -74,13 +75,20 @@ export function segmentHighlights(
   figures: readonly RawFigure[],
 ): Array<{ segment: string; items: Excerpt[] }> {
   const out: Array<{ segment: string; items: Excerpt[] }> = [];
+  // Figures per segment and sentence, counted once rather than searched for every sentence.
+  const figureCount = new Map<string, number>();
+  for (const f of figures) {
+    const k = `${f.segment}|${f.quote.paragraph}|${f.quote.text}`;
+    figureCount.set(k, (figureCount.get(k) ?? 0) + 1);
+  }
+  const perSource = new Map(sources.map((s) => [s.key, candidates(s, speakers, ['executive', 'announcement'])]));
   for (const segment of segmentsActiveIn(company.segments, quarter).filter((s) => s.id !== 'group')) {
     const names = [segment.names.en, segment.names['zh-Hans'], segment.names['zh-Hant'], ...segment.aliases].filter((n): n is string => !!n);
     const items: Excerpt[] = [];
     for (const source of sources) {
-      const scored = candidates(source, speakers, ['executive', 'announcement']).map((c) => {
-        const own = figures.filter((f) => f.segment === segment.id && f.quote.paragraph === c.paragraph.id && f.quote.text === c.text).length;
-        const named = mentions(c.text, names);
+      const scored = perSource.get(source.key)!.map((c) => {
+        const own = figureCount.get(`${segment.id}|${c.paragraph.id}|${c.text}`) ?? 0;
+        const named = mentions(c.key, names);
         if (!named && own === 0) return { item: c, score: 0 };
         const len = c.text.length;
         const score = 3 * Math.min(own, 3) + (DRIVER.test(c.text.toLowerCase()) ? 2 : 0) + (STRATEGY.test(c.text.toLowerCase()) ? 1 : 0) + (named ? 1 : 0) - (len < 15 || len > 400 ? 3 : 0);

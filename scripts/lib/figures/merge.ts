@@ -31,6 +31,14 @@ export function mergeFigures(raw: readonly RawFigure[], sourceOrder: readonly st
   const adopted = new Map<string, string>();
   const sentenceKey = (f: RawFigure) => `${f.quote.paragraph}|${f.quote.text}`;
   const unsure = sorted.filter((x) => x.segment === null);
+  // Assigned figures by exact amount, for the inference below.
+  const byAmount = new Map<string, RawFigure[]>();
+  const amountKey = (f: RawFigure) => `${f.period}|${f.metric}|${f.unit}|${f.value}`;
+  for (const a of assigned) {
+    const list = byAmount.get(amountKey(a));
+    if (list) list.push(a);
+    else byAmount.set(amountKey(a), [a]);
+  }
   // Amounts are distinctive enough to match across statements; a percentage is not, unless an
   // amount in its own sentence was matched.
   for (const f of [...unsure.filter((x) => x.unit !== '%'), ...unsure.filter((x) => x.unit === '%')]) {
@@ -40,7 +48,7 @@ export function mergeFigures(raw: readonly RawFigure[], sourceOrder: readonly st
       segment = adopted.get(sentenceKey(f));
     } else {
       // Inference needs the same number exactly, not merely one that rounds alike.
-      const fits = assigned.filter((a) => a.quote.paragraph !== f.quote.paragraph && a.period === f.period && a.metric === f.metric && a.unit === f.unit && a.value === f.value);
+      const fits = (byAmount.get(amountKey(f)) ?? []).filter((a) => a.quote.paragraph !== f.quote.paragraph);
       const segments = new Set(fits.map((a) => a.segment!));
       if (segments.size === 1) {
         segment = [...segments][0]!;
@@ -58,12 +66,15 @@ export function mergeFigures(raw: readonly RawFigure[], sourceOrder: readonly st
 
   const build = (list: readonly RawFigure[]): Figure[] => {
     const buckets = new Map<string, RawFigure[][]>();
+    const seen = new Set<string>();
     for (const f of [...list].sort((a, b) => rank(a) - rank(b))) {
       const values = buckets.get(keyOf(f)) ?? [];
       const same = values.find((v) => sameValue(v[0]!, f));
+      const quoteKey = `${keyOf(f)}|${f.value}|${f.quote.paragraph}|${f.quote.text}`;
       if (same) {
-        if (!same.some((x) => x.quote.paragraph === f.quote.paragraph && x.quote.text === f.quote.text)) same.push(f);
+        if (!seen.has(quoteKey)) same.push(f);
       } else values.push([f]);
+      seen.add(quoteKey);
       buckets.set(keyOf(f), values);
     }
     const out: Figure[] = [];
