@@ -22,13 +22,13 @@ describe('converter errors', () => {
     `);
   });
 
-  it('names the line of the first byte that is not UTF-8', () => {
+  it('names the line of the first byte that is not UTF-8, when the bytes are not clearly Chinese either', () => {
     const gbk = new Uint8Array([...new TextEncoder().encode('line one\nline two\n'), 0xc4, 0xe3, 0xba, 0xc3, 0x0a]);
     const errors = convert([{ path: 'seeds/gbk.txt', bytes: gbk }]).errors.map((e) => e.format());
     expect(errors).toMatchInlineSnapshot(`
       [
-        "seeds/gbk.txt:3: the file is not valid UTF-8
-        hint: save it as UTF-8 (a GB18030 or Big5 file must be converted first, e.g. with iconv)",
+        "seeds/gbk.txt:3: the file is not valid UTF-8, and does not read as GB18030 or Big5 Chinese either
+        hint: save it as UTF-8 (e.g. iconv -f <encoding> -t UTF-8)",
       ]
     `);
   });

@@ -92,7 +92,9 @@ function readSidecar(input: InputFile): Sidecar {
 
 /** Reads one transcript into its layout's raw form plus company, quarter and date. */
 export function parseFile(input: InputFile, companies: readonly Company[], warnings: Warning[]): ParsedFile {
-  const text = decodeTranscript(input.bytes, input.path);
+  const decoded = decodeTranscript(input.bytes, input.path);
+  const text = decoded.text;
+  if (decoded.converted) warnings.push({ file: input.path, message: `not UTF-8; read as ${decoded.converted.toUpperCase()} (save it as UTF-8 to silence this)` });
   const sidecar = readSidecar(input);
   const lines = splitLines(text);
 

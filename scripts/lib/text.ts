@@ -18,23 +18,83 @@ export interface Line {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+/** Largest transcript accepted: a call transcript is rarely over 500 KB; 5 MB is a mistake or many calls in one file. */
+export const MAX_TRANSCRIPT_BYTES = 5 * 1024 * 1024;
+
 /**
- * Decodes a transcript's bytes as UTF-8 (a leading BOM is dropped) and rejects what cannot be
- * a text transcript, naming the line where the problem is.
+ * Characters so frequent in Chinese prose that correctly decoded text is full of them and
+ * text decoded with the wrong legacy encoding almost never is; one set per script.
  */
-export function decodeTranscript(bytes: Uint8Array, file: string): string {
+const COMMON_SIMPLIFIED = new Set(Array.from('的是在了我们有和这个中为年不一以上大人来到说时要就会可对也与及等将已公司业务收入增长季度'));
+const COMMON_TRADITIONAL = new Set(Array.from('的是在了我們有和這個中為年不一以上大人來到說時要就會可對也與及等將已公司業務收入增長季度'));
+
+function commonShare(text: string, common: ReadonlySet<string>): number {
+  let han = 0;
+  let hits = 0;
+  for (const c of text) {
+    if (!HAN.test(c)) continue;
+    han++;
+    if (common.has(c)) hits++;
+  }
+  return han === 0 ? 0 : hits / han;
+}
+
+/** Decodes legacy Chinese encodings when the bytes read as Chinese in exactly one of them. */
+function decodeLegacyChinese(bytes: Uint8Array): { text: string; encoding: string } | undefined {
+  const tries: Array<{ text: string; encoding: string; score: number }> = [];
+  for (const [encoding, common] of [
+    ['gb18030', COMMON_SIMPLIFIED],
+    ['big5', COMMON_TRADITIONAL],
+  ] as const) {
+    try {
+      const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+      tries.push({ text, encoding, score: commonShare(text, common) });
+    } catch {
+      // Not valid in this encoding.
+    }
+  }
+  const good = tries.filter((t) => t.score >= 0.08).sort((a, b) => b.score - a.score);
+  if (good.length === 0) return undefined;
+  if (good.length > 1 && good[1]!.score > good[0]!.score * 0.6) return undefined;
+  return good[0];
+}
+
+/**
+ * Decodes a transcript's bytes: UTF-8 (a leading BOM is dropped), or GB18030 / Big5 when the
+ * bytes are not UTF-8 and read clearly as Chinese in one of them (reported in `converted`).
+ * Rejects what cannot be a text transcript, naming the line where the problem is.
+ */
+export function decodeTranscript(bytes: Uint8Array, file: string): { text: string; converted?: string } {
+  if (bytes.length > MAX_TRANSCRIPT_BYTES) {
+    throw new ConvertError(file, `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; transcripts are limited to ${MAX_TRANSCRIPT_BYTES / 1024 / 1024} MB`, {
+      hint: 'check that it is one call transcript; split a file that holds several calls',
+    });
+  }
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     throw new ConvertError(file, 'the file is UTF-16, not UTF-8', { line: 1, hint: 'save it as UTF-8' });
   }
+  // UTF-16 without a byte-order mark: ASCII text with a zero byte beside every character.
+  const sample = bytes.subarray(0, 2000);
+  let zeros = 0;
+  for (const b of sample) if (b === 0) zeros++;
+  if (sample.length >= 8 && zeros >= sample.length * 0.3) {
+    throw new ConvertError(file, 'the file looks like UTF-16 without a byte-order mark, not UTF-8', { line: 1, hint: 'save it as UTF-8' });
+  }
   let text: string;
+  let converted: string | undefined;
   try {
     text = utf8.decode(bytes);
   } catch {
-    const line = lineOfFirstInvalidUtf8(bytes);
-    throw new ConvertError(file, 'the file is not valid UTF-8', {
-      line,
-      hint: 'save it as UTF-8 (a GB18030 or Big5 file must be converted first, e.g. with iconv)',
-    });
+    const legacy = decodeLegacyChinese(bytes);
+    if (!legacy) {
+      const line = lineOfFirstInvalidUtf8(bytes);
+      throw new ConvertError(file, 'the file is not valid UTF-8, and does not read as GB18030 or Big5 Chinese either', {
+        line,
+        hint: 'save it as UTF-8 (e.g. iconv -f <encoding> -t UTF-8)',
+      });
+    }
+    text = legacy.text;
+    converted = legacy.encoding;
   }
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
@@ -43,7 +103,7 @@ export function decodeTranscript(bytes: Uint8Array, file: string): string {
     });
   }
   if (text.trim() === '') throw new ConvertError(file, 'the file is empty', { hint: 'remove it or add the transcript text' });
-  return text;
+  return converted ? { text, converted } : { text };
 }
 
 function lineAt(text: string, index: number): number {
