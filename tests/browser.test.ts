@@ -14,7 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dist, requireDist } from './site-files.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json' };
+/** The Content-Security-Policy the README tells hosts to send; the site must work under it. */
+const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.svg': 'image/svg+xml', '.wasm': 'application/wasm' };
 
 let server: Server;
 let browser: Browser;
@@ -28,7 +31,7 @@ beforeAll(async () => {
     const path = normalize(decodeURIComponent(new URL(req.url!, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     try {
       const body = await readFile(join(dist, path.endsWith('/') ? `${path}index.html` : path));
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'content-security-policy': CSP }).end(body);
     } catch {
       res.writeHead(404).end('not found');
     }
@@ -136,6 +139,17 @@ describe.each([
     expect(await page.evaluate(() => [document.documentElement.lang, location.pathname.endsWith('/zh/alibaba/fy2025-q4.html')])).toEqual(['zh-Hans', true]);
     await page.click('a.lang-switch');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.close();
+  });
+});
+
+describe('under the strict Content-Security-Policy (every http page above is served with it)', () => {
+  it('searches with Pagefind', async () => {
+    const { page, errors } = await open(`${httpBase}search.html`);
+    await page.fill('#search-q', 'free cash flow');
+    await page.waitForFunction(() => document.querySelectorAll('.result').length > 0, null, { timeout: 15_000 });
+    expect(await page.textContent('[data-status]')).not.toContain('offline');
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -3,7 +3,7 @@
  * written all-or-nothing by the command line.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
@@ -78,5 +78,11 @@ describe('the convert command', () => {
     const missing = run(join(tmp, 'nope'), join(tmp, 'out-missing'));
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/nope: the transcripts folder does not exist/);
+    const emptyDir = join(tmp, 'empty-seeds');
+    mkdirSync(emptyDir);
+    writeFileSync(join(emptyDir, 'README.md'), 'not a transcript');
+    const empty = run(emptyDir, join(tmp, 'out-empty'));
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toMatch(/empty-seeds: there are no transcripts in the folder/);
   });
 });
