@@ -87,7 +87,10 @@ const PAGES = [
 
 /** Canvases of the page that have something drawn on them, and how many there are. */
 async function drawnCanvases(page: Page): Promise<[number, number]> {
+  // The chart script loads when a chart nears the screen: bring each one into view.
+  for (const chart of await page.$$('ec-chart')) await chart.scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelectorAll('ec-chart canvas').length === 0 || typeof customElements.get('ec-chart') === 'function');
+  await page.waitForFunction(() => [...document.querySelectorAll<HTMLCanvasElement>('ec-chart canvas')].every((c) => c.width > 0));
   return page.evaluate(() => {
     const canvases = [...document.querySelectorAll<HTMLCanvasElement>('ec-chart canvas')];
     const drawn = canvases.filter((c) => {

@@ -112,14 +112,3 @@ class EcChart extends HTMLElement {
 
 if (!customElements.get('ec-chart')) customElements.define('ec-chart', EcChart);
 
-// Printing shows each chart's numbers: open the closed data tables for the print and restore them after.
-const opened: HTMLDetailsElement[] = [];
-addEventListener('beforeprint', () => {
-  for (const d of document.querySelectorAll<HTMLDetailsElement>('details.chart-data:not([open])')) {
-    d.open = true;
-    opened.push(d);
-  }
-});
-addEventListener('afterprint', () => {
-  for (const d of opened.splice(0)) d.open = false;
-});

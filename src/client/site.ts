@@ -56,5 +56,46 @@ function setup(): void {
   }
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', setup);
-else setup();
+/**
+ * Pages with charts name the chart script in `<html data-chart-script>`; it is loaded only when
+ * a chart comes near the screen (or the page is printed), so a reader who never scrolls to a
+ * chart never downloads it.
+ */
+function loadChartsWhenNeeded(): void {
+  const src = document.documentElement.dataset.chartScript;
+  const charts = document.querySelectorAll('ec-chart');
+  if (!src || charts.length === 0) return;
+  let loaded = false;
+  const load = () => {
+    if (loaded) return;
+    loaded = true;
+    observer?.disconnect();
+    const script = document.createElement('script');
+    script.src = src;
+    document.head.append(script);
+  };
+  const observer = 'IntersectionObserver' in window ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && load(), { rootMargin: '200px' }) : undefined;
+  if (observer) for (const c of charts) observer.observe(c);
+  else load();
+  addEventListener('beforeprint', load);
+}
+
+// Printing shows each chart's numbers: open the closed data tables for the print, restore after.
+const opened: HTMLDetailsElement[] = [];
+addEventListener('beforeprint', () => {
+  for (const d of document.querySelectorAll<HTMLDetailsElement>('details.chart-data:not([open])')) {
+    d.open = true;
+    opened.push(d);
+  }
+});
+addEventListener('afterprint', () => {
+  for (const d of opened.splice(0)) d.open = false;
+});
+
+function start(): void {
+  setup();
+  loadChartsWhenNeeded();
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();
