@@ -25,16 +25,24 @@ const stage = join(root, '.build', String(process.pid));
 const stagedCalls = join(stage, 'calls');
 const stagedDist = join(stage, 'dist');
 const started = performance.now();
+// On a terminal each step shows its own progress; otherwise (logs, CI) a step's output is kept
+// and shown only if it fails, so a build is one summary line per step.
+const interactive = Boolean(process.stdout.isTTY) && !process.env.CI;
 
 function step(name: string, command: string, args: string[], env: Record<string, string> = {}): void {
   const t = performance.now();
-  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const r = spawnSync(command, args, { cwd: root, stdio: interactive ? 'inherit' : 'pipe', encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 });
   if (r.status !== 0) {
+    if (!interactive) process.stderr.write(`${r.stdout ?? ''}${r.stderr ?? ''}`);
     rmSync(stage, { recursive: true, force: true });
     console.error(`build: ${name} failed; ${relative(root, calls) || '.'} and ${relative(root, dist) || '.'} were left unchanged`);
     process.exit(r.status ?? 1);
   }
-  console.log(`build: ${name} done (${Math.round(performance.now() - t)} ms)`);
+  // The step's own last line says what it did (e.g. "convert: 5 transcripts … -> 4 calls").
+  const last = interactive ? '' : (r.stdout ?? '').trim().split('\n').filter((l) => !/^\s*$/.test(l)).at(-1) ?? '';
+  const warnings = interactive ? '' : (r.stderr ?? '').split('\n').filter((l) => /warning/i.test(l)).join('\n');
+  if (warnings) console.warn(warnings);
+  console.log(`build: ${name} done (${Math.round(performance.now() - t)} ms)${last && !/^\d\d:\d\d/.test(last) ? ` — ${last.replace(/^[a-z-]+: /, '')}` : ''}`);
 }
 
 /** Replaces `target` with `staged` by renames, so no reader sees a half-written folder. */

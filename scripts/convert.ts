@@ -1,19 +1,23 @@
 /**
  * Converts every transcript in seeds/ into content/calls/<company>/<quarter>.mdx.
  *
- *   node scripts/convert.ts [--seeds DIR] [--out DIR] [--companies DIR]
+ *   node scripts/convert.ts [--seeds DIR] [--out DIR] [--companies DIR] [--verbose] [--no-cache]
  *
  * All files are read and converted in memory first; content/calls/ is replaced only when every
- * transcript converted, so a failed run leaves the previous content as it was. Prints one line
- * per call, every warning, and every error with its file and line; exits 1 on any error.
+ * transcript converted, so a failed run leaves the previous content as it was. Transcripts
+ * that have not changed since the last run (same bytes, same converter and catalog) are taken
+ * from a cache in node_modules/.cache/. On a terminal it shows progress; otherwise (or under
+ * CI) it prints one summary line, every warning, and every error with its file and line
+ * (--verbose adds a line per call). Exits 1 on any error.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import yaml from 'js-yaml';
 import { companySchema, metricSchema, topicSchema, type Company, type Metric, type Topic } from '../src/lib/schema.ts';
 import { ConvertError, formatWarning } from './lib/errors.ts';
-import { convertAll, sidecarPath, type InputFile } from './lib/pipeline.ts';
+import { convertAll, sidecarPath, type ConvertCache, type InputFile } from './lib/pipeline.ts';
 import { z } from 'astro/zod';
 
 const root = resolve(import.meta.dirname, '..');
@@ -22,8 +26,11 @@ const { values } = parseArgs({
     seeds: { type: 'string', default: join(root, 'seeds') },
     out: { type: 'string', default: join(root, 'content', 'calls') },
     companies: { type: 'string', default: join(root, 'content', 'companies') },
+    verbose: { type: 'boolean', default: false },
+    'no-cache': { type: 'boolean', default: false },
   },
 });
+const interactive = Boolean(process.stdout.isTTY) && !process.env.CI;
 const seedsDir = resolve(values.seeds!);
 const outDir = resolve(values.out!);
 const companiesDir = resolve(values.companies!);
@@ -94,12 +101,71 @@ function readInputs(): InputFile[] {
   });
 }
 
+/** Everything a conversion depends on besides the transcript: the converter's code, the catalog, the libraries. */
+function converterVersion(): string {
+  const h = createHash('sha256');
+  const files = [
+    ...readdirSync(join(root, 'scripts'), { recursive: true, encoding: 'utf8' }).map((f) => join(root, 'scripts', f)),
+    ...readdirSync(join(root, 'src', 'lib')).map((f) => join(root, 'src', 'lib', f)),
+    ...readdirSync(companiesDir).map((f) => join(companiesDir, f)),
+    join(root, 'content', 'metrics.yaml'),
+    join(root, 'content', 'topics.yaml'),
+    join(root, 'package-lock.json'),
+  ]
+    .filter((f) => /\.(ts|yaml|json)$/.test(f) && existsSync(f))
+    .sort();
+  for (const f of files) h.update(f).update(readFileSync(f));
+  return h.digest('hex').slice(0, 16);
+}
+
+/** One JSON file per key; entries not used by this run are removed at the end. */
+function fileCache(dir: string): ConvertCache & { prune(): void } {
+  mkdirSync(dir, { recursive: true });
+  const used = new Set<string>();
+  return {
+    get(key) {
+      used.add(key);
+      const path = join(dir, `${key}.json`);
+      if (!existsSync(path)) return undefined;
+      try {
+        return JSON.parse(readFileSync(path, 'utf8'));
+      } catch {
+        return undefined;
+      }
+    },
+    set(key, value) {
+      used.add(key);
+      writeFileSync(join(dir, `${key}.json`), JSON.stringify(value));
+    },
+    prune() {
+      for (const f of readdirSync(dir)) if (!used.has(f.replace(/\.json$/, ''))) rmSync(join(dir, f), { force: true });
+    },
+  };
+}
+
 const started = performance.now();
 const companies = loadCompanies();
 const metrics: Metric[] = loadList('metrics.yaml', metricSchema);
 const topics: Topic[] = loadList('topics.yaml', topicSchema);
 const inputs = readInputs();
-const result = convertAll(inputs, { companies, metrics, topics });
+const cache = values['no-cache'] ? undefined : fileCache(join(root, 'node_modules', '.cache', 'earnings-calls', 'convert'));
+let lastDraw = 0;
+const result = convertAll(
+  inputs,
+  { companies, metrics, topics },
+  {
+    ...(cache ? { cache, version: converterVersion() } : {}),
+    onProgress: (phase, done, total) => {
+      if (!interactive || performance.now() - lastDraw < 100) return;
+      lastDraw = performance.now();
+      const elapsed = (performance.now() - started) / 1000;
+      const left = phase === 'parse' && done > 0 ? ` (about ${Math.ceil((elapsed / done) * (total - done))} s left to read)` : '';
+      process.stdout.write(`\rconvert: ${phase === 'parse' ? 'reading' : 'building'} ${done}/${total}${left}\x1b[K`);
+    },
+  },
+);
+if (interactive) process.stdout.write('\r\x1b[K');
+cache?.prune();
 for (const w of result.warnings) console.warn(formatWarning(w));
 if (result.errors.length > 0) fail(result.errors);
 
@@ -116,7 +182,7 @@ if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(staging, outDir);
 rmSync(previous, { recursive: true, force: true });
 
-for (const call of result.calls) {
+for (const call of values.verbose ? result.calls : []) {
   const paragraphs = call.sources.reduce((n, s) => n + s.sections.reduce((m, sec) => m + sec.turns.reduce((k, t) => k + t.paragraphs.length, 0), 0), 0);
   const exchanges = Math.max(...call.sources.map((s) => s.exchanges.length));
   const figures = `${call.figures.length} figures${call.unassigned.length ? ` (+${call.unassigned.length} unassigned)` : ''}`;
@@ -124,4 +190,8 @@ for (const call of result.calls) {
     `${call.company} ${call.quarter}: ${call.sources.length} source${call.sources.length === 1 ? '' : 's'} (${call.sources.map((s) => `${s.file} as ${s.layout}`).join('; ')}), ${paragraphs} paragraphs, ${exchanges} Q&A exchanges, ${figures}`,
   );
 }
-console.log(`convert: ${inputs.length} transcripts -> ${result.calls.length} calls in ${rel(outDir)} (${Math.round(performance.now() - started)} ms)`);
+const { parsed, parsedCached, built, builtCached } = result.stats;
+const megabytes = inputs.reduce((n, i) => n + i.bytes.length, 0) / 1024 / 1024;
+console.log(
+  `convert: ${inputs.length} transcripts (${megabytes.toFixed(1)} MB; ${parsed} read, ${parsedCached} unchanged) -> ${result.calls.length} calls (${built} built, ${builtCached} unchanged) in ${rel(outDir)} (${Math.round(performance.now() - started)} ms)`,
+);

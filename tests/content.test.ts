@@ -63,15 +63,33 @@ describe('the convert command', () => {
     expect(readFileSync(join(out, 'marker.txt'), 'utf8')).toBe('previous build');
   });
 
-  it('replaces the output whole on success and prints one line per call', () => {
+  it('replaces the output whole on success and prints one line per call with --verbose', () => {
     const out = join(tmp, 'out-replaced');
     cpSync(generated, out, { recursive: true });
     writeFileSync(join(out, 'stale.mdx'), 'old');
-    const r = run(join(root, 'seeds'), out);
+    const r = spawnSync(process.execPath, [join(root, 'scripts/convert.ts'), '--seeds', join(root, 'seeds'), '--out', out, '--verbose'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n').filter((l) => l.startsWith('alibaba FY'))).toHaveLength(4);
     expect(existsSync(join(out, 'stale.mdx'))).toBe(false);
     expect(readFileSync(join(out, 'alibaba/fy2025-q2.mdx'), 'utf8')).toBe(readFileSync(join(generated, 'alibaba/fy2025-q2.mdx'), 'utf8'));
+  });
+
+  it('converts only what changed: unchanged transcripts come from the cache, with the same output', () => {
+    const seeds = join(tmp, 'incremental-seeds');
+    const out = join(tmp, 'out-incremental');
+    cpSync(join(root, 'seeds'), seeds, { recursive: true });
+    rmSync(join(seeds, '003_c6bd564d45ed8028.txt'));
+    run(seeds, out);
+    const again = run(seeds, out);
+    expect(again.stdout).toMatch(/4 transcripts \([\d.]+ MB; 0 read, 4 unchanged\) -> 3 calls \(0 built, 3 unchanged\)/);
+    cpSync(join(root, 'seeds/003_c6bd564d45ed8028.txt'), join(seeds, '003_c6bd564d45ed8028.txt'));
+    const added = run(seeds, out);
+    expect(added.stdout).toMatch(/5 transcripts \([\d.]+ MB; 1 read, 4 unchanged\) -> 4 calls \(1 built, 3 unchanged\)/);
+    const fresh = join(tmp, 'out-fresh');
+    spawnSync(process.execPath, [join(root, 'scripts/convert.ts'), '--seeds', seeds, '--out', fresh, '--no-cache'], { encoding: 'utf8' });
+    for (const f of ['alibaba/fy2024-q1.mdx', 'alibaba/fy2025-q2.mdx', 'alibaba/fy2025-q4.mdx', 'alibaba/fy2026-q2.mdx']) {
+      expect(readFileSync(join(out, f), 'utf8'), f).toBe(readFileSync(join(fresh, f), 'utf8'));
+    }
   });
 
   it('says so when the transcripts folder is missing or empty', () => {

@@ -66,6 +66,39 @@ export interface ConvertResult {
   readonly files: OutputFile[];
   readonly errors: ConvertError[];
   readonly warnings: Warning[];
+  /** How much work was done and how much came from the cache. */
+  readonly stats: { parsed: number; parsedCached: number; built: number; builtCached: number };
+}
+
+/**
+ * A store for results that depend only on their inputs, so an unchanged transcript is not
+ * converted again. Keys already include a version of the converter and its catalog.
+ */
+export interface ConvertCache {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
+
+export interface ConvertOptions {
+  readonly cache?: ConvertCache;
+  /** Identifies the converter's code and catalog; a change invalidates every cached result. */
+  readonly version?: string;
+  /** Called as work progresses: which phase, how many done, how many in all. */
+  readonly onProgress?: (phase: 'parse' | 'build', done: number, total: number) => void;
+}
+
+const sha = (...parts: Array<string | Uint8Array>) => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p).update('\u0000');
+  return h.digest('hex');
+};
+
+interface CachedParse {
+  readonly company: string;
+  readonly quarter: FiscalQuarter;
+  readonly callDate?: string;
+  readonly raw: RawSource;
+  readonly warnings: Warning[];
 }
 
 function readSidecar(input: InputFile): Sidecar {
@@ -188,7 +221,7 @@ function mergeSpeakers(lists: readonly Speaker[][]): Speaker[] {
 }
 
 /** Groups parsed files into calls (one per company and quarter) and builds each call. */
-export function buildCalls(parsed: readonly ParsedFile[], warnings: Warning[], catalog: Catalog): Call[] {
+export function buildCalls(parsed: readonly ParsedFile[], warnings: Warning[], catalog: Catalog, options: ConvertOptions = {}, stats = { built: 0, builtCached: 0 }): Call[] {
   const groups = new Map<string, ParsedFile[]>();
   for (const p of parsed) {
     const k = `${p.company.id}/${quarterId(p.quarter)}`;
@@ -202,7 +235,17 @@ export function buildCalls(parsed: readonly ParsedFile[], warnings: Warning[], c
     groups.set(k, g);
   }
   const calls: Call[] = [];
+  let done = 0;
   for (const group of groups.values()) {
+    options.onProgress?.('build', done++, groups.size);
+    const cacheKey = options.cache ? `call-${sha(options.version ?? '', ...group.map((p) => `${p.path}:${p.sha256}`).sort())}` : undefined;
+    const cached = cacheKey ? (options.cache!.get(cacheKey) as Call | undefined) : undefined;
+    if (cached) {
+      calls.push(cached);
+      stats.builtCached++;
+      continue;
+    }
+    stats.built++;
     // Sources are keyed by their original language; the order (language, then path) is stable
     // so that adding a transcript to a quarter never renames the ids of those already there.
     const withLang = group
@@ -244,6 +287,7 @@ export function buildCalls(parsed: readonly ParsedFile[], warnings: Warning[], c
       topic_mentions: topicMentions(sources, catalog.topics),
     };
     calls.push(call as Call);
+    if (cacheKey) options.cache!.set(cacheKey, call);
   }
   return calls.sort((a, b) => a.company.localeCompare(b.company) || compareQuarters(parseQuarterId(a.quarter)!, parseQuarterId(b.quarter)!));
 }
@@ -257,19 +301,35 @@ export function callPath(call: Pick<Call, 'company' | 'quarter'>): string {
  * Converts every input. Problems with one file are collected, never thrown, so that a run
  * reports all of them; files are produced only when there is no error at all.
  */
-export function convertAll(inputs: readonly InputFile[], catalog: Catalog): ConvertResult {
+export function convertAll(inputs: readonly InputFile[], catalog: Catalog, options: ConvertOptions = {}): ConvertResult {
   const errors: ConvertError[] = [];
   const warnings: Warning[] = [];
   const parsed: ParsedFile[] = [];
-  for (const input of inputs) {
+  const stats = { parsed: 0, parsedCached: 0, built: 0, builtCached: 0 };
+  for (const [i, input] of inputs.entries()) {
+    options.onProgress?.('parse', i, inputs.length);
+    const key = options.cache ? `parse-${sha(options.version ?? '', input.bytes, input.sidecar?.text ?? '')}` : undefined;
+    const hit = key ? (options.cache!.get(key) as CachedParse | undefined) : undefined;
+    const company = hit && catalog.companies.find((c) => c.id === hit.company);
+    if (hit && company) {
+      stats.parsedCached++;
+      warnings.push(...hit.warnings.map((w) => ({ ...w, file: input.path })));
+      parsed.push({ path: input.path, sha256: sha256Of(input.bytes), company, quarter: hit.quarter, ...(hit.callDate ? { callDate: hit.callDate } : {}), raw: hit.raw });
+      continue;
+    }
     try {
-      parsed.push(parseFile(input, catalog.companies, warnings));
+      const mine: Warning[] = [];
+      const p = parseFile(input, catalog.companies, mine);
+      stats.parsed++;
+      warnings.push(...mine);
+      parsed.push(p);
+      if (key) options.cache!.set(key, { company: p.company.id, quarter: p.quarter, ...(p.callDate ? { callDate: p.callDate } : {}), raw: p.raw, warnings: mine } satisfies CachedParse);
     } catch (e) {
       if (e instanceof ConvertError) errors.push(e);
       else throw e;
     }
   }
-  const calls = buildCalls(parsed, warnings, catalog);
+  const calls = buildCalls(parsed, warnings, catalog, options, stats);
   const validated: Call[] = [];
   for (const call of calls) {
     const result = callSchema.safeParse(call);
@@ -284,6 +344,10 @@ export function convertAll(inputs: readonly InputFile[], catalog: Catalog): Conv
       validated.push(result.data);
     }
   }
-  if (errors.length > 0) return { calls: [], files: [], errors, warnings };
-  return { calls: validated, files: validated.map((c) => ({ path: callPath(c), content: renderCallMdx(c) })), errors, warnings };
+  if (errors.length > 0) return { calls: [], files: [], errors, warnings, stats };
+  return { calls: validated, files: validated.map((c) => ({ path: callPath(c), content: renderCallMdx(c) })), errors, warnings, stats };
+}
+
+function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
