@@ -4,7 +4,7 @@
  * search index there, and only when every step succeeded replaces content/calls/ and dist/
  * with the staged ones. A failed build leaves both as they were.
  *
- *   node scripts/build.ts [--seeds DIR] [--dist DIR] [--calls DIR]
+ *   node scripts/build.ts [--seeds DIR] [--companies DIR] [--dist DIR] [--calls DIR]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
@@ -15,6 +15,7 @@ const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
     seeds: { type: 'string', default: join(root, 'seeds') },
+    companies: { type: 'string', default: join(root, 'content', 'companies') },
     dist: { type: 'string', default: join(root, 'dist') },
     calls: { type: 'string', default: join(root, 'content', 'calls') },
   },
@@ -59,10 +60,11 @@ for (const cache of [join(root, '.astro'), join(root, 'node_modules', '.astro')]
 
 const node = process.execPath;
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-step('convert', node, ['scripts/convert.ts', '--seeds', resolve(values.seeds!), '--out', stagedCalls]);
+const companies = resolve(values.companies!);
+step('convert', node, ['scripts/convert.ts', '--seeds', resolve(values.seeds!), '--companies', companies, '--out', stagedCalls]);
 step('bundle client scripts', node, ['scripts/bundle-client.ts']);
-step('astro build', node, [astro, 'build', '--outDir', stagedDist], { EC_CALLS_DIR: stagedCalls });
-step('search index', node, ['scripts/index-search.ts', '--dist', stagedDist, '--calls', stagedCalls]);
+step('astro build', node, [astro, 'build', '--outDir', stagedDist], { EC_CALLS_DIR: stagedCalls, EC_COMPANIES_DIR: companies });
+step('search index', node, ['scripts/index-search.ts', '--dist', stagedDist, '--calls', stagedCalls, '--companies', companies]);
 swap(stagedCalls, calls);
 swap(stagedDist, dist);
 rmSync(stage, { recursive: true, force: true });

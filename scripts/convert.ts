@@ -148,7 +148,7 @@ const companies = loadCompanies();
 const metrics: Metric[] = loadList('metrics.yaml', metricSchema);
 const topics: Topic[] = loadList('topics.yaml', topicSchema);
 const inputs = readInputs();
-const cache = values['no-cache'] ? undefined : fileCache(join(root, 'node_modules', '.cache', 'earnings-calls', 'convert'));
+const cache = values['no-cache'] ? undefined : fileCache(process.env.EC_CONVERT_CACHE ?? join(root, 'node_modules', '.cache', 'earnings-calls', 'convert'));
 let lastDraw = 0;
 const result = convertAll(
   inputs,

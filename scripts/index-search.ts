@@ -4,7 +4,7 @@
  * script (dist/scripts/search-data.js) that the search page uses where Pagefind cannot run,
  * i.e. when the site is opened from file://. Fails on any error Pagefind reports.
  *
- *   node scripts/index-search.ts [--dist DIR]
+ *   node scripts/index-search.ts [--dist DIR] [--calls DIR] [--companies DIR]
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,8 +17,13 @@ import { searchRecords } from './lib/search-records.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
-  options: { dist: { type: 'string', default: join(root, 'dist') }, calls: { type: 'string', default: join(root, 'content', 'calls') } },
+  options: {
+    dist: { type: 'string', default: join(root, 'dist') },
+    calls: { type: 'string', default: join(root, 'content', 'calls') },
+    companies: { type: 'string', default: join(root, 'content', 'companies') },
+  },
 });
+const companiesDir = resolve(values.companies!);
 const dist = resolve(values.dist!);
 const callsDir = resolve(values.calls!);
 const started = performance.now();
@@ -31,9 +36,9 @@ function fail(message: string): never {
 if (!existsSync(join(dist, 'index.html'))) fail(`${dist} has no built site; run astro build first`);
 const callFiles = readdirSync(callsDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx')).sort();
 const calls: Call[] = callFiles.map((f) => callSchema.parse(parseFrontmatter(readFileSync(join(callsDir, f), 'utf8')).frontmatter));
-const companies = readdirSync(join(root, 'content/companies'))
+const companies = readdirSync(companiesDir)
   .filter((f) => f.endsWith('.yaml'))
-  .map((f) => companySchema.parse(yaml.load(readFileSync(join(root, 'content/companies', f), 'utf8'))));
+  .map((f) => companySchema.parse(yaml.load(readFileSync(join(companiesDir, f), 'utf8'))));
 const metrics = metricSchema.array().parse(yaml.load(readFileSync(join(root, 'content/metrics.yaml'), 'utf8')));
 const records = searchRecords(calls, companies, metrics);
 

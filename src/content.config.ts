@@ -11,7 +11,7 @@ const calls = defineCollection({
 
 /** Hand-written: one profile per company. */
 const companies = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: './content/companies' }),
+  loader: glob({ pattern: '*.yaml', base: process.env.EC_COMPANIES_DIR ?? './content/companies' }),
   schema: companySchema,
 });
 

@@ -1,0 +1,247 @@
+/**
+ * Benchmark: builds synthetic archives made from the seeds (N calls across several companies
+ * and quarters, figures varied) and reports converter throughput, build time and memory, the
+ * cost of each added call, output sizes, page weights, and a plain baseline (the same
+ * transcripts as Markdown pages in a bare Astro + Pagefind site). Budgets are checked and
+ * reported, never asserted as test timings. Writes .bench/results.json and updates the table
+ * in README.md.
+ *
+ *   node scripts/bench.ts [--sizes 10,100,1000] [--keep]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, totalmem, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import yaml from 'js-yaml';
+
+const root = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10,100,1000' }, keep: { type: 'boolean', default: false } } });
+const sizes = values.sizes!.split(',').map(Number).filter((n) => n > 0);
+const work = mkdtempSync(join(tmpdir(), 'ec-bench-'));
+const node = process.execPath;
+const log = (s: string) => console.log(`bench: ${s}`);
+
+// ---------------------------------------------------------------- synthetic archive
+
+const seedFiles = readdirSync(join(root, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
+const seeds = seedFiles.map((f) => readFileSync(join(root, 'seeds', f), 'utf8'));
+const baseProfile = yaml.load(readFileSync(join(root, 'content/companies/alibaba.yaml'), 'utf8')) as Record<string, unknown>;
+const FYE = ['03-31', '12-31', '06-30', '09-30'];
+
+/** Scales figure-like numbers (before %, 亿, billion, million, 万) by a factor, keeping their decimals. */
+function vary(text: string, factor: number): string {
+  return text.replace(/(\d+(?:\.\d+)?)(?=\s*(?:%|％|亿|億|billion|million|万|萬))/g, (m) => {
+    const decimals = (m.split('.')[1] ?? '').length;
+    return (Number(m) * factor).toFixed(decimals);
+  });
+}
+
+function makeArchive(n: number): { seeds: string; companies: string; bytes: number } {
+  const dir = join(work, `archive-${n}`);
+  const seedDir = join(dir, 'seeds');
+  const companyDir = join(dir, 'companies');
+  mkdirSync(seedDir, { recursive: true });
+  mkdirSync(companyDir, { recursive: true });
+  const k = Math.max(1, Math.ceil(n / 20));
+  for (let c = 0; c < k; c++) {
+    const profile = { ...baseProfile, id: `bench-${c}`, names: { en: `Bench Company ${c}`, 'zh-Hans': `基准公司${c}` }, aliases: [`Bench Company ${c}`], fiscal_year_end: FYE[c % FYE.length] };
+    writeFileSync(join(companyDir, `bench-${c}.yaml`), yaml.dump(profile));
+  }
+  let bytes = 0;
+  for (let i = 0; i < n; i++) {
+    const c = i % k;
+    const q = Math.floor(i / k);
+    const name = `call-${String(i).padStart(5, '0')}`;
+    const text = vary(seeds[i % seeds.length]!, 0.8 + ((i * 37) % 41) / 100);
+    writeFileSync(join(seedDir, `${name}.txt`), text);
+    writeFileSync(join(seedDir, `${name}.meta.yaml`), `company: bench-${c}\nquarter: FY${2024 + Math.floor(q / 4)}Q${(q % 4) + 1}\n`);
+    bytes += Buffer.byteLength(text);
+  }
+  return { seeds: seedDir, companies: companyDir, bytes };
+}
+
+// ---------------------------------------------------------------- measuring
+
+const rssLog = join(work, 'rss.log');
+writeFileSync(join(work, 'peak.mjs'), `import { appendFileSync } from 'node:fs';\nprocess.on('exit', () => appendFileSync(${JSON.stringify(rssLog)}, process.resourceUsage().maxRSS + '\\n'));\n`);
+
+/** Runs a command; returns seconds and the peak resident memory (MB) of any Node process it started. */
+function measure(args: string[], env: Record<string, string> = {}): { seconds: number; peakMb: number; ok: boolean; output: string } {
+  writeFileSync(rssLog, '');
+  const t = performance.now();
+  const r = spawnSync(node, args, {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+    env: { ...process.env, CI: 'true', EC_CONVERT_CACHE: join(work, 'cache'), NODE_OPTIONS: `--import ${join(work, 'peak.mjs')}`, ...env },
+  });
+  const seconds = (performance.now() - t) / 1000;
+  const peaks = readFileSync(rssLog, 'utf8').split('\n').filter(Boolean).map(Number);
+  return { seconds, peakMb: Math.round(Math.max(0, ...peaks) / 1024), ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
+}
+
+function dirSize(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let total = 0;
+  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const s = statSync(join(dir, f));
+    if (s.isFile()) total += s.size;
+  }
+  return total;
+}
+
+const gz = (path: string) => (existsSync(path) ? gzipSync(readFileSync(path)).length : 0);
+
+/** Bytes (gzip) a page needs before the reader scrolls or searches: its HTML, the stylesheet, and scripts it loads at once. */
+function pageWeight(dist: string, page: string) {
+  const html = readFileSync(join(dist, page), 'utf8');
+  const dir = join(dist, page, '..');
+  const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].reduce((n, m) => n + gz(join(dir, m[1]!)), 0);
+  const scripts = [...html.matchAll(/<script[^>]* src="([^"]+)"/g)].map((m) => m[1]!);
+  const js = scripts.reduce((n, s) => n + gz(join(dir, s)), 0);
+  const lazy = /data-chart-script="([^"]+)"/.exec(html);
+  return { page, html: gz(join(dist, page)), css, js, total: gz(join(dist, page)) + css + js, scripts: scripts.map((s) => s.split('/').at(-1)), onScroll: lazy ? gz(join(dir, lazy[1]!)) : 0 };
+}
+
+// ---------------------------------------------------------------- baseline
+
+/** The same transcripts as plain Markdown pages in a bare Astro site, indexed by the Pagefind CLI. */
+function baseline(seedDir: string, n: number) {
+  const site = join(work, `baseline-${n}`);
+  mkdirSync(join(site, 'src/pages/calls'), { recursive: true });
+  mkdirSync(join(site, 'src/layouts'), { recursive: true });
+  writeFileSync(join(site, 'astro.config.mjs'), "export default { build: { format: 'file' } };\n");
+  symlinkSync(join(root, 'node_modules'), join(site, 'node_modules'), 'dir');
+  writeFileSync(
+    join(site, 'src/layouts/Base.astro'),
+    '---\nconst { frontmatter } = Astro.props;\n---\n<html lang="en"><head><meta charset="utf-8" /><title>{frontmatter.title}</title></head><body><main><slot /></main></body></html>\n',
+  );
+  for (const f of readdirSync(seedDir).filter((x) => x.endsWith('.txt'))) {
+    const text = readFileSync(join(seedDir, f), 'utf8').replace(/[<>{}]/g, ' ');
+    const body = text.split(/\n\s*\n/).map((p) => p.trim().replace(/^[-#>*\d]/gm, ' $&').replace(/^ {4,}/gm, '')).join('\n\n');
+    writeFileSync(join(site, 'src/pages/calls', f.replace(/\.txt$/, '.md')), `---\ntitle: ${f}\nlayout: ../../layouts/Base.astro\n---\n\n${body}\n`);
+  }
+  const astro = join(root, 'node_modules/astro/bin/astro.mjs');
+  const build = measure([astro, 'build', '--root', site, '--silent']);
+  const index = measure([join(root, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', join(site, 'dist')]);
+  return { seconds: build.seconds + index.seconds, ok: build.ok && index.ok, output: build.ok ? index.output : build.output };
+}
+
+// ---------------------------------------------------------------- run
+
+interface SizeResult {
+  n: number;
+  mb: number;
+  convert: { seconds: number; mbPerSecond: number; callsPerSecond: number; peakMb: number };
+  build: { seconds: number; peakMb: number };
+  addOneCall: { seconds: number };
+  distMb: number;
+  indexMb: number;
+  baseline: { seconds: number; ratio: number } | null;
+}
+
+const results: SizeResult[] = [];
+let weights: ReturnType<typeof pageWeight>[] = [];
+for (const n of sizes) {
+  log(`N=${n}: generating`);
+  const archive = makeArchive(n);
+  const mb = archive.bytes / 1024 / 1024;
+  const calls = join(work, `calls-${n}`);
+  const dist = join(work, `dist-${n}`);
+  log(`N=${n}: converting ${mb.toFixed(1)} MB`);
+  const conv = measure(['scripts/convert.ts', '--seeds', archive.seeds, '--companies', archive.companies, '--out', join(work, `convert-only-${n}`), '--no-cache']);
+  if (!conv.ok) throw new Error(`convert failed for N=${n}:\n${conv.output.slice(-3000)}`);
+  log(`N=${n}: building`);
+  const build = measure(['scripts/build.ts', '--seeds', archive.seeds, '--companies', archive.companies, '--dist', dist, '--calls', calls]);
+  if (!build.ok) throw new Error(`build failed for N=${n}:\n${build.output.slice(-3000)}`);
+  // One more call, built on top of the archive: the converter reuses the rest from its cache.
+  const extra = join(archive.seeds, 'call-extra.txt');
+  writeFileSync(extra, vary(seeds[0]!, 1.5));
+  writeFileSync(join(archive.seeds, 'call-extra.meta.yaml'), 'company: bench-0\nquarter: FY2023Q4\n');
+  const again = measure(['scripts/build.ts', '--seeds', archive.seeds, '--companies', archive.companies, '--dist', dist, '--calls', calls]);
+  log(`N=${n}: baseline`);
+  rmSync(extra);
+  rmSync(join(archive.seeds, 'call-extra.meta.yaml'));
+  const base = baseline(archive.seeds, n);
+  if (!base.ok) log(`baseline failed for N=${n}: ${base.output.slice(-500)}`);
+  results.push({
+    n,
+    mb: Math.round(mb * 100) / 100,
+    convert: { seconds: round(conv.seconds), mbPerSecond: round(mb / conv.seconds), callsPerSecond: round(n / conv.seconds), peakMb: conv.peakMb },
+    build: { seconds: round(build.seconds), peakMb: build.peakMb },
+    addOneCall: { seconds: round(again.seconds) },
+    distMb: round(dirSize(dist) / 1024 / 1024),
+    indexMb: round(dirSize(join(dist, 'pagefind')) / 1024 / 1024),
+    baseline: base.ok ? { seconds: round(base.seconds), ratio: round(build.seconds / base.seconds) } : null,
+  });
+  if (weights.length === 0) {
+    // The heaviest quarter page of the first company: the budget is about the worst case.
+    const quarter = readdirSync(join(dist, 'bench-0'))
+      .filter((f) => /^fy\d{4}-q\d\.html$/.test(f))
+      .sort((a, b) => statSync(join(dist, 'bench-0', b)).size - statSync(join(dist, 'bench-0', a)).size)[0]!;
+    const segmentDir = join(dist, 'bench-0', 'segments');
+    const segment = existsSync(segmentDir) ? (readdirSync(segmentDir).find((f) => f === 'cloud.html') ?? readdirSync(segmentDir)[0]) : undefined;
+    weights = ['index.html', `bench-0/${quarter}`, ...(segment ? [`bench-0/segments/${segment}`] : []), 'search.html'].map((p) => pageWeight(dist, p));
+  }
+  log(`N=${n}: convert ${results.at(-1)!.convert.mbPerSecond} MB/s, build ${results.at(-1)!.build.seconds} s`);
+  if (!values.keep) for (const d of [dist, calls, join(work, `convert-only-${n}`), join(work, `baseline-${n}`)]) rmSync(d, { recursive: true, force: true });
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+// ---------------------------------------------------------------- budgets
+
+const perCall = results.length > 1 ? results.slice(1).map((r, i) => round((r.build.seconds - results[i]!.build.seconds) / (r.n - results[i]!.n))) : [];
+const largest = results.at(-1)!;
+const quarterPage = weights.find((w) => /fy\d{4}-q\d/.test(w.page));
+const budgets = [
+  {
+    budget: 'build time grows linearly with the number of calls',
+    holds: perCall.length < 2 ? null : perCall.at(-1)! <= perCall[0]! * 1.5,
+    measured: perCall.length ? `${perCall.join(' s, ')} s per added call between sizes` : 'one size only',
+  },
+  { budget: 'converter processes at least 20 MB/s', holds: largest.convert.mbPerSecond >= 20, measured: `${largest.convert.mbPerSecond} MB/s at N=${largest.n}` },
+  { budget: 'a quarter page is at most 100 KB gzip before search is used', holds: quarterPage ? quarterPage.total <= 100 * 1024 : null, measured: quarterPage ? `${Math.round(quarterPage.total / 1024)} KB (${quarterPage.page})` : '' },
+  {
+    budget: 'pages without a chart load no JavaScript except the loader',
+    holds: weights.every((w) => w.scripts.every((s) => s === 'site.js' || s === 'search.js')),
+    measured: weights.map((w) => `${w.page}: ${w.scripts.join(', ') || 'none'}`).join('; '),
+  },
+];
+
+const machine = { cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`, memoryGb: Math.round(totalmem() / 1024 ** 3), freeGb: Math.round(freemem() / 1024 ** 3), node: process.version };
+const report = { date: new Date().toISOString().slice(0, 10), machine, sizes: results, perCall, pageWeights: weights, budgets };
+mkdirSync(join(root, '.bench'), { recursive: true });
+writeFileSync(join(root, '.bench', 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
+
+const kb = (b: number) => `${Math.round(b / 102.4) / 10}`;
+const table = [
+  `Measured ${report.date} on ${machine.cpus}, ${machine.memoryGb} GB, Node ${machine.node} (\`npm run bench\`; raw figures in \`.bench/results.json\`).`,
+  '',
+  '| calls | input MB | convert MB/s | convert calls/s | convert peak MB | build s | build peak MB | rebuild +1 call s | baseline s | ratio | dist MB | index MB |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...results.map((r) =>
+    `| ${r.n} | ${r.mb} | ${r.convert.mbPerSecond} | ${r.convert.callsPerSecond} | ${r.convert.peakMb} | ${r.build.seconds} | ${r.build.peakMb} | ${r.addOneCall.seconds} | ${r.baseline?.seconds ?? '–'} | ${r.baseline?.ratio ?? '–'} | ${r.distMb} | ${r.indexMb} |`,
+  ),
+  '',
+  '| page | HTML KB gz | CSS KB gz | JS KB gz at load | total KB gz | JS loaded on scroll |',
+  '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ...weights.map((w) => `| ${w.page.replace(/^bench-0\//, '<company>/')} | ${kb(w.html)} | ${kb(w.css)} | ${kb(w.js)} | ${kb(w.total)} | ${w.onScroll ? kb(w.onScroll) : '–'} |`),
+  '',
+  '| budget | holds | measured |',
+  '| --- | --- | --- |',
+  ...budgets.map((b) => `| ${b.budget} | ${b.holds === null ? '–' : b.holds ? 'yes' : '**no**'} | ${b.measured} |`),
+].join('\n');
+console.log(`\n${table}\n`);
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const start = '<!-- bench:start -->';
+const end = '<!-- bench:end -->';
+if (readme.includes(start)) {
+  writeFileSync(join(root, 'README.md'), `${readme.slice(0, readme.indexOf(start) + start.length)}\n${table}\n${readme.slice(readme.indexOf(end))}`);
+}
+if (!values.keep) rmSync(work, { recursive: true, force: true });
+else log(`kept ${work}`);
