@@ -149,21 +149,38 @@ export function hanShare(text: string): number {
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
+// Character-level conversions, cached: OpenCC's phrase-level conversion is far slower, and
+// matching and script detection only need each character's counterpart.
+const simplifiedOf = new Map<string, string>();
+const traditionalOf = new Map<string, string>();
+function counterpart(c: string, cache: Map<string, string>, convert: (s: string) => string): string {
+  let v = cache.get(c);
+  if (v === undefined) {
+    const t = convert(c);
+    v = Array.from(t).length === 1 ? t : c;
+    cache.set(c, v);
+  }
+  return v;
+}
+
+/** The text with every Traditional character replaced by its Simplified form, character by character. */
+export function simplifiedChars(text: string): string {
+  let out = '';
+  for (const c of text) out += c.charCodeAt(0) < 0x2e80 ? c : counterpart(c, simplifiedOf, toSimplified);
+  return out;
+}
+
 /**
  * Counts characters written in a form only one script uses: `simplified` counts characters
  * that change when converted to Traditional, `traditional` the reverse.
  */
 export function scriptEvidence(text: string): { simplified: number; traditional: number } {
-  const han = (text.match(HAN_G) ?? []).join('');
   let simplified = 0;
   let traditional = 0;
-  const t = toTraditional(han);
-  const s = toSimplified(han);
-  // OpenCC converts character by character here (no phrase changes length for Han-only input);
-  // compare positions, falling back to counting differences when lengths differ.
-  for (let i = 0; i < han.length; i++) {
-    if (t[i] !== han[i]) simplified++;
-    if (s[i] !== han[i]) traditional++;
+  for (const c of text) {
+    if (c.charCodeAt(0) < 0x2e80 || !HAN.test(c)) continue;
+    if (counterpart(c, traditionalOf, toTraditional) !== c) simplified++;
+    if (counterpart(c, simplifiedOf, toSimplified) !== c) traditional++;
   }
   return { simplified, traditional };
 }
@@ -186,7 +203,7 @@ export function textLanguage(text: string, fallback: TextLang = 'zh-Hans'): Text
  * converted to Simplified, lowercased, whitespace collapsed. Never shown to readers.
  */
 export function matchKey(text: string): string {
-  return toSimplified(text.normalize('NFKC')).toLowerCase().replace(/\s+/g, ' ').trim();
+  return simplifiedChars(text.normalize('NFKC')).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Like `matchKey` but with all whitespace removed (`介  绍` and `介 绍` both become `介绍`). */

@@ -5,31 +5,27 @@
  * Simplified, lowercased) that has the same length as the original, so offsets point into the
  * verbatim sentence.
  */
-import * as OpenCC from 'opencc-js';
+import { simplifiedChars } from '../text.ts';
 
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
-
-const charCache = new Map<string, string>();
-function simplifiedChar(c: string): string {
-  let s = charCache.get(c);
-  if (s === undefined) {
-    const t = toSimplified(c);
-    s = t.length === c.length ? t : c;
-    charCache.set(c, s);
-  }
-  return s;
-}
+const folded = new Map<string, string>();
 
 /** Same-length normalisation: full-width ASCII folded, Traditional to Simplified, lowercase. */
 export function normalizeSameLength(text: string): string {
-  return Array.from(text, (c) => {
-    const code = c.codePointAt(0)!;
-    if (code >= 0xff01 && code <= 0xff5e) return String.fromCodePoint(code - 0xfee0).toLowerCase();
-    if (code === 0x3000) return ' ';
-    if (code >= 0x3400) return simplifiedChar(c);
-    const lower = c.toLowerCase();
-    return lower.length === c.length ? lower : c;
-  }).join('');
+  let out = '';
+  for (const c of text) {
+    let f = folded.get(c);
+    if (f === undefined) {
+      const code = c.codePointAt(0)!;
+      if (code >= 0xff01 && code <= 0xff5e) f = String.fromCodePoint(code - 0xfee0).toLowerCase();
+      else if (code === 0x3000) f = ' ';
+      else if (code >= 0x3400) f = simplifiedChars(c);
+      else f = c.toLowerCase();
+      if (f.length !== c.length) f = c;
+      folded.set(c, f);
+    }
+    out += f;
+  }
+  return out;
 }
 
 export type NumberKind = 'money' | 'percent' | 'pp' | 'count' | 'plain';
