@@ -6,9 +6,14 @@
  * reported, never asserted as test timings. Writes .bench/results.json and updates the table
  * in README.md.
  *
- *   node scripts/bench.ts [--sizes 10,100,1000] [--keep]
+ *   node scripts/bench.ts [--sizes 10,100,1000] [--keep] [--lighthouse]
+ *
+ * --lighthouse also audits the home, a quarter and a segment page of the seed site (dist/,
+ * built first) with Lighthouse (mobile), fetched through npx, with CHROME_PATH or
+ * /usr/bin/chromium.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,7 +22,9 @@ import { gzipSync } from 'node:zlib';
 import yaml from 'js-yaml';
 
 const root = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10,100,1000' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '10,100,1000' }, keep: { type: 'boolean', default: false }, lighthouse: { type: 'boolean', default: false } },
+});
 const sizes = values.sizes!.split(',').map(Number).filter((n) => n > 0);
 const work = mkdtempSync(join(tmpdir(), 'ec-bench-'));
 const node = process.execPath;
@@ -193,6 +200,66 @@ function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
+// ---------------------------------------------------------------- lighthouse
+
+interface LighthouseScore {
+  page: string;
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  seo: number;
+}
+
+/** Lighthouse (mobile) on the seed site: home, the heaviest quarter page, a segment page. */
+async function lighthouse(): Promise<LighthouseScore[]> {
+  const dist = join(root, 'dist');
+  const pages = ['index.html', 'alibaba/fy2025-q2.html', 'alibaba/segments/cloud.html'];
+  const server = createServer((req, res) => {
+    try {
+      const path = join(dist, decodeURIComponent(new URL(req.url!, 'http://x').pathname));
+      const type = path.endsWith('.html') ? 'text/html; charset=utf-8' : path.endsWith('.css') ? 'text/css' : path.endsWith('.js') ? 'text/javascript' : path.endsWith('.svg') ? 'image/svg+xml' : 'application/octet-stream';
+      const body = readFileSync(path);
+      res.writeHead(200, { 'content-type': type }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  const out: LighthouseScore[] = [];
+  for (const page of pages) {
+    const report = join(work, `lh-${page.replaceAll('/', '_')}.json`);
+    // Asynchronously: the page server above runs in this process and must keep answering.
+    const r = await new Promise<{ status: number | null; stderr: string }>((resolveRun) => {
+      const child = spawn(
+        'npx',
+        ['--yes', 'lighthouse@13.5.0', `http://127.0.0.1:${port}/${page}`, '--quiet', '--form-factor=mobile', '--only-categories=performance,accessibility,best-practices,seo', '--output=json', `--output-path=${report}`,
+          '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run'],
+        // The project's Node (node_modules/.bin) first, as npm run would: Lighthouse needs a current Node.
+        { env: { ...process.env, PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH}`, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' } },
+      );
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      const timer = setTimeout(() => child.kill(), 240_000);
+      child.on('close', (status) => {
+        clearTimeout(timer);
+        resolveRun({ status, stderr });
+      });
+    });
+    if (r.status !== 0 || !existsSync(report)) {
+      log(`lighthouse failed on ${page}: ${(r.stderr ?? '').slice(-300)}`);
+      continue;
+    }
+    const c = (JSON.parse(readFileSync(report, 'utf8')) as { categories: Record<string, { score: number }> }).categories;
+    out.push({ page, performance: Math.round(c.performance!.score * 100), accessibility: Math.round(c.accessibility!.score * 100), bestPractices: Math.round(c['best-practices']!.score * 100), seo: Math.round(c.seo!.score * 100) });
+  }
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+  return out;
+}
+
+const lighthouseScores = values.lighthouse ? await lighthouse() : [];
+
 // ---------------------------------------------------------------- budgets
 
 const perCall = results.length > 1 ? results.slice(1).map((r, i) => round((r.build.seconds - results[i]!.build.seconds) / (r.n - results[i]!.n))) : [];
@@ -211,10 +278,15 @@ const budgets = [
     holds: weights.every((w) => w.scripts.every((s) => s === 'site.js' || s === 'search.js')),
     measured: weights.map((w) => `${w.page}: ${w.scripts.join(', ') || 'none'}`).join('; '),
   },
+  {
+    budget: 'Lighthouse (mobile): performance ≥ 95; accessibility, best practices, SEO 100 (home, quarter, segment)',
+    holds: lighthouseScores.length ? lighthouseScores.every((l) => l.performance >= 95 && l.accessibility === 100 && l.bestPractices === 100 && l.seo === 100) : null,
+    measured: lighthouseScores.length ? lighthouseScores.map((l) => `${l.page}: ${l.performance}/${l.accessibility}/${l.bestPractices}/${l.seo}`).join('; ') : 'not run (add --lighthouse)',
+  },
 ];
 
 const machine = { cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`, memoryGb: Math.round(totalmem() / 1024 ** 3), freeGb: Math.round(freemem() / 1024 ** 3), node: process.version };
-const report = { date: new Date().toISOString().slice(0, 10), machine, sizes: results, perCall, pageWeights: weights, budgets };
+const report = { date: new Date().toISOString().slice(0, 10), machine, sizes: results, perCall, pageWeights: weights, lighthouse: lighthouseScores, budgets };
 mkdirSync(join(root, '.bench'), { recursive: true });
 writeFileSync(join(root, '.bench', 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
 

@@ -33,7 +33,7 @@ describe('the built site', () => {
       const lang = /<html lang="([^"]+)"/.exec(html)![1];
       const zh = page === 'zh.html' || page.startsWith('zh/');
       expect(lang, page).toBe(zh ? 'zh-Hans' : 'en');
-      const other = /<link rel="alternate" hreflang="[^"]+" href="([^"]+)"/.exec(html)![1]!;
+      const other = /<a class="lang-switch" href="([^"]+)"/.exec(html)![1]!;
       expect(existsSync(join(dist, dirname(page), other)), `${page} -> ${other}`).toBe(true);
     }
   });
@@ -88,7 +88,7 @@ describe('the built site', () => {
     const ids = attrs(html, 'id').filter((id) => /^en-p-\d+$/.test(id));
     expect(ids[0]).toBe('en-p-1');
     expect(new Set(ids).size).toBe(ids.length);
-    expect(html).toContain('<p class="tr" lang="zh-Hant">');
+    expect(html).toContain('<p class="tr mt" lang="zh-Hant">');
     expect(text(html)).toContain('中文譯文來源為 Google 翻譯');
     for (const n of [1, 2, 3, 4, 5, 6]) expect(attrs(html, 'id')).toContain(`en-qa-${n}`);
   });
