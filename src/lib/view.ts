@@ -3,7 +3,7 @@
  * Q&A exchange, and the exchanges of all sources side by side.
  */
 import type { Edition } from './paths.ts';
-import type { Call, Figure, Metric, Quote, Section, Source, Speaker, TextLang, Turn } from './schema.ts';
+import type { Call, Company, Figure, Metric, Quote, Section, Source, Speaker, TextLang, Turn } from './schema.ts';
 
 /** A speaker's name as the edition shows it: the Chinese name first on the Chinese edition. */
 export function speakerName(s: Speaker, edition: Edition): string {
@@ -113,4 +113,16 @@ export function figurePairs(call: Call, metrics: readonly Metric[], segmentOrder
   }
   const metricIndex = (id: string) => metrics.findIndex((m) => m.id === id);
   return [...pairs.values()].sort((a, b) => segmentOrder.indexOf(a.segment) - segmentOrder.indexOf(b.segment) || metricIndex(a.metric) - metricIndex(b.metric));
+}
+
+/** A segment's name in the edition's language (its id when the profile has no such segment). */
+export function segmentName(company: Company, id: string, edition: Edition): string {
+  const s = company.segments.find((x) => x.id === id);
+  return s ? (edition === 'zh' ? (s.names['zh-Hans'] ?? s.names.en) : s.names.en) : id;
+}
+
+/** A metric's or topic's label in the edition's language. */
+export function labelOf(list: ReadonlyArray<{ id: string; labels: { en: string; 'zh-Hans': string } }>, id: string, edition: Edition): string {
+  const x = list.find((m) => m.id === id);
+  return x ? (edition === 'zh' ? x.labels['zh-Hans'] : x.labels.en) : id;
 }
