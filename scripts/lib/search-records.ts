@@ -107,13 +107,16 @@ export function searchRecords(calls: readonly Call[], companies: readonly Compan
       const q = f.quotes[0]!;
       const lang = call.sources.find((s) => s.key === q.source)?.layers[0]!.lang ?? 'en';
       const labels = [metric?.labels.en, metric?.labels['zh-Hans']].filter(Boolean).join(' · ');
+      const zhQuote = f.quotes.find((x) => call.sources.find((s) => s.key === x.source)?.layers[0]!.lang.startsWith('zh'));
       records.push({
         url: `${page}#${f.id}`,
         // What the figure's element on the page shows: the metric's names and every quote.
         content: searchKey([labels, ...f.quotes.map((x) => x.text)].join('\n')),
-        meta: { title: labels, text: q.text },
+        // Each edition shows a quote in its own language where the call has one; both are in the figure's element.
+        meta: { title: labels, text: q.text, ...(zhQuote && zhQuote !== q ? { text_zh: zhQuote.text } : {}) },
         filters: {
           ...common(f.segment && f.segment !== 'group' ? [f.segment] : [], q.speaker, lang, 'figure'),
+          ...only({ text_zh_lang: zhQuote && zhQuote !== q ? call.sources.find((x) => x.key === zhQuote.source)?.layers[0]!.lang : undefined }),
           ...only({ metric_en: metric?.labels.en, metric_zh: metric?.labels['zh-Hans'], figure_segment_en: f.segment ? segment(f.segment)?.names.en : undefined, figure_segment_zh: f.segment ? segment(f.segment)?.names['zh-Hans'] : undefined }),
         },
         sort: { quarter: call.quarter },

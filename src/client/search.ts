@@ -272,9 +272,10 @@ class EcSearch extends HTMLElement {
         meta.textContent = [this.strings[`kind_${kindName}`], role ? this.strings[`role_${role}`] : '', f('segment')].filter(Boolean).join(' · ');
         const text = document.createElement('p');
         text.className = 'result-text';
-        const lang = h.filters.language?.[0];
+        const lang = zh && h.meta.text_zh ? h.filters.text_zh_lang?.[0] : h.filters.language?.[0];
         if (lang) text.lang = lang;
-        highlight(h.meta.text ?? '', terms, text);
+        const shown = (zh && h.meta.text_zh) || h.meta.text || '';
+        highlight(shown, terms, text);
         li.append(a, meta, text);
         if (h.meta.translation) {
           const tr = document.createElement('p');
