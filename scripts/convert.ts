@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import yaml from 'js-yaml';
 import { companySchema, metricSchema, topicSchema, type Company, type Metric, type Topic } from '../src/lib/schema.ts';
 import { ConvertError, formatWarning } from './lib/errors.ts';
+import { loadCatalog } from './lib/catalog.ts';
 import { convertAll, sidecarPath, type ConvertCache, type InputFile } from './lib/pipeline.ts';
 import { z } from 'astro/zod';
 
@@ -110,6 +111,7 @@ function converterVersion(): string {
     ...readdirSync(companiesDir).map((f) => join(companiesDir, f)),
     join(root, 'content', 'metrics.yaml'),
     join(root, 'content', 'topics.yaml'),
+    join(root, 'content', 'reading.yaml'),
     join(root, 'package-lock.json'),
   ]
     .filter((f) => /\.(ts|yaml|json)$/.test(f) && existsSync(f))
@@ -152,7 +154,7 @@ const cache = values['no-cache'] ? undefined : fileCache(process.env.EC_CONVERT_
 let lastDraw = 0;
 const result = convertAll(
   inputs,
-  { companies, metrics, topics },
+  { companies, metrics, topics, reading: loadCatalog(root).reading },
   {
     ...(cache ? { cache, version: converterVersion() } : {}),
     onProgress: (phase, done, total) => {

@@ -10,7 +10,7 @@ import { splitSentences } from '../scripts/lib/figures/sentences.ts';
 import { figureReader } from '../scripts/lib/figures/extract.ts';
 import { parseQuarterId } from '../src/lib/quarters.ts';
 import type { Call, Source, Speaker } from '../src/lib/schema.ts';
-import { companies, convertOk, inputsFrom, metrics, paragraphsOf, root } from './helpers.ts';
+import { companies, convertOk, inputsFrom, metrics, reading, paragraphsOf, root } from './helpers.ts';
 
 describe('numbers', () => {
   it.each([
@@ -67,7 +67,7 @@ describe('sentences', () => {
 describe('reading figures from sentences', () => {
   const alibaba = companies().find((c) => c.id === 'alibaba')!;
   const quarter = parseQuarterId('FY2025Q2')!;
-  const read = figureReader({ company: alibaba, metrics: metrics(), quarter, endMonth: 9 });
+  const reader = figureReader({ company: alibaba, metrics: metrics(), reading: reading(), quarter });
   const speakers = new Map<string, Speaker>([['toby-xu', { id: 'toby-xu', name: 'Toby Xu', role: 'executive', labels: [] }]]);
   const figuresOf = (text: string) => {
     const source = {
@@ -81,7 +81,7 @@ describe('reading figures from sentences', () => {
       announcement: [],
       omitted: [],
     } as Source;
-    return read(source, speakers).map((f) => [f.segment, f.metric, f.value, f.unit, ...(f.approx ? [f.approx] : []), ...(f.quote.note ? ['note'] : [])]);
+    return reader.read(source, speakers).figures.map((f) => [f.segment, f.metric, f.value, f.unit, ...(f.approx ? [f.approx] : []), ...(f.quote.note ? ['note'] : [])]);
   };
 
   it.each([
@@ -91,7 +91,8 @@ describe('reading figures from sentences', () => {
     ['集团合并经调整 EBITA 增长 110 亿元人民币至 454亿元人民币，增幅达到 32%。', [['group', 'adjusted_ebita', 45_400_000_000, 'CNY'], ['group', 'adjusted_ebita_yoy_pct', 32, '%']]],
     ['截至 9 月 30 日，净现金为人民币 3,521 亿元（约合 502 亿美元）。', [['group', 'net_cash', 352_100_000_000, 'CNY']]],
     ['若不考虑长期现金激励计划的影响，我们的经调整 EBITA 则是下降 4%。', []],
-    ['云智能集团的经调整 EBITA 利润率同比增长 4 个百分点至 9%。', []],
+    // A margin is read as a ratio; its change in percentage points is not exported.
+    ['云智能集团的经调整 EBITA 利润率同比增长 4 个百分点至 9%。', [['cloud', 'adjusted_ebita_margin_pct', 9, '%']]],
     ['中国零售商业的收入为人民币 930 亿元。', [[null, 'revenue', 93_000_000_000, 'CNY']]],
     ['客户管理收入同比增长 2%。', [['taobao-tmall', 'cmr_yoy_pct', 2, '%']]],
     ['截止本季度末总会员规模已经达到超过 4600 万。', [['taobao-tmall', 'members', 46_000_000, 'count', 'more-than']]],

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import yaml from 'js-yaml';
-import { companySchema, metricSchema, topicSchema, type Call, type Company, type Metric, type Topic } from '../src/lib/schema.ts';
+import { companySchema, metricSchema, readingSchema, topicSchema, type Call, type Company, type Metric, type Reading, type Topic } from '../src/lib/schema.ts';
 import { convertAll, sidecarPath, type Catalog, type ConvertResult, type InputFile } from '../scripts/lib/pipeline.ts';
 
 export const root = resolve(import.meta.dirname, '..');
@@ -17,9 +17,11 @@ export function companies(): Company[] {
 export const metrics = (): Metric[] => metricSchema.array().parse(yaml.load(readFileSync(join(root, 'content/metrics.yaml'), 'utf8')));
 export const topics = (): Topic[] => topicSchema.array().parse(yaml.load(readFileSync(join(root, 'content/topics.yaml'), 'utf8')));
 
+export const reading = (): Reading => readingSchema.parse(yaml.load(readFileSync(join(root, 'content/reading.yaml'), 'utf8')));
+
 /** Profiles, metrics and topics as the converter loads them; `companies` may be replaced. */
 export function catalog(companyList: Company[] = companies()): Catalog {
-  return { companies: companyList, metrics: metrics(), topics: topics() };
+  return { companies: companyList, metrics: metrics(), topics: topics(), reading: reading() };
 }
 
 /** Reads transcripts (and their sidecars) from a folder of the project. */

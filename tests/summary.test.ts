@@ -107,7 +107,7 @@ describe('data export', () => {
   it('writes the same records as CSV', () => {
     const csv = readFileSync(join(dist, 'data/figures.csv'), 'utf8');
     const lines = csv.split('\r\n').filter(Boolean);
-    expect(lines[0]).toBe('company,quarter,period,period_end,segment,metric,value,unit,basis,approx,disputed,quote,speaker,source,paragraph,url,figure_url');
+    expect(lines[0]).toBe('company,quarter,period,period_end,segment,metric,value,unit,basis,approx,disputed,frame,rule,uncertain,quote,speaker,source,paragraph,url,figure_url');
     // Quotes may contain commas and quotation marks; count records by their first field.
     expect(csv.match(/\r\nalibaba,/g)!.length).toBe(records().length);
   });

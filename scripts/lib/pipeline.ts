@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import yaml from 'js-yaml';
 import { z } from 'astro/zod';
-import { callSchema, textLang, type Call, type Company, type Metric, type Source, type Speaker, type Topic } from '../../src/lib/schema.ts';
+import { callSchema, textLang, type Call, type Company, type Metric, type Reading, type Source, type Speaker, type Topic } from '../../src/lib/schema.ts';
 import { parseQuarterId, periodEnd, quarterId, quarterSlug, compareQuarters, type FiscalQuarter } from '../../src/lib/quarters.ts';
 import { detectCallDate, detectCompany, detectLayout, fiscalYearEnd, pickQuarter, quarterEvidence } from './detect.ts';
 import { ConvertError, type Warning } from './errors.ts';
@@ -37,6 +37,8 @@ export interface Catalog {
   readonly companies: readonly Company[];
   readonly metrics: readonly Metric[];
   readonly topics: readonly Topic[];
+  /** The reader's vocabulary (`content/reading.yaml`). */
+  readonly reading: Reading;
 }
 
 export interface InputFile {
@@ -269,8 +271,10 @@ export function buildCalls(parsed: readonly ParsedFile[], warnings: Warning[], c
     const sources = built.map((b) => b.source);
     const end = periodEnd(first.quarter, fiscalYearEnd(first.company));
     const speakerMap = new Map(speakers.map((sp) => [sp.id, sp]));
-    const read = figureReader({ company: first.company, metrics: catalog.metrics, quarter: first.quarter, endMonth: Number(end.slice(5, 7)) });
-    const raw = sources.flatMap((src) => read(src, speakerMap));
+    const reader = figureReader({ company: first.company, metrics: catalog.metrics, reading: catalog.reading, quarter: first.quarter });
+    const readings = sources.map((src) => reader.read(src, speakerMap));
+    const raw = readings.flatMap((r) => r.figures);
+    const guidance = readings.flatMap((r) => r.guidance);
     const { figures, unassigned } = mergeFigures(raw, sources.map((src) => src.key), quarterId(first.quarter), first.company, catalog.metrics);
     const call = {
       company: first.company.id,
@@ -281,6 +285,7 @@ export function buildCalls(parsed: readonly ParsedFile[], warnings: Warning[], c
       sources,
       figures,
       unassigned,
+      guidance,
       highlights: segmentHighlights(sources, speakerMap, first.company, first.quarter, raw),
       outlook: outlook(sources, speakerMap),
       digest: qaDigest(sources, catalog.topics),

@@ -19,6 +19,12 @@ export interface FigureRecord {
   basis: string | null;
   approx: string | null;
   disputed: boolean;
+  /** `quarter` for this quarter's actuals, `full-year` for the fiscal year's. */
+  frame: 'quarter' | 'full-year';
+  /** The reading rules that produced the figure (README, "How figures are read"). */
+  rule: string | null;
+  /** The same source also states another value; this one is better supported. */
+  uncertain: boolean;
   quote: string;
   speaker: string | null;
   source: string;
@@ -52,6 +58,9 @@ export function figureRecords(calls: readonly Call[]): FigureRecord[] {
           basis: f.basis ?? null,
           approx: f.approx ?? null,
           disputed: f.disputed ?? false,
+          frame: f.period === call.quarter ? ('quarter' as const) : ('full-year' as const),
+          rule: q.rule ?? null,
+          uncertain: f.uncertain ?? false,
           quote: q.text,
           speaker: q.speaker ?? null,
           source: source.file,
@@ -64,8 +73,57 @@ export function figureRecords(calls: readonly Call[]): FigureRecord[] {
 }
 
 const COLUMNS: ReadonlyArray<keyof FigureRecord> = [
-  'company', 'quarter', 'period', 'period_end', 'segment', 'metric', 'value', 'unit', 'basis', 'approx', 'disputed', 'quote', 'speaker', 'source', 'paragraph', 'url', 'figure_url',
+  'company', 'quarter', 'period', 'period_end', 'segment', 'metric', 'value', 'unit', 'basis', 'approx', 'disputed', 'frame', 'rule', 'uncertain', 'quote', 'speaker', 'source', 'paragraph', 'url', 'figure_url',
 ];
+
+/** One forecast or target as exported (`data/guidance.json`). */
+export interface GuidanceRecord {
+  company: string;
+  /** The call that gave it. */
+  quarter: string;
+  segment: string | null;
+  metric: string;
+  low: number | null;
+  high: number | null;
+  unit: string | null;
+  approx: string | null;
+  /** The period it is about, as the call says it. */
+  about: string;
+  quote: string;
+  speaker: string | null;
+  rule: string | null;
+  url: string;
+}
+
+/** Every forecast and target of the calls, oldest call first. */
+export function guidanceRecords(calls: readonly Call[]): GuidanceRecord[] {
+  return [...calls]
+    .sort((a, b) => a.company.localeCompare(b.company) || a.quarter.localeCompare(b.quarter))
+    .flatMap((call) =>
+      call.guidance.map((g) => ({
+        company: call.company,
+        quarter: call.quarter,
+        segment: g.segment,
+        metric: g.metric,
+        low: g.low ?? null,
+        high: g.high ?? null,
+        unit: g.unit ?? null,
+        approx: g.approx ?? null,
+        about: g.about,
+        quote: g.quote.text,
+        speaker: g.quote.speaker ?? null,
+        rule: g.quote.rule ?? null,
+        url: `${callPage(call)}#${g.quote.paragraph}`,
+      })),
+    );
+}
+
+const GUIDANCE_COLUMNS: ReadonlyArray<keyof GuidanceRecord> = ['company', 'quarter', 'segment', 'metric', 'low', 'high', 'unit', 'approx', 'about', 'quote', 'speaker', 'rule', 'url'];
+
+/** The guidance records as CSV, like `figuresCsv`. */
+export function guidanceCsv(records: readonly GuidanceRecord[]): string {
+  return [GUIDANCE_COLUMNS.join(','), ...records.map((r) => GUIDANCE_COLUMNS.map((c) => csvField(r[c])).join(','))].join('\r\n') + '\r\n';
+}
 
 function csvField(v: unknown): string {
   const s = v === null || v === undefined ? '' : String(v);

@@ -4,24 +4,23 @@
  */
 import type { Edition } from './paths.ts';
 import type { Figure, FigureUnit } from './schema.ts';
+import { currency } from './currencies.ts';
 
 function trim(n: number, digits: number): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
 
-const EN_CURRENCY: Record<string, string> = { CNY: 'RMB', USD: 'US$', HKD: 'HK$' };
-const ZH_CURRENCY: Record<string, [string, string]> = { CNY: ['人民币 ', '元'], USD: ['', '美元'], HKD: ['', '港元'] };
 
 /** An amount or count: `RMB236.5bn`, `RMB55m`, `46m`, `人民币 2,365 亿元`, `4,600 万`. */
 export function formatAmount(value: number, unit: FigureUnit, edition: Edition): string {
   const sign = value < 0 ? '−' : '';
   const v = Math.abs(value);
   if (edition === 'zh') {
-    const [pre, post] = unit === 'count' ? ['', ''] : (ZH_CURRENCY[unit] ?? ['', '']);
+    const [pre, post] = unit === 'count' ? ['', ''] : (currency(unit)?.zh ?? ['', '']);
     const body = v >= 1e8 ? `${trim(v / 1e8, 2)} 亿` : v >= 1e4 ? `${trim(v / 1e4, 2)} 万` : trim(v, 2);
     return `${pre}${sign}${body}${post}`.trim();
   }
-  const pre = unit === 'count' ? '' : (EN_CURRENCY[unit] ?? '');
+  const pre = unit === 'count' ? '' : (currency(unit)?.en ?? '');
   const body = v >= 1e9 ? `${trim(v / 1e9, 2)}bn` : v >= 1e6 ? `${trim(v / 1e6, 2)}m` : trim(v, 2);
   return `${sign}${pre}${body}`;
 }
@@ -35,6 +34,8 @@ export function formatGrowth(value: number): string {
 export function formatFigure(f: Pick<Figure, 'value' | 'unit' | 'approx' | 'basis'>, edition: Edition): string {
   const q =
     f.approx === 'more-than' ? (edition === 'zh' ? '超过 ' : '>') : f.approx === 'about' ? (edition === 'zh' ? '约 ' : '~') : f.approx === 'less-than' ? (edition === 'zh' ? '不到 ' : '<') : '';
+  // A percentage without a comparison basis is a ratio (a margin), not a growth rate.
+  if (f.unit === '%' && !f.basis) return `${q}${f.value < 0 ? '−' : ''}${trim(Math.abs(f.value), 2)}%`;
   if (f.unit === '%') {
     const basis = f.basis === 'qoq' ? (edition === 'zh' ? '环比 ' : ' QoQ') : edition === 'zh' ? '同比 ' : ' YoY';
     return edition === 'zh' ? `${basis}${q}${formatGrowth(f.value)}` : `${q}${formatGrowth(f.value)}${basis}`;

@@ -8,6 +8,7 @@
  */
 import { z } from 'astro/zod';
 import { parseFiscalYearEnd, parseQuarterId } from './quarters.ts';
+import { CURRENCY_CODES } from './currencies.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase ASCII words joined by hyphens');
 const quarterIdField = z.string().refine((s) => parseQuarterId(s) !== null, 'a fiscal quarter such as FY2025Q2');
@@ -91,8 +92,8 @@ export const metricSchema = z
     id: metricId,
     /** Display names. */
     labels: z.object({ en: z.string().min(1), 'zh-Hans': z.string().min(1) }),
-    /** What a value is: a currency amount, a growth rate in %, a count, or an amount per share. */
-    kind: z.enum(['money', 'percent', 'count', 'per-share']),
+    /** What a value is: a currency amount, a growth rate in %, a ratio in % (a margin), a count, or an amount per share. */
+    kind: z.enum(['money', 'percent', 'ratio', 'count', 'per-share']),
     /** `group` metrics always describe the whole company; `segment` ones the segment named with them. */
     scope: z.enum(['group', 'segment']).optional(),
     /** For a growth rate: the metric it is the growth of. */
@@ -101,8 +102,17 @@ export const metricSchema = z
     terms: z.array(z.string().min(1)).default([]),
     /** Words that, right after a term, make it a different measure (`margin`, `占比`). */
     not_after: z.array(z.string().min(1)).default([]),
+    /**
+     * What a figure of this metric is when the speaker said they report non-GAAP measures
+     * ("unless otherwise noted"): the non-GAAP metric, or `none` when the catalogue has none.
+     */
+    under_non_gaap: z.string().optional(),
+    /** A `group` metric that never describes a segment, even when a segment is named with it (EPS, free cash flow). */
+    only_group: z.boolean().default(false),
+    /** Terms that name the metric's negative value (`net loss` for net income): a value read with one is negative. */
+    loss_terms: z.array(z.string().min(1)).default([]),
     /** The only currency the metric is reported in, if it has one (`USD` for buybacks). */
-    currency: z.enum(['CNY', 'USD', 'HKD']).optional(),
+    currency: z.enum(CURRENCY_CODES).optional(),
     /** `fiscal-year` for metrics stated for a whole year (an annual dividend). */
     period: z.enum(['quarter', 'fiscal-year']).default('quarter'),
   })
@@ -121,6 +131,34 @@ export const topicSchema = z.object({
   terms: z.array(z.string().min(1)).min(1),
 });
 export type Topic = z.infer<typeof topicSchema>;
+
+const words = z.array(z.string().min(1)).min(1);
+/** The reader's vocabulary: `content/reading.yaml` (what each list decides is said there). */
+export const readingSchema = z
+  .object({
+    frames: z.object({ forecast: words, not_forecast: words, trailing: words, cumulative: words, year_to_date: words, full_year: words, excluding: words }).strict(),
+    prior_before: words,
+    prior_after: words,
+    change_before: words,
+    comparison_sentence: words,
+    change_of: words,
+    non_gaap_prefix: words,
+    negative_before: words,
+    share_after: words,
+    part_of: words,
+    clause_breaks: words,
+    topic_openers: words,
+    topic_after: words,
+    group_words: words,
+    entity_markers: words,
+    non_gaap_basis: words,
+    head_modifiers: words,
+    heads: words,
+    from_allowed: words,
+    other_measures: words,
+  })
+  .strict();
+export type Reading = z.infer<typeof readingSchema>;
 
 /** Roles a speaker can have on a call. `other` covers editors' notes and unknown voices. */
 export const speakerRole = z.enum(['executive', 'investor-relations', 'analyst', 'operator', 'other']);
@@ -276,11 +314,13 @@ export const quoteSchema = z.object({
   number: z.string().min(1),
   /** How the figure was read, when not literally (a metric or segment taken from elsewhere). */
   note: z.string().optional(),
+  /** The reading rules that produced the figure from this sentence (`metric:term`, `segment:context`...), see the README. */
+  rule: z.string().optional(),
 });
 export type Quote = z.infer<typeof quoteSchema>;
 
 /** Units of figure values: currencies in plain units, percent, percentage points, counts. */
-export const figureUnit = z.enum(['CNY', 'USD', 'HKD', '%', 'pp', 'count']);
+export const figureUnit = z.enum([...CURRENCY_CODES, '%', 'pp', 'count']);
 export type FigureUnit = z.infer<typeof figureUnit>;
 
 /** One figure management reported, with every sentence that states it. */
@@ -302,10 +342,31 @@ export const figureSchema = z.object({
   approx: z.enum(['more-than', 'about', 'less-than']).optional(),
   /** True when sources of the call state different values for the same figure. */
   disputed: z.boolean().optional(),
+  /** True when one source states another value for it too: the value kept is the better supported (see the README). */
+  uncertain: z.boolean().optional(),
   /** Every sentence that states it, first the one it was read from. */
   quotes: z.array(quoteSchema).min(1),
 });
 export type Figure = z.infer<typeof figureSchema>;
+
+/** A forecast or target management gave: what it is about, the value, range or direction, and the period. */
+export const guidanceSchema = z.object({
+  /** Metric id. */
+  metric: metricId,
+  /** Segment id, `group`, or null when the text does not say. */
+  segment: slug.nullable(),
+  /** Lower and upper bound in plain units; equal for a point value; absent for a direction only. */
+  low: z.number().optional(),
+  high: z.number().optional(),
+  unit: figureUnit.optional(),
+  /** Stated bound or approximation ("above 30%", "about"). */
+  approx: z.enum(['more-than', 'about', 'less-than']).optional(),
+  /** The period it is about, as the call says it (`next quarter`, `FY2026`, `2026`, `the next three years`). */
+  about: z.string(),
+  /** The sentence, verbatim. */
+  quote: quoteSchema,
+});
+export type Guidance = z.infer<typeof guidanceSchema>;
 
 /** A sentence chosen for a summary section, verbatim, with where it comes from. */
 export const excerptSchema = z.object({
@@ -357,6 +418,8 @@ export const callSchema = z.object({
   figures: z.array(figureSchema).default([]),
   /** Figures whose segment the text does not make clear; shown apart, never exported as assigned. */
   unassigned: z.array(figureSchema).default([]),
+  /** Forecasts and targets management gave on the call. */
+  guidance: z.array(guidanceSchema).default([]),
   /** For each segment, its most informative sentences, per source. */
   highlights: z.array(z.object({ segment: slug, items: z.array(excerptSchema) })).default([]),
   /** Forward-looking statements and guidance. */

@@ -40,7 +40,9 @@ export const PART_OF = /(其中|of which|among which|among them)/;
 export function otherPeriodPattern(month: number): RegExp {
   const others = MONTH_NAMES.filter((_, i) => i + 1 !== month && (i + 1) % 3 === month % 3).map((m) => m.toLowerCase());
   const otherMonths = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].filter((m) => m !== month && m % 3 === month % 3);
+  const HAN_MONTHS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+  const monthWords = otherMonths.flatMap((m) => [String(m), HAN_MONTHS[m - 1]!]);
   return new RegExp(
-    `((${others.join('|')}) quarter|(?<!\\d)(${otherMonths.join('|')})\\s*月份?季度|上半财年|上半年|下半年|前六个月|first half|second half|six months|last quarter|previous quarter|prior quarter|上季度|上个季度|上一季度|combined with|加上)`,
+    `((${others.join('|')}) quarter|(?<![\\d一二三四五六七八九十])(${monthWords.join('|')})\\s*月份?季度|上半财年|上半年|下半年|前六个月|first half|second half|six months|last quarter|previous quarter|prior quarter|上季度|上个季度|上一季度|combined with|加上)`,
   );
 }

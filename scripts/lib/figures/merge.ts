@@ -9,9 +9,21 @@ import type { Company, Figure, Metric } from '../../../src/lib/schema.ts';
 import type { RawFigure } from './extract.ts';
 
 const keyOf = (f: Pick<RawFigure, 'period' | 'segment' | 'metric' | 'basis'>) => `${f.period}|${f.segment ?? '-'}|${f.metric}|${f.basis ?? ''}`;
-/** Same figure when the values agree to the precision of the less precise one (9% and 9.1%, 454亿 and 45.4 billion). */
-const sameValue = (a: Pick<RawFigure, 'value' | 'unit' | 'precision'>, b: Pick<RawFigure, 'value' | 'unit' | 'precision'>) =>
-  a.unit === b.unit && Math.sign(a.value) === Math.sign(b.value) && Math.abs(a.value - b.value) <= Math.max(a.precision, b.precision) / 2 + Math.abs(a.value) * 1e-12;
+/**
+ * Precision of a statement for comparing it with others: the last digit written, or for an
+ * approximation ("约 800 亿", "approximately RMB 28 billion") the last non-zero digit.
+ */
+export function effectivePrecision(f: Pick<RawFigure, 'value' | 'precision' | 'approx'>): number {
+  let p = f.precision;
+  if (f.approx !== 'about') return p;
+  const v = Math.abs(f.value);
+  while (p * 10 <= v && Number.isInteger(Math.round(v / p) / 10)) p *= 10;
+  return p;
+}
+
+/** Same figure when the values agree to the precision of the less precise one (9% and 9.1%, 454亿 and 45.4 billion, 约 800 亿 and 797 亿). */
+const sameValue = (a: Pick<RawFigure, 'value' | 'unit' | 'precision' | 'approx'>, b: Pick<RawFigure, 'value' | 'unit' | 'precision' | 'approx'>) =>
+  a.unit === b.unit && Math.sign(a.value) === Math.sign(b.value) && Math.abs(a.value - b.value) <= Math.max(effectivePrecision(a), effectivePrecision(b)) / 2 + Math.abs(a.value) * 1e-12;
 
 function figureId(f: Pick<RawFigure, 'period' | 'segment' | 'metric' | 'basis'>, quarter: string): string {
   const period = f.period === quarter ? '' : `-${f.period.toLowerCase()}`;
@@ -23,9 +35,36 @@ export interface MergeResult {
   readonly unassigned: Figure[];
 }
 
+/** How well a statement names its entity: by name or group words 2, by context 1, by default 0. */
+export function support(f: RawFigure): number {
+  const rule = f.quote.rule ?? '';
+  if (/entity:(named|group-words|group-metric)/.test(rule)) return 2;
+  if (/entity:(context|only-segment)/.test(rule)) return 1;
+  return 0;
+}
+
+/**
+ * Values of one figure that one source states differently: the reader is unsure. The best
+ * supported value is kept (marked uncertain) when one is better supported than every other;
+ * the rest are set apart. Values from different sources, each stating one, are a dispute.
+ */
+export function settle(values: readonly RawFigure[][]): { keep: RawFigure[][]; apart: RawFigure[][]; uncertain: boolean } {
+  if (values.length < 2) return { keep: [...values], apart: [], uncertain: false };
+  const sourcesOf = (g: readonly RawFigure[]) => new Set(g.map((f) => f.quote.source));
+  const all = values.flatMap((g) => [...sourcesOf(g)]);
+  const oneValuePerSource = all.length === new Set(all).size;
+  if (oneValuePerSource) return { keep: [...values], apart: [], uncertain: false };
+  const scored = values.map((g) => ({ g, score: Math.max(...g.map(support)) * 10 + Math.min(g.length, 9) }));
+  scored.sort((a, b) => b.score - a.score);
+  if (scored[0]!.score > scored[1]!.score) return { keep: [scored[0]!.g], apart: scored.slice(1).map((x) => x.g), uncertain: true };
+  return { keep: [], apart: [...values], uncertain: true };
+}
+
 export function mergeFigures(raw: readonly RawFigure[], sourceOrder: readonly string[], quarter: string, company: Company, metrics: readonly Metric[]): MergeResult {
   const rank = (f: RawFigure) => sourceOrder.indexOf(f.quote.source) * 1e6 + f.order;
-  const sorted = [...raw].sort((a, b) => rank(a) - rank(b));
+  // A bound ("more than RMB 10 billion") is not the value of a financial figure; for counts
+  // (users, members) a threshold is how companies report them.
+  const sorted = [...raw].filter((f) => f.unit === 'count' || (f.approx !== 'more-than' && f.approx !== 'less-than')).sort((a, b) => rank(a) - rank(b));
   const assigned = sorted.filter((f) => f.segment !== null);
   const open: RawFigure[] = [];
   const adopted = new Map<string, string>();
@@ -64,7 +103,8 @@ export function mergeFigures(raw: readonly RawFigure[], sourceOrder: readonly st
     }
   }
 
-  const build = (list: readonly RawFigure[]): Figure[] => {
+  const setApart: RawFigure[] = [];
+  const build = (list: readonly RawFigure[], settleConflicts: boolean): Figure[] => {
     const buckets = new Map<string, RawFigure[][]>();
     const seen = new Set<string>();
     for (const f of [...list].sort((a, b) => rank(a) - rank(b))) {
@@ -78,11 +118,14 @@ export function mergeFigures(raw: readonly RawFigure[], sourceOrder: readonly st
       buckets.set(keyOf(f), values);
     }
     const out: Figure[] = [];
-    for (const values of buckets.values()) {
+    for (const all of buckets.values()) {
+      const settled = settleConflicts ? settle(all) : { keep: all, apart: [], uncertain: false };
+      for (const g of settled.apart) setApart.push(...g.map((f) => ({ ...f, segment: null, quote: { ...f.quote, note: `${f.quote.note ? `${f.quote.note}; ` : ''}set apart: the same source states another value for this figure` } })));
+      const values = settled.keep;
       values.forEach((group, i) => {
         const first = group[0]!;
         // The most precise statement gives the value; a bound or approximation only if every statement is one.
-        const precise = [...group].sort((a, b) => a.precision - b.precision)[0]!;
+        const precise = [...group].sort((a, b) => effectivePrecision(a) - effectivePrecision(b))[0]!;
         const approx = group.every((g) => g.approx === first.approx) ? first.approx : undefined;
         out.push({
           id: `${figureId(first, quarter)}${i === 0 ? '' : `-${i + 1}`}`,
@@ -94,6 +137,7 @@ export function mergeFigures(raw: readonly RawFigure[], sourceOrder: readonly st
           ...(first.basis ? { basis: first.basis } : {}),
           ...(approx ? { approx } : {}),
           ...(values.length > 1 && first.segment !== null ? { disputed: true } : {}),
+          ...(settled.uncertain ? { uncertain: true } : {}),
           quotes: group.map((g) => g.quote),
         });
       });
@@ -108,5 +152,6 @@ export function mergeFigures(raw: readonly RawFigure[], sourceOrder: readonly st
         a.id.localeCompare(b.id),
     );
   };
-  return { figures: build(assigned), unassigned: build(open) };
+  const figures = build(assigned, true);
+  return { figures, unassigned: build([...open, ...setApart], false) };
 }

@@ -1,0 +1,169 @@
+/**
+ * Scores exported figures against a hand-written key (format: tests/eval/README.md): how many of
+ * the key's facts were found, and how many exported figures are wrong (a value no fact has, a
+ * forbidden value, a wrong quarter, a wrong company). Pure: keys and records in, a score out.
+ */
+import { z } from 'astro/zod';
+import { figureRecords, type FigureRecord } from '../../src/lib/export.ts';
+import type { Company } from '../../src/lib/schema.ts';
+import { convertAll, type Catalog } from './pipeline.ts';
+
+const value = z.union([z.number(), z.tuple([z.number(), z.string()])]);
+const values = z.union([value, z.array(value).min(1)]);
+
+/** One key file (`NAME.key.json`). */
+export const keySchema = z.object({
+  about: z.string().optional(),
+  /** Any of these starts a word of the company id the converter makes. */
+  company: z.array(z.string().min(1)).min(1),
+  company_name: z.string().optional(),
+  quarter: z.string().regex(/^FY\d{4}Q[1-4]$/),
+  period_end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  fiscal_year_end: z.string().regex(/^\d{2}-\d{2}$/).optional(),
+  call_date: z.string().nullable().optional(),
+  currency: z.string(),
+  layout: z.string().optional(),
+  facts: z.array(z.tuple([z.string(), z.string(), values, z.string(), z.string()])),
+  forbidden: z.array(z.tuple([z.string(), z.string(), values, z.string(), z.string()])),
+  guidance: z.array(z.array(z.unknown())).default([]),
+});
+export type Key = z.infer<typeof keySchema>;
+
+/** `Productivity & Business Processes` -> `productivity-and-business-processes`. */
+export function segmentSlug(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** A key value in the export's plain units: `[234.2, 'CNY_bn']` -> 234200000000 CNY. */
+export function plainValue(v: number, unit: string): { value: number; unit: string } {
+  const money = /^([A-Z]{3})_(bn|m)$/.exec(unit);
+  if (money) return { value: v * (money[2] === 'bn' ? 1e9 : 1e6), unit: money[1]! };
+  if (unit === 'pct') return { value: v, unit: '%' };
+  if (unit === 'million') return { value: v * 1e6, unit: 'count' };
+  if (unit === 'count') return { value: v, unit: 'count' };
+  return { value: v, unit };
+}
+
+/** Every alternative of a key entry's value, in plain units. */
+export function alternatives(v: z.infer<typeof values>, unit: string): Array<{ value: number; unit: string }> {
+  const list = Array.isArray(v) && !(v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'string') ? v : [v];
+  return (list as Array<z.infer<typeof value>>).map((x) => (typeof x === 'number' ? plainValue(x, unit) : plainValue(x[0], x[1])));
+}
+
+/** Within 0.6% of the key's value (and exactly 0 for 0), in the same unit. */
+export function close(a: { value: number; unit: string }, b: { value: number; unit: string }): boolean {
+  return a.unit === b.unit && Math.abs(a.value - b.value) <= Math.abs(b.value) * 0.006 + 1e-9;
+}
+
+/** The metric id a key uses for an exported record: growth rates carry `_yoy_pct` in the id already. */
+export function keyMetric(r: Pick<FigureRecord, 'metric' | 'basis'>): string | undefined {
+  if (r.basis === 'qoq') return undefined;
+  return r.metric;
+}
+
+export function companyMatches(key: Pick<Key, 'company'>, id: string): boolean {
+  return key.company.some((p) => `-${id}`.includes(`-${p.toLowerCase()}`));
+}
+
+export interface Wrong {
+  readonly record: Pick<FigureRecord, 'segment' | 'metric' | 'value' | 'unit' | 'quote' | 'quarter' | 'company' | 'period'>;
+  readonly why: string;
+}
+
+export interface Score {
+  readonly facts: number;
+  readonly found: number;
+  readonly missed: ReadonlyArray<Key['facts'][number]>;
+  readonly wrong: readonly Wrong[];
+  /** Exported figures the key says nothing about (neither right nor wrong). */
+  readonly other: number;
+}
+
+/**
+ * Scores the records of one call (all records of the file's conversion) against its key.
+ * `segmentIds` maps an exported segment id to the slugs it answers to (its id and names).
+ */
+export function scoreCall(key: Key, records: readonly FigureRecord[], segmentNames: (id: string) => readonly string[] = (id) => [id]): Score {
+  const wrong: Wrong[] = [];
+  const found = new Set<number>();
+  let other = 0;
+  const at = (r: FigureRecord, seg: string, metric: string) => keyMetric(r) === metric && (seg === 'group' ? r.segment === 'group' : segmentNames(r.segment).includes(segmentSlug(seg)));
+  for (const r of records) {
+    if (!companyMatches(key, r.company)) {
+      wrong.push({ record: r, why: `filed under company "${r.company}", which is not ${key.company.join(' / ')}` });
+      continue;
+    }
+    if (r.quarter !== key.quarter) {
+      wrong.push({ record: r, why: `filed under ${r.quarter}; the call is ${key.quarter}` });
+      continue;
+    }
+    if (keyMetric(r) === undefined) continue;
+    const mine = { value: r.value, unit: r.unit };
+    const forbidden = key.forbidden.find(([seg, metric, v, unit]) => at(r, seg, metric) && alternatives(v, unit).some((a) => close(mine, a)));
+    const facts = key.facts.map((f, i) => [f, i] as const).filter(([[seg, metric]]) => at(r, seg, metric));
+    const match = facts.find(([[, , v, unit]]) => alternatives(v, unit).some((a) => close(mine, a)));
+    if (match) {
+      found.add(match[1]);
+      continue;
+    }
+    if (forbidden) wrong.push({ record: r, why: `forbidden: ${forbidden[4]}` });
+    else if (facts.length > 0) wrong.push({ record: r, why: `the key has ${facts.map(([f]) => `${f[2]} ${f[3]}`).join(' or ')}` });
+    else other++;
+  }
+  return { facts: key.facts.length, found: found.size, missed: key.facts.filter((_, i) => !found.has(i)), wrong, other };
+}
+
+/** `12/14 found (86%), 0 wrong` */
+export function scoreLine(s: Pick<Score, 'facts' | 'found' | 'wrong'>): string {
+  const pct = s.facts ? Math.round((s.found / s.facts) * 1000) / 10 : 100;
+  return `${s.found}/${s.facts} found (${pct}%), ${s.wrong.length} wrong`;
+}
+
+/** The fiscal year end implied by a quarter and its last day (FY2026Q2 ending 2025-09-30 -> 03-31). */
+function fiscalYearEndOf(key: Key): string {
+  const q = Number(key.quarter.slice(-1));
+  const month = ((Number(key.period_end.slice(5, 7)) + 3 * (4 - q) - 1) % 12) + 1;
+  const last = new Date(Date.UTC(2001, month, 0)).getUTCDate();
+  return `${String(month).padStart(2, '0')}-${last}`;
+}
+
+/** A profile with only the key's company identity, for scoring the reading of an unknown company. */
+export function standIn(key: Key): Company {
+  const id = key.company.find((c) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(c)) ?? 'company';
+  const name = key.company_name ?? id;
+  const fye = key.fiscal_year_end ?? fiscalYearEndOf(key);
+  return { id, names: { en: name }, aliases: [name], fiscal_year_end: fye, segments: [{ id: 'group', names: { en: 'Group' }, aliases: [], metrics: [] }], people: [], metric_aliases: {} };
+}
+
+export interface FileResult {
+  readonly file: string;
+  readonly mode: 'detected' | 'stand-in' | 'failed';
+  readonly error?: string;
+  readonly score: Score;
+}
+
+/** Converts one transcript alone and scores it; a stand-in profile when the company is not detected. */
+export function evaluateFile(txt: string, bytes: Uint8Array, key: Key, catalog: Catalog): FileResult {
+  const input = { path: txt, bytes };
+  const run = (cat: Catalog) => convertAll([input], cat);
+  let mode: FileResult['mode'] = 'detected';
+  let result = run(catalog);
+  if (result.errors.some((e) => /which company/.test(e.message))) {
+    mode = 'stand-in';
+    result = run({ ...catalog, companies: [standIn(key)] });
+  }
+  if (result.errors.length > 0) {
+    return { file: txt, mode: 'failed', error: result.errors[0]!.message, score: scoreCall(key, []) };
+  }
+  const segmentNames = new Map<string, string[]>();
+  for (const call of result.calls) {
+    const company = catalog.companies.find((c) => c.id === call.company) ?? standIn(key);
+    for (const s of company.segments) segmentNames.set(s.id, [s.id, ...[s.names.en, ...s.aliases].map(segmentSlug)]);
+  }
+  return { file: txt, mode, score: scoreCall(key, figureRecords(result.calls), (id) => segmentNames.get(id) ?? [id]) };
+}
+

@@ -1,0 +1,356 @@
+/**
+ * Reads one sentence: every number in it, with what it measures, for which entity, in which
+ * time frame, and the decision taken (a figure of the quarter, a full-year figure, guidance, or
+ * left out and why). Each decision is a small named function; `readSentence` lists the steps.
+ */
+import type { FigureUnit, Metric } from '../../../src/lib/schema.ts';
+import { findNumbers, normalizeSameLength, type NumberMention } from './numbers.ts';
+import { positions, type Hit, type Measure, type Span, type Vocabulary } from './vocabulary.ts';
+import { ABOUT, CONVERSION_BETWEEN, DECLINE_AFTER, GROWTH_AFTER, GROWTH_DOWN, GROWTH_UP, LESS_THAN, MORE_THAN, QOQ } from './cues.ts';
+
+/** The entity a sentence speaks of when it names none: carried from a topic sentence. A `part` is one the profile does not name. */
+export type Entity = { readonly kind: 'segment'; readonly id: string } | { readonly kind: 'group' } | { readonly kind: 'part' };
+
+export interface SentenceContext {
+  readonly vocab: Vocabulary;
+  readonly metrics: ReadonlyMap<string, Metric>;
+  /** Growth-rate metric of each metric (`revenue` -> `revenue_yoy_pct`). */
+  readonly growthOf: ReadonlyMap<string, Metric>;
+  /** The company reads one metric as another (`adjusted_ebitda: adjusted_ebita`). */
+  readonly metricAliases: Readonly<Record<string, string>>;
+  /** Entity carried from earlier sentences, if any. */
+  readonly entity?: Entity;
+  /** The speaker said they report non-GAAP measures unless they say otherwise. */
+  readonly nonGaap?: boolean;
+}
+
+export type Frame = 'quarter' | 'full-year' | 'forecast' | 'prior' | 'trailing' | 'cumulative' | 'year-to-date' | 'excluding' | 'change';
+
+export interface Reading {
+  readonly number: string;
+  readonly start: number;
+  /** `figure` and `guidance` are kept; `skip` says why not in `rule`. */
+  readonly decision: 'figure' | 'guidance' | 'skip';
+  readonly rule: string;
+  readonly frame?: Frame;
+  readonly metric?: string;
+  readonly segment?: string | null;
+  readonly value?: number;
+  readonly unit?: FigureUnit;
+  readonly basis?: 'yoy' | 'qoq';
+  readonly approx?: 'more-than' | 'about' | 'less-than';
+  readonly precision?: number;
+}
+
+interface Parsed {
+  readonly norm: string;
+  readonly numbers: readonly NumberMention[];
+  readonly measures: ReadonlyArray<Hit<Measure>>;
+  readonly segments: ReadonlyArray<Hit<string>>;
+  readonly groupAt: readonly number[];
+  readonly breaks: readonly Span[];
+  readonly forecastAt: readonly number[];
+  /** Positions of "revenue from <a part the profile does not name>". */
+  readonly fromUnknown: readonly number[];
+}
+
+function lastBefore<T extends Span>(list: readonly T[], at: number): T | undefined {
+  let found: T | undefined;
+  for (const x of list) if (x.end <= at) found = x;
+  return found;
+}
+
+/** "revenue from X" where X is neither a segment nor an allowed source ("from operations"): revenue of an unnamed part. */
+export function isFromUnknown(norm: string, term: Span, segments: ReadonlyArray<Hit<string>>, vocab: Vocabulary): boolean {
+  const after = norm.slice(term.end);
+  if (!/^\s*from\s/.test(after)) return false;
+  const fromSegment = segments.some((s) => s.start >= term.end && /^\s*from\s+(?:our\s+|the\s+)?$/.test(norm.slice(term.end, s.start)));
+  return !fromSegment && !vocab.fromAllowed.test(after);
+}
+
+/** A generic head ("revenue") with a modifier that is not allowed before it names a line of revenue. */
+export function isRevenueLine(norm: string, term: Span, segments: ReadonlyArray<Hit<string>>, company: ReadonlyArray<Span>, vocab: Vocabulary): boolean {
+  const before = norm.slice(Math.max(0, term.start - 40), term.start);
+  // "Cloud revenue", "the group's revenue", "即时零售业务收入", "X segment revenue".
+  const namedBefore = [...segments, ...company].some((s) => s.end <= term.start && /^(?:['’]s)?\s*(?:业务|板块|分部|business|segment|division)?\s*(?:的)?\s*$/.test(norm.slice(s.end, term.start)));
+  if (namedBefore) return false;
+  const han = /[\u3400-\u9fff]$/.test(before);
+  if (han) {
+    const mods = [...vocab.headModifiers].filter((m) => /^[\u3400-\u9fff]/.test(m));
+    return !mods.some((m) => before.endsWith(m));
+  }
+  // The last word before the head, possessive dropped ("the group's revenue"); none after punctuation.
+  const word = /([a-z0-9&-]+)(?:['’]s)?\s*$/.exec(before);
+  if (!word) return false;
+  return !vocab.headModifiers.has(word[1]!) && !/^\d/.test(word[1]!);
+}
+
+function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Metric>): Parsed {
+  const norm = normalizeSameLength(text);
+  const segments = vocab.segments.find(norm);
+  const company = vocab.company.find(norm).filter((c) => !segments.some((s) => c.start >= s.start && c.start < s.end));
+  const measures = vocab.measures.find(norm).map((m) => {
+    if (m.value.metric && vocab.nonGaapPrefix.test(norm.slice(Math.max(0, m.start - 30), m.start))) {
+      const counterpart = metrics.get(m.value.metric)?.under_non_gaap;
+      if (counterpart) return { ...m, value: { ...m.value, metric: counterpart === 'none' ? null : counterpart, head: false } };
+    }
+    return m.value.metric && m.value.head && isRevenueLine(norm, m, segments, company, vocab) ? { ...m, value: { metric: null, loss: false, head: true } } : m;
+  });
+  const inSegment = (i: number) => segments.some((s) => i >= s.start && i < s.end);
+  const fromUnknown = measures.filter((m) => m.value.metric && m.value.head && isFromUnknown(norm, m, segments, vocab)).map((m) => m.start);
+  const notForecast = positions(vocab.notForecast, norm);
+  return {
+    norm,
+    numbers: findNumbers(norm).filter((n) => n.kind !== 'plain'),
+    measures,
+    segments,
+    fromUnknown,
+    groupAt: [...positions(vocab.groupWords, norm).map((g) => g.start).filter((i) => !inSegment(i)), ...company.map((c) => c.start)],
+    breaks: positions(vocab.clauseBreaks, norm),
+    forecastAt: positions(vocab.forecast, norm)
+      .filter((f) => !notForecast.some((n) => f.start >= n.start && f.start < n.end))
+      .filter((f) => !/(?:you|as|we)\s*$/.test(norm.slice(Math.max(0, f.start - 5), f.start)) || !/^will/.test(norm.slice(f.start)))
+      .map((f) => f.start),
+  };
+}
+
+/** The measure a number belongs to: one written right after it ("$5 billion in revenue"), else the nearest before it in its clause. */
+export function measureOf(p: Parsed, num: NumberMention): Hit<Measure> | undefined {
+  const after = p.norm.slice(num.end);
+  const postfix = /^\s*(?:(?:in|of)\s+)?(?:our\s+|total\s+)?/.exec(after);
+  if (postfix) {
+    const at = num.end + postfix[0].length;
+    const m = p.measures.find((x) => x.start === at);
+    if (m) return m;
+  }
+  const before = lastBefore(p.measures, num.start);
+  if (!before) return undefined;
+  const broken = p.breaks.some((b) => b.start > before.end && b.end <= num.start);
+  return broken ? undefined : before;
+}
+
+/** The time frame of a number: what, in its sentence, says it is not this quarter's actual. */
+export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: number, vocab: Vocabulary): Frame {
+  const { norm } = p;
+  const upTo = norm.slice(0, num.start);
+  const clauseAfter = norm.slice(num.end).split(/[,，;；。]/)[0]!;
+  if (vocab.excluding.test(upTo) || vocab.excluding.test(clauseAfter)) return 'excluding';
+  if (vocab.trailing.test(norm)) return 'trailing';
+  if (vocab.cumulative.test(norm)) return 'cumulative';
+  const untilNext = clauseAfter.slice(0, Math.max(0, clauseAfter.search(/\d/)) || undefined);
+  if (vocab.yearToDate.test(upTo) || vocab.yearToDate.test(untilNext)) return 'year-to-date';
+  if (p.forecastAt.some((f) => f < num.start)) return 'forecast';
+  if (vocab.otherPeriod.test(upTo)) return 'prior';
+  if (isPrior(p, num, measure, vocab)) return 'prior';
+  if (num.kind === 'money' && vocab.changeBefore.test(norm.slice(Math.max(measure.end, prevEnd), num.start))) return 'change';
+  if (vocab.changeOf.test(norm.slice(Math.max(0, measure.start - 40), measure.start))) return 'change';
+  if (vocab.fullYear.test(upTo)) return 'full-year';
+  return 'quarter';
+}
+
+/** A comparison period's value: after "versus"/"from"/"去年同期" in its clause, or followed by "a year ago". */
+export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Vocabulary): boolean {
+  const { norm } = p;
+  if (vocab.comparisonSentence.test(norm)) return true;
+  // "This compares to a net income of…", "上年同期净收入为…": the comparison names the measure itself.
+  const markerBeforeMeasure = [...norm.slice(0, measure.start).matchAll(new RegExp(vocab.priorBefore.source, 'g'))].pop();
+  if (markerBeforeMeasure && /^\s*(?:a|an|the|our|its)?\s*$/.test(norm.slice(markerBeforeMeasure.index + markerBeforeMeasure[0].length, measure.start))) return true;
+  // A measure written after the number ("grew from $100 billion in revenue"): look just before the number.
+  const between = measure.start >= num.end ? norm.slice(Math.max(0, num.start - 14), num.start) : norm.slice(measure.end, num.start);
+  const marker = [...between.matchAll(new RegExp(vocab.priorBefore.source, 'g'))].pop();
+  if (marker) {
+    const sinceMarker = between.slice(marker.index + marker[0].length);
+    // "较去年同期增长 10%", "compared to last year, revenue grew 10%": the comparison is the basis of a growth rate.
+    const growthAfterMarker = num.kind === 'percent' && (new RegExp(GROWTH_UP.source).test(sinceMarker) || new RegExp(GROWTH_DOWN.source).test(sinceMarker));
+    // "grew from X to Y": the value after "to" is the current one.
+    const toAfterMarker = /\bto\s*\S{0,6}\s*$|至\s*\S{0,4}\s*$|到\s*\S{0,4}\s*$/.test(sinceMarker) && marker[0] === 'from';
+    // Prepositions ("revenue from Cloud was…", "more than") compare only when the value follows them directly.
+    const preposition = /^(?:from|than|against)$/.test(marker[0]);
+    const direct = /^\s*(?:the|a|an)?\s*\S{0,6}\s*$/.test(sinceMarker);
+    if (!growthAfterMarker && !toAfterMarker && (!preposition || direct)) return true;
+  }
+  const next = norm.slice(num.end);
+  const stop = next.search(/\d|[,，;；。]/);
+  const tail = stop < 0 ? next : next.slice(0, stop);
+  if (new RegExp(`^\\s*(?:${vocab.priorAfter.source})`).test(tail) || (num.kind !== 'percent' && vocab.priorAfter.test(tail))) return true;
+  return false;
+}
+
+/** Sign and direction of a percentage: the last growth word before it (since the previous number), or one right after it. */
+export function direction(p: Parsed, num: NumberMention, from: number, previous?: { sign: number; end: number }): number {
+  const left = p.norm.slice(from, num.start);
+  const up = [...left.matchAll(new RegExp(GROWTH_UP.source, 'g'))].pop()?.index ?? -1;
+  const down = [...left.matchAll(new RegExp(GROWTH_DOWN.source, 'g'))].pop()?.index ?? -1;
+  if (up >= 0 || down >= 0) return down > up ? -1 : 1;
+  const after = p.norm.slice(num.end);
+  if (GROWTH_AFTER.test(after)) return 1;
+  if (DECLINE_AFTER.test(after)) return -1;
+  // "decreased 36.2% year-over-year and 9.5% quarter-over-quarter": the second rate shares the verb.
+  if (previous && previous.sign !== 0 && /^\s*(?:year[- ]over[- ]year|year[- ]on[- ]year|yoy|同比)?\s*(?:,|，|and|以及|及|和)\s*$/.test(p.norm.slice(previous.end, num.start))) return previous.sign;
+  return 0;
+}
+
+/** The entity: a segment named before the number, else the group when the sentence says so, else the carried topic. */
+export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: SentenceContext): { segment: string | null | undefined; rule: string } {
+  const named = lastBefore(p.segments, num.start);
+  const onlyGroup = metric.scope === 'group' && metric.only_group;
+  if (onlyGroup) return { segment: 'group', rule: 'entity:group-metric' };
+  const partAt = positions(ctx.vocab.partOf, p.norm).find((x) => x.end <= num.start);
+  if (partAt && (!named || named.start < partAt.start) && !ctx.vocab.owners.has(metric.id)) return { segment: undefined, rule: `entity:part-of '${p.norm.slice(partAt.start, partAt.end)}'` };
+  if (named) return { segment: named.value, rule: `entity:named '${named.text}'` };
+  if (ctx.vocab.owners.has(metric.id)) return { segment: ctx.vocab.owners.get(metric.id)!, rule: 'entity:only-segment-reporting-it' };
+  if (p.fromUnknown.some((f) => f < num.start)) return { segment: null, rule: 'entity:revenue-from-unnamed-part' };
+  if (p.groupAt.some((g) => g < num.start)) return { segment: 'group', rule: 'entity:group-words' };
+  if (ctx.vocab.entityMarkers.test(p.norm)) return { segment: null, rule: 'entity:unnamed-part' };
+  if (ctx.entity?.kind === 'part') return { segment: null, rule: 'entity:context unnamed part' };
+  if (ctx.entity) return { segment: ctx.entity.kind === 'group' ? 'group' : ctx.entity.id, rule: `entity:context ${ctx.entity.kind === 'group' ? 'group' : ctx.entity.id}` };
+  if (metric.scope === 'group') return { segment: 'group', rule: 'entity:group-metric' };
+  if (!ctx.vocab.hasSegments) return { segment: 'group', rule: 'entity:no-segments' };
+  return { segment: null, rule: 'entity:unsure' };
+}
+
+function qualifier(norm: string, num: NumberMention): Reading['approx'] {
+  const tail = norm.slice(Math.max(0, num.start - 16), num.start);
+  if (MORE_THAN.test(tail)) return 'more-than';
+  if (LESS_THAN.test(tail)) return 'less-than';
+  if (ABOUT.test(tail)) return 'about';
+  return undefined;
+}
+
+/** Value and unit of a number as a value of `metric`, or why it cannot be one. */
+export function valueOf(
+  p: Parsed,
+  num: NumberMention,
+  metric: Metric,
+  measure: Hit<Measure>,
+  ctx: SentenceContext,
+  sign: number,
+): { metric: Metric; value: number; unit: FigureUnit; basis?: 'yoy' | 'qoq'; rule: string } | { skip: string } {
+  const negative = measure.value.loss || ctx.vocab.negativeBefore.test(p.norm.slice(measure.end, num.start)) ? -1 : 1;
+  if (num.kind === 'pp') return { skip: 'value:percentage-points' };
+  if (num.kind === 'percent') {
+    if (ctx.vocab.shareAfter.test(p.norm.slice(num.end))) return { skip: 'value:share-of' };
+    if (metric.kind === 'ratio') return { metric, value: negative * num.value, unit: '%', rule: 'value:ratio' };
+    if (sign === 0) return { skip: 'value:percent-without-direction' };
+    const growth = ctx.growthOf.get(metric.id);
+    if (!growth) return { skip: `value:no-growth-metric-for-${metric.id}` };
+    const clauseEnd = p.norm.slice(num.end).search(/[，,；;。]/);
+    const around = p.norm.slice(measure.end, clauseEnd < 0 ? undefined : num.end + clauseEnd);
+    const opening = p.norm.slice(0, measure.start);
+    return { metric: growth, value: sign * num.value, unit: '%', basis: QOQ.test(around) || /^\W*(?:sequentially|环比)/.test(opening) ? 'qoq' : 'yoy', rule: 'value:growth' };
+  }
+  if (metric.kind === 'ratio' || metric.kind === 'percent') return { skip: 'value:amount-for-a-ratio' };
+  if (metric.kind === 'count') {
+    if (num.kind === 'count') return { metric, value: num.value, unit: 'count', rule: 'value:count' };
+    // Speech recognition writes "$50 million" for 50 million members; an explicit currency is money.
+    if (num.bareDollar) return { metric, value: num.value, unit: 'count', rule: 'value:count-written-with-dollar' };
+    return { skip: 'value:not-a-count' };
+  }
+  if (num.kind !== 'money' || !num.currency) return { skip: 'value:no-currency' };
+  if (metric.currency && num.currency !== metric.currency) return { skip: 'value:other-currency' };
+  const scaled = num.unitValue >= 1e4 || Math.abs(num.value) >= 1e5;
+  if (metric.kind === 'per-share') {
+    if (scaled) return { skip: 'value:amount-for-per-share' };
+  } else if (!scaled || num.perShare) return { skip: 'value:per-share-amount' };
+  return { metric, value: negative * num.value, unit: num.currency as FigureUnit, rule: negative < 0 ? 'value:negative' : 'value:level' };
+}
+
+/** Under a declared non-GAAP basis, the metric a GAAP term stands for (`none` when there is none); undefined when unchanged. */
+export function underNonGaap(metric: Metric, measure: Hit<Measure>, ctx: SentenceContext, before: string): Metric | 'none' | undefined {
+  if (!ctx.nonGaap || !metric.under_non_gaap || /^gaap/.test(measure.text) || /(?<!non-?\s?)gaap\s*$/.test(before)) return undefined;
+  if (metric.under_non_gaap === 'none') return 'none';
+  return ctx.metrics.get(metric.under_non_gaap);
+}
+
+/** Every number of a sentence with its decision. */
+export function readSentence(text: string, ctx: SentenceContext): Reading[] {
+  const p = parse(text, ctx.vocab, ctx.metrics);
+  const out: Reading[] = [];
+  let prevEnd = 0;
+  let prevMoney: NumberMention | undefined;
+  let prevRate: { sign: number; end: number } | undefined;
+  for (const num of p.numbers) {
+    const gapStart = prevEnd;
+    const wasMoney = prevMoney;
+    prevEnd = num.end;
+    prevMoney = num.kind === 'money' ? num : undefined;
+    const base = { number: text.slice(num.start, num.end), start: num.start };
+    const skip = (rule: string, frame?: Frame) => out.push({ ...base, decision: 'skip', rule, ...(frame ? { frame } : {}) });
+    if (wasMoney && num.kind === 'money' && CONVERSION_BETWEEN.test(p.norm.slice(wasMoney.end, num.start))) {
+      skip('value:currency-conversion');
+      continue;
+    }
+    const measure = measureOf(p, num);
+    if (!measure) {
+      skip('metric:none');
+      continue;
+    }
+    if (!measure.value.metric) {
+      skip(`metric:other-measure '${measure.text}'${measure.value.head ? ' (a line of revenue)' : ''}`);
+      continue;
+    }
+    const alias = ctx.metricAliases[measure.value.metric];
+    const metric = ctx.metrics.get(alias ?? measure.value.metric)!;
+    const frame = frameOf(p, num, measure, gapStart, ctx.vocab);
+    const sign = num.kind === 'percent' ? direction(p, num, Math.max(measure.end, gapStart), prevRate) : 0;
+    if (num.kind === 'percent') prevRate = { sign, end: num.end };
+    const read = valueOf(p, num, metric, measure, ctx, sign);
+    if ('skip' in read) {
+      skip(read.skip, frame);
+      continue;
+    }
+    const basis = underNonGaap(read.metric, measure, ctx, p.norm.slice(Math.max(0, measure.start - 12), measure.start));
+    if (basis === 'none') {
+      skip('basis:non-gaap-declared, no such metric', frame);
+      continue;
+    }
+    if (basis) Object.assign(read, { metric: basis, rule: `${read.rule} · basis:non-gaap-declared` });
+    const keep = frame === 'quarter' || frame === 'full-year' || frame === 'forecast';
+    if (!keep) {
+      skip(`frame:${frame}`, frame);
+      continue;
+    }
+    const entity = entityOf(p, num, read.metric.growth_of ? ctx.metrics.get(read.metric.growth_of) ?? read.metric : read.metric, ctx);
+    // A part of what was named ("其中…"): the figure is not the entity's, and the part has no metric of its own.
+    if (entity.segment === undefined) {
+      skip(entity.rule, frame);
+      continue;
+    }
+    const approx = qualifier(p.norm, num);
+    out.push({
+      ...base,
+      decision: frame === 'forecast' ? 'guidance' : 'figure',
+      frame,
+      rule: [`metric:term '${measure.text}'${alias ? ` read as ${alias}` : ''}`, read.rule, entity.rule, `frame:${frame}`].join(' · '),
+      metric: read.metric.id,
+      segment: entity.segment,
+      value: read.value,
+      unit: read.unit,
+      ...(read.basis ? { basis: read.basis } : {}),
+      ...(approx ? { approx } : {}),
+      precision: num.unitValue,
+    });
+  }
+  return out;
+}
+
+/** The entity a sentence makes the topic of what follows: "Turning to X", "X方面", "on a consolidated basis". */
+export function topicOf(text: string, vocab: Vocabulary): Entity | undefined {
+  const norm = normalizeSameLength(text);
+  const segs = vocab.segments.find(norm);
+  for (const o of positions(vocab.topicOpeners, norm)) {
+    const seg = segs.find((s) => s.start >= o.end && s.start - o.end <= 24);
+    if (seg) return { kind: 'segment', id: seg.value };
+  }
+  for (const a of positions(vocab.topicAfter, norm)) {
+    const seg = segs.find((s) => s.end <= a.start && a.start - s.end <= 4);
+    if (seg) return { kind: 'segment', id: seg.value };
+  }
+  const numbers = findNumbers(norm).filter((n) => n.kind !== 'plain');
+  const first = numbers[0]?.start ?? norm.length;
+  const named = new Set(segs.filter((s) => s.start < first).map((s) => s.value));
+  if (named.size === 1) return { kind: 'segment', id: [...named][0]! };
+  if (named.size === 0 && vocab.partTopics.test(norm)) return { kind: 'part' };
+  if (named.size === 0 && positions(vocab.groupWords, norm).some((g) => g.start < first && !segs.some((s) => g.start >= s.start && g.start < s.end))) return { kind: 'group' };
+  return undefined;
+}

@@ -1,0 +1,157 @@
+/**
+ * The reader's vocabulary compiled for matching: word lists from `content/reading.yaml`, metric
+ * terms from `content/metrics.yaml`, segment and company names from the profile. Every pattern
+ * runs on normalised text (see `normalizeSameLength`): Latin entries match whole words, Chinese
+ * entries anywhere; longer entries win over shorter ones that overlap them.
+ */
+import type { Company, Metric, Reading } from '../../../src/lib/schema.ts';
+import { segmentsActiveIn } from '../../../src/lib/segments.ts';
+import type { FiscalQuarter } from '../../../src/lib/quarters.ts';
+import { normalizeSameLength } from './numbers.ts';
+import { otherPeriodPattern } from './cues.ts';
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+export type Hit<T> = Span & { readonly value: T; readonly text: string };
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One entry as a pattern: Latin words whole, a plural s optional on longer words, spaces flexible. */
+export function entryPattern(entry: string): string {
+  const key = normalizeSameLength(entry).trim().replace(/\s+/g, ' ');
+  const words = key.split(' ').map((w) => (/^[a-z]{4,}$/.test(w) ? `${escapeRe(w.replace(/s$/, ''))}s?` : escapeRe(w)));
+  const body = words.join('\\s*');
+  const latinStart = /^[a-z0-9]/.test(key) ? '(?<![a-z0-9])' : '';
+  const latinEnd = /[a-z0-9]$/.test(key) ? '(?![a-z0-9])' : '';
+  return `${latinStart}${body}${latinEnd}`;
+}
+
+/** A list of words as one alternation, longest first. */
+export function wordsRe(list: readonly string[], flags = ''): RegExp {
+  const sorted = [...new Set(list)].sort((a, b) => b.length - a.length);
+  return new RegExp(sorted.map(entryPattern).join('|'), flags);
+}
+
+/** Every non-overlapping match of the entries, longer entries first. */
+export class Finder<T> {
+  private readonly entries: ReadonlyArray<{ re: RegExp; value: T }>;
+  constructor(entries: ReadonlyArray<readonly [string, T]>) {
+    this.entries = [...entries]
+      .filter(([name]) => normalizeSameLength(name).trim().length > 0)
+      .sort((a, b) => normalizeSameLength(b[0]).length - normalizeSameLength(a[0]).length)
+      .map(([name, value]) => ({ re: new RegExp(entryPattern(name), 'g'), value }));
+  }
+  find(norm: string): Hit<T>[] {
+    const hits: Hit<T>[] = [];
+    for (const e of this.entries) {
+      for (const m of norm.matchAll(e.re)) {
+        const span = { start: m.index, end: m.index + m[0].length };
+        if (!hits.some((h) => span.start < h.end && h.start < span.end)) hits.push({ ...span, value: e.value, text: m[0] });
+      }
+    }
+    return hits.sort((a, b) => a.start - b.start);
+  }
+}
+
+/** What a measure word names: a catalogued metric (possibly by its loss term), or a measure the reader does not export. */
+export interface Measure {
+  readonly metric: string | null;
+  readonly loss: boolean;
+  /** A generic head noun ("revenue") that a modifier can turn into a line of revenue. */
+  readonly head: boolean;
+}
+
+export interface Vocabulary {
+  readonly forecast: RegExp;
+  readonly notForecast: RegExp;
+  readonly trailing: RegExp;
+  readonly cumulative: RegExp;
+  readonly yearToDate: RegExp;
+  readonly fullYear: RegExp;
+  readonly excluding: RegExp;
+  readonly priorBefore: RegExp;
+  readonly priorAfter: RegExp;
+  readonly changeBefore: RegExp;
+  readonly comparisonSentence: RegExp;
+  readonly changeOf: RegExp;
+  readonly nonGaapPrefix: RegExp;
+  readonly negativeBefore: RegExp;
+  readonly shareAfter: RegExp;
+  readonly partOf: RegExp;
+  /** Mentions of a period other than this quarter ("June quarter" in a September-quarter call, "上半财年"). */
+  readonly otherPeriod: RegExp;
+  /** Segment that alone reports a metric (`cmr`): a figure of it with no segment named is that segment's. */
+  readonly owners: ReadonlyMap<string, string>;
+  readonly clauseBreaks: RegExp;
+  readonly topicOpeners: RegExp;
+  readonly topicAfter: RegExp;
+  readonly groupWords: RegExp;
+  readonly entityMarkers: RegExp;
+  /** Entity markers that name a part as a topic (not possessives such as "its"). */
+  readonly partTopics: RegExp;
+  readonly nonGaapBasis: RegExp;
+  readonly headModifiers: ReadonlySet<string>;
+  readonly fromAllowed: RegExp;
+  readonly measures: Finder<Measure>;
+  readonly segments: Finder<string>;
+  readonly company: Finder<true>;
+  /** The company reports segments in this quarter (besides the group). */
+  readonly hasSegments: boolean;
+}
+
+export function vocabulary(reading: Reading, metrics: readonly Metric[], company: Company, quarter: FiscalQuarter, endMonth: number): Vocabulary {
+  const heads = new Set(reading.heads.map((h) => normalizeSameLength(h)));
+  const measureEntries: Array<readonly [string, Measure]> = [
+    ...reading.other_measures.map((t) => [t, { metric: null, loss: false, head: false }] as const),
+    ...metrics.flatMap((m) => [
+      ...m.terms.map((t) => [t, { metric: m.id, loss: false, head: heads.has(normalizeSameLength(t)) }] as const),
+      ...m.loss_terms.map((t) => [t, { metric: m.id, loss: true, head: false }] as const),
+    ]),
+  ];
+  const segments = segmentsActiveIn(company.segments, quarter).filter((s) => s.id !== 'group');
+  const names = (n: { en: string; 'zh-Hans'?: string | undefined; 'zh-Hant'?: string | undefined }, aliases: readonly string[]) =>
+    [n.en, n['zh-Hans'], n['zh-Hant'], ...aliases].filter((x): x is string => !!x);
+  return {
+    forecast: wordsRe(reading.frames.forecast),
+    notForecast: wordsRe(reading.frames.not_forecast),
+    trailing: wordsRe(reading.frames.trailing),
+    cumulative: wordsRe(reading.frames.cumulative),
+    yearToDate: wordsRe(reading.frames.year_to_date),
+    fullYear: wordsRe(reading.frames.full_year),
+    excluding: wordsRe(reading.frames.excluding),
+    priorBefore: wordsRe(reading.prior_before),
+    priorAfter: wordsRe(reading.prior_after),
+    changeBefore: new RegExp(`(?:${wordsRe(reading.change_before).source})\\s*\\S{0,5}\\s*$`),
+    comparisonSentence: new RegExp(`^\\W*(?:${wordsRe(reading.comparison_sentence).source})`),
+    changeOf: new RegExp(`(?:${wordsRe(reading.change_of).source})\\s*(?:our|the|its|[a-z]+['’]s)?\\s*$`),
+    nonGaapPrefix: new RegExp(`(?:${wordsRe(reading.non_gaap_prefix).source})\\s*$`),
+    negativeBefore: wordsRe(reading.negative_before),
+    partOf: wordsRe(reading.part_of),
+    otherPeriod: otherPeriodPattern(endMonth),
+    owners: new Map(segments.flatMap((s) => s.metrics.map((m) => [m, s.id] as const))),
+    shareAfter: new RegExp(`^\\s*(?:${wordsRe(reading.share_after).source})`),
+    clauseBreaks: wordsRe(reading.clause_breaks),
+    topicOpeners: wordsRe(reading.topic_openers),
+    topicAfter: wordsRe(reading.topic_after),
+    groupWords: wordsRe(reading.group_words),
+    entityMarkers: wordsRe(reading.entity_markers),
+    // "its" and "their" point back to something already named; only nouns make a topic.
+    partTopics: wordsRe(reading.entity_markers.filter((w) => !/^(its|their)$/.test(w))),
+    nonGaapBasis: wordsRe(reading.non_gaap_basis),
+    headModifiers: new Set(reading.head_modifiers.map((w) => normalizeSameLength(w))),
+    fromAllowed: new RegExp(`^\\s*from\\s+(?:our\\s+|the\\s+)?(?:${wordsRe(reading.from_allowed).source})`),
+    measures: new Finder(measureEntries),
+    segments: new Finder(segments.flatMap((s) => names(s.names, s.aliases).map((n) => [n, s.id] as const))),
+    company: new Finder(names(company.names, company.aliases).map((n) => [n, true] as const)),
+    hasSegments: segments.length > 0,
+  };
+}
+
+/** Positions of every match of a pattern. */
+export function positions(re: RegExp, norm: string): Span[] {
+  return [...norm.matchAll(new RegExp(re.source, 'g'))].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}

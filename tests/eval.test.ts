@@ -1,0 +1,92 @@
+/**
+ * The reader on text it was not written for: the evaluation corpus in tests/eval/ (fictional
+ * calls with keys of right and forbidden figures; see tests/eval/README.md). Prints recall and
+ * wrong figures per file and in total. The development part must have no wrong figure; the
+ * held-out part runs only in CI or with EVAL_HELDOUT=1, and its score is reported, not tuned to.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { FigureRecord } from '../src/lib/export.ts';
+import { evaluateFile, keySchema, scoreCall, scoreLine, type FileResult, type Key } from '../scripts/lib/eval.ts';
+import { catalog, root } from './helpers.ts';
+
+function runFolder(folder: string): FileResult[] {
+  const dir = join(root, folder);
+  const cat = catalog();
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => evaluateFile(`${folder}/${f}`, readFileSync(join(dir, f)), keySchema.parse(JSON.parse(readFileSync(join(dir, f.replace(/\.txt$/, '.key.json')), 'utf8'))), cat));
+}
+
+function report(label: string, results: readonly FileResult[]): { facts: number; found: number; wrong: number } {
+  const lines = results.map((r) => `  ${r.file}: ${scoreLine(r.score)}${r.mode === 'detected' ? '' : r.mode === 'stand-in' ? ' (stand-in profile)' : ` (not converted: ${r.error})`}`);
+  const total = results.reduce((t, r) => ({ facts: t.facts + r.score.facts, found: t.found + r.score.found, wrong: t.wrong + r.score.wrong.length }), { facts: 0, found: 0, wrong: 0 });
+  console.log(`${label}\n${lines.join('\n')}\n  total: ${scoreLine({ facts: total.facts, found: total.found, wrong: { length: total.wrong } as never })}`);
+  return total;
+}
+
+const key = (over: Partial<Key> = {}): Key =>
+  keySchema.parse({
+    company: ['zephyr'],
+    quarter: 'FY2025Q3',
+    period_end: '2025-09-30',
+    currency: 'USD',
+    facts: [['group', 'revenue', 4.2, 'USD_bn', 'Revenue was $4.2 billion.'], ['Cloud & AI', 'revenue_yoy_pct', 12, 'pct', 'Cloud & AI revenue grew 12%.']],
+    forbidden: [['group', 'revenue', 3.9, 'USD_bn', 'last year']],
+    ...over,
+  });
+const rec = (over: Partial<FigureRecord>): FigureRecord => ({
+  company: 'zephyr-logistics',
+  quarter: 'FY2025Q3',
+  period: 'FY2025Q3',
+  period_end: '2025-09-30',
+  segment: 'group',
+  metric: 'revenue',
+  value: 4.2e9,
+  unit: 'USD',
+  basis: null,
+  approx: null,
+  disputed: false,
+  quote: 'q',
+  speaker: null,
+  source: 's',
+  paragraph: 'en-p-1',
+  url: 'u',
+  figure_url: 'f',
+  ...over,
+});
+
+describe('scoring against a key', () => {
+  it('finds a fact within 0.6% in the same unit, and the segment by its words', () => {
+    const s = scoreCall(key(), [rec({ value: 4.21e9 }), rec({ segment: 'cloud-and-ai', metric: 'revenue_yoy_pct', value: 12, unit: '%', basis: 'yoy' })]);
+    expect([s.found, s.wrong.length]).toEqual([2, 0]);
+  });
+  it('counts a forbidden value, another value, a wrong quarter and a wrong company as wrong', () => {
+    const s = scoreCall(key(), [rec({ value: 3.9e9 }), rec({ value: 5e9 }), rec({ quarter: 'FY2025Q2' }), rec({ company: 'acme' })]);
+    expect(s.found).toBe(0);
+    expect(s.wrong.map((w) => w.why.split(':')[0]!.split(' ')[0])).toEqual(['forbidden', 'the', 'filed', 'filed']);
+  });
+  it('does not score quarter-on-quarter rates or metrics the key does not name', () => {
+    const s = scoreCall(key(), [rec({ metric: 'revenue_yoy_pct', basis: 'qoq', value: 3, unit: '%' }), rec({ metric: 'capex', value: 1e8 })]);
+    expect([s.found, s.wrong.length, s.other]).toEqual([0, 0, 1]);
+  });
+});
+
+describe('the evaluation corpus', () => {
+  it('development part: no wrong figure (recall is printed)', () => {
+    const results = runFolder('tests/eval/dev');
+    expect(results.length).toBeGreaterThanOrEqual(8);
+    const total = report('development corpus (tests/eval/dev):', results);
+    const wrong = results.flatMap((r) => r.score.wrong.map((w) => `${r.file}: ${w.record.segment}/${w.record.metric} = ${w.record.value} (${w.why}) "${w.record.quote}"`));
+    expect(wrong).toEqual([]);
+    expect(total.facts).toBeGreaterThan(0);
+  });
+
+  it.runIf(process.env.EVAL_HELDOUT === '1' || process.env.CI === 'true')('held-out part: score printed, runs only at the end of a stage', () => {
+    const results = runFolder('tests/eval/heldout');
+    expect(results.length).toBeGreaterThanOrEqual(4);
+    report('held-out corpus (tests/eval/heldout):', results);
+  });
+});
