@@ -107,6 +107,8 @@ export const metricSchema = z
      * ("unless otherwise noted"): the non-GAAP metric, or `none` when the catalogue has none.
      */
     under_non_gaap: z.string().optional(),
+    /** The ratio metric a bare "margin" after this metric's value is ("operating income was X, with a margin of 15%"). */
+    margin: metricId.optional(),
     /** A `group` metric that never describes a segment, even when a segment is named with it (EPS, free cash flow). */
     only_group: z.boolean().default(false),
     /** Terms that name the metric's negative value (`net loss` for net income): a value read with one is negative. */
@@ -151,11 +153,13 @@ export const readingSchema = z
     topic_after: words,
     group_words: words,
     entity_markers: words,
+    part_topics: words,
     non_gaap_basis: words,
     head_modifiers: words,
     heads: words,
     from_allowed: words,
     other_measures: words,
+    bare_margin: words,
   })
   .strict();
 export type Reading = z.infer<typeof readingSchema>;

@@ -119,15 +119,17 @@ export function figureReader(ctx: ExtractContext) {
     const guidance: Guidance[] = [];
     let order = 0;
     let entity: Entity | undefined;
-    // Speakers who said they report non-GAAP measures unless they say otherwise.
-    const nonGaapSpeakers = new Set<string>();
+    // Once someone on the call says the figures are non-GAAP unless noted, the rest of the call is read that way.
+    let nonGaap = false;
     const visit = (p: Paragraph, speaker: string | undefined) => {
       order++;
       if (p.kind === 'footnote') return;
+      // An unnamed part is the topic of its paragraph only; a segment or the group, of the turn.
+      if (entity?.kind === 'part') entity = undefined;
       for (const s of splitSentences(p.text)) {
         const topic = topicOf(s.text, vocab);
-        if (vocab.nonGaapBasis.test(normalizeSameLength(s.text))) nonGaapSpeakers.add(speaker ?? '');
-        const readings = readSentence(s.text, sentenceContext(topic ?? entity, nonGaapSpeakers.has(speaker ?? '')));
+        if (vocab.nonGaapBasis.test(normalizeSameLength(s.text))) nonGaap = true;
+        const readings = readSentence(s.text, sentenceContext(topic ?? entity, nonGaap));
         if (topic) entity = topic;
         const quote = { source: source.key, paragraph: p.id, ...(speaker ? { speaker } : {}), text: s.text };
         guidance.push(...toGuidance(readings, { ...quote, number: '' }));

@@ -89,7 +89,14 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
   const norm = normalizeSameLength(text);
   const segments = vocab.segments.find(norm);
   const company = vocab.company.find(norm).filter((c) => !segments.some((s) => c.start >= s.start && c.start < s.end));
-  const measures = vocab.measures.find(norm).map((m) => {
+  const found = vocab.measures.find(norm);
+  const measures = found.map((m, i) => {
+    if (m.value.metric === '@margin') {
+      // "operating income was X, with a margin of 15%": the margin of the last metric before it.
+      const owner = [...found.slice(0, i)].reverse().find((x) => x.value.metric && x.value.metric !== '@margin');
+      const margin = owner ? metrics.get(owner.value.metric!)?.margin : undefined;
+      return { ...m, value: { metric: margin ?? null, loss: false, head: false } };
+    }
     if (m.value.metric && vocab.nonGaapPrefix.test(norm.slice(Math.max(0, m.start - 30), m.start))) {
       const counterpart = metrics.get(m.value.metric)?.under_non_gaap;
       if (counterpart) return { ...m, value: { ...m.value, metric: counterpart === 'none' ? null : counterpart, head: false } };
@@ -117,13 +124,16 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
 /** The measure a number belongs to: one written right after it ("$5 billion in revenue"), else the nearest before it in its clause. */
 export function measureOf(p: Parsed, num: NumberMention): Hit<Measure> | undefined {
   const after = p.norm.slice(num.end);
-  const postfix = /^\s*(?:(?:in|of)\s+)?(?:our\s+|total\s+)?/.exec(after);
+  const postfix = /^\s*(?:(?:in|of|to)\s+)?(?:our\s+|total\s+)?/.exec(after);
+  const before = lastBefore(p.measures, num.start);
   if (postfix) {
     const at = num.end + postfix[0].length;
     const m = p.measures.find((x) => x.start === at);
-    if (m) return m;
+    // "a quarterly dividend of $0.34 per share", "an annual dividend of USD1.05 per ADS": the measure right before
+    // the number (no other number between) claims it; "net income of $2 billion or $4.50 per share" gives it to the one after.
+    const claimed = before && !p.numbers.some((n) => n.start >= before.end && n.start < num.start);
+    if (m && !claimed) return m;
   }
-  const before = lastBefore(p.measures, num.start);
   if (!before) return undefined;
   const broken = p.breaks.some((b) => b.start > before.end && b.end <= num.start);
   return broken ? undefined : before;
@@ -135,9 +145,11 @@ export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: n
   const upTo = norm.slice(0, num.start);
   const clauseAfter = norm.slice(num.end).split(/[,，;；。]/)[0]!;
   if (vocab.excluding.test(upTo) || vocab.excluding.test(clauseAfter)) return 'excluding';
-  if (vocab.trailing.test(norm)) return 'trailing';
-  if (vocab.cumulative.test(norm)) return 'cumulative';
-  const untilNext = clauseAfter.slice(0, Math.max(0, clauseAfter.search(/\d/)) || undefined);
+  // The words before the number, and after it up to the next number in its clause.
+  const nextDigit = clauseAfter.search(/\d/);
+  const untilNext = nextDigit < 0 ? clauseAfter : clauseAfter.slice(0, nextDigit);
+  if (vocab.trailing.test(upTo) || vocab.trailing.test(untilNext)) return 'trailing';
+  if (vocab.cumulative.test(upTo) || vocab.cumulative.test(untilNext)) return 'cumulative';
   if (vocab.yearToDate.test(upTo) || vocab.yearToDate.test(untilNext)) return 'year-to-date';
   if (p.forecastAt.some((f) => f < num.start)) return 'forecast';
   if (vocab.otherPeriod.test(upTo)) return 'prior';
@@ -225,6 +237,7 @@ export function valueOf(
   measure: Hit<Measure>,
   ctx: SentenceContext,
   sign: number,
+  prevEnd: number,
 ): { metric: Metric; value: number; unit: FigureUnit; basis?: 'yoy' | 'qoq'; rule: string } | { skip: string } {
   const negative = measure.value.loss || ctx.vocab.negativeBefore.test(p.norm.slice(measure.end, num.start)) ? -1 : 1;
   if (num.kind === 'pp') return { skip: 'value:percentage-points' };
@@ -234,8 +247,10 @@ export function valueOf(
     if (sign === 0) return { skip: 'value:percent-without-direction' };
     const growth = ctx.growthOf.get(metric.id);
     if (!growth) return { skip: `value:no-growth-metric-for-${metric.id}` };
-    const clauseEnd = p.norm.slice(num.end).search(/[，,；;。]/);
-    const around = p.norm.slice(measure.end, clauseEnd < 0 ? undefined : num.end + clauseEnd);
+    // The basis is written next to each rate: "36.2% year-over-year and 9.5% quarter-over-quarter".
+    const rest = p.norm.slice(num.end);
+    const nextStop = rest.search(/\d|[，,；;。]/);
+    const around = p.norm.slice(Math.max(measure.end, prevEnd), num.start) + (nextStop < 0 ? rest : rest.slice(0, nextStop));
     const opening = p.norm.slice(0, measure.start);
     return { metric: growth, value: sign * num.value, unit: '%', basis: QOQ.test(around) || /^\W*(?:sequentially|环比)/.test(opening) ? 'qoq' : 'yoy', rule: 'value:growth' };
   }
@@ -276,7 +291,8 @@ export function readSentence(text: string, ctx: SentenceContext): Reading[] {
     prevMoney = num.kind === 'money' ? num : undefined;
     const base = { number: text.slice(num.start, num.end), start: num.start };
     const skip = (rule: string, frame?: Frame) => out.push({ ...base, decision: 'skip', rule, ...(frame ? { frame } : {}) });
-    if (wasMoney && num.kind === 'money' && CONVERSION_BETWEEN.test(p.norm.slice(wasMoney.end, num.start))) {
+    // "RMB 2.73, or US$0.38": the same amount in another currency ("$2.0 billion, or $4.50 per share" is not).
+    if (wasMoney && num.kind === 'money' && wasMoney.currency !== num.currency && CONVERSION_BETWEEN.test(p.norm.slice(wasMoney.end, num.start))) {
       skip('value:currency-conversion');
       continue;
     }
@@ -294,7 +310,7 @@ export function readSentence(text: string, ctx: SentenceContext): Reading[] {
     const frame = frameOf(p, num, measure, gapStart, ctx.vocab);
     const sign = num.kind === 'percent' ? direction(p, num, Math.max(measure.end, gapStart), prevRate) : 0;
     if (num.kind === 'percent') prevRate = { sign, end: num.end };
-    const read = valueOf(p, num, metric, measure, ctx, sign);
+    const read = valueOf(p, num, metric, measure, ctx, sign, gapStart);
     if ('skip' in read) {
       skip(read.skip, frame);
       continue;

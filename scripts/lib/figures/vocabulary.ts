@@ -59,6 +59,7 @@ export class Finder<T> {
 
 /** What a measure word names: a catalogued metric (possibly by its loss term), or a measure the reader does not export. */
 export interface Measure {
+  /** Metric id; `@margin` for a bare "margin", resolved against the metric before it. */
   readonly metric: string | null;
   readonly loss: boolean;
   /** A generic head noun ("revenue") that a modifier can turn into a line of revenue. */
@@ -107,6 +108,7 @@ export function vocabulary(reading: Reading, metrics: readonly Metric[], company
   const heads = new Set(reading.heads.map((h) => normalizeSameLength(h)));
   const measureEntries: Array<readonly [string, Measure]> = [
     ...reading.other_measures.map((t) => [t, { metric: null, loss: false, head: false }] as const),
+    ...reading.bare_margin.map((t) => [t, { metric: '@margin', loss: false, head: false }] as const),
     ...metrics.flatMap((m) => [
       ...m.terms.map((t) => [t, { metric: m.id, loss: false, head: heads.has(normalizeSameLength(t)) }] as const),
       ...m.loss_terms.map((t) => [t, { metric: m.id, loss: true, head: false }] as const),
@@ -139,8 +141,7 @@ export function vocabulary(reading: Reading, metrics: readonly Metric[], company
     topicAfter: wordsRe(reading.topic_after),
     groupWords: wordsRe(reading.group_words),
     entityMarkers: wordsRe(reading.entity_markers),
-    // "its" and "their" point back to something already named; only nouns make a topic.
-    partTopics: wordsRe(reading.entity_markers.filter((w) => !/^(its|their)$/.test(w))),
+    partTopics: wordsRe(reading.part_topics),
     nonGaapBasis: wordsRe(reading.non_gaap_basis),
     headModifiers: new Set(reading.head_modifiers.map((w) => normalizeSameLength(w))),
     fromAllowed: new RegExp(`^\\s*from\\s+(?:our\\s+|the\\s+)?(?:${wordsRe(reading.from_allowed).source})`),

@@ -1,0 +1,116 @@
+/**
+ * The reading rules, one table of sentences per class of error a careless reader makes (the
+ * classes of issue 11: sign, time frame, metric boundaries, context, Chinese orderings, new
+ * metrics). Sentences are written for these tests about a fictional company with two segments.
+ */
+import { describe, expect, it } from 'vitest';
+import { figureReader } from '../scripts/lib/figures/extract.ts';
+import { topicOf, type Entity } from '../scripts/lib/figures/read.ts';
+import { parseQuarterId } from '../src/lib/quarters.ts';
+import type { Company } from '../src/lib/schema.ts';
+import { metrics, reading } from './helpers.ts';
+
+const company: Company = {
+  id: 'zephyr',
+  names: { en: 'Zephyr Group', 'zh-Hans': '和风集团' },
+  aliases: ['Zephyr', '和风'],
+  fiscal_year_end: '12-31',
+  segments: [
+    { id: 'group', names: { en: 'Zephyr Group' }, aliases: [], metrics: [] },
+    { id: 'cloud', names: { en: 'Cloud', 'zh-Hans': '云业务' }, aliases: ['云智能'], metrics: [] },
+    { id: 'retail', names: { en: 'Retail', 'zh-Hans': '零售业务' }, aliases: ['零售'], metrics: [] },
+  ],
+  people: [],
+  metric_aliases: {},
+};
+const reader = figureReader({ company, metrics: metrics(), reading: reading(), quarter: parseQuarterId('FY2025Q3')! });
+
+/** The figures (and guidance) a sentence gives: [segment, metric, value, unit], guidance marked. */
+function read(sentence: string, entity?: Entity): Array<[string | null | undefined, string, number, string] | ['guidance', string, number, string]> {
+  return reader
+    .explain(sentence, entity)
+    .filter((r) => r.decision !== 'skip')
+    .map((r) => (r.decision === 'guidance' ? ['guidance', r.metric!, r.value!, r.unit!] : [r.segment, r.metric!, r.value!, r.unit!]));
+}
+
+describe('sign', () => {
+  // Read as the group's remarks (a topic sentence said so), so the entity is not what is tested here.
+  it.each([
+    ['Free cash flow was an outflow of RMB 12.4 billion.', [['group', 'free_cash_flow', -12.4e9, 'CNY']]],
+    ['Net loss attributable to Zephyr was RMB 7.9 billion.', [['group', 'net_income', -7.9e9, 'CNY']]],
+    ['Operating loss was US$310 million in the quarter.', [['group', 'operating_income', -310e6, 'USD']]],
+    ['Our total adjusted EBITA turned to negative RMB 14 billion.', [['group', 'adjusted_ebita', -14e9, 'CNY']]],
+    ['Net loss narrowed to US$45 million from US$80 million a year ago.', [['group', 'net_income', -45e6, 'USD']]],
+    ['Operating margin was negative 4.3%.', [['group', 'operating_margin_pct', -4.3, '%']]],
+    ['集团净亏损为人民币 12 亿元。', [['group', 'net_income', -1.2e9, 'CNY']]],
+    ['本季度自由现金流为净流出人民币 35 亿元。', [['group', 'free_cash_flow', -3.5e9, 'CNY']]],
+  ] as const)('%s', (s, expected) => expect(read(s, { kind: 'group' })).toEqual(expected));
+});
+
+describe('time frame and modality', () => {
+  // Read as the group's remarks (a topic sentence said so), so the entity is not what is tested here.
+  it.each([
+    ['We will continue our three-year plan to invest RMB 200 billion in cloud infrastructure.', []],
+    ['Our last twelve months free cash flow was RMB 9 billion.', []],
+    ['Under the program authorized in 2023, we have bought back US$1.6 billion of shares.', []],
+    ['In the quarter we repurchased US$820 million of our shares.', [['group', 'buyback_usd', 820e6, 'USD']]],
+    ['For the first nine months, revenue was US$9.1 billion.', []],
+    ['Revenue grew 12% to US$3.2 billion, compared with US$2.9 billion in the same quarter last year.', [['group', 'revenue_yoy_pct', 12, '%'], ['group', 'revenue', 3.2e9, 'USD']]],
+    ['This compares to a net income of US$43 million in the year-ago period.', []],
+    ['Excluding the disposal, revenue grew 8%.', []],
+    ['On an organic basis, revenue was up 6%.', []],
+    ['We expect revenue for the fourth quarter to be between US$3.3 billion and US$3.4 billion.', [['guidance', 'revenue', 3.3e9, 'USD'], ['guidance', 'revenue', 3.4e9, 'USD']]],
+    ['我们预计该业务收入增速在未来几个季度将保持在 25% 以上。', []],
+    ['Revenue of US$3.2 billion was above our expectations.', [['group', 'revenue', 3.2e9, 'USD']]],
+    ['Our GAAP net income was RMB12 billion, an increase of RMB11.1 billion.', [['group', 'net_income', 12e9, 'CNY']]],
+  ] as const)('%s', (s, expected) => expect(read(s, { kind: 'group' })).toEqual(expected));
+});
+
+describe('metric boundaries', () => {
+  // Read as the group's remarks (a topic sentence said so), so the entity is not what is tested here.
+  it.each([
+    ['Total cost of revenues increased 12% year-over-year to US$1.9 billion.', []],
+    ['Net cash generated from operating activities was US$640 million.', [['group', 'operating_cash_flow', 640e6, 'USD']]],
+    ['Online marketing revenue grew 9% to US$1.1 billion.', []],
+    ['Subscription revenue reached 15% of revenue, up from 6% a year ago.', []],
+    ['We remain backed by nearly US$40 billion in net cash.', [['group', 'net_cash', 40e9, 'USD']]],
+    ['Non-GAAP operating margin was 11%, and GAAP operating margin was negative 2%.', [['group', 'non_gaap_operating_margin_pct', 11, '%'], ['group', 'operating_margin_pct', -2, '%']]],
+    ['Diluted EPS was US$1.12, and we paid a quarterly dividend of US$0.34 per share.', [['group', 'diluted_eps', 1.12, 'USD']]],
+    ['Net income was US$2.0 billion, or US$4.50 per diluted share.', [['group', 'net_income', 2e9, 'USD'], ['group', 'diluted_eps', 4.5, 'USD']]],
+    ['Gross profit was US$436 million, representing a gross margin of 74%.', [['group', 'gross_profit', 436e6, 'USD'], ['group', 'gross_margin_pct', 74, '%']]],
+    ['Non-GAAP operating income was RMB 404 million with a margin of 15.2%.', [['group', 'non_gaap_operating_income', 404e6, 'CNY'], ['group', 'non_gaap_operating_margin_pct', 15.2, '%']]],
+    ['There was an increase in our cash balance of approximately US$360 million.', []],
+  ] as const)('%s', (s, expected) => expect(read(s, { kind: 'group' })).toEqual(expected));
+});
+
+describe('entity and context', () => {
+  it.each([
+    ['Cloud revenue grew 12% to US$4.1 billion.', undefined, [['cloud', 'revenue_yoy_pct', 12, '%'], ['cloud', 'revenue', 4.1e9, 'USD']]],
+    ['The adjusted EBITA was US$300 million.', { kind: 'segment', id: 'retail' }, [['retail', 'adjusted_ebita', 300e6, 'USD']]],
+    ['The adjusted EBITA was US$300 million.', { kind: 'group' }, [['group', 'adjusted_ebita', 300e6, 'USD']]],
+    ['The adjusted EBITA was US$300 million.', undefined, [[null, 'adjusted_ebita', 300e6, 'USD']]],
+    ['Its operating loss narrowed to around US$96 million.', undefined, [[null, 'operating_income', -96e6, 'USD']]],
+    ['Revenue from Cloud was US$1.2 billion.', undefined, [['cloud', 'revenue', 1.2e9, 'USD']]],
+    ['Revenue from overseas markets was US$1.2 billion.', undefined, [[null, 'revenue', 1.2e9, 'USD']]],
+    ['零售业务收入同比增长 6%，其中广告收入同比增长 15%。', undefined, [['retail', 'revenue_yoy_pct', 6, '%']]],
+  ] as const)('%s (topic %j)', (s, topic, expected) => expect(read(s, topic as Entity | undefined)).toEqual(expected));
+
+  it.each([
+    ["Now let's look at the segment results, starting with Cloud.", { kind: 'segment', id: 'cloud' }],
+    ['Turning to our Retail segment.', { kind: 'segment', id: 'retail' }],
+    ["Now let's look at the results on a consolidated basis.", { kind: 'group' }],
+    ['下面我们来看零售业务。', { kind: 'segment', id: 'retail' }],
+    ['云业务方面，本季度表现稳健。', { kind: 'segment', id: 'cloud' }],
+    ['The segment saw strong demand.', { kind: 'part' }],
+    ['We had a good quarter.', undefined],
+  ] as const)('"%s" sets the topic %j', (s, topic) => expect(topicOf(s, reader.vocab)).toEqual(topic));
+});
+
+describe('Chinese orderings', () => {
+  it.each([
+    ['经调整 EBITA 同比下降 15% 至人民币 420 亿元。', { kind: 'group' }, [['group', 'adjusted_ebita_yoy_pct', -15, '%'], ['group', 'adjusted_ebita', 42e9, 'CNY']]],
+    ['云业务收入为人民币 296 亿元，同比增长 7%。', undefined, [['cloud', 'revenue', 29.6e9, 'CNY'], ['cloud', 'revenue_yoy_pct', 7, '%']]],
+    ['集团经营利润率为 12.5%，去年同期为 10.1%。', undefined, [['group', 'operating_margin_pct', 12.5, '%']]],
+    ['集团经营利润增长 110 亿元至 454 亿元。', undefined, [['group', 'operating_income', 45.4e9, 'CNY']]],
+  ] as const)('%s', (s, topic, expected) => expect(read(s, topic as Entity | undefined)).toEqual(expected));
+});
