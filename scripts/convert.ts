@@ -14,11 +14,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import yaml from 'js-yaml';
-import { companySchema, metricSchema, topicSchema, type Company, type Metric, type Topic } from '../src/lib/schema.ts';
+import { CatalogError, catalogFiles, loadCatalog, type Catalog } from '../src/lib/catalog.ts';
 import { ConvertError, formatWarning } from './lib/errors.ts';
 import { convertAll, sidecarPath, type ConvertCache, type InputFile } from './lib/pipeline.ts';
-import { z } from 'astro/zod';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -42,41 +40,13 @@ function fail(errors: readonly ConvertError[]): never {
   process.exit(1);
 }
 
-function loadCompanies(): Company[] {
-  const errors: ConvertError[] = [];
-  const companies: Company[] = [];
-  const files = existsSync(companiesDir) ? readdirSync(companiesDir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
-  if (files.length === 0) fail([new ConvertError(rel(companiesDir), 'no company profile found', { hint: 'add <company>.yaml, see README.md' })]);
-  for (const f of files) {
-    const path = join(companiesDir, f);
-    try {
-      const parsed = companySchema.safeParse(yaml.load(readFileSync(path, 'utf8')));
-      if (parsed.success) companies.push(parsed.data);
-      else {
-        const issue = parsed.error.issues[0]!;
-        errors.push(new ConvertError(rel(path), `${issue.path.join('.')}: ${issue.message}`));
-      }
-    } catch (e) {
-      const mark = (e as { mark?: { line?: number } }).mark;
-      errors.push(new ConvertError(rel(path), `not valid YAML: ${(e as Error).message.split('\n')[0]}`, mark?.line !== undefined ? { line: mark.line + 1 } : {}));
-    }
-  }
-  if (errors.length > 0) fail(errors);
-  return companies;
-}
-
-/** Reads a hand-written YAML list (metrics, topics) and validates every entry. */
-function loadList<T>(file: string, schema: z.ZodType<T>): T[] {
-  const path = join(root, 'content', file);
+/** Profiles, metrics and topics through the one loader (src/lib/catalog.ts). */
+function loadAll(): Catalog {
   try {
-    const parsed = z.array(schema).safeParse(yaml.load(readFileSync(path, 'utf8')));
-    if (parsed.success) return parsed.data;
-    const issue = parsed.error.issues[0]!;
-    fail([new ConvertError(rel(path), `entry ${issue.path.join('.')}: ${issue.message}`)]);
+    return loadCatalog(root, { companiesDir });
   } catch (e) {
-    if (e instanceof ConvertError) throw e;
-    const mark = (e as { mark?: { line?: number } }).mark;
-    fail([new ConvertError(rel(path), `not valid YAML: ${(e as Error).message.split('\n')[0]}`, mark?.line !== undefined ? { line: mark.line + 1 } : {})]);
+    if (e instanceof CatalogError) fail([new ConvertError(e.file, e.message, e.line !== undefined ? { line: e.line } : {})]);
+    throw e;
   }
 }
 
@@ -107,12 +77,11 @@ function converterVersion(): string {
   const files = [
     ...readdirSync(join(root, 'scripts'), { recursive: true, encoding: 'utf8' }).map((f) => join(root, 'scripts', f)),
     ...readdirSync(join(root, 'src', 'lib')).map((f) => join(root, 'src', 'lib', f)),
-    ...readdirSync(companiesDir).map((f) => join(companiesDir, f)),
-    join(root, 'content', 'metrics.yaml'),
-    join(root, 'content', 'topics.yaml'),
+    // Every profile (.yaml or .yml), metrics and topics: editing any of them converts again.
+    ...catalogFiles(root, { companiesDir }),
     join(root, 'package-lock.json'),
   ]
-    .filter((f) => /\.(ts|yaml|json)$/.test(f) && existsSync(f))
+    .filter((f) => /\.(ts|ya?ml|json)$/.test(f) && existsSync(f))
     .sort();
   for (const f of files) h.update(f).update(readFileSync(f));
   return h.digest('hex').slice(0, 16);
@@ -144,15 +113,13 @@ function fileCache(dir: string): ConvertCache & { prune(): void } {
 }
 
 const started = performance.now();
-const companies = loadCompanies();
-const metrics: Metric[] = loadList('metrics.yaml', metricSchema);
-const topics: Topic[] = loadList('topics.yaml', topicSchema);
+const catalog = loadAll();
 const inputs = readInputs();
 const cache = values['no-cache'] ? undefined : fileCache(process.env.EC_CONVERT_CACHE ?? join(root, 'node_modules', '.cache', 'earnings-calls', 'convert'));
 let lastDraw = 0;
 const result = convertAll(
   inputs,
-  { companies, metrics, topics },
+  catalog,
   {
     ...(cache ? { cache, version: converterVersion() } : {}),
     onProgress: (phase, done, total) => {

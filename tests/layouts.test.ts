@@ -32,7 +32,9 @@ describe('golden files', () => {
       const call = convertFixture(name);
       const got = `${JSON.stringify(call, null, 2)}\n`;
       const expectedPath = join(dir, name.replace(/\.txt$/, '.expected.json'));
-      if (process.env.UPDATE_GOLDEN || !existsSync(expectedPath)) writeFileSync(expectedPath, got);
+      if (process.env.UPDATE_GOLDEN) writeFileSync(expectedPath, got);
+      // A missing golden file fails: it is written only by the explicit command above.
+      expect(existsSync(expectedPath), `${expectedPath} is missing; run UPDATE_GOLDEN=1 npx vitest run tests/layouts.test.ts and review it`).toBe(true);
       expect(got).toBe(readFileSync(expectedPath, 'utf8'));
     });
   }

@@ -44,6 +44,8 @@ export const segmentSchema = z.object({
   description: z.string().optional(),
   /** Metrics only this segment reports (`cmr`): a figure of one belongs here when no segment is named. */
   metrics: z.array(z.string()).default([]),
+  /** `text` when the converter read the segment from a call rather than from a profile. */
+  origin: z.enum(['profile', 'text']).default('profile'),
 });
 export type Segment = z.infer<typeof segmentSchema>;
 
@@ -79,6 +81,14 @@ export const companySchema = z.object({
    * (`adjusted_ebitda: adjusted_ebita` when speech recognition hears EBITA as EBITDA).
    */
   metric_aliases: z.record(z.string(), z.string()).default({}),
+  /** Stock ticker (`BABA`), if known. */
+  ticker: z.string().regex(/^[A-Z0-9.]{1,10}$/).optional(),
+  /** Exchange the ticker is quoted on as the transcript gives it (`NYSE`, `OTCPK`), if known. */
+  exchange: z.string().optional(),
+  /** Full legal name as a transcript gives it (`Amazon.com, Inc.`), if it differs from `names.en`. */
+  legal_name: z.string().optional(),
+  /** `text` when no profile exists and the converter read the company from its calls. */
+  origin: z.enum(['profile', 'text']).default('profile'),
 });
 export type Company = z.infer<typeof companySchema>;
 
@@ -341,8 +351,10 @@ export type Digest = z.infer<typeof digestSchema>;
 
 /** Frontmatter of one generated call file: `content/calls/<company>/<quarter>.mdx`. */
 export const callSchema = z.object({
-  /** Company id from its profile. */
+  /** Company id from its profile, or read from the text. */
   company: slug,
+  /** The company as the converter read it from the text, when no profile describes it. */
+  inferred_company: companySchema.optional(),
   /** Fiscal quarter (`FY2025Q2`). */
   quarter: quarterIdField,
   /** Last day of the quarter (`2024-09-30`). */
