@@ -172,3 +172,46 @@ describe('plain English transcript', () => {
     expect(paragraphs(call)[0]!.text).toBe('Good morning and welcome to the Acme Holdings second quarter fiscal 2025 earnings call. All participants are in listen-only mode.');
   });
 });
+
+describe('calls of companies without a profile', () => {
+  const facts = (name: string) => {
+    const c = convertFixture(name);
+    return [c.company, c.quarter, c.period_end, c.call_date, c.inferred_company?.fiscal_year_end];
+  };
+
+  it('reads company, quarter, fiscal year end and date for four companies with different calendars', () => {
+    expect(facts('inline-turns-page-with-editor-summary.txt')).toEqual(['larkspur-bio', 'FY2026Q2', '2025-07-31', '2025-08-28', '01-31']);
+    expect(facts('interleaved-numbered-pairs-with-banners.txt')).toEqual(['tessaly-robotics', 'FY2026Q3', '2025-12-31', '2026-02-12', '03-31']);
+    expect(facts('bilingual-pairs-english-with-korean-translation.txt')).toEqual(['hanul-motors', 'FY2025Q3', '2025-09-30', '2025-10-29', '12-31']);
+    expect(facts('plain-english-no-profile-52-week-year.txt')).toEqual(['marrow-and-finch', 'FY2026Q1', '2025-11-22', '2025-12-10', '08-31']);
+  });
+
+  it('never files a call under a company it only mentions (Acme Cloud, a profile here)', () => {
+    expect(convertFixture('bilingual-pairs-english-with-korean-translation.txt').company).toBe('hanul-motors');
+  });
+
+  it('tags a Korean translation as Korean', () => {
+    expect(convertFixture('bilingual-pairs-english-with-korean-translation.txt').sources[0]!.layers.map((l) => l.lang)).toEqual(['en', 'ko']);
+  });
+
+  it('leaves the editors\' summary out and reads analysts the operator introduces', () => {
+    const call = convertFixture('inline-turns-page-with-editor-summary.txt');
+    expect(paragraphs(call).some((p) => /Takeaways|glossary|LKSP\+/.test(p.text))).toBe(false);
+    expect(exchanges(call)).toEqual(['Paul Venn (Example Securities) -> Nora Quint, Felix Arden', 'Rita Calloway (Northfield Capital) -> Nora Quint']);
+    expect(call.speakers.find((s) => s.id === 'ivy-marsh')?.role).toBe('investor-relations');
+  });
+
+  it('keeps title lines out of the text and reads generic labels', () => {
+    const call = convertFixture('plain-english-no-profile-52-week-year.txt');
+    expect(paragraphs(call).some((p) => /^(Executive VP & CFO|Vice President of Investor Relations|Example Partners, Research Division)$/.test(p.text))).toBe(false);
+    const role = (id: string) => call.speakers.find((s) => s.id === id)?.role;
+    expect([role('lena-ortiz'), role('unknown-executive'), role('unidentified-analyst')]).toEqual(['investor-relations', 'executive', 'analyst']);
+  });
+
+  it('strips the translated label from a paired translation', () => {
+    const call = convertFixture('interleaved-numbered-pairs-with-banners.txt');
+    const first = paragraphs(call).find((p) => p.text.startsWith('Revenue was HKD'))!;
+    expect(first.translation).toBe('收入为12亿港元，同比增长15%。');
+    expect(exchanges(call)).toEqual(['Mei Tan (Harbor Research) -> Lin Wei']);
+  });
+});

@@ -81,7 +81,7 @@ interface Paired {
 export function pairedStatements(lines: readonly Line[]): Paired[] {
   const out: Paired[] = [];
   const en = new RegExp(
-    `\\b(?:(?:fiscal\\s+)?(first|second|third|fourth)\\s+(?:fiscal\\s+)?quarter|(q[1-4]))(?:\\s+of)?(?:\\s+(?:the\\s+)?(?:fiscal|fy)(?:\\s+year)?\\s*('?\\d{2}|\\d{4}))?(?:\\s*,)?(?:\\s+for\\s+(?:the\\s+)?\\d{1,2}\\s+weeks)?\\s+(?:that\\s+)?ended\\s+(?:on\\s+)?${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`,
+    `\\b(?:(?:fiscal\\s+)?(first|second|third|fourth)\\s+(?:fiscal\\s+)?quarter|(q[1-4]))(?:\\s+of)?(?:\\s+(?:the\\s+)?(?:fiscal|fy)(?:\\s+year)?\\s*('?\\d{2}|\\d{4}))?(?:\\s*,)?(?:\\s+(?:for\\s+)?(?:the\\s+)?\\d{1,2}\\s+weeks)?\\s+(?:that\\s+)?ended\\s+(?:on\\s+)?${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`,
     'gi',
   );
   const zh = /(\d{4})\s*(?:财年|財年|财政年度|財政年度)\s*第\s*([一二三四])\s*(?:财季|財季|季度|季)[^。]{0,30}?截至\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;

@@ -127,8 +127,8 @@ export const SECTION_LABEL: Record<Edition, Record<SectionId, string>> = {
 };
 
 export const LANG_LABEL: Record<Edition, Record<TextLang, string>> = {
-  en: { en: 'English', 'zh-Hans': 'Simplified Chinese', 'zh-Hant': 'Traditional Chinese' },
-  zh: { en: '英文', 'zh-Hans': '简体中文', 'zh-Hant': '繁体中文' },
+  en: { en: 'English', 'zh-Hans': 'Simplified Chinese', 'zh-Hant': 'Traditional Chinese', ko: 'Korean', ja: 'Japanese' },
+  zh: { en: '英文', 'zh-Hans': '简体中文', 'zh-Hant': '繁体中文', ko: '韩文', ja: '日文' },
 };
 
 export const LAYOUT_LABEL: Record<Edition, Record<LayoutId, string>> = {
@@ -137,12 +137,16 @@ export const LAYOUT_LABEL: Record<Edition, Record<LayoutId, string>> = {
     'official-transcript': 'official transcript',
     'inline-labels': 'Q&A summary on a web page',
     'plain-english': 'plain transcript',
+    'inline-turns': 'transcript with inline speaker names',
+    'interleaved-pairs': 'numbered bilingual pairs',
   },
   zh: {
     'bilingual-pairs': '双语记录',
     'official-transcript': '官方记录稿',
     'inline-labels': '网页问答摘要',
     'plain-english': '纯文本记录',
+    'inline-turns': '行内署名记录',
+    'interleaved-pairs': '编号双语对照',
   },
 };
 

@@ -14,7 +14,7 @@ const quarterIdField = z.string().refine((s) => parseQuarterId(s) !== null, 'a f
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 /** Languages the site shows text in: BCP 47 tags with the script for Chinese. */
-export const textLang = z.enum(['en', 'zh-Hans', 'zh-Hant']);
+export const textLang = z.enum(['en', 'zh-Hans', 'zh-Hant', 'ko', 'ja']);
 export type TextLang = z.infer<typeof textLang>;
 
 /** A name in each language; English is required, the Chinese forms are optional. */
@@ -244,7 +244,7 @@ export const omittedSchema = z.object({
 });
 
 /** Layouts the converter recognises. */
-export const layoutId = z.enum(['bilingual-pairs', 'official-transcript', 'inline-labels', 'plain-english']);
+export const layoutId = z.enum(['bilingual-pairs', 'official-transcript', 'inline-labels', 'plain-english', 'inline-turns', 'interleaved-pairs']);
 export type LayoutId = z.infer<typeof layoutId>;
 
 /** One transcript file of a call. */

@@ -8,7 +8,7 @@
 import { ConvertError } from '../errors.ts';
 import type { Layout, RawLabel, RawParagraph, RawTurn } from '../raw.ts';
 import { omittedRanges, type OmitReason } from '../raw.ts';
-import { chineseScript, hanShare, type Line } from '../text.ts';
+import { textLanguage, type Line } from '../text.ts';
 import type { Layer, TextLang } from '../../../src/lib/schema.ts';
 import { parseDashLabel, MACHINE_TRANSLATION } from './shared.ts';
 
@@ -50,9 +50,8 @@ function isLabel(p: Pair): boolean {
 }
 
 function detectLang(texts: readonly string[], fallback: TextLang): TextLang {
-  const joined = texts.join('\n');
-  if (hanShare(joined) < 0.3) return 'en';
-  return chineseScript(joined) ?? fallback;
+  // Any language: a Korean or Japanese layer is tagged as such, never as English.
+  return textLanguage(texts.join('\n'), fallback);
 }
 
 export const bilingual: Layout = {
