@@ -215,3 +215,30 @@ describe('calls of companies without a profile', () => {
     expect(exchanges(call)).toEqual(['Mei Tan (Harbor Research) -> Lin Wei']);
   });
 });
+
+describe('segments read from the text when there is no profile', () => {
+  it('makes the business units the call presents as segments its segments, marked as read from the text', () => {
+    const call = convertFixture('inline-turns-page-with-editor-summary.txt');
+    expect(call.inferred_company!.segments.map((s) => [s.id, s.names.en, s.origin])).toEqual([
+      ['group', 'Larkspur Bio (consolidated)', 'text'],
+      ['diagnostics', 'Diagnostics', 'text'],
+      ['research-tools', 'Research Tools', 'text'],
+    ]);
+    // The figure reader files figures under them like under a profile's segments.
+    expect(call.figures.filter((f) => f.metric === 'revenue').map((f) => [f.segment, f.value])).toEqual([
+      ['diagnostics', 150000000],
+      ['research-tools', 62000000],
+    ]);
+  });
+
+  it('gives a segment its Chinese name from the paired translation ("仓储机器人分部")', () => {
+    const seg = convertFixture('interleaved-numbered-pairs-with-banners.txt').inferred_company!.segments.find((s) => s.id === 'warehouse-robots');
+    expect(seg?.names).toEqual({ en: 'Warehouse Robots', 'zh-Hans': '仓储机器人' });
+  });
+
+  it('uses a profile\'s segments, never the text\'s, when there is a profile', () => {
+    const call = convertFixture('plain-english-with-participant-lists.txt');
+    expect(call.company).toBe('acme');
+    expect(call.inferred_company).toBeUndefined();
+  });
+});

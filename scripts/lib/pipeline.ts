@@ -10,6 +10,7 @@ import { parseQuarterId, periodEnd, quarterId, quarterSlug, compareQuarters, typ
 import { detectCallDate, detectLayout, fiscalYearEnd, pickQuarter, quarterEvidence } from './detect.ts';
 import { headerCallDate, pairedStatements, readCalendar, type CalendarReading } from './calendar.ts';
 import { identifyCompany, shortName, type CompanyCandidate } from './identify.ts';
+import { segmentsFromText } from './segments-from-text.ts';
 import { parseFiscalYearEnd, type FiscalYearEnd } from '../../src/lib/quarters.ts';
 import { ConvertError, type Warning } from './errors.ts';
 import { renderCallMdx } from './mdx.ts';
@@ -239,10 +240,12 @@ export function parseFile(input: InputFile, companies: readonly Company[], warni
   const isKnown = personMatcher(facts.company);
   let raw = layout.parse(lines, { file: input.path, isKnownPerson: (n) => isKnown(n) !== undefined });
   if (sidecar.language) raw = { ...raw, layers: raw.layers.map((l, i) => (i === 0 ? { ...l, lang: sidecar.language! } : l)) };
+  // Without a profile, the business units the call presents as segments are the company's.
+  const company = facts.company.origin === 'text' ? { ...facts.company, segments: mergeSegments(facts.company.segments, segmentsFromText(raw)) } : facts.company;
   return {
     path: input.path,
     sha256: createHash('sha256').update(input.bytes).digest('hex'),
-    company: facts.company,
+    company,
     quarter: facts.quarter,
     ...(facts.callDate ? { callDate: facts.callDate } : {}),
     ...(facts.statedEnd ? { periodEnd: facts.statedEnd } : {}),
@@ -298,7 +301,7 @@ export function inferredCompany(id: string, found: CompanyCandidate | undefined,
     segments: [
       {
         id: 'group',
-        names: { en: `${short} (consolidated)`, 'zh-Hans': `${zh ?? short}（合并）` },
+        names: { en: `${short} (consolidated)`, ...(zh ? { 'zh-Hans': `${zh}（合并）` } : {}) },
         aliases: [],
         description: 'The whole company, as reported on a consolidated basis.',
         metrics: [],
@@ -436,6 +439,7 @@ export function unifyInferred(parsed: readonly ParsedFile[]): ParsedFile[] {
     const ticker = all.find((c) => c.ticker);
     merged.set(id, {
       ...surest.company,
+      segments: all.reduce<Company['segments']>((acc, c) => mergeSegments(acc, c.segments), []),
       names: { en: (withLegal ?? surest.company).names.en, ...(zhHans ? { 'zh-Hans': zhHans } : {}), ...(zhHant ? { 'zh-Hant': zhHant } : {}) },
       aliases: [...new Set(all.flatMap((c) => c.aliases))].sort(),
       ...(withLegal?.legal_name ? { legal_name: withLegal.legal_name } : {}),
@@ -451,6 +455,11 @@ export function unifyInferred(parsed: readonly ParsedFile[]): ParsedFile[] {
     const { periodEnd: _drop, ...rest } = p;
     return { ...rest, company, ...(keepEnd ? { periodEnd: p.periodEnd } : {}) };
   });
+}
+
+/** Segments of `a` then those of `b` it does not have (by id). */
+function mergeSegments(a: Company['segments'], b: Company['segments']): Company['segments'] {
+  return [...a, ...b.filter((s) => !a.some((x) => x.id === s.id))];
 }
 
 /** Path of a call's generated file under `content/calls/`. */
