@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CatalogError, catalogFiles, loadCatalog, type Catalog } from '../src/lib/catalog.ts';
+import { REPORT_FILE } from '../src/lib/report.ts';
 import { ConvertError, formatWarning } from './lib/errors.ts';
 import { convertAll, sidecarPath, type ConvertCache, type InputFile } from './lib/pipeline.ts';
 
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     companies: { type: 'string', default: join(root, 'content', 'companies') },
     verbose: { type: 'boolean', default: false },
     'no-cache': { type: 'boolean', default: false },
+    'keep-going': { type: 'boolean', default: false },
   },
 });
 const interactive = Boolean(process.stdout.isTTY) && !process.env.CI;
@@ -33,10 +35,13 @@ const seedsDir = resolve(values.seeds!);
 const outDir = resolve(values.out!);
 const companiesDir = resolve(values.companies!);
 const rel = (p: string) => relative(root, p) || '.';
+// scripts/build.ts converts into a staging folder users never see: say "the staged build" instead.
+const shownOut = /[\\/]\.build[\\/]\d+[\\/]/.test(outDir) ? 'the staged build' : rel(outDir);
 
+// Messages name the transcripts, never the folder written to (scripts/build.ts writes to a staging folder).
 function fail(errors: readonly ConvertError[]): never {
   for (const e of errors) console.error(e.format());
-  console.error(`convert: ${errors.length} problem${errors.length === 1 ? '' : 's'}; ${rel(outDir)} was left unchanged`);
+  console.error(`convert: ${errors.length} problem${errors.length === 1 ? '' : 's'}; nothing was converted and the previous calls were left unchanged (npm run build -- --keep-going publishes the rest)`);
   process.exit(1);
 }
 
@@ -122,6 +127,7 @@ const result = convertAll(
   catalog,
   {
     ...(cache ? { cache, version: converterVersion() } : {}),
+    keepGoing: values['keep-going']!,
     onProgress: (phase, done, total) => {
       if (!interactive || performance.now() - lastDraw < 100) return;
       lastDraw = performance.now();
@@ -134,16 +140,23 @@ const result = convertAll(
 if (interactive) process.stdout.write('\r\x1b[K');
 cache?.prune();
 for (const w of result.warnings) console.warn(formatWarning(w));
-if (result.errors.length > 0) fail(result.errors);
+if (result.errors.length > 0 && !values['keep-going']) fail(result.errors);
+for (const e of result.errors) console.error(`left out: ${e.format()}`);
 
 // Write everything beside the old folder, then swap, so readers never see a half-written set.
 const staging = `${outDir}.tmp-${process.pid}`;
 const previous = `${outDir}.old-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
+mkdirSync(staging, { recursive: true });
 for (const f of result.files) {
   const path = join(staging, f.path);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, f.content);
+}
+// Transcripts left out by --keep-going, for the build report page (absent when none was).
+if (result.errors.length > 0) {
+  const report = result.errors.map((e) => ({ file: e.file, ...(e.line !== undefined ? { line: e.line } : {}), message: e.message, ...(e.hint ? { hint: e.hint } : {}) }));
+  writeFileSync(join(staging, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
 }
 if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(staging, outDir);
@@ -160,5 +173,5 @@ for (const call of values.verbose ? result.calls : []) {
 const { parsed, parsedCached, built, builtCached } = result.stats;
 const megabytes = inputs.reduce((n, i) => n + i.bytes.length, 0) / 1024 / 1024;
 console.log(
-  `convert: ${inputs.length} transcripts (${megabytes.toFixed(1)} MB; ${parsed} read, ${parsedCached} unchanged) -> ${result.calls.length} calls (${built} built, ${builtCached} unchanged) in ${rel(outDir)} (${Math.round(performance.now() - started)} ms)`,
+  `convert: ${inputs.length} transcripts${result.errors.length ? ` (${result.errors.length} left out, listed in ${REPORT_FILE})` : ''} (${megabytes.toFixed(1)} MB; ${parsed} read, ${parsedCached} unchanged) -> ${result.calls.length} calls (${built} built, ${builtCached} unchanged) in ${shownOut} (${Math.round(performance.now() - started)} ms)`,
 );

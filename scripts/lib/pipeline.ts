@@ -95,6 +95,11 @@ export interface ConvertOptions {
   readonly cache?: ConvertCache;
   /** Identifies the converter's code and catalog; a change invalidates every cached result. */
   readonly version?: string;
+  /**
+   * Convert every transcript that can be converted even when others fail: their calls are
+   * returned (and written) beside the errors. By default any error means no output at all.
+   */
+  readonly keepGoing?: boolean;
   /** Called as work progresses: which phase, how many done, how many in all. */
   readonly onProgress?: (phase: 'parse' | 'build', done: number, total: number) => void;
 }
@@ -534,7 +539,7 @@ export function convertAll(inputs: readonly InputFile[], catalog: Catalog, optio
       validated.push(result.data);
     }
   }
-  if (errors.length > 0) return { calls: [], files: [], errors, warnings, stats };
+  if (errors.length > 0 && !options.keepGoing) return { calls: [], files: [], errors, warnings, stats };
   return { calls: validated, files: validated.map((c) => ({ path: callPath(c), content: renderCallMdx(c) })), errors, warnings, stats };
 }
 
