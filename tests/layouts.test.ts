@@ -190,6 +190,14 @@ describe('calls of companies without a profile', () => {
     expect(convertFixture('bilingual-pairs-english-with-korean-translation.txt').company).toBe('hanul-motors');
   });
 
+  it('pairs paragraphs with their Korean translation without bullets, and reads an analyst labelled with a firm', () => {
+    const call = convertFixture('bilingual-paragraphs-english-then-korean-without-bullets.txt');
+    expect([call.company, call.quarter, call.period_end, call.call_date]).toEqual(['sejin-foods', 'FY2025Q1', '2025-03-31', '2025-05-08']);
+    expect(call.sources[0]!.layers.map((l) => [l.lang, l.role])).toEqual([['en', 'original'], ['ko', 'translation']]);
+    expect(exchanges(call)).toEqual(['Mina Kwon (Example Securities) -> Jun Lee']);
+    expect(paragraphs(call).find((p) => p.text.startsWith('Revenue was'))?.translation).toMatch(/^매출은/);
+  });
+
   it('tags a Korean translation as Korean', () => {
     expect(convertFixture('bilingual-pairs-english-with-korean-translation.txt').sources[0]!.layers.map((l) => l.lang)).toEqual(['en', 'ko']);
   });
