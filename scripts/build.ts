@@ -18,6 +18,8 @@ const { values } = parseArgs({
     companies: { type: 'string', default: join(root, 'content', 'companies') },
     dist: { type: 'string', default: join(root, 'dist') },
     calls: { type: 'string', default: join(root, 'content', 'calls') },
+    // Publish every transcript that converts; the others are listed on build-report.html.
+    'keep-going': { type: 'boolean', default: false },
   },
 });
 const dist = resolve(values.dist!);
@@ -41,7 +43,7 @@ function step(name: string, command: string, args: string[], env: Record<string,
   }
   // The step's own last line says what it did (e.g. "convert: 5 transcripts … -> 4 calls").
   const last = interactive ? '' : (r.stdout ?? '').trim().split('\n').filter((l) => !/^\s*$/.test(l)).at(-1) ?? '';
-  const warnings = interactive ? '' : (r.stderr ?? '').split('\n').filter((l) => /warning/i.test(l)).join('\n');
+  const warnings = interactive ? '' : (r.stderr ?? '').split('\n').filter((l) => /warning|left out/i.test(l)).join('\n');
   if (warnings) console.warn(warnings);
   console.log(`build: ${name} done (${Math.round(performance.now() - t)} ms)${last && !/^\d\d:\d\d/.test(last) ? ` — ${last.replace(/^[a-z-]+: /, '')}` : ''}`);
 }
@@ -61,7 +63,7 @@ for (const cache of [join(root, '.astro'), join(root, 'node_modules', '.astro')]
 const node = process.execPath;
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const companies = resolve(values.companies!);
-step('convert', node, ['scripts/convert.ts', '--seeds', resolve(values.seeds!), '--companies', companies, '--out', stagedCalls]);
+step('convert', node, ['scripts/convert.ts', '--seeds', resolve(values.seeds!), '--companies', companies, '--out', stagedCalls, ...(values['keep-going'] ? ['--keep-going'] : [])]);
 step('bundle client scripts', node, ['scripts/bundle-client.ts']);
 step('astro build', node, [astro, 'build', '--outDir', stagedDist], { EC_CALLS_DIR: stagedCalls, EC_COMPANIES_DIR: companies });
 step('search index', node, ['scripts/index-search.ts', '--dist', stagedDist, '--calls', stagedCalls, '--companies', companies]);

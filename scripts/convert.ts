@@ -14,12 +14,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import yaml from 'js-yaml';
-import { companySchema, metricSchema, topicSchema, type Company, type Metric, type Topic } from '../src/lib/schema.ts';
+import { CatalogError, catalogFiles, loadCatalog, type Catalog } from '../src/lib/catalog.ts';
+import { REPORT_FILE } from '../src/lib/report.ts';
 import { ConvertError, formatWarning } from './lib/errors.ts';
-import { loadCatalog } from './lib/catalog.ts';
 import { convertAll, sidecarPath, type ConvertCache, type InputFile } from './lib/pipeline.ts';
-import { z } from 'astro/zod';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -29,6 +27,7 @@ const { values } = parseArgs({
     companies: { type: 'string', default: join(root, 'content', 'companies') },
     verbose: { type: 'boolean', default: false },
     'no-cache': { type: 'boolean', default: false },
+    'keep-going': { type: 'boolean', default: false },
   },
 });
 const interactive = Boolean(process.stdout.isTTY) && !process.env.CI;
@@ -36,48 +35,23 @@ const seedsDir = resolve(values.seeds!);
 const outDir = resolve(values.out!);
 const companiesDir = resolve(values.companies!);
 const rel = (p: string) => relative(root, p) || '.';
+// scripts/build.ts converts into a staging folder users never see: say "the staged build" instead.
+const shownOut = /[\\/]\.build[\\/]\d+[\\/]/.test(outDir) ? 'the staged build' : rel(outDir);
 
+// Messages name the transcripts, never the folder written to (scripts/build.ts writes to a staging folder).
 function fail(errors: readonly ConvertError[]): never {
   for (const e of errors) console.error(e.format());
-  console.error(`convert: ${errors.length} problem${errors.length === 1 ? '' : 's'}; ${rel(outDir)} was left unchanged`);
+  console.error(`convert: ${errors.length} problem${errors.length === 1 ? '' : 's'}; nothing was converted and the previous calls were left unchanged (npm run build -- --keep-going publishes the rest)`);
   process.exit(1);
 }
 
-function loadCompanies(): Company[] {
-  const errors: ConvertError[] = [];
-  const companies: Company[] = [];
-  const files = existsSync(companiesDir) ? readdirSync(companiesDir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
-  if (files.length === 0) fail([new ConvertError(rel(companiesDir), 'no company profile found', { hint: 'add <company>.yaml, see README.md' })]);
-  for (const f of files) {
-    const path = join(companiesDir, f);
-    try {
-      const parsed = companySchema.safeParse(yaml.load(readFileSync(path, 'utf8')));
-      if (parsed.success) companies.push(parsed.data);
-      else {
-        const issue = parsed.error.issues[0]!;
-        errors.push(new ConvertError(rel(path), `${issue.path.join('.')}: ${issue.message}`));
-      }
-    } catch (e) {
-      const mark = (e as { mark?: { line?: number } }).mark;
-      errors.push(new ConvertError(rel(path), `not valid YAML: ${(e as Error).message.split('\n')[0]}`, mark?.line !== undefined ? { line: mark.line + 1 } : {}));
-    }
-  }
-  if (errors.length > 0) fail(errors);
-  return companies;
-}
-
-/** Reads a hand-written YAML list (metrics, topics) and validates every entry. */
-function loadList<T>(file: string, schema: z.ZodType<T>): T[] {
-  const path = join(root, 'content', file);
+/** Profiles, metrics and topics through the one loader (src/lib/catalog.ts). */
+function loadAll(): Catalog {
   try {
-    const parsed = z.array(schema).safeParse(yaml.load(readFileSync(path, 'utf8')));
-    if (parsed.success) return parsed.data;
-    const issue = parsed.error.issues[0]!;
-    fail([new ConvertError(rel(path), `entry ${issue.path.join('.')}: ${issue.message}`)]);
+    return loadCatalog(root, { companiesDir });
   } catch (e) {
-    if (e instanceof ConvertError) throw e;
-    const mark = (e as { mark?: { line?: number } }).mark;
-    fail([new ConvertError(rel(path), `not valid YAML: ${(e as Error).message.split('\n')[0]}`, mark?.line !== undefined ? { line: mark.line + 1 } : {})]);
+    if (e instanceof CatalogError) fail([new ConvertError(e.file, e.message, e.line !== undefined ? { line: e.line } : {})]);
+    throw e;
   }
 }
 
@@ -108,13 +82,11 @@ function converterVersion(): string {
   const files = [
     ...readdirSync(join(root, 'scripts'), { recursive: true, encoding: 'utf8' }).map((f) => join(root, 'scripts', f)),
     ...readdirSync(join(root, 'src', 'lib')).map((f) => join(root, 'src', 'lib', f)),
-    ...readdirSync(companiesDir).map((f) => join(companiesDir, f)),
-    join(root, 'content', 'metrics.yaml'),
-    join(root, 'content', 'topics.yaml'),
-    join(root, 'content', 'reading.yaml'),
+    // Every profile (.yaml or .yml), metrics and topics: editing any of them converts again.
+    ...catalogFiles(root, { companiesDir }),
     join(root, 'package-lock.json'),
   ]
-    .filter((f) => /\.(ts|yaml|json)$/.test(f) && existsSync(f))
+    .filter((f) => /\.(ts|ya?ml|json)$/.test(f) && existsSync(f))
     .sort();
   for (const f of files) h.update(f).update(readFileSync(f));
   return h.digest('hex').slice(0, 16);
@@ -146,17 +118,16 @@ function fileCache(dir: string): ConvertCache & { prune(): void } {
 }
 
 const started = performance.now();
-const companies = loadCompanies();
-const metrics: Metric[] = loadList('metrics.yaml', metricSchema);
-const topics: Topic[] = loadList('topics.yaml', topicSchema);
+const catalog = loadAll();
 const inputs = readInputs();
 const cache = values['no-cache'] ? undefined : fileCache(process.env.EC_CONVERT_CACHE ?? join(root, 'node_modules', '.cache', 'earnings-calls', 'convert'));
 let lastDraw = 0;
 const result = convertAll(
   inputs,
-  { companies, metrics, topics, reading: loadCatalog(root).reading },
+  catalog,
   {
     ...(cache ? { cache, version: converterVersion() } : {}),
+    keepGoing: values['keep-going']!,
     onProgress: (phase, done, total) => {
       if (!interactive || performance.now() - lastDraw < 100) return;
       lastDraw = performance.now();
@@ -169,16 +140,23 @@ const result = convertAll(
 if (interactive) process.stdout.write('\r\x1b[K');
 cache?.prune();
 for (const w of result.warnings) console.warn(formatWarning(w));
-if (result.errors.length > 0) fail(result.errors);
+if (result.errors.length > 0 && !values['keep-going']) fail(result.errors);
+for (const e of result.errors) console.error(`left out: ${e.format()}`);
 
 // Write everything beside the old folder, then swap, so readers never see a half-written set.
 const staging = `${outDir}.tmp-${process.pid}`;
 const previous = `${outDir}.old-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
+mkdirSync(staging, { recursive: true });
 for (const f of result.files) {
   const path = join(staging, f.path);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, f.content);
+}
+// Transcripts left out by --keep-going, for the build report page (absent when none was).
+if (result.errors.length > 0) {
+  const report = result.errors.map((e) => ({ file: e.file, ...(e.line !== undefined ? { line: e.line } : {}), message: e.message, ...(e.hint ? { hint: e.hint } : {}) }));
+  writeFileSync(join(staging, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
 }
 if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(staging, outDir);
@@ -195,5 +173,5 @@ for (const call of values.verbose ? result.calls : []) {
 const { parsed, parsedCached, built, builtCached } = result.stats;
 const megabytes = inputs.reduce((n, i) => n + i.bytes.length, 0) / 1024 / 1024;
 console.log(
-  `convert: ${inputs.length} transcripts (${megabytes.toFixed(1)} MB; ${parsed} read, ${parsedCached} unchanged) -> ${result.calls.length} calls (${built} built, ${builtCached} unchanged) in ${rel(outDir)} (${Math.round(performance.now() - started)} ms)`,
+  `convert: ${inputs.length} transcripts${result.errors.length ? ` (${result.errors.length} left out, listed in ${REPORT_FILE})` : ''} (${megabytes.toFixed(1)} MB; ${parsed} read, ${parsedCached} unchanged) -> ${result.calls.length} calls (${built} built, ${builtCached} unchanged) in ${shownOut} (${Math.round(performance.now() - started)} ms)`,
 );

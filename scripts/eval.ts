@@ -14,7 +14,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCatalog } from './lib/catalog.ts';
+import { loadCatalog } from '../src/lib/catalog.ts';
 import { evaluateFile, keySchema, scoreLine, type FileResult, type Score } from './lib/eval.ts';
 
 const { values, positionals } = parseArgs({

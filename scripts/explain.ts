@@ -10,8 +10,8 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { parseQuarterId } from '../src/lib/quarters.ts';
-import type { Company } from '../src/lib/schema.ts';
-import { loadCatalog } from './lib/catalog.ts';
+import { companySchema, type Company } from '../src/lib/schema.ts';
+import { loadCatalog } from '../src/lib/catalog.ts';
 import { ConvertError } from './lib/errors.ts';
 import { figureReader } from './lib/figures/extract.ts';
 import { topicOf } from './lib/figures/read.ts';
@@ -31,7 +31,7 @@ try {
   if (!quarter) throw new ConvertError('--quarter', `"${values.quarter}" is not a fiscal quarter such as FY2025Q3`);
   let company: Company | undefined = values.company ? catalog.companies.find((c) => c.id === values.company) : undefined;
   if (values.company && !company) throw new ConvertError('--company', `no profile has the id "${values.company}"`, { hint: `one of: ${catalog.companies.map((c) => c.id).join(', ')}` });
-  company ??= {
+  company ??= companySchema.parse({
     id: 'company',
     names: { en: 'The Company' },
     aliases: ['The Company'],
@@ -39,7 +39,7 @@ try {
     segments: [{ id: 'group', names: { en: 'Group' }, aliases: [], metrics: [] }, ...(values.segments ?? '').split(',').filter((s) => s.trim()).map((s) => ({ id: segmentSlug(s), names: { en: s.trim() }, aliases: [], metrics: [] }))],
     people: [],
     metric_aliases: {},
-  };
+  });
   const reader = figureReader({ company, metrics: catalog.metrics, reading: catalog.reading, quarter });
   for (const sentence of positionals) {
     console.log(`sentence: ${sentence}`);

@@ -10,9 +10,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
-import yaml from 'js-yaml';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { callSchema, companySchema, metricSchema, type Call } from '../src/lib/schema.ts';
+import { callSchema, type Call } from '../src/lib/schema.ts';
+import { companiesOfCalls, loadCatalog } from '../src/lib/catalog.ts';
 import { searchRecords } from './lib/search-records.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -36,11 +36,8 @@ function fail(message: string): never {
 if (!existsSync(join(dist, 'index.html'))) fail(`${dist} has no built site; run astro build first`);
 const callFiles = readdirSync(callsDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx')).sort();
 const calls: Call[] = callFiles.map((f) => callSchema.parse(parseFrontmatter(readFileSync(join(callsDir, f), 'utf8')).frontmatter));
-const companies = readdirSync(companiesDir)
-  .filter((f) => f.endsWith('.yaml'))
-  .map((f) => companySchema.parse(yaml.load(readFileSync(join(companiesDir, f), 'utf8'))));
-const metrics = metricSchema.array().parse(yaml.load(readFileSync(join(root, 'content/metrics.yaml'), 'utf8')));
-const records = searchRecords(calls, companies, metrics);
+const catalog = loadCatalog(root, { companiesDir });
+const records = searchRecords(calls, companiesOfCalls(catalog.companies, calls), catalog.metrics);
 
 // One index for both languages, segmented as Chinese, so that either edition searches all of
 // the text (English words are still split at spaces; they are not stemmed).

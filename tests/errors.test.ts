@@ -49,11 +49,22 @@ describe('converter errors', () => {
     `);
   });
 
-  it('asks for a company profile or sidecar when no known company is named', () => {
-    expect(messages(['seeds/unknown.txt', plain.replaceAll('Alibaba Group', 'Globex')])).toMatchInlineSnapshot(`
+  it('names the line and the sidecar line that settles it when no title, header or welcome names the company', () => {
+    const anonymous = plain.replace(/^.*Earnings Call Transcript$/m, 'Earnings Call Transcript').replaceAll('Alibaba Group', 'our company');
+    expect(messages(['seeds/unknown.txt', anonymous])).toMatchInlineSnapshot(`
       [
-        "seeds/unknown.txt: cannot tell which company this transcript is about: no company profile name occurs in it
-        hint: add its names to a profile in content/companies/, or write seeds/unknown.meta.yaml with "company: <id>"",
+        "seeds/unknown.txt:1: cannot tell which company this transcript is about: no title, header or welcome names it
+        hint: write seeds/unknown.meta.yaml with the line "company: <id>" (a lowercase name such as "acme"), or add a company name to the title line",
+      ]
+    `);
+  });
+
+  it('names both lines when the text names two companies as its own', () => {
+    const two = plain.replace(/^(.*Earnings Call Transcript)$/m, '$1\nGlobex Corp (GLBX) Q2 FY2025 Earnings Call Transcript');
+    expect(messages(['seeds/two.txt', two])).toMatchInlineSnapshot(`
+      [
+        "seeds/two.txt:1: the text names two companies as its own: line 1 (title): "Alibaba Group (ACME) Q2 FY2025 Earnings Call Transcript" and line 2 (title): "Globex Corp (GLBX) Q2 FY2025 Earnings Call Transcript"
+        hint: write seeds/two.meta.yaml with the line "company: alibaba" or "company: globex"",
       ]
     `);
   });
@@ -86,15 +97,15 @@ describe('converter errors', () => {
 
   it('names the sidecar when it is wrong', () => {
     expect(
-      messages(['seeds/a.txt', plain, 'quarter: 2025 Q3\n'], ['seeds/b.txt', plain, 'company: globex\n'], ['seeds/c.txt', plain, 'colour: red\n']),
+      messages(['seeds/a.txt', plain, 'quarter: 2025 Q3\n'], ['seeds/b.txt', plain, 'company: Globex Inc\n'], ['seeds/c.txt', plain, 'colour: red\n']),
     ).toMatchInlineSnapshot(`
       [
         "seeds/a.meta.yaml: quarter: a fiscal quarter such as FY2025Q2
-        hint: allowed keys: company, quarter (FY2025Q2), language (en, zh-Hans, zh-Hant), call_date (YYYY-MM-DD)",
-        "seeds/b.meta.yaml: no company profile has the id "globex"
-        hint: add content/companies/globex.yaml (see content/companies/alibaba.yaml) or use one of: alibaba",
+        hint: allowed keys: company (id), company_name, fiscal_year_end (MM-DD), quarter (FY2025Q2), language (en, zh-Hans, zh-Hant), call_date (YYYY-MM-DD)",
+        "seeds/b.meta.yaml: company: lowercase ASCII words joined by hyphens, e.g. acme
+        hint: allowed keys: company (id), company_name, fiscal_year_end (MM-DD), quarter (FY2025Q2), language (en, zh-Hans, zh-Hant), call_date (YYYY-MM-DD)",
         "seeds/c.meta.yaml: metadata: Unrecognized key: "colour"
-        hint: allowed keys: company, quarter (FY2025Q2), language (en, zh-Hans, zh-Hant), call_date (YYYY-MM-DD)",
+        hint: allowed keys: company (id), company_name, fiscal_year_end (MM-DD), quarter (FY2025Q2), language (en, zh-Hans, zh-Hant), call_date (YYYY-MM-DD)",
       ]
     `);
   });

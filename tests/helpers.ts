@@ -1,23 +1,19 @@
 /** Shared test helpers: load the company profiles and run the converter in memory. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import yaml from 'js-yaml';
-import { companySchema, metricSchema, readingSchema, topicSchema, type Call, type Company, type Metric, type Reading, type Topic } from '../src/lib/schema.ts';
+import type { Call, Company, Metric, Reading, Topic } from '../src/lib/schema.ts';
+import { loadCatalog } from '../src/lib/catalog.ts';
 import { convertAll, sidecarPath, type Catalog, type ConvertResult, type InputFile } from '../scripts/lib/pipeline.ts';
 
 export const root = resolve(import.meta.dirname, '..');
 
-export function companies(): Company[] {
-  const dir = join(root, 'content', 'companies');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => companySchema.parse(yaml.load(readFileSync(join(dir, f), 'utf8'))));
-}
+/** Profiles, metrics and topics through the one loader the converter and the site use. */
+const loaded = () => loadCatalog(root);
+export const companies = (): Company[] => loaded().companies;
+export const metrics = (): Metric[] => loaded().metrics;
+export const topics = (): Topic[] => loaded().topics;
 
-export const metrics = (): Metric[] => metricSchema.array().parse(yaml.load(readFileSync(join(root, 'content/metrics.yaml'), 'utf8')));
-export const topics = (): Topic[] => topicSchema.array().parse(yaml.load(readFileSync(join(root, 'content/topics.yaml'), 'utf8')));
-
-export const reading = (): Reading => readingSchema.parse(yaml.load(readFileSync(join(root, 'content/reading.yaml'), 'utf8')));
+export const reading = (): Reading => loaded().reading;
 
 /** Profiles, metrics and topics as the converter loads them; `companies` may be replaced. */
 export function catalog(companyList: Company[] = companies()): Catalog {

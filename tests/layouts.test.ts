@@ -32,7 +32,9 @@ describe('golden files', () => {
       const call = convertFixture(name);
       const got = `${JSON.stringify(call, null, 2)}\n`;
       const expectedPath = join(dir, name.replace(/\.txt$/, '.expected.json'));
-      if (process.env.UPDATE_GOLDEN || !existsSync(expectedPath)) writeFileSync(expectedPath, got);
+      if (process.env.UPDATE_GOLDEN) writeFileSync(expectedPath, got);
+      // A missing golden file fails: it is written only by the explicit command above.
+      expect(existsSync(expectedPath), `${expectedPath} is missing; run UPDATE_GOLDEN=1 npx vitest run tests/layouts.test.ts and review it`).toBe(true);
       expect(got).toBe(readFileSync(expectedPath, 'utf8'));
     });
   }
@@ -168,5 +170,83 @@ describe('plain English transcript', () => {
   });
   it('joins the lines of one paragraph', () => {
     expect(paragraphs(call)[0]!.text).toBe('Good morning and welcome to the Acme Holdings second quarter fiscal 2025 earnings call. All participants are in listen-only mode.');
+  });
+});
+
+describe('calls of companies without a profile', () => {
+  const facts = (name: string) => {
+    const c = convertFixture(name);
+    return [c.company, c.quarter, c.period_end, c.call_date, c.inferred_company?.fiscal_year_end];
+  };
+
+  it('reads company, quarter, fiscal year end and date for four companies with different calendars', () => {
+    expect(facts('inline-turns-page-with-editor-summary.txt')).toEqual(['larkspur-bio', 'FY2026Q2', '2025-07-31', '2025-08-28', '01-31']);
+    expect(facts('interleaved-numbered-pairs-with-banners.txt')).toEqual(['tessaly-robotics', 'FY2026Q3', '2025-12-31', '2026-02-12', '03-31']);
+    expect(facts('bilingual-pairs-english-with-korean-translation.txt')).toEqual(['hanul-motors', 'FY2025Q3', '2025-09-30', '2025-10-29', '12-31']);
+    expect(facts('plain-english-no-profile-52-week-year.txt')).toEqual(['marrow-and-finch', 'FY2026Q1', '2025-11-22', '2025-12-10', '08-31']);
+  });
+
+  it('never files a call under a company it only mentions (Acme Cloud, a profile here)', () => {
+    expect(convertFixture('bilingual-pairs-english-with-korean-translation.txt').company).toBe('hanul-motors');
+  });
+
+  it('pairs paragraphs with their Korean translation without bullets, and reads an analyst labelled with a firm', () => {
+    const call = convertFixture('bilingual-paragraphs-english-then-korean-without-bullets.txt');
+    expect([call.company, call.quarter, call.period_end, call.call_date]).toEqual(['sejin-foods', 'FY2025Q1', '2025-03-31', '2025-05-08']);
+    expect(call.sources[0]!.layers.map((l) => [l.lang, l.role])).toEqual([['en', 'original'], ['ko', 'translation']]);
+    expect(exchanges(call)).toEqual(['Mina Kwon (Example Securities) -> Jun Lee']);
+    expect(paragraphs(call).find((p) => p.text.startsWith('Revenue was'))?.translation).toMatch(/^매출은/);
+  });
+
+  it('tags a Korean translation as Korean', () => {
+    expect(convertFixture('bilingual-pairs-english-with-korean-translation.txt').sources[0]!.layers.map((l) => l.lang)).toEqual(['en', 'ko']);
+  });
+
+  it('leaves the editors\' summary out and reads analysts the operator introduces', () => {
+    const call = convertFixture('inline-turns-page-with-editor-summary.txt');
+    expect(paragraphs(call).some((p) => /Takeaways|glossary|LKSP\+/.test(p.text))).toBe(false);
+    expect(exchanges(call)).toEqual(['Paul Venn (Example Securities) -> Nora Quint, Felix Arden', 'Rita Calloway (Northfield Capital) -> Nora Quint']);
+    expect(call.speakers.find((s) => s.id === 'ivy-marsh')?.role).toBe('investor-relations');
+  });
+
+  it('keeps title lines out of the text and reads generic labels', () => {
+    const call = convertFixture('plain-english-no-profile-52-week-year.txt');
+    expect(paragraphs(call).some((p) => /^(Executive VP & CFO|Vice President of Investor Relations|Example Partners, Research Division)$/.test(p.text))).toBe(false);
+    const role = (id: string) => call.speakers.find((s) => s.id === id)?.role;
+    expect([role('lena-ortiz'), role('unknown-executive'), role('unidentified-analyst')]).toEqual(['investor-relations', 'executive', 'analyst']);
+  });
+
+  it('strips the translated label from a paired translation', () => {
+    const call = convertFixture('interleaved-numbered-pairs-with-banners.txt');
+    const first = paragraphs(call).find((p) => p.text.startsWith('Revenue was HKD'))!;
+    expect(first.translation).toBe('收入为12亿港元，同比增长15%。');
+    expect(exchanges(call)).toEqual(['Mei Tan (Harbor Research) -> Lin Wei']);
+  });
+});
+
+describe('segments read from the text when there is no profile', () => {
+  it('makes the business units the call presents as segments its segments, marked as read from the text', () => {
+    const call = convertFixture('inline-turns-page-with-editor-summary.txt');
+    expect(call.inferred_company!.segments.map((s) => [s.id, s.names.en, s.origin])).toEqual([
+      ['group', 'Larkspur Bio (consolidated)', 'text'],
+      ['diagnostics', 'Diagnostics', 'text'],
+      ['research-tools', 'Research Tools', 'text'],
+    ]);
+    // The figure reader files figures under them like under a profile's segments.
+    expect(call.figures.filter((f) => f.metric === 'revenue').map((f) => [f.segment, f.value])).toEqual([
+      ['diagnostics', 150000000],
+      ['research-tools', 62000000],
+    ]);
+  });
+
+  it('gives a segment its Chinese name from the paired translation ("仓储机器人分部")', () => {
+    const seg = convertFixture('interleaved-numbered-pairs-with-banners.txt').inferred_company!.segments.find((s) => s.id === 'warehouse-robots');
+    expect(seg?.names).toEqual({ en: 'Warehouse Robots', 'zh-Hans': '仓储机器人' });
+  });
+
+  it('uses a profile\'s segments, never the text\'s, when there is a profile', () => {
+    const call = convertFixture('plain-english-with-participant-lists.txt');
+    expect(call.company).toBe('acme');
+    expect(call.inferred_company).toBeUndefined();
   });
 });

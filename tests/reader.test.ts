@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { figureReader } from '../scripts/lib/figures/extract.ts';
 import { topicOf, type Entity } from '../scripts/lib/figures/read.ts';
 import { parseQuarterId } from '../src/lib/quarters.ts';
-import type { Company } from '../src/lib/schema.ts';
+import { companySchema, type Company } from '../src/lib/schema.ts';
 import { metrics, reading } from './helpers.ts';
 
-const company: Company = {
+const company: Company = companySchema.parse({
   id: 'zephyr',
   names: { en: 'Zephyr Group', 'zh-Hans': '和风集团' },
   aliases: ['Zephyr', '和风'],
@@ -22,7 +22,7 @@ const company: Company = {
   ],
   people: [],
   metric_aliases: {},
-};
+});
 const reader = figureReader({ company, metrics: metrics(), reading: reading(), quarter: parseQuarterId('FY2025Q3')! });
 
 /** The figures (and guidance) a sentence gives: [segment, metric, value, unit], guidance marked. */

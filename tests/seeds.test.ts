@@ -23,8 +23,10 @@ function exchangesOf(call: Call, key: string) {
 }
 
 describe('the seed transcripts', () => {
-  it('become exactly four calls, one per quarter, with the right periods and dates', () => {
-    expect(calls.map((c) => [c.company, c.quarter, c.period_end, c.call_date ?? null])).toEqual([
+  it('become four calls, one per quarter, with the right periods and dates', () => {
+    // The calls the five seed files make; other transcripts added to seeds/ do not count here.
+    const seedCalls = calls.filter((c) => c.sources.some((s) => /^seeds\/00[0-4]_/.test(s.file)));
+    expect(seedCalls.map((c) => [c.company, c.quarter, c.period_end, c.call_date ?? null])).toEqual([
       ['alibaba', 'FY2024Q1', '2023-06-30', '2023-08-10'],
       ['alibaba', 'FY2025Q2', '2024-09-30', '2024-11-15'],
       ['alibaba', 'FY2025Q4', '2025-03-31', null],

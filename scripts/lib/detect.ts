@@ -18,10 +18,11 @@ import { bilingual } from './layouts/bilingual.ts';
 import { official } from './layouts/official.ts';
 import { inline } from './layouts/inline.ts';
 import { plain } from './layouts/plain.ts';
+import { inlineTurns, interleaved } from './layouts/turns.ts';
 import { matchKey, type Line } from './text.ts';
 
 /** Layouts in the order they are tried; the first whose `sniff` accepts the text parses it. */
-export const LAYOUTS: readonly Layout[] = [bilingual, official, plain, inline];
+export const LAYOUTS: readonly Layout[] = [bilingual, interleaved, official, plain, inlineTurns, inline];
 
 export function detectLayout(lines: readonly Line[]): Layout | undefined {
   return LAYOUTS.find((l) => l.sniff(lines));
@@ -89,11 +90,16 @@ export function quarterEvidence(lines: readonly Line[], fye: FiscalYearEnd): Qua
     const t = l.text.normalize('NFKC');
     if (!t) continue;
     for (const m of t.matchAll(/\bFY\s?(\d{4})\s?Q([1-4])\b/gi)) add(fq(+m[1]!, +m[2]!), 1, l, m[0]);
-    for (const m of t.matchAll(/\bQ([1-4])\s?FY\s?(\d{4}|\d{2})\b/gi)) {
-      const y = m[2]!.length === 2 ? 2000 + +m[2]! : +m[2]!;
-      add(fq(y, +m[1]!), 1, l, m[0]);
+    const year = (y: string) => (y.length === 2 ? 2000 + +y : +y);
+    for (const m of t.matchAll(/\bQ([1-4])\s*(?:of\s+)?(?:FY|fiscal(?:\s+year)?)\s*'?(\d{4}|\d{2})\b/gi)) add(fq(year(m[2]!), +m[1]!), 1, l, m[0]);
+    // "second quarter fiscal 2026", "Second Quarter Fiscal Year '26", "fiscal '26 second quarter".
+    for (const m of t.matchAll(/\b(first|second|third|fourth)\s+quarter\s+(?:FY|fiscal(?:\s+year)?)\s*'?(\d{4}|\d{2})\b/gi)) {
+      add(fq(year(m[2]!), ORDINAL[m[1]!.toLowerCase()]!), 1, l, m[0]);
     }
-    for (const m of t.matchAll(/\b(first|second|third|fourth) (?:fiscal )?quarter of (?:the )?fiscal (?:year )?(\d{4})\b/gi)) {
+    for (const m of t.matchAll(/\b(?:FY|fiscal(?:\s+year)?)\s*'(\d{2})\s+(first|second|third|fourth)\s+quarter\b/gi)) {
+      add(fq(year(m[1]!), ORDINAL[m[2]!.toLowerCase()]!), 1, l, m[0]);
+    }
+    for (const m of t.matchAll(/\b(first|second|third|fourth) (?:fiscal )?quarter of (?:the )?(?:fiscal|FY) ?(?:year )?(\d{4})\b/gi)) {
       add(fq(+m[2]!, ORDINAL[m[1]!.toLowerCase()]!), 1, l, m[0]);
     }
     for (const m of t.matchAll(/\bfiscal (?:year )?(\d{4}) (first|second|third|fourth) quarter\b/gi)) {
@@ -116,6 +122,9 @@ export function quarterEvidence(lines: readonly Line[], fye: FiscalYearEnd): Qua
     // by fiscal year, which a period statement elsewhere in the text confirms or overrides.
     for (const m of t.matchAll(/(\d{4})\s?Q([1-4])\s*(?:法說會|法说会|業績|业绩|財報|财报|earnings)/gi)) add(fq(+m[1]!, +m[2]!), 3, l, m[0]);
     for (const m of t.matchAll(/\bQ([1-4])\s?(\d{4})\b/g)) add(fq(+m[2]!, +m[1]!), 4, l, m[0]);
+    // "2Q25", "3Q 2025", "2025年第二季": quarters as the company numbers them.
+    for (const m of t.matchAll(/\b([1-4])Q\s?(\d{2}|\d{4})\b/g)) add(fq(year(m[2]!), +m[1]!), 4, l, m[0]);
+    for (const m of t.matchAll(/(\d{4})\s*年\s*第\s*([一二三四1-4])\s*(?:季度|季)(?!度?末)/g)) add(fq(+m[1]!, ORDINAL[m[2]!]!), 4, l, m[0]);
     for (const m of t.matchAll(/\b(first|second|third|fourth) quarter(?: of)?,? (\d{4})\b/gi)) {
       add(fq(+m[2]!, ORDINAL[m[1]!.toLowerCase()]!), 4, l, m[0]);
     }

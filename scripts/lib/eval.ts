@@ -5,7 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { figureRecords, type FigureRecord } from '../../src/lib/export.ts';
-import type { Company } from '../../src/lib/schema.ts';
+import { companySchema, type Company } from '../../src/lib/schema.ts';
 import { convertAll, type Catalog } from './pipeline.ts';
 
 const value = z.union([z.number(), z.tuple([z.number(), z.string()])]);
@@ -136,7 +136,7 @@ export function standIn(key: Key): Company {
   const id = key.company.find((c) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(c)) ?? 'company';
   const name = key.company_name ?? id;
   const fye = key.fiscal_year_end ?? fiscalYearEndOf(key);
-  return { id, names: { en: name }, aliases: [name], fiscal_year_end: fye, segments: [{ id: 'group', names: { en: 'Group' }, aliases: [], metrics: [] }], people: [], metric_aliases: {} };
+  return companySchema.parse({ id, names: { en: name }, aliases: [name], fiscal_year_end: fye, segments: [{ id: 'group', names: { en: 'Group' } }] });
 }
 
 export interface FileResult {

@@ -7,7 +7,11 @@ import yaml from 'js-yaml';
 import { z } from 'astro/zod';
 import { callSchema, textLang, type Call, type Company, type Metric, type Reading, type Source, type Speaker, type Topic } from '../../src/lib/schema.ts';
 import { parseQuarterId, periodEnd, quarterId, quarterSlug, compareQuarters, type FiscalQuarter } from '../../src/lib/quarters.ts';
-import { detectCallDate, detectCompany, detectLayout, fiscalYearEnd, pickQuarter, quarterEvidence } from './detect.ts';
+import { detectCallDate, detectLayout, fiscalYearEnd, pickQuarter, quarterEvidence } from './detect.ts';
+import { headerCallDate, pairedStatements, readCalendar, type CalendarReading } from './calendar.ts';
+import { identifyCompany, shortName, type CompanyCandidate } from './identify.ts';
+import { segmentsFromText } from './segments-from-text.ts';
+import { parseFiscalYearEnd, type FiscalYearEnd } from '../../src/lib/quarters.ts';
 import { ConvertError, type Warning } from './errors.ts';
 import { renderCallMdx } from './mdx.ts';
 import type { RawSource } from './raw.ts';
@@ -15,13 +19,17 @@ import { personMatcher, structure } from './structure.ts';
 import { figureReader } from './figures/extract.ts';
 import { mergeFigures } from './figures/merge.ts';
 import { outlook, qaDigest, segmentHighlights, topicMentions } from './summary.ts';
-import { decodeTranscript, splitLines } from './text.ts';
+import { chineseScript, decodeTranscript, splitLines, type Line } from './text.ts';
 
 /** Optional metadata beside a transcript (`x.meta.yaml` next to `x.txt`), for when detection cannot tell. */
 export const sidecarSchema = z
   .object({
-    /** Company id of a profile in `content/companies/`. */
-    company: z.string().optional(),
+    /** Company id: a profile in `content/companies/`, or the id to give a company read from the text. */
+    company: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase ASCII words joined by hyphens, e.g. acme').optional(),
+    /** The company's English name, when the text does not give it. */
+    company_name: z.string().min(1).optional(),
+    /** Last day of the company's fiscal year as `MM-DD`, when there is no profile. */
+    fiscal_year_end: z.string().refine((s) => parseFiscalYearEnd(s) !== null, 'a month end as MM-DD, e.g. 03-31').optional(),
     /** Fiscal quarter, `FY2025Q2`. */
     quarter: z.string().refine((s) => parseQuarterId(s) !== null, 'a fiscal quarter such as FY2025Q2').optional(),
     /** Language of the transcript's original text. */
@@ -54,6 +62,10 @@ export interface ParsedFile {
   readonly company: Company;
   readonly quarter: FiscalQuarter;
   readonly callDate?: string;
+  /** The quarter's last day when the text states one that is not a month end. */
+  readonly periodEnd?: string;
+  /** How the fiscal year end of a company read from the text was found (see `CalendarReading`); absent with a profile. */
+  readonly fyeStrength?: 1 | 2 | 3 | 4;
   readonly raw: RawSource;
 }
 
@@ -85,6 +97,11 @@ export interface ConvertOptions {
   readonly cache?: ConvertCache;
   /** Identifies the converter's code and catalog; a change invalidates every cached result. */
   readonly version?: string;
+  /**
+   * Convert every transcript that can be converted even when others fail: their calls are
+   * returned (and written) beside the errors. By default any error means no output at all.
+   */
+  readonly keepGoing?: boolean;
   /** Called as work progresses: which phase, how many done, how many in all. */
   readonly onProgress?: (phase: 'parse' | 'build', done: number, total: number) => void;
 }
@@ -97,13 +114,16 @@ const sha = (...parts: Array<string | Uint8Array>) => {
 
 interface CachedParse {
   readonly company: string;
+  readonly inferred?: Company;
+  readonly periodEnd?: string;
+  readonly fyeStrength?: 1 | 2 | 3 | 4;
   readonly quarter: FiscalQuarter;
   readonly callDate?: string;
   readonly raw: RawSource;
   readonly warnings: Warning[];
 }
 
-function readSidecar(input: InputFile): Sidecar {
+export function readSidecar(input: Pick<InputFile, 'sidecar'>): Sidecar {
   if (!input.sidecar) return {};
   let data: unknown;
   try {
@@ -119,75 +139,188 @@ function readSidecar(input: InputFile): Sidecar {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ConvertError(input.sidecar.path, `${issue.path.join('.') || 'metadata'}: ${issue.message}`, {
-      hint: 'allowed keys: company, quarter (FY2025Q2), language (en, zh-Hans, zh-Hant), call_date (YYYY-MM-DD)',
+      hint: 'allowed keys: company (id), company_name, fiscal_year_end (MM-DD), quarter (FY2025Q2), language (en, zh-Hans, zh-Hant), call_date (YYYY-MM-DD)',
     });
   }
   return parsed.data;
 }
 
+/** What a call is, read from its text (or its sidecar): company, quarter, quarter end, date. */
+export interface CallFacts {
+  readonly company: Company;
+  readonly quarter: FiscalQuarter;
+  /** The quarter's last day, `YYYY-MM-DD`. */
+  readonly periodEnd: string;
+  readonly callDate?: string;
+  /** Set when the text states a last day that is not a month end (52/53-week years). */
+  readonly statedEnd?: string;
+  readonly fyeStrength?: 1 | 2 | 3 | 4;
+}
+
+/** The company, quarter and date of a call, before its layout is read. */
+export function readCallFacts(lines: readonly Line[], path: string, sidecar: Sidecar, companies: readonly Company[], warnings: Warning[]): CallFacts {
+  const input = { path };
+  const side = sidecarPath(path);
+  let company: Company;
+  let candidate: CompanyCandidate | undefined;
+  if (sidecar.company) {
+    const profile = companies.find((c) => c.id === sidecar.company);
+    if (profile) company = profile;
+    else {
+      try {
+        candidate = identifyCompany(lines, input.path, [], side);
+      } catch {
+        candidate = undefined;
+      }
+      company = inferredCompany(sidecar.company, candidate, { month: 12, day: 31 }, sidecar.company_name);
+    }
+  } else {
+    const found = identifyCompany(lines, input.path, companies, side);
+    candidate = found;
+    company = found.profile ?? inferredCompany(found.id, found, { month: 12, day: 31 }, sidecar.company_name);
+  }
+
+  const header = headerCallDate(lines);
+  let quarter: FiscalQuarter;
+  let statedEnd: string | undefined;
+  let fyeStrength: CalendarReading['fyeStrength'] | undefined;
+  if (company.origin === 'profile') {
+    const fye = fiscalYearEnd(company);
+    quarter = sidecar.quarter ? parseQuarterId(sidecar.quarter)! : quarterFromProfile(lines, fye, input.path, warnings);
+    // The text may state the fiscal calendar too; a profile wins, but a disagreement is worth a look.
+    for (const p of pairedStatements(lines).slice(0, 1)) {
+      const fyeMonth = ((p.end.m - 1 + 3 * (4 - p.q) + (p.end.d <= 8 ? -1 : 0) + 12) % 12) + 1;
+      if (fyeMonth !== fye.month) {
+        warnings.push({ file: input.path, line: p.line, message: `"${p.text}" implies a fiscal year ending in month ${fyeMonth}, but the profile of ${company.id} says ${company.fiscal_year_end}; using the profile` });
+      }
+    }
+  } else {
+    const sideFye = sidecar.fiscal_year_end ? parseFiscalYearEnd(sidecar.fiscal_year_end)! : undefined;
+    const reading = readCalendar(lines, header?.date);
+    if (sidecar.quarter) quarter = parseQuarterId(sidecar.quarter)!;
+    else if (reading) quarter = reading.quarter;
+    else {
+      throw new ConvertError(input.path, 'cannot tell which quarter the call covers: no fiscal quarter or quarter end is stated', {
+        hint: `write ${side} with "quarter: FY2025Q2" (the fiscal quarter)`,
+      });
+    }
+    const fye = sideFye ?? reading?.fye ?? { month: 12, day: 31 };
+    fyeStrength = sideFye ? 1 : (reading?.fyeStrength ?? 4);
+    if (!sideFye && reading?.periodEnd && (!sidecar.quarter || quarterId(quarter) === quarterId(reading.quarter))) statedEnd = reading.periodEnd;
+    for (const c of reading?.conflicts ?? []) {
+      warnings.push({ file: input.path, line: c.line, message: `"${c.text}" reads as ${quarterId(c.quarter)}, but ${reading!.best ? `line ${reading!.best.line} ("${reading!.best.text}")` : 'the text'} says ${quarterId(quarter)}; using ${quarterId(quarter)}` });
+    }
+    if (!sideFye && fyeStrength >= 3) {
+      warnings.push({
+        file: input.path,
+        message: `the text does not say when ${company.names.en}'s fiscal year ends; ${fyeStrength === 3 ? 'judging by the call date' : 'assuming'} it ends on ${fyeLabel(fye)} (write "fiscal_year_end: MM-DD" in ${side} if that is wrong)`,
+      });
+    }
+    company = { ...company, fiscal_year_end: fyeLabel(fye) };
+  }
+  const end = statedEnd ?? periodEnd(quarter, fiscalYearEnd(company));
+  const fromHeader = header && plausibleCallDate(header.date, end) ? header : undefined;
+  const date = sidecar.call_date ? { date: sidecar.call_date } : (fromHeader ?? detectCallDate(lines, quarter, fiscalYearEnd(company)));
+  return {
+    company,
+    quarter,
+    periodEnd: end,
+    ...(date ? { callDate: date.date } : {}),
+    ...(statedEnd ? { statedEnd } : {}),
+    ...(fyeStrength ? { fyeStrength } : {}),
+  };
+}
+
 /** Reads one transcript into its layout's raw form plus company, quarter and date. */
 export function parseFile(input: InputFile, companies: readonly Company[], warnings: Warning[]): ParsedFile {
   const decoded = decodeTranscript(input.bytes, input.path);
-  const text = decoded.text;
   if (decoded.converted) warnings.push({ file: input.path, message: `not UTF-8; read as ${decoded.converted.toUpperCase()} (save it as UTF-8 to silence this)` });
   const sidecar = readSidecar(input);
-  const lines = splitLines(text);
-
-  let company: Company | undefined;
-  if (sidecar.company) {
-    company = companies.find((c) => c.id === sidecar.company);
-    if (!company) {
-      throw new ConvertError(input.sidecar!.path, `no company profile has the id "${sidecar.company}"`, {
-        hint: `add content/companies/${sidecar.company}.yaml (see content/companies/alibaba.yaml) or use one of: ${companies.map((c) => c.id).join(', ')}`,
-      });
-    }
-  } else {
-    company = detectCompany(text, companies);
-    if (!company) {
-      throw new ConvertError(input.path, 'cannot tell which company this transcript is about: no company profile name occurs in it', {
-        hint: `add its names to a profile in content/companies/, or write ${sidecarPath(input.path)} with "company: <id>"`,
-      });
-    }
-  }
-
+  const lines = splitLines(decoded.text);
   const layout = detectLayout(lines);
   if (!layout) {
     throw new ConvertError(input.path, 'the layout is not one the converter knows, so no speaker turns could be found', {
       hint: 'see seeds/README.md for the layouts that are recognised',
     });
   }
-  const isKnown = personMatcher(company);
+  const facts = readCallFacts(lines, input.path, sidecar, companies, warnings);
+  const isKnown = personMatcher(facts.company);
   let raw = layout.parse(lines, { file: input.path, isKnownPerson: (n) => isKnown(n) !== undefined });
   if (sidecar.language) raw = { ...raw, layers: raw.layers.map((l, i) => (i === 0 ? { ...l, lang: sidecar.language! } : l)) };
-
-  const fye = fiscalYearEnd(company);
-  let quarter: FiscalQuarter;
-  if (sidecar.quarter) {
-    quarter = parseQuarterId(sidecar.quarter)!;
-  } else {
-    const picked = pickQuarter(quarterEvidence(lines, fye));
-    if (!picked) {
-      throw new ConvertError(input.path, 'cannot tell which quarter the call covers: no fiscal quarter or quarter end is stated', {
-        hint: `write ${sidecarPath(input.path)} with "quarter: FY2025Q2" (the fiscal quarter)`,
-      });
-    }
-    quarter = picked.best.quarter;
-    for (const c of picked.conflicts) {
-      warnings.push({
-        file: input.path,
-        line: c.line,
-        message: `"${c.text}" reads as ${quarterId(c.quarter)}, but line ${picked.best.line} ("${picked.best.text}") says ${quarterId(quarter)}; using ${quarterId(quarter)}`,
-      });
-    }
-  }
-  const date = sidecar.call_date ? { date: sidecar.call_date } : detectCallDate(lines, quarter, fye);
+  // Without a profile, the business units the call presents as segments are the company's.
+  const company = facts.company.origin === 'text' ? { ...facts.company, segments: mergeSegments(facts.company.segments, segmentsFromText(raw)) } : facts.company;
   return {
     path: input.path,
     sha256: createHash('sha256').update(input.bytes).digest('hex'),
     company,
-    quarter,
-    ...(date ? { callDate: date.date } : {}),
+    quarter: facts.quarter,
+    ...(facts.callDate ? { callDate: facts.callDate } : {}),
+    ...(facts.statedEnd ? { periodEnd: facts.statedEnd } : {}),
+    ...(facts.fyeStrength ? { fyeStrength: facts.fyeStrength } : {}),
     raw,
+  };
+}
+
+/** The quarter of a call of a company with a profile: the strongest statement, with conflicts as warnings. */
+function quarterFromProfile(lines: readonly Line[], fye: FiscalYearEnd, file: string, warnings: Warning[]): FiscalQuarter {
+  const picked = pickQuarter(quarterEvidence(lines, fye));
+  if (!picked) {
+    throw new ConvertError(file, 'cannot tell which quarter the call covers: no fiscal quarter or quarter end is stated', {
+      hint: `write ${sidecarPath(file)} with "quarter: FY2025Q2" (the fiscal quarter)`,
+    });
+  }
+  for (const c of picked.conflicts) {
+    warnings.push({
+      file,
+      line: c.line,
+      message: `"${c.text}" reads as ${quarterId(c.quarter)}, but line ${picked.best.line} ("${picked.best.text}") says ${quarterId(picked.best.quarter)}; using ${quarterId(picked.best.quarter)}`,
+    });
+  }
+  return picked.best.quarter;
+}
+
+function fyeLabel(fye: FiscalYearEnd): string {
+  return `${String(fye.month).padStart(2, '0')}-${String(fye.day).padStart(2, '0')}`;
+}
+
+/** A call is held after its quarter ends, within four months. */
+function plausibleCallDate(date: string, periodEndDate: string): boolean {
+  const d = Date.parse(`${date}T00:00:00Z`);
+  const e = Date.parse(`${periodEndDate}T00:00:00Z`);
+  return d > e && d <= e + 120 * 86_400_000;
+}
+
+/**
+ * A company known only from its calls: names and ticker from the text, the fiscal year end
+ * the text implies, and one segment, the group; segments the call presents are added later.
+ */
+export function inferredCompany(id: string, found: CompanyCandidate | undefined, fye: FiscalYearEnd, nameOverride?: string): Company {
+  const legal = nameOverride ?? found?.name;
+  const short = legal ? shortName(legal) : (found?.ticker ?? id);
+  const zh = found?.zhName;
+  const zhScript = zh ? chineseScript(zh) ?? 'zh-Hans' : undefined;
+  const aliases = [...new Set([short, legal, found?.ticker, zh].filter((x): x is string => Boolean(x)))];
+  return {
+    id,
+    names: { en: short, ...(zh && zhScript ? { [zhScript]: zh } : {}) },
+    aliases,
+    fiscal_year_end: fyeLabel(fye),
+    segments: [
+      {
+        id: 'group',
+        names: { en: `${short} (consolidated)`, ...(zh ? { 'zh-Hans': `${zh}（合并）` } : {}) },
+        aliases: [],
+        description: 'The whole company, as reported on a consolidated basis.',
+        metrics: [],
+        origin: 'text',
+      },
+    ],
+    people: [],
+    metric_aliases: {},
+    ...(found?.ticker ? { ticker: found.ticker } : {}),
+    ...(found?.exchange ? { exchange: found.exchange } : {}),
+    ...(legal && legal !== short ? { legal_name: legal } : {}),
+    origin: 'text',
   };
 }
 
@@ -269,7 +402,7 @@ export function buildCalls(parsed: readonly ParsedFile[], warnings: Warning[], c
     }
     const speakers = mergeSpeakers(built.map((b) => b.speakers));
     const sources = built.map((b) => b.source);
-    const end = periodEnd(first.quarter, fiscalYearEnd(first.company));
+    const end = built.find((b) => b.p.periodEnd)?.p.periodEnd ?? periodEnd(first.quarter, fiscalYearEnd(first.company));
     const speakerMap = new Map(speakers.map((sp) => [sp.id, sp]));
     const reader = figureReader({ company: first.company, metrics: catalog.metrics, reading: catalog.reading, quarter: first.quarter });
     const readings = sources.map((src) => reader.read(src, speakerMap));
@@ -278,6 +411,7 @@ export function buildCalls(parsed: readonly ParsedFile[], warnings: Warning[], c
     const { figures, unassigned } = mergeFigures(raw, sources.map((src) => src.key), quarterId(first.quarter), first.company, catalog.metrics);
     const call = {
       company: first.company.id,
+      ...(first.company.origin === 'text' ? { inferred_company: first.company } : {}),
       quarter: quarterId(first.quarter),
       period_end: end,
       ...(dates[0] ? { call_date: dates[0] } : {}),
@@ -295,6 +429,47 @@ export function buildCalls(parsed: readonly ParsedFile[], warnings: Warning[], c
     if (cacheKey) options.cache!.set(cacheKey, call);
   }
   return calls.sort((a, b) => a.company.localeCompare(b.company) || compareQuarters(parseQuarterId(a.quarter)!, parseQuarterId(b.quarter)!));
+}
+
+/**
+ * Calls of one company read from the text share one company: names and aliases from all of
+ * them, and the fiscal year end the surest of them states (a call that only implies it by its
+ * date follows one that states it).
+ */
+export function unifyInferred(parsed: readonly ParsedFile[]): ParsedFile[] {
+  const byId = new Map<string, ParsedFile[]>();
+  for (const p of parsed) if (p.company.origin === 'text') byId.set(p.company.id, [...(byId.get(p.company.id) ?? []), p]);
+  const merged = new Map<string, Company>();
+  for (const [id, files] of byId) {
+    const surest = [...files].sort((a, b) => (a.fyeStrength ?? 4) - (b.fyeStrength ?? 4) || a.path.localeCompare(b.path))[0]!;
+    const all = files.map((f) => f.company);
+    const withLegal = all.find((c) => c.legal_name);
+    const zhHans = all.find((c) => c.names['zh-Hans'])?.names['zh-Hans'];
+    const zhHant = all.find((c) => c.names['zh-Hant'])?.names['zh-Hant'];
+    const ticker = all.find((c) => c.ticker);
+    merged.set(id, {
+      ...surest.company,
+      segments: all.reduce<Company['segments']>((acc, c) => mergeSegments(acc, c.segments), []),
+      names: { en: (withLegal ?? surest.company).names.en, ...(zhHans ? { 'zh-Hans': zhHans } : {}), ...(zhHant ? { 'zh-Hant': zhHant } : {}) },
+      aliases: [...new Set(all.flatMap((c) => c.aliases))].sort(),
+      ...(withLegal?.legal_name ? { legal_name: withLegal.legal_name } : {}),
+      ...(ticker?.ticker ? { ticker: ticker.ticker } : {}),
+      ...(ticker?.exchange ? { exchange: ticker.exchange } : {}),
+    });
+  }
+  return parsed.map((p) => {
+    const company = merged.get(p.company.id);
+    if (!company) return p;
+    // A stated 52/53-week end stays; otherwise the quarter end follows the shared fiscal year end.
+    const keepEnd = p.periodEnd && company.fiscal_year_end === p.company.fiscal_year_end;
+    const { periodEnd: _drop, ...rest } = p;
+    return { ...rest, company, ...(keepEnd ? { periodEnd: p.periodEnd } : {}) };
+  });
+}
+
+/** Segments of `a` then those of `b` it does not have (by id). */
+function mergeSegments(a: Company['segments'], b: Company['segments']): Company['segments'] {
+  return [...a, ...b.filter((s) => !a.some((x) => x.id === s.id))];
 }
 
 /** Path of a call's generated file under `content/calls/`. */
@@ -315,11 +490,20 @@ export function convertAll(inputs: readonly InputFile[], catalog: Catalog, optio
     options.onProgress?.('parse', i, inputs.length);
     const key = options.cache ? `parse-${sha(options.version ?? '', input.bytes, input.sidecar?.text ?? '')}` : undefined;
     const hit = key ? (options.cache!.get(key) as CachedParse | undefined) : undefined;
-    const company = hit && catalog.companies.find((c) => c.id === hit.company);
+    const company = hit && (hit.inferred ?? catalog.companies.find((c) => c.id === hit.company));
     if (hit && company) {
       stats.parsedCached++;
       warnings.push(...hit.warnings.map((w) => ({ ...w, file: input.path })));
-      parsed.push({ path: input.path, sha256: sha256Of(input.bytes), company, quarter: hit.quarter, ...(hit.callDate ? { callDate: hit.callDate } : {}), raw: hit.raw });
+      parsed.push({
+        path: input.path,
+        sha256: sha256Of(input.bytes),
+        company,
+        quarter: hit.quarter,
+        ...(hit.callDate ? { callDate: hit.callDate } : {}),
+        ...(hit.periodEnd ? { periodEnd: hit.periodEnd } : {}),
+        ...(hit.fyeStrength ? { fyeStrength: hit.fyeStrength } : {}),
+        raw: hit.raw,
+      });
       continue;
     }
     try {
@@ -328,13 +512,24 @@ export function convertAll(inputs: readonly InputFile[], catalog: Catalog, optio
       stats.parsed++;
       warnings.push(...mine);
       parsed.push(p);
-      if (key) options.cache!.set(key, { company: p.company.id, quarter: p.quarter, ...(p.callDate ? { callDate: p.callDate } : {}), raw: p.raw, warnings: mine } satisfies CachedParse);
+      if (key) {
+        options.cache!.set(key, {
+          company: p.company.id,
+          ...(p.company.origin === 'text' ? { inferred: p.company } : {}),
+          quarter: p.quarter,
+          ...(p.callDate ? { callDate: p.callDate } : {}),
+          ...(p.periodEnd ? { periodEnd: p.periodEnd } : {}),
+          ...(p.fyeStrength ? { fyeStrength: p.fyeStrength } : {}),
+          raw: p.raw,
+          warnings: mine,
+        } satisfies CachedParse);
+      }
     } catch (e) {
       if (e instanceof ConvertError) errors.push(e);
       else throw e;
     }
   }
-  const calls = buildCalls(parsed, warnings, catalog, options, stats);
+  const calls = buildCalls(unifyInferred(parsed), warnings, catalog, options, stats);
   const validated: Call[] = [];
   for (const call of calls) {
     const result = callSchema.safeParse(call);
@@ -349,7 +544,7 @@ export function convertAll(inputs: readonly InputFile[], catalog: Catalog, optio
       validated.push(result.data);
     }
   }
-  if (errors.length > 0) return { calls: [], files: [], errors, warnings, stats };
+  if (errors.length > 0 && !options.keepGoing) return { calls: [], files: [], errors, warnings, stats };
   return { calls: validated, files: validated.map((c) => ({ path: callPath(c), content: renderCallMdx(c) })), errors, warnings, stats };
 }
 

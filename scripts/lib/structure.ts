@@ -19,7 +19,7 @@ import { segmentsActiveIn } from '../../src/lib/segments.ts';
 import type { FiscalQuarter } from '../../src/lib/quarters.ts';
 import { countName } from './detect.ts';
 import type { RawParagraph, RawSource, RawTurn } from './raw.ts';
-import { IR_TITLE, roleFromName } from './layouts/shared.ts';
+import { IR_TITLE, roleFromName, TITLE_WORDS } from './layouts/shared.ts';
 import { compactKey, matchKey, slugify } from './text.ts';
 
 /** Finds the company's person a label name refers to (any name or alias, any script). */
@@ -135,6 +135,18 @@ export function structure(raw: RawSource, company: Company, quarter: FiscalQuart
   for (const r of resolved.values()) speakers.set(r.speaker.id, r.speaker);
   const roleOf = (t: RawTurn) => speakers.get(resolved.get(t)!.speaker.id)!.role;
 
+  // A speaker the operator has just introduced with a question, labelled with a firm rather
+  // than a job title ("Jane Doe - Example Securities"), is an analyst of that firm.
+  raw.turns.forEach((t, i) => {
+    const s = speakers.get(resolved.get(t)!.speaker.id)!;
+    if (i === 0 || s.person || s.role !== 'executive' || !t.label.title || TITLE_WORDS.test(t.label.title)) return;
+    const prev = raw.turns[i - 1]!;
+    const said = prev.paragraphs.at(-1)?.text ?? '';
+    if (roleOf(prev) === 'operator' && /question/i.test(said) && said.includes(t.label.name)) {
+      const { title: _title, ...rest } = s;
+      speakers.set(s.id, { ...rest, role: 'analyst', firm: s.firm ?? t.label.title });
+    }
+  });
   // Speakers of unknown role who speak in the Q&A right after the moderator are asking.
   const qa = qaStart(raw.turns, roleOf);
   raw.turns.forEach((t, i) => {

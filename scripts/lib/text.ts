@@ -192,10 +192,23 @@ export function chineseScript(text: string): 'zh-Hans' | 'zh-Hant' | null {
   return simplified >= traditional ? 'zh-Hans' : 'zh-Hant';
 }
 
-/** The language of a piece of text: Chinese by script when mostly Han, else English. */
+/** Korean or Japanese when their own letters (Hangul; kana) make up much of the text. */
+function otherScript(text: string): TextLang | undefined {
+  const hangul = text.match(/\p{Script=Hangul}/gu)?.length ?? 0;
+  const kana = text.match(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
+  const letters = (text.match(/[A-Za-z\p{Script=Han}]/gu)?.length ?? 0) + hangul + kana;
+  if (letters === 0) return undefined;
+  if (hangul / letters >= 0.3) return 'ko';
+  if (kana / letters >= 0.15) return 'ja';
+  return undefined;
+}
+
+/** The language of a piece of text: Korean or Japanese by their letters, Chinese by script when mostly Han, else English. */
 export function textLanguage(text: string, fallback: TextLang = 'zh-Hans'): TextLang {
+  const other = otherScript(text);
+  if (other) return other;
   if (hanShare(text) < 0.3) return 'en';
-  return chineseScript(text) ?? (fallback === 'en' ? 'zh-Hans' : fallback);
+  return chineseScript(text) ?? (fallback === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans');
 }
 
 /**

@@ -2,11 +2,10 @@
  * The site's data, read from the content collections: calls with their company and quarter,
  * in the order pages list them. Only Astro code imports this module.
  */
-import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import yaml from 'js-yaml';
+import { companiesOfCalls, loadCatalog } from '../lib/catalog.ts';
 import { parseQuarterId, compareQuarters, quarterSlug, type FiscalQuarter } from '../lib/quarters.ts';
-import { metricSchema, topicSchema, type Call, type Company, type Metric, type Topic } from '../lib/schema.ts';
+import type { Call, Company, Metric, Topic } from '../lib/schema.ts';
 
 export interface CallEntry {
   /** Collection id, `alibaba/fy2025-q2`. */
@@ -20,18 +19,23 @@ export interface CallEntry {
 let cache: Promise<{ companies: Company[]; calls: CallEntry[]; metrics: Metric[]; topics: Topic[] }> | undefined;
 
 async function load() {
-  const companies = (await getCollection('companies')).map((e: CollectionEntry<'companies'>) => e.data);
-  const calls = (await getCollection('calls')).map((e: CollectionEntry<'calls'>) => {
-    const company = companies.find((c) => c.id === e.data.company);
-    if (!company) throw new Error(`${e.id}: no company profile "${e.data.company}" in content/companies/`);
-    const quarter = parseQuarterId(e.data.quarter)!;
-    return { id: e.id, call: e.data, company, quarter, slug: quarterSlug(quarter) };
+  // The one loader; scripts/build.ts points EC_COMPANIES_DIR at the profiles it converted with.
+  const catalog = loadCatalog(process.cwd(), process.env.EC_COMPANIES_DIR ? { companiesDir: process.env.EC_COMPANIES_DIR } : {});
+  const entries = (await getCollection('calls')).map((e: CollectionEntry<'calls'>) => ({ id: e.id, call: e.data }));
+  // Companies with a published call only: from their profile, or as read from their calls.
+  const companies = companiesOfCalls(
+    catalog.companies,
+    entries.map((e) => e.call),
+  );
+  const calls = entries.map(({ id, call }) => {
+    const company = companies.find((c) => c.id === call.company);
+    if (!company) throw new Error(`${id}: no company profile "${call.company}" in content/companies/ and no company read from the text`);
+    const quarter = parseQuarterId(call.quarter)!;
+    return { id, call, company, quarter, slug: quarterSlug(quarter) };
   });
   // Newest first, companies alphabetically.
   calls.sort((a, b) => a.company.id.localeCompare(b.company.id) || compareQuarters(b.quarter, a.quarter));
-  const metrics = metricSchema.array().parse(yaml.load(readFileSync('content/metrics.yaml', 'utf8')));
-  const topics = topicSchema.array().parse(yaml.load(readFileSync('content/topics.yaml', 'utf8')));
-  return { companies: companies.sort((a, b) => a.id.localeCompare(b.id)), calls, metrics, topics };
+  return { companies, calls, metrics: catalog.metrics, topics: catalog.topics };
 }
 
 /** Every company and call; loaded once per build. */

@@ -76,24 +76,31 @@ export function segmentsOfQuarter(
   segmentNames: ReadonlyMap<string, string>,
   edition: Edition,
 ): ChartSpec | undefined {
-  const segs = [...segmentNames.keys()].filter((id) => id !== 'group' && quarterFigure(call, id, 'revenue')?.unit === 'CNY');
+  // The currency is the figures' own: the one most of this quarter's segment revenues are stated in.
+  const units = [...segmentNames.keys()].flatMap((id) => {
+    const u = id === 'group' ? undefined : quarterFigure(call, id, 'revenue')?.unit;
+    return u && u !== '%' && u !== 'pp' && u !== 'count' ? [u] : [];
+  });
+  const currency = units.sort((a, b) => units.filter((u) => u === b).length - units.filter((u) => u === a).length || a.localeCompare(b))[0];
+  if (!currency) return undefined;
+  const segs = [...segmentNames.keys()].filter((id) => id !== 'group' && quarterFigure(call, id, 'revenue')?.unit === currency);
   if (segs.length < 2) return undefined;
-  const { scale, label: unitLabel } = amountScale('CNY', edition);
+  const { scale, label: unitLabel } = amountScale(currency, edition);
   const here = parseQuarterId(call.quarter)!;
   const series: ChartSeries[] = [
-    { label: quarterLabel(here, edition), kind: 'bar', axis: 'left', unit: 'CNY', unitLabel, scale, values: segs.map((id) => quarterFigure(call, id, 'revenue')!.value / scale), color: '--chart-1', ref: { metric: 'revenue', quarter: call.quarter } },
+    { label: quarterLabel(here, edition), kind: 'bar', axis: 'left', unit: currency, unitLabel, scale, values: segs.map((id) => quarterFigure(call, id, 'revenue')!.value / scale), color: '--chart-1', ref: { metric: 'revenue', quarter: call.quarter } },
   ];
-  if (previous && segs.some((id) => quarterFigure(previous, id, 'revenue')?.unit === 'CNY')) {
+  if (previous && segs.some((id) => quarterFigure(previous, id, 'revenue')?.unit === currency)) {
     series.push({
       label: quarterLabel(parseQuarterId(previous.quarter)!, edition),
       kind: 'bar',
       axis: 'left',
-      unit: 'CNY',
+      unit: currency,
       unitLabel,
       scale,
       values: segs.map((id) => {
         const f = quarterFigure(previous, id, 'revenue');
-        return f?.unit === 'CNY' ? f.value / scale : null;
+        return f?.unit === currency ? f.value / scale : null;
       }),
       color: '--chart-3',
       ref: { metric: 'revenue', quarter: previous.quarter },

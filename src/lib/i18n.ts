@@ -10,6 +10,14 @@ const en = {
   tagline: 'Earnings calls as structured, source-linked transcripts.',
   switchTo: '中文',
   switchLabel: '阅读中文版',
+  segmentFromText: 'Read from the calls: no company profile names this segment, so it is shown as the call presents it.',
+  reportTitle: 'Build report',
+  callsCount: 'calls',
+  latestQuarter: 'latest',
+  reportNone: 'Every transcript was converted and published.',
+  reportSome: 'These transcripts were left out of this build (npm run build -- --keep-going); everything else was published.',
+  reportFile: 'File and line',
+  reportReason: 'Why',
   home: 'All calls',
   quarters: 'Quarters',
   quarter: 'Quarter',
@@ -65,6 +73,14 @@ const zh: UiStrings = {
   tagline: '结构化、可溯源的业绩电话会记录。',
   switchTo: 'English',
   switchLabel: 'Read in English',
+  segmentFromText: '读自电话会：公司资料中没有这个分部，按电话会的说法显示。',
+  reportTitle: '构建报告',
+  callsCount: '次电话会',
+  latestQuarter: '最新',
+  reportNone: '所有记录都已转换并发布。',
+  reportSome: '以下记录未纳入本次构建（npm run build -- --keep-going），其余均已发布。',
+  reportFile: '文件与行',
+  reportReason: '原因',
   home: '全部电话会',
   quarters: '季度',
   quarter: '季度',
@@ -127,8 +143,8 @@ export const SECTION_LABEL: Record<Edition, Record<SectionId, string>> = {
 };
 
 export const LANG_LABEL: Record<Edition, Record<TextLang, string>> = {
-  en: { en: 'English', 'zh-Hans': 'Simplified Chinese', 'zh-Hant': 'Traditional Chinese' },
-  zh: { en: '英文', 'zh-Hans': '简体中文', 'zh-Hant': '繁体中文' },
+  en: { en: 'English', 'zh-Hans': 'Simplified Chinese', 'zh-Hant': 'Traditional Chinese', ko: 'Korean', ja: 'Japanese' },
+  zh: { en: '英文', 'zh-Hans': '简体中文', 'zh-Hant': '繁体中文', ko: '韩文', ja: '日文' },
 };
 
 export const LAYOUT_LABEL: Record<Edition, Record<LayoutId, string>> = {
@@ -137,12 +153,16 @@ export const LAYOUT_LABEL: Record<Edition, Record<LayoutId, string>> = {
     'official-transcript': 'official transcript',
     'inline-labels': 'Q&A summary on a web page',
     'plain-english': 'plain transcript',
+    'inline-turns': 'transcript with inline speaker names',
+    'interleaved-pairs': 'numbered bilingual pairs',
   },
   zh: {
     'bilingual-pairs': '双语记录',
     'official-transcript': '官方记录稿',
     'inline-labels': '网页问答摘要',
     'plain-english': '纯文本记录',
+    'inline-turns': '行内署名记录',
+    'interleaved-pairs': '编号双语对照',
   },
 };
 

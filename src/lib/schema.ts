@@ -15,7 +15,7 @@ const quarterIdField = z.string().refine((s) => parseQuarterId(s) !== null, 'a f
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 /** Languages the site shows text in: BCP 47 tags with the script for Chinese. */
-export const textLang = z.enum(['en', 'zh-Hans', 'zh-Hant']);
+export const textLang = z.enum(['en', 'zh-Hans', 'zh-Hant', 'ko', 'ja']);
 export type TextLang = z.infer<typeof textLang>;
 
 /** A name in each language; English is required, the Chinese forms are optional. */
@@ -45,6 +45,8 @@ export const segmentSchema = z.object({
   description: z.string().optional(),
   /** Metrics only this segment reports (`cmr`): a figure of one belongs here when no segment is named. */
   metrics: z.array(z.string()).default([]),
+  /** `text` when the converter read the segment from a call rather than from a profile. */
+  origin: z.enum(['profile', 'text']).default('profile'),
 });
 export type Segment = z.infer<typeof segmentSchema>;
 
@@ -80,6 +82,14 @@ export const companySchema = z.object({
    * (`adjusted_ebitda: adjusted_ebita` when speech recognition hears EBITA as EBITDA).
    */
   metric_aliases: z.record(z.string(), z.string()).default({}),
+  /** Stock ticker (`BABA`), if known. */
+  ticker: z.string().regex(/^[A-Z0-9.]{1,10}$/).optional(),
+  /** Exchange the ticker is quoted on as the transcript gives it (`NYSE`, `OTCPK`), if known. */
+  exchange: z.string().optional(),
+  /** Full legal name as a transcript gives it (`Amazon.com, Inc.`), if it differs from `names.en`. */
+  legal_name: z.string().optional(),
+  /** `text` when no profile exists and the converter read the company from its calls. */
+  origin: z.enum(['profile', 'text']).default('profile'),
 });
 export type Company = z.infer<typeof companySchema>;
 
@@ -276,7 +286,7 @@ export const omittedSchema = z.object({
 });
 
 /** Layouts the converter recognises. */
-export const layoutId = z.enum(['bilingual-pairs', 'official-transcript', 'inline-labels', 'plain-english']);
+export const layoutId = z.enum(['bilingual-pairs', 'official-transcript', 'inline-labels', 'plain-english', 'inline-turns', 'interleaved-pairs']);
 export type LayoutId = z.infer<typeof layoutId>;
 
 /** One transcript file of a call. */
@@ -406,8 +416,10 @@ export type Digest = z.infer<typeof digestSchema>;
 
 /** Frontmatter of one generated call file: `content/calls/<company>/<quarter>.mdx`. */
 export const callSchema = z.object({
-  /** Company id from its profile. */
+  /** Company id from its profile, or read from the text. */
   company: slug,
+  /** The company as the converter read it from the text, when no profile describes it. */
+  inferred_company: companySchema.optional(),
   /** Fiscal quarter (`FY2025Q2`). */
   quarter: quarterIdField,
   /** Last day of the quarter (`2024-09-30`). */

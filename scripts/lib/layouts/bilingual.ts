@@ -8,7 +8,7 @@
 import { ConvertError } from '../errors.ts';
 import type { Layout, RawLabel, RawParagraph, RawTurn } from '../raw.ts';
 import { omittedRanges, type OmitReason } from '../raw.ts';
-import { chineseScript, hanShare, type Line } from '../text.ts';
+import { textLanguage, type Line } from '../text.ts';
 import type { Layer, TextLang } from '../../../src/lib/schema.ts';
 import { parseDashLabel, MACHINE_TRANSLATION } from './shared.ts';
 
@@ -25,7 +25,47 @@ interface Pair {
   readonly translation: string | undefined;
 }
 
+/** Paragraphs separated by blank lines: `[first line, joined text]`. */
+function blocks(lines: readonly Line[]): Array<{ line: number; text: string }> {
+  const out: Array<{ line: number; text: string }> = [];
+  let open: { line: number; text: string } | undefined;
+  for (const l of lines) {
+    if (l.text === '') {
+      if (open) out.push(open);
+      open = undefined;
+    } else if (open) open.text = `${open.text} ${l.text}`;
+    else open = { line: l.n, text: l.text };
+  }
+  if (open) out.push(open);
+  return out;
+}
+
+/**
+ * Without bullets: each paragraph followed by its translation as the next paragraph, a label
+ * repeated as it is. A paragraph and the next are a pair when they are the same text or when
+ * the first is in Latin letters and the next in another script (Han, Hangul, kana).
+ */
+function paragraphPairs(lines: readonly Line[]): Pair[] {
+  const bs = blocks(lines);
+  const latin = (t: string) => textLanguage(t, 'en') === 'en';
+  const out: Pair[] = [];
+  for (let i = 0; i < bs.length; i++) {
+    const a = bs[i]!;
+    const b = bs[i + 1];
+    if (b && (b.text === a.text || (latin(a.text) && !latin(b.text)))) {
+      out.push({ line: a.line, original: a.text, translation: b.text });
+      i++;
+    } else out.push({ line: a.line, original: a.text, translation: undefined });
+  }
+  return out;
+}
+
 function pairs(lines: readonly Line[]): Pair[] {
+  if (!lines.some((l) => BULLET.test(l.raw))) return paragraphPairs(lines);
+  return bulletPairs(lines);
+}
+
+function bulletPairs(lines: readonly Line[]): Pair[] {
   const out: Pair[] = [];
   for (let i = 0; i < lines.length; i++) {
     const m = BULLET.exec(lines[i]!.raw);
@@ -50,9 +90,8 @@ function isLabel(p: Pair): boolean {
 }
 
 function detectLang(texts: readonly string[], fallback: TextLang): TextLang {
-  const joined = texts.join('\n');
-  if (hanShare(joined) < 0.3) return 'en';
-  return chineseScript(joined) ?? fallback;
+  // Any language: a Korean or Japanese layer is tagged as such, never as English.
+  return textLanguage(texts.join('\n'), fallback);
 }
 
 export const bilingual: Layout = {
@@ -62,11 +101,17 @@ export const bilingual: Layout = {
     const ps = pairs(lines);
     if (ps.length < 5) return false;
     const paired = ps.filter((p) => p.translation !== undefined).length;
-    return paired / ps.length >= 0.9;
+    // Paragraph pairs need labels repeated as they are, which prose never is.
+    const bulleted = lines.some((l) => BULLET.test(l.raw));
+    return paired / ps.length >= 0.9 && (bulleted || ps.filter(isLabel).length >= 3);
   },
 
   parse(lines, ctx) {
-    const ps = pairs(lines);
+    const bulleted = lines.some((l) => BULLET.test(l.raw));
+    // Without bullets, the pairs before the first label are the page's header (title, date, notes).
+    const all = pairs(lines);
+    const firstLabel = bulleted ? 0 : Math.max(0, all.findIndex(isLabel));
+    const ps = all.slice(firstLabel);
     const firstBullet = ps[0]!.line;
     const omitted: { n: number; reason: OmitReason }[] = [];
 
@@ -83,7 +128,8 @@ export const bilingual: Layout = {
         mtNote = l.text;
         omitted.push({ n: l.n, reason: 'disclaimer' });
       } else {
-        omitted.push({ n: l.n, reason: 'page-summary' });
+        // A bulleted page's header holds the site's summary; a plain one, the cover (date, notes).
+        omitted.push({ n: l.n, reason: bulleted ? 'page-summary' : 'cover' });
       }
     }
 

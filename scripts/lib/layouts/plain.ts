@@ -8,7 +8,7 @@ import { ConvertError } from '../errors.ts';
 import type { Layout, OmitReason, RawLabel, RawParagraph, RawTurn } from '../raw.ts';
 import { omittedRanges } from '../raw.ts';
 import { compactKey, textLanguage } from '../text.ts';
-import { IR_TITLE, parseDashLabel, roleFromName, sectionOfHeading } from './shared.ts';
+import { IR_TITLE, parseDashLabel, roleFromName, sectionOfHeading, TITLE_WORDS } from './shared.ts';
 
 const COMPANY_LIST = /^(company|corporate)\s+participants:?$|^executives:?$/i;
 const ANALYST_LIST = /^(conference\s+call\s+participants|analysts?|other\s+participants):?$/i;
@@ -18,11 +18,22 @@ interface Participant {
   readonly label: RawLabel;
 }
 
+/** A short line without sentence punctuation that repeats the label's title or firm, or reads as a title. */
+function isTitleLine(text: string, label: RawLabel): boolean {
+  if (text.length > 100 || /[.!?。？！]$/.test(text)) return false;
+  const k = compactKey(text);
+  if ((label.title && compactKey(label.title) === k) || (label.firm && k.startsWith(compactKey(label.firm)))) return true;
+  return TITLE_WORDS.test(text) && text.split(/\s+/).length <= 12 && !/[,;:]\s+\w+\s+\w+\s+\w+\s+\w+/.test(text);
+}
+
 export const plain: Layout = {
   id: 'plain-english',
 
   sniff(lines) {
-    return lines.some((l) => COMPANY_LIST.test(l.text)) && lines.some((l) => ANALYST_LIST.test(l.text) || /^operator$/i.test(l.text));
+    return (
+      lines.some((l) => COMPANY_LIST.test(l.text)) &&
+      lines.some((l) => ANALYST_LIST.test(l.text) || /^operator$/i.test(l.text) || PRESENTATION.test(l.text) || sectionOfHeading(l.text) === 'qa')
+    );
   },
 
   parse(lines, ctx) {
@@ -80,8 +91,9 @@ export const plain: Layout = {
       const known = people.get(compactKey(dash.name));
       if (known && text.length <= 80) return { ...known.label, text };
       if (dash.role === 'operator') return dash;
-      if (/^unidentified\s+(analyst|participant|speaker|company representative)$/i.test(text)) {
-        return { text, name: text, ...(/analyst/i.test(text) ? { role: 'analyst' as const } : {}) };
+      if (/^(?:unidentified|unknown)\s+(analyst|participant|speaker|executive|company representative)$/i.test(text)) {
+        const role = /analyst/i.test(text) ? ('analyst' as const) : /executive|company/i.test(text) ? ('executive' as const) : undefined;
+        return { text, name: text, ...(role ? { role } : {}) };
       }
       return undefined;
     };
@@ -89,6 +101,7 @@ export const plain: Layout = {
     const turns: RawTurn[] = [];
     let current: { label: RawLabel; line: number; section?: 'qa'; paragraphs: RawParagraph[] } | undefined;
     let inQa = false;
+    let titleNext = false;
     let open: { line: number; text: string } | undefined;
     const close = () => {
       if (open && current) current.paragraphs.push({ line: open.line, text: open.text });
@@ -116,8 +129,16 @@ export const plain: Layout = {
         close();
         current = { label, line: l.n, ...(inQa ? { section: 'qa' as const } : {}), paragraphs: [] };
         turns.push(current);
+        titleNext = true;
         continue;
       }
+      // The line under a speaker's name that gives their title or firm is part of the label.
+      if (titleNext && current && current.paragraphs.length === 0 && !open && isTitleLine(l.text, current.label)) {
+        titleNext = false;
+        omitted.push({ n: l.n, reason: 'cover' });
+        continue;
+      }
+      titleNext = false;
       if (!current) {
         omitted.push({ n: l.n, reason: 'cover' });
         continue;

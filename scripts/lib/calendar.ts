@@ -1,0 +1,267 @@
+/**
+ * A company's fiscal calendar and the call's quarter and date, read from the text when no
+ * profile gives them. Calls name their quarter in the company's own fiscal terms ("Q2 2026",
+ * "second quarter of fiscal 2026"); what the fiscal year is comes, in order of trust, from:
+ *
+ * 1. a statement that pairs a fiscal quarter with the day it ended ("fourth quarter of fiscal
+ *    2025 ended February 28, 2025", "fiscal second quarter ended July 31, 2025",
+ *    "2024 财年第三财季 … 截至 3 月 31 日");
+ * 2. a stated quarter end that agrees with the named quarter ("Q3 2025" and "the quarter ended
+ *    September 30, 2025": a calendar fiscal year);
+ * 3. the call date: calls are held one to ten weeks after the quarter ends, and most fiscal
+ *    quarters end with a calendar quarter; a quarter end that does neither is taken only when
+ *    nothing else fits the named quarter (reported as a warning);
+ * 4. nothing: a calendar fiscal year is assumed (reported as a warning).
+ */
+import { MONTH_NAMES, quarterId, type FiscalQuarter, type FiscalYearEnd } from '../../src/lib/quarters.ts';
+import { pickQuarter, quarterEvidence, type QuarterEvidence } from './detect.ts';
+import type { Line } from './text.ts';
+
+const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const ORD: Record<string, 1 | 2 | 3 | 4> = { first: 1, second: 2, third: 3, fourth: 4, q1: 1, q2: 2, q3: 3, q4: 4, 一: 1, 二: 2, 三: 3, 四: 4 };
+
+function month(name: string): number {
+  const k = name.toLowerCase().replace(/\.$/, '').slice(0, 3);
+  return MONTH_NAMES.findIndex((m) => m.toLowerCase().startsWith(k)) + 1;
+}
+
+function lastDay(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+function fullYear(y: string): number {
+  const n = Number(y.replace(/^'/, ''));
+  return n < 100 ? 2000 + n : n;
+}
+
+/** The month end a period ending on `day` of `m` belongs to (52/53-week years end near one). */
+function monthEndOf(y: number, m: number, day: number): { y: number; m: number } | null {
+  if (day >= 20) return { y, m };
+  if (day <= 8) return m === 1 ? { y: y - 1, m: 12 } : { y, m: m - 1 };
+  return null;
+}
+
+/** Month of the fiscal year end, and its calendar year, for quarter `q` ending in (y, m). */
+function yearEndFor(q: number, y: number, m: number): { fy: number; month: number } {
+  const idx = y * 12 + (m - 1) + 3 * (4 - q);
+  return { fy: Math.floor(idx / 12), month: (idx % 12) + 1 };
+}
+
+function fyeOfMonth(m: number): FiscalYearEnd {
+  return { month: m, day: lastDay(2001, m) };
+}
+
+/** What the text says about the fiscal calendar, and how sure that is. */
+export interface CalendarReading {
+  readonly quarter: FiscalQuarter;
+  readonly fye: FiscalYearEnd;
+  /** 1 = stated with the quarter, 2 = a stated quarter end, 3 = from the call date, 4 = assumed. */
+  readonly fyeStrength: 1 | 2 | 3 | 4;
+  /** The quarter's last day when the text states one that is not a month end (52/53-week years). */
+  readonly periodEnd?: string;
+  /** Line and words the fiscal year end was read from. */
+  readonly fyeLine?: number;
+  readonly fyeText?: string;
+  /** The quarter statement used, and weaker statements that disagree. */
+  readonly best?: QuarterEvidence;
+  readonly conflicts: QuarterEvidence[];
+}
+
+interface Paired {
+  readonly q: 1 | 2 | 3 | 4;
+  readonly fy?: number;
+  readonly end: { y?: number; m: number; d: number };
+  readonly line: number;
+  readonly text: string;
+}
+
+/** Statements that pair a fiscal quarter with the day it ended. */
+export function pairedStatements(lines: readonly Line[]): Paired[] {
+  const out: Paired[] = [];
+  const en = new RegExp(
+    `\\b(?:(?:fiscal\\s+)?(first|second|third|fourth)\\s+(?:fiscal\\s+)?quarter|(q[1-4]))(?:\\s+of)?(?:\\s+(?:the\\s+)?(?:fiscal|fy)(?:\\s+year)?\\s*('?\\d{2}|\\d{4}))?(?:\\s*,)?(?:\\s+(?:for\\s+)?(?:the\\s+)?\\d{1,2}\\s+weeks)?\\s+(?:that\\s+)?ended\\s+(?:on\\s+)?${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`,
+    'gi',
+  );
+  const zh = /(\d{4})\s*(?:财年|財年|财政年度|財政年度)\s*第\s*([一二三四])\s*(?:财季|財季|季度|季)[^。]{0,30}?截至\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
+  const zhReverse = /截至\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*止?\s*的?\s*(?:(\d{4})\s*(?:财年|財年|财政年度|財政年度)\s*)?第\s*([一二三四])\s*(?:财季|財季|季度|季)/g;
+  for (const l of lines) {
+    const t = l.text.normalize('NFKC');
+    for (const m of t.matchAll(zhReverse)) {
+      out.push({ q: ORD[m[5]!]!, ...(m[4] ? { fy: Number(m[4]) } : {}), end: { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }, line: l.n, text: m[0] });
+    }
+    for (const m of t.matchAll(en)) {
+      const q = ORD[(m[1] ?? m[2]!).toLowerCase()]!;
+      out.push({ q, ...(m[3] ? { fy: fullYear(m[3]) } : {}), end: { m: month(m[4]!), d: Number(m[5]), ...(m[6] ? { y: Number(m[6]) } : {}) }, line: l.n, text: m[0] });
+    }
+    for (const m of t.matchAll(zh)) {
+      out.push({ q: ORD[m[2]!]!, fy: Number(m[1]), end: { m: Number(m[4]), d: Number(m[5]), ...(m[3] ? { y: Number(m[3]) } : {}) }, line: l.n, text: m[0] });
+    }
+  }
+  return out;
+}
+
+/** Reads a paired statement as a fiscal calendar; null when its parts do not fit together. */
+function readPaired(p: Paired): { quarter: FiscalQuarter; fye: FiscalYearEnd; periodEnd: string } | null {
+  if (p.end.m < 1 || p.end.m > 12) return null;
+  // Without the end's year, the fiscal year places it; without either, nothing can be said.
+  const years = p.end.y !== undefined ? [p.end.y] : p.fy !== undefined ? [p.fy - 1, p.fy] : [];
+  for (const y of years) {
+    const me = monthEndOf(y, p.end.m, p.end.d);
+    if (!me) return null;
+    const ye = yearEndFor(p.q, me.y, me.m);
+    if (p.fy !== undefined && ye.fy !== p.fy) continue;
+    const endYear = y;
+    const stated = iso(endYear, p.end.m, p.end.d);
+    return { quarter: { fy: ye.fy, q: p.q }, fye: fyeOfMonth(ye.month), periodEnd: stated };
+  }
+  return null;
+}
+
+/** Quarter evidence that does not depend on the fiscal year end (fiscal labels, titles). */
+function labelEvidence(lines: readonly Line[]): QuarterEvidence[] {
+  return quarterEvidence(lines, { month: 12, day: 31 }).filter((e) => e.strength !== 2);
+}
+
+/**
+ * The quarter the call names itself: a statement in the page's header or title line (`Quarter:
+ * Q2 2026`, `Acme (ACME) Q3 2025 Earnings Call`) outranks the body, where other quarters are
+ * discussed (guidance for the next one, comparisons with the last); otherwise the strongest
+ * kind of statement in the body.
+ */
+function pickLabel(lines: readonly Line[]): ReturnType<typeof pickQuarter> {
+  const all = labelEvidence(lines);
+  const head = new Set(
+    lines
+      .filter((l) => l.text !== '')
+      .slice(0, 15)
+      .filter((l) => /(earnings|results|conference|call\b|transcript|quarter\s*:|季度\s*[:：]|法說會|法说会|說明會|说明会|业绩|業績|财报|財報|電話會|电话会)/i.test(l.text))
+      .map((l) => l.n),
+  );
+  const inHead = all.filter((e) => head.has(e.line));
+  if (inHead.length > 0) {
+    const best = pickQuarter(inHead.map((e) => ({ ...e, strength: 1 as const })))!.best;
+    const original = inHead.find((e) => e.line === best.line && e.text === best.text)!;
+    const rest = pickQuarter(all.filter((e) => !head.has(e.line)));
+    const conflicts = rest && quarterId(rest.best.quarter) !== quarterId(best.quarter) ? [rest.best] : [];
+    return { best: original, conflicts };
+  }
+  return pickQuarter(all);
+}
+
+/** Stated quarter ends: "quarter ended September 30, 2025", "September quarter 2024", "截至 2025 年 9 月 30 日止三個月". */
+function statedEnds(lines: readonly Line[]): Array<{ y: number; m: number; line: number; text: string }> {
+  const out: Array<{ y: number; m: number; line: number; text: string }> = [];
+  const re = [
+    new RegExp(`\\b(?:quarter|three months)\\s+ended\\s+(?:on\\s+)?${MONTH_RE}\\s+\\d{1,2},?\\s+(\\d{4})`, 'gi'),
+    new RegExp(`\\b${MONTH_RE}\\s+quarter(?:\\s+of)?,?\\s+(\\d{4})`, 'gi'),
+  ];
+  for (const l of lines) {
+    const t = l.text.normalize('NFKC');
+    for (const r of re) for (const m of t.matchAll(r)) out.push({ m: month(m[1]!), y: Number(m[2]), line: l.n, text: m[0] });
+    for (const m of t.matchAll(/\b(?:quarter|three months)\s+ended\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/gi)) out.push({ m: Number(m[1]), y: Number(m[3]), line: l.n, text: m[0] });
+    for (const m of t.matchAll(/截至\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*止\s*(?:三个月|三個月|季度)/g)) out.push({ y: Number(m[1]), m: Number(m[2]), line: l.n, text: m[0] });
+    for (const m of t.matchAll(/(\d{4})\s*年\s*(\d{1,2})\s*月份?\s*(?:季度|季)/g)) out.push({ y: Number(m[1]), m: Number(m[2]), line: l.n, text: m[0] });
+  }
+  return out.filter((e) => e.m >= 1 && e.m <= 12);
+}
+
+/** Fiscal year end that makes a month the end of quarter `q` of fiscal year `fy`, if the naming allows it. */
+function fyeIfNamed(q: number, fy: number, y: number, m: number): FiscalYearEnd | null {
+  const ye = yearEndFor(q, y, m);
+  return ye.fy === fy ? fyeOfMonth(ye.month) : null;
+}
+
+/** The fiscal year end the call date points to, for a quarter named `q` of `fy`. */
+function fyeFromCallDate(quarter: FiscalQuarter, callDate: string): FiscalYearEnd | null {
+  const [cy, cm, cd] = callDate.split('-').map(Number) as [number, number, number];
+  const call = Date.UTC(cy, cm - 1, cd);
+  const options: Array<{ fye: FiscalYearEnd; lag: number; aligned: boolean }> = [];
+  for (let back = 0; back <= 5; back++) {
+    const idx = cy * 12 + (cm - 1) - back;
+    const y = Math.floor(idx / 12);
+    const m = (idx % 12) + 1;
+    const lag = (call - Date.UTC(y, m - 1, lastDay(y, m))) / 86_400_000;
+    if (lag < 7 || lag > 120) continue;
+    const fye = fyeIfNamed(quarter.q, quarter.fy, y, m);
+    if (fye) options.push({ fye, lag, aligned: m % 3 === 0 });
+  }
+  const aligned = options.find((o) => o.aligned && o.lag <= 65);
+  return (aligned ?? options.sort((a, b) => a.lag - b.lag)[0])?.fye ?? null;
+}
+
+/**
+ * The call's quarter and its company's fiscal year end from the text alone. `callDate` (from
+ * `headerCallDate`) helps when the text states no quarter end. Undefined when no quarter is
+ * stated at all.
+ */
+export function readCalendar(lines: readonly Line[], callDate: string | undefined): CalendarReading | undefined {
+  const paired = pairedStatements(lines)
+    .map((p) => ({ p, r: readPaired(p) }))
+    .filter((x): x is { p: Paired; r: NonNullable<ReturnType<typeof readPaired>> } => x.r !== null);
+  const labels = pickLabel(lines);
+  if (paired.length > 0) {
+    // The statement agreeing with the named quarter, else the first one.
+    const id = labels ? quarterId(labels.best.quarter) : undefined;
+    const chosen = paired.find((x) => quarterId(x.r.quarter) === id) ?? paired[0]!;
+    const monthEnd = chosen.r.periodEnd.endsWith(`-${String(lastDay(+chosen.r.periodEnd.slice(0, 4), +chosen.r.periodEnd.slice(5, 7))).padStart(2, '0')}`);
+    const conflicts = labels && quarterId(labels.best.quarter) !== quarterId(chosen.r.quarter) ? [labels.best] : [];
+    return {
+      quarter: chosen.r.quarter,
+      fye: chosen.r.fye,
+      fyeStrength: 1,
+      ...(monthEnd ? {} : { periodEnd: chosen.r.periodEnd }),
+      fyeLine: chosen.p.line,
+      fyeText: chosen.p.text,
+      best: { quarter: chosen.r.quarter, strength: 1, line: chosen.p.line, text: chosen.p.text },
+      conflicts,
+    };
+  }
+  const ends = statedEnds(lines);
+  if (labels) {
+    const q = labels.best.quarter;
+    for (const e of ends) {
+      const fye = fyeIfNamed(q.q, q.fy, e.y, e.m);
+      if (fye) return { quarter: q, fye, fyeStrength: 2, fyeLine: e.line, fyeText: e.text, best: labels.best, conflicts: labels.conflicts };
+    }
+    const fromDate = callDate ? fyeFromCallDate(q, callDate) : null;
+    if (fromDate) return { quarter: q, fye: fromDate, fyeStrength: 3, best: labels.best, conflicts: labels.conflicts };
+    return { quarter: q, fye: { month: 12, day: 31 }, fyeStrength: 4, best: labels.best, conflicts: labels.conflicts };
+  }
+  // Only a quarter end: a calendar fiscal year is the only reading that needs no guess at the name.
+  const first = ends.find((e) => e.m % 3 === 0);
+  if (first) {
+    const fye = { month: 12, day: 31 };
+    return { quarter: { fy: first.y, q: (first.m / 3) as 1 | 2 | 3 | 4 }, fye, fyeStrength: 4, best: { quarter: { fy: first.y, q: (first.m / 3) as 1 | 2 | 3 | 4 }, strength: 2, line: first.line, text: first.text }, conflicts: [] };
+  }
+  return undefined;
+}
+
+/**
+ * The call date from the page's header (`October 30, 2025 5:00 PM EDT`, `Nov. 5, 2025 at 5 p.m.
+ * ET`, `Wednesday, June 4, 2025`, `2024 年 11 月 15 日（星期五）`), or a Chinese date with its
+ * weekday anywhere (a page footer). Dates in scraper metadata (`Scraped: 2026-…`) are not the call's.
+ */
+export function headerCallDate(lines: readonly Line[]): { date: string; line: number } | undefined {
+  const valid = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= lastDay(y, m) && y >= 1990 && y <= 2100;
+  const head = lines.filter((l) => l.text !== '').slice(0, 15);
+  for (const l of head) {
+    // "Earnings CallNov 20, 2024": scraped titles lose the space before the date.
+    const t = l.text.normalize('NFKC').replace(/^\[\s*\d+\]\s*\[[^\]]+\]\s*/, '').replace(/([a-z])([A-Z])/g, '$1 $2');
+    if (/^(scraped|translated|retrieved|downloaded|url|source)\s*:/i.test(t)) continue;
+    const a = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2}),?\\s*(\\d{4})\\b`, 'i').exec(t);
+    if (a && valid(+a[3]!, month(a[1]!), +a[2]!)) return { date: iso(+a[3]!, month(a[1]!), +a[2]!), line: l.n };
+    const b = new RegExp(`\\b(\\d{1,2})\\s+${MONTH_RE},?\\s+(\\d{4})\\b`, 'i').exec(t);
+    if (b && valid(+b[3]!, month(b[2]!), +b[1]!)) return { date: iso(+b[3]!, month(b[2]!), +b[1]!), line: l.n };
+    // "Date 日期: 2025-12-02 (Tuesday)": an ISO date in a field that says it is the date.
+    const c = /^(?:\S+\s+)?(?:date|call date|日期|会议日期|會議日期)[^:：]{0,12}[:：]\s*(\d{4})-(\d{2})-(\d{2})\b/i.exec(t);
+    if (c && valid(+c[1]!, +c[2]!, +c[3]!)) return { date: iso(+c[1]!, +c[2]!, +c[3]!), line: l.n };
+  }
+  for (const l of lines) {
+    const t = l.text.normalize('NFKC');
+    const m = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[（(]?\s*(?:星期|周|週|禮拜|礼拜)[一二三四五六日天]/.exec(t);
+    if (m && valid(+m[1]!, +m[2]!, +m[3]!)) return { date: iso(+m[1]!, +m[2]!, +m[3]!), line: l.n };
+  }
+  return undefined;
+}

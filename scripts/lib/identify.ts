@@ -1,0 +1,373 @@
+/**
+ * Which company a call is about, read from the places a transcript names its own company: the
+ * title or header line (`Acme Corp (ACME) Q3 2025 Earnings Call`, `Company: Acme`, `Ticker:
+ * ACME`), the operator's welcome (`Welcome to Acme's third quarter 2025 earnings call`), the
+ * host's introduction (`Investor Relations at Acme`) and a Chinese title or welcome
+ * (`欢迎参加阿里巴巴集团 2023年 6月份季度业绩电话会议`). A name that merely occurs in the text (a
+ * product, a partner, a competitor) is never evidence. Profiles in `content/companies/` are
+ * matched against the same evidence, never against mentions.
+ */
+import type { Company } from '../../src/lib/schema.ts';
+import { ConvertError } from './errors.ts';
+import { compactKey, type Line } from './text.ts';
+
+/** Where a piece of evidence comes from, strongest first. */
+export type EvidenceKind = 'header' | 'title' | 'welcome' | 'zh-title' | 'host';
+
+/** One statement of the call's own company. */
+export interface CompanyEvidence {
+  readonly kind: EvidenceKind;
+  /** 1-based line. */
+  readonly line: number;
+  /** The words as seen (for messages). */
+  readonly seen: string;
+  /** English (Latin-script) name, if the statement gives one. */
+  readonly name?: string;
+  /** Name in Chinese script, if the statement gives one. */
+  readonly zhName?: string;
+  /** Stock ticker, if the statement gives one. */
+  readonly ticker?: string;
+  /** Exchange prefix of the ticker (`NASDAQ`, `OTCPK`), if given. */
+  readonly exchange?: string;
+}
+
+const WEIGHT: Record<EvidenceKind, number> = { header: 3, title: 3, welcome: 2, 'zh-title': 2, host: 1 };
+
+/** Legal forms and filler that do not distinguish a company: `Inc.`, `Limited`, `Holding`. */
+const LEGAL_SUFFIX =
+  /(?:[,\s]+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|lp|l\.p|n\.v|s\.a|ag|se|a\/s|asa|oyj|ab|kk|holdings?|group holdings?)\.?)+$/i;
+
+/** `Amazon.com, Inc.` -> `Amazon`; `JPMorgan Chase & Co.` -> `JPMorgan Chase`. */
+export function shortName(name: string): string {
+  let s = name.trim().replace(/^the\s+/i, '').replace(/[’']s$/i, '');
+  for (let i = 0; i < 3; i++) {
+    const next = s
+      .replace(/\s*&\s*co\.?$/i, '')
+      .replace(LEGAL_SUFFIX, '')
+      .replace(/\.com$/i, '')
+      .replace(/[,\s]+$/, '');
+    if (next === s || next === '') break;
+    s = next;
+  }
+  return s.trim();
+}
+
+/** The id a company gets from its English name or ticker: lowercase ASCII words joined by hyphens. */
+export function companyIdFrom(name: string | undefined, ticker: string | undefined): string | undefined {
+  const fromName = name
+    ? shortName(name)
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/&/g, ' and ')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+    : '';
+  if (fromName) return fromName;
+  const t = ticker?.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return t || undefined;
+}
+
+const CALL_WORDS = /(earnings|results|conference call|earnings call|call transcript|investor conference|transcript|法說會|法说会|說明會|说明会|业绩|業績|财报|財報|电话会|電話會)/i;
+const HAN = /\p{Script=Han}/u;
+/** `Name (TICKER)`, `Name (NASDAQ:TICK)`, `Name(TICK+7.02%)` at the start of a title line. */
+const TITLE = /^(?:[-*•]\s*)?(?<name>[^()（）]{2,80}?)\s*[(（]\s*(?:(?<exchange>[A-Z]{2,8})\s*:\s*)?(?<ticker>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?|\d{4,6}(?:\.[A-Z]{1,2})?)(?:\s*[+-−]\s*[\d.]+%)?\s*[)）]\s*(?<rest>.*)$/u;
+const HEADER_COMPANY = /^(?:company|公司|公司名称)\s*[:：]\s*(?<name>[^()（）]{2,80}?)\s*(?:[(（](?<alt>[^()（）]{1,60})[)）])?\s*$/iu;
+const HEADER_TICKER = /^(?:ticker|symbol|股票代码|代码)\s*[:：]\s*(?:(?<exchange>[A-Z]{2,8})\s*:\s*)?(?<ticker>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?|\d{4,6}(?:\.[A-Z]{1,2})?)\s*$/iu;
+
+const NEWS_NAME =
+  /(?<zh>[\p{Script=Han}]{2,12})\s*[(（]\s*(?<en>[A-Z][A-Za-z&.'’ -]{2,60}?)\s*[,，;；]\s*(?:(?<exchange>[A-Z]{2,8})\s*[:：]\s*)?(?<ticker>\d{4,6}(?:\.[A-Z]{2})?|[A-Z]{1,6}(?:\.[A-Z]{1,2})?)\s*[)）]/u;
+
+/** Words of a period or of the call itself, which end a company name in a welcome sentence. */
+const PERIOD_OR_CALL =
+  /^(first|second|third|fourth|q[1-4]|fy|fiscal|full|year|quarter|quarterly|annual|half|interim|19\d\d|20\d\d|'\d\d|january|february|march|april|may|june|july|august|september|october|november|december|earnings|results?|financial|conference|call|teleconference|webcast|webinar|investor|presentation|update|business|operating|and|\d.*)$/i;
+const NAME_TOKEN = /^(?:[A-Z0-9][\w.&'’-]*,?|&|and|of|de|la)$/;
+
+function trimName(tokens: string[]): string | undefined {
+  // A name is a run of capitalised words (`&`, `of` inside it are fine), ending on a capitalised one.
+  while (tokens.length > 0 && !/^[A-Z0-9]/.test(tokens.at(-1)!)) tokens.pop();
+  while (tokens.length > 0 && !/^[A-Z0-9]/.test(tokens[0]!)) tokens.shift();
+  const name = tokens.join(' ').replace(/,$/, '').replace(/[’']s?$/, '').trim();
+  if (!name || name.length > 60 || tokens.length > 7) return undefined;
+  if (/^(our|the|this|today|everyone|all|you)$/i.test(name)) return undefined;
+  return name;
+}
+
+/** The company a welcome sentence names: `Welcome to Acme's Q3 …`, `welcome to the Acme Third Quarter …`, `… Call of Acme Limited.` */
+export function nameInWelcome(sentence: string): string | undefined {
+  const m =
+    /\bwelcome(?:,?\s+(?:everyone|all|you)),?\s+to\s+(?:the\s+|today's\s+)?(?<after>.+)$/i.exec(sentence) ??
+    /\bwelcome\s+to\s+(?:the\s+|today's\s+)?(?<after>.+)$/i.exec(sentence) ??
+    /\b(?:thank(?:s| you)\s+(?:for|all for)\s+(?:standing by|attending|joining|participating|holding)(?:\s+(?:for|in|on|us for))?|joining us (?:for|on))\s+(?:the\s+|today's\s+)?(?<after>.+)$/i.exec(sentence);
+  if (!m?.groups) return undefined;
+  const after = m.groups.after!;
+  if (/^(our|this|today|my)\b/i.test(after)) {
+    const of = /\b(?:[Cc]all|[Ww]ebcast|[Ww]ebinar|[Tt]eleconference)\s+of\s+(?:the\s+)?(?<n>[A-Z][^;!?]{1,80}?)(?:\.?$|\.\s)/.exec(after);
+    return of ? trimName(of.groups!.n!.split(/\s+/).filter((t) => NAME_TOKEN.test(t))) : undefined;
+  }
+  // Possessive: "Acme Corp's third quarter", "the MongoDB, Inc.'s Q1".
+  const poss = /^(?<n>[A-Z][^;!?]{0,70}?)(?:[’']s|(?<=s)[’'])\s/.exec(after);
+  if (poss && !/\b(welcome|today)\b/i.test(poss.groups!.n!)) {
+    const name = trimName(poss.groups!.n!.split(/\s+/));
+    if (name) return name;
+  }
+  const tokens = after.split(/\s+/);
+  // "the Acme Corp Third Quarter 2025 Earnings Call": the name ends where the period words start.
+  const lead: string[] = [];
+  for (const t of tokens) {
+    if (PERIOD_OR_CALL.test(t.replace(/[,.]$/, '')) || !NAME_TOKEN.test(t)) break;
+    lead.push(t);
+  }
+  const leadName = trimName(lead);
+  if (leadName) return leadName;
+  // "the Third Quarter 2025 Acme Group, Inc. Earnings Conference Call" or "… Call of Acme Limited".
+  const of = /\b(?:[Cc]all|[Ww]ebcast|[Ww]ebinar|[Tt]eleconference)\s+of\s+(?:the\s+)?(?<n>[A-Z][^;!?]{1,80}?)(?:\.?$|\.\s)/.exec(after);
+  if (of) return trimName(of.groups!.n!.split(/\s+/).filter((t, i, all) => NAME_TOKEN.test(t) && all.slice(0, i).every((x) => NAME_TOKEN.test(x))));
+  let i = 0;
+  while (i < tokens.length && PERIOD_OR_CALL.test(tokens[i]!.replace(/[,.]$/, ''))) i++;
+  const mid: string[] = [];
+  for (; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (PERIOD_OR_CALL.test(t.replace(/[,.]$/, '')) || !NAME_TOKEN.test(t)) break;
+    mid.push(t);
+  }
+  return mid.length > 0 && i < tokens.length && /^(earnings|results|financial|conference|call)/i.test(tokens[i]!) ? trimName(mid) : undefined;
+}
+
+/** A Chinese company name before a period in a title or welcome: `欢迎参加阿里巴巴集团 2023年 6月份季度业绩电话会议`. */
+function zhNameIn(text: string): string | undefined {
+  const m = /(?:欢迎参加|歡迎參加|欢迎来到|歡迎來到|^)\s*(?<n>[\p{Script=Han}·]{2,16}?)\s*(?:[(（][^)）]*[)）]\s*)?(?:\d{4}\s*(?:年|财年|財年|Q[1-4]|\s*第)|第[一二三四]季度)/u.exec(text);
+  if (!m?.groups) return undefined;
+  const n = m.groups.n!.replace(/^(欢迎参加|歡迎參加)/, '');
+  return n.length >= 2 ? n : undefined;
+}
+
+function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=[A-Z"“])/);
+}
+
+/** Every statement in the text of which company the call is about. */
+export function companyEvidence(lines: readonly Line[]): CompanyEvidence[] {
+  const out: CompanyEvidence[] = [];
+  const nonEmpty = lines.filter((l) => l.text !== '');
+  const head = nonEmpty.slice(0, 40);
+  for (const l of head) {
+    // Interleaved pairs prefix each line with its number and language: "[ 1] [EN] …".
+    // Interleaved pairs prefix each line with its number and language ("[ 1] [EN] …"); exports
+    // decorate header lines with emoji ("📄 Acme (ACME) …").
+    const t = l.text
+      .normalize('NFKC')
+      .replace(/^\[\s*\d+\]\s*/, '')
+      .replace(/^\[(?:EN|中|ZH)\]\s*/i, '')
+      .replace(/^[#>*\s\p{Extended_Pictographic}\u{FE0F}]+/u, '');
+    const h = HEADER_COMPANY.exec(t);
+    if (h?.groups) {
+      const name = h.groups.name!.trim();
+      const alt = h.groups.alt?.trim();
+      const zh = [name, alt].find((x) => x && HAN.test(x));
+      const en = [name, alt].find((x) => x && !HAN.test(x));
+      out.push({ kind: 'header', line: l.n, seen: t, ...(en ? { name: en } : {}), ...(zh ? { zhName: zh } : {}) });
+      continue;
+    }
+    const tk = HEADER_TICKER.exec(t);
+    if (tk?.groups) {
+      // "Company: X" and "Ticker: Y" in one header are one statement.
+      const ticker = { ticker: tk.groups.ticker!, ...(tk.groups.exchange ? { exchange: tk.groups.exchange } : {}) };
+      const prev = out.findIndex((e) => e.kind === 'header' && !e.ticker);
+      if (prev >= 0) out[prev] = { ...out[prev]!, ...ticker, seen: `${out[prev]!.seen} / ${t}` };
+      else out.push({ kind: 'header', line: l.n, seen: t, ...ticker });
+      continue;
+    }
+    // A news report: "星港娱乐(Stellar Harbour Entertainment,01928.HK)11月5日晚间公布…业绩".
+    const news = NEWS_NAME.exec(t);
+    if (news?.groups && CALL_WORDS.test(t)) {
+      out.push({
+        kind: 'title',
+        line: l.n,
+        seen: t.slice(0, 100),
+        zhName: news.groups.zh!,
+        name: news.groups.en!.trim(),
+        ticker: news.groups.ticker!,
+        ...(news.groups.exchange ? { exchange: news.groups.exchange } : {}),
+      });
+      continue;
+    }
+    const title = TITLE.exec(t);
+    if (title?.groups && CALL_WORDS.test(title.groups.rest!) && title.groups.name!.split(/\s+/).length <= 8 && !/[.!?。]\s/.test(title.groups.name!)) {
+      const name = title.groups.name!.trim();
+      out.push({
+        kind: 'title',
+        line: l.n,
+        seen: t,
+        ...(HAN.test(name) ? { zhName: name } : { name }),
+        ticker: title.groups.ticker!,
+        ...(title.groups.exchange ? { exchange: title.groups.exchange } : {}),
+      });
+    }
+  }
+  // A Chinese cover spread over short lines ("阿里巴巴集团 / 2024 年 9 月份季度 / 业绩发布电话会").
+  const cover = head.slice(0, 10).filter((l) => l.text.length <= 30);
+  for (let i = 0; i < cover.length; i++) {
+    const joined = cover.slice(i, i + 4).map((l) => l.text).join(' ');
+    const zh = CALL_WORDS.test(joined) && !out.some((e) => e.line === cover[i]!.n) ? zhNameIn(cover[i]!.text + ' ' + joined.slice(cover[i]!.text.length)) : undefined;
+    if (zh && cover[i]!.text.startsWith(zh)) {
+      out.push({ kind: 'zh-title', line: cover[i]!.n, seen: joined, zhName: zh });
+      break;
+    }
+  }
+  // Welcome and host introduction: the first lines of the call.
+  for (const l of nonEmpty.slice(0, 200)) {
+    const t = l.text.normalize('NFKC');
+    if (/(欢迎参加|歡迎參加|欢迎来到|歡迎來到)/.test(t) && CALL_WORDS.test(t)) {
+      const zh = zhNameIn(t.slice(t.search(/欢迎|歡迎/)));
+      if (zh) out.push({ kind: 'zh-title', line: l.n, seen: t.slice(0, 80), zhName: zh });
+    }
+    for (const s of sentences(t)) {
+      if (/\b(welcome|thank(?:s| you) (?:all )?for|joining us)\b/i.test(s) && /\b(earnings|results|call|webcast|webinar|teleconference)\b/i.test(s)) {
+        const name = nameInWelcome(s.replace(/^[A-Z][\w .'-]{0,40}:\s*/, ''));
+        if (name) out.push({ kind: 'welcome', line: l.n, seen: s.slice(0, 120), name });
+      }
+      const host = /\b(?:investor relations|chief executive officer|chief financial officer|CEO|CFO)(?:\s+and\s+[\w ]{1,30}?)?\s+(?:at|of)\s+(?<n>[A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|&))*)/.exec(s);
+      if (host?.groups) {
+        const name = trimName(host.groups.n!.split(/\s+/));
+        if (name) out.push({ kind: 'host', line: l.n, seen: s.slice(0, 120), name });
+      }
+    }
+  }
+  return out;
+}
+
+/** Keys by which two statements name the same company. */
+function keysOf(e: Pick<CompanyEvidence, 'name' | 'zhName' | 'ticker'>): string[] {
+  const keys: string[] = [];
+  if (e.name) keys.push(`n:${compactKey(shortName(e.name)).replace(/[^\p{L}\p{N}]/gu, '')}`);
+  if (e.zhName) keys.push(`z:${compactKey(e.zhName).replace(/(集团|控股|有限公司|公司)$/u, '')}`);
+  if (e.ticker) keys.push(`t:${e.ticker.toLowerCase()}`);
+  return keys;
+}
+
+function sameName(a: string, b: string): boolean {
+  // "n:hellogroup" and "n:hello" name one company when one is the other's start.
+  if (a === b) return true;
+  if (a.slice(0, 2) !== b.slice(0, 2) || a[0] === 't') return false;
+  const [s, l] = a.length < b.length ? [a, b] : [b, a];
+  return s.length >= 5 && l.startsWith(s);
+}
+
+/** Everything the text says about its company, grouped by the company it names. */
+export interface CompanyCandidate {
+  readonly evidence: CompanyEvidence[];
+  readonly weight: number;
+  readonly name?: string;
+  readonly zhName?: string;
+  readonly ticker?: string;
+  readonly exchange?: string;
+  readonly profile?: Company;
+}
+
+function profileKeys(c: Company): string[] {
+  const names = [c.names.en, c.names['zh-Hans'], c.names['zh-Hant'], ...c.aliases].filter((x): x is string => Boolean(x));
+  return names.flatMap((n) =>
+    HAN.test(n) ? keysOf({ zhName: n }) : /^[A-Z][A-Z0-9.]{0,5}$/.test(n) ? [...keysOf({ ticker: n }), ...keysOf({ name: n })] : keysOf({ name: n }),
+  );
+}
+
+/** Groups the evidence by company (and by profile, when one matches). */
+export function candidates(evidence: readonly CompanyEvidence[], profiles: readonly Company[]): CompanyCandidate[] {
+  const groups: Array<{ keys: Set<string>; evidence: CompanyEvidence[]; profile?: Company }> = [];
+  const profileOf = (keys: readonly string[]) => profiles.find((p) => profileKeys(p).some((pk) => keys.some((k) => sameName(k, pk))));
+  for (const e of evidence) {
+    const keys = keysOf(e);
+    if (keys.length === 0) continue;
+    const profile = profileOf(keys);
+    const g = groups.find((x) => (profile && x.profile === profile) || [...x.keys].some((k) => keys.some((kk) => sameName(k, kk))));
+    if (g) {
+      keys.forEach((k) => g.keys.add(k));
+      g.evidence.push(e);
+      if (profile && !g.profile) g.profile = profile;
+    } else groups.push({ keys: new Set(keys), evidence: [e], ...(profile ? { profile } : {}) });
+  }
+  // Two groups joined by a later statement (a title with name and ticker) become one.
+  for (let i = 0; i < groups.length; i++) {
+    for (let j = i + 1; j < groups.length; j++) {
+      const a = groups[i]!;
+      const b = groups[j]!;
+      if ((a.profile && a.profile === b.profile) || [...a.keys].some((k) => [...b.keys].some((kk) => sameName(k, kk)))) {
+        b.keys.forEach((k) => a.keys.add(k));
+        a.evidence.push(...b.evidence);
+        if (!a.profile && b.profile) a.profile = b.profile;
+        groups.splice(j, 1);
+        j = i;
+      }
+    }
+  }
+  return groups
+    .map((g) => {
+      const ev = [...g.evidence].sort((a, b) => WEIGHT[b.kind] - WEIGHT[a.kind] || a.line - b.line);
+      // The fullest English name among the strongest statements ("Amazon.com, Inc." over "Amazon.com").
+      const names = ev.filter((e) => e.name).sort((a, b) => WEIGHT[b.kind] - WEIGHT[a.kind] || b.name!.length - a.name!.length);
+      const name = names[0]?.name;
+      const zhName = ev.find((e) => e.zhName)?.zhName;
+      const withTicker = ev.find((e) => e.ticker);
+      return {
+        evidence: ev,
+        weight: ev.reduce((n, e) => n + WEIGHT[e.kind], 0),
+        ...(name ? { name } : {}),
+        ...(zhName ? { zhName } : {}),
+        ...(withTicker ? { ticker: withTicker.ticker! } : {}),
+        ...(withTicker?.exchange ? { exchange: withTicker.exchange } : {}),
+        ...(g.profile ? { profile: g.profile } : {}),
+      } satisfies CompanyCandidate;
+    })
+    .sort((a, b) => b.weight - a.weight || a.evidence[0]!.line - b.evidence[0]!.line);
+}
+
+function describe(e: CompanyEvidence): string {
+  return `line ${e.line} (${e.kind}): "${e.seen.length > 90 ? `${e.seen.slice(0, 87)}…` : e.seen}"`;
+}
+
+/**
+ * The company the call is about. Throws a ConvertError naming the line and what was seen when
+ * the text does not say clearly (no statement, only a weak one, or two companies).
+ */
+export function identifyCompany(lines: readonly Line[], file: string, profiles: readonly Company[], sidecar: string): CompanyCandidate & { id: string } {
+  const evidence = companyEvidence(lines);
+  // A page whose title line is exactly a profile's name (a company page on an investor site).
+  for (const l of lines.filter((x) => x.text !== '').slice(0, 10)) {
+    const k = compactKey(l.text);
+    const p = profiles.find((c) => [c.names.en, c.names['zh-Hans'], c.names['zh-Hant'], ...c.aliases].some((n) => n && compactKey(n) === k));
+    if (p) evidence.push({ kind: 'zh-title', line: l.n, seen: l.text, ...(HAN.test(l.text) ? { zhName: l.text } : { name: l.text }) });
+  }
+  const cands = candidates(evidence, profiles);
+  const settle = (id: string) => `write ${sidecar} with the line "company: ${id}"`;
+  const best = cands[0];
+  if (!best) {
+    throw new ConvertError(file, 'cannot tell which company this transcript is about: no title, header or welcome names it', {
+      line: lines.find((l) => l.text !== '')?.n ?? 1,
+      hint: `${settle('<id>')} (a lowercase name such as "acme"), or add a company name to the title line`,
+    });
+  }
+  const id = best.profile?.id ?? companyIdFrom(best.name, best.ticker);
+  const strong = best.evidence.some((e) => WEIGHT[e.kind] >= 2);
+  const second = cands[1];
+  if (second && WEIGHT[second.evidence[0]!.kind] >= 2 && second.weight * 2 >= best.weight) {
+    const other = second.profile?.id ?? companyIdFrom(second.name, second.ticker) ?? second.zhName ?? '?';
+    throw new ConvertError(file, `the text names two companies as its own: ${describe(best.evidence[0]!)} and ${describe(second.evidence[0]!)}`, {
+      line: best.evidence[0]!.line,
+      hint: `${settle(id ?? '<id>')} or "company: ${other}"`,
+    });
+  }
+  if (!strong) {
+    throw new ConvertError(file, `cannot tell which company this transcript is about: only ${describe(best.evidence[0]!)} names one, which is not enough`, {
+      line: best.evidence[0]!.line,
+      hint: settle(id ?? '<id>'),
+    });
+  }
+  if (!id) {
+    throw new ConvertError(file, `the company is named only in Chinese (${describe(best.evidence[0]!)}), so it has no ASCII id`, {
+      line: best.evidence[0]!.line,
+      hint: `${settle('<id>')} (lowercase ASCII, e.g. the ticker), or add a profile in content/companies/ with that name among its aliases`,
+    });
+  }
+  return { ...best, id };
+}

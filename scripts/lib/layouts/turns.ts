@@ -1,0 +1,314 @@
+/**
+ * Transcripts whose turns start inline with the speaker's name: `Jane Doe: text` (or
+ * `Jane Doe:text`), later paragraphs of the turn unlabelled. Two layouts share this reader:
+ *
+ * - inline turns: a web page of the call (often a scraper's copy) with a metadata header, the
+ *   date, a "Call participants" list (`Chief Executive Officer — Jane Doe`), a summary written
+ *   by the site's editors (takeaways, risks, a glossary), then the transcript after a line such
+ *   as "Full Conference Call Transcript"; Markdown-like exports (`#` headings, `**` emphasis,
+ *   emoji) are read the same way;
+ * - interleaved pairs: numbered paragraphs `[ 12] [EN] Jane Doe: text` each followed by its
+ *   translation `[中] …` (and sometimes an echo of the original), with banners (`━━ Q&A ━━`,
+ *   `==== 📢 Prepared Remarks ====`) and a metadata header.
+ *
+ * What the editors wrote (header, summary, glossary, participants) is never a speaker's words:
+ * it is left out and recorded as omitted.
+ */
+import { ConvertError } from '../errors.ts';
+import type { Layout, OmitReason, RawLabel, RawParagraph, RawTurn } from '../raw.ts';
+import { omittedRanges } from '../raw.ts';
+import { compactKey, textLanguage, type Line } from '../text.ts';
+import type { Layer, SectionId } from '../../../src/lib/schema.ts';
+import { IR_TITLE, MACHINE_TRANSLATION, roleFromName, sectionOfHeading } from './shared.ts';
+
+/** A paragraph before speakers are assigned, with its translation in paired layouts. */
+interface Para {
+  readonly line: number;
+  readonly text: string;
+  readonly translation?: string;
+  /** A heading or banner rather than a paragraph. */
+  readonly heading?: boolean;
+}
+
+/** `Name: text`, `Name (Firm): text`, `**Name**: text`; the name is a few capitalised words or a generic label. */
+const INLINE = /^\**(?<name>(?:[A-Z][\w.'’-]*|de|van|von|da|di|la|le)(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|da|di|la|le)){0,4}|[\p{Script=Han}·]{2,8})\**(?:\s*[(（](?<firm>[^()（）]{2,60})[)）])?\**\s*[:：]\s*\**(?<rest>.*)$/u;
+const GENERIC = /^(operator|moderator|unidentified (?:analyst|participant|speaker|company representative)|unknown (?:executive|analyst|speaker)|主持人|操作员|接线员)$/i;
+/** Where the call itself starts on such pages. */
+const START = /^(?:full )?(?:conference )?call transcript$|^(?:full )?transcript$|^prepared remarks:?$|^完整(?:的)?(?:电话会议|電話會議)?(?:记录|記錄|原文)$/i;
+/** Headings of parts that are not the call: participants lists, the editors' summary, a glossary. */
+const NOT_CALL = /^(?:call participants|participants|takeaways|key takeaways|summary|risks|industry glossary|glossary|editor'?s? notes?|about|related|more)\s*:?$/i;
+const PARTICIPANT = /^(?:👤\s*)?(?<title>[^—–]{2,120}?)\s+[—–]\s+(?<name>[^—–]{2,60})$/u;
+const SECTION_BANNER = /^(?:━+|={3,}|#{1,6})\s*(?<text>.*?)\s*(?:━+|={3,})?$/u;
+
+function stripDecoration(text: string): string {
+  return text
+    .replace(/^[\s#>*]+|[*\s]+$/g, '')
+    .replace(/^[\p{Extended_Pictographic}\u{FE0F}\s]+/u, '')
+    .trim();
+}
+
+/** A paragraph that is only a label: `Jane Doe--Chief Financial Officer`, `Jane Doe -- Analyst, Firm`. */
+const DASH_LABEL = /^(?<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*(?:--|—|–|\s-\s)\s*(?<title>[^.!?]{2,90})$/u;
+
+/** A label at the start of a paragraph, when the name is a speaker of this call. */
+function labelOf(text: string, isSpeaker: (name: string) => boolean): { label: RawLabel; rest: string } | undefined {
+  const dash = DASH_LABEL.exec(stripDecoration(text));
+  if (dash?.groups && text.length <= 120) {
+    const name = dash.groups.name!.trim();
+    const title = dash.groups.title!.trim();
+    const analyst = /analyst/i.test(title);
+    const firm = analyst ? title.replace(/^(?:research\s+)?analyst\s*(?:,|at|with)?\s*/i, '').replace(/\s*,?\s*(?:research\s+)?analyst$/i, '').trim() : undefined;
+    return {
+      label: { text: stripDecoration(text), name, ...(analyst ? { role: 'analyst' as const, ...(firm ? { firm } : {}) } : { title }) },
+      rest: '',
+    };
+  }
+  const m = INLINE.exec(stripDecoration(text).replace(/^\*\*/, ''));
+  if (!m?.groups) return undefined;
+  const name = m.groups.name!.trim();
+  if (!isSpeaker(name) && !GENERIC.test(name)) return undefined;
+  const firm = m.groups.firm?.trim();
+  const role = roleFromName(name) ?? (/analyst/i.test(name) ? 'analyst' : firm ? 'analyst' : undefined);
+  return {
+    label: { text: firm ? `${name} (${firm})` : name, name, ...(firm ? { firm } : {}), ...(role ? { role } : {}) },
+    rest: m.groups.rest!.replace(/^\*+\s*/, '').trim(),
+  };
+}
+
+/** Removes a translated label ("操作员：") from the start of a translation when the original had one. */
+function stripTranslatedLabel(translation: string): string {
+  return translation.replace(/^[^：:。！？!?]{1,30}[：:]\s*/, '');
+}
+
+interface Participant {
+  readonly name: string;
+  readonly title: string;
+}
+
+/**
+ * Reads paragraphs into turns: the header and the editors' parts are left out, participants
+ * give titles, and a turn starts at each paragraph that begins with a speaker's name.
+ */
+export function readInlineTurns(paras: readonly Para[], file: string, layout: 'inline-turns' | 'interleaved-pairs', headerOmitted: { n: number; reason: OmitReason }[]) {
+  const omitted = [...headerOmitted];
+  const participants: Participant[] = [];
+  // Names used as labels at least twice are speakers, as are listed participants.
+  const counts = new Map<string, number>();
+  for (const p of paras) {
+    const m = INLINE.exec(stripDecoration(p.text));
+    if (m?.groups) counts.set(compactKey(m.groups.name!), (counts.get(compactKey(m.groups.name!)) ?? 0) + 1);
+  }
+  for (const p of paras) {
+    const pm = PARTICIPANT.exec(stripDecoration(p.text));
+    if (pm?.groups && !/[.!?。]$/.test(p.text) && pm.groups.name!.split(/\s+/).length <= 5) participants.push({ title: pm.groups.title!.trim(), name: pm.groups.name!.trim() });
+  }
+  const listed = new Set(participants.map((p) => compactKey(p.name)));
+  // So is a name the paragraph before hands over to ("Our next question comes from Jane Doe").
+  const introduced = new Set<string>();
+  paras.forEach((p, i) => {
+    const m = INLINE.exec(stripDecoration(p.text));
+    if (m?.groups && i > 0 && /\s/.test(m.groups.name!) && paras[i - 1]!.text.includes(m.groups.name!)) introduced.add(compactKey(m.groups.name!));
+  });
+  const isSpeaker = (name: string) => listed.has(compactKey(name)) || introduced.has(compactKey(name)) || (counts.get(compactKey(name)) ?? 0) >= 2;
+
+  // The call starts after a start line, else at the first labelled paragraph.
+  let start = paras.findIndex((p) => START.test(stripDecoration(p.text)));
+  const firstLabel = paras.findIndex((p) => labelOf(p.text, isSpeaker) !== undefined);
+  if (start < 0 || (firstLabel >= 0 && firstLabel < start && paras.slice(firstLabel, start).filter((p) => labelOf(p.text, isSpeaker)).length >= 3)) start = firstLabel - 1;
+  if (firstLabel < 0) {
+    throw new ConvertError(file, 'no paragraph starts with a speaker\'s name ("Jane Doe: …")', {
+      line: paras[0]?.line ?? 1,
+      hint: 'each turn should start with the speaker and a colon, e.g. "Operator: Good day" or "Jane Doe: Thank you"',
+    });
+  }
+  for (const p of paras.slice(0, start + 1)) omitted.push({ n: p.line, reason: NOT_CALL.test(stripDecoration(p.text)) || p.heading ? 'cover' : 'page-summary' });
+
+  const turns: RawTurn[] = [];
+  let current: RawTurn | undefined;
+  let section: SectionId | undefined;
+  let ended = false;
+  for (const p of paras.slice(start + 1)) {
+    const plain = stripDecoration(p.text);
+    if (ended) {
+      omitted.push({ n: p.line, reason: 'end-marker' });
+      continue;
+    }
+    const heading = p.heading || /^(?:━|={3,}|#)/.test(p.text.trim()) ? stripDecoration(p.text.replace(SECTION_BANNER, '$<text>')) : undefined;
+    const sec = sectionOfHeading((heading ?? plain).replace(/[:：]$/, ''));
+    if (sec || /^questions?\s*(?:&|and)\s*answers?:?$/i.test(heading ?? plain)) {
+      section = sec ?? 'qa';
+      omitted.push({ n: p.line, reason: 'cover' });
+      continue;
+    }
+    if (NOT_CALL.test(heading ?? plain) || (heading !== undefined && /participants/i.test(heading))) {
+      // A participants list or summary after the call ends the call.
+      if (turns.length > 0) ended = true;
+      omitted.push({ n: p.line, reason: 'cover' });
+      continue;
+    }
+    if (heading !== undefined) {
+      omitted.push({ n: p.line, reason: 'cover' });
+      continue;
+    }
+    const lab = labelOf(p.text, isSpeaker);
+    if (lab) {
+      const who = participants.find((x) => compactKey(x.name) === compactKey(lab.label.name));
+      const title = who?.title ?? lab.label.title;
+      const role = lab.label.role ?? (title ? (IR_TITLE.test(title) ? 'investor-relations' : 'executive') : undefined);
+      current = {
+        label: { ...lab.label, ...(title ? { title } : {}), ...(role ? { role } : {}) },
+        line: p.line,
+        ...(section ? { section } : {}),
+        paragraphs: [],
+      };
+      turns.push(current);
+      if (lab.rest) current.paragraphs.push({ line: p.line, text: lab.rest, ...(p.translation ? { translation: stripTranslatedLabel(p.translation) } : {}) });
+      continue;
+    }
+    if (!current) {
+      // Words before any label: the page dropped the speaker's name.
+      current = { label: { text: 'Unidentified speaker', name: 'Unidentified speaker', role: 'other' }, line: p.line, ...(section ? { section } : {}), paragraphs: [] };
+      turns.push(current);
+    }
+    current.paragraphs.push({ line: p.line, text: p.text.trim(), ...(p.translation ? { translation: p.translation } : {}) });
+  }
+  const spoken = assignRoles(turns.filter((t) => t.paragraphs.length > 0));
+  const originals = spoken.flatMap((t) => t.paragraphs.map((p) => p.text)).join('\n');
+  const translations = spoken.flatMap((t) => t.paragraphs.flatMap((p) => (p.translation ? [p.translation] : []))).join('\n');
+  const layers: Layer[] = [{ lang: textLanguage(originals, 'en'), role: 'original', machine_translated: false }];
+  if (translations) layers.push({ lang: textLanguage(translations, 'zh-Hans'), role: 'translation', machine_translated: false });
+  return { layout, layers, turns: spoken, announcement: [] as RawParagraph[], omitted: omittedRanges(omitted) };
+}
+
+/**
+ * Roles the labels do not give: the speaker the operator introduces with a question is an
+ * analyst (with the firm the operator names), and an unlisted speaker who replies to an analyst
+ * speaks for the company.
+ */
+function assignRoles(turns: RawTurn[]): RawTurn[] {
+  const roles = new Map<string, NonNullable<RawLabel['role']>>();
+  for (const t of turns) if (t.label.role) roles.set(compactKey(t.label.name), t.label.role);
+  const firms = new Map<string, string>();
+  turns.forEach((t, i) => {
+    const k = compactKey(t.label.name);
+    if (roles.has(k) || i === 0) return;
+    const prev = turns[i - 1]!;
+    const prevRole = roles.get(compactKey(prev.label.name));
+    const announcement = prev.paragraphs.at(-1)?.text ?? '';
+    if (prevRole === 'operator' && /\b(question|line|comes from|go ahead)\b/i.test(announcement)) {
+      roles.set(k, 'analyst');
+      const firm = new RegExp(`${t.label.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*(?:,|\\bof\\b|\\bfrom\\b|\\bwith\\b|\\bat\\b)\\s*([A-Z][\\w&.' -]{1,60}?)(?:[.,;]|\\s+please\\b|\\s+your line\\b|$)`).exec(announcement);
+      if (firm) firms.set(k, firm[1]!.trim());
+    } else if (prevRole === 'analyst') roles.set(k, 'executive');
+  });
+  return turns.map((t) => {
+    const k = compactKey(t.label.name);
+    const role = t.label.role ?? roles.get(k);
+    const firm = t.label.firm ?? firms.get(k);
+    return role || firm ? { ...t, label: { ...t.label, ...(role ? { role } : {}), ...(firm ? { firm } : {}) } } : t;
+  });
+}
+
+/** Metadata header lines: `Company: …`, `Ticker: …`, `Source: …`, rules of `=`. */
+const META = /^(?:={5,}|-{5,}|[\p{Extended_Pictographic}\u{FE0F}\s]*[\w\s\u4e00-\u9fff]{1,30}\s*[:：]\s*\S.*|earnings call transcript|电话会议纪要.*)$/u;
+
+/** The header block between rules of `=` at the top, with a machine-translation note if it has one. */
+function header(lines: readonly Line[]): { end: number; omitted: { n: number; reason: OmitReason }[]; mtNote?: string; title?: string } {
+  const omitted: { n: number; reason: OmitReason }[] = [];
+  const nonEmpty = lines.filter((l) => l.text !== '');
+  if (!/^={5,}$/.test(nonEmpty[0]?.text ?? '')) return { end: 0, omitted };
+  const close = nonEmpty.slice(1).findIndex((l) => /^={5,}$/.test(l.text));
+  if (close < 0) return { end: 0, omitted };
+  const block = nonEmpty.slice(0, close + 2);
+  let mtNote: string | undefined;
+  let title: string | undefined;
+  mtNote = block.find((l) => MACHINE_TRANSLATION.test(l.text))?.text;
+  for (const l of block) {
+    if (MACHINE_TRANSLATION.test(l.text) || /^(?:\S+\s+)?(?:translat\w*|backend|翻译)[^:：]*[:：]/i.test(l.text)) mtNote ??= l.text;
+    else if (title === undefined && !/^=+$/.test(l.text) && !/^(?:company|ticker|quarter|source|url|scraped|characters|paragraphs)\s*:/i.test(l.text) && !META.test(l.text)) title = stripDecoration(l.text);
+    else if (title === undefined && /\b(?:earnings|conference)\b.*\bcall\b/i.test(l.text) && !/^(?:company|ticker|quarter|source|url)\s*:/i.test(l.text)) title = stripDecoration(l.text);
+    omitted.push({ n: l.n, reason: 'cover' });
+  }
+  return { end: block.at(-1)!.n, omitted, ...(mtNote ? { mtNote } : {}), ...(title ? { title } : {}) };
+}
+
+export const inlineTurns: Layout = {
+  id: 'inline-turns',
+
+  sniff(lines) {
+    // Several paragraphs that start with the same few names and a colon, and no interleaved numbering.
+    if (lines.some((l) => NUMBERED.test(l.raw))) return false;
+    // Chinese Q&A write-ups label analysts "<firm>分析师<Name>:": the inline-labels layout reads those.
+    if (lines.some((l) => /^[^:：]{1,30}(?:分析师|分析師)\s*[^:：]{1,40}[:：]/.test(l.text))) return false;
+    const names = new Map<string, number>();
+    for (const l of lines) {
+      const m = INLINE.exec(stripDecoration(l.text));
+      if (m?.groups && m.groups.rest!.length >= 20) names.set(m.groups.name!, (names.get(m.groups.name!) ?? 0) + 1);
+    }
+    const repeated = [...names.values()].filter((n) => n >= 2);
+    return repeated.length >= 2 && repeated.reduce((a, b) => a + b, 0) >= 6;
+  },
+
+  parse(lines, ctx) {
+    const h = header(lines);
+    const paras: Para[] = lines.filter((l) => l.n > h.end && l.text !== '').map((l) => ({ line: l.n, text: l.text, ...(/^(?:#{1,6}\s|━|={3,})/.test(l.text) ? { heading: true } : {}) }));
+    const r = readInlineTurns(paras, ctx.file, 'inline-turns', h.omitted);
+    return { ...r, ...(h.title ? { title: h.title } : {}) };
+  },
+};
+
+/** `[ 12] [EN] text`: a numbered original paragraph. */
+const NUMBERED = /^\s*\[\s*\d+\]\s*\[(?:EN|EN-US|ENG?)\]\s*(.*)$/i;
+/** `[中] text`, `[ZH] text`, `[KO] text`: its translation. */
+const TRANSLATED = /^\s*\[(?:中|ZH|CN|韩|KO|KR|日|JA|JP)\]\s*(.*)$/i;
+
+export const interleaved: Layout = {
+  id: 'interleaved-pairs',
+
+  sniff(lines) {
+    let n = 0;
+    for (let i = 0; i + 1 < lines.length; i++) if (NUMBERED.test(lines[i]!.raw) && TRANSLATED.test(lines[i + 1]!.raw)) n++;
+    return n >= 5;
+  },
+
+  parse(lines, ctx) {
+    const h = header(lines);
+    const omitted = [...h.omitted];
+    const paras: Para[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!;
+      if (l.n <= h.end || l.text === '') continue;
+      const m = NUMBERED.exec(l.raw);
+      if (m) {
+        const t = i + 1 < lines.length ? TRANSLATED.exec(lines[i + 1]!.raw) : null;
+        paras.push({ line: l.n, text: m[1]!.trim(), ...(t && t[1]!.trim() ? { translation: t[1]!.trim() } : {}) });
+        if (t) i++;
+        continue;
+      }
+      // Banners come in a pair (original, then translated): the first is the heading.
+      const banner = /^(?:━+|={3,})/.test(l.text);
+      const p = /^👤/u.test(l.text) ? PARTICIPANT.exec(stripDecoration(l.text)) : null;
+      if (banner) {
+        const prev = paras.at(-1);
+        if (prev?.heading && prev.line >= l.n - 2) omitted.push({ n: l.n, reason: 'cover' });
+        else paras.push({ line: l.n, text: l.text, heading: true });
+        continue;
+      }
+      if (p) {
+        paras.push({ line: l.n, text: stripDecoration(l.text), heading: true });
+        continue;
+      }
+      // Echoes of the original under its translation, "原文：" notes, translated banners.
+      omitted.push({ n: l.n, reason: 'cover' });
+    }
+    // Participant lines are headings for the reader but still list people.
+    const r = readInlineTurns(
+      paras.map((p) => (p.heading && PARTICIPANT.test(p.text) ? { line: p.line, text: p.text } : p)),
+      ctx.file,
+      'interleaved-pairs',
+      omitted,
+    );
+    const layers = r.layers.map((layer) => (layer.role === 'translation' && h.mtNote ? { ...layer, machine_translated: true, note: h.mtNote } : layer));
+    return { ...r, layers, ...(h.title ? { title: h.title } : {}) };
+  },
+};

@@ -1,0 +1,72 @@
+/**
+ * Segments of a company that has no profile, read from how its call presents them: "our
+ * Diagnostics segment", "the Warehouse Robots segment", "Diagnostics segment revenue",
+ * "仓储机器人分部". Only what management says counts (never an analyst or the operator), and a
+ * name must be presented as a segment at least once; ids are made from the English names.
+ */
+import type { Segment } from '../../src/lib/schema.ts';
+import type { RawSource } from './raw.ts';
+import { compactKey, slugify } from './text.ts';
+
+const WORD = "[A-Z][A-Za-z0-9&'’.-]*";
+const NAME = `${WORD}(?:\\s+(?:and|&|of)\\s+${WORD}|\\s+${WORD}){0,3}`;
+/** "our X segment(s)", "the X segment", "X segment revenue", "X business segment". */
+const EN = new RegExp(`(?:\\b(?:our|the|its)\\s+)?\\b(${NAME})\\s+(?:business\\s+)?segments?\\b`, 'g');
+/** "X 分部", "X分部", "X 事业部". */
+const ZH = /([\p{Script=Han}]{2,8})\s*(?:分部|業務分部|业务分部)/gu;
+/** Words that qualify "segment" without naming one. */
+const NOT_A_NAME =
+  /^(?:each|every|this|that|these|those|our|the|a|an|one|two|three|four|both|all|other|new|largest|biggest|smallest|fastest|reportable|operating|business|key|core|same|which|what|every|total|Q[1-4]|First|Second|Third|Fourth|In|On|At|For|And|But|So|As|Our|The|This|That|Each|Both|All|By|Within|Across|Turning|Moving|Looking)$/;
+const ZH_NOT = /^(?:各个|每个|所有|其他|主要|这个|该|本|两个|三个|四个|业务|报告)$/u;
+
+function cleanName(raw: string): string | undefined {
+  const words = raw.trim().split(/\s+/);
+  // Drop leading words that are not part of the name ("Turning to Diagnostics" -> "Diagnostics").
+  while (words.length > 0 && NOT_A_NAME.test(words[0]!)) words.shift();
+  if (words.length === 0 || words.length > 4) return undefined;
+  if (words.some((w) => NOT_A_NAME.test(w))) return undefined;
+  const name = words.join(' ').replace(/[’']s$/, '');
+  if (!/^[A-Z]/.test(name) || NOT_A_NAME.test(name)) return undefined;
+  return name;
+}
+
+/** The segments the call presents, in order of first mention. */
+export function segmentsFromText(raw: RawSource): Segment[] {
+  const found = new Map<string, Segment>();
+  const add = (id: string, segment: Omit<Segment, 'id'>) => {
+    if (!id || id === 'group' || found.has(id)) return;
+    found.set(id, { id, ...segment });
+  };
+  for (const turn of raw.turns) {
+    if (turn.label.role === 'analyst' || turn.label.role === 'operator') continue;
+    for (const p of turn.paragraphs) {
+      for (const m of p.text.matchAll(EN)) {
+        const name = cleanName(m[1]!);
+        if (!name) continue;
+        add(slugify(name), { names: { en: name }, aliases: [name], metrics: [], origin: 'text' });
+      }
+      const zhText = `${p.text}\n${p.translation ?? ''}`;
+      for (const m of zhText.matchAll(ZH)) {
+        // "我们的仓储机器人分部": the possessive is not part of the name.
+        const name = m[1]!.replace(/^(?:我们的|我們的|我们|我們|本公司的?|公司的?|其中|以及|旗下的?)/u, '');
+        if (name.length < 2 || ZH_NOT.test(name)) continue;
+        const id = slugify(name);
+        // A Chinese name has no ASCII id of its own; it joins an English segment when the pair names one.
+        const en = [...found.values()].find((s) => p.text.includes(s.names.en) && p.translation?.includes(name));
+        if (en) {
+          found.set(en.id, { ...en, names: { ...en.names, 'zh-Hans': en.names['zh-Hans'] ?? name }, aliases: [...new Set([...en.aliases, name])] });
+        } else if (/^[a-z0-9-]+$/.test(id) && !/^[0-9a-z]{3,5}(?:-[0-9a-z]{3,5})+$/.test(id)) {
+          add(id, { names: { en: name, 'zh-Hans': name }, aliases: [name], metrics: [], origin: 'text' });
+        }
+      }
+    }
+  }
+  // Two spellings of one name ("Diagnostics" and "diagnostics") are one segment.
+  const seen = new Set<string>();
+  return [...found.values()].filter((s) => {
+    const k = compactKey(s.names.en);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,124 @@
+/**
+ * The one loader of what is written by hand besides transcripts: company profiles
+ * (`content/companies/*.yaml` or `*.yml`), `content/metrics.yaml`, `content/topics.yaml` and
+ * `content/reading.yaml`.
+ * The converter, the site, search indexing, the benchmark and the tests all read them here,
+ * with the same rules, and the same function tells which companies the site shows: a profile,
+ * or a company the converter read from the text of its calls.
+ *
+ * Pure apart from reading files (no `astro:*`), so scripts and tests can use it.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import yaml from 'js-yaml';
+import { z } from 'astro/zod';
+import { companySchema, metricSchema, readingSchema, topicSchema, type Call, type Company, type Metric, type Reading, type Segment, type Topic } from './schema.ts';
+
+/** A problem in a hand-written file: which file, which line, what. */
+export class CatalogError extends Error {
+  /** Path of the file, relative to the project. */
+  readonly file: string;
+  /** 1-based line, when the problem is on one line. */
+  readonly line: number | undefined;
+
+  constructor(file: string, message: string, line?: number) {
+    super(message);
+    this.name = 'CatalogError';
+    this.file = file;
+    this.line = line;
+  }
+
+  format(): string {
+    return `${this.line === undefined ? this.file : `${this.file}:${this.line}`}: ${this.message}`;
+  }
+}
+
+export interface Catalog {
+  readonly companies: Company[];
+  readonly metrics: Metric[];
+  readonly topics: Topic[];
+  /** The figure reader's vocabulary (`content/reading.yaml`). */
+  readonly reading: Reading;
+}
+
+export interface CatalogPaths {
+  /** Folder of company profiles; default `<root>/content/companies`. */
+  readonly companiesDir?: string;
+}
+
+/** Profile files of a folder, `.yaml` and `.yml`, sorted. */
+export function profileFiles(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort().map((f) => join(dir, f)) : [];
+}
+
+function parseYaml<T>(path: string, root: string, schema: z.ZodType<T>, what: string): T {
+  const rel = relative(root, path) || path;
+  let data: unknown;
+  try {
+    data = yaml.load(readFileSync(path, 'utf8'));
+  } catch (e) {
+    const mark = (e as { mark?: { line?: number } }).mark;
+    throw new CatalogError(rel, `not valid YAML: ${(e as Error).message.split('\n')[0]}`, mark?.line !== undefined ? mark.line + 1 : undefined);
+  }
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new CatalogError(rel, `${what} ${issue.path.join('.') || '(whole file)'}: ${issue.message}`);
+}
+
+/**
+ * Loads profiles, metrics and topics. Throws a CatalogError for the first file that is not
+ * valid; two profiles with one id are an error too.
+ */
+export function loadCatalog(root: string, paths: CatalogPaths = {}): Catalog {
+  const companiesDir = paths.companiesDir ?? join(root, 'content', 'companies');
+  const companies: Company[] = [];
+  for (const f of profileFiles(companiesDir)) {
+    const c = parseYaml(f, root, companySchema, 'profile field');
+    const dup = companies.find((x) => x.id === c.id);
+    if (dup) throw new CatalogError(relative(root, f), `a second profile with the id "${c.id}"`);
+    companies.push(c);
+  }
+  const metrics = parseYaml(join(root, 'content', 'metrics.yaml'), root, z.array(metricSchema), 'entry');
+  const topics = parseYaml(join(root, 'content', 'topics.yaml'), root, z.array(topicSchema), 'entry');
+  const reading = parseYaml(join(root, 'content', 'reading.yaml'), root, readingSchema, 'list');
+  return { companies: companies.sort((a, b) => a.id.localeCompare(b.id)), metrics, topics, reading };
+}
+
+/** Every file the catalog is read from, for cache keys: a change to any of them changes the conversion. */
+export function catalogFiles(root: string, paths: CatalogPaths = {}): string[] {
+  return [...profileFiles(paths.companiesDir ?? join(root, 'content', 'companies')), join(root, 'content', 'metrics.yaml'), join(root, 'content', 'topics.yaml'), join(root, 'content', 'reading.yaml')];
+}
+
+function mergeSegments(lists: readonly Segment[][]): Segment[] {
+  const out: Segment[] = [];
+  for (const list of lists) {
+    for (const s of list) {
+      const i = out.findIndex((x) => x.id === s.id);
+      if (i < 0) out.push(s);
+      else out[i] = { ...out[i]!, aliases: [...new Set([...out[i]!.aliases, ...s.aliases])] };
+    }
+  }
+  // The group first, then as first seen.
+  return [...out.filter((s) => s.id === 'group'), ...out.filter((s) => s.id !== 'group')];
+}
+
+/**
+ * The companies the site shows: those with at least one call, from their profile when there
+ * is one, else as the converter read them from the text (segments of all their calls merged).
+ * A profile without a published call is not shown.
+ */
+export function companiesOfCalls(profiles: readonly Company[], calls: readonly Pick<Call, 'company' | 'inferred_company'>[]): Company[] {
+  const out = new Map<string, Company>();
+  const inferred = new Map<string, Company[]>();
+  for (const call of calls) {
+    const profile = profiles.find((p) => p.id === call.company);
+    if (profile) out.set(profile.id, profile);
+    else if (call.inferred_company) inferred.set(call.company, [...(inferred.get(call.company) ?? []), call.inferred_company]);
+  }
+  for (const [id, list] of inferred) {
+    if (out.has(id)) continue;
+    out.set(id, { ...list[0]!, segments: mergeSegments(list.map((c) => c.segments)) });
+  }
+  return [...out.values()].sort((a, b) => a.id.localeCompare(b.id));
+}

@@ -1,0 +1,162 @@
+/**
+ * Company, fiscal calendar, quarter and call date read from the text with no profile. Every
+ * transcript line here is written for the test about fictional companies.
+ */
+import { describe, expect, it } from 'vitest';
+import { companyIdFrom, identifyCompany, nameInWelcome, shortName } from '../scripts/lib/identify.ts';
+import { headerCallDate, readCalendar } from '../scripts/lib/calendar.ts';
+import { splitLines } from '../scripts/lib/text.ts';
+import { periodEnd, quarterId } from '../src/lib/quarters.ts';
+import { convert, textInput } from './helpers.ts';
+
+const lines = (text: string) => splitLines(text);
+const idOf = (text: string) => identifyCompany(lines(text), 'seeds/x.txt', [], 'seeds/x.meta.yaml').id;
+const calendarOf = (text: string) => {
+  const l = lines(text);
+  const r = readCalendar(l, headerCallDate(l)?.date)!;
+  return { quarter: quarterId(r.quarter), end: r.periodEnd ?? periodEnd(r.quarter, r.fye), fye: r.fye.month, how: r.fyeStrength };
+};
+
+describe('company names', () => {
+  it.each([
+    ['Quillon Systems, Inc.', 'Quillon Systems'],
+    ['Marrow & Finch Co.', 'Marrow & Finch'],
+    ['Tessaly.com, Inc.', 'Tessaly'],
+    ['Orvane Group Holding Limited', 'Orvane'],
+    ['Brisk Holdings Limited', 'Brisk'],
+  ])('shortens %s to %s', (full, short) => expect(shortName(full)).toBe(short));
+
+  it('makes a lowercase ASCII id from the English name, else the ticker', () => {
+    expect(companyIdFrom('Marrow & Finch Co.', 'MFC')).toBe('marrow-and-finch');
+    expect(companyIdFrom(undefined, 'MFC')).toBe('mfc');
+    expect(companyIdFrom(undefined, undefined)).toBeUndefined();
+  });
+
+  it.each([
+    ["Good day, and welcome to Quillon Systems' third quarter 2025 earnings call.", 'Quillon Systems'],
+    ['Ladies and gentlemen, welcome to the Tessaly Corporation Second Quarter Fiscal Year 2026 Earnings Conference Call.', 'Tessaly Corporation'],
+    ['Thank you for standing by, and welcome to the Third Quarter 2025 Orvane Group, Inc. Earnings Conference Call', 'Orvane Group, Inc.'],
+    ['Thank you for participating in the Third Quarter 2025 Earnings Conference Call of Brisk Resorts Limited.', 'Brisk Resorts Limited'],
+    ['Welcome to our fiscal 2026 second quarter earnings webinar.', undefined],
+  ])('reads the company from the welcome "%s"', (sentence, name) => expect(nameInWelcome(sentence)).toBe(name));
+});
+
+describe('which company a call is about', () => {
+  it.each([
+    ['a title line with a ticker', 'Quillon Systems, Inc. (QLN) Q3 2025 Earnings Call October 29, 2025 5:00 PM ET\n\nOperator\n\nHello.', 'quillon-systems'],
+    ['a scraper header', '=====\nEarnings Call Transcript\nCompany: Tessaly (Tessaly)\nTicker: TSLY\nQuarter: Q2 2026\n=====\n', 'tessaly'],
+    ['a ticker with an exchange and a stock quote', 'Larkspur Bio(NASDAQ: LKSP+2.10%)Q1 2026 Earnings CallMay 6, 2026', 'larkspur-bio'],
+    ['a Chinese news report naming the English name', '星辉物流(Starglow Logistics,02288.HK)公布截至2025年6月30日止第二季度业绩\n', 'starglow-logistics'],
+    ['the operator welcome only', 'Operator\n\nGood morning, and welcome to Marrow & Finch Co.’s fourth quarter 2025 earnings call.\n', 'marrow-and-finch'],
+  ])('reads %s', (_what, text, id) => expect(idOf(text)).toBe(id));
+
+  it('never files a call under a company it only mentions, however often', () => {
+    const text = [
+      'Quillon Systems, Inc. (QLN) Q3 2025 Earnings Call',
+      '',
+      'Operator',
+      '',
+      "Welcome to Quillon Systems' third quarter 2025 earnings call.",
+      '',
+      'Our partner Tessaly shipped on Tessaly Cloud; Tessaly and Tessaly again and Tessaly, Inc. resold it.',
+    ].join('\n');
+    expect(idOf(text)).toBe('quillon-systems');
+  });
+
+  it('asks for the sidecar line when only a host introduction names the company', () => {
+    expect(() => idOf('Operator\n\nI am Ann Lee, head of investor relations at Quillon Systems. Thank you.\n')).toThrowErrorMatchingInlineSnapshot(`[ConvertError: cannot tell which company this transcript is about: only line 3 (host): "I am Ann Lee, head of investor relations at Quillon Systems." names one, which is not enough]`);
+  });
+
+  it('asks for an ASCII id when the company is named only in Chinese', () => {
+    expect(() => idOf('欢迎参加星辉物流 2025 年第二季度业绩电话会议。\n')).toThrowErrorMatchingInlineSnapshot(`[ConvertError: the company is named only in Chinese (line 1 (zh-title): "欢迎参加星辉物流 2025 年第二季度业绩电话会议。"), so it has no ASCII id]`);
+  });
+});
+
+describe('fiscal calendar from the text', () => {
+  it('reads the fiscal year end from a quarter stated with the day it ended', () => {
+    expect(calendarOf('Tessaly (TSLY) Q4 2025 Earnings Call\nResults for the fourth quarter of fiscal 2025 ended February 28, 2025.')).toEqual({
+      quarter: 'FY2025Q4',
+      end: '2025-02-28',
+      fye: 2,
+      how: 1,
+    });
+    expect(calendarOf('Revenue was up for the fiscal second quarter ended July 31, 2025.\nQuarter: Q2 2026')).toMatchObject({ quarter: 'FY2026Q2', end: '2025-07-31', fye: 1 });
+  });
+
+  it('keeps a 52/53-week quarter end as stated', () => {
+    expect(calendarOf('We reported results for the first quarter of fiscal year 2026 for 12 weeks ended November 23.')).toEqual({
+      quarter: 'FY2026Q1',
+      end: '2025-11-23',
+      fye: 8,
+      how: 1,
+    });
+  });
+
+  it('reads a Chinese statement of fiscal quarter and quarter end', () => {
+    expect(calendarOf('欢迎参加2024 财年第三财季业绩电话会，本季度截至 3 月 31 日。')).toMatchObject({ quarter: 'FY2024Q3', end: '2024-03-31', fye: 6 });
+  });
+
+  it('takes a calendar fiscal year when "Q3 2025" goes with a September quarter end', () => {
+    expect(calendarOf('Quillon (QLN) Q3 2025 Earnings Call\nSee our report for the quarter ended September 30, 2025.')).toEqual({ quarter: 'FY2025Q3', end: '2025-09-30', fye: 12, how: 2 });
+  });
+
+  it('places the quarter by the call date when the text states no quarter end', () => {
+    // A calendar-quarter end six weeks before the call fits "Q2 2026" only with a March year end.
+    expect(calendarOf('Brisk Ltd (BRSK) Q2 2026 Earnings Call November 12, 2025 8:00 AM ET')).toMatchObject({ quarter: 'FY2026Q2', end: '2025-09-30', fye: 3, how: 3 });
+    // No calendar-quarter end fits "Q3 2025" before a call on 21 November 2024: October does.
+    expect(calendarOf('Larkspur (LKSP) Q3 2025 Earnings Call Nov. 21, 2024 at 5 p.m. ET')).toMatchObject({ quarter: 'FY2025Q3', end: '2024-10-31', fye: 1, how: 3 });
+  });
+
+  it('prefers the quarter the header names over quarters discussed in the call', () => {
+    const text = 'Company: Tessaly (Tessaly)\nQuarter: Q2 2026\n\nFor Q3 fiscal 2026 we expect growth. Q3 fiscal 2026 will be strong. In Q3 FY2026 too.';
+    expect(calendarOf(text).quarter).toBe('FY2026Q2');
+  });
+
+  it('reads the call date from a header, never from scraper metadata', () => {
+    expect(headerCallDate(lines('Scraped: 2026-05-29T22:27:30\nWednesday, Aug. 27, 2025 at 5 p.m. ET'))).toEqual({ date: '2025-08-27', line: 2 });
+    expect(headerCallDate(lines('📅 Date 日期: 2025-12-02 (Tuesday) 4:30 p.m. ET'))).toEqual({ date: '2025-12-02', line: 1 });
+  });
+});
+
+describe('a call with no profile converts', () => {
+  const call = [
+    'Quillon Systems, Inc. (QLN) Q2 2026 Earnings Call August 27, 2025 5:00 PM ET',
+    '',
+    'Company Participants',
+    '',
+    'Ann Lee - Head of Investor Relations',
+    'Raj Patel - Chief Executive Officer',
+    '',
+    'Conference Call Participants',
+    '',
+    'Tom Reed - Example Capital, Research Division',
+    '',
+    'Operator',
+    '',
+    "Welcome to Quillon Systems' second quarter fiscal 2026 earnings call, for the fiscal second quarter ended July 31, 2025.",
+    '',
+    'Raj Patel',
+    '',
+    'Revenue was $512 million, up 14% year over year.',
+    '',
+    'Operator',
+    '',
+    'Our first question comes from Tom Reed with Example Capital.',
+    '',
+    'Tom Reed',
+    '',
+    'How was demand?',
+    '',
+    'Raj Patel',
+    '',
+    'Strong.',
+  ].join('\n');
+
+  it('files it under the company the text names, with its fiscal calendar and date', () => {
+    const r = convert([textInput('seeds/quillon.txt', call)]);
+    expect(r.errors).toEqual([]);
+    const c = r.calls[0]!;
+    expect([c.company, c.quarter, c.period_end, c.call_date]).toEqual(['quillon-systems', 'FY2026Q2', '2025-07-31', '2025-08-27']);
+    expect(c.inferred_company).toMatchObject({ id: 'quillon-systems', names: { en: 'Quillon Systems' }, ticker: 'QLN', legal_name: 'Quillon Systems, Inc.', fiscal_year_end: '01-31', origin: 'text' });
+  });
+});
