@@ -117,6 +117,8 @@ export const metricSchema = z
      * ("unless otherwise noted"): the non-GAAP metric, or `none` when the catalogue has none.
      */
     under_non_gaap: z.string().optional(),
+    /** The per-share metric of an amount written "or $4.50 per diluted share" after this metric's value. */
+    per_share: metricId.optional(),
     /** The ratio metric a bare "margin" after this metric's value is ("operating income was X, with a margin of 15%"). */
     margin: metricId.optional(),
     /** A `group` metric that never describes a segment, even when a segment is named with it (EPS, free cash flow). */
@@ -170,6 +172,7 @@ export const readingSchema = z
     from_allowed: words,
     other_measures: words,
     bare_margin: words,
+    per_share_after: words,
   })
   .strict();
 export type Reading = z.infer<typeof readingSchema>;

@@ -43,6 +43,7 @@ export interface Reading {
 }
 
 interface Parsed {
+  readonly vocab: Vocabulary;
   readonly norm: string;
   readonly numbers: readonly NumberMention[];
   readonly measures: ReadonlyArray<Hit<Measure>>;
@@ -107,6 +108,7 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
   const fromUnknown = measures.filter((m) => m.value.metric && m.value.head && isFromUnknown(norm, m, segments, vocab)).map((m) => m.start);
   const notForecast = positions(vocab.notForecast, norm);
   return {
+    vocab,
     norm,
     numbers: findNumbers(norm).filter((n) => n.kind !== 'plain'),
     measures,
@@ -122,8 +124,10 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
 }
 
 /** The measure a number belongs to: one written right after it ("$5 billion in revenue"), else the nearest before it in its clause. */
-export function measureOf(p: Parsed, num: NumberMention): Hit<Measure> | undefined {
+export function measureOf(p: Parsed, num: NumberMention, metrics: ReadonlyMap<string, Metric>): Hit<Measure> | undefined {
   const after = p.norm.slice(num.end);
+  const perShare = perShareOf(p, num, metrics);
+  if (perShare !== undefined) return perShare ?? undefined;
   const postfix = /^\s*(?:(?:in|of|to)\s+)?(?:our\s+|total\s+)?/.exec(after);
   const before = lastBefore(p.measures, num.start);
   if (postfix) {
@@ -137,6 +141,22 @@ export function measureOf(p: Parsed, num: NumberMention): Hit<Measure> | undefin
   if (!before) return undefined;
   const broken = p.breaks.some((b) => b.start > before.end && b.end <= num.start);
   return broken ? undefined : before;
+}
+
+/**
+ * "net income of $2.0 billion, or $4.50 per diluted share": the per-share figure of the income
+ * metric before it. Null when the amount is per share but follows no income figure (a dividend);
+ * undefined when the amount is not written per share.
+ */
+export function perShareOf(p: Parsed, num: NumberMention, metrics: ReadonlyMap<string, Metric>): Hit<Measure> | null | undefined {
+  const m = p.vocab.perShareAfter.exec(p.norm.slice(num.end));
+  if (!m) return undefined;
+  const before = lastBefore(p.measures, num.start);
+  // "an annual dividend of USD1.05 per ADS", "diluted EPS of $1.12 per share": already a per-share measure.
+  if (before?.value.metric && metrics.get(before.value.metric)?.kind === 'per-share') return before;
+  const metric = before?.value.metric ? metrics.get(before.value.metric)?.per_share : undefined;
+  if (!before || !metric) return null;
+  return { start: num.end, end: num.end + m[0].length, text: m[0].trim(), value: { metric, loss: before.value.loss, head: false } };
 }
 
 /** The time frame of a number: what, in its sentence, says it is not this quarter's actual. */
@@ -296,7 +316,7 @@ export function readSentence(text: string, ctx: SentenceContext): Reading[] {
       skip('value:currency-conversion');
       continue;
     }
-    const measure = measureOf(p, num);
+    const measure = measureOf(p, num, ctx.metrics);
     if (!measure) {
       skip('metric:none');
       continue;

@@ -83,6 +83,7 @@ export interface Vocabulary {
   readonly negativeBefore: RegExp;
   readonly shareAfter: RegExp;
   readonly partOf: RegExp;
+  readonly perShareAfter: RegExp;
   /** Mentions of a period other than this quarter ("June quarter" in a September-quarter call, "上半财年"). */
   readonly otherPeriod: RegExp;
   /** Segment that alone reports a metric (`cmr`): a figure of it with no segment named is that segment's. */
@@ -133,6 +134,7 @@ export function vocabulary(reading: Reading, metrics: readonly Metric[], company
     nonGaapPrefix: new RegExp(`(?:${wordsRe(reading.non_gaap_prefix).source})\\s*$`),
     negativeBefore: wordsRe(reading.negative_before),
     partOf: wordsRe(reading.part_of),
+    perShareAfter: new RegExp(`^\\s*(?:${wordsRe(reading.per_share_after).source})`),
     otherPeriod: otherPeriodPattern(endMonth),
     owners: new Map(segments.flatMap((s) => s.metrics.map((m) => [m, s.id] as const))),
     shareAfter: new RegExp(`^\\s*(?:${wordsRe(reading.share_after).source})`),
