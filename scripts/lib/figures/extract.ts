@@ -8,7 +8,7 @@ import type { Company, FigureUnit, Guidance, Metric, Paragraph, Reading as Vocab
 import { periodEnd, quarterId, type FiscalQuarter } from '../../../src/lib/quarters.ts';
 import { fiscalYearEnd } from '../detect.ts';
 import { splitSentences } from './sentences.ts';
-import { readSentence, topicOf, type Entity, type Reading, type SentenceContext } from './read.ts';
+import { periodTopicOf, readSentence, topicOf, type Entity, type Frame, type Reading, type SentenceContext } from './read.ts';
 import { vocabulary, type Vocabulary } from './vocabulary.ts';
 import { normalizeSameLength } from './numbers.ts';
 
@@ -119,6 +119,8 @@ export function figureReader(ctx: ExtractContext) {
     const guidance: Guidance[] = [];
     let order = 0;
     let entity: Entity | undefined;
+    // A period a sentence made the topic ("In the first nine months, …"), until one returns to the quarter.
+    let period: Frame | undefined;
     // Once someone on the call says the figures are non-GAAP unless noted, the rest of the call is read that way.
     let nonGaap = false;
     const visit = (p: Paragraph, speaker: string | undefined) => {
@@ -126,10 +128,14 @@ export function figureReader(ctx: ExtractContext) {
       if (p.kind === 'footnote') return;
       // An unnamed part is the topic of its paragraph only; a segment or the group, of the turn.
       if (entity?.kind === 'part') entity = undefined;
+      // A period set by an opener ("In the first nine months, …") holds for its paragraph.
+      period = undefined;
       for (const s of splitSentences(p.text)) {
         const topic = topicOf(s.text, vocab);
         if (vocab.nonGaapBasis.test(normalizeSameLength(s.text))) nonGaap = true;
-        const readings = readSentence(s.text, sentenceContext(topic ?? entity, nonGaap));
+        const periodTopic = periodTopicOf(s.text, vocab);
+        if (periodTopic !== undefined) period = periodTopic ?? undefined;
+        const readings = readSentence(s.text, { ...sentenceContext(topic ?? entity, nonGaap), ...(period ? { period } : {}) });
         if (topic) entity = topic;
         const quote = { source: source.key, paragraph: p.id, ...(speaker ? { speaker } : {}), text: s.text };
         guidance.push(...toGuidance(readings, { ...quote, number: '' }));
@@ -156,6 +162,7 @@ export function figureReader(ctx: ExtractContext) {
     for (const section of source.sections) {
       for (const turn of section.turns) {
         entity = undefined;
+        period = undefined;
         const role = speakers.get(turn.speaker)?.role;
         if (role !== 'executive' && role !== 'investor-relations') {
           order += turn.paragraphs.length;

@@ -22,6 +22,8 @@ export interface SentenceContext {
   readonly entity?: Entity;
   /** The speaker said they report non-GAAP measures unless they say otherwise. */
   readonly nonGaap?: boolean;
+  /** The period the paragraph is about, when an earlier sentence set one ("In the first nine months, …"). */
+  readonly period?: Frame;
 }
 
 export type Frame = 'quarter' | 'full-year' | 'forecast' | 'prior' | 'trailing' | 'cumulative' | 'year-to-date' | 'excluding' | 'change';
@@ -44,7 +46,11 @@ export interface Reading {
 
 interface Parsed {
   readonly vocab: Vocabulary;
+  /** The sentence as written, and normalised (same length). */
+  readonly text: string;
   readonly norm: string;
+  /** Where the company is named. */
+  readonly companyAt: readonly Span[];
   readonly numbers: readonly NumberMention[];
   readonly measures: ReadonlyArray<Hit<Measure>>;
   readonly segments: ReadonlyArray<Hit<string>>;
@@ -109,6 +115,8 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
   const notForecast = positions(vocab.notForecast, norm);
   return {
     vocab,
+    text,
+    companyAt: company,
     norm,
     numbers: findNumbers(norm).filter((n) => n.kind !== 'plain'),
     measures,
@@ -133,10 +141,11 @@ export function measureOf(p: Parsed, num: NumberMention, metrics: ReadonlyMap<st
   if (postfix) {
     const at = num.end + postfix[0].length;
     const m = p.measures.find((x) => x.start === at);
-    // "a quarterly dividend of $0.34 per share", "an annual dividend of USD1.05 per ADS": the measure right before
-    // the number (no other number between) claims it; "net income of $2 billion or $4.50 per share" gives it to the one after.
-    const claimed = before && !p.numbers.some((n) => n.start >= before.end && n.start < num.start);
-    if (m && !claimed) return m;
+    // "$150 million principal amount": a measure right after the number is its measure. "$5 billion in cash" too,
+    // unless a measure stands right before the number ("we repurchased $820 million of our shares").
+    const joined = /\S/.test(postfix[0]) && /(?:in|of|to)\s/.test(postfix[0]);
+    const adjacent = before && /^\s*(?:of|for|was|were|is|at|by|totaled|reached|came in at)?\s*(?:rmb|us\$|usd|hk\$|\$|人民币|€|eur)?\s*$/.test(p.norm.slice(before.end, num.start));
+    if (m && (!joined || !adjacent)) return m;
   }
   if (!before) return undefined;
   const broken = p.breaks.some((b) => b.start > before.end && b.end <= num.start);
@@ -160,7 +169,7 @@ export function perShareOf(p: Parsed, num: NumberMention, metrics: ReadonlyMap<s
 }
 
 /** The time frame of a number: what, in its sentence, says it is not this quarter's actual. */
-export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: number, vocab: Vocabulary): Frame {
+export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: number, vocab: Vocabulary, previous?: { frame: Frame }, period?: Frame): Frame {
   const { norm } = p;
   const upTo = norm.slice(0, num.start);
   const clauseAfter = norm.slice(num.end).split(/[,，;；。]/)[0]!;
@@ -175,9 +184,11 @@ export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: n
   if (vocab.otherPeriod.test(upTo)) return 'prior';
   if (isPrior(p, num, measure, vocab)) return 'prior';
   if (num.kind === 'money' && vocab.changeBefore.test(norm.slice(Math.max(measure.end, prevEnd), num.start))) return 'change';
+  // "improved by $4 million and $17 million": the second amount is a change too.
+  if (num.kind === 'money' && previous?.frame === 'change' && /^\s*(?:and|,|，|及|和|以及)\s*$/.test(norm.slice(prevEnd, num.start).replace(/(?:rmb|us\$|usd|hk\$|\$|人民币)\s*$/, ''))) return 'change';
   if (vocab.changeOf.test(norm.slice(Math.max(0, measure.start - 40), measure.start))) return 'change';
   if (vocab.fullYear.test(upTo)) return 'full-year';
-  return 'quarter';
+  return period ?? 'quarter';
 }
 
 /** A comparison period's value: after "versus"/"from"/"去年同期" in its clause, or followed by "a year ago". */
@@ -186,7 +197,7 @@ export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Voc
   if (vocab.comparisonSentence.test(norm)) return true;
   // "This compares to a net income of…", "上年同期净收入为…": the comparison names the measure itself.
   const markerBeforeMeasure = [...norm.slice(0, measure.start).matchAll(new RegExp(vocab.priorBefore.source, 'g'))].pop();
-  if (markerBeforeMeasure && /^\s*(?:a|an|the|our|its)?\s*$/.test(norm.slice(markerBeforeMeasure.index + markerBeforeMeasure[0].length, measure.start))) return true;
+  if (markerBeforeMeasure && /^\s*(?:a|an|the|our|its|的)?\s*$/.test(norm.slice(markerBeforeMeasure.index + markerBeforeMeasure[0].length, measure.start))) return true;
   // A measure written after the number ("grew from $100 billion in revenue"): look just before the number.
   const between = measure.start >= num.end ? norm.slice(Math.max(0, num.start - 14), num.start) : norm.slice(measure.end, num.start);
   const marker = [...between.matchAll(new RegExp(vocab.priorBefore.source, 'g'))].pop();
@@ -235,10 +246,28 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   if (p.groupAt.some((g) => g < num.start)) return { segment: 'group', rule: 'entity:group-words' };
   if (ctx.vocab.entityMarkers.test(p.norm)) return { segment: null, rule: 'entity:unnamed-part' };
   if (ctx.entity?.kind === 'part') return { segment: null, rule: 'entity:context unnamed part' };
+  // "Revenue grew 14%, and Aftermarket reached 23% of revenue": a segment named later in the sentence competes with the topic.
+  const topic = ctx.entity;
+  if (topic?.kind === 'segment' && (p.segments.some((s) => s.start > num.start && s.value !== topic.id) || namesAnotherAfter(p, num)))
+    return { segment: null, rule: 'entity:context contested' };
   if (ctx.entity) return { segment: ctx.entity.kind === 'group' ? 'group' : ctx.entity.id, rule: `entity:context ${ctx.entity.kind === 'group' ? 'group' : ctx.entity.id}` };
   if (metric.scope === 'group') return { segment: 'group', rule: 'entity:group-metric' };
   if (!ctx.vocab.hasSegments) return { segment: 'group', rule: 'entity:no-segments' };
   return { segment: null, rule: 'entity:unsure' };
+}
+
+const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
+/** A name in Title Case after the number ("…, and Aftermarket Services reached 23%"), other than a segment or the company. */
+export function namesAnotherAfter(p: Parsed, num: NumberMention): boolean {
+  const rest = p.text.slice(num.end);
+  for (const m of rest.matchAll(/(?<=[\s,(])[A-Z][a-z]+(?:\s+(?:&\s+|and\s+)?[A-Z][a-z]+)+/g)) {
+    if (MONTHS.test(m[0])) continue;
+    const at = num.end + m.index;
+    if (p.segments.some((s) => at >= s.start && at < s.end) || p.companyAt.some((c) => at >= c.start && at < c.end)) continue;
+    return true;
+  }
+  return false;
 }
 
 function qualifier(norm: string, num: NumberMention): Reading['approx'] {
@@ -304,6 +333,7 @@ export function readSentence(text: string, ctx: SentenceContext): Reading[] {
   let prevEnd = 0;
   let prevMoney: NumberMention | undefined;
   let prevRate: { sign: number; end: number } | undefined;
+  let prevFrame: { frame: Frame } | undefined;
   for (const num of p.numbers) {
     const gapStart = prevEnd;
     const wasMoney = prevMoney;
@@ -327,7 +357,8 @@ export function readSentence(text: string, ctx: SentenceContext): Reading[] {
     }
     const alias = ctx.metricAliases[measure.value.metric];
     const metric = ctx.metrics.get(alias ?? measure.value.metric)!;
-    const frame = frameOf(p, num, measure, gapStart, ctx.vocab);
+    const frame = frameOf(p, num, measure, gapStart, ctx.vocab, prevFrame, ctx.period);
+    prevFrame = { frame };
     const sign = num.kind === 'percent' ? direction(p, num, Math.max(measure.end, gapStart), prevRate) : 0;
     if (num.kind === 'percent') prevRate = { sign, end: num.end };
     const read = valueOf(p, num, metric, measure, ctx, sign, gapStart);
@@ -368,6 +399,17 @@ export function readSentence(text: string, ctx: SentenceContext): Reading[] {
     });
   }
   return out;
+}
+
+/** The period a sentence makes the topic of its paragraph: "In the first nine months of 2025, …" (an opener before any number). */
+export function periodTopicOf(text: string, vocab: Vocabulary): Frame | undefined | null {
+  const norm = normalizeSameLength(text);
+  const first = findNumbers(norm).find((n) => n.kind !== 'plain')?.start ?? norm.length;
+  const opening = norm.slice(0, Math.min(first, 60));
+  if (vocab.yearToDate.test(opening)) return 'year-to-date';
+  // "In the quarter, …", "本季度…": back to the quarter.
+  if (/(?:this|the) quarter|(?:本|这个|该)季度|q[1-4]|(?:first|second|third|fourth) quarter|第[一二三四]季度/.test(opening)) return null;
+  return undefined;
 }
 
 /** The entity a sentence makes the topic of what follows: "Turning to X", "X方面", "on a consolidated basis". */

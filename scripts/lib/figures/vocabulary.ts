@@ -135,7 +135,7 @@ export function vocabulary(reading: Reading, metrics: readonly Metric[], company
     negativeBefore: wordsRe(reading.negative_before),
     partOf: wordsRe(reading.part_of),
     perShareAfter: new RegExp(`^\\s*(?:${wordsRe(reading.per_share_after).source})`),
-    otherPeriod: otherPeriodPattern(endMonth),
+    otherPeriod: otherPeriodPattern(endMonth, quarter.q),
     owners: new Map(segments.flatMap((s) => s.metrics.map((m) => [m, s.id] as const))),
     shareAfter: new RegExp(`^\\s*(?:${wordsRe(reading.share_after).source})`),
     clauseBreaks: wordsRe(reading.clause_breaks),
