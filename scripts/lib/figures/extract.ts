@@ -10,7 +10,7 @@ import { fiscalYearEnd } from '../detect.ts';
 import { splitSentences } from './sentences.ts';
 import { periodTopicOf, readSentence, topicOf, type Entity, type Frame, type Reading, type SentenceContext } from './read.ts';
 import { vocabulary, type Vocabulary } from './vocabulary.ts';
-import { normalizeSameLength } from './numbers.ts';
+import { findNumbers, normalizeSameLength } from './numbers.ts';
 
 /** A figure as read from one sentence, before figures stated more than once are merged. */
 export interface RawFigure {
@@ -75,6 +75,21 @@ function toGuidance(readings: readonly Reading[], quote: Guidance['quote']): Gui
   return out;
 }
 
+/** Currencies written with 元 in Chinese ("新台币…元", "港元"): a bare 元 is one of these. */
+const YUAN_FAMILY = new Set(['CNY', 'TWD', 'HKD', 'MOP', 'SGD']);
+
+/** The currency a source states most often by name among those a bare 元 can mean; CNY when none. */
+export function yuanOf(source: Source): string {
+  const counts = new Map<string, number>();
+  const texts = [...source.announcement, ...source.sections.flatMap((s) => s.turns.flatMap((t) => t.paragraphs))].map((p) => p.text);
+  for (const t of texts) {
+    for (const n of findNumbers(normalizeSameLength(t))) {
+      if (n.kind === 'money' && n.currency && !n.bareYuan && !n.bareDollar && YUAN_FAMILY.has(n.currency)) counts.set(n.currency, (counts.get(n.currency) ?? 0) + 1);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'CNY';
+}
+
 /** How a figure was read when not literally: a metric the company reads as another, a count written with a dollar sign. */
 function noteFor(r: Reading, metrics: ReadonlyMap<string, Metric>, company: Company): string | undefined {
   const notes: string[] = [];
@@ -123,6 +138,9 @@ export function figureReader(ctx: ExtractContext) {
     let period: Frame | undefined;
     // Once someone on the call says the figures are non-GAAP unless noted, the rest of the call is read that way.
     let nonGaap = false;
+    const yuan = yuanOf(source);
+    // In prepared remarks, until a speaker turns to a segment, what names no entity is the group's.
+    let groupUntilSegments = false;
     const visit = (p: Paragraph, speaker: string | undefined) => {
       order++;
       if (p.kind === 'footnote') return;
@@ -135,8 +153,9 @@ export function figureReader(ctx: ExtractContext) {
         if (vocab.nonGaapBasis.test(normalizeSameLength(s.text))) nonGaap = true;
         const periodTopic = periodTopicOf(s.text, vocab);
         if (periodTopic !== undefined) period = periodTopic ?? undefined;
-        const readings = readSentence(s.text, { ...sentenceContext(topic ?? entity, nonGaap), ...(period ? { period } : {}) });
+        const readings = readSentence(s.text, { ...sentenceContext(topic ?? entity, nonGaap), yuan, ...(period ? { period } : {}), ...(groupUntilSegments ? { groupUntilSegments } : {}) });
         if (topic) entity = topic;
+        if (topic && topic.kind !== 'group') groupUntilSegments = false;
         const quote = { source: source.key, paragraph: p.id, ...(speaker ? { speaker } : {}), text: s.text };
         guidance.push(...toGuidance(readings, { ...quote, number: '' }));
         for (const r of readings) {
@@ -163,6 +182,7 @@ export function figureReader(ctx: ExtractContext) {
       for (const turn of section.turns) {
         entity = undefined;
         period = undefined;
+        groupUntilSegments = section.id === 'prepared-remarks';
         const role = speakers.get(turn.speaker)?.role;
         if (role !== 'executive' && role !== 'investor-relations') {
           order += turn.paragraphs.length;

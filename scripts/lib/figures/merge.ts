@@ -39,7 +39,7 @@ export interface MergeResult {
 export function support(f: RawFigure): number {
   const rule = f.quote.rule ?? '';
   if (/entity:(named|group-words|group-metric)/.test(rule)) return 2;
-  if (/entity:(context|only-segment)/.test(rule)) return 1;
+  if (/entity:(context|only-segment|group-before-segments)/.test(rule)) return 1;
   return 0;
 }
 

@@ -6,6 +6,7 @@
  * verbatim sentence.
  */
 import { simplifiedChars } from '../text.ts';
+import { CURRENCIES } from '../../../src/lib/currencies.ts';
 
 const folded = new Map<string, string>();
 
@@ -29,7 +30,8 @@ export function normalizeSameLength(text: string): string {
 }
 
 export type NumberKind = 'money' | 'percent' | 'pp' | 'count' | 'plain';
-export type Currency = 'CNY' | 'USD' | 'HKD';
+/** An ISO currency code from `src/lib/currencies.ts`. */
+export type Currency = string;
 
 export interface NumberMention {
   /** Offsets of the whole mention (currency, number, scale, unit) in the sentence. */
@@ -44,25 +46,30 @@ export interface NumberMention {
   readonly currency?: Currency;
   /** The amount was written with a bare `$`, which speech recognition also writes for counts. */
   readonly bareDollar?: boolean;
+  /** The amount was written with a bare `元` (yuan, NT dollars, HK dollars…): the currency is the call's own. */
+  readonly bareYuan?: boolean;
   /** Followed by "per ADS/share" or 每股. */
   readonly perShare?: boolean;
 }
 
 const SCALES: ReadonlyArray<readonly [string, number]> = [
   ['万亿', 12], ['千亿', 11], ['百亿', 10], ['十亿', 9], ['亿', 8], ['千万', 7], ['百万', 6], ['十万', 5], ['万', 4],
+  ['조', 12], ['억', 8], ['만', 4],
   ['trillion', 12], ['billion', 9], ['million', 6], ['bn', 9], ['mn', 6],
 ];
-const PREFIX_CURRENCY: ReadonlyArray<readonly [RegExp, Currency, boolean]> = [
-  [/(rmb|cny|人民币)\s*$/, 'CNY', false],
-  [/(us\$|usd|美元)\s*$/, 'USD', false],
-  [/(hk\$|hkd|港元|港币)\s*$/, 'HKD', false],
-  [/\$\s*$/, 'USD', true],
-];
-const SUFFIX_CURRENCY: ReadonlyArray<readonly [RegExp, Currency]> = [
-  [/^\s*(元人民币|元|人民币|rmb)/, 'CNY'],
-  [/^\s*(美元|usd)/, 'USD'],
-  [/^\s*(港元|港币|hkd)/, 'HKD'],
-];
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** Currency written before the number, longest first (`us$` before `$`); Latin words whole. */
+const PREFIX_CURRENCY: ReadonlyArray<readonly [RegExp, Currency, boolean]> = CURRENCIES.flatMap((c) => c.before.map((t) => [t, c.code] as const))
+  .sort((a, b) => b[0].length - a[0].length)
+  .map(([t, code]) => [new RegExp(`${/^[a-z]/.test(t) ? '(?<![a-z])' : ''}(${escapeRe(t)})\\s*$`), code, t === '$'] as const);
+/** Currency written after the number and its scale. A bare `元` is marked: its currency is the call's. */
+const SUFFIX_CURRENCY: ReadonlyArray<readonly [RegExp, Currency]> = CURRENCIES.flatMap((c) => c.after.map((t) => [t, c.code] as const))
+  .filter(([t]) => t !== '元')
+  .sort((a, b) => b[0].length - a[0].length)
+  .map(([t, code]) => [new RegExp(`^\\s*(${escapeRe(t)})${/[a-z]$/.test(t) ? '(?![a-z])' : ''}`), code] as const);
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 function scaled(digits: string, exp: number): number {
@@ -86,7 +93,7 @@ export function findNumbers(norm: string): NumberMention[] {
     const before = norm.slice(0, numStart);
     const after = norm.slice(end);
     // Part of a word or code (Q3, 88VIP, 20-F, 11.11, FY2025): not a figure.
-    if (/[a-z_]$/.test(before) && !/(rmb|usd|cny|hkd|us\$|hk\$)$/.test(before)) continue;
+    if (/[a-z_]$/.test(before) && !PREFIX_CURRENCY.some(([re, , bare]) => !bare && re.test(before))) continue;
     if (/^[a-z]/.test(after) && !/^(bn|mn|m\b|b\b|trillion|billion|million|percent|pp\b|per)/.test(after)) continue;
     if (/^-[a-z]/.test(after) || /^\.\d/.test(after)) continue;
     // Dates and years: 2024 年, 9 月, 30 日, fiscal 2025, September 30, 2024.
@@ -99,13 +106,15 @@ export function findNumbers(norm: string): NumberMention[] {
     let kind: NumberKind = 'plain';
     let currency: Currency | undefined;
     let bareDollar = false;
+    let bareYuan = false;
     let start = numStart;
     for (const [re, cur, bare] of PREFIX_CURRENCY) {
-      const p = re.exec(before.slice(-8));
+      const tail = before.slice(-12);
+      const p = re.exec(tail);
       if (p) {
         currency = cur;
         bareDollar = bare;
-        start = numStart - (before.slice(-8).length - p.index);
+        start = numStart - (tail.length - p.index);
         break;
       }
     }
@@ -115,9 +124,9 @@ export function findNumbers(norm: string): NumberMention[] {
       value = scaled(m[0], 0);
       end += pct[0].length;
     } else {
-      const sc = /^\s*([a-z]+|[万亿千百十]+)/.exec(after);
+      const sc = /^\s*([a-z]+|[万亿千百十조억만]+)/.exec(after);
       if (sc) {
-        const hit = SCALES.find(([word]) => sc[1] === word || (sc[1]!.startsWith(word) && /[万亿]/.test(word)));
+        const hit = SCALES.find(([word]) => sc[1] === word || (sc[1]!.startsWith(word) && /[万亿조억만]/.test(word)));
         if (hit) {
           exp = hit[1];
           end += after.indexOf(hit[0]) + hit[0].length;
@@ -136,13 +145,37 @@ export function findNumbers(norm: string): NumberMention[] {
           break;
         }
       }
+      const yuan = /^\s*元/.exec(norm.slice(end));
+      if (yuan) {
+        // "人民币 3,521 亿元", "新台币 92.4 亿元": 元 follows a named currency; alone, it is the call's own.
+        if (!currency) {
+          currency = 'CNY';
+          bareYuan = true;
+        }
+        end += yuan[0].length;
+      }
       value = scaled(m[0], exp);
       kind = currency ? 'money' : exp > 0 ? 'count' : 'plain';
     }
     const perShare = /^\s*(per ads|per share|per american depositary share|每股)/.test(norm.slice(end));
     const decimals = (m[0].split('.')[1] ?? '').length;
     const unitValue = 10 ** (exp - decimals);
-    out.push({ start, end, numStart, value, unitValue, kind, ...(currency ? { currency } : {}), ...(bareDollar ? { bareDollar } : {}), ...(perShare ? { perShare } : {}) });
+    out.push({ start, end, numStart, value, unitValue, kind, ...(currency ? { currency } : {}), ...(bareDollar ? { bareDollar } : {}), ...(bareYuan ? { bareYuan } : {}), ...(perShare ? { perShare } : {}) });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return joinCompounds(out.sort((a, b) => a.start - b.start), norm);
+}
+
+/** "1조 2,400억 원" is one amount: a 조 amount followed directly by an 억 amount (or 万亿 by 亿) adds up. */
+function joinCompounds(list: NumberMention[], norm: string): NumberMention[] {
+  const out: NumberMention[] = [];
+  for (const n of list) {
+    const prev = out[out.length - 1];
+    if (prev && prev.unitValue >= 1e12 && n.unitValue < prev.unitValue && n.unitValue >= 1e4 && /^\s*$/.test(norm.slice(prev.end, n.numStart)) && (n.kind === 'money' || prev.kind !== 'percent')) {
+      const currency = prev.currency ?? n.currency;
+      out[out.length - 1] = { ...prev, end: n.end, value: prev.value + n.value, unitValue: n.unitValue, kind: currency ? 'money' : 'count', ...(currency ? { currency } : {}) };
+      continue;
+    }
+    out.push(n);
+  }
+  return out;
 }

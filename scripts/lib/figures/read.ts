@@ -22,6 +22,10 @@ export interface SentenceContext {
   readonly entity?: Entity;
   /** The speaker said they report non-GAAP measures unless they say otherwise. */
   readonly nonGaap?: boolean;
+  /** Prepared remarks before the speaker has turned to any segment: what names no entity is the group's. */
+  readonly groupUntilSegments?: boolean;
+  /** The call's own currency for an amount written with a bare `元` (the one its amounts state most). */
+  readonly yuan?: string;
   /** The period the paragraph is about, when an earlier sentence set one ("In the first nine months, …"). */
   readonly period?: Frame;
 }
@@ -70,8 +74,9 @@ function lastBefore<T extends Span>(list: readonly T[], at: number): T | undefin
 /** "revenue from X" where X is neither a segment nor an allowed source ("from operations"): revenue of an unnamed part. */
 export function isFromUnknown(norm: string, term: Span, segments: ReadonlyArray<Hit<string>>, vocab: Vocabulary): boolean {
   const after = norm.slice(term.end);
-  if (!/^\s*from\s/.test(after)) return false;
-  const fromSegment = segments.some((s) => s.start >= term.end && /^\s*from\s+(?:our\s+|the\s+)?$/.test(norm.slice(term.end, s.start)));
+  // "revenue from X", "sales of Wegovy" (not "revenue of $5 billion").
+  if (!/^\s*(?:from|of)\s+(?![\d$€£¥₩]|rmb|us|usd|hk|eur|krw|nt|approximately|about|nearly|around|roughly|more|over|less|under|just|some|almost|close)/.test(after)) return false;
+  const fromSegment = segments.some((s) => s.start >= term.end && /^\s*(?:from|of)\s+(?:our\s+|the\s+)?$/.test(norm.slice(term.end, s.start)));
   return !fromSegment && !vocab.fromAllowed.test(after);
 }
 
@@ -181,6 +186,8 @@ export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: n
   if (vocab.cumulative.test(upTo) || vocab.cumulative.test(untilNext)) return 'cumulative';
   if (vocab.yearToDate.test(upTo) || vocab.yearToDate.test(untilNext)) return 'year-to-date';
   if (p.forecastAt.some((f) => f < num.start)) return 'forecast';
+  // "compared to 84.6% in 2024": a comparison with a whole year, so the values are not a quarter's.
+  if (/(?:compared (?:to|with)|versus|\bvs\b|than|from)\s[^,;，；]*\bin (?:19|20)\d\d\b/.test(norm) && !/quarter|季度|\bq[1-4]\b/.test(norm)) return 'year-to-date';
   if (vocab.otherPeriod.test(upTo)) return 'prior';
   if (isPrior(p, num, measure, vocab)) return 'prior';
   if (num.kind === 'money' && vocab.changeBefore.test(norm.slice(Math.max(measure.end, prevEnd), num.start))) return 'change';
@@ -234,7 +241,7 @@ export function direction(p: Parsed, num: NumberMention, from: number, previous?
 }
 
 /** The entity: a segment named before the number, else the group when the sentence says so, else the carried topic. */
-export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: SentenceContext): { segment: string | null | undefined; rule: string } {
+export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: SentenceContext, measure: Span): { segment: string | null | undefined; rule: string } {
   const named = lastBefore(p.segments, num.start);
   const onlyGroup = metric.scope === 'group' && metric.only_group;
   if (onlyGroup) return { segment: 'group', rule: 'entity:group-metric' };
@@ -252,8 +259,32 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
     return { segment: null, rule: 'entity:context contested' };
   if (ctx.entity) return { segment: ctx.entity.kind === 'group' ? 'group' : ctx.entity.id, rule: `entity:context ${ctx.entity.kind === 'group' ? 'group' : ctx.entity.id}` };
   if (metric.scope === 'group') return { segment: 'group', rule: 'entity:group-metric' };
+  if (unnamedSubject(p, measure)) return { segment: null, rule: 'entity:unnamed-subject' };
   if (!ctx.vocab.hasSegments) return { segment: 'group', rule: 'entity:no-segments' };
+  if (ctx.groupUntilSegments) return { segment: 'group', rule: 'entity:group-before-segments' };
   return { segment: null, rule: 'entity:unsure' };
+}
+
+/** Words that may stand before a measure without naming a part of the company (Chinese, normalised). */
+const NEUTRAL_HAN = /本季度|这个季度|该季度|季度|本期|本季|我们的|我们|集团|公司|整体|合并|总|的|其|今年|去年|同比|环比|第[一二三四]|截至|截止|年|月|日|为|在|了|而|和|及|与|上|下|中|方面|部分|此外|另外|同时|其中|总计|合计|共|实现|录得|达到|达|于|至|受此影响|因此|所以|财年|财季/g;
+/** Capitalised words that name no part of the company. */
+const NEUTRAL_CAPS = /^(?:GAAP|Non-GAAP|EPS|EBITDA|EBITA|FX|US|USD|RMB|HKD|EUR|ADS|ADR|Q[1-4]|FY\d*|I|Our|The|Total|Net|This|That|In|On|For|As|At|By|With|During|And|But|So|Now|Next|Finally|Turning|Moving|Looking|Overall|Adjusted|Operating|Gross|Revenue|Revenues|Sales|Free|Cash|Capital|Diluted|Basic|Consolidated|Quarterly|Third|Second|First|Fourth|Full|Fiscal|Year|Quarter)$/;
+
+/**
+ * The subject before a measure names something the profile does not ("AWS revenue", "中国零售商业的收入"):
+ * a capitalised word other than the first of the clause, or Chinese words that are not neutral.
+ */
+export function unnamedSubject(p: Parsed, measure: Span): boolean {
+  const clauseStart = Math.max(p.norm.lastIndexOf(',', measure.start - 1), p.norm.lastIndexOf('，', measure.start - 1), p.norm.lastIndexOf(';', measure.start - 1), p.norm.lastIndexOf('；', measure.start - 1)) + 1;
+  const known = (i: number) => p.segments.some((s) => i >= s.start && i < s.end) || p.companyAt.some((c) => i >= c.start && i < c.end);
+  const before = p.text.slice(clauseStart, measure.start);
+  const han = [...p.norm.slice(clauseStart, measure.start).matchAll(/[\u3400-\u9fff]+/g)].filter((m) => !known(clauseStart + m.index));
+  if (han.some((m) => m[0].replace(NEUTRAL_HAN, '').length > 0)) return true;
+  for (const m of before.matchAll(/[A-Z][A-Za-z&-]*/g)) {
+    if (known(clauseStart + m.index) || NEUTRAL_CAPS.test(m[0])) continue;
+    return true;
+  }
+  return false;
 }
 
 const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
@@ -316,7 +347,8 @@ export function valueOf(
   if (metric.kind === 'per-share') {
     if (scaled) return { skip: 'value:amount-for-per-share' };
   } else if (!scaled || num.perShare) return { skip: 'value:per-share-amount' };
-  return { metric, value: negative * num.value, unit: num.currency as FigureUnit, rule: negative < 0 ? 'value:negative' : 'value:level' };
+  const unit = (num.bareYuan ? (ctx.yuan ?? num.currency) : num.currency) as FigureUnit;
+  return { metric, value: negative * num.value, unit, rule: `${negative < 0 ? 'value:negative' : 'value:level'}${num.bareYuan ? ` · currency:bare-yuan as ${unit}` : ''}` };
 }
 
 /** Under a declared non-GAAP basis, the metric a GAAP term stands for (`none` when there is none); undefined when unchanged. */
@@ -377,7 +409,7 @@ export function readSentence(text: string, ctx: SentenceContext): Reading[] {
       skip(`frame:${frame}`, frame);
       continue;
     }
-    const entity = entityOf(p, num, read.metric.growth_of ? ctx.metrics.get(read.metric.growth_of) ?? read.metric : read.metric, ctx);
+    const entity = entityOf(p, num, read.metric.growth_of ? ctx.metrics.get(read.metric.growth_of) ?? read.metric : read.metric, ctx, measure);
     // A part of what was named ("其中…"): the figure is not the entity's, and the part has no metric of its own.
     if (entity.segment === undefined) {
       skip(entity.rule, frame);
