@@ -232,8 +232,10 @@ describe('segments read from the text when there is no profile', () => {
       ['diagnostics', 'Diagnostics', 'text'],
       ['research-tools', 'Research Tools', 'text'],
     ]);
-    // The figure reader files figures under them like under a profile's segments.
+    // The figure reader files figures under them like under a profile's segments; the CFO's
+    // opening "Revenue was $212 million", before any segment, is the group's.
     expect(call.figures.filter((f) => f.metric === 'revenue').map((f) => [f.segment, f.value])).toEqual([
+      ['group', 212000000],
       ['diagnostics', 150000000],
       ['research-tools', 62000000],
     ]);
