@@ -39,7 +39,7 @@ export interface MergeResult {
 export function support(f: RawFigure): number {
   const rule = f.quote.rule ?? '';
   if (/entity:(named|group-words|group-metric)/.test(rule)) return 2;
-  if (/entity:(context|only-segment|group-before-segments)/.test(rule)) return 1;
+  if (/entity:(context|only-segment|group-before-segments|our)/.test(rule)) return 1;
   return 0;
 }
 
@@ -54,7 +54,8 @@ export function settle(values: readonly RawFigure[][]): { keep: RawFigure[][]; a
   const all = values.flatMap((g) => [...sourcesOf(g)]);
   const oneValuePerSource = all.length === new Set(all).size;
   if (oneValuePerSource) return { keep: [...values], apart: [], uncertain: false };
-  const scored = values.map((g) => ({ g, score: Math.max(...g.map(support)) * 10 + Math.min(g.length, 9) }));
+  // Better supported means its entity is stated more directly; saying it more often does not count.
+  const scored = values.map((g) => ({ g, score: Math.max(...g.map(support)) }));
   scored.sort((a, b) => b.score - a.score);
   if (scored[0]!.score > scored[1]!.score) return { keep: [scored[0]!.g], apart: scored.slice(1).map((x) => x.g), uncertain: true };
   return { keep: [], apart: [...values], uncertain: true };

@@ -205,6 +205,8 @@ export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Voc
   // "This compares to a net income of…", "上年同期净收入为…": the comparison names the measure itself.
   const markerBeforeMeasure = [...norm.slice(0, measure.start).matchAll(new RegExp(vocab.priorBefore.source, 'g'))].pop();
   if (markerBeforeMeasure && /^\s*(?:a|an|the|our|its|的)?\s*$/.test(norm.slice(markerBeforeMeasure.index + markerBeforeMeasure[0].length, measure.start))) return true;
+  // "…, compared with RMB 454.7 million with a margin of 17%": a measure brought in by "with" belongs to the comparison.
+  if (markerBeforeMeasure && markerBeforeMeasure[0] !== 'from' && /\bwith\s+(?:a|an)?\s*$/.test(norm.slice(0, measure.start)) && !/[;；]/.test(norm.slice(markerBeforeMeasure.index, measure.start))) return true;
   // A measure written after the number ("grew from $100 billion in revenue"): look just before the number.
   const between = measure.start >= num.end ? norm.slice(Math.max(0, num.start - 14), num.start) : norm.slice(measure.end, num.start);
   const marker = [...between.matchAll(new RegExp(vocab.priorBefore.source, 'g'))].pop();
@@ -260,6 +262,8 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   if (ctx.entity) return { segment: ctx.entity.kind === 'group' ? 'group' : ctx.entity.id, rule: `entity:context ${ctx.entity.kind === 'group' ? 'group' : ctx.entity.id}` };
   if (metric.scope === 'group') return { segment: 'group', rule: 'entity:group-metric' };
   if (unnamedSubject(p, measure)) return { segment: null, rule: 'entity:unnamed-subject' };
+  // "Our adjusted operating profit…", "我们的收入…": the company speaking of itself, with no topic set.
+  if (/(?:^|[^a-z])our\s+(?:[a-z-]+\s+){0,3}$|我们的?\s*$/.test(p.norm.slice(Math.max(0, measure.start - 40), measure.start))) return { segment: 'group', rule: 'entity:our' };
   if (!ctx.vocab.hasSegments) return { segment: 'group', rule: 'entity:no-segments' };
   if (ctx.groupUntilSegments) return { segment: 'group', rule: 'entity:group-before-segments' };
   return { segment: null, rule: 'entity:unsure' };
