@@ -80,6 +80,14 @@ describe('metric boundaries', () => {
     ['Gross profit was US$436 million, representing a gross margin of 74%.', [['group', 'gross_profit', 436e6, 'USD'], ['group', 'gross_margin_pct', 74, '%']]],
     ['Non-GAAP operating income was RMB 404 million with a margin of 15.2%.', [['group', 'non_gaap_operating_income', 404e6, 'CNY'], ['group', 'non_gaap_operating_margin_pct', 15.2, '%']]],
     ['There was an increase in our cash balance of approximately US$360 million.', []],
+    ['On a non-GAAP basis, operating income was US$61.9 million.', [['group', 'non_gaap_operating_income', 61.9e6, 'USD']]],
+    ['Net loss was US$29.7 million, or US$0.19 per share, compared with a net loss of US$51.2 million, or US$0.29 per share, a year ago.', [['group', 'net_income', -29.7e6, 'USD'], ['group', 'diluted_eps', -0.19, 'USD']]],
+    ['Free cash flow was an outflow of US$12.4 million, as we paid US$31.0 million in one-time costs.', [['group', 'free_cash_flow', -12.4e6, 'USD']]],
+    ['We repurchased US$150 million principal amount of our convertible notes.', []],
+    ['Revenue was KRW 3.1 trillion, and EBITDA was KRW 1.05 trillion.', [['group', 'revenue', 3.1e12, 'KRW'], ['group', 'adjusted_ebitda', 1.05e12, 'KRW']]],
+    ['第三季合併營收為新台幣92.4億元，年增11.8%。', [['group', 'revenue', 9.24e9, 'TWD'], ['group', 'revenue_yoy_pct', 11.8, '%']]],
+    ['Net loss narrowed from US$49 million in the second quarter to US$38 million.', [['group', 'net_income', -38e6, 'USD']]],
+    ['Gross margin decreased to 81.0% compared to 84.6% in 2024.', []],
   ] as const)('%s', (s, expected) => expect(read(s, { kind: 'group' })).toEqual(expected));
 });
 

@@ -157,6 +157,7 @@ export const readingSchema = z
     comparison_sentence: words,
     change_of: words,
     non_gaap_prefix: words,
+    non_gaap_opener: words,
     negative_before: words,
     share_after: words,
     part_of: words,

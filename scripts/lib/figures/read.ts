@@ -109,7 +109,8 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
       const margin = owner ? metrics.get(owner.value.metric!)?.margin : undefined;
       return { ...m, value: { metric: margin ?? null, loss: false, head: false } };
     }
-    if (m.value.metric && vocab.nonGaapPrefix.test(norm.slice(Math.max(0, m.start - 30), m.start))) {
+    const opener = vocab.nonGaapOpener.exec(norm);
+    if (m.value.metric && (vocab.nonGaapPrefix.test(norm.slice(Math.max(0, m.start - 30), m.start)) || (opener && opener.index < m.start && !/(?<!non-?\s?)gaap\s*$/.test(norm.slice(Math.max(0, m.start - 8), m.start))))) {
       const counterpart = metrics.get(m.value.metric)?.under_non_gaap;
       if (counterpart) return { ...m, value: { ...m.value, metric: counterpart === 'none' ? null : counterpart, head: false } };
     }
@@ -136,21 +137,35 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
   };
 }
 
+/** A measure written right after a number: "$150 million principal amount", "$5 billion in revenue", "$31.0 million in one-time costs". */
+export function postfixMeasure(p: Parsed, num: NumberMention): Hit<Measure> | undefined {
+  const after = p.norm.slice(num.end);
+  const lead = /^\s*(?:(?:in|of|to)\s+)?(?:our\s+|total\s+)?/.exec(after)![0];
+  let at = num.end + lead.length;
+  for (let words = 0; words <= 2; words++) {
+    const m = p.measures.find((x) => x.start === at);
+    if (m) return m;
+    // Up to two modifiers between ("in one-time costs"), only after "in/of/to".
+    const word = /^[a-z][a-z-]*\s+/.exec(p.norm.slice(at));
+    if (!word || !/\S/.test(lead)) return undefined;
+    at += word[0].length;
+  }
+  return undefined;
+}
+
 /** The measure a number belongs to: one written right after it ("$5 billion in revenue"), else the nearest before it in its clause. */
 export function measureOf(p: Parsed, num: NumberMention, metrics: ReadonlyMap<string, Metric>): Hit<Measure> | undefined {
   const after = p.norm.slice(num.end);
   const perShare = perShareOf(p, num, metrics);
   if (perShare !== undefined) return perShare ?? undefined;
-  const postfix = /^\s*(?:(?:in|of|to)\s+)?(?:our\s+|total\s+)?/.exec(after);
   const before = lastBefore(p.measures, num.start);
-  if (postfix) {
-    const at = num.end + postfix[0].length;
-    const m = p.measures.find((x) => x.start === at);
+  const m = postfixMeasure(p, num);
+  if (m) {
     // "$150 million principal amount": a measure right after the number is its measure. "$5 billion in cash" too,
     // unless a measure stands right before the number ("we repurchased $820 million of our shares").
-    const joined = /\S/.test(postfix[0]) && /(?:in|of|to)\s/.test(postfix[0]);
+    const joined = /^\s*(?:in|of|to)\s/.test(after);
     const adjacent = before && /^\s*(?:of|for|was|were|is|at|by|totaled|reached|came in at)?\s*(?:rmb|us\$|usd|hk\$|\$|人民币|€|eur)?\s*$/.test(p.norm.slice(before.end, num.start));
-    if (m && (!joined || !adjacent)) return m;
+    if (!joined || !adjacent) return m;
   }
   if (!before) return undefined;
   const broken = p.breaks.some((b) => b.start > before.end && b.end <= num.start);
@@ -188,7 +203,9 @@ export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: n
   if (p.forecastAt.some((f) => f < num.start)) return 'forecast';
   // "compared to 84.6% in 2024": a comparison with a whole year, so the values are not a quarter's.
   if (/(?:compared (?:to|with)|versus|\bvs\b|than|from)\s[^,;，；]*\bin (?:19|20)\d\d\b/.test(norm) && !/quarter|季度|\bq[1-4]\b/.test(norm)) return 'year-to-date';
-  if (vocab.otherPeriod.test(upTo)) return 'prior';
+  const other = [...upTo.matchAll(new RegExp(vocab.otherPeriod.source, 'g'))].pop();
+  // "narrowed from $49 million in the second quarter to $38 million": the value after "to" is this quarter's.
+  if (other && !/\bto\b|至|到/.test(upTo.slice(other.index + other[0].length))) return 'prior';
   if (isPrior(p, num, measure, vocab)) return 'prior';
   if (num.kind === 'money' && vocab.changeBefore.test(norm.slice(Math.max(measure.end, prevEnd), num.start))) return 'change';
   // "improved by $4 million and $17 million": the second amount is a change too.
@@ -270,7 +287,7 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
 }
 
 /** Words that may stand before a measure without naming a part of the company (Chinese, normalised). */
-const NEUTRAL_HAN = /本季度|这个季度|该季度|季度|本期|本季|我们的|我们|集团|公司|整体|合并|总|的|其|今年|去年|同比|环比|第[一二三四]|截至|截止|年|月|日|为|在|了|而|和|及|与|上|下|中|方面|部分|此外|另外|同时|其中|总计|合计|共|实现|录得|达到|达|于|至|受此影响|因此|所以|财年|财季/g;
+const NEUTRAL_HAN = /本季度|这个季度|该季度|季度|本期|本季|单季|当季|季|我们的|我们|集团|公司|整体|合并|总|的|其|今年|去年|同比|环比|第[一二三四]|截至|截止|年|月|日|为|在|了|而|和|及|与|上|下|中|方面|部分|此外|另外|同时|其中|总计|合计|共|实现|录得|达到|达|于|至|受此影响|因此|所以|财年|财季/g;
 /** Capitalised words that name no part of the company. */
 const NEUTRAL_CAPS = /^(?:GAAP|Non-GAAP|EPS|EBITDA|EBITA|FX|US|USD|RMB|HKD|EUR|ADS|ADR|Q[1-4]|FY\d*|I|Our|The|Total|Net|This|That|In|On|For|As|At|By|With|During|And|But|So|Now|Next|Finally|Turning|Moving|Looking|Overall|Adjusted|Operating|Gross|Revenue|Revenues|Sales|Free|Cash|Capital|Diluted|Basic|Consolidated|Quarterly|Third|Second|First|Fourth|Full|Fiscal|Year|Quarter)$/;
 
@@ -393,7 +410,9 @@ export function readSentence(text: string, ctx: SentenceContext): Reading[] {
     }
     const alias = ctx.metricAliases[measure.value.metric];
     const metric = ctx.metrics.get(alias ?? measure.value.metric)!;
-    const frame = frameOf(p, num, measure, gapStart, ctx.vocab, prevFrame, ctx.period);
+    let frame = frameOf(p, num, measure, gapStart, ctx.vocab, prevFrame, ctx.period);
+    // "a net loss of $51.2 million, or $0.29 per share, a year ago": the per-share amount shares the amount's period.
+    if (measure.start >= num.end && prevFrame?.frame === 'prior' && /^\s*,?\s*or\s*\S{0,4}\s*$/.test(p.norm.slice(gapStart, num.start))) frame = 'prior';
     prevFrame = { frame };
     const sign = num.kind === 'percent' ? direction(p, num, Math.max(measure.end, gapStart), prevRate) : 0;
     if (num.kind === 'percent') prevRate = { sign, end: num.end };

@@ -24,7 +24,7 @@ function escapeRe(s: string): string {
 export function entryPattern(entry: string): string {
   const key = normalizeSameLength(entry).trim().replace(/\s+/g, ' ');
   const words = key.split(' ').map((w) => (/^[a-z]{4,}$/.test(w) ? `${escapeRe(w.replace(/s$/, ''))}s?` : escapeRe(w)));
-  const body = words.join('\\s*');
+  const body = words.join('[\\s-]*');
   const latinStart = /^[a-z0-9]/.test(key) ? '(?<![a-z0-9])' : '';
   const latinEnd = /[a-z0-9]$/.test(key) ? '(?![a-z0-9])' : '';
   return `${latinStart}${body}${latinEnd}`;
@@ -80,6 +80,7 @@ export interface Vocabulary {
   readonly comparisonSentence: RegExp;
   readonly changeOf: RegExp;
   readonly nonGaapPrefix: RegExp;
+  readonly nonGaapOpener: RegExp;
   readonly negativeBefore: RegExp;
   readonly shareAfter: RegExp;
   readonly partOf: RegExp;
@@ -131,6 +132,7 @@ export function vocabulary(reading: Reading, metrics: readonly Metric[], company
     changeBefore: new RegExp(`(?:${wordsRe(reading.change_before).source})\\s*\\S{0,5}\\s*$`),
     comparisonSentence: new RegExp(`^\\W*(?:${wordsRe(reading.comparison_sentence).source})`),
     changeOf: new RegExp(`(?:${wordsRe(reading.change_of).source})\\s*(?:our|the|its|[a-z]+['’]s)?\\s*$`),
+    nonGaapOpener: wordsRe(reading.non_gaap_opener),
     nonGaapPrefix: new RegExp(`(?:${wordsRe(reading.non_gaap_prefix).source})\\s*$`),
     negativeBefore: wordsRe(reading.negative_before),
     partOf: wordsRe(reading.part_of),
