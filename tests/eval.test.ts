@@ -21,7 +21,7 @@ function runFolder(folder: string): FileResult[] {
 }
 
 function report(label: string, results: readonly FileResult[]): { facts: number; found: number; wrong: number } {
-  const lines = results.map((r) => `  ${r.file}: ${scoreLine(r.score)}${r.mode === 'detected' ? '' : r.mode === 'stand-in' ? ' (stand-in profile)' : ` (not converted: ${r.error})`}`);
+  const lines = results.map((r) => `  ${r.file}: ${scoreLine(r.score)}; guidance ${r.guidance.found}/${r.guidance.total}${r.mode === 'detected' ? '' : r.mode === 'stand-in' ? ' (stand-in profile)' : ` (not converted: ${r.error})`}`);
   const total = results.reduce((t, r) => ({ facts: t.facts + r.score.facts, found: t.found + r.score.found, wrong: t.wrong + r.score.wrong.length }), { facts: 0, found: 0, wrong: 0 });
   console.log(`${label}\n${lines.join('\n')}\n  total: ${scoreLine({ facts: total.facts, found: total.found, wrong: { length: total.wrong } as never })}`);
   return total;

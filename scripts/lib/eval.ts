@@ -117,6 +117,28 @@ export function scoreCall(key: Key, records: readonly FigureRecord[], segmentNam
   return { facts: key.facts.length, found: found.size, missed: key.facts.filter((_, i) => !found.has(i)), wrong, other };
 }
 
+/** Guidance of a key found among exported guidance records: same metric, entity and period, both bounds within 0.6%. */
+export function scoreGuidance(key: Key, records: ReadonlyArray<{ segment: string | null; metric: string; low?: number | undefined; high?: number | undefined; unit?: string | undefined; period?: string | undefined }>, segmentNames: (id: string) => readonly string[] = (id) => [id]): { total: number; found: number } {
+  let found = 0;
+  for (const g of key.guidance) {
+    const [about, seg, metric, low, high, unit] = g as [string, string, string, number, number, string];
+    const lo = plainValue(low, unit);
+    const hi = plainValue(high, unit);
+    const hit = records.some(
+      (r) =>
+        r.metric === metric &&
+        r.period === about &&
+        (seg === 'group' ? r.segment === 'group' : r.segment !== null && segmentNames(r.segment).includes(segmentSlug(seg))) &&
+        r.low !== undefined &&
+        r.high !== undefined &&
+        close({ value: r.low, unit: r.unit ?? '' }, lo) &&
+        close({ value: r.high, unit: r.unit ?? '' }, hi),
+    );
+    if (hit) found++;
+  }
+  return { total: key.guidance.length, found };
+}
+
 /** `12/14 found (86%), 0 wrong` */
 export function scoreLine(s: Pick<Score, 'facts' | 'found' | 'wrong'>): string {
   const pct = s.facts ? Math.round((s.found / s.facts) * 1000) / 10 : 100;
@@ -144,6 +166,8 @@ export interface FileResult {
   readonly mode: 'detected' | 'stand-in' | 'failed';
   readonly error?: string;
   readonly score: Score;
+  /** Guidance of the key found among the exported guidance records. */
+  readonly guidance: { total: number; found: number };
 }
 
 /** Converts one transcript alone and scores it; a stand-in profile when the company is not detected. */
@@ -157,13 +181,15 @@ export function evaluateFile(txt: string, bytes: Uint8Array, key: Key, catalog: 
     result = run({ ...catalog, companies: [standIn(key)] });
   }
   if (result.errors.length > 0) {
-    return { file: txt, mode: 'failed', error: result.errors[0]!.message, score: scoreCall(key, []) };
+    return { file: txt, mode: 'failed', error: result.errors[0]!.message, score: scoreCall(key, []), guidance: { total: key.guidance.length, found: 0 } };
   }
   const segmentNames = new Map<string, string[]>();
   for (const call of result.calls) {
     const company = catalog.companies.find((c) => c.id === call.company) ?? standIn(key);
     for (const s of company.segments) segmentNames.set(s.id, [s.id, ...[s.names.en, ...s.aliases].map(segmentSlug)]);
   }
-  return { file: txt, mode, score: scoreCall(key, figureRecords(result.calls), (id) => segmentNames.get(id) ?? [id]) };
+  const names = (id: string) => segmentNames.get(id) ?? [id];
+  const guidance = scoreGuidance(key, result.calls.flatMap((c) => c.guidance), names);
+  return { file: txt, mode, score: scoreCall(key, figureRecords(result.calls), names), guidance };
 }
 

@@ -89,6 +89,8 @@ export interface GuidanceRecord {
   approx: string | null;
   /** The period it is about, as the call says it. */
   about: string;
+  /** That period as a fiscal quarter or year (`FY2025Q4`, `FY2026`), when the reader can tell. */
+  period: string | null;
   quote: string;
   speaker: string | null;
   rule: string | null;
@@ -110,6 +112,7 @@ export function guidanceRecords(calls: readonly Call[]): GuidanceRecord[] {
         unit: g.unit ?? null,
         approx: g.approx ?? null,
         about: g.about,
+        period: g.period ?? null,
         quote: g.quote.text,
         speaker: g.quote.speaker ?? null,
         rule: g.quote.rule ?? null,
@@ -118,7 +121,7 @@ export function guidanceRecords(calls: readonly Call[]): GuidanceRecord[] {
     );
 }
 
-const GUIDANCE_COLUMNS: ReadonlyArray<keyof GuidanceRecord> = ['company', 'quarter', 'segment', 'metric', 'low', 'high', 'unit', 'approx', 'about', 'quote', 'speaker', 'rule', 'url'];
+const GUIDANCE_COLUMNS: ReadonlyArray<keyof GuidanceRecord> = ['company', 'quarter', 'segment', 'metric', 'low', 'high', 'unit', 'approx', 'about', 'period', 'quote', 'speaker', 'rule', 'url'];
 
 /** The guidance records as CSV, like `figuresCsv`. */
 export function guidanceCsv(records: readonly GuidanceRecord[]): string {

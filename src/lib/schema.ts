@@ -381,6 +381,8 @@ export const guidanceSchema = z.object({
   approx: z.enum(['more-than', 'about', 'less-than']).optional(),
   /** The period it is about, as the call says it (`next quarter`, `FY2026`, `2026`, `the next three years`). */
   about: z.string(),
+  /** That period as a fiscal quarter or year (`FY2025Q4`, `FY2026`), when the reader can tell. */
+  period: z.string().regex(/^FY\d{4}(Q[1-4])?$/).optional(),
   /** The sentence, verbatim. */
   quote: quoteSchema,
 });

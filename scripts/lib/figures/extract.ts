@@ -46,14 +46,45 @@ export interface ExtractContext {
 /** The period a guidance sentence is about, as it says it; `unspecified` when it does not. */
 export function guidancePeriod(text: string): string {
   const m =
-    /(next quarter|next year|next three years|next few quarters|coming quarters?|(?:first|second|third|fourth) quarter(?: of (?:fiscal )?\d{4})?|q[1-4](?: (?:fiscal )?\d{4})?|full[- ]year(?: (?:fiscal )?\d{4})?|fiscal (?:year )?\d{4}|fy ?\d{2,4}|\b20\d\d\b|下(?:一|个)?季度|第[一二三四]季度|全年|明年|未来[一二三四五几]+(?:个)?(?:季度|年)|20\d\d\s*(?:财)?年)/i.exec(text);
+    /(next quarter|next year|next three years|next few quarters|coming quarters?|for the (?:full )?year|this year|(?:first|second|third|fourth) quarter(?: of (?:fiscal )?\d{4})?|q[1-4](?: (?:fiscal )?\d{4})?|full[- ]year(?: (?:fiscal )?\d{4})?|fiscal (?:year )?\d{4}|fy ?\d{2,4}|\b20\d\d\b|下(?:一|个)?季度|第[一二三四]季度|全年|明年|未来[一二三四五几]+(?:个)?(?:季度|年)|20\d\d\s*(?:财)?年)/i.exec(text);
   return m ? m[0].replace(/\s+/g, ' ') : 'unspecified';
 }
 
+const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, 一: 1, 二: 2, 三: 3, 四: 4 };
+
+/**
+ * The fiscal period a guidance period names, relative to the call's quarter: "next quarter" and
+ * "the fourth quarter" of a FY2025 Q3 call are FY2025Q4, "full year" and "fiscal 2026" are FY years.
+ * Undefined when it cannot tell (a calendar year of a company whose fiscal year is not the calendar's).
+ */
+export function guidanceTarget(about: string, call: FiscalQuarter, calendarYears: boolean): string | undefined {
+  const a = about.toLowerCase();
+  const next = (q: FiscalQuarter) => (q.q === 4 ? { fy: q.fy + 1, q: 1 } : { fy: q.fy, q: q.q + 1 });
+  if (/next quarter|下(?:一|个)?季度/.test(a)) return quarterId(next(call) as FiscalQuarter);
+  const ord = /(first|second|third|fourth) quarter|第([一二三四])季度|\bq([1-4])\b/.exec(a);
+  const year = /(?:fiscal (?:year )?|fy ?)(\d{4}|\d{2})\b/.exec(a)?.[1];
+  const fy = year ? (year.length === 2 ? 2000 + Number(year) : Number(year)) : undefined;
+  if (ord) {
+    const q = ORDINAL[ord[1] ?? ord[2] ?? ''] ?? Number(ord[3]);
+    // Without a year, the next such quarter from the call's.
+    const y = fy ?? (q > call.q ? call.fy : call.fy + 1);
+    return `FY${y}Q${q}`;
+  }
+  if (fy) return `FY${fy}`;
+  if (/full[- ]year|for the (?:full )?year|this year|全年/.test(a)) return `FY${call.fy}`;
+  if (/next year|明年/.test(a)) return `FY${call.fy + 1}`;
+  const cal = /\b(20\d\d)\b/.exec(a)?.[1];
+  if (cal && calendarYears) return `FY${cal}`;
+  return undefined;
+}
+
 /** Readings of one sentence into guidance: consecutive values of one metric form a range. */
-function toGuidance(readings: readonly Reading[], quote: Guidance['quote']): Guidance[] {
+function toGuidance(readings: readonly Reading[], quote: Guidance['quote'], aboutBefore: string | undefined, call: FiscalQuarter, calendarYears: boolean): Guidance[] {
   const out: Guidance[] = [];
-  const about = guidancePeriod(quote.text);
+  const stated = guidancePeriod(quote.text);
+  // "For fiscal year 2026, we now expect revenue… We are raising our non-GAAP income…": the period carries.
+  const about = stated === 'unspecified' && aboutBefore ? aboutBefore : stated;
+  const target = guidanceTarget(about, call, calendarYears);
   for (const r of readings) {
     if (r.decision !== 'guidance' || r.value === undefined) continue;
     const prev = out[out.length - 1];
@@ -69,6 +100,7 @@ function toGuidance(readings: readonly Reading[], quote: Guidance['quote']): Gui
       unit: r.unit!,
       ...(r.approx ? { approx: r.approx } : {}),
       about,
+      ...(target ? { period: target } : {}),
       quote: { ...quote, number: r.number, rule: r.rule },
     });
   }
@@ -136,6 +168,8 @@ export function figureReader(ctx: ExtractContext) {
     let entity: Entity | undefined;
     // A period a sentence made the topic ("In the first nine months, …"), until one returns to the quarter.
     let period: Frame | undefined;
+    let aboutInParagraph: string | undefined;
+    const calendarYears = ctx.company.fiscal_year_end === '12-31';
     // Once someone on the call says the figures are non-GAAP unless noted, the rest of the call is read that way.
     let nonGaap = false;
     const yuan = yuanOf(source);
@@ -146,8 +180,9 @@ export function figureReader(ctx: ExtractContext) {
       if (p.kind === 'footnote') return;
       // An unnamed part is the topic of its paragraph only; a segment or the group, of the turn.
       if (entity?.kind === 'part') entity = undefined;
-      // A period set by an opener ("In the first nine months, …") holds for its paragraph.
+      // A period set by an opener ("In the first nine months, …") holds for its paragraph, and so does a guidance period.
       period = undefined;
+      aboutInParagraph = undefined;
       for (const s of splitSentences(p.text)) {
         const topic = topicOf(s.text, vocab);
         if (vocab.nonGaapBasis.test(normalizeSameLength(s.text))) nonGaap = true;
@@ -157,7 +192,10 @@ export function figureReader(ctx: ExtractContext) {
         if (topic) entity = topic;
         if (topic && topic.kind !== 'group') groupUntilSegments = false;
         const quote = { source: source.key, paragraph: p.id, ...(speaker ? { speaker } : {}), text: s.text };
-        guidance.push(...toGuidance(readings, { ...quote, number: '' }));
+        const given = toGuidance(readings, { ...quote, number: '' }, aboutInParagraph, ctx.quarter, calendarYears);
+        guidance.push(...given);
+        const stated = guidancePeriod(s.text);
+        if (stated !== 'unspecified') aboutInParagraph = stated;
         for (const r of readings) {
           if (r.decision !== 'figure') continue;
           const period = r.frame === 'full-year' || metrics.get(r.metric!)?.period === 'fiscal-year' ? fiscalYear : quarter;

@@ -42,6 +42,8 @@ export interface NumberMention {
   readonly value: number;
   /** Value of one unit in the last digit written (2,342 亿 -> 1e8; 9.1% -> 0.1). */
   readonly unitValue: number;
+  /** Power of ten of the scale word (billion 9, 亿 8; 0 without one). */
+  readonly exp?: number;
   readonly kind: NumberKind;
   readonly currency?: Currency;
   /** The amount was written with a bare `$`, which speech recognition also writes for counts. */
@@ -154,15 +156,34 @@ export function findNumbers(norm: string): NumberMention[] {
         }
         end += yuan[0].length;
       }
-      value = scaled(m[0], exp);
+      // "76 to 79¢", "50 cents": US cents.
+      const cents = exp === 0 && /^\s*(?:¢|cents?\b)/.exec(norm.slice(end));
+      if (cents && (!currency || currency === 'USD')) {
+        currency = 'USD';
+        exp = -2;
+        end += cents[0].length;
+      }
+      value = exp < 0 ? Number((scaled(m[0], 0) / 100).toFixed(6)) : scaled(m[0], exp);
       kind = currency ? 'money' : exp > 0 ? 'count' : 'plain';
     }
     const perShare = /^\s*(per ads|per share|per american depositary share|每股)/.test(norm.slice(end));
     const decimals = (m[0].split('.')[1] ?? '').length;
     const unitValue = 10 ** (exp - decimals);
-    out.push({ start, end, numStart, value, unitValue, kind, ...(currency ? { currency } : {}), ...(bareDollar ? { bareDollar } : {}), ...(bareYuan ? { bareYuan } : {}), ...(perShare ? { perShare } : {}) });
+    out.push({ start, end, numStart, value, unitValue, exp, kind, ...(currency ? { currency } : {}), ...(bareDollar ? { bareDollar } : {}), ...(bareYuan ? { bareYuan } : {}), ...(perShare ? { perShare } : {}) });
   }
-  return joinCompounds(out.sort((a, b) => a.start - b.start), norm);
+  return shareRangeScale(joinCompounds(out.sort((a, b) => a.start - b.start), norm), norm);
+}
+
+/** "$2.34 to $2.36 billion", "RMB 36.5 到 38 亿元", "76 to 79¢": the first number of a range takes the scale written after the second. */
+function shareRangeScale(list: NumberMention[], norm: string): NumberMention[] {
+  return list.map((a, i) => {
+    const b = list[i + 1];
+    if (!b || (a.exp ?? 0) !== 0 || !b.exp || a.kind === 'percent' || a.kind === 'pp') return a;
+    if (!/^\s*(?:to|and|-|–|~|至|到)\s*(?:us\$|hk\$|rmb|usd|\$|€|£|¥|₩|人民币)?\s*$/.test(norm.slice(a.end, b.numStart))) return a;
+    const factor = 10 ** b.exp;
+    const currency = a.currency ?? b.currency;
+    return { ...a, value: b.exp < 0 ? Number((a.value / 100).toFixed(6)) : a.value * factor, unitValue: a.unitValue * factor, exp: b.exp, kind: currency ? 'money' : 'count', ...(currency ? { currency } : {}) };
+  });
 }
 
 /** "1조 2,400억 원" is one amount: a 조 amount followed directly by an 억 amount (or 万亿 by 亿) adds up. */

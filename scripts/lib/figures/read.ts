@@ -200,17 +200,18 @@ export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: n
   if (vocab.trailing.test(upTo) || vocab.trailing.test(untilNext)) return 'trailing';
   if (vocab.cumulative.test(upTo) || vocab.cumulative.test(untilNext)) return 'cumulative';
   if (vocab.yearToDate.test(upTo) || vocab.yearToDate.test(untilNext)) return 'year-to-date';
-  if (p.forecastAt.some((f) => f < num.start)) return 'forecast';
+
   // "compared to 84.6% in 2024": a comparison with a whole year, so the values are not a quarter's.
   if (/(?:compared (?:to|with)|versus|\bvs\b|than|from)\s[^,;，；]*\bin (?:19|20)\d\d\b/.test(norm) && !/quarter|季度|\bq[1-4]\b/.test(norm)) return 'year-to-date';
-  const other = [...upTo.matchAll(new RegExp(vocab.otherPeriod.source, 'g'))].pop();
-  // "narrowed from $49 million in the second quarter to $38 million": the value after "to" is this quarter's.
-  if (other && !/\bto\b|至|到/.test(upTo.slice(other.index + other[0].length))) return 'prior';
   if (isPrior(p, num, measure, vocab)) return 'prior';
   if (num.kind === 'money' && vocab.changeBefore.test(norm.slice(Math.max(measure.end, prevEnd), num.start))) return 'change';
   // "improved by $4 million and $17 million": the second amount is a change too.
   if (num.kind === 'money' && previous?.frame === 'change' && /^\s*(?:and|,|，|及|和|以及)\s*$/.test(norm.slice(prevEnd, num.start).replace(/(?:rmb|us\$|usd|hk\$|\$|人民币)\s*$/, ''))) return 'change';
   if (vocab.changeOf.test(norm.slice(Math.max(0, measure.start - 40), measure.start))) return 'change';
+  if (p.forecastAt.some((f) => f < num.start)) return 'forecast';
+  const other = [...upTo.matchAll(new RegExp(vocab.otherPeriod.source, 'g'))].pop();
+  // "narrowed from $49 million in the second quarter to $38 million": the value after "to" is this quarter's.
+  if (other && !/\bto\b|至|到/.test(upTo.slice(other.index + other[0].length))) return 'prior';
   if (vocab.fullYear.test(upTo)) return 'full-year';
   return period ?? 'quarter';
 }
@@ -235,6 +236,8 @@ export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Voc
     const toAfterMarker = /\bto\s*\S{0,6}\s*$|至\s*\S{0,4}\s*$|到\s*\S{0,4}\s*$/.test(sinceMarker) && marker[0] === 'from';
     // Prepositions ("revenue from Cloud was…", "more than") compare only when the value follows them directly.
     const preposition = /^(?:from|than|against)$/.test(marker[0]);
+    // "in the range from $587 to $592 million": the start of a range.
+    if (marker[0] === 'from' && /^\s*(?:to|-|–|至|到)\s*(?:us\$|usd|rmb|\$|€)?\s*\d/.test(norm.slice(num.end))) return false;
     const direct = /^\s*(?:the|a|an)?\s*\S{0,6}\s*$/.test(sinceMarker);
     if (!growthAfterMarker && !toAfterMarker && (!preposition || direct)) return true;
   }
