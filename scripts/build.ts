@@ -4,21 +4,31 @@
  * search index there, and only when every step succeeded replaces content/calls/ and dist/
  * with the staged ones. A failed build leaves both as they were.
  *
- *   node scripts/build.ts [--seeds DIR] [--companies DIR] [--dist DIR] [--calls DIR]
+ *   npm run build -- [--seeds DIR] [--companies DIR] [--dist DIR] [--calls DIR] [--help]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli } from './lib/cli.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({
-  options: {
-    seeds: { type: 'string', default: join(root, 'seeds') },
-    companies: { type: 'string', default: join(root, 'content', 'companies') },
-    dist: { type: 'string', default: join(root, 'dist') },
-    calls: { type: 'string', default: join(root, 'content', 'calls') },
-  },
+const usage = `
+Usage: npm run build -- [--seeds DIR] [--companies DIR] [--dist DIR] [--calls DIR]
+
+Converts the transcripts, builds the site and its search index in staging folders, and only
+when every step succeeded replaces --calls and --dist with them. A failure leaves both as they were.
+
+  --seeds DIR      the transcripts (default seeds/)
+  --companies DIR  the company profiles (default content/companies/)
+  --dist DIR       the built site, replaced as a whole (default dist/)
+  --calls DIR      the generated calls, replaced as a whole (default content/calls/)
+  -h, --help       this text
+`;
+const values = parseCli('build', usage, {
+  seeds: { type: 'string', default: join(root, 'seeds') },
+  companies: { type: 'string', default: join(root, 'content', 'companies') },
+  dist: { type: 'string', default: join(root, 'dist') },
+  calls: { type: 'string', default: join(root, 'content', 'calls') },
 });
 const dist = resolve(values.dist!);
 const calls = resolve(values.calls!);

@@ -1,7 +1,7 @@
 /**
  * Converts every transcript in seeds/ into content/calls/<company>/<quarter>.mdx.
  *
- *   node scripts/convert.ts [--seeds DIR] [--out DIR] [--companies DIR] [--verbose] [--no-cache]
+ *   npm run convert -- [--seeds DIR] [--out DIR] [--companies DIR] [--verbose] [--no-cache] [--help]
  *
  * All files are read and converted in memory first; content/calls/ is replaced only when every
  * transcript converted, so a failed run leaves the previous content as it was. Transcripts
@@ -13,22 +13,33 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import yaml from 'js-yaml';
 import { companySchema, metricSchema, topicSchema, type Company, type Metric, type Topic } from '../src/lib/schema.ts';
+import { parseCli } from './lib/cli.ts';
 import { ConvertError, formatWarning } from './lib/errors.ts';
 import { convertAll, sidecarPath, type ConvertCache, type InputFile } from './lib/pipeline.ts';
 import { z } from 'astro/zod';
 
 const root = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({
-  options: {
-    seeds: { type: 'string', default: join(root, 'seeds') },
-    out: { type: 'string', default: join(root, 'content', 'calls') },
-    companies: { type: 'string', default: join(root, 'content', 'companies') },
-    verbose: { type: 'boolean', default: false },
-    'no-cache': { type: 'boolean', default: false },
-  },
+const usage = `
+Usage: npm run convert -- [--seeds DIR] [--out DIR] [--companies DIR] [--verbose] [--no-cache]
+
+Converts every transcript in --seeds (default seeds/) into <company>/<quarter>.mdx files in
+--out (default content/calls/), replacing that folder only when every transcript converted.
+
+  --seeds DIR      the transcripts (and their *.meta.yaml sidecars)
+  --out DIR        the folder of generated calls; it is replaced as a whole
+  --companies DIR  the company profiles (default content/companies/)
+  --verbose        one line per call
+  --no-cache       convert everything again instead of reusing unchanged results
+  -h, --help       this text
+`;
+const values = parseCli('convert', usage, {
+  seeds: { type: 'string', default: join(root, 'seeds') },
+  out: { type: 'string', default: join(root, 'content', 'calls') },
+  companies: { type: 'string', default: join(root, 'content', 'companies') },
+  verbose: { type: 'boolean', default: false },
+  'no-cache': { type: 'boolean', default: false },
 });
 const interactive = Boolean(process.stdout.isTTY) && !process.env.CI;
 const seedsDir = resolve(values.seeds!);
