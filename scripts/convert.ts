@@ -11,13 +11,14 @@
  * (--verbose adds a line per call). Exits 1 on any error.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import { companySchema, metricSchema, topicSchema, type Company, type Metric, type Topic } from '../src/lib/schema.ts';
 import { parseCli } from './lib/cli.ts';
-import { ConvertError, formatWarning } from './lib/errors.ts';
-import { convertAll, sidecarPath, type ConvertCache, type InputFile } from './lib/pipeline.ts';
+import { ConvertError, formatWarning, printable } from './lib/errors.ts';
+import { convertAll, type ConvertCache, type InputFile } from './lib/pipeline.ts';
+import { readSeedFolder } from './lib/seed-files.ts';
 import { z } from 'astro/zod';
 
 const root = resolve(import.meta.dirname, '..');
@@ -95,21 +96,13 @@ function readInputs(): InputFile[] {
   if (!existsSync(seedsDir)) {
     fail([new ConvertError(rel(seedsDir), 'the transcripts folder does not exist', { hint: 'create it and add transcripts (see seeds/README.md)' })]);
   }
-  const names = readdirSync(seedsDir)
-    .filter((f) => !f.startsWith('.') && !/\.(meta\.ya?ml|md)$/i.test(f))
-    .sort();
-  if (names.length === 0) {
+  if (!statSync(seedsDir).isDirectory()) fail([new ConvertError(rel(seedsDir), 'is not a folder; --seeds takes the folder of transcripts')]);
+  const { inputs, errors } = readSeedFolder(seedsDir, rel);
+  if (errors.length > 0) fail(errors);
+  if (inputs.length === 0) {
     fail([new ConvertError(rel(seedsDir), 'there are no transcripts in the folder', { hint: 'add .txt transcripts (see seeds/README.md)' })]);
   }
-  return names.map((name) => {
-    const path = join(seedsDir, name);
-    const side = sidecarPath(path);
-    return {
-      path: rel(path),
-      bytes: readFileSync(path),
-      ...(existsSync(side) ? { sidecar: { path: rel(side), text: readFileSync(side, 'utf8') } } : {}),
-    };
-  });
+  return inputs;
 }
 
 /** Everything a conversion depends on besides the transcript: the converter's code, the catalog, the libraries. */
@@ -198,7 +191,7 @@ for (const call of values.verbose ? result.calls : []) {
   const exchanges = Math.max(...call.sources.map((s) => s.exchanges.length));
   const figures = `${call.figures.length} figures${call.unassigned.length ? ` (+${call.unassigned.length} unassigned)` : ''}`;
   console.log(
-    `${call.company} ${call.quarter}: ${call.sources.length} source${call.sources.length === 1 ? '' : 's'} (${call.sources.map((s) => `${s.file} as ${s.layout}`).join('; ')}), ${paragraphs} paragraphs, ${exchanges} Q&A exchanges, ${figures}`,
+    `${call.company} ${call.quarter}: ${call.sources.length} source${call.sources.length === 1 ? '' : 's'} (${call.sources.map((s) => `${printable(s.file)} as ${s.layout}`).join('; ')}), ${paragraphs} paragraphs, ${exchanges} Q&A exchanges, ${figures}`,
   );
 }
 const { parsed, parsedCached, built, builtCached } = result.stats;

@@ -89,11 +89,11 @@ describe('converter errors', () => {
       messages(['seeds/a.txt', plain, 'quarter: 2025 Q3\n'], ['seeds/b.txt', plain, 'company: globex\n'], ['seeds/c.txt', plain, 'colour: red\n']),
     ).toMatchInlineSnapshot(`
       [
-        "seeds/a.meta.yaml: quarter: a fiscal quarter such as FY2025Q2
+        "seeds/a.meta.yaml:1: quarter: not a fiscal quarter such as FY2025Q2 with a year in 1900–2200
         hint: allowed keys: company, quarter (FY2025Q2), language (en, zh-Hans, zh-Hant), call_date (YYYY-MM-DD)",
-        "seeds/b.meta.yaml: no company profile has the id "globex"
+        "seeds/b.meta.yaml:1: no company profile has the id "globex"
         hint: add content/companies/globex.yaml (see content/companies/alibaba.yaml) or use one of: alibaba",
-        "seeds/c.meta.yaml: metadata: Unrecognized key: "colour"
+        "seeds/c.meta.yaml:1: metadata: Unrecognized key: "colour"
         hint: allowed keys: company, quarter (FY2025Q2), language (en, zh-Hans, zh-Hant), call_date (YYYY-MM-DD)",
       ]
     `);

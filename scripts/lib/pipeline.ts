@@ -6,9 +6,10 @@ import { createHash } from 'node:crypto';
 import yaml from 'js-yaml';
 import { z } from 'astro/zod';
 import { callSchema, textLang, type Call, type Company, type Metric, type Source, type Speaker, type Topic } from '../../src/lib/schema.ts';
-import { parseQuarterId, periodEnd, quarterId, quarterSlug, compareQuarters, type FiscalQuarter } from '../../src/lib/quarters.ts';
+import { isRealDate, parseQuarterId, periodEnd, quarterId, quarterSlug, compareQuarters, type FiscalQuarter } from '../../src/lib/quarters.ts';
 import { detectCallDate, detectCompany, detectLayout, fiscalYearEnd, pickQuarter, quarterEvidence } from './detect.ts';
 import { ConvertError, type Warning } from './errors.ts';
+import { sidecarKeyLine, yearOutOfRange } from './guards.ts';
 import { renderCallMdx } from './mdx.ts';
 import type { RawSource } from './raw.ts';
 import { personMatcher, structure } from './structure.ts';
@@ -23,11 +24,11 @@ export const sidecarSchema = z
     /** Company id of a profile in `content/companies/`. */
     company: z.string().optional(),
     /** Fiscal quarter, `FY2025Q2`. */
-    quarter: z.string().refine((s) => parseQuarterId(s) !== null, 'a fiscal quarter such as FY2025Q2').optional(),
+    quarter: z.string().refine((s) => parseQuarterId(s) !== null, 'not a fiscal quarter such as FY2025Q2 with a year in 1900–2200').optional(),
     /** Language of the transcript's original text. */
     language: textLang.optional(),
     /** Date of the call, `YYYY-MM-DD`. */
-    call_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    call_date: z.string().refine(isRealDate, 'not a real date as YYYY-MM-DD with a year in 1900–2200').optional(),
   })
   .strict();
 export type Sidecar = z.infer<typeof sidecarSchema>;
@@ -116,7 +117,9 @@ function readSidecar(input: InputFile): Sidecar {
   const parsed = sidecarSchema.safeParse(data ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
+    const line = sidecarKeyLine(input.sidecar.text, issue.path[0] ?? (issue as { keys?: string[] }).keys?.[0]);
     throw new ConvertError(input.sidecar.path, `${issue.path.join('.') || 'metadata'}: ${issue.message}`, {
+      ...(line ? { line } : {}),
       hint: 'allowed keys: company, quarter (FY2025Q2), language (en, zh-Hans, zh-Hant), call_date (YYYY-MM-DD)',
     });
   }
@@ -135,7 +138,9 @@ export function parseFile(input: InputFile, companies: readonly Company[], warni
   if (sidecar.company) {
     company = companies.find((c) => c.id === sidecar.company);
     if (!company) {
+      const line = sidecarKeyLine(input.sidecar!.text, 'company');
       throw new ConvertError(input.sidecar!.path, `no company profile has the id "${sidecar.company}"`, {
+        ...(line ? { line } : {}),
         hint: `add content/companies/${sidecar.company}.yaml (see content/companies/alibaba.yaml) or use one of: ${companies.map((c) => c.id).join(', ')}`,
       });
     }
@@ -164,6 +169,14 @@ export function parseFile(input: InputFile, companies: readonly Company[], warni
     quarter = parseQuarterId(sidecar.quarter)!;
   } else {
     const picked = pickQuarter(quarterEvidence(lines, fye));
+    const badYear = yearOutOfRange(lines);
+    if (!picked && badYear) {
+      throw new ConvertError(input.path, `"${badYear.text}" states the year ${badYear.year}; the converter handles years 1900–2200`, {
+        line: badYear.line,
+        hint: `correct the year, or write ${sidecarPath(input.path)} with "quarter: FY2025Q2" (the fiscal quarter)`,
+      });
+    }
+    if (badYear) warnings.push({ file: input.path, line: badYear.line, message: `"${badYear.text}" states the year ${badYear.year}, outside 1900–2200; ignored` });
     if (!picked) {
       throw new ConvertError(input.path, 'cannot tell which quarter the call covers: no fiscal quarter or quarter end is stated', {
         hint: `write ${sidecarPath(input.path)} with "quarter: FY2025Q2" (the fiscal quarter)`,
