@@ -12,6 +12,7 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { companySchema, type Call } from '../src/lib/schema.ts';
+import { csvField, figureRecords, figuresCsv } from '../src/lib/export.ts';
 import { convertAll, type InputFile } from '../scripts/lib/pipeline.ts';
 import { nodeFs, readSeedFolder } from '../scripts/lib/seed-files.ts';
 import { catalog, root } from './helpers.ts';
@@ -28,6 +29,24 @@ const run = (...inputs: InputFile[]) => convertAll(inputs, catalog([acme]));
 const errorsOf = (...inputs: InputFile[]) => run(...inputs).errors.map((e) => e.format());
 const tmp = mkdtempSync(join(tmpdir(), 'faults-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('CSV formula injection', () => {
+  it('prefixes text cells that a spreadsheet would run as a formula with a quote, and leaves numbers alone', () => {
+    expect(csvField('=HYPERLINK("http://x","click") Free cash flow')).toBe(`"'=HYPERLINK(""http://x"",""click"") Free cash flow"`);
+    expect(['+1', '-1+1', '@SUM(A1)', '\tx', '＝1'].map(csvField)).toEqual(["'+1", "'-1+1", "'@SUM(A1)", "'\tx", "'＝1"]);
+    expect(csvField(-12)).toBe('-12');
+    expect(csvField('Free cash flow was $1.2 billion.')).toBe('Free cash flow was $1.2 billion.');
+  });
+
+  it('writes a quote that begins with = into data/figures.csv as text', () => {
+    const text = plain.replace('Free cash flow was $1.2 billion.', '=HYPERLINK("http://evil.example","click") Free cash flow was $1.2 billion.');
+    const r = run(input('seeds/a.txt', text));
+    expect(r.errors).toEqual([]);
+    const csv = figuresCsv(figureRecords(r.calls));
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"") Free cash flow was $1.2 billion."`);
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+  });
+});
 
 describe('a seed file name with a line break', () => {
   it('stays one line of the generated comment and cannot add a field', async () => {
