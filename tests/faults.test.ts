@@ -9,12 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { companySchema, type Call } from '../src/lib/schema.ts';
 import { csvField, figureRecords, figuresCsv } from '../src/lib/export.ts';
 import { convertAll, type InputFile } from '../scripts/lib/pipeline.ts';
 import { nodeFs, readSeedFolder } from '../scripts/lib/seed-files.ts';
+import Participants from '../src/components/Participants.astro';
 import { catalog, root } from './helpers.ts';
 
 const acme = companySchema.parse(yaml.load(readFileSync(join(root, 'tests/fixtures/companies/acme.yaml'), 'utf8')));
@@ -142,6 +144,17 @@ describe('speaker ids', () => {
     ]);
     expect(new Set(analysts.map((s) => s.id)).size).toBe(2);
     expect(call.sources[0]!.exchanges.map((e) => e.analyst)).toEqual(analysts.map((s) => s.id));
+  });
+});
+
+describe('bidirectional text in names and firms', () => {
+  it('is isolated, so a right-to-left override cannot reverse what follows', async () => {
+    const r = run(input('seeds/a.txt', plain.replaceAll('Ann Park', 'Ann \u202EPark')));
+    expect(r.errors).toEqual([]);
+    const call = r.calls[0]!;
+    const html = await (await AstroContainer.create()).renderToString(Participants, { props: { call, edition: 'en' } });
+    expect(html).toContain('<bdi class="speaker">Ann \u202EPark</bdi>');
+    expect(html).toContain('<bdi>Example Securities</bdi>');
   });
 });
 
