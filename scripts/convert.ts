@@ -18,7 +18,7 @@ import { companySchema, metricSchema, topicSchema, type Company, type Metric, ty
 import { parseCli } from './lib/cli.ts';
 import { ConvertError, formatWarning, printable } from './lib/errors.ts';
 import { convertAll, type ConvertCache, type InputFile } from './lib/pipeline.ts';
-import { readSeedFolder } from './lib/seed-files.ts';
+import { readRegularFile, readSeedFolder } from './lib/seed-files.ts';
 import { z } from 'astro/zod';
 
 const root = resolve(import.meta.dirname, '..');
@@ -62,13 +62,17 @@ function loadCompanies(): Company[] {
   for (const f of files) {
     const path = join(companiesDir, f);
     try {
-      const parsed = companySchema.safeParse(yaml.load(readFileSync(path, 'utf8')));
+      const parsed = companySchema.safeParse(yaml.load(readRegularFile(path, rel(path))));
       if (parsed.success) companies.push(parsed.data);
       else {
         const issue = parsed.error.issues[0]!;
         errors.push(new ConvertError(rel(path), `${issue.path.join('.')}: ${issue.message}`));
       }
     } catch (e) {
+      if (e instanceof ConvertError) {
+        errors.push(e);
+        continue;
+      }
       const mark = (e as { mark?: { line?: number } }).mark;
       errors.push(new ConvertError(rel(path), `not valid YAML: ${(e as Error).message.split('\n')[0]}`, mark?.line !== undefined ? { line: mark.line + 1 } : {}));
     }

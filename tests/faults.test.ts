@@ -17,6 +17,7 @@ import { csvField, figureRecords, figuresCsv } from '../src/lib/export.ts';
 import { convertAll, type InputFile } from '../scripts/lib/pipeline.ts';
 import { nodeFs, readSeedFolder } from '../scripts/lib/seed-files.ts';
 import Participants from '../src/components/Participants.astro';
+import Transcript from '../src/components/Transcript.astro';
 import { catalog, root } from './helpers.ts';
 
 const acme = companySchema.parse(yaml.load(readFileSync(join(root, 'tests/fixtures/companies/acme.yaml'), 'utf8')));
@@ -68,6 +69,17 @@ describe('a seed file name with a line break', () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(/^seeds\/\\u\{1b\}\[2J\\u\{1b\}\[31mred\\u\{d\}\.txt: /);
     expect(messages[0]).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+  });
+});
+
+describe('a seed file name with markup', () => {
+  it('is shown as text on the page', async () => {
+    const r = run(input('seeds/<img src=x onerror=alert(1)>.txt', plain));
+    expect(r.errors).toEqual([]);
+    const call = r.calls[0]!;
+    const html = await (await AstroContainer.create()).renderToString(Transcript, { props: { call, source: call.sources[0]!, edition: 'en' } });
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;.txt');
+    expect(html).not.toContain('<img');
   });
 });
 
@@ -174,11 +186,11 @@ describe('entries of the transcripts folder', () => {
     const { inputs, errors } = readSeedFolder(seeds, rel);
     expect(inputs.map((i) => i.path)).toEqual(['seeds/good.txt', 'seeds/link-inside.txt']);
     expect(errors.map((e) => e.format())).toEqual([
-      'seeds/a-folder: is a folder; the transcripts folder holds transcript files only\n  hint: move the folder out of it, or its files into it',
+      'seeds/a-folder: is a folder, not a transcript\n  hint: move it out of the folder, or its files into the folder',
       'seeds/broken-link.txt: is a symbolic link to a file that does not exist\n  hint: remove the link or restore the file it points to',
-      `seeds/link-outside.txt: is a symbolic link to ${join(tmp, 'outside.txt')}, outside the transcripts folder; links out of it are refused so that nothing outside it is published by accident\n  hint: copy the transcript into the folder instead of linking to it`,
-      'seeds/link-to-folder.txt: is a folder; the transcripts folder holds transcript files only\n  hint: move the folder out of it, or its files into it',
-      'seeds/pipe.txt: is a FIFO (named pipe), not a transcript file\n  hint: remove it from the transcripts folder',
+      `seeds/link-outside.txt: is a symbolic link to ${join(tmp, 'outside.txt')}, outside its folder; links out of the folder are refused so that nothing outside it is published by accident\n  hint: copy the file into the folder instead of linking to it`,
+      'seeds/link-to-folder.txt: is a folder, not a transcript\n  hint: move it out of the folder, or its files into the folder',
+      'seeds/pipe.txt: is a FIFO (named pipe), not a transcript\n  hint: remove it from the folder',
     ]);
   });
 
@@ -195,12 +207,22 @@ describe('entries of the transcripts folder', () => {
     expect(errors.map((e) => e.format())).toContain('seeds/good.txt: cannot be read (EACCES)\n  hint: make it readable (chmod a+r) or remove it');
   });
 
+  it('a FIFO among the company profiles gets the same error, instead of a hang', () => {
+    const companies = join(tmp, 'companies');
+    mkdirSync(companies);
+    writeFileSync(join(companies, 'acme.yaml'), readFileSync(join(root, 'tests/fixtures/companies/acme.yaml')));
+    expect(spawnSync('mkfifo', [join(companies, 'zz.yaml')]).status).toBe(0);
+    const r = spawnSync(process.execPath, [join(root, 'scripts/convert.ts'), '--seeds', join(root, 'tests/fixtures/layouts'), '--companies', companies, '--out', join(tmp, 'out-2')], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, CI: '1' } });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/companies\/zz\.yaml: is a FIFO \(named pipe\), not a company profile/);
+  });
+
   it('the converter reports them all and exits 1 at once, without a stack trace or waiting on the FIFO', () => {
     const t = performance.now();
     const r = spawnSync(process.execPath, [join(root, 'scripts/convert.ts'), '--seeds', seeds, '--out', join(tmp, 'out')], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, CI: '1' } });
     expect(r.status).toBe(1);
     expect(performance.now() - t).toBeLessThan(30_000);
-    expect(r.stderr).toContain('pipe.txt: is a FIFO (named pipe), not a transcript file');
+    expect(r.stderr).toContain('pipe.txt: is a FIFO (named pipe), not a transcript');
     expect(r.stderr).toContain('a-folder: is a folder');
     expect(r.stderr).toContain('convert: 5 problems;');
     expect(r.stderr).not.toMatch(/\n\s+at |EISDIR|ENOENT/);

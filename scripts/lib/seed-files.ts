@@ -13,7 +13,7 @@
  * Sidecars (`x.meta.yaml`) get the same checks.
  */
 import { lstatSync, readFileSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { ConvertError } from './errors.ts';
 import { sidecarPath, type InputFile } from './pipeline.ts';
 
@@ -45,7 +45,7 @@ function kindOf(s: Stats): string {
  * Checks one entry of the folder and reads it; throws a ConvertError naming `shown` (the path
  * as the user should see it) when it is not a readable regular file inside `folder`.
  */
-function readEntry(fs: SeedFs, folder: string, path: string, shown: string): Buffer {
+function readEntry(fs: SeedFs, folder: string, path: string, shown: string, what: string): Buffer {
   const link = fs.lstat(path);
   if (link.isSymbolicLink()) {
     let target: string;
@@ -56,8 +56,8 @@ function readEntry(fs: SeedFs, folder: string, path: string, shown: string): Buf
     }
     const inside = relative(fs.realpath(folder), target);
     if (inside.startsWith(`..${sep}`) || inside === '..' || inside.startsWith(sep)) {
-      throw new ConvertError(shown, `is a symbolic link to ${target}, outside the transcripts folder; links out of it are refused so that nothing outside it is published by accident`, {
-        hint: 'copy the transcript into the folder instead of linking to it',
+      throw new ConvertError(shown, `is a symbolic link to ${target}, outside its folder; links out of the folder are refused so that nothing outside it is published by accident`, {
+        hint: 'copy the file into the folder instead of linking to it',
       });
     }
   }
@@ -67,14 +67,19 @@ function readEntry(fs: SeedFs, folder: string, path: string, shown: string): Buf
   } catch (e) {
     throw new ConvertError(shown, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  if (info.isDirectory()) throw new ConvertError(shown, 'is a folder; the transcripts folder holds transcript files only', { hint: 'move the folder out of it, or its files into it' });
-  if (!info.isFile()) throw new ConvertError(shown, `is ${kindOf(info)}, not a transcript file`, { hint: 'remove it from the transcripts folder' });
+  if (info.isDirectory()) throw new ConvertError(shown, `is a folder, not a ${what}`, { hint: 'move it out of the folder, or its files into the folder' });
+  if (!info.isFile()) throw new ConvertError(shown, `is ${kindOf(info)}, not a ${what}`, { hint: 'remove it from the folder' });
   try {
     return fs.readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new ConvertError(shown, `cannot be read (${code ?? (e as Error).message})`, code === 'EACCES' ? { hint: 'make it readable (chmod a+r) or remove it' } : {});
   }
+}
+
+/** Reads a hand-written file (a company profile) with the same checks: a FIFO there must not hang the converter either. */
+export function readRegularFile(path: string, shown: string, fs: SeedFs = nodeFs): string {
+  return readEntry(fs, dirname(path), path, shown, 'company profile').toString('utf8');
 }
 
 function exists(fs: SeedFs, path: string): boolean {
@@ -100,9 +105,9 @@ export function readSeedFolder(folder: string, rel: (path: string) => string, fs
   for (const name of names) {
     const path = join(folder, name);
     try {
-      const bytes = readEntry(fs, folder, path, rel(path));
+      const bytes = readEntry(fs, folder, path, rel(path), 'transcript');
       const side = sidecarPath(path);
-      const sidecar = exists(fs, side) ? { path: rel(side), text: readEntry(fs, folder, side, rel(side)).toString('utf8') } : undefined;
+      const sidecar = exists(fs, side) ? { path: rel(side), text: readEntry(fs, folder, side, rel(side), 'metadata file').toString('utf8') } : undefined;
       inputs.push({ path: rel(path), bytes, ...(sidecar ? { sidecar } : {}) });
     } catch (e) {
       if (!(e instanceof ConvertError)) throw e;
