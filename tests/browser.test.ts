@@ -28,6 +28,7 @@ beforeAll(async () => {
   requireDist();
   // CHROMIUM_PATH, a system Chromium, else the npm one; no browser fails here with what to install.
   const found = await findBrowser();
+  console.info(`browser: ${found.path} (${found.source})`);
   server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url!, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     try {
