@@ -9,8 +9,8 @@
  *   node scripts/bench.ts [--sizes 10,100,1000] [--keep] [--lighthouse]
  *
  * --lighthouse also audits the home, a quarter and a segment page of the seed site (dist/,
- * built first) with Lighthouse (mobile), fetched through npx, with CHROME_PATH or
- * /usr/bin/chromium.
+ * built first) with Lighthouse (mobile), fetched through npx, with CHROME_PATH or the browser
+ * the tests find (scripts/lib/browser.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { cpus, freemem, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { findBrowser } from './lib/browser.ts';
 import { gzipSync } from 'node:zlib';
 import yaml from 'js-yaml';
 
@@ -218,6 +219,8 @@ async function lighthouse(): Promise<LighthouseScore[]> {
     if (!measure(['scripts/build.ts']).ok) throw new Error('the seed site did not build');
   }
   const pages = ['index.html', 'alibaba/fy2025-q2.html', 'alibaba/segments/cloud.html'];
+  // CHROME_PATH, else the browser the tests use (CHROMIUM_PATH, a system one, or the npm one).
+  const chrome = process.env.CHROME_PATH ?? (await findBrowser()).path;
   const server = createServer((req, res) => {
     try {
       const path = join(dist, decodeURIComponent(new URL(req.url!, 'http://x').pathname));
@@ -240,7 +243,7 @@ async function lighthouse(): Promise<LighthouseScore[]> {
         ['--yes', 'lighthouse@13.5.0', `http://127.0.0.1:${port}/${page}`, '--quiet', '--form-factor=mobile', '--only-categories=performance,accessibility,best-practices,seo', '--output=json', `--output-path=${report}`,
           '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run'],
         // The project's Node (node_modules/.bin) first, as npm run would: Lighthouse needs a current Node.
-        { env: { ...process.env, PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH}`, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' } },
+        { env: { ...process.env, PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH}`, CHROME_PATH: chrome } },
       );
       let stderr = '';
       child.stderr.on('data', (d) => (stderr += d));

@@ -2,58 +2,156 @@
  * The whole build, all or nothing: converts seeds/ into a staging copy of content/calls/,
  * bundles the client scripts, builds the site with Astro into a staging dist/, builds the
  * search index there, and only when every step succeeded replaces content/calls/ and dist/
- * with the staged ones. A failed build leaves both as they were.
+ * with the staged ones, together (scripts/lib/publish.ts). A failed build leaves both as they
+ * were; a killed one is finished by the next build, which also removes what it left behind.
+ * Each step runs in its own process group, killed with the build (scripts/lib/reaper.ts).
  *
- *   node scripts/build.ts [--seeds DIR] [--companies DIR] [--dist DIR] [--calls DIR]
+ *   npm run build -- [--seeds DIR] [--companies DIR] [--dist DIR] [--calls DIR] [--keep-going] [--help]
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli } from './lib/cli.ts';
+import { journalPath, lock, plan, preflight, publish, PublishError, recover, removeStale } from './lib/publish.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({
-  options: {
-    seeds: { type: 'string', default: join(root, 'seeds') },
-    companies: { type: 'string', default: join(root, 'content', 'companies') },
-    dist: { type: 'string', default: join(root, 'dist') },
-    calls: { type: 'string', default: join(root, 'content', 'calls') },
-    // Publish every transcript that converts; the others are listed on build-report.html.
-    'keep-going': { type: 'boolean', default: false },
-  },
+const usage = `
+Usage: npm run build -- [--seeds DIR] [--companies DIR] [--dist DIR] [--calls DIR] [--keep-going]
+
+Converts the transcripts, builds the site and its search index in staging folders, and only
+when every step succeeded replaces --calls and --dist with them. A failure leaves both as they were.
+
+  --seeds DIR      the transcripts (default seeds/)
+  --companies DIR  the company profiles (default content/companies/)
+  --dist DIR       the built site, replaced as a whole (default dist/)
+  --calls DIR      the generated calls, replaced as a whole (default content/calls/)
+  --keep-going     publish every transcript that converts; the others are listed, with file,
+                   line and reason, in the output and on build-report.html
+  -h, --help       this text
+`;
+const values = parseCli('build', usage, {
+  seeds: { type: 'string', default: join(root, 'seeds') },
+  companies: { type: 'string', default: join(root, 'content', 'companies') },
+  dist: { type: 'string', default: join(root, 'dist') },
+  calls: { type: 'string', default: join(root, 'content', 'calls') },
+  // Publish every transcript that converts; the others are listed on build-report.html.
+  'keep-going': { type: 'boolean', default: false },
 });
 const dist = resolve(values.dist!);
 const calls = resolve(values.calls!);
-const stage = join(root, '.build', String(process.pid));
-const stagedCalls = join(stage, 'calls');
-const stagedDist = join(stage, 'dist');
+const buildDir = join(root, '.build');
+const callsSwap = plan(calls);
+const distSwap = plan(dist);
 const started = performance.now();
 // On a terminal each step shows its own progress; otherwise (logs, CI) a step's output is kept
 // and shown only if it fails, so a build is one summary line per step.
 const interactive = Boolean(process.stdout.isTTY) && !process.env.CI;
+const rel = (p: string) => relative(root, p) || '.';
+const unchanged = `${rel(calls)} and ${rel(dist)} were left unchanged`;
 
-function step(name: string, command: string, args: string[], env: Record<string, string> = {}): void {
+/**
+ * For tests only: EC_BUILD_FAULT=kill:<point> kills the build with SIGKILL at that point, and
+ * fail:<point> makes it fail there. Points: each step's name, EC_BUILD_FAULT_DELAY ms after its
+ * process started (`convert`, `astro build`, `search index`, ...), and `swap <folder name>`
+ * before each rename.
+ */
+function fault(point: string): void {
+  const [action, at] = (process.env.EC_BUILD_FAULT ?? '').split(/:(.*)/s);
+  if (at !== point) return;
+  if (action === 'kill') process.kill(process.pid, 'SIGKILL');
+  if (action === 'fail') throw new Error(`injected failure at ${point}`);
+}
+
+let child: ChildProcess | undefined;
+let releaseLock: (() => void) | undefined;
+
+/** Removes this build's staging folders, unless a journal still needs them to finish publishing. */
+function cleanUp(): void {
+  if (child?.pid) killGroup(child.pid);
+  if (!existsSync(journalPath(buildDir))) {
+    for (const p of [callsSwap.staged, distSwap.staged]) rmSync(p, { recursive: true, force: true });
+  }
+  releaseLock?.();
+  releaseLock = undefined;
+}
+
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+function stop(message: string, code = 1): never {
+  cleanUp();
+  console.error(`build: ${message}`);
+  process.exit(code);
+}
+
+process.on('exit', cleanUp);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => stop(`stopped by ${signal}; ${unchanged}`, signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129));
+}
+
+/** Runs one step in its own process group, watched by a reaper that kills the group if the build dies. */
+async function step(name: string, command: string, args: string[], env: Record<string, string> = {}): Promise<void> {
   const t = performance.now();
-  const r = spawnSync(command, args, { cwd: root, stdio: interactive ? 'inherit' : 'pipe', encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 });
-  if (r.status !== 0) {
-    if (!interactive) process.stderr.write(`${r.stdout ?? ''}${r.stderr ?? ''}`);
-    rmSync(stage, { recursive: true, force: true });
-    console.error(`build: ${name} failed; ${relative(root, calls) || '.'} and ${relative(root, dist) || '.'} were left unchanged`);
-    process.exit(r.status ?? 1);
+  const proc = spawn(command, args, {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', interactive ? 'inherit' : 'pipe', interactive ? 'inherit' : 'pipe'],
+    env: { ...process.env, ...env },
+  });
+  child = proc;
+  const reaper = spawn(process.execPath, [join(root, 'scripts', 'lib', 'reaper.ts'), String(proc.pid)], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+  reaper.unref();
+  let out = '';
+  let err = '';
+  proc.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d));
+  proc.stderr?.setEncoding('utf8').on('data', (d: string) => (err += d));
+  const status = await new Promise<number>((done) => {
+    proc.on('error', (e) => {
+      err += `${e.message}\n`;
+      done(1);
+    });
+    proc.on('close', (code, signal) => done(code ?? (signal ? 1 : 0)));
+    proc.on('spawn', () => {
+      setTimeout(() => {
+        try {
+          fault(name);
+        } catch (e) {
+          err += `${(e as Error).message}\n`;
+          killGroup(proc.pid!);
+        }
+      }, Number(process.env.EC_BUILD_FAULT_DELAY ?? 0)).unref();
+    });
+  });
+  child = undefined;
+  reaper.stdin?.end(); // the reaper now kills anything the step left running, and exits
+  if (status !== 0) {
+    if (!interactive) process.stderr.write(`${out}${err}`);
+    stop(`${name} failed; ${unchanged}`, status);
   }
   // The step's own last line says what it did (e.g. "convert: 5 transcripts … -> 4 calls").
-  const last = interactive ? '' : (r.stdout ?? '').trim().split('\n').filter((l) => !/^\s*$/.test(l)).at(-1) ?? '';
-  const warnings = interactive ? '' : (r.stderr ?? '').split('\n').filter((l) => /warning|left out/i.test(l)).join('\n');
+  // Some tools colour their output even into a pipe; the summary line is plain text.
+  const last = interactive ? '' : out.replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n').filter((l) => !/^\s*$/.test(l)).at(-1) ?? '';
+  const warnings = interactive ? '' : err.split('\n').filter((l) => /warning|left out/i.test(l)).join('\n');
   if (warnings) console.warn(warnings);
   console.log(`build: ${name} done (${Math.round(performance.now() - t)} ms)${last && !/^\d\d:\d\d/.test(last) ? ` — ${last.replace(/^[a-z-]+: /, '')}` : ''}`);
 }
 
-/** Replaces `target` with `staged` by renames, so no reader sees a half-written folder. */
-function swap(staged: string, target: string): void {
-  const old = `${target}.old-${process.pid}`;
-  if (existsSync(target)) renameSync(target, old);
-  renameSync(staged, target);
-  rmSync(old, { recursive: true, force: true });
+try {
+  releaseLock = lock(buildDir);
+  // A build killed while publishing is finished first; then what dead builds left is removed.
+  const recovered = recover(buildDir);
+  if (recovered) console.log(`build: ${recovered}`);
+  for (const p of removeStale(buildDir, [calls, dist])) console.log(`build: removed ${rel(p)}, left by a build that stopped`);
+  preflight('--calls', calls);
+  preflight('--dist', dist);
+} catch (e) {
+  if (e instanceof PublishError) stop(`${e.message}; nothing was changed`);
+  throw e;
 }
 
 // Astro caches content entries with their file paths; a build from a staged folder must not
@@ -63,12 +161,15 @@ for (const cache of [join(root, '.astro'), join(root, 'node_modules', '.astro')]
 const node = process.execPath;
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const companies = resolve(values.companies!);
-step('convert', node, ['scripts/convert.ts', '--seeds', resolve(values.seeds!), '--companies', companies, '--out', stagedCalls, ...(values['keep-going'] ? ['--keep-going'] : [])]);
-step('bundle client scripts', node, ['scripts/bundle-client.ts']);
-step('astro build', node, [astro, 'build', '--outDir', stagedDist], { EC_CALLS_DIR: stagedCalls, EC_COMPANIES_DIR: companies });
-step('search index', node, ['scripts/index-search.ts', '--dist', stagedDist, '--calls', stagedCalls, '--companies', companies]);
-swap(stagedCalls, calls);
-swap(stagedDist, dist);
-rmSync(stage, { recursive: true, force: true });
+await step('convert', node, ['scripts/convert.ts', '--seeds', resolve(values.seeds!), '--companies', companies, '--out', callsSwap.staged, ...(values['keep-going'] ? ['--keep-going'] : [])]);
+await step('bundle client scripts', node, ['scripts/bundle-client.ts']);
+await step('astro build', node, [astro, 'build', '--outDir', distSwap.staged], { EC_CALLS_DIR: callsSwap.staged, EC_COMPANIES_DIR: companies });
+await step('search index', node, ['scripts/index-search.ts', '--dist', distSwap.staged, '--calls', callsSwap.staged, '--companies', companies]);
+try {
+  publish(buildDir, [callsSwap, distSwap], fault);
+} catch (e) {
+  stop(e instanceof PublishError ? e.message : `publishing failed (${(e as Error).message}); ${unchanged}`);
+}
+cleanUp();
 rmSync(join(root, 'node_modules', '.astro'), { recursive: true, force: true });
-console.log(`build: ${relative(root, dist)} and ${relative(root, calls)} replaced (${Math.round((performance.now() - started) / 100) / 10} s)`);
+console.log(`build: ${rel(dist)} and ${rel(calls)} replaced (${Math.round((performance.now() - started) / 100) / 10} s)`);

@@ -1,7 +1,7 @@
 /**
  * Converts every transcript in seeds/ into content/calls/<company>/<quarter>.mdx.
  *
- *   node scripts/convert.ts [--seeds DIR] [--out DIR] [--companies DIR] [--verbose] [--no-cache]
+ *   npm run convert -- [--seeds DIR] [--out DIR] [--companies DIR] [--verbose] [--no-cache] [--keep-going] [--help]
  *
  * All files are read and converted in memory first; content/calls/ is replaced only when every
  * transcript converted, so a failed run leaves the previous content as it was. Transcripts
@@ -11,24 +11,37 @@
  * (--verbose adds a line per call). Exits 1 on any error.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli } from './lib/cli.ts';
+import { readSeedFolder } from './lib/seed-files.ts';
 import { CatalogError, catalogFiles, loadCatalog, type Catalog } from '../src/lib/catalog.ts';
 import { REPORT_FILE } from '../src/lib/report.ts';
-import { ConvertError, formatWarning } from './lib/errors.ts';
-import { convertAll, sidecarPath, type ConvertCache, type InputFile } from './lib/pipeline.ts';
+import { ConvertError, formatWarning, printable } from './lib/errors.ts';
+import { convertAll, type ConvertCache, type InputFile } from './lib/pipeline.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({
-  options: {
-    seeds: { type: 'string', default: join(root, 'seeds') },
-    out: { type: 'string', default: join(root, 'content', 'calls') },
-    companies: { type: 'string', default: join(root, 'content', 'companies') },
-    verbose: { type: 'boolean', default: false },
-    'no-cache': { type: 'boolean', default: false },
-    'keep-going': { type: 'boolean', default: false },
-  },
+const usage = `
+Usage: npm run convert -- [--seeds DIR] [--out DIR] [--companies DIR] [--verbose] [--no-cache] [--keep-going]
+
+Converts every transcript in --seeds (default seeds/) into <company>/<quarter>.mdx files in
+--out (default content/calls/), replacing that folder only when every transcript converted.
+
+  --seeds DIR      the transcripts (and their *.meta.yaml sidecars)
+  --out DIR        the folder of generated calls; it is replaced as a whole
+  --companies DIR  the company profiles (default content/companies/)
+  --verbose        one line per call
+  --no-cache       convert everything again instead of reusing unchanged results
+  --keep-going     write every transcript that converts; list the others with file, line and reason
+  -h, --help       this text
+`;
+const values = parseCli('convert', usage, {
+  seeds: { type: 'string', default: join(root, 'seeds') },
+  out: { type: 'string', default: join(root, 'content', 'calls') },
+  companies: { type: 'string', default: join(root, 'content', 'companies') },
+  verbose: { type: 'boolean', default: false },
+  'no-cache': { type: 'boolean', default: false },
+  'keep-going': { type: 'boolean', default: false },
 });
 const interactive = Boolean(process.stdout.isTTY) && !process.env.CI;
 const seedsDir = resolve(values.seeds!);
@@ -59,21 +72,15 @@ function readInputs(): InputFile[] {
   if (!existsSync(seedsDir)) {
     fail([new ConvertError(rel(seedsDir), 'the transcripts folder does not exist', { hint: 'create it and add transcripts (see seeds/README.md)' })]);
   }
-  const names = readdirSync(seedsDir)
-    .filter((f) => !f.startsWith('.') && !/\.(meta\.ya?ml|md)$/i.test(f))
-    .sort();
-  if (names.length === 0) {
+  if (!statSync(seedsDir).isDirectory()) fail([new ConvertError(rel(seedsDir), 'is not a folder; --seeds takes the folder of transcripts')]);
+  const { inputs, errors } = readSeedFolder(seedsDir, rel);
+  if (errors.length > 0 && !values['keep-going']) fail(errors);
+  // With --keep-going, an entry that cannot be read is left out like a transcript that does not convert.
+  for (const e of errors) console.error(`${e.format()}\nconvert: left out ${e.file}`);
+  if (inputs.length === 0) {
     fail([new ConvertError(rel(seedsDir), 'there are no transcripts in the folder', { hint: 'add .txt transcripts (see seeds/README.md)' })]);
   }
-  return names.map((name) => {
-    const path = join(seedsDir, name);
-    const side = sidecarPath(path);
-    return {
-      path: rel(path),
-      bytes: readFileSync(path),
-      ...(existsSync(side) ? { sidecar: { path: rel(side), text: readFileSync(side, 'utf8') } } : {}),
-    };
-  });
+  return inputs;
 }
 
 /** Everything a conversion depends on besides the transcript: the converter's code, the catalog, the libraries. */
@@ -167,7 +174,7 @@ for (const call of values.verbose ? result.calls : []) {
   const exchanges = Math.max(...call.sources.map((s) => s.exchanges.length));
   const figures = `${call.figures.length} figures${call.unassigned.length ? ` (+${call.unassigned.length} unassigned)` : ''}`;
   console.log(
-    `${call.company} ${call.quarter}: ${call.sources.length} source${call.sources.length === 1 ? '' : 's'} (${call.sources.map((s) => `${s.file} as ${s.layout}`).join('; ')}), ${paragraphs} paragraphs, ${exchanges} Q&A exchanges, ${figures}`,
+    `${call.company} ${call.quarter}: ${call.sources.length} source${call.sources.length === 1 ? '' : 's'} (${call.sources.map((s) => `${printable(s.file)} as ${s.layout}`).join('; ')}), ${paragraphs} paragraphs, ${exchanges} Q&A exchanges, ${figures}`,
   );
 }
 const { parsed, parsedCached, built, builtCached } = result.stats;

@@ -1,19 +1,18 @@
 /**
- * The built site in a real browser (Debian's chromium via playwright-core), over http:// and
+ * The built site in a real browser (a Chromium found by scripts/lib/browser.ts, driven by playwright-core), over http:// and
  * over file://: pages load with their stylesheet, log no errors, deep links land, the
  * language switch works, and nothing overflows a phone's width.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER_ARGS, findBrowser } from '../scripts/lib/browser.ts';
 import { dist, requireDist } from './site-files.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The Content-Security-Policy the README tells hosts to send; the site must work under it. */
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -22,11 +21,14 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.c
 let server: Server;
 let browser: Browser;
 let httpBase = '';
+let closing = false;
 const fileBase = `${pathToFileURL(dist).href}/`;
 
 beforeAll(async () => {
   requireDist();
-  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+  // CHROMIUM_PATH, a system Chromium, else the npm one; no browser fails here with what to install.
+  const found = await findBrowser();
+  console.info(`browser: ${found.path} (${found.source})`);
   server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url!, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     try {
@@ -40,12 +42,13 @@ beforeAll(async () => {
   const address = server.address();
   httpBase = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
   browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    executablePath: found.path,
+    args: [...BROWSER_ARGS],
   });
 });
 
 afterAll(async () => {
+  closing = true;
   await browser?.close();
   await new Promise((resolve) => server?.close(resolve));
 });
@@ -54,7 +57,12 @@ async function open(url: string, viewport = { width: 1280, height: 900 }): Promi
   // axe needs a page that belongs to an explicit context.
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  // Closing the browser at the end closes the pages still open, whose contexts are then gone.
+  page.on('close', () => {
+    context.close().catch((e: unknown) => {
+      if (!closing) throw e;
+    });
+  });
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());

@@ -100,11 +100,11 @@ describe('converter errors', () => {
       messages(['seeds/a.txt', plain, 'quarter: 2025 Q3\n'], ['seeds/b.txt', plain, 'company: Globex Inc\n'], ['seeds/c.txt', plain, 'colour: red\n']),
     ).toMatchInlineSnapshot(`
       [
-        "seeds/a.meta.yaml: quarter: a fiscal quarter such as FY2025Q2
+        "seeds/a.meta.yaml:1: quarter: not a fiscal quarter such as FY2025Q2 with a year in 1900–2200
         hint: allowed keys: company (id), company_name, fiscal_year_end (MM-DD), quarter (FY2025Q2), language (en, zh-Hans, zh-Hant), call_date (YYYY-MM-DD)",
-        "seeds/b.meta.yaml: company: lowercase ASCII words joined by hyphens, e.g. acme
+        "seeds/b.meta.yaml:1: company: lowercase ASCII words joined by hyphens, e.g. acme
         hint: allowed keys: company (id), company_name, fiscal_year_end (MM-DD), quarter (FY2025Q2), language (en, zh-Hans, zh-Hant), call_date (YYYY-MM-DD)",
-        "seeds/c.meta.yaml: metadata: Unrecognized key: "colour"
+        "seeds/c.meta.yaml:1: metadata: Unrecognized key: "colour"
         hint: allowed keys: company (id), company_name, fiscal_year_end (MM-DD), quarter (FY2025Q2), language (en, zh-Hans, zh-Hant), call_date (YYYY-MM-DD)",
       ]
     `);

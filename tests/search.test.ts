@@ -5,18 +5,18 @@
  * Pagefind index answers (its Chinese segmentation has changed between versions).
  */
 import { createServer, type Server } from 'node:http';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER_ARGS, findBrowser } from '../scripts/lib/browser.ts';
 import { callSchema } from '../src/lib/schema.ts';
 import { searchKey, searchRecords } from '../scripts/lib/search-records.ts';
 import { companies, metrics, root } from './helpers.ts';
 import { dist, requireDist } from './site-files.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
 let server: Server;
 let browser: Browser;
@@ -24,7 +24,9 @@ let base = '';
 
 beforeAll(async () => {
   requireDist();
-  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: install Debian's chromium or set CHROMIUM_PATH`);
+  // CHROMIUM_PATH, a system Chromium, else the npm one; no browser fails here with what to install.
+  const found = await findBrowser();
+  console.info(`browser: ${found.path} (${found.source})`);
   server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url!, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     try {
@@ -36,7 +38,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const a = server.address();
   base = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  browser = await chromium.launch({ executablePath: found.path, args: [...BROWSER_ARGS] });
 });
 afterAll(async () => {
   await browser?.close();

@@ -18,10 +18,10 @@ export class ConvertError extends Error {
     this.hint = options.hint;
   }
 
-  /** `seeds/x.txt:12: message (hint)`, the form editors and terminals link. */
+  /** `seeds/x.txt:12: message (hint)`, the form editors and terminals link; control characters escaped. */
   format(): string {
-    const where = this.line === undefined ? this.file : `${this.file}:${this.line}`;
-    return `${where}: ${this.message}${this.hint ? `\n  hint: ${this.hint}` : ''}`;
+    const where = this.line === undefined ? printable(this.file) : `${printable(this.file)}:${this.line}`;
+    return `${where}: ${printable(this.message)}${this.hint ? `\n  hint: ${printable(this.hint)}` : ''}`;
   }
 }
 
@@ -33,5 +33,14 @@ export interface Warning {
 }
 
 export function formatWarning(w: Warning): string {
-  return `${w.line === undefined ? w.file : `${w.file}:${w.line}`}: warning: ${w.message}`;
+  return `${w.line === undefined ? printable(w.file) : `${printable(w.file)}:${w.line}`}: warning: ${printable(w.message)}`;
+}
+
+/**
+ * Text from an input (a file name, a sidecar value) made safe for one line of a terminal or a
+ * comment: control characters (C0, DEL, C1: escape sequences, line breaks), line and paragraph
+ * separators and bidirectional controls become visible `\u{…}` escapes.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }

@@ -7,10 +7,12 @@
  */
 import yaml from 'js-yaml';
 import type { Call } from '../../src/lib/schema.ts';
+import { printable } from './errors.ts';
 
 /** The note every generated file starts with. */
 export function generatedNote(call: Pick<Call, 'sources'>): string {
-  const files = call.sources.map((s) => s.file).join(', ');
+  // A file name may hold a line break or other control characters: escaped, it stays one comment line.
+  const files = call.sources.map((s) => printable(s.file)).join(', ');
   return `generated from ${files} by scripts/convert.ts; edit the transcript or the company profile, not this file`;
 }
 

@@ -6,13 +6,14 @@ import { createHash } from 'node:crypto';
 import yaml from 'js-yaml';
 import { z } from 'astro/zod';
 import { callSchema, textLang, type Call, type Company, type Metric, type Reading, type Source, type Speaker, type Topic } from '../../src/lib/schema.ts';
-import { parseQuarterId, periodEnd, quarterId, quarterSlug, compareQuarters, type FiscalQuarter } from '../../src/lib/quarters.ts';
+import { isRealDate, parseQuarterId, periodEnd, quarterId, quarterSlug, compareQuarters, type FiscalQuarter } from '../../src/lib/quarters.ts';
 import { detectCallDate, detectLayout, fiscalYearEnd, pickQuarter, quarterEvidence } from './detect.ts';
 import { headerCallDate, pairedStatements, readCalendar, type CalendarReading } from './calendar.ts';
 import { identifyCompany, shortName, type CompanyCandidate } from './identify.ts';
 import { segmentsFromText } from './segments-from-text.ts';
 import { parseFiscalYearEnd, type FiscalYearEnd } from '../../src/lib/quarters.ts';
 import { ConvertError, type Warning } from './errors.ts';
+import { sidecarKeyLine, yearOutOfRange } from './guards.ts';
 import { renderCallMdx } from './mdx.ts';
 import type { RawSource } from './raw.ts';
 import { personMatcher, structure } from './structure.ts';
@@ -31,11 +32,11 @@ export const sidecarSchema = z
     /** Last day of the company's fiscal year as `MM-DD`, when there is no profile. */
     fiscal_year_end: z.string().refine((s) => parseFiscalYearEnd(s) !== null, 'a month end as MM-DD, e.g. 03-31').optional(),
     /** Fiscal quarter, `FY2025Q2`. */
-    quarter: z.string().refine((s) => parseQuarterId(s) !== null, 'a fiscal quarter such as FY2025Q2').optional(),
+    quarter: z.string().refine((s) => parseQuarterId(s) !== null, 'not a fiscal quarter such as FY2025Q2 with a year in 1900–2200').optional(),
     /** Language of the transcript's original text. */
     language: textLang.optional(),
     /** Date of the call, `YYYY-MM-DD`. */
-    call_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    call_date: z.string().refine(isRealDate, 'not a real date as YYYY-MM-DD with a year in 1900–2200').optional(),
   })
   .strict();
 export type Sidecar = z.infer<typeof sidecarSchema>;
@@ -138,7 +139,9 @@ export function readSidecar(input: Pick<InputFile, 'sidecar'>): Sidecar {
   const parsed = sidecarSchema.safeParse(data ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
+    const line = sidecarKeyLine(input.sidecar.text, issue.path[0] ?? (issue as { keys?: string[] }).keys?.[0]);
     throw new ConvertError(input.sidecar.path, `${issue.path.join('.') || 'metadata'}: ${issue.message}`, {
+      ...(line ? { line } : {}),
       hint: 'allowed keys: company (id), company_name, fiscal_year_end (MM-DD), quarter (FY2025Q2), language (en, zh-Hans, zh-Hant), call_date (YYYY-MM-DD)',
     });
   }
@@ -197,9 +200,16 @@ export function readCallFacts(lines: readonly Line[], path: string, sidecar: Sid
   } else {
     const sideFye = sidecar.fiscal_year_end ? parseFiscalYearEnd(sidecar.fiscal_year_end)! : undefined;
     const reading = readCalendar(lines, header?.date);
+    const badYear = yearOutOfRange(lines);
+    if (badYear) warnings.push({ file: input.path, line: badYear.line, message: `"${badYear.text}" states the year ${badYear.year}, outside 1900–2200; ignored` });
     if (sidecar.quarter) quarter = parseQuarterId(sidecar.quarter)!;
     else if (reading) quarter = reading.quarter;
-    else {
+    else if (badYear) {
+      throw new ConvertError(input.path, `"${badYear.text}" states the year ${badYear.year}; the converter handles years 1900–2200`, {
+        line: badYear.line,
+        hint: `correct the year, or write ${side} with "quarter: FY2025Q2" (the fiscal quarter)`,
+      });
+    } else {
       throw new ConvertError(input.path, 'cannot tell which quarter the call covers: no fiscal quarter or quarter end is stated', {
         hint: `write ${side} with "quarter: FY2025Q2" (the fiscal quarter)`,
       });
@@ -264,6 +274,14 @@ export function parseFile(input: InputFile, companies: readonly Company[], warni
 /** The quarter of a call of a company with a profile: the strongest statement, with conflicts as warnings. */
 function quarterFromProfile(lines: readonly Line[], fye: FiscalYearEnd, file: string, warnings: Warning[]): FiscalQuarter {
   const picked = pickQuarter(quarterEvidence(lines, fye));
+  const badYear = yearOutOfRange(lines);
+  if (!picked && badYear) {
+    throw new ConvertError(file, `"${badYear.text}" states the year ${badYear.year}; the converter handles years 1900–2200`, {
+      line: badYear.line,
+      hint: `correct the year, or write ${sidecarPath(file)} with "quarter: FY2025Q2" (the fiscal quarter)`,
+    });
+  }
+  if (badYear) warnings.push({ file, line: badYear.line, message: `"${badYear.text}" states the year ${badYear.year}, outside 1900–2200; ignored` });
   if (!picked) {
     throw new ConvertError(file, 'cannot tell which quarter the call covers: no fiscal quarter or quarter end is stated', {
       hint: `write ${sidecarPath(file)} with "quarter: FY2025Q2" (the fiscal quarter)`,

@@ -230,7 +230,11 @@ export function joinWrapped(a: string, b: string): string {
   return a + b;
 }
 
-/** Lowercase ASCII slug of a name; non-Latin names become their code points so ids stay ASCII. */
+/**
+ * Lowercase ASCII slug of a name; non-Latin names become their code points so ids stay ASCII.
+ * Letters of other scripts in a mixed name are kept as code points too (`李Ken` -> `ken-` + 李's),
+ * so that `李Ken` and `王Ken` stay two people.
+ */
 export function slugify(text: string): string {
   const ascii = text
     .normalize('NFKD')
@@ -238,10 +242,10 @@ export function slugify(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  if (ascii) return ascii;
-  return Array.from(text.trim())
-    .map((c) => c.codePointAt(0)!.toString(36))
-    .join('-');
+  const codePoints = (chars: string[]) => chars.map((c) => c.codePointAt(0)!.toString(36)).join('-');
+  if (!ascii) return codePoints(Array.from(text.trim()));
+  const other = Array.from(text.normalize('NFKD')).filter((c) => /\p{L}/u.test(c) && !/\p{Script=Latin}/u.test(c));
+  return other.length > 0 ? `${ascii}-${codePoints(other)}` : ascii;
 }
 
 /** Sentence-final punctuation in Chinese and English. */

@@ -8,7 +8,7 @@
  *
  * Pure apart from reading files (no `astro:*`), so scripts and tests can use it.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import yaml from 'js-yaml';
 import { z } from 'astro/zod';
@@ -53,6 +53,12 @@ export function profileFiles(dir: string): string[] {
 
 function parseYaml<T>(path: string, root: string, schema: z.ZodType<T>, what: string): T {
   const rel = relative(root, path) || path;
+  // A FIFO, socket or device is never opened: reading a FIFO would wait for ever.
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (st && !st.isFile()) {
+    const kind = st.isFIFO() ? 'a FIFO (named pipe)' : st.isDirectory() ? 'a folder' : st.isSocket() ? 'a socket' : 'a device or other special file';
+    throw new CatalogError(rel, `is ${kind}, not a ${what.startsWith('profile') ? 'company profile' : 'catalogue file'}`);
+  }
   let data: unknown;
   try {
     data = yaml.load(readFileSync(path, 'utf8'));

@@ -128,12 +128,18 @@ export function guidanceCsv(records: readonly GuidanceRecord[]): string {
   return [GUIDANCE_COLUMNS.join(','), ...records.map((r) => GUIDANCE_COLUMNS.map((c) => csvField(r[c])).join(','))].join('\r\n') + '\r\n';
 }
 
-function csvField(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
+/**
+ * One CSV field. Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
+ * `@`, a tab or a carriage return, or their full-width forms) gets a leading `'`, as OWASP's
+ * CSV injection guidance advises; numbers are written as they are.
+ */
+export function csvField(v: unknown): string {
+  let s = v === null || v === undefined ? '' : String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r＝＋－＠]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** RFC 4180 CSV (CRLF line ends, quoted where needed), UTF-8 without a byte-order mark. */
+/** RFC 4180 CSV (CRLF line ends, quoted where needed), UTF-8 without a byte-order mark; text cells that would start a formula get a leading `'`. */
 export function figuresCsv(records: readonly FigureRecord[]): string {
   return [COLUMNS.join(','), ...records.map((r) => COLUMNS.map((c) => csvField(r[c])).join(','))].join('\r\n') + '\r\n';
 }

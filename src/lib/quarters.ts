@@ -23,23 +23,37 @@ export interface FiscalYearEnd {
 
 const ID_RE = /^FY(\d{4})Q([1-4])$/;
 const SLUG_RE = /^fy(\d{4})-q([1-4])$/;
+/** Fiscal years the site handles; anything else in an input is a mistake, reported as such. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2200;
+
+/** Whether a calendar or fiscal year is one the site handles (1900–2200). */
+export const yearInRange = (year: number) => Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR;
 
 function make(fy: number, q: number): FiscalQuarter {
-  if (!Number.isInteger(fy) || fy < 1900 || fy > 2200) throw new RangeError(`fiscal year out of range: ${fy}`);
+  if (!yearInRange(fy)) throw new RangeError(`fiscal year out of range: ${fy}`);
   if (q !== 1 && q !== 2 && q !== 3 && q !== 4) throw new RangeError(`quarter out of range: ${q}`);
   return { fy, q };
 }
 
-/** Parses the canonical id `FY2025Q2`. Returns null when the text is not one. */
+/** Parses the canonical id `FY2025Q2`. Returns null when the text is not one (or its year is outside 1900–2200). */
 export function parseQuarterId(id: string): FiscalQuarter | null {
   const m = ID_RE.exec(id);
-  return m ? make(Number(m[1]), Number(m[2])) : null;
+  return m && yearInRange(Number(m[1])) ? make(Number(m[1]), Number(m[2])) : null;
 }
 
-/** Parses a URL slug `fy2025-q2`. Returns null when the text is not one. */
+/** Parses a URL slug `fy2025-q2`. Returns null when the text is not one (or its year is outside 1900–2200). */
 export function parseQuarterSlug(slug: string): FiscalQuarter | null {
   const m = SLUG_RE.exec(slug);
-  return m ? make(Number(m[1]), Number(m[2])) : null;
+  return m && yearInRange(Number(m[1])) ? make(Number(m[1]), Number(m[2])) : null;
+}
+
+/** Whether `YYYY-MM-DD` is a real calendar date in 1900–2200 (not `2025-99-99` or `2025-02-30`). */
+export function isRealDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return yearInRange(y) && mo >= 1 && mo <= 12 && d >= 1 && d <= lastDayOfMonth(y, mo);
 }
 
 /** Canonical id, e.g. `FY2025Q2`. */
@@ -92,14 +106,15 @@ export function periodEnd(fq: FiscalQuarter, fye: FiscalYearEnd): string {
 
 /**
  * The fiscal quarter whose period ends in the given calendar month, or null when that month
- * is not a quarter end for this fiscal calendar (e.g. May for a March year end).
+ * is not a quarter end for this fiscal calendar (e.g. May for a March year end) or the fiscal
+ * year would be outside 1900–2200.
  */
 export function quarterEndingIn(year: number, month: number, fye: FiscalYearEnd): FiscalQuarter | null {
   const monthsToYearEnd = (((fye.month - month) % 12) + 12) % 12;
   if (monthsToYearEnd % 3 !== 0) return null;
   const q = 4 - monthsToYearEnd / 3;
   const fy = month <= fye.month ? year : year + 1;
-  return make(fy, q);
+  return yearInRange(fy) ? make(fy, q) : null;
 }
 
 /** The calendar quarter (`2024Q3`) a fiscal quarter covers. */

@@ -7,12 +7,12 @@
  * This module is pure (no `astro:*` imports) so that scripts and tests can load it in Node.
  */
 import { z } from 'astro/zod';
-import { parseFiscalYearEnd, parseQuarterId } from './quarters.ts';
+import { isRealDate, parseFiscalYearEnd, parseQuarterId } from './quarters.ts';
 import { CURRENCY_CODES } from './currencies.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase ASCII words joined by hyphens');
-const quarterIdField = z.string().refine((s) => parseQuarterId(s) !== null, 'a fiscal quarter such as FY2025Q2');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const quarterIdField = z.string().refine((s) => parseQuarterId(s) !== null, 'a fiscal quarter such as FY2025Q2, in 1900–2200');
+const isoDate = z.string().refine(isRealDate, 'a real date as YYYY-MM-DD, between 1900 and 2200');
 
 /** Languages the site shows text in: BCP 47 tags with the script for Chinese. */
 export const textLang = z.enum(['en', 'zh-Hans', 'zh-Hant', 'ko', 'ja']);

@@ -98,6 +98,9 @@ export function findNumbers(norm: string): NumberMention[] {
     if (/[a-z_]$/.test(before) && !PREFIX_CURRENCY.some(([re, , bare]) => !bare && re.test(before))) continue;
     if (/^[a-z]/.test(after) && !/^(bn|mn|m\b|b\b|trillion|billion|million|percent|pp\b|per)/.test(after)) continue;
     if (/^-[a-z]/.test(after) || /^\.\d/.test(after)) continue;
+    // More digits than any stated figure (and than a double holds): 400 digits would be Infinity,
+    // over 100 decimals beyond what toFixed takes. Not a figure.
+    if (m[0].replace(/[,.]/g, '').length > 24) continue;
     // Dates and years: 2024 年, 9 月, 30 日, fiscal 2025, September 30, 2024.
     if (/^\s*(年|月|日|号|财年|財年|季|个月|个季度|天|周|小时|位|倍)/.test(after)) continue;
     if (/(fy|fiscal|year|quarter|q[1-4])\s*$/.test(before) || /^\s*(fiscal|年度)/.test(after)) continue;
