@@ -107,7 +107,8 @@ export function figurePairs(call: Call, metrics: readonly Metric[], segmentOrder
     const base = baseOf(f.metric);
     const key = `${f.segment}|${base}|${f.period}`;
     const pair = pairs.get(key) ?? { segment: f.segment, metric: base };
-    if (f.unit === '%') pair.growth ??= f;
+    // A growth rate has a basis (yoy/qoq); a percentage without one is a ratio (a margin), the level itself.
+    if (f.unit === '%' && f.basis) pair.growth ??= f;
     else pair.level ??= f;
     pairs.set(key, pair);
   }
