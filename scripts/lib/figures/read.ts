@@ -101,20 +101,20 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
   const norm = normalizeSameLength(text);
   const segments = vocab.segments.find(norm);
   const company = vocab.company.find(norm).filter((c) => !segments.some((s) => c.start >= s.start && c.start < s.end));
-  const found = vocab.measures.find(norm);
-  const measures = found.map((m, i) => {
-    if (m.value.metric === '@margin') {
-      // "operating income was X, with a margin of 15%": the margin of the last metric before it.
-      const owner = [...found.slice(0, i)].reverse().find((x) => x.value.metric && x.value.metric !== '@margin');
-      const margin = owner ? metrics.get(owner.value.metric!)?.margin : undefined;
-      return { ...m, value: { metric: margin ?? null, loss: false, head: false } };
-    }
-    const opener = vocab.nonGaapOpener.exec(norm);
-    if (m.value.metric && (vocab.nonGaapPrefix.test(norm.slice(Math.max(0, m.start - 30), m.start)) || (opener && opener.index < m.start && !/(?<!non-?\s?)gaap\s*$/.test(norm.slice(Math.max(0, m.start - 8), m.start))))) {
+  const opener = vocab.nonGaapOpener.exec(norm);
+  const mapped = vocab.measures.find(norm).map((m) => {
+    if (m.value.metric && m.value.metric !== '@margin' && (vocab.nonGaapPrefix.test(norm.slice(Math.max(0, m.start - 30), m.start)) || (opener && opener.index < m.start && !/(?<!non-?\s?)gaap\s*$/.test(norm.slice(Math.max(0, m.start - 8), m.start))))) {
       const counterpart = metrics.get(m.value.metric)?.under_non_gaap;
-      if (counterpart) return { ...m, value: { ...m.value, metric: counterpart === 'none' ? null : counterpart, head: false } };
+      if (counterpart) return { ...m, value: { ...m.value, metric: counterpart === 'none' ? null : counterpart, head: false, via: 'non-GAAP wording' } };
     }
     return m.value.metric && m.value.head && isRevenueLine(norm, m, segments, company, vocab) ? { ...m, value: { metric: null, loss: false, head: true } } : m;
+  });
+  // "operating income was X, with a margin of 15%": a bare margin is the margin of the last metric before it.
+  const measures = mapped.map((m, i) => {
+    if (m.value.metric !== '@margin') return m;
+    const owner = [...mapped.slice(0, i)].reverse().find((x) => x.value.metric && x.value.metric !== '@margin');
+    const margin = owner ? metrics.get(owner.value.metric!)?.margin : undefined;
+    return { ...m, value: { metric: margin ?? null, loss: false, head: false, ...(owner ? { via: `margin of ${owner.value.metric}` } : {}) } };
   });
   const inSegment = (i: number) => segments.some((s) => i >= s.start && i < s.end);
   const fromUnknown = measures.filter((m) => m.value.metric && m.value.head && isFromUnknown(norm, m, segments, vocab)).map((m) => m.start);
@@ -446,7 +446,7 @@ export function readSentence(text: string, ctx: SentenceContext): Reading[] {
       ...base,
       decision: frame === 'forecast' ? 'guidance' : 'figure',
       frame,
-      rule: [`metric:term '${measure.text}'${alias ? ` read as ${alias}` : ''}`, read.rule, entity.rule, `frame:${frame}`].join(' · '),
+      rule: [`metric:term '${measure.text}'${measure.value.via ? ` (${measure.value.via})` : ''}${alias ? ` read as ${alias}` : ''}`, read.rule, entity.rule, `frame:${frame}`].join(' · '),
       metric: read.metric.id,
       segment: entity.segment,
       value: read.value,

@@ -64,6 +64,8 @@ export interface Measure {
   readonly loss: boolean;
   /** A generic head noun ("revenue") that a modifier can turn into a line of revenue. */
   readonly head: boolean;
+  /** How the metric was read when not by the term alone (`non-GAAP prefix`, `margin of operating_income`). */
+  readonly via?: string;
 }
 
 export interface Vocabulary {
