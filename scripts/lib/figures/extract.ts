@@ -34,6 +34,8 @@ export interface RawFigure {
   };
   /** Order of the paragraph in its source, for sorting quotes. */
   readonly order: number;
+  /** Said in the Q&A rather than in prepared remarks or an announcement. */
+  readonly qa?: boolean;
 }
 
 export interface ExtractContext {
@@ -175,6 +177,7 @@ export function figureReader(ctx: ExtractContext) {
     const yuan = yuanOf(source);
     // In prepared remarks, until a speaker turns to a segment, what names no entity is the group's.
     let groupUntilSegments = false;
+    let inQa = false;
     const visit = (p: Paragraph, speaker: string | undefined) => {
       order++;
       if (p.kind === 'footnote') return;
@@ -211,6 +214,7 @@ export function figureReader(ctx: ExtractContext) {
             precision: r.precision!,
             quote: { ...quote, number: r.number, rule: r.rule, ...(note ? { note } : {}) },
             order,
+            ...(inQa ? { qa: true } : {}),
           });
         }
       }
@@ -221,6 +225,7 @@ export function figureReader(ctx: ExtractContext) {
         entity = undefined;
         period = undefined;
         groupUntilSegments = section.id === 'prepared-remarks';
+        inQa = section.id === 'qa';
         const role = speakers.get(turn.speaker)?.role;
         if (role !== 'executive' && role !== 'investor-relations') {
           order += turn.paragraphs.length;

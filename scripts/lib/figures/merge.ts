@@ -65,7 +65,10 @@ export function mergeFigures(raw: readonly RawFigure[], sourceOrder: readonly st
   const rank = (f: RawFigure) => sourceOrder.indexOf(f.quote.source) * 1e6 + f.order;
   // A bound ("more than RMB 10 billion") is not the value of a financial figure; for counts
   // (users, members) a threshold is how companies report them.
-  const sorted = [...raw].filter((f) => f.unit === 'count' || (f.approx !== 'more-than' && f.approx !== 'less-than')).sort((a, b) => rank(a) - rank(b));
+  // An amount said only approximately in an answer ("that's about $125 million") is too loose to
+  // be the quarter's figure, unless the same figure is stated elsewhere in the call.
+  const loose = (f: RawFigure) => f.qa && f.approx === 'about' && !raw.some((g) => g !== f && !g.qa && keyOf(g) === keyOf(f) && sameValue(g, f));
+  const sorted = [...raw].filter((f) => (f.unit === 'count' || (f.approx !== 'more-than' && f.approx !== 'less-than')) && !loose(f)).sort((a, b) => rank(a) - rank(b));
   const assigned = sorted.filter((f) => f.segment !== null);
   const open: RawFigure[] = [];
   const adopted = new Map<string, string>();
