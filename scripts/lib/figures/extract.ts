@@ -136,6 +136,43 @@ function noteFor(r: Reading, metrics: ReadonlyMap<string, Metric>, company: Comp
   return notes.length ? notes.join('; ') : undefined;
 }
 
+/** What earlier sentences of a source carry to the next one. */
+interface Carried {
+  /** Order of the paragraph in its source. */
+  order: number;
+  /** The entity a topic sentence named ("Turning to Cloud…"). */
+  entity: Entity | undefined;
+  /** A period a sentence made the topic ("In the first nine months, …"); holds for its paragraph. */
+  period: Frame | undefined;
+  /** The period the paragraph's guidance is about ("For fiscal year 2026, …"). */
+  about: string | undefined;
+  /** Once someone on the call says the figures are non-GAAP unless noted, the rest is read that way. */
+  nonGaap: boolean;
+  /** In prepared remarks, until a speaker turns to a segment, what names no entity is the group's. */
+  groupUntilSegments: boolean;
+  /** The turn is in the Q&A. */
+  inQa: boolean;
+}
+
+function newCarried(): Carried {
+  return { order: 0, entity: undefined, period: undefined, about: undefined, nonGaap: false, groupUntilSegments: false, inQa: false };
+}
+
+/** A new speaker turn: the topic and period start afresh. */
+function startTurn(state: Carried, section: string): void {
+  state.entity = undefined;
+  state.period = undefined;
+  state.groupUntilSegments = section === 'prepared-remarks';
+  state.inQa = section === 'qa';
+}
+
+/** A new paragraph: an unnamed part is the topic of its paragraph only, and so is a period or a guidance period. */
+function startParagraph(state: Carried): void {
+  if (state.entity?.kind === 'part') state.entity = undefined;
+  state.period = undefined;
+  state.about = undefined;
+}
+
 export interface SourceReading {
   readonly figures: RawFigure[];
   readonly guidance: Guidance[];
@@ -162,73 +199,64 @@ export function figureReader(ctx: ExtractContext) {
     return readSentence(sentence, sentenceContext(entity));
   }
 
+  /** A reading of a figure as a record with its quote and place. */
+  function toRawFigure(r: Reading, quote: Omit<RawFigure['quote'], 'number'>, order: number, qa: boolean): RawFigure {
+    const note = noteFor(r, metrics, ctx.company);
+    return {
+      period: r.frame === 'full-year' || metrics.get(r.metric!)?.period === 'fiscal-year' ? fiscalYear : quarter,
+      segment: r.segment ?? null,
+      metric: r.metric!,
+      value: r.value!,
+      unit: r.unit!,
+      ...(r.basis ? { basis: r.basis } : {}),
+      ...(r.approx ? { approx: r.approx } : {}),
+      precision: r.precision!,
+      quote: { ...quote, number: r.number, rule: r.rule, ...(note ? { note } : {}) },
+      order,
+      ...(qa ? { qa: true } : {}),
+    };
+  }
+
   /** Every figure and forecast the company's side states in a source. */
   function read(source: Source, speakers: ReadonlyMap<string, Speaker>): SourceReading {
     const figures: RawFigure[] = [];
     const guidance: Guidance[] = [];
-    let order = 0;
-    let entity: Entity | undefined;
-    // A period a sentence made the topic ("In the first nine months, …"), until one returns to the quarter.
-    let period: Frame | undefined;
-    let aboutInParagraph: string | undefined;
     const calendarYears = ctx.company.fiscal_year_end === '12-31';
-    // Once someone on the call says the figures are non-GAAP unless noted, the rest of the call is read that way.
-    let nonGaap = false;
     const yuan = yuanOf(source);
-    // In prepared remarks, until a speaker turns to a segment, what names no entity is the group's.
-    let groupUntilSegments = false;
-    let inQa = false;
+    const state = newCarried();
+
+    /** One sentence in what the sentences before it carried; updates what it carries on. */
+    const sentence = (text: string, quote: Omit<RawFigure['quote'], 'number'>) => {
+      const topic = topicOf(text, vocab);
+      if (vocab.nonGaapBasis.test(normalizeSameLength(text))) state.nonGaap = true;
+      const periodTopic = periodTopicOf(text, vocab);
+      if (periodTopic !== undefined) state.period = periodTopic ?? undefined;
+      const readings = readSentence(text, {
+        ...sentenceContext(topic ?? state.entity, state.nonGaap),
+        yuan,
+        ...(state.period ? { period: state.period } : {}),
+        ...(state.groupUntilSegments ? { groupUntilSegments: true } : {}),
+      });
+      if (topic) state.entity = topic;
+      if (topic && topic.kind !== 'group') state.groupUntilSegments = false;
+      guidance.push(...toGuidance(readings, { ...quote, number: '' }, state.about, ctx.quarter, calendarYears));
+      const stated = guidancePeriod(text);
+      if (stated !== 'unspecified') state.about = stated;
+      for (const r of readings) if (r.decision === 'figure') figures.push(toRawFigure(r, quote, state.order, state.inQa));
+    };
     const visit = (p: Paragraph, speaker: string | undefined) => {
-      order++;
+      state.order++;
       if (p.kind === 'footnote') return;
-      // An unnamed part is the topic of its paragraph only; a segment or the group, of the turn.
-      if (entity?.kind === 'part') entity = undefined;
-      // A period set by an opener ("In the first nine months, …") holds for its paragraph, and so does a guidance period.
-      period = undefined;
-      aboutInParagraph = undefined;
-      for (const s of splitSentences(p.text)) {
-        const topic = topicOf(s.text, vocab);
-        if (vocab.nonGaapBasis.test(normalizeSameLength(s.text))) nonGaap = true;
-        const periodTopic = periodTopicOf(s.text, vocab);
-        if (periodTopic !== undefined) period = periodTopic ?? undefined;
-        const readings = readSentence(s.text, { ...sentenceContext(topic ?? entity, nonGaap), yuan, ...(period ? { period } : {}), ...(groupUntilSegments ? { groupUntilSegments } : {}) });
-        if (topic) entity = topic;
-        if (topic && topic.kind !== 'group') groupUntilSegments = false;
-        const quote = { source: source.key, paragraph: p.id, ...(speaker ? { speaker } : {}), text: s.text };
-        const given = toGuidance(readings, { ...quote, number: '' }, aboutInParagraph, ctx.quarter, calendarYears);
-        guidance.push(...given);
-        const stated = guidancePeriod(s.text);
-        if (stated !== 'unspecified') aboutInParagraph = stated;
-        for (const r of readings) {
-          if (r.decision !== 'figure') continue;
-          const period = r.frame === 'full-year' || metrics.get(r.metric!)?.period === 'fiscal-year' ? fiscalYear : quarter;
-          const note = noteFor(r, metrics, ctx.company);
-          figures.push({
-            period,
-            segment: r.segment ?? null,
-            metric: r.metric!,
-            value: r.value!,
-            unit: r.unit!,
-            ...(r.basis ? { basis: r.basis } : {}),
-            ...(r.approx ? { approx: r.approx } : {}),
-            precision: r.precision!,
-            quote: { ...quote, number: r.number, rule: r.rule, ...(note ? { note } : {}) },
-            order,
-            ...(inQa ? { qa: true } : {}),
-          });
-        }
-      }
+      startParagraph(state);
+      for (const s of splitSentences(p.text)) sentence(s.text, { source: source.key, paragraph: p.id, ...(speaker ? { speaker } : {}), text: s.text });
     };
     for (const p of source.announcement) visit(p, undefined);
     for (const section of source.sections) {
       for (const turn of section.turns) {
-        entity = undefined;
-        period = undefined;
-        groupUntilSegments = section.id === 'prepared-remarks';
-        inQa = section.id === 'qa';
+        startTurn(state, section.id);
         const role = speakers.get(turn.speaker)?.role;
         if (role !== 'executive' && role !== 'investor-relations') {
-          order += turn.paragraphs.length;
+          state.order += turn.paragraphs.length;
           continue;
         }
         for (const p of turn.paragraphs) visit(p, turn.speaker);

@@ -382,81 +382,71 @@ export function underNonGaap(metric: Metric, measure: Hit<Measure>, ctx: Sentenc
   return ctx.metrics.get(metric.under_non_gaap);
 }
 
+/** What the numbers read before in the sentence leave for the next one. */
+interface Before {
+  /** End of the previous number. */
+  readonly end: number;
+  readonly money?: NumberMention;
+  readonly rate?: { sign: number; end: number };
+  readonly frame?: { frame: Frame };
+}
+
 /** Every number of a sentence with its decision. */
 export function readSentence(text: string, ctx: SentenceContext): Reading[] {
   const p = parse(text, ctx.vocab, ctx.metrics);
-  const out: Reading[] = [];
-  let prevEnd = 0;
-  let prevMoney: NumberMention | undefined;
-  let prevRate: { sign: number; end: number } | undefined;
-  let prevFrame: { frame: Frame } | undefined;
-  for (const num of p.numbers) {
-    const gapStart = prevEnd;
-    const wasMoney = prevMoney;
-    prevEnd = num.end;
-    prevMoney = num.kind === 'money' ? num : undefined;
-    const base = { number: text.slice(num.start, num.end), start: num.start };
-    const skip = (rule: string, frame?: Frame) => out.push({ ...base, decision: 'skip', rule, ...(frame ? { frame } : {}) });
-    // "RMB 2.73, or US$0.38": the same amount in another currency ("$2.0 billion, or $4.50 per share" is not).
-    if (wasMoney && num.kind === 'money' && wasMoney.currency !== num.currency && CONVERSION_BETWEEN.test(p.norm.slice(wasMoney.end, num.start))) {
-      skip('value:currency-conversion');
-      continue;
-    }
-    const measure = measureOf(p, num, ctx.metrics);
-    if (!measure) {
-      skip('metric:none');
-      continue;
-    }
-    if (!measure.value.metric) {
-      skip(`metric:other-measure '${measure.text}'${measure.value.head ? ' (a line of revenue)' : ''}`);
-      continue;
-    }
-    const alias = ctx.metricAliases[measure.value.metric];
-    const metric = ctx.metrics.get(alias ?? measure.value.metric)!;
-    let frame = frameOf(p, num, measure, gapStart, ctx.vocab, prevFrame, ctx.period);
-    // "a net loss of $51.2 million, or $0.29 per share, a year ago": the per-share amount shares the amount's period.
-    if (measure.start >= num.end && prevFrame?.frame === 'prior' && /^\s*,?\s*or\s*\S{0,4}\s*$/.test(p.norm.slice(gapStart, num.start))) frame = 'prior';
-    prevFrame = { frame };
-    const sign = num.kind === 'percent' ? direction(p, num, Math.max(measure.end, gapStart), prevRate) : 0;
-    if (num.kind === 'percent') prevRate = { sign, end: num.end };
-    const read = valueOf(p, num, metric, measure, ctx, sign, gapStart);
-    if ('skip' in read) {
-      skip(read.skip, frame);
-      continue;
-    }
-    const basis = underNonGaap(read.metric, measure, ctx, p.norm.slice(Math.max(0, measure.start - 12), measure.start));
-    if (basis === 'none') {
-      skip('basis:non-gaap-declared, no such metric', frame);
-      continue;
-    }
-    if (basis) Object.assign(read, { metric: basis, rule: `${read.rule} · basis:non-gaap-declared` });
-    const keep = frame === 'quarter' || frame === 'full-year' || frame === 'forecast';
-    if (!keep) {
-      skip(`frame:${frame}`, frame);
-      continue;
-    }
-    const entity = entityOf(p, num, read.metric.growth_of ? ctx.metrics.get(read.metric.growth_of) ?? read.metric : read.metric, ctx, measure);
-    // A part of what was named ("其中…"): the figure is not the entity's, and the part has no metric of its own.
-    if (entity.segment === undefined) {
-      skip(entity.rule, frame);
-      continue;
-    }
-    const approx = qualifier(p.norm, num);
-    out.push({
+  let before: Before = { end: 0 };
+  return p.numbers.map((num) => {
+    const step = readNumber(p, num, before, ctx);
+    before = step.next;
+    return step.reading;
+  });
+}
+
+/** One number: its measure, time frame, value and entity, in that order; the first that rules it out decides. */
+function readNumber(p: Parsed, num: NumberMention, before: Before, ctx: SentenceContext): { reading: Reading; next: Before } {
+  const base = { number: p.text.slice(num.start, num.end), start: num.start };
+  let next: Before = { end: num.end, ...(num.kind === 'money' ? { money: num } : {}), ...(before.rate ? { rate: before.rate } : {}), ...(before.frame ? { frame: before.frame } : {}) };
+  const skip = (rule: string, frame?: Frame) => ({ reading: { ...base, decision: 'skip' as const, rule, ...(frame ? { frame } : {}) }, next });
+  // "RMB 2.73, or US$0.38": the same amount in another currency ("$2.0 billion, or $4.50 per share" is not).
+  const was = before.money;
+  if (was && num.kind === 'money' && was.currency !== num.currency && CONVERSION_BETWEEN.test(p.norm.slice(was.end, num.start))) return skip('value:currency-conversion');
+  const measure = measureOf(p, num, ctx.metrics);
+  if (!measure) return skip('metric:none');
+  if (!measure.value.metric) return skip(`metric:other-measure '${measure.text}'${measure.value.head ? ' (a line of revenue)' : ''}`);
+  const alias = ctx.metricAliases[measure.value.metric];
+  const metric = ctx.metrics.get(alias ?? measure.value.metric)!;
+  let frame = frameOf(p, num, measure, before.end, ctx.vocab, before.frame, ctx.period);
+  // "a net loss of $51.2 million, or $0.29 per share, a year ago": the per-share amount shares the amount's period.
+  if (measure.start >= num.end && before.frame?.frame === 'prior' && /^\s*,?\s*or\s*\S{0,4}\s*$/.test(p.norm.slice(before.end, num.start))) frame = 'prior';
+  const sign = num.kind === 'percent' ? direction(p, num, Math.max(measure.end, before.end), before.rate) : 0;
+  next = { ...next, frame: { frame }, ...(num.kind === 'percent' ? { rate: { sign, end: num.end } } : {}) };
+  const read = valueOf(p, num, metric, measure, ctx, sign, before.end);
+  if ('skip' in read) return skip(read.skip, frame);
+  const basis = underNonGaap(read.metric, measure, ctx, p.norm.slice(Math.max(0, measure.start - 12), measure.start));
+  if (basis === 'none') return skip('basis:non-gaap-declared, no such metric', frame);
+  const final = basis ? { ...read, metric: basis, rule: `${read.rule} · basis:non-gaap-declared` } : read;
+  if (frame !== 'quarter' && frame !== 'full-year' && frame !== 'forecast') return skip(`frame:${frame}`, frame);
+  const entity = entityOf(p, num, final.metric.growth_of ? (ctx.metrics.get(final.metric.growth_of) ?? final.metric) : final.metric, ctx, measure);
+  // A part of what was named ("其中…"): the figure is not the entity's, and the part has no metric of its own.
+  if (entity.segment === undefined) return skip(entity.rule, frame);
+  const approx = qualifier(p.norm, num);
+  const term = `metric:term '${measure.text}'${measure.value.via ? ` (${measure.value.via})` : ''}${alias ? ` read as ${alias}` : ''}`;
+  return {
+    reading: {
       ...base,
       decision: frame === 'forecast' ? 'guidance' : 'figure',
       frame,
-      rule: [`metric:term '${measure.text}'${measure.value.via ? ` (${measure.value.via})` : ''}${alias ? ` read as ${alias}` : ''}`, read.rule, entity.rule, `frame:${frame}`].join(' · '),
-      metric: read.metric.id,
+      rule: [term, final.rule, entity.rule, `frame:${frame}`].join(' · '),
+      metric: final.metric.id,
       segment: entity.segment,
-      value: read.value,
-      unit: read.unit,
-      ...(read.basis ? { basis: read.basis } : {}),
+      value: final.value,
+      unit: final.unit,
+      ...(final.basis ? { basis: final.basis } : {}),
       ...(approx ? { approx } : {}),
       precision: num.unitValue,
-    });
-  }
-  return out;
+    },
+    next,
+  };
 }
 
 /** The period a sentence makes the topic of its paragraph: "In the first nine months of 2025, …" (an opener before any number). */
