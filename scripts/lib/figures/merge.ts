@@ -61,14 +61,12 @@ export function settle(values: readonly RawFigure[][]): { keep: RawFigure[][]; a
   return { keep: [], apart: [...values], uncertain: true };
 }
 
-export function mergeFigures(raw: readonly RawFigure[], sourceOrder: readonly string[], quarter: string, company: Company, metrics: readonly Metric[]): MergeResult {
-  const rank = (f: RawFigure) => sourceOrder.indexOf(f.quote.source) * 1e6 + f.order;
-  // A bound ("more than RMB 10 billion") is not the value of a financial figure; for counts
-  // (users, members) a threshold is how companies report them.
-  // An amount said only approximately in an answer ("that's about $125 million") is too loose to
-  // be the quarter's figure, unless the same figure is stated elsewhere in the call.
-  const loose = (f: RawFigure) => f.qa && f.approx === 'about' && !raw.some((g) => g !== f && !g.qa && keyOf(g) === keyOf(f) && sameValue(g, f));
-  const sorted = [...raw].filter((f) => (f.unit === 'count' || (f.approx !== 'more-than' && f.approx !== 'less-than')) && !loose(f)).sort((a, b) => rank(a) - rank(b));
+/**
+ * Figures whose segment one statement leaves open take it from another statement of exactly the
+ * same amount (in the call's other source, or elsewhere in the same one), when one segment fits;
+ * a percentage only when an amount of its own sentence was matched.
+ */
+export function adoptSegments(sorted: readonly RawFigure[]): { assigned: RawFigure[]; open: RawFigure[] } {
   const assigned = sorted.filter((f) => f.segment !== null);
   const open: RawFigure[] = [];
   const adopted = new Map<string, string>();
@@ -106,6 +104,19 @@ export function mergeFigures(raw: readonly RawFigure[], sourceOrder: readonly st
       open.push(f);
     }
   }
+
+  return { assigned, open };
+}
+
+export function mergeFigures(raw: readonly RawFigure[], sourceOrder: readonly string[], quarter: string, company: Company, metrics: readonly Metric[]): MergeResult {
+  const rank = (f: RawFigure) => sourceOrder.indexOf(f.quote.source) * 1e6 + f.order;
+  // A bound ("more than RMB 10 billion") is not the value of a financial figure; for counts
+  // (users, members) a threshold is how companies report them.
+  // An amount said only approximately in an answer ("that's about $125 million") is too loose to
+  // be the quarter's figure, unless the same figure is stated elsewhere in the call.
+  const loose = (f: RawFigure) => f.qa && f.approx === 'about' && !raw.some((g) => g !== f && !g.qa && keyOf(g) === keyOf(f) && sameValue(g, f));
+  const sorted = [...raw].filter((f) => (f.unit === 'count' || (f.approx !== 'more-than' && f.approx !== 'less-than')) && !loose(f)).sort((a, b) => rank(a) - rank(b));
+  const { assigned, open } = adoptSegments(sorted);
 
   const setApart: RawFigure[] = [];
   const build = (list: readonly RawFigure[], settleConflicts: boolean): Figure[] => {
