@@ -379,6 +379,8 @@ export const guidanceSchema = z.object({
   unit: figureUnit.optional(),
   /** Stated bound or approximation ("above 30%", "about"). */
   approx: z.enum(['more-than', 'about', 'less-than']).optional(),
+  /** For a growth rate: year over year or quarter over quarter. */
+  basis: z.enum(['yoy', 'qoq']).optional(),
   /** The period it is about, as the call says it (`next quarter`, `FY2026`, `2026`, `the next three years`). */
   about: z.string(),
   /** That period as a fiscal quarter or year (`FY2025Q4`, `FY2026`), when the reader can tell. */

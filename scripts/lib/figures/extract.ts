@@ -48,7 +48,7 @@ export interface ExtractContext {
 /** The period a guidance sentence is about, as it says it; `unspecified` when it does not. */
 export function guidancePeriod(text: string): string {
   const m =
-    /(next quarter|next year|next three years|next few quarters|coming quarters?|for the (?:full )?year|this year|(?:first|second|third|fourth) quarter(?: of (?:fiscal )?\d{4})?|q[1-4](?: (?:fiscal )?\d{4})?|full[- ]year(?: (?:fiscal )?\d{4})?|fiscal (?:year )?\d{4}|fy ?\d{2,4}|\b20\d\d\b|下(?:一|个)?季度|第[一二三四]季度|全年|明年|未来[一二三四五几]+(?:个)?(?:季度|年)|20\d\d\s*(?:财)?年)/i.exec(text);
+    /(next quarter|next year|next three years|next few quarters|coming quarters?|for the (?:full )?year|this year|(?:first|second|third|fourth) quarter(?: of (?:fiscal )?\d{4})?|q[1-4](?: (?:fiscal )?\d{4})?|full[- ]year(?: (?:fiscal )?\d{4})?|fiscal (?:year )?\d{4}|fy ?\d{2,4}|\b20\d\d\b|下(?:一|个)?季度?|第[一二三四]季度?|全年|明年|未来[一二三四五几]+(?:个)?(?:季度|年)|20\d\d\s*(?:财)?年)/i.exec(text);
   return m ? m[0].replace(/\s+/g, ' ') : 'unspecified';
 }
 
@@ -62,8 +62,8 @@ const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth:
 export function guidanceTarget(about: string, call: FiscalQuarter, calendarYears: boolean): string | undefined {
   const a = about.toLowerCase();
   const next = (q: FiscalQuarter) => (q.q === 4 ? { fy: q.fy + 1, q: 1 } : { fy: q.fy, q: q.q + 1 });
-  if (/next quarter|下(?:一|个)?季度/.test(a)) return quarterId(next(call) as FiscalQuarter);
-  const ord = /(first|second|third|fourth) quarter|第([一二三四])季度|\bq([1-4])\b/.exec(a);
+  if (/next quarter|下(?:一|个)?季度?/.test(a)) return quarterId(next(call) as FiscalQuarter);
+  const ord = /(first|second|third|fourth) quarter|第([一二三四])季度?|\bq([1-4])\b/.exec(a);
   const year = /(?:fiscal (?:year )?|fy ?)(\d{4}|\d{2})\b/.exec(a)?.[1];
   const fy = year ? (year.length === 2 ? 2000 + Number(year) : Number(year)) : undefined;
   if (ord) {
@@ -101,6 +101,7 @@ function toGuidance(readings: readonly Reading[], quote: Guidance['quote'], abou
       high: r.value,
       unit: r.unit!,
       ...(r.approx ? { approx: r.approx } : {}),
+      ...(r.basis ? { basis: r.basis } : {}),
       about,
       ...(target ? { period: target } : {}),
       quote: { ...quote, number: r.number, rule: r.rule },

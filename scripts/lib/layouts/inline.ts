@@ -10,6 +10,7 @@ import { ConvertError } from '../errors.ts';
 import type { Layout, OmitReason, RawParagraph, RawTurn } from '../raw.ts';
 import { omittedRanges } from '../raw.ts';
 import { chineseScript, compactKey, hanShare, textLanguage, type Line } from '../text.ts';
+import { roleFromName } from './shared.ts';
 import type { TextLang } from '../../../src/lib/schema.ts';
 
 const ANALYST = /^(?<firm>[^:：,，。]{1,30}?)\s*(?:分析师|分析師)\s*(?<name>[^:：,，。]{1,40}?)\s*[:：]\s*(?<rest>\S.*)$/;
@@ -64,13 +65,42 @@ export const inline: Layout = {
       const a = analystLabel(text);
       if (a) return a;
       const e = nameLabel(text);
-      if (e && (ctx.isKnownPerson(e.name) || (counts.get(compactKey(e.name)) ?? 0) >= 2)) return e;
+      if (e && (ctx.isKnownPerson(e.name) || (counts.get(compactKey(e.name)) ?? 0) >= 2 || preparedNames.has(compactKey(e.name)))) return e;
       return undefined;
     };
+
+    // Prepared remarks before the Q&A, in the same "Name：" form: a label there counts when the
+    // name also speaks in the Q&A, is one of the company's people, or is the host, and at least
+    // two lines before the Q&A carry such labels (a one-off "演讲:" line of a news item does not).
+    const preLabel = (text: string) => {
+      const e = nameLabel(text);
+      return e && ((counts.get(compactKey(e.name)) ?? 0) >= 1 || ctx.isKnownPerson(e.name) || roleFromName(e.name) === 'operator') ? e : undefined;
+    };
+    const preLines = lines.slice(0, firstQ).filter((l) => l.text !== '' && preLabel(l.text));
+    const preparedFrom = preLines.length >= 2 ? lines.indexOf(preLines[0]!) : firstQ;
+    const prepared = lines.slice(preparedFrom, firstQ).filter((l) => l.text !== '');
+    // Who spoke in the prepared remarks speaks under the same label in the Q&A.
+    const preparedNames = new Set(preLines.map((l) => compactKey(nameLabel(l.text)!.name)));
 
     const turns: RawTurn[] = [];
     let current: RawTurn | undefined;
     const omitted: { n: number; reason: OmitReason }[] = [];
+    for (const l of prepared) {
+      const lab = preLabel(l.text);
+      if (lab) {
+        current = {
+          label: { text: lab.name, name: lab.name, role: roleFromName(lab.name) ?? 'executive' },
+          line: l.n,
+          section: 'prepared-remarks',
+          paragraphs: [{ line: l.n, text: lab.rest.trim() }],
+        };
+        turns.push(current);
+      } else if (/^[【\[].{1,30}[】\]]$/.test(l.text)) {
+        // A section banner between turns ("【問答】") is not something a speaker said.
+        omitted.push({ n: l.n, reason: 'site-chrome' });
+      } else if (current) current.paragraphs.push({ line: l.n, text: l.text });
+    }
+    current = undefined;
     for (const l of qa) {
       const ended = END_MARK.test(l.text);
       const text = l.text.replace(END_MARK, '');
@@ -98,7 +128,7 @@ export const inline: Layout = {
 
     // Before the Q&A: the run of long prose lines right before it is an announcement excerpt
     // when it speaks of a reporting period; everything else is page furniture or news.
-    const before = lines.slice(0, firstQ).filter((l) => l.text !== '');
+    const before = lines.slice(0, preparedFrom).filter((l) => l.text !== '');
     const isProse = (l: Line) => l.text.length >= 40 && !LIST_ITEM.test(l.text);
     let k = before.length;
     while (k > 0 && isProse(before[k - 1]!)) k--;
