@@ -112,6 +112,21 @@ describe('data export', () => {
     expect(csv.match(/\r\nalibaba,/g)!.length).toBe(records().length);
   });
 
+  it('exports every forecast as guidance, as JSON and CSV, each linked to its paragraph', () => {
+    const guidance = JSON.parse(readFileSync(join(dist, 'data/guidance.json'), 'utf8')) as Array<Record<string, unknown>>;
+    expect(guidance.length).toBe(calls.reduce((n, c) => n + c.guidance.length, 0));
+    expect(guidance.length).toBeGreaterThan(0);
+    for (const g of guidance) {
+      expect(Object.keys(g)).toEqual(['company', 'quarter', 'segment', 'metric', 'low', 'high', 'unit', 'approx', 'basis', 'about', 'period', 'quote', 'speaker', 'rule', 'url']);
+      expect(g.rule).toMatch(/frame:forecast/);
+      const [page, id] = (g.url as string).split('#') as [string, string];
+      expect(attrs(read(page), 'id'), g.url as string).toContain(id);
+    }
+    const csv = readFileSync(join(dist, 'data/guidance.csv'), 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('company,quarter,segment,metric,low,high,unit,approx,basis,about,period,quote,speaker,rule,url');
+    expect(csv.match(/\r\nalibaba,/g)?.length ?? 0).toBe(guidance.length);
+  });
+
   it('writes one summary per quarter without the transcript text', () => {
     const q = JSON.parse(readFileSync(join(dist, 'data/alibaba/fy2025-q2.json'), 'utf8'));
     expect(q.quarter).toBe('FY2025Q2');

@@ -38,11 +38,14 @@ export function callPage(call: Pick<Call, 'company' | 'quarter'>): string {
   return `${call.company}/${quarterSlug(parseQuarterId(call.quarter)!)}.html`;
 }
 
+/** Calls by company, then oldest quarter first: the order of every export. */
+function byCall(calls: readonly Call[]): Call[] {
+  return [...calls].sort((a, b) => a.company.localeCompare(b.company) || a.quarter.localeCompare(b.quarter));
+}
+
 /** Every attributed figure of the calls, oldest quarter first, in each call's table order. */
 export function figureRecords(calls: readonly Call[]): FigureRecord[] {
-  return [...calls]
-    .sort((a, b) => a.company.localeCompare(b.company) || a.quarter.localeCompare(b.quarter))
-    .flatMap((call) =>
+  return byCall(calls).flatMap((call) =>
       call.figures.map((f) => {
         const q = f.quotes[0]!;
         const source = call.sources.find((s) => s.key === q.source)!;
@@ -87,6 +90,8 @@ export interface GuidanceRecord {
   high: number | null;
   unit: string | null;
   approx: string | null;
+  /** For a growth rate: `yoy` or `qoq`. */
+  basis: string | null;
   /** The period it is about, as the call says it. */
   about: string;
   /** That period as a fiscal quarter or year (`FY2025Q4`, `FY2026`), when the reader can tell. */
@@ -99,9 +104,7 @@ export interface GuidanceRecord {
 
 /** Every forecast and target of the calls, oldest call first. */
 export function guidanceRecords(calls: readonly Call[]): GuidanceRecord[] {
-  return [...calls]
-    .sort((a, b) => a.company.localeCompare(b.company) || a.quarter.localeCompare(b.quarter))
-    .flatMap((call) =>
+  return byCall(calls).flatMap((call) =>
       call.guidance.map((g) => ({
         company: call.company,
         quarter: call.quarter,
@@ -111,6 +114,7 @@ export function guidanceRecords(calls: readonly Call[]): GuidanceRecord[] {
         high: g.high ?? null,
         unit: g.unit ?? null,
         approx: g.approx ?? null,
+        basis: g.basis ?? null,
         about: g.about,
         period: g.period ?? null,
         quote: g.quote.text,
@@ -121,11 +125,11 @@ export function guidanceRecords(calls: readonly Call[]): GuidanceRecord[] {
     );
 }
 
-const GUIDANCE_COLUMNS: ReadonlyArray<keyof GuidanceRecord> = ['company', 'quarter', 'segment', 'metric', 'low', 'high', 'unit', 'approx', 'about', 'period', 'quote', 'speaker', 'rule', 'url'];
+const GUIDANCE_COLUMNS: ReadonlyArray<keyof GuidanceRecord> = ['company', 'quarter', 'segment', 'metric', 'low', 'high', 'unit', 'approx', 'basis', 'about', 'period', 'quote', 'speaker', 'rule', 'url'];
 
-/** The guidance records as CSV, like `figuresCsv`. */
+/** The guidance records as CSV, written like `figuresCsv`. */
 export function guidanceCsv(records: readonly GuidanceRecord[]): string {
-  return [GUIDANCE_COLUMNS.join(','), ...records.map((r) => GUIDANCE_COLUMNS.map((c) => csvField(r[c])).join(','))].join('\r\n') + '\r\n';
+  return toCsv(GUIDANCE_COLUMNS, records);
 }
 
 /**
@@ -141,5 +145,9 @@ export function csvField(v: unknown): string {
 
 /** RFC 4180 CSV (CRLF line ends, quoted where needed), UTF-8 without a byte-order mark; text cells that would start a formula get a leading `'`. */
 export function figuresCsv(records: readonly FigureRecord[]): string {
-  return [COLUMNS.join(','), ...records.map((r) => COLUMNS.map((c) => csvField(r[c])).join(','))].join('\r\n') + '\r\n';
+  return toCsv(COLUMNS, records);
+}
+
+function toCsv<T>(columns: ReadonlyArray<keyof T>, records: readonly T[]): string {
+  return [columns.join(','), ...records.map((r) => columns.map((c) => csvField(r[c])).join(','))].join('\r\n') + '\r\n';
 }
