@@ -26,9 +26,10 @@ describe('company names', () => {
     ['Brisk Holdings Limited', 'Brisk'],
   ])('shortens %s to %s', (full, short) => expect(shortName(full)).toBe(short));
 
-  it('makes a lowercase ASCII id from the English name, else the ticker', () => {
+  it('makes a lowercase ASCII id from the English name, else the ticker, else the pinyin of the Chinese name', () => {
     expect(companyIdFrom('Marrow & Finch Co.', 'MFC')).toBe('marrow-and-finch');
     expect(companyIdFrom(undefined, 'MFC')).toBe('mfc');
+    expect(companyIdFrom(undefined, undefined, '重庆长城汽车集团股份有限公司')).toBe('chongqingchangchengqiche');
     expect(companyIdFrom(undefined, undefined)).toBeUndefined();
   });
 
@@ -67,8 +68,29 @@ describe('which company a call is about', () => {
     expect(() => idOf('Operator\n\nI am Ann Lee, head of investor relations at Quillon Systems. Thank you.\n')).toThrowErrorMatchingInlineSnapshot(`[ConvertError: cannot tell which company this transcript is about: only line 3 (host): "I am Ann Lee, head of investor relations at Quillon Systems." names one, which is not enough]`);
   });
 
-  it('asks for an ASCII id when the company is named only in Chinese', () => {
-    expect(() => idOf('欢迎参加星辉物流 2025 年第二季度业绩电话会议。\n')).toThrowErrorMatchingInlineSnapshot(`[ConvertError: the company is named only in Chinese (line 1 (zh-title): "欢迎参加星辉物流 2025 年第二季度业绩电话会议。"), so it has no ASCII id]`);
+  it('makes the id of a company named only in Chinese from the pinyin of its name', () => {
+    expect(idOf('欢迎参加星辉物流 2025 年第二季度业绩电话会议。\n')).toBe('xinghuiwuliu');
+    expect(idOf('青岚云科技有限公司\n\n2025 年第三季度\n\n业绩发布电话会\n')).toBe('qinglanyun');
+  });
+
+  it('joins the names a bilingual call gives itself in each script', () => {
+    const text = [
+      '华澜食品 (2288.HK) 2026 财年第一季度业绩电话会',
+      '',
+      "Operator: Good morning, and welcome to Hualan Foods Group's first quarter fiscal year 2026 earnings conference call.",
+      '主持人：早上好，欢迎参加华澜食品集团 2026 财年第一季度业绩电话会议。',
+    ].join('\n');
+    expect(idOf(text)).toBe('hualan-foods-group');
+  });
+
+  it('does not join a Chinese title with an English welcome when two English names compete: it asks', () => {
+    const text = [
+      '华澜食品 (2288.HK) 2026 财年第一季度业绩电话会',
+      '',
+      "Operator: Good morning, and welcome to Hualan Foods Group's first quarter fiscal year 2026 earnings conference call.",
+      "Operator: Good morning, and welcome to Marrow & Finch Co.’s fourth quarter 2025 earnings call.",
+    ].join('\n');
+    expect(() => idOf(text)).toThrow(/names two companies as its own/);
   });
 });
 

@@ -10,6 +10,7 @@
 import type { Company } from '../../src/lib/schema.ts';
 import { ConvertError } from './errors.ts';
 import { compactKey, type Line } from './text.ts';
+import { pinyin } from 'pinyin-pro';
 
 /** Where a piece of evidence comes from, strongest first. */
 export type EvidenceKind = 'header' | 'title' | 'welcome' | 'zh-title' | 'host';
@@ -52,8 +53,31 @@ export function shortName(name: string): string {
   return s.trim();
 }
 
-/** The id a company gets from its English name or ticker: lowercase ASCII words joined by hyphens. */
-export function companyIdFrom(name: string | undefined, ticker: string | undefined): string | undefined {
+/** Chinese legal forms and generic words after a brand: `青岚云科技有限公司` -> `青岚云`. */
+const ZH_LEGAL_SUFFIX = /(?:股份有限公司|有限责任公司|有限責任公司|有限公司|控股|集团|集團|股份|科技|公司)+$/u;
+
+/**
+ * The id of a company named only in Chinese: the pinyin of its name without legal forms, as
+ * one word (`青岚云科技有限公司` -> `qinglanyun`). pinyin-pro reads words, so polyphonic
+ * characters take their reading in the name (`重庆` -> `chongqing`).
+ */
+export function pinyinId(zhName: string): string | undefined {
+  const brand = zhName.replace(/\s+/g, '').replace(ZH_LEGAL_SUFFIX, '') || zhName;
+  const id = pinyin(brand, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .join('')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return id || undefined;
+}
+
+/**
+ * The id a company gets from its English name or ticker (lowercase ASCII words joined by
+ * hyphens), else from the pinyin of its Chinese name.
+ */
+export function companyIdFrom(name: string | undefined, ticker: string | undefined, zhName?: string): string | undefined {
   const fromName = name
     ? shortName(name)
         .normalize('NFKD')
@@ -65,7 +89,7 @@ export function companyIdFrom(name: string | undefined, ticker: string | undefin
     : '';
   if (fromName) return fromName;
   const t = ticker?.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return t || undefined;
+  return t || (zhName ? pinyinId(zhName) : undefined);
 }
 
 const CALL_WORDS = /(earnings|results|conference call|earnings call|call transcript|investor conference|transcript|法說會|法说会|說明會|说明会|业绩|業績|财报|財報|电话会|電話會)/i;
@@ -326,6 +350,34 @@ function describe(e: CompanyEvidence): string {
   return `line ${e.line} (${e.kind}): "${e.seen.length > 90 ? `${e.seen.slice(0, 87)}…` : e.seen}"`;
 }
 
+/** Kinds of statement in which a call names itself (a passing mention is none of them). */
+const SELF = new Set<EvidenceKind>(['header', 'title', 'welcome', 'zh-title']);
+
+/**
+ * A bilingual call names itself in each script: "华澜食品 (2288.HK) …业绩电话会" and "welcome to
+ * Hualan Foods Group's … earnings call" share no key, yet are one company. When the leading
+ * candidate lacks a name in one script and exactly one other candidate, without a profile or a
+ * ticker of its own, names a company only in that script and only in statements about the call
+ * itself, the two are joined. Two such candidates, or one with its own ticker, stay apart.
+ */
+export function joinScripts(cands: readonly CompanyCandidate[]): CompanyCandidate[] {
+  const [best, ...rest] = cands;
+  if (!best || best.profile) return [...cands];
+  const fills = (c: CompanyCandidate) =>
+    !c.profile && !c.ticker && c.evidence.every((e) => SELF.has(e.kind)) && ((!best.name && c.name && !c.zhName) || (!best.zhName && c.zhName && !c.name));
+  const partners = rest.filter(fills);
+  if (partners.length !== 1) return [...cands];
+  const p = partners[0]!;
+  const joined: CompanyCandidate = {
+    ...best,
+    evidence: [...best.evidence, ...p.evidence],
+    weight: best.weight + p.weight,
+    ...(p.name ? { name: p.name } : {}),
+    ...(p.zhName ? { zhName: p.zhName } : {}),
+  };
+  return [joined, ...rest.filter((c) => c !== p)];
+}
+
 /**
  * The company the call is about. Throws a ConvertError naming the line and what was seen when
  * the text does not say clearly (no statement, only a weak one, or two companies).
@@ -338,7 +390,7 @@ export function identifyCompany(lines: readonly Line[], file: string, profiles: 
     const p = profiles.find((c) => [c.names.en, c.names['zh-Hans'], c.names['zh-Hant'], ...c.aliases].some((n) => n && compactKey(n) === k));
     if (p) evidence.push({ kind: 'zh-title', line: l.n, seen: l.text, ...(HAN.test(l.text) ? { zhName: l.text } : { name: l.text }) });
   }
-  const cands = candidates(evidence, profiles);
+  const cands = joinScripts(candidates(evidence, profiles));
   const settle = (id: string) => `write ${sidecar} with the line "company: ${id}"`;
   const best = cands[0];
   if (!best) {
@@ -347,11 +399,11 @@ export function identifyCompany(lines: readonly Line[], file: string, profiles: 
       hint: `${settle('<id>')} (a lowercase name such as "acme"), or add a company name to the title line`,
     });
   }
-  const id = best.profile?.id ?? companyIdFrom(best.name, best.ticker);
+  const id = best.profile?.id ?? companyIdFrom(best.name, best.ticker, best.zhName);
   const strong = best.evidence.some((e) => WEIGHT[e.kind] >= 2);
   const second = cands[1];
   if (second && WEIGHT[second.evidence[0]!.kind] >= 2 && second.weight * 2 >= best.weight) {
-    const other = second.profile?.id ?? companyIdFrom(second.name, second.ticker) ?? second.zhName ?? '?';
+    const other = second.profile?.id ?? companyIdFrom(second.name, second.ticker, second.zhName) ?? '?';
     throw new ConvertError(file, `the text names two companies as its own: ${describe(best.evidence[0]!)} and ${describe(second.evidence[0]!)}`, {
       line: best.evidence[0]!.line,
       hint: `${settle(id ?? '<id>')} or "company: ${other}"`,
