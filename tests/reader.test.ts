@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { figureReader } from '../scripts/lib/figures/extract.ts';
 import { topicOf, type Entity } from '../scripts/lib/figures/read.ts';
 import { parseQuarterId } from '../src/lib/quarters.ts';
-import { companySchema, type Company } from '../src/lib/schema.ts';
+import { companySchema, type Company, type Source, type Speaker } from '../src/lib/schema.ts';
 import { metrics, reading } from './helpers.ts';
 
 const company: Company = companySchema.parse({
@@ -88,6 +88,9 @@ describe('metric boundaries', () => {
     ['第三季合併營收為新台幣92.4億元，年增11.8%。', [['group', 'revenue', 9.24e9, 'TWD'], ['group', 'revenue_yoy_pct', 11.8, '%']]],
     ['Net loss narrowed from US$49 million in the second quarter to US$38 million.', [['group', 'net_income', -38e6, 'USD']]],
     ['Gross margin decreased to 81.0% compared to 84.6% in 2024.', []],
+    ['Sales grew by 16% in the first 9 months of 2025.', []],
+    ['Revenue in the quarter was US$3.2 billion.', [['group', 'revenue', 3.2e9, 'USD']]],
+    ['Sales in Danish kroner increased by 12%.', [['group', 'revenue_yoy_pct', 12, '%']]],
   ] as const)('%s', (s, expected) => expect(read(s, { kind: 'group' })).toEqual(expected));
 });
 
@@ -100,6 +103,8 @@ describe('entity and context', () => {
     ['Its operating loss narrowed to around US$96 million.', undefined, [[null, 'operating_income', -96e6, 'USD']]],
     ['Revenue from Cloud was US$1.2 billion.', undefined, [['cloud', 'revenue', 1.2e9, 'USD']]],
     ['Revenue from overseas markets was US$1.2 billion.', undefined, [[null, 'revenue', 1.2e9, 'USD']]],
+    ['Sales in international operations grew by 16%.', { kind: 'group' }, [[null, 'revenue_yoy_pct', 16, '%']]],
+    ['Revenue in Cloud grew 12%.', undefined, [['cloud', 'revenue_yoy_pct', 12, '%']]],
     ['零售业务收入同比增长 6%，其中广告收入同比增长 15%。', undefined, [['retail', 'revenue_yoy_pct', 6, '%']]],
   ] as const)('%s (topic %j)', (s, topic, expected) => expect(read(s, topic as Entity | undefined)).toEqual(expected));
 
@@ -121,4 +126,53 @@ describe('Chinese orderings', () => {
     ['集团经营利润率为 12.5%，去年同期为 10.1%。', undefined, [['group', 'operating_margin_pct', 12.5, '%']]],
     ['集团经营利润增长 110 亿元至 454 亿元。', undefined, [['group', 'operating_income', 45.4e9, 'CNY']]],
   ] as const)('%s', (s, topic, expected) => expect(read(s, topic as Entity | undefined)).toEqual(expected));
+});
+
+describe('what earlier sentences of a turn carry', () => {
+  const speakers = new Map<string, Speaker>([
+    ['cfo', { id: 'cfo', name: 'Ann Lee', role: 'executive', labels: [] }],
+    ['ceo', { id: 'ceo', name: 'Bo Chen', role: 'executive', labels: [] }],
+  ]);
+  /** Figures [metric, value] of prepared remarks given as turns of paragraphs. */
+  const figuresOf = (turns: ReadonlyArray<readonly [string, readonly string[]]>) => {
+    let line = 0;
+    const source = {
+      key: 'en',
+      file: 'x',
+      sha256: '0'.repeat(64),
+      layout: 'official-transcript',
+      layers: [{ lang: 'en', role: 'original', machine_translated: false }],
+      sections: [
+        {
+          id: 'prepared-remarks',
+          turns: turns.map(([speaker, paragraphs]) => ({
+            speaker,
+            label: speaker,
+            line: ++line,
+            paragraphs: paragraphs.map((text) => ({ id: `en-p-${++line}`, line, text, segments: [] })),
+          })),
+        },
+      ],
+      exchanges: [],
+      announcement: [],
+      omitted: [],
+    } as unknown as Source;
+    return reader.read(source, speakers).figures.map((f) => [f.metric, f.value]);
+  };
+
+  it('holds a cumulative period that opens a turn for the whole turn, and no further', () => {
+    const got = figuresOf([
+      ['cfo', ['Thank you, Bo. Next slide, please. In the first nine months of 2025, our sales grew by 12%.', 'In the third quarter, restructuring costs of US$9 million were booked.', 'Net profit increased by 4% to US$1.2 billion.']],
+      ['ceo', ['Net income was US$400 million.']],
+    ]);
+    expect(got).toEqual([['net_income', 400e6]]);
+  });
+
+  it('holds a cumulative aside later in a turn for its paragraph only', () => {
+    const got = figuresOf([['cfo', ['Revenue for the third quarter was US$3.2 billion.', 'For the first nine months, revenue was US$9.1 billion.', 'Net income was US$400 million.']]]);
+    expect(got).toEqual([
+      ['revenue', 3.2e9],
+      ['net_income', 400e6],
+    ]);
+  });
 });

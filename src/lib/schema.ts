@@ -171,6 +171,7 @@ export const readingSchema = z
     head_modifiers: words,
     heads: words,
     from_allowed: words,
+    in_allowed: words,
     other_measures: words,
     bare_margin: words,
     per_share_after: words,

@@ -143,8 +143,17 @@ interface Carried {
   order: number;
   /** The entity a topic sentence named ("Turning to Cloud…"). */
   entity: Entity | undefined;
-  /** A period a sentence made the topic ("In the first nine months, …"); holds for its paragraph. */
+  /** A period a sentence made the topic ("In the quarter, …"); holds for its paragraph. */
   period: Frame | undefined;
+  /**
+   * A cumulative period that opens a speaker's turn ("Thank you. In the first nine months of
+   * 2025, our sales grew …") holds for the whole turn: a speaker who reviews the year to date
+   * does not repeat it in each paragraph, and a paragraph that names the quarter returns to it
+   * only there. The same period as an aside later in a turn holds for its paragraph only.
+   */
+  turnPeriod: Frame | undefined;
+  /** No sentence of the turn has stated a number yet. */
+  turnOpening: boolean;
   /** The period the paragraph's guidance is about ("For fiscal year 2026, …"). */
   about: string | undefined;
   /** Once someone on the call says the figures are non-GAAP unless noted, the rest is read that way. */
@@ -156,13 +165,15 @@ interface Carried {
 }
 
 function newCarried(): Carried {
-  return { order: 0, entity: undefined, period: undefined, about: undefined, nonGaap: false, groupUntilSegments: false, inQa: false };
+  return { order: 0, entity: undefined, period: undefined, turnPeriod: undefined, turnOpening: false, about: undefined, nonGaap: false, groupUntilSegments: false, inQa: false };
 }
 
 /** A new speaker turn: the topic and period start afresh. */
 function startTurn(state: Carried, section: string): void {
   state.entity = undefined;
   state.period = undefined;
+  state.turnPeriod = undefined;
+  state.turnOpening = true;
   state.groupUntilSegments = section === 'prepared-remarks';
   state.inQa = section === 'qa';
 }
@@ -170,7 +181,7 @@ function startTurn(state: Carried, section: string): void {
 /** A new paragraph: an unnamed part is the topic of its paragraph only, and so is a period or a guidance period. */
 function startParagraph(state: Carried): void {
   if (state.entity?.kind === 'part') state.entity = undefined;
-  state.period = undefined;
+  state.period = state.turnPeriod;
   state.about = undefined;
 }
 
@@ -232,6 +243,8 @@ export function figureReader(ctx: ExtractContext) {
       if (vocab.nonGaapBasis.test(normalizeSameLength(text))) state.nonGaap = true;
       const periodTopic = periodTopicOf(text, vocab);
       if (periodTopic !== undefined) state.period = periodTopic ?? undefined;
+      if (periodTopic === 'year-to-date' && state.turnOpening) state.turnPeriod = periodTopic;
+      if (findNumbers(text).some((n) => n.kind !== 'plain')) state.turnOpening = false;
       const readings = readSentence(text, {
         ...sentenceContext(topic ?? state.entity, state.nonGaap),
         yuan,

@@ -71,9 +71,17 @@ function lastBefore<T extends Span>(list: readonly T[], at: number): T | undefin
   return found;
 }
 
-/** "revenue from X" where X is neither a segment nor an allowed source ("from operations"): revenue of an unnamed part. */
+/**
+ * "revenue from X" where X is neither a segment nor an allowed source ("from operations"), or
+ * "sales in X" where X is neither a segment nor a period, currency or manner ("in the quarter",
+ * "in Danish kroner"): revenue of an unnamed part.
+ */
 export function isFromUnknown(norm: string, term: Span, segments: ReadonlyArray<Hit<string>>, vocab: Vocabulary): boolean {
   const after = norm.slice(term.end);
+  if (/^\s*in\s+[a-z]/.test(after)) {
+    const inSegment = segments.some((s) => s.start >= term.end && /^\s*in\s+(?:our\s+|the\s+)?$/.test(norm.slice(term.end, s.start)));
+    return !inSegment && !vocab.inAllowed.test(after);
+  }
   // "revenue from X", "sales of Wegovy" (not "revenue of $5 billion").
   if (!/^\s*(?:from|of)\s+(?![\d$€£¥₩]|rmb|us|usd|hk|eur|krw|nt|approximately|about|nearly|around|roughly|more|over|less|under|just|some|almost|close)/.test(after)) return false;
   const fromSegment = segments.some((s) => s.start >= term.end && /^\s*(?:from|of)\s+(?:our\s+|the\s+)?$/.test(norm.slice(term.end, s.start)));
@@ -194,9 +202,10 @@ export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: n
   const upTo = norm.slice(0, num.start);
   const clauseAfter = norm.slice(num.end).split(/[,，;；。]/)[0]!;
   if (vocab.excluding.test(upTo) || vocab.excluding.test(clauseAfter)) return 'excluding';
-  // The words before the number, and after it up to the next number in its clause.
-  const nextDigit = clauseAfter.search(/\d/);
-  const untilNext = nextDigit < 0 ? clauseAfter : clauseAfter.slice(0, nextDigit);
+  // The words before the number, and after it up to the next amount or rate in its clause (a
+  // bare number is part of the words: "grew 16% in the first 9 months").
+  const nextNumber = p.numbers.find((n) => n.start >= num.end);
+  const untilNext = nextNumber ? clauseAfter.slice(0, Math.max(0, nextNumber.start - num.end)) : clauseAfter;
   if (vocab.trailing.test(upTo) || vocab.trailing.test(untilNext)) return 'trailing';
   if (vocab.cumulative.test(upTo) || vocab.cumulative.test(untilNext)) return 'cumulative';
   if (vocab.yearToDate.test(upTo) || vocab.yearToDate.test(untilNext)) return 'year-to-date';

@@ -101,6 +101,8 @@ export interface Vocabulary {
   readonly nonGaapBasis: RegExp;
   readonly headModifiers: ReadonlySet<string>;
   readonly fromAllowed: RegExp;
+  /** What may follow "sales in" without naming a part: a period, a currency, a manner. */
+  readonly inAllowed: RegExp;
   readonly measures: Finder<Measure>;
   readonly segments: Finder<string>;
   readonly company: Finder<true>;
@@ -151,6 +153,7 @@ export function vocabulary(reading: Reading, metrics: readonly Metric[], company
     nonGaapBasis: wordsRe(reading.non_gaap_basis),
     headModifiers: new Set(reading.head_modifiers.map((w) => normalizeSameLength(w))),
     fromAllowed: new RegExp(`^\\s*from\\s+(?:our\\s+|the\\s+)?(?:${wordsRe(reading.from_allowed).source})`),
+    inAllowed: new RegExp(`^\\s*in\\s+(?:${wordsRe(reading.in_allowed).source}|\\d)`),
     measures: new Finder(measureEntries),
     segments: new Finder(segments.flatMap((s) => names(s.names, s.aliases).map((n) => [n, s.id] as const))),
     company: new Finder(names(company.names, company.aliases).map((n) => [n, true] as const)),
