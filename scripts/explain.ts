@@ -2,7 +2,7 @@
  * Shows how the reader reads one sentence: every number, the measure it belongs to, its time
  * frame, sign, entity, and the decision with the rules that made it.
  *
- *   npm run explain -- "Free cash flow was an outflow of RMB 12.4 billion." [--company alibaba] [--quarter FY2025Q2] [--segments "Cloud,Retail"] [--topic cloud]
+ *   npm run explain -- "Free cash flow was an outflow of RMB 12.4 billion." [--company alibaba] [--quarter FY2025Q2] [--segments "Cloud,Retail=零售"] [--topic cloud]
  *
  * Without --company the sentence is read for a company with no profile (segments from
  * --segments, if given).
@@ -36,7 +36,17 @@ try {
     names: { en: 'The Company' },
     aliases: ['The Company'],
     fiscal_year_end: '12-31',
-    segments: [{ id: 'group', names: { en: 'Group' }, aliases: [], metrics: [] }, ...(values.segments ?? '').split(',').filter((s) => s.trim()).map((s) => ({ id: segmentSlug(s), names: { en: s.trim() }, aliases: [], metrics: [] }))],
+    // "Cloud" or "Automotive=車用電子": an English name, then names in other scripts.
+    segments: [
+      { id: 'group', names: { en: 'Group' }, aliases: [], metrics: [] },
+      ...(values.segments ?? '')
+        .split(',')
+        .filter((s) => s.trim())
+        .map((s) => {
+          const [en, ...others] = s.split('=').map((x) => x.trim());
+          return { id: segmentSlug(en!), names: { en: en! }, aliases: others, metrics: [] };
+        }),
+    ],
     people: [],
     metric_aliases: {},
   });

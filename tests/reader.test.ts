@@ -105,6 +105,7 @@ describe('entity and context', () => {
     ['Revenue from overseas markets was US$1.2 billion.', undefined, [[null, 'revenue', 1.2e9, 'USD']]],
     ['Sales in international operations grew by 16%.', { kind: 'group' }, [[null, 'revenue_yoy_pct', 16, '%']]],
     ['Revenue in Cloud grew 12%.', undefined, [['cloud', 'revenue_yoy_pct', 12, '%']]],
+    ['云业务方面，第三季营收为人民币41.6亿元，年增18%。', undefined, [['cloud', 'revenue', 4.16e9, 'CNY'], ['cloud', 'revenue_yoy_pct', 18, '%']]],
     ['零售业务收入同比增长 6%，其中广告收入同比增长 15%。', undefined, [['retail', 'revenue_yoy_pct', 6, '%']]],
   ] as const)('%s (topic %j)', (s, topic, expected) => expect(read(s, topic as Entity | undefined)).toEqual(expected));
 
@@ -116,6 +117,7 @@ describe('entity and context', () => {
     ['云业务方面，本季度表现稳健。', { kind: 'segment', id: 'cloud' }],
     ['The segment saw strong demand.', { kind: 'part' }],
     ['We had a good quarter.', undefined],
+    ['By segment, we expect Cloud revenue to grow by 13% to 16% and Retail revenue by 5% to 8%.', undefined],
   ] as const)('"%s" sets the topic %j', (s, topic) => expect(topicOf(s, reader.vocab)).toEqual(topic));
 });
 

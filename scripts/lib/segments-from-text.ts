@@ -6,12 +6,25 @@
  */
 import type { Segment } from '../../src/lib/schema.ts';
 import type { RawSource } from './raw.ts';
-import { compactKey, slugify } from './text.ts';
+import { chineseScript, compactKey, slugify } from './text.ts';
 
 const WORD = "[A-Z][A-Za-z0-9&'’.-]*";
 const NAME = `${WORD}(?:\\s+(?:and|&|of)\\s+${WORD}|\\s+${WORD}){0,3}`;
 /** "our X segment(s)", "the X segment", "X segment revenue", "X business segment". */
 const EN = new RegExp(`(?:\\b(?:our|the|its)\\s+)?\\b(${NAME})\\s+(?:business\\s+)?segments?\\b`, 'g');
+/** "our Mobile, Broadband and Enterprise businesses", "its Retail and Wholesale divisions". */
+const UNIT_WORDS = '(?:business\\s+)?(?:segments|businesses|divisions|business\\s+units|business\\s+groups|operating\\s+units)';
+const EN_LIST = new RegExp(`\\b(?:our|its|the)\\s+(${NAME}(?:\\s*,\\s*${NAME})*,?\\s+(?:and|&)\\s+${NAME})\\s+${UNIT_WORDS}\\b`, 'g');
+/** "three segments: Mobile, Broadband and Enterprise", "our segments are X and Y". */
+const EN_LIST_AFTER = new RegExp(`\\b${UNIT_WORDS}\\s*(?::|are|were|,\\s*namely)\\s*(${NAME}(?:\\s*,\\s*${NAME})*,?\\s+(?:and|&)\\s+${NAME})`, 'g');
+/** "the segment results, starting with Motion Systems", "each business, starting with Mobile". */
+const EN_STARTING = new RegExp(`\\b(?:segments?|segment\\s+results|businesses|business|divisions?|business\\s+units?)\\b[^.;]{0,30}?\\bstarting\\s+with\\s+(?:our\\s+|the\\s+)?(${NAME})`, 'g');
+/**
+ * "三大產品線分別為車用電子（Automotive）、工控（Industrial）及消費性（Consumer）": a Chinese list
+ * of units, each with its English name in brackets.
+ */
+const ZH_LIST = /(?:[两兩二三四五六几幾]大|[两兩二三四五六几幾]个|[两兩二三四五六几幾]個)?(?:产品线|產品線|业务板块|業務板塊|板块|板塊|业务分部|業務分部|分部|事业群|事業群|业务|業務)(?:分别为|分別為|分别是|分別是|包括|为|為|：|:)(?<list>[^。；;\n]{4,200})/gu;
+const ZH_ITEM = /(?<zh>[\p{Script=Han}]{2,10})\s*[（(]\s*(?<en>[A-Z][A-Za-z0-9&'’. -]{1,40}?)\s*[)）]/gu;
 /** "X 分部", "X分部", "X 事业部". */
 const ZH = /([\p{Script=Han}]{2,8})\s*(?:分部|業務分部|业务分部)/gu;
 /** Words that qualify "segment" without naming one. */
@@ -37,13 +50,30 @@ export function segmentsFromText(raw: RawSource): Segment[] {
     if (!id || id === 'group' || found.has(id)) return;
     found.set(id, { id, ...segment });
   };
+  const addEn = (raw: string) => {
+    // A name ends with its sentence ("starting with Motion Systems. Revenue was …").
+    const name = cleanName(raw.split(/[.!?]\s/)[0]!.replace(/[.!?]$/, ''));
+    if (name) add(slugify(name), { names: { en: name }, aliases: [name], metrics: [], origin: 'text' });
+  };
   for (const turn of raw.turns) {
     if (turn.label.role === 'analyst' || turn.label.role === 'operator') continue;
     for (const p of turn.paragraphs) {
-      for (const m of p.text.matchAll(EN)) {
-        const name = cleanName(m[1]!);
-        if (!name) continue;
-        add(slugify(name), { names: { en: name }, aliases: [name], metrics: [], origin: 'text' });
+      for (const m of p.text.matchAll(EN)) addEn(m[1]!);
+      for (const m of [...p.text.matchAll(EN_LIST), ...p.text.matchAll(EN_LIST_AFTER)]) {
+        for (const item of m[1]!.split(/\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+/)) addEn(item);
+      }
+      for (const m of p.text.matchAll(EN_STARTING)) addEn(m[1]!);
+      for (const list of `${p.text}\n${p.translation ?? ''}`.matchAll(ZH_LIST)) {
+        for (const item of list.groups!.list!.matchAll(ZH_ITEM)) {
+          const zh = item.groups!.zh!.replace(/^(?:及|和|与|與|以及|跟)/u, '');
+          const en = cleanName(item.groups!.en!);
+          if (!en || zh.length < 2) continue;
+          const id = slugify(en);
+          const script = chineseScript(list[0]) ?? 'zh-Hans';
+          const had = found.get(id);
+          if (had) found.set(id, { ...had, names: { ...had.names, [script]: had.names[script] ?? zh }, aliases: [...new Set([...had.aliases, zh])] });
+          else add(id, { names: { en, [script]: zh }, aliases: [en, zh], metrics: [], origin: 'text' });
+        }
       }
       const zhText = `${p.text}\n${p.translation ?? ''}`;
       for (const m of zhText.matchAll(ZH)) {

@@ -201,11 +201,12 @@ export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: n
   const { norm } = p;
   const upTo = norm.slice(0, num.start);
   const clauseAfter = norm.slice(num.end).split(/[,，;；。]/)[0]!;
-  if (vocab.excluding.test(upTo) || vocab.excluding.test(clauseAfter)) return 'excluding';
   // The words before the number, and after it up to the next amount or rate in its clause (a
-  // bare number is part of the words: "grew 16% in the first 9 months").
+  // bare number is part of the words: "grew 16% in the first 9 months"; "up 8% on a reported
+  // basis and up 6% organically": "organically" is the second rate's).
   const nextNumber = p.numbers.find((n) => n.start >= num.end);
   const untilNext = nextNumber ? clauseAfter.slice(0, Math.max(0, nextNumber.start - num.end)) : clauseAfter;
+  if (vocab.excluding.test(upTo) || vocab.excluding.test(untilNext)) return 'excluding';
   if (vocab.trailing.test(upTo) || vocab.trailing.test(untilNext)) return 'trailing';
   if (vocab.cumulative.test(upTo) || vocab.cumulative.test(untilNext)) return 'cumulative';
   if (vocab.yearToDate.test(upTo) || vocab.yearToDate.test(untilNext)) return 'year-to-date';
@@ -484,7 +485,10 @@ export function topicOf(text: string, vocab: Vocabulary): Entity | undefined {
   const numbers = findNumbers(norm).filter((n) => n.kind !== 'plain');
   const first = numbers[0]?.start ?? norm.length;
   const named = new Set(segs.filter((s) => s.start < first).map((s) => s.value));
-  if (named.size === 1) return { kind: 'segment', id: [...named][0]! };
+  // A sentence that goes through several segments ("we expect Accommodation revenue to grow by
+  // 13%, Transportation revenue by 5%…") makes none of them the topic of what follows.
+  const all = new Set(segs.map((s) => s.value));
+  if (named.size === 1 && all.size === 1) return { kind: 'segment', id: [...named][0]! };
   if (named.size === 0 && vocab.partTopics.test(norm)) return { kind: 'part' };
   if (named.size === 0 && positions(vocab.groupWords, norm).some((g) => g.start < first && !segs.some((s) => g.start >= s.start && g.start < s.end))) return { kind: 'group' };
   return undefined;

@@ -1,0 +1,37 @@
+/**
+ * Segments of a company without a profile, read from how management presents them. Sentences
+ * are written for these tests; each case is a way real calls present their business units.
+ */
+import { describe, expect, it } from 'vitest';
+import type { RawSource, RawTurn } from '../scripts/lib/raw.ts';
+import { segmentsFromText } from '../scripts/lib/segments-from-text.ts';
+
+const turn = (role: 'executive' | 'analyst', ...paragraphs: string[]): RawTurn => ({
+  label: { text: 'X', name: 'X', role },
+  line: 1,
+  paragraphs: paragraphs.map((text, i) => ({ line: i + 2, text })),
+});
+const source = (...turns: RawTurn[]): RawSource => ({ layout: 'plain-turns', layers: [], turns, announcement: [], omitted: [] }) as unknown as RawSource;
+const ids = (...paragraphs: string[]) => segmentsFromText(source(turn('executive', ...paragraphs))).map((s) => s.id);
+
+describe('segments read from the text', () => {
+  it.each([
+    ['Turning to our Fluid Handling segment.', ['fluid-handling']],
+    ['With me are the heads of our Mobile, Broadband and Enterprise businesses.', ['mobile', 'broadband', 'enterprise']],
+    ['We report three segments: Devices, Services and Licensing.', ['devices', 'services', 'licensing']],
+    ["Now let's look at the segment results, starting with Motion Systems. Revenue was $812 million.", ['motion-systems']],
+    ['Now let me go through each business, starting with Mobile.', ['mobile']],
+    ['We had a good quarter across all of our businesses.', []],
+    ['Our results, starting with revenue, were strong.', []],
+  ] as const)('%s', (text, expected) => expect(ids(text)).toEqual(expected));
+
+  it('reads a Chinese list of units with their English names in brackets', () => {
+    const [auto, ind] = segmentsFromText(source(turn('executive', '公司三大產品線分別為車用電子（Automotive）、工控（Industrial）與消費性（Consumer），以下依此分類。')));
+    expect(auto).toMatchObject({ id: 'automotive', names: { en: 'Automotive', 'zh-Hant': '車用電子' }, aliases: ['Automotive', '車用電子'] });
+    expect(ind).toMatchObject({ id: 'industrial', names: { en: 'Industrial', 'zh-Hant': '工控' } });
+  });
+
+  it('never takes an analyst’s words as the company’s segments', () => {
+    expect(segmentsFromText(source(turn('analyst', 'How are your Widgets, Gadgets and Gizmos businesses doing?')))).toEqual([]);
+  });
+});
