@@ -89,6 +89,11 @@ describe('metric boundaries', () => {
     ['Net loss narrowed from US$49 million in the second quarter to US$38 million.', [['group', 'net_income', -38e6, 'USD']]],
     ['Gross margin decreased to 81.0% compared to 84.6% in 2024.', []],
     ['Sales grew by 16% in the first 9 months of 2025.', []],
+    ['去年同期集团收入为人民币 118.0 亿元，上季度为人民币 123.7 亿元。', []],
+    ['Revenue was up 8% on a reported basis and up 6% organically.', [['group', 'revenue_yoy_pct', 8, '%']]],
+    ['We ended the quarter with cash, cash equivalents, restricted cash and time deposits of US$4.2 billion.', [['group', 'cash_and_investments', 4.2e9, 'USD']]],
+    ['我们的现金、现金等价物、短期投资及定期存款合计为人民币 215.4 亿元。', [['group', 'cash_and_investments', 21.54e9, 'CNY']]],
+    ['現金及約當現金加上短期投資合計為新台幣68.5億元。', [['group', 'cash_and_investments', 6.85e9, 'TWD']]],
     ['Revenue in the quarter was US$3.2 billion.', [['group', 'revenue', 3.2e9, 'USD']]],
     ['Sales in Danish kroner increased by 12%.', [['group', 'revenue_yoy_pct', 12, '%']]],
   ] as const)('%s', (s, expected) => expect(read(s, { kind: 'group' })).toEqual(expected));

@@ -125,6 +125,8 @@ export const metricSchema = z
     only_group: z.boolean().default(false),
     /** Terms that name the metric's negative value (`net loss` for net income): a value read with one is negative. */
     loss_terms: z.array(z.string().min(1)).default([]),
+    /** Items that, two or more joined as a list ("cash, cash equivalents and time deposits", `现金及短期投资`), name the metric. */
+    list_items: z.array(z.string().min(1)).default([]),
     /** The only currency the metric is reported in, if it has one (`USD` for buybacks). */
     currency: z.enum(CURRENCY_CODES).optional(),
     /** `fiscal-year` for metrics stated for a whole year (an annual dividend). */

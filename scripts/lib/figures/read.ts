@@ -219,7 +219,8 @@ export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: n
   if (num.kind === 'money' && previous?.frame === 'change' && /^\s*(?:and|,|，|及|和|以及)\s*$/.test(norm.slice(prevEnd, num.start).replace(/(?:rmb|us\$|usd|hk\$|\$|人民币)\s*$/, ''))) return 'change';
   if (vocab.changeOf.test(norm.slice(Math.max(0, measure.start - 40), measure.start))) return 'change';
   if (p.forecastAt.some((f) => f < num.start)) return 'forecast';
-  const other = [...upTo.matchAll(new RegExp(vocab.otherPeriod.source, 'g'))].pop();
+  // (Not inside the measure's own words: "现金加上短期投资" is a list, not "combined with".)
+  const other = [...upTo.matchAll(new RegExp(vocab.otherPeriod.source, 'g'))].filter((m) => m.index < measure.start || m.index >= measure.end).pop();
   // "narrowed from $49 million in the second quarter to $38 million": the value after "to" is this quarter's.
   if (other && !/\bto\b|至|到/.test(upTo.slice(other.index + other[0].length))) return 'prior';
   if (vocab.fullYear.test(upTo)) return 'full-year';
@@ -233,6 +234,12 @@ export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Voc
   // "This compares to a net income of…", "上年同期净收入为…": the comparison names the measure itself.
   const markerBeforeMeasure = [...norm.slice(0, measure.start).matchAll(new RegExp(vocab.priorBefore.source, 'g'))].pop();
   if (markerBeforeMeasure && /^\s*(?:a|an|the|our|its|的)?\s*$/.test(norm.slice(markerBeforeMeasure.index + markerBeforeMeasure[0].length, measure.start))) return true;
+  // "去年同期集团收入为…", "上季度云业务收入为…": a Chinese period that opens the clause dates its subject.
+  if (markerBeforeMeasure && /^(?:去年同期|上年同期|去年同季|上季度|上一季度|上个季度|上季|上一季|前一季度|一年前)$/.test(markerBeforeMeasure[0])) {
+    const between = norm.slice(markerBeforeMeasure.index + markerBeforeMeasure[0].length, measure.start);
+    const opensClause = /(?:^|[,，;；。:：])\s*$/.test(norm.slice(0, markerBeforeMeasure.index));
+    if (opensClause && between.length <= 12 && !/[,，;；。]|相比|相较|对比|增长|下降|增加|减少/.test(between)) return true;
+  }
   // "…, compared with RMB 454.7 million with a margin of 17%": a measure brought in by "with" belongs to the comparison.
   if (markerBeforeMeasure && markerBeforeMeasure[0] !== 'from' && /\bwith\s+(?:a|an)?\s*$/.test(norm.slice(0, measure.start)) && !/[;；]/.test(norm.slice(markerBeforeMeasure.index, measure.start))) return true;
   // A measure written after the number ("grew from $100 billion in revenue"): look just before the number.

@@ -36,14 +36,27 @@ export function wordsRe(list: readonly string[], flags = ''): RegExp {
   return new RegExp(sorted.map(entryPattern).join('|'), flags);
 }
 
-/** Every non-overlapping match of the entries, longer entries first. */
+/** Separators of a list of items: "cash, cash equivalents and time deposits", `现金、现金等价物及定期存款`. */
+const LIST_JOIN = '\\s*(?:,\\s*(?:and|plus)?|、|及|和|与|以及|加上|\\band\\b|\\bplus\\b|&)\\s*';
+
+/** Two or more of the items joined as a list, as one pattern. */
+export function listPattern(items: readonly string[]): RegExp | undefined {
+  if (items.length === 0) return undefined;
+  const item = `(?:${[...new Set(items)].sort((a, b) => b.length - a.length).map(entryPattern).join('|')})`;
+  return new RegExp(`${item}(?:${LIST_JOIN}${item}){1,6}`, 'g');
+}
+
+/** Every non-overlapping match of the entries: lists first, then longer entries first. */
 export class Finder<T> {
   private readonly entries: ReadonlyArray<{ re: RegExp; value: T }>;
-  constructor(entries: ReadonlyArray<readonly [string, T]>) {
-    this.entries = [...entries]
-      .filter(([name]) => normalizeSameLength(name).trim().length > 0)
-      .sort((a, b) => normalizeSameLength(b[0]).length - normalizeSameLength(a[0]).length)
-      .map(([name, value]) => ({ re: new RegExp(entryPattern(name), 'g'), value }));
+  constructor(entries: ReadonlyArray<readonly [string, T]>, lists: ReadonlyArray<readonly [RegExp, T]> = []) {
+    this.entries = [
+      ...lists.map(([re, value]) => ({ re, value })),
+      ...[...entries]
+        .filter(([name]) => normalizeSameLength(name).trim().length > 0)
+        .sort((a, b) => normalizeSameLength(b[0]).length - normalizeSameLength(a[0]).length)
+        .map(([name, value]) => ({ re: new RegExp(entryPattern(name), 'g'), value })),
+    ];
   }
   find(norm: string): Hit<T>[] {
     const hits: Hit<T>[] = [];
@@ -154,7 +167,13 @@ export function vocabulary(reading: Reading, metrics: readonly Metric[], company
     headModifiers: new Set(reading.head_modifiers.map((w) => normalizeSameLength(w))),
     fromAllowed: new RegExp(`^\\s*from\\s+(?:our\\s+|the\\s+)?(?:${wordsRe(reading.from_allowed).source})`),
     inAllowed: new RegExp(`^\\s*in\\s+(?:${wordsRe(reading.in_allowed).source}|\\d)`),
-    measures: new Finder(measureEntries),
+    measures: new Finder(
+      measureEntries,
+      metrics.flatMap((m) => {
+        const re = listPattern(m.list_items);
+        return re ? [[re, { metric: m.id, loss: false, head: false }] as const] : [];
+      }),
+    ),
     segments: new Finder(segments.flatMap((s) => names(s.names, s.aliases).map((n) => [n, s.id] as const))),
     company: new Finder(names(company.names, company.aliases).map((n) => [n, true] as const)),
     hasSegments: segments.length > 0,
