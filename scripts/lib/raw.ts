@@ -87,11 +87,12 @@ export interface ParseContext {
 }
 
 /** Merges consecutive omitted lines with the same reason into ranges. */
-export function omittedRanges(entries: ReadonlyArray<{ n: number; reason: OmitReason }>): RawOmitted[] {
+export function omittedRanges(entries: ReadonlyArray<{ n: number; reason: OmitReason }>, kept: ReadonlySet<number> = new Set()): RawOmitted[] {
   const out: RawOmitted[] = [];
   for (const { n, reason } of [...entries].sort((a, b) => a.n - b.n)) {
     const last = out[out.length - 1];
-    if (last && last.reason === reason && n <= last.to + 2) {
+    // Across a blank line, never across a line that is kept.
+    if (last && last.reason === reason && n <= last.to + 2 && !(n === last.to + 2 && kept.has(last.to + 1))) {
       out[out.length - 1] = { ...last, to: n };
     } else {
       out.push({ from: n, to: n, reason });

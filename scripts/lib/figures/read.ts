@@ -214,7 +214,9 @@ export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: n
   // "compared to 84.6% in 2024": a comparison with a whole year, so the values are not a quarter's.
   if (/(?:compared (?:to|with)|versus|\bvs\b|than|from)\s[^,;，；]*\bin (?:19|20)\d\d\b/.test(norm) && !/quarter|季度|\bq[1-4]\b/.test(norm)) return 'year-to-date';
   if (isPrior(p, num, measure, vocab)) return 'prior';
-  if (num.kind === 'money' && vocab.changeBefore.test(norm.slice(Math.max(measure.end, prevEnd), num.start))) return 'change';
+  // "increased by $2 billion" is a change; "increased to $5 billion", "收窄至 3.85 亿" is the level.
+  const sinceMeasure = norm.slice(Math.max(measure.end, prevEnd), num.start);
+  if (num.kind === 'money' && vocab.changeBefore.test(sinceMeasure) && !/(?:\bto|至|到)\s*(?:rmb|us\$|usd|hk\$|hkd|\$|€|£|¥|人民币|港币|美元|新台币)?\s*$/.test(sinceMeasure)) return 'change';
   // "improved by $4 million and $17 million": the second amount is a change too.
   if (num.kind === 'money' && previous?.frame === 'change' && /^\s*(?:and|,|，|及|和|以及)\s*$/.test(norm.slice(prevEnd, num.start).replace(/(?:rmb|us\$|usd|hk\$|\$|人民币)\s*$/, ''))) return 'change';
   if (vocab.changeOf.test(norm.slice(Math.max(0, measure.start - 40), measure.start))) return 'change';

@@ -10,7 +10,7 @@ import { ConvertError } from '../errors.ts';
 import type { Layout, OmitReason, RawParagraph, RawTurn } from '../raw.ts';
 import { omittedRanges } from '../raw.ts';
 import { chineseScript, compactKey, hanShare, textLanguage, type Line } from '../text.ts';
-import { roleFromName } from './shared.ts';
+import { looksLikeChineseName, roleFromName } from './shared.ts';
 import type { TextLang } from '../../../src/lib/schema.ts';
 
 const ANALYST = /^(?<firm>[^:：,，。]{1,30}?)\s*(?:分析师|分析師)\s*(?<name>[^:：,，。]{1,40}?)\s*[:：]\s*(?<rest>\S.*)$/;
@@ -20,7 +20,9 @@ const NEWS_ITEM = /^[-*•]\s*\d{4}-\d{2}-\d{2}\s/;
 const LIST_ITEM = /^[-*•]\s+\S/;
 const END_MARK = /\s*[（(]完[）)]\s*$/;
 /** Wording that places a paragraph in a reporting period, as results announcements do. */
-const REPORTING = /(截至.{0,24}止(三个|三個|六个|六個)?月|本季度|本季|this quarter|for the quarter|quarter ended|three months ended)/i;
+const REPORTING = /(截至.{0,24}止(三个|三個|六个|六個)?月|截至.{0,24}止.{0,8}(季度|財季|财季|季)|本季度|本季|期内|期內|this quarter|for the quarter|quarter ended|three months ended)/i;
+/** A market-data line a news page sets between its paragraphs: `星港娱乐(01928.HK) 12.34 +1.2%`, `恒生指数 26,012.45 +0.6%`. */
+const MARKET_DATA = /^.{0,40}?\d[\d,]*(?:\.\d+)?\s*[+\-−]\s*\d+(?:\.\d+)?%\s*$/u;
 
 interface Labelled {
   readonly name: string;
@@ -61,11 +63,15 @@ export const inline: Layout = {
       const lab = nameLabel(l.text);
       if (lab) counts.set(compactKey(lab.name), (counts.get(compactKey(lab.name)) ?? 0) + 1);
     }
+    // A name seen once counts when it answers: right after an analyst's question, a line that
+    // starts with a person's Chinese name and a colon ("黄敏：我们预计…") is that person speaking.
+    let afterQuestion = false;
     const labelOf = (text: string): Labelled | undefined => {
       const a = analystLabel(text);
       if (a) return a;
       const e = nameLabel(text);
       if (e && (ctx.isKnownPerson(e.name) || (counts.get(compactKey(e.name)) ?? 0) >= 2 || preparedNames.has(compactKey(e.name)))) return e;
+      if (e && afterQuestion && looksLikeChineseName(e.name)) return e;
       return undefined;
     };
 
@@ -105,6 +111,7 @@ export const inline: Layout = {
       const ended = END_MARK.test(l.text);
       const text = l.text.replace(END_MARK, '');
       const lab = labelOf(text);
+      afterQuestion = lab ? lab.analyst : afterQuestion;
       if (lab) {
         current = {
           label: {
@@ -130,9 +137,16 @@ export const inline: Layout = {
     // when it speaks of a reporting period; everything else is page furniture or news.
     const before = lines.slice(0, preparedFrom).filter((l) => l.text !== '');
     const isProse = (l: Line) => l.text.length >= 40 && !LIST_ITEM.test(l.text);
-    let k = before.length;
-    while (k > 0 && isProse(before[k - 1]!)) k--;
-    const run = before.slice(k);
+    const isMarketData = (l: Line) => MARKET_DATA.test(l.text);
+    // A heading that introduces the Q&A ("以下为业绩电话会问答环节实录(经编辑):") sits between them.
+    const isQaHeading = (l: Line) => l.text.length < 60 && (/[:：]\s*$/.test(l.text) || /问答|問答|实录|實錄|q&a|transcript/i.test(l.text));
+    let end = before.length;
+    while (end > 0 && isQaHeading(before[end - 1]!)) end--;
+    let k = end;
+    while (k > 0 && (isProse(before[k - 1]!) || isMarketData(before[k - 1]!))) k--;
+    // Market data between the paragraphs is page furniture, not part of the excerpt.
+    while (k < before.length && isMarketData(before[k]!)) k++;
+    const run = before.slice(k, end).filter((l) => !isMarketData(l));
     const announcement: RawParagraph[] = [];
     const qaLang = textLanguage(qa.map((l) => l.text).join('\n'));
     if (run.some((l) => REPORTING.test(l.text))) {
@@ -142,6 +156,7 @@ export const inline: Layout = {
       }
     }
     let inNews = false;
+    for (const l of before.slice(k)) if (announcement.length > 0 && (isMarketData(l) || before.indexOf(l) >= end)) omitted.push({ n: l.n, reason: 'site-chrome' });
     for (const l of before.slice(0, announcement.length > 0 ? k : before.length)) {
       // Short lines without sentence punctuation are navigation ("Articles", "Earnings").
       const chrome = l.text.length < 40 && !/[。，,.!?！？]/.test(l.text);
@@ -156,7 +171,7 @@ export const inline: Layout = {
       layers: [{ lang: qaLang, role: 'original', machine_translated: false }],
       turns,
       announcement,
-      omitted: omittedRanges(omitted),
+      omitted: omittedRanges(omitted, new Set(announcement.map((a) => a.line))),
     };
   },
 };

@@ -61,3 +61,22 @@ export function markerMeansInterpreted(marker: string): boolean {
 
 /** Sentence punctuation; a label or heading never contains it. */
 export const SENTENCE_PUNCT = /[，。,；;？?！!、“”"]/;
+
+/**
+ * The most common Chinese family names (single and compound), Simplified and Traditional: a
+ * "Name：" label of two to four Han characters that starts with one is a person's name, not a
+ * word such as `注意：` or `问题：`.
+ */
+const SURNAMES = new Set(
+  Array.from(
+    '王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林高罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘蒋蔣蔡余于杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付傅方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党黨宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺官封谈談匡鞠惠荆荊乐樂冀郁胥南班储儲原栗燕楚鄢劳勞谌諶奚皮粟冼蔺藺楼樓盘盤满滿闻聞位厉厲伊仝区區郜海阚闞花权權强強帅帥屠豆朴盖蓋练練廉禹井祖漆巴丰支卿国國狄平计計索宣晋晉相初门門云雲容敬来來扈晁芮都普阙闕浦戈伏鹿薄邸雍辜羊阿乌烏母裘亓修邰赫杭况況那宿鲜鮮印逯隆茹诸諸战戰慕危玉银銀亢嵇公哈湛宾賓戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴陰昝智幸奉植衡富尧堯闭閉由'
+  ),
+);
+const COMPOUND_SURNAMES = ['欧阳', '歐陽', '司马', '司馬', '上官', '诸葛', '諸葛', '东方', '東方', '皇甫', '令狐', '慕容', '司徒', '夏侯', '公孙', '公孫', '尉迟', '尉遲', '长孙', '長孫', '宇文', '轩辕', '軒轅', '端木', '澹台', '澹臺'];
+
+/** A two-to-four-character Han name that starts with a common family name: `吴建国`, `欧阳明`. */
+export function looksLikeChineseName(name: string): boolean {
+  if (!/^\p{Script=Han}{2,4}$/u.test(name)) return false;
+  if (COMPOUND_SURNAMES.some((s) => name.startsWith(s) && name.length >= 3)) return true;
+  return SURNAMES.has(name[0]!) && name.length <= 3;
+}
