@@ -45,6 +45,7 @@ for (const r of results) {
   if (!values.verbose) continue;
   for (const w of r.score.wrong) console.log(`    WRONG ${w.record.segment}/${w.record.metric} = ${w.record.value} ${w.record.unit} (${w.why})\n          "${w.record.quote}"`);
   for (const m of r.score.missed) console.log(`    missed ${m[0]}/${m[1]} = ${JSON.stringify(m[2])} ${m[3]}: "${m[4]}"`);
+  for (const g of r.guidance.missed ?? []) console.log(`    missed guidance ${g[0]} ${g[1]}/${g[2]} ${g[3]}..${g[4]} ${g[5]}: "${g[6]}"`);
 }
 const total = results.reduce((t, r) => ({ facts: t.facts + r.score.facts, found: t.found + r.score.found, wrong: [...t.wrong, ...r.score.wrong] }), { facts: 0, found: 0, wrong: [] as Score['wrong'] });
 const guidance = results.reduce((t, r) => ({ found: t.found + r.guidance.found, total: t.total + r.guidance.total }), { found: 0, total: 0 });

@@ -118,8 +118,9 @@ export function scoreCall(key: Key, records: readonly FigureRecord[], segmentNam
 }
 
 /** Guidance of a key found among exported guidance records: same metric, entity and period, both bounds within 0.6%. */
-export function scoreGuidance(key: Key, records: ReadonlyArray<{ segment: string | null; metric: string; low?: number | undefined; high?: number | undefined; unit?: string | undefined; period?: string | undefined }>, segmentNames: (id: string) => readonly string[] = (id) => [id]): { total: number; found: number } {
+export function scoreGuidance(key: Key, records: ReadonlyArray<{ segment: string | null; metric: string; low?: number | undefined; high?: number | undefined; unit?: string | undefined; period?: string | undefined }>, segmentNames: (id: string) => readonly string[] = (id) => [id]): { total: number; found: number; missed: unknown[][] } {
   let found = 0;
+  const missed: unknown[][] = [];
   for (const g of key.guidance) {
     const [about, seg, metric, low, high, unit] = g as [string, string, string, number, number, string];
     const lo = plainValue(low, unit);
@@ -135,8 +136,9 @@ export function scoreGuidance(key: Key, records: ReadonlyArray<{ segment: string
         close({ value: r.high, unit: r.unit ?? '' }, hi),
     );
     if (hit) found++;
+    else missed.push(g);
   }
-  return { total: key.guidance.length, found };
+  return { total: key.guidance.length, found, missed };
 }
 
 /** `12/14 found (86%), 0 wrong` */
@@ -167,7 +169,7 @@ export interface FileResult {
   readonly error?: string;
   readonly score: Score;
   /** Guidance of the key found among the exported guidance records. */
-  readonly guidance: { total: number; found: number };
+  readonly guidance: { total: number; found: number; missed?: unknown[][] };
 }
 
 /** Converts one transcript alone and scores it; a stand-in profile when the company is not detected. */

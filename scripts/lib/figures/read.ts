@@ -245,7 +245,8 @@ export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Voc
   // "…, compared with RMB 454.7 million with a margin of 17%": a measure brought in by "with" belongs to the comparison.
   if (markerBeforeMeasure && markerBeforeMeasure[0] !== 'from' && /\bwith\s+(?:a|an)?\s*$/.test(norm.slice(0, measure.start)) && !/[;；]/.test(norm.slice(markerBeforeMeasure.index, measure.start))) return true;
   // A measure written after the number ("grew from $100 billion in revenue"): look just before the number.
-  const between = measure.start >= num.end ? norm.slice(Math.max(0, num.start - 14), num.start) : norm.slice(measure.end, num.start);
+  const betweenStart = measure.start >= num.end ? Math.max(0, num.start - 14) : measure.end;
+  const between = norm.slice(betweenStart, num.start);
   const marker = [...between.matchAll(new RegExp(vocab.priorBefore.source, 'g'))].pop();
   if (marker) {
     const sinceMarker = between.slice(marker.index + marker[0].length);
@@ -256,7 +257,11 @@ export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Voc
     // Prepositions ("revenue from Cloud was…", "more than") compare only when the value follows them directly.
     const preposition = /^(?:from|than|against)$/.test(marker[0]);
     // "in the range from $587 to $592 million": the start of a range.
-    if (marker[0] === 'from' && /^\s*(?:to|-|–|至|到)\s*(?:us\$|usd|rmb|\$|€)?\s*\d/.test(norm.slice(num.end))) return false;
+    // "accelerated from 11% to 14%", "improved from $49 million to $38 million": a change from the value, which is the earlier one.
+    const fromTo = marker[0] === 'from' && /^\s*(?:to|-|–|至|到)\s*(?:us\$|usd|rmb|\$|€)?\s*\d/.test(norm.slice(num.end));
+    const markerAt = betweenStart + marker.index;
+    if (fromTo && /(?:accelerat\w*|decelerat\w*|grew|grown|rose|risen|increased|improved|expanded|declined|fell|fallen|decreased|slowed|moderated|went|moved|narrowed|widened|climbed|dropped|up|down)\s*$/.test(norm.slice(Math.max(0, markerAt - 30), markerAt))) return true;
+    if (fromTo) return false;
     const direct = /^\s*(?:the|a|an)?\s*\S{0,6}\s*$/.test(sinceMarker);
     if (!growthAfterMarker && !toAfterMarker && (!preposition || direct)) return true;
   }
@@ -278,6 +283,12 @@ export function direction(p: Parsed, num: NumberMention, from: number, previous?
   if (DECLINE_AFTER.test(after)) return -1;
   // "decreased 36.2% year-over-year and 9.5% quarter-over-quarter": the second rate shares the verb.
   if (previous && previous.sign !== 0 && /^\s*(?:year[- ]over[- ]year|year[- ]on[- ]year|yoy|同比)?\s*(?:,|，|and|以及|及|和)\s*$/.test(p.norm.slice(previous.end, num.start))) return previous.sign;
+  // "grow by 11% to 14%", "增长 8% 至 10%": the end of a range shares its start's direction
+  // (not "accelerated from 11% to 14%", where the first rate is the earlier one).
+  if (previous && previous.sign !== 0 && /^\s*(?:to|-|–|~|至|到)\s*$/.test(p.norm.slice(previous.end, num.start))) {
+    const start = p.numbers.find((n) => n.end === previous.end)?.start ?? previous.end;
+    if (!/(?:from|由|从)\s*$/.test(p.norm.slice(Math.max(0, start - 8), start))) return previous.sign;
+  }
   return 0;
 }
 
