@@ -4,7 +4,7 @@
  * metrics). Sentences are written for these tests about a fictional company with two segments.
  */
 import { describe, expect, it } from 'vitest';
-import { figureReader } from '../scripts/lib/figures/extract.ts';
+import { figureReader, guidancePeriodAt, guidanceTarget } from '../scripts/lib/figures/extract.ts';
 import { topicOf, type Entity } from '../scripts/lib/figures/read.ts';
 import { parseQuarterId } from '../src/lib/quarters.ts';
 import { companySchema, type Company, type Source, type Speaker } from '../src/lib/schema.ts';
@@ -189,5 +189,20 @@ describe('what earlier sentences of a turn carry', () => {
       ['revenue', 3.2e9],
       ['net_income', 400e6],
     ]);
+  });
+});
+
+describe('the period a forecast is about', () => {
+  const call = parseQuarterId('FY2026Q2')!;
+  it.each([
+    ['We expect capex of roughly $12 million to $14 million per quarter, so for the full fiscal year we now expect capex of roughly $45 million to $50 million.', '$12 million', 'FY2026Q3'],
+    ['We expect capex of roughly $12 million to $14 million per quarter, so for the full fiscal year we now expect capex of roughly $45 million to $50 million.', '$45 million', 'FY2026'],
+    ['We expect revenue of $300 million for the third quarter and $1.2 billion for the full year.', '$300 million', 'FY2026Q3'],
+    ['We expect revenue of $300 million for the third quarter and $1.2 billion for the full year.', '$1.2 billion', 'FY2026'],
+    ['For the fourth quarter, we expect revenue of $320 million.', '$320 million', 'FY2026Q4'],
+    ['We aim for a margin of 10% in fiscal 2028.', '10%', 'FY2028'],
+    ['我们预期全年资本开支约为人民币 65 亿元，2026 年资本开支将进一步增加。', '人民币 65 亿元', 'FY2026'],
+  ] as const)('%s (%s)', (text, value, period) => {
+    expect(guidanceTarget(guidancePeriodAt(text, text.indexOf(value), value.length), call, false)).toBe(period);
   });
 });

@@ -46,10 +46,31 @@ export interface ExtractContext {
 }
 
 /** The period a guidance sentence is about, as it says it; `unspecified` when it does not. */
+const GUIDANCE_PERIOD =
+  /(next quarter|next year|next three years|next few quarters|coming quarters?|(?:per|each|a) quarter|for the (?:full )?year|this year|(?:first|second|third|fourth) quarter(?: of (?:fiscal )?\d{4})?|q[1-4](?: (?:fiscal )?\d{4})?|full[- ](?:fiscal[- ])?year(?: (?:fiscal )?\d{4})?|fiscal (?:year )?\d{4}|fy ?\d{2,4}|\b20\d\d\b|下(?:一|个)?季度?|第[一二三四]季度?|全年|明年|未来[一二三四五几]+(?:个)?(?:季度|年)|20\d\d\s*(?:财)?年)/gi;
+
+/** The first period a sentence names for its guidance ("fourth quarter", "full year 2026"), or `unspecified`. */
 export function guidancePeriod(text: string): string {
-  const m =
-    /(next quarter|next year|next three years|next few quarters|coming quarters?|for the (?:full )?year|this year|(?:first|second|third|fourth) quarter(?: of (?:fiscal )?\d{4})?|q[1-4](?: (?:fiscal )?\d{4})?|full[- ]year(?: (?:fiscal )?\d{4})?|fiscal (?:year )?\d{4}|fy ?\d{2,4}|\b20\d\d\b|下(?:一|个)?季度?|第[一二三四]季度?|全年|明年|未来[一二三四五几]+(?:个)?(?:季度|年)|20\d\d\s*(?:财)?年)/i.exec(text);
+  const m = new RegExp(GUIDANCE_PERIOD.source, 'i').exec(text);
   return m ? m[0].replace(/\s+/g, ' ') : 'unspecified';
+}
+
+/**
+ * The period a sentence names for the value at `at`: the nearest period phrase in the value's
+ * sentence ("capex of $12 million to $14 million per quarter, so for the full fiscal year …
+ * $45 million to $50 million": the first range is per quarter, the second for the year), or
+ * `unspecified`. `at` and `length` place the value in the text.
+ */
+export function guidancePeriodAt(text: string, at: number, length = 0): string {
+  let best: { text: string; distance: number } | undefined;
+  for (const m of text.matchAll(GUIDANCE_PERIOD)) {
+    const end = m.index + m[0].length;
+    // A period after the value counts only within its clause ("全年资本开支约为 65 亿元，2026 年…": 2026 is the next clause's).
+    if (m.index >= at + length && /[,，;；。]/.test(text.slice(at + length, m.index))) continue;
+    const distance = end <= at ? at - end : m.index >= at + length ? m.index - at - length : 0;
+    if (!best || distance < best.distance) best = { text: m[0].replace(/\s+/g, ' '), distance };
+  }
+  return best?.text ?? 'unspecified';
 }
 
 const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, 一: 1, 二: 2, 三: 3, 四: 4 };
@@ -62,7 +83,8 @@ const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth:
 export function guidanceTarget(about: string, call: FiscalQuarter, calendarYears: boolean): string | undefined {
   const a = about.toLowerCase();
   const next = (q: FiscalQuarter) => (q.q === 4 ? { fy: q.fy + 1, q: 1 } : { fy: q.fy, q: q.q + 1 });
-  if (/next quarter|下(?:一|个)?季度?/.test(a)) return quarterId(next(call) as FiscalQuarter);
+  // "next quarter"; a rate "per quarter" holds from the next quarter on.
+  if (/next quarter|(?:per|each|a) quarter|下(?:一|个)?季度?/.test(a)) return quarterId(next(call) as FiscalQuarter);
   const ord = /(first|second|third|fourth) quarter|第([一二三四])季度?|\bq([1-4])\b/.exec(a);
   const year = /(?:fiscal (?:year )?|fy ?)(\d{4}|\d{2})\b/.exec(a)?.[1];
   const fy = year ? (year.length === 2 ? 2000 + Number(year) : Number(year)) : undefined;
@@ -73,7 +95,7 @@ export function guidanceTarget(about: string, call: FiscalQuarter, calendarYears
     return `FY${y}Q${q}`;
   }
   if (fy) return `FY${fy}`;
-  if (/full[- ]year|for the (?:full )?year|this year|全年/.test(a)) return `FY${call.fy}`;
+  if (/full[- ](?:fiscal[- ])?year|for the (?:full )?year|this year|全年/.test(a)) return `FY${call.fy}`;
   if (/next year|明年/.test(a)) return `FY${call.fy + 1}`;
   const cal = /\b(20\d\d)\b/.exec(a)?.[1];
   if (cal && calendarYears) return `FY${cal}`;
@@ -83,14 +105,14 @@ export function guidanceTarget(about: string, call: FiscalQuarter, calendarYears
 /** Readings of one sentence into guidance: consecutive values of one metric form a range. */
 function toGuidance(readings: readonly Reading[], quote: Guidance['quote'], aboutBefore: string | undefined, call: FiscalQuarter, calendarYears: boolean): Guidance[] {
   const out: Guidance[] = [];
-  const stated = guidancePeriod(quote.text);
-  // "For fiscal year 2026, we now expect revenue… We are raising our non-GAAP income…": the period carries.
-  const about = stated === 'unspecified' && aboutBefore ? aboutBefore : stated;
-  const target = guidanceTarget(about, call, calendarYears);
   for (const r of readings) {
     if (r.decision !== 'guidance' || r.value === undefined) continue;
+    const stated = guidancePeriodAt(quote.text, r.start, r.number.length);
+    // "For fiscal year 2026, we now expect revenue… We are raising our non-GAAP income…": the period carries.
+    const about = stated === 'unspecified' && aboutBefore ? aboutBefore : stated;
+    const target = guidanceTarget(about, call, calendarYears);
     const prev = out[out.length - 1];
-    if (prev && prev.metric === r.metric && prev.unit === r.unit && prev.segment === r.segment && prev.low === prev.high && r.value > prev.low!) {
+    if (prev && prev.metric === r.metric && prev.unit === r.unit && prev.segment === r.segment && prev.low === prev.high && r.value > prev.low! && prev.about === about) {
       out[out.length - 1] = { ...prev, high: r.value };
       continue;
     }
