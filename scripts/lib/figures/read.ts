@@ -204,7 +204,14 @@ export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: n
   // The words before the number, and after it up to the next amount or rate in its clause (a
   // bare number is part of the words: "grew 16% in the first 9 months"; "up 8% on a reported
   // basis and up 6% organically": "organically" is the second rate's).
-  const nextNumber = p.numbers.find((n) => n.start >= num.end);
+  // The start of a range reads past its end ("grow from 16% to 18% in constant currency",
+  // "between $1.64 and $1.68 in constant currency": both are constant-currency values).
+  let nextNumber = p.numbers.find((n) => n.start >= num.end);
+  const joiner = nextNumber ? norm.slice(num.end, nextNumber.start) : '';
+  if (nextNumber && (/^\s*(?:to|-|–|~|至|到)\s*(?:us\$|usd|rmb|\$|€|£|¥)?\s*$/.test(joiner) || (/^\s*and\s*(?:us\$|usd|rmb|\$|€|£|¥)?\s*$/.test(joiner) && /between\s*(?:us\$|usd|rmb|\$|€|£|¥)?\s*$/.test(upTo)))) {
+    const end = nextNumber;
+    nextNumber = p.numbers.find((n) => n.start >= end.end);
+  }
   const untilNext = nextNumber ? clauseAfter.slice(0, Math.max(0, nextNumber.start - num.end)) : clauseAfter;
   if (vocab.excluding.test(upTo) || vocab.excluding.test(untilNext)) return 'excluding';
   if (vocab.trailing.test(upTo) || vocab.trailing.test(untilNext)) return 'trailing';
@@ -260,7 +267,8 @@ export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Voc
     // "accelerated from 11% to 14%", "improved from $49 million to $38 million": a change from the value, which is the earlier one.
     const fromTo = marker[0] === 'from' && /^\s*(?:to|-|–|至|到)\s*(?:us\$|usd|rmb|\$|€)?\s*\d/.test(norm.slice(num.end));
     const markerAt = betweenStart + marker.index;
-    if (fromTo && /(?:accelerat\w*|decelerat\w*|grew|grown|rose|risen|increased|improved|expanded|declined|fell|fallen|decreased|slowed|moderated|went|moved|narrowed|widened|climbed|dropped|up|down)\s*$/.test(norm.slice(Math.max(0, markerAt - 30), markerAt))) return true;
+    // (In a forecast, "expected to grow from 16% to 18%" is a range.)
+    if (fromTo && !p.forecastAt.some((f) => f < num.start) && /(?:accelerat\w*|decelerat\w*|grew|grown|rose|risen|increased|improved|expanded|declined|fell|fallen|decreased|slowed|moderated|went|moved|narrowed|widened|climbed|dropped|up|down)\s*$/.test(norm.slice(Math.max(0, markerAt - 30), markerAt))) return true;
     if (fromTo) return false;
     const direct = /^\s*(?:the|a|an)?\s*\S{0,6}\s*$/.test(sinceMarker);
     if (!growthAfterMarker && !toAfterMarker && (!preposition || direct)) return true;
