@@ -169,6 +169,7 @@ export const readingSchema = z
     group_words: words,
     entity_markers: words,
     part_topics: words,
+    segment_anaphora: words,
     non_gaap_basis: words,
     head_modifiers: words,
     heads: words,

@@ -8,7 +8,7 @@ import type { Company, FigureUnit, Guidance, Metric, Paragraph, Reading as Vocab
 import { periodEnd, quarterId, type FiscalQuarter } from '../../../src/lib/quarters.ts';
 import { fiscalYearEnd } from '../detect.ts';
 import { splitSentences } from './sentences.ts';
-import { periodTopicOf, readSentence, topicOf, type Entity, type Frame, type Reading, type SentenceContext } from './read.ts';
+import { periodTopicOf, pointsBack, readSentence, topicOf, type Entity, type Frame, type Reading, type SentenceContext } from './read.ts';
 import { vocabulary, type Vocabulary } from './vocabulary.ts';
 import { findNumbers, normalizeSameLength } from './numbers.ts';
 
@@ -261,7 +261,9 @@ export function figureReader(ctx: ExtractContext) {
 
     /** One sentence in what the sentences before it carried; updates what it carries on. */
     const sentence = (text: string, quote: Omit<RawFigure['quote'], 'number'>) => {
-      const topic = topicOf(text, vocab);
+      // A sentence about "the segment" while a segment is the topic keeps that segment.
+      const named = topicOf(text, vocab);
+      const topic = named?.kind === 'part' && state.entity?.kind === 'segment' && pointsBack(normalizeSameLength(text), vocab) ? undefined : named;
       if (vocab.nonGaapBasis.test(normalizeSameLength(text))) state.nonGaap = true;
       const periodTopic = periodTopicOf(text, vocab);
       if (periodTopic !== undefined) state.period = periodTopic ?? undefined;

@@ -307,11 +307,17 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   if (onlyGroup) return { segment: 'group', rule: 'entity:group-metric' };
   const partAt = positions(ctx.vocab.partOf, p.norm).find((x) => x.end <= num.start);
   if (partAt && (!named || named.start < partAt.start) && !ctx.vocab.owners.has(metric.id)) return { segment: undefined, rule: `entity:part-of '${p.norm.slice(partAt.start, partAt.end)}'` };
+  // "Within Accommodation, revenue from our software tools was …": a line inside the segment named before it.
+  if (p.fromUnknown.some((f) => f < num.start && f >= measure.start)) return { segment: null, rule: 'entity:revenue-from-unnamed-part' };
   if (named) return { segment: named.value, rule: `entity:named '${named.text}'` };
   if (ctx.vocab.owners.has(metric.id)) return { segment: ctx.vocab.owners.get(metric.id)!, rule: 'entity:only-segment-reporting-it' };
   if (p.fromUnknown.some((f) => f < num.start)) return { segment: null, rule: 'entity:revenue-from-unnamed-part' };
   if (p.groupAt.some((g) => g < num.start)) return { segment: 'group', rule: 'entity:group-words' };
-  if (ctx.vocab.entityMarkers.test(p.norm)) return { segment: null, rule: 'entity:unnamed-part' };
+  if (ctx.vocab.entityMarkers.test(p.norm)) {
+    // "Turning to our Fluid Handling segment. … segment revenue declined 2%": the current segment.
+    if (ctx.entity?.kind === 'segment' && p.segments.length === 0 && pointsBack(p.norm, ctx.vocab)) return { segment: ctx.entity.id, rule: `entity:refers-back ${ctx.entity.id}` };
+    return { segment: null, rule: 'entity:unnamed-part' };
+  }
   if (ctx.entity?.kind === 'part') return { segment: null, rule: 'entity:context unnamed part' };
   // "Revenue grew 14%, and Aftermarket reached 23% of revenue": a segment named later in the sentence competes with the topic.
   const topic = ctx.entity;
@@ -496,6 +502,13 @@ export function periodTopicOf(text: string, vocab: Vocabulary): Frame | undefine
   // "In the quarter, …", "本季度…": back to the quarter.
   if (/(?:this|the) quarter|(?:本|这个|该)季度|q[1-4]|(?:first|second|third|fourth) quarter|第[一二三四]季度/.test(opening)) return null;
   return undefined;
+}
+
+/** Every part word of the sentence points back to the current segment ("the segment", "its", `该分部`). */
+export function pointsBack(norm: string, vocab: Vocabulary): boolean {
+  const back = positions(vocab.segmentAnaphora, norm);
+  const markers = [...positions(vocab.entityMarkers, norm), ...positions(vocab.partTopics, norm)];
+  return markers.length > 0 && markers.every((m) => back.some((b) => m.start >= b.start && m.end <= b.end));
 }
 
 /** The entity a sentence makes the topic of what follows: "Turning to X", "X方面", "on a consolidated basis". */

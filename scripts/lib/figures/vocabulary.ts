@@ -111,6 +111,8 @@ export interface Vocabulary {
   readonly entityMarkers: RegExp;
   /** Entity markers that name a part as a topic (not possessives such as "its"). */
   readonly partTopics: RegExp;
+  /** Part words that point back to the current segment ("the segment", "its", `该分部`). */
+  readonly segmentAnaphora: RegExp;
   readonly nonGaapBasis: RegExp;
   readonly headModifiers: ReadonlySet<string>;
   readonly fromAllowed: RegExp;
@@ -163,6 +165,7 @@ export function vocabulary(reading: Reading, metrics: readonly Metric[], company
     groupWords: wordsRe(reading.group_words),
     entityMarkers: wordsRe(reading.entity_markers),
     partTopics: wordsRe(reading.part_topics),
+    segmentAnaphora: wordsRe(reading.segment_anaphora),
     nonGaapBasis: wordsRe(reading.non_gaap_basis),
     headModifiers: new Set(reading.head_modifiers.map((w) => normalizeSameLength(w))),
     fromAllowed: new RegExp(`^\\s*from\\s+(?:our\\s+|the\\s+)?(?:${wordsRe(reading.from_allowed).source})`),
