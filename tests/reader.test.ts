@@ -122,6 +122,7 @@ describe('entity and context', () => {
     ['During this quarter, segment revenue declined 2% to US$598 million.', { kind: 'segment', id: 'retail' }, [['retail', 'revenue_yoy_pct', -2, '%'], ['retail', 'revenue', 598e6, 'USD']]],
     ['The adjusted EBITA of the segment was US$300 million.', { kind: 'segment', id: 'retail' }, [['retail', 'adjusted_ebita', 300e6, 'USD']]],
     ['Segment revenue grew 5%.', undefined, [[null, 'revenue_yoy_pct', 5, '%']]],
+    ['All segments improved, and adjusted EBITA grew 36%.', { kind: 'segment', id: 'retail' }, [[null, 'adjusted_ebita_yoy_pct', 36, '%']]],
     ['Segment revenue grew 5%.', { kind: 'group' }, [[null, 'revenue_yoy_pct', 5, '%']]],
     ['Revenue of our overseas subsidiaries grew 5%.', { kind: 'segment', id: 'retail' }, [[null, 'revenue_yoy_pct', 5, '%']]],
     ['Within Cloud, revenue from our database products was US$212 million.', undefined, [[null, 'revenue', 212e6, 'USD']]],

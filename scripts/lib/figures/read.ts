@@ -312,7 +312,8 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   if (named) return { segment: named.value, rule: `entity:named '${named.text}'` };
   if (ctx.vocab.owners.has(metric.id)) return { segment: ctx.vocab.owners.get(metric.id)!, rule: 'entity:only-segment-reporting-it' };
   if (p.fromUnknown.some((f) => f < num.start)) return { segment: null, rule: 'entity:revenue-from-unnamed-part' };
-  if (p.groupAt.some((g) => g < num.start)) return { segment: 'group', rule: 'entity:group-words' };
+  // "a 36% increase in overall group EBITDA": group words between the number and a measure after it count too.
+  if (p.groupAt.some((g) => g < num.start || (measure.start >= num.end && g >= num.end && g < measure.start))) return { segment: 'group', rule: 'entity:group-words' };
   if (ctx.vocab.entityMarkers.test(p.norm)) {
     // "Turning to our Fluid Handling segment. … segment revenue declined 2%": the current segment.
     if (ctx.entity?.kind === 'segment' && p.segments.length === 0 && pointsBack(p.norm, ctx.vocab)) return { segment: ctx.entity.id, rule: `entity:refers-back ${ctx.entity.id}` };

@@ -46,6 +46,20 @@ export function listPattern(items: readonly string[]): RegExp | undefined {
   return new RegExp(`${item}(?:${LIST_JOIN}${item}){1,6}`, 'g');
 }
 
+/** A list of phrases matched exactly (no optional plural): "segment" does not match "segments". */
+export function exactWordsRe(list: readonly string[]): RegExp {
+  const sorted = [...new Set(list)].sort((a, b) => b.length - a.length);
+  return new RegExp(
+    sorted
+      .map((entry) => {
+        const key = normalizeSameLength(entry).trim().replace(/\s+/g, ' ');
+        const body = key.split(' ').map(escapeRe).join('[\\s-]*');
+        return `${/^[a-z0-9]/.test(key) ? '(?<![a-z0-9])' : ''}${body}${/[a-z0-9]$/.test(key) ? '(?![a-z0-9])' : ''}`;
+      })
+      .join('|'),
+  );
+}
+
 /** Every non-overlapping match of the entries: lists first, then longer entries first. */
 export class Finder<T> {
   private readonly entries: ReadonlyArray<{ re: RegExp; value: T }>;
@@ -165,7 +179,7 @@ export function vocabulary(reading: Reading, metrics: readonly Metric[], company
     groupWords: wordsRe(reading.group_words),
     entityMarkers: wordsRe(reading.entity_markers),
     partTopics: wordsRe(reading.part_topics),
-    segmentAnaphora: wordsRe(reading.segment_anaphora),
+    segmentAnaphora: exactWordsRe(reading.segment_anaphora),
     nonGaapBasis: wordsRe(reading.non_gaap_basis),
     headModifiers: new Set(reading.head_modifiers.map((w) => normalizeSameLength(w))),
     fromAllowed: new RegExp(`^\\s*from\\s+(?:our\\s+|the\\s+)?(?:${wordsRe(reading.from_allowed).source})`),
