@@ -122,6 +122,10 @@ describe('entity and context', () => {
     ['During this quarter, segment revenue declined 2% to US$598 million.', { kind: 'segment', id: 'retail' }, [['retail', 'revenue_yoy_pct', -2, '%'], ['retail', 'revenue', 598e6, 'USD']]],
     ['The adjusted EBITA of the segment was US$300 million.', { kind: 'segment', id: 'retail' }, [['retail', 'adjusted_ebita', 300e6, 'USD']]],
     ['Segment revenue grew 5%.', undefined, [[null, 'revenue_yoy_pct', 5, '%']]],
+    ['Next, the CIB reported net income of US$7.3 billion.', { kind: 'group' }, [[null, 'net_income', 7.3e9, 'USD']]],
+    ['In the quarter, we reported net income of US$13 billion.', { kind: 'group' }, [['group', 'net_income', 13e9, 'USD']]],
+    ['Net income was US$1.8 billion with pretax margin of 38%.', { kind: 'group' }, [['group', 'net_income', 1.8e9, 'USD']]],
+    ['Adjusted net income grew 25% to US$512 million, and adjusted net income margin expanded to 2.5%.', { kind: 'group' }, [['group', 'non_gaap_net_income_yoy_pct', 25, '%'], ['group', 'non_gaap_net_income', 512e6, 'USD'], ['group', 'non_gaap_net_margin_pct', 2.5, '%']]],
     ['All segments improved, and adjusted EBITA grew 36%.', { kind: 'segment', id: 'retail' }, [[null, 'adjusted_ebita_yoy_pct', 36, '%']]],
     ['Segment revenue grew 5%.', { kind: 'group' }, [[null, 'revenue_yoy_pct', 5, '%']]],
     ['Revenue of our overseas subsidiaries grew 5%.', { kind: 'segment', id: 'retail' }, [[null, 'revenue_yoy_pct', 5, '%']]],
@@ -139,6 +143,8 @@ describe('entity and context', () => {
     ['云业务方面，本季度表现稳健。', { kind: 'segment', id: 'cloud' }],
     ['The segment saw strong demand.', { kind: 'part' }],
     ['We had a good quarter.', undefined],
+    ['CCB reported net income of US$3.6 billion.', { kind: 'part' }],
+    ['This quarter, the firm reported net income of US$13 billion.', { kind: 'group' }],
     ['By segment, we expect Cloud revenue to grow by 13% to 16% and Retail revenue by 5% to 8%.', undefined],
   ] as const)('"%s" sets the topic %j', (s, topic) => expect(topicOf(s, reader.vocab)).toEqual(topic));
 });

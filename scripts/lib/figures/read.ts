@@ -110,7 +110,14 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
   const segments = vocab.segments.find(norm);
   const company = vocab.company.find(norm).filter((c) => !segments.some((s) => c.start >= s.start && c.start < s.end));
   const opener = vocab.nonGaapOpener.exec(norm);
-  const mapped = vocab.measures.find(norm).map((m) => {
+  const found = vocab.measures.find(norm);
+  const mapped = found.map((m) => {
+    // A bare margin right after its measure ("adjusted net income margin") is that measure's;
+    // after another word it may name something else ("pretax margin of 38%").
+    if (m.value.metric === '@margin') {
+      const ownerRightBefore = found.some((o) => o.value.metric !== '@margin' && o.end <= m.start && /^\s*$/.test(norm.slice(o.end, m.start)));
+      return !ownerRightBefore && isRevenueLine(norm, m, segments, company, vocab) ? { ...m, value: { metric: null, loss: false, head: true } } : m;
+    }
     if (m.value.metric && m.value.metric !== '@margin' && (vocab.nonGaapPrefix.test(norm.slice(Math.max(0, m.start - 30), m.start)) || (opener && opener.index < m.start && !/(?<!non-?\s?)gaap\s*$/.test(norm.slice(Math.max(0, m.start - 8), m.start))))) {
       const counterpart = metrics.get(m.value.metric)?.under_non_gaap;
       if (counterpart) return { ...m, value: { ...m.value, metric: counterpart === 'none' ? null : counterpart, head: false, via: 'non-GAAP wording' } };
@@ -319,6 +326,8 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
     if (ctx.entity?.kind === 'segment' && p.segments.length === 0 && pointsBack(p.norm, ctx.vocab)) return { segment: ctx.entity.id, rule: `entity:refers-back ${ctx.entity.id}` };
     return { segment: null, rule: 'entity:unnamed-part' };
   }
+  // "CCB reported net income of $3.6 billion": a business the profile does not name reports it, whatever the topic.
+  if (reportsAsOther(p, measure)) return { segment: null, rule: 'entity:unnamed-reporter' };
   if (ctx.entity?.kind === 'part') return { segment: null, rule: 'entity:context unnamed part' };
   // "Revenue grew 14%, and Aftermarket reached 23% of revenue": a segment named later in the sentence competes with the topic.
   const topic = ctx.entity;
@@ -354,6 +363,19 @@ export function unnamedSubject(p: Parsed, measure: Span): boolean {
     return true;
   }
   return false;
+}
+
+/** "CCB reported", "the CIB delivered", "Corporate reported": a name in capitals as the subject of a reporting verb. */
+const REPORTER = /(?:^\s*|[,;:]\s*|\b(?:and|next|then|finally|so|now)\s*,?\s*)(?:the\s+)?(?<name>[A-Z][A-Za-z&.'’-]*(?:\s+(?:&\s+)?[A-Z][A-Za-z&.'’-]*){0,3})\s+(?:reported|delivered|posted|generated|recorded|achieved)\b/;
+
+/** The clause before the measure has a reporter other than the company, a segment, or a person on the call ("CCB reported net income"). */
+export function reportsAsOther(p: Parsed, measure: Span): boolean {
+  const clauseStart = Math.max(...[',', '，', ';', '；', '.'].map((c) => p.text.lastIndexOf(c, measure.start - 1))) + 1;
+  const m = REPORTER.exec(p.text.slice(clauseStart, measure.start));
+  if (!m?.groups) return false;
+  const at = clauseStart + m.index + m[0].indexOf(m.groups.name!);
+  const known = p.segments.some((s) => at >= s.start && at < s.end) || p.companyAt.some((c) => at >= c.start && at < c.end);
+  return !known && !m.groups.name!.split(/\s+/).every((w) => NEUTRAL_CAPS.test(w) || /^(?:We|It|They|Management)$/.test(w));
 }
 
 const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
@@ -532,6 +554,13 @@ export function topicOf(text: string, vocab: Vocabulary): Entity | undefined {
   const all = new Set(segs.map((s) => s.value));
   if (named.size === 1 && all.size === 1) return { kind: 'segment', id: [...named][0]! };
   if (named.size === 0 && vocab.partTopics.test(norm)) return { kind: 'part' };
+  // "CCB reported net income of $3.6 billion. Revenue of $19.4 billion …": that business is the topic.
+  const reporter = named.size === 0 ? REPORTER.exec(text.slice(0, first)) : null;
+  if (reporter?.groups) {
+    const at = reporter.index + reporter[0].indexOf(reporter.groups.name!);
+    const company = vocab.company.find(norm).some((c) => at >= c.start && at < c.end);
+    if (!company && !reporter.groups.name!.split(/\s+/).every((w) => NEUTRAL_CAPS.test(w) || /^(?:We|It|They|Management)$/.test(w))) return { kind: 'part' };
+  }
   if (named.size === 0 && positions(vocab.groupWords, norm).some((g) => g.start < first && !segs.some((s) => g.start >= s.start && g.start < s.end))) return { kind: 'group' };
   return undefined;
 }
