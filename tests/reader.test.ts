@@ -123,6 +123,8 @@ describe('entity and context', () => {
     ['The adjusted EBITA of the segment was US$300 million.', { kind: 'segment', id: 'retail' }, [['retail', 'adjusted_ebita', 300e6, 'USD']]],
     ['Segment revenue grew 5%.', undefined, [[null, 'revenue_yoy_pct', 5, '%']]],
     ['Next, the CIB reported net income of US$7.3 billion.', { kind: 'group' }, [[null, 'net_income', 7.3e9, 'USD']]],
+    ['Revenue of US$19.4 billion was up 6%, driven by a higher deposit margin in Banking & Wealth Management.', { kind: 'segment', id: 'retail' }, [['retail', 'revenue', 19.4e9, 'USD'], ['retail', 'revenue_yoy_pct', 6, '%']]],
+    ['Revenue grew 14%, and Aftermarket Services reached 23% of revenue.', { kind: 'segment', id: 'retail' }, [[null, 'revenue_yoy_pct', 14, '%']]],
     ['In the quarter, we reported net income of US$13 billion.', { kind: 'group' }, [['group', 'net_income', 13e9, 'USD']]],
     ['Net income was US$1.8 billion with pretax margin of 38%.', { kind: 'group' }, [['group', 'net_income', 1.8e9, 'USD']]],
     ['Adjusted net income grew 25% to US$512 million, and adjusted net income margin expanded to 2.5%.', { kind: 'group' }, [['group', 'non_gaap_net_income_yoy_pct', 25, '%'], ['group', 'non_gaap_net_income', 512e6, 'USD'], ['group', 'non_gaap_net_margin_pct', 2.5, '%']]],

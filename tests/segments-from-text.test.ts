@@ -31,6 +31,10 @@ describe('segments read from the text', () => {
     expect(ind).toMatchObject({ id: 'industrial', names: { en: 'Industrial', 'zh-Hant': '工控' } });
   });
 
+  it('takes a business that reports its results, when management names it again', () => {
+    expect(ids('Moving to our businesses. CCB reported net income of $3.6 billion.', 'In CCB, card balances grew.', 'Next, the CIB reported revenue of $19.4 billion.')).toEqual(['ccb']);
+  });
+
   it('never takes an analyst’s words as the company’s segments', () => {
     expect(segmentsFromText(source(turn('analyst', 'How are your Widgets, Gadgets and Gizmos businesses doing?')))).toEqual([]);
   });

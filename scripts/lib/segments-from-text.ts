@@ -25,6 +25,11 @@ const EN_STARTING = new RegExp(`\\b(?:segments?|segment\\s+results|businesses|bu
  */
 const ZH_LIST = /(?:[两兩二三四五六几幾]大|[两兩二三四五六几幾]个|[两兩二三四五六几幾]個)?(?:产品线|產品線|业务板块|業務板塊|板块|板塊|业务分部|業務分部|分部|事业群|事業群|业务|業務)(?:分别为|分別為|分别是|分別是|包括|为|為|：|:)(?<list>[^。；;\n]{4,200})/gu;
 const ZH_ITEM = /(?<zh>[\p{Script=Han}]{2,10})\s*[（(]\s*(?<en>[A-Z][A-Za-z0-9&'’. -]{1,40}?)\s*[)）]/gu;
+/** "CCB reported net income of $3.6 billion", "Next, the CIB reported revenue": a business that reports a result. */
+const EN_REPORTER = new RegExp(
+  `(?:^|[.!?;,]\\s+|\\b(?:and|next|then|finally|now)\\s*,?\\s+)(?:the\\s+)?(${NAME})\\s+(?:reported|delivered|posted|generated|recorded)\\s+(?:(?:a|an|its|record|total|GAAP|adjusted|non-GAAP)\\s+)*(?:net income|net loss|net profit|revenues?|sales|operating (?:income|profit|loss)|pretax income|EBITDA|EBITA|earnings)\\b`,
+  'g',
+);
 /** "X 分部", "X分部", "X 事业部". */
 const ZH = /([\p{Script=Han}]{2,8})\s*(?:分部|業務分部|业务分部)/gu;
 /** Words that qualify "segment" without naming one. */
@@ -50,6 +55,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
     if (!id || id === 'group' || found.has(id)) return;
     found.set(id, { id, ...segment });
   };
+  const reporters: string[] = [];
   const addEn = (raw: string) => {
     // A name ends with its sentence ("starting with Motion Systems. Revenue was …").
     const name = cleanName(raw.split(/[.!?]\s/)[0]!.replace(/[.!?]$/, ''));
@@ -63,6 +69,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
         for (const item of m[1]!.split(/\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+/)) addEn(item);
       }
       for (const m of p.text.matchAll(EN_STARTING)) addEn(m[1]!);
+      for (const m of p.text.matchAll(EN_REPORTER)) reporters.push(m[1]!);
       for (const list of `${p.text}\n${p.translation ?? ''}`.matchAll(ZH_LIST)) {
         for (const item of list.groups!.list!.matchAll(ZH_ITEM)) {
           const zh = item.groups!.zh!.replace(/^(?:及|和|与|與|以及|跟)/u, '');
@@ -90,6 +97,15 @@ export function segmentsFromText(raw: RawSource): Segment[] {
         }
       }
     }
+  }
+  // A business that reports its own results is a segment when management's remarks name it
+  // again elsewhere (a one-off "X reported" may be a customer or a competitor).
+  const text = raw.turns.filter((t) => t.label.role !== 'analyst' && t.label.role !== 'operator').flatMap((t) => t.paragraphs.map((p) => p.text)).join('\n');
+  for (const r of new Set(reporters)) {
+    const name = cleanName(r);
+    if (!name || /^(?:We|It|They|Management|Company|Group|Firm)$/i.test(name)) continue;
+    const mentions = text.match(new RegExp(`(?<![A-Za-z])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z])`, 'g'))?.length ?? 0;
+    if (mentions >= 2) addEn(name);
   }
   // Two spellings of one name ("Diagnostics" and "diagnostics") are one segment.
   const seen = new Set<string>();

@@ -385,6 +385,9 @@ export function namesAnotherAfter(p: Parsed, num: NumberMention): boolean {
   const rest = p.text.slice(num.end);
   for (const m of rest.matchAll(/(?<=[\s,(])[A-Z][a-z]+(?:\s+(?:&\s+|and\s+)?[A-Z][a-z]+)+/g)) {
     if (MONTHS.test(m[0])) continue;
+    // The object of a preposition explains the figure ("driven by a higher deposit margin in
+    // Banking & Wealth Management"); it does not state one of its own.
+    if (/\b(?:in|by|from|of|on|across|at|for|with|through|via)\s+(?:the\s+|our\s+|its\s+)?$/.test(rest.slice(0, m.index))) continue;
     const at = num.end + m.index;
     if (p.segments.some((s) => at >= s.start && at < s.end) || p.companyAt.some((c) => at >= c.start && at < c.end)) continue;
     return true;
