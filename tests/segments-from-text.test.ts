@@ -22,6 +22,10 @@ describe('segments read from the text', () => {
     ["Now let's look at the segment results, starting with Motion Systems. Revenue was $812 million.", ['motion-systems']],
     ['Now let me go through each business, starting with Mobile.', ['mobile']],
     ['We had a good quarter across all of our businesses.', []],
+    ['Our IDG or Intelligent Devices group grew fast.', ['intelligent-devices-group']],
+    ['SSG, our Solutions and Services group, grew 18%.', ['solutions-and-services-group']],
+    ['We won customers across CSP, enterprise and SMB segments, and in the CSP segment demand is high.', []],
+    ['In the AWS segment, AWS operating income was $11.4 billion.', ['aws']],
     ['Our results, starting with revenue, were strong.', []],
   ] as const)('%s', (text, expected) => expect(ids(text)).toEqual(expected));
 

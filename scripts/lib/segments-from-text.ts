@@ -30,6 +30,10 @@ const EN_REPORTER = new RegExp(
   `(?:^|[.!?;,]\\s+|\\b(?:and|next|then|finally|now)\\s*,?\\s+)(?:the\\s+)?(${NAME})\\s+(?:reported|delivered|posted|generated|recorded)\\s+(?:(?:a|an|its|record|total|GAAP|adjusted|non-GAAP)\\s+)*(?:net income|net loss|net profit|revenues?|sales|operating (?:income|profit|loss)|pretax income|EBITDA|EBITA|earnings)\\b`,
   'g',
 );
+/** A unit named with its initials: "IDG or Intelligent Devices group", "SSG, our Solutions and Services group", "Cloud Services Group (CSG)". */
+const UNIT = `[A-Z][a-z]+(?:\\s+(?:and\\s+|&\\s+)?[A-Z][a-z]+){0,3}\\s+(?:[Gg]roup|[Ss]egment|[Dd]ivision)`;
+const EN_INITIALS_FIRST = new RegExp(`\\b([A-Z]{2,5}),?\\s+(?:or|our|or\\s+our|the)\\s+(${UNIT})\\b`, 'g');
+const EN_INITIALS_AFTER = new RegExp(`\\b(${UNIT})\\s*(?:\\(|,\\s*or\\s+)([A-Z]{2,5})\\b`, 'g');
 /** "X 分部", "X分部", "X 事业部". */
 const ZH = /([\p{Script=Han}]{2,8})\s*(?:分部|業務分部|业务分部)/gu;
 /** Words that qualify "segment" without naming one. */
@@ -56,6 +60,18 @@ export function segmentsFromText(raw: RawSource): Segment[] {
     found.set(id, { id, ...segment });
   };
   const reporters: string[] = [];
+  const initialsBeforeSegment: string[] = [];
+  /** A unit and its initials, when the initials are the unit's ("IDG" for Intelligent Devices Group). */
+  const addInitials = (long: string, initials: string) => {
+    const words = long.split(/\s+/).filter((w) => !/^(?:and|&)$/.test(w));
+    if (words.map((w) => w[0]!.toUpperCase()).join('') !== initials) return;
+    const name = cleanName(long.replace(/\b(group|segment|division)$/, (w) => w[0]!.toUpperCase() + w.slice(1)));
+    if (!name) return;
+    const id = slugify(name);
+    const had = found.get(id);
+    if (had) found.set(id, { ...had, aliases: [...new Set([...had.aliases, initials])] });
+    else add(id, { names: { en: name }, aliases: [name, initials], metrics: [], origin: 'text' });
+  };
   const addEn = (raw: string) => {
     // A name ends with its sentence ("starting with Motion Systems. Revenue was …").
     const name = cleanName(raw.split(/[.!?]\s/)[0]!.replace(/[.!?]$/, ''));
@@ -64,12 +80,19 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   for (const turn of raw.turns) {
     if (turn.label.role === 'analyst' || turn.label.role === 'operator') continue;
     for (const p of turn.paragraphs) {
-      for (const m of p.text.matchAll(EN)) addEn(m[1]!);
+      // Initials alone before "segment" are as often a customer segment ("the CSP segment",
+      // "SMB segments") as a business; they count when spelled out or when they report results.
+      for (const m of p.text.matchAll(EN)) {
+        if (/^[A-Z]{2,5}$/.test(m[1]!.trim().replace(/^(?:our|the|its)\s+/i, ''))) initialsBeforeSegment.push(m[1]!.trim().replace(/^(?:our|the|its)\s+/i, ''));
+        else addEn(m[1]!);
+      }
       for (const m of [...p.text.matchAll(EN_LIST), ...p.text.matchAll(EN_LIST_AFTER)]) {
         for (const item of m[1]!.split(/\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+/)) addEn(item);
       }
       for (const m of p.text.matchAll(EN_STARTING)) addEn(m[1]!);
       for (const m of p.text.matchAll(EN_REPORTER)) reporters.push(m[1]!);
+      for (const m of p.text.matchAll(EN_INITIALS_FIRST)) addInitials(m[2]!, m[1]!);
+      for (const m of p.text.matchAll(EN_INITIALS_AFTER)) addInitials(m[1]!, m[2]!);
       for (const list of `${p.text}\n${p.translation ?? ''}`.matchAll(ZH_LIST)) {
         for (const item of list.groups!.list!.matchAll(ZH_ITEM)) {
           const zh = item.groups!.zh!.replace(/^(?:及|和|与|與|以及|跟)/u, '');
@@ -101,17 +124,24 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   // A business that reports its own results is a segment when management's remarks name it
   // again elsewhere (a one-off "X reported" may be a customer or a competitor).
   const text = raw.turns.filter((t) => t.label.role !== 'analyst' && t.label.role !== 'operator').flatMap((t) => t.paragraphs.map((p) => p.text)).join('\n');
+  // Initials before "segment" count when results are stated under them ("AWS operating income was").
+  for (const i of new Set(initialsBeforeSegment)) {
+    if (new RegExp(`(?<![A-Za-z])${i}(?:\\s+segment)?\\s+(?:revenues?|net sales|sales|operating (?:income|profit|loss)|net income)\\b`).test(text)) addEn(i);
+  }
   for (const r of new Set(reporters)) {
     const name = cleanName(r);
     if (!name || /^(?:We|It|They|Management|Company|Group|Firm)$/i.test(name)) continue;
     const mentions = text.match(new RegExp(`(?<![A-Za-z])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z])`, 'g'))?.length ?? 0;
     if (mentions >= 2) addEn(name);
   }
-  // Two spellings of one name ("Diagnostics" and "diagnostics") are one segment.
+  // Two spellings of one name ("Diagnostics" and "diagnostics") are one segment, and so are a
+  // name and another segment's initials ("SSG" and "Solutions and Services Group").
   const seen = new Set<string>();
-  return [...found.values()].filter((s) => {
+  const all = [...found.values()];
+  return all.filter((s) => {
     const k = compactKey(s.names.en);
     if (seen.has(k)) return false;
+    if (all.some((o) => o !== s && o.aliases.some((a) => a !== o.names.en && compactKey(a) === k))) return false;
     seen.add(k);
     return true;
   });
