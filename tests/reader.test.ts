@@ -123,6 +123,8 @@ describe('entity and context', () => {
     ['The adjusted EBITA of the segment was US$300 million.', { kind: 'segment', id: 'retail' }, [['retail', 'adjusted_ebita', 300e6, 'USD']]],
     ['Segment revenue grew 5%.', undefined, [[null, 'revenue_yoy_pct', 5, '%']]],
     ['Next, the CIB reported net income of US$7.3 billion.', { kind: 'group' }, [[null, 'net_income', 7.3e9, 'USD']]],
+    ['Our third quarter net income of US$21.2 billion includes a pretax gain.', { kind: 'segment', id: 'cloud' }, [['group', 'net_income', 21.2e9, 'USD']]],
+    ['Worldwide revenue was US$180.2 billion, a 12% increase year-over-year.', { kind: 'segment', id: 'cloud' }, [['group', 'revenue', 180.2e9, 'USD'], ['group', 'revenue_yoy_pct', 12, '%']]],
     ['Revenue of US$19.4 billion was up 6%, driven by a higher deposit margin in Banking & Wealth Management.', { kind: 'segment', id: 'retail' }, [['retail', 'revenue', 19.4e9, 'USD'], ['retail', 'revenue_yoy_pct', 6, '%']]],
     ['Revenue grew 14%, and Aftermarket Services reached 23% of revenue.', { kind: 'segment', id: 'retail' }, [[null, 'revenue_yoy_pct', 14, '%']]],
     ['In the quarter, we reported net income of US$13 billion.', { kind: 'group' }, [['group', 'net_income', 13e9, 'USD']]],

@@ -329,6 +329,9 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   // "CCB reported net income of $3.6 billion": a business the profile does not name reports it, whatever the topic.
   if (reportsAsOther(p, measure)) return { segment: null, rule: 'entity:unnamed-reporter' };
   if (ctx.entity?.kind === 'part') return { segment: null, rule: 'entity:context unnamed part' };
+  // "our third quarter net income of $21.2 billion" after a segment's paragraphs: "our" is the company.
+  const ours = /(?:^|[^a-z])our\s+(?:[a-z0-9-]+\s+){0,3}$|我们的?\s*$/.test(p.norm.slice(Math.max(0, measure.start - 40), measure.start));
+  if (ours && ctx.entity?.kind === 'segment') return { segment: 'group', rule: 'entity:our' };
   // "Revenue grew 14%, and Aftermarket reached 23% of revenue": a segment named later in the sentence competes with the topic.
   const topic = ctx.entity;
   if (topic?.kind === 'segment' && (p.segments.some((s) => s.start > num.start && s.value !== topic.id) || namesAnotherAfter(p, num)))
