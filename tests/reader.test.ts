@@ -124,6 +124,8 @@ describe('entity and context', () => {
     ['Segment revenue grew 5%.', undefined, [[null, 'revenue_yoy_pct', 5, '%']]],
     ['Next, the CIB reported net income of US$7.3 billion.', { kind: 'group' }, [[null, 'net_income', 7.3e9, 'USD']]],
     ['Our third quarter net income of US$21.2 billion includes a pretax gain.', { kind: 'segment', id: 'cloud' }, [['group', 'net_income', 21.2e9, 'USD']]],
+    ['Net income was US$21.2 billion, including a pretax gain.', { kind: 'segment', id: 'cloud' }, [[null, 'net_income', 21.2e9, 'USD']]],
+    ['Cloud net income was US$2.1 billion.', { kind: 'segment', id: 'retail' }, [['cloud', 'net_income', 2.1e9, 'USD']]],
     ['Worldwide revenue was US$180.2 billion, a 12% increase year-over-year.', { kind: 'segment', id: 'cloud' }, [['group', 'revenue', 180.2e9, 'USD'], ['group', 'revenue_yoy_pct', 12, '%']]],
     ['Revenue of US$19.4 billion was up 6%, driven by a higher deposit margin in Banking & Wealth Management.', { kind: 'segment', id: 'retail' }, [['retail', 'revenue', 19.4e9, 'USD'], ['retail', 'revenue_yoy_pct', 6, '%']]],
     ['Revenue grew 14%, and Aftermarket Services reached 23% of revenue.', { kind: 'segment', id: 'retail' }, [[null, 'revenue_yoy_pct', 14, '%']]],

@@ -336,6 +336,9 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   const topic = ctx.entity;
   if (topic?.kind === 'segment' && (p.segments.some((s) => s.start > num.start && s.value !== topic.id) || namesAnotherAfter(p, num)))
     return { segment: null, rule: 'entity:context contested' };
+  // Net income and the like are the group's unless a segment is named with them: a segment
+  // carried from earlier sentences is not enough ("… our investment gain lifted net income to …").
+  if (ctx.entity?.kind === 'segment' && metric.scope === 'group') return { segment: null, rule: 'entity:context segment, group metric' };
   if (ctx.entity) return { segment: ctx.entity.kind === 'group' ? 'group' : ctx.entity.id, rule: `entity:context ${ctx.entity.kind === 'group' ? 'group' : ctx.entity.id}` };
   if (metric.scope === 'group') return { segment: 'group', rule: 'entity:group-metric' };
   if (unnamedSubject(p, measure)) return { segment: null, rule: 'entity:unnamed-subject' };
