@@ -39,6 +39,10 @@ describe('segments read from the text', () => {
     expect(ids('Moving to our businesses. CCB reported net income of $3.6 billion.', 'In CCB, card balances grew.', 'Next, the CIB reported revenue of $19.4 billion.')).toEqual(['ccb']);
   });
 
+  it('takes the first segment a Chinese speaker goes through, with the pinyin of its name as id, and no words before 分部', () => {
+    expect(ids('下面我们来看分部业绩，首先是公有云。', '本季度我们对智能硬件分部计提了减值。')).toEqual(['gongyouyun']);
+  });
+
   it('never takes an analyst’s words as the company’s segments', () => {
     expect(segmentsFromText(source(turn('analyst', 'How are your Widgets, Gadgets and Gizmos businesses doing?')))).toEqual([]);
   });

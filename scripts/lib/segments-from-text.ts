@@ -7,6 +7,7 @@
 import type { Segment } from '../../src/lib/schema.ts';
 import type { RawSource } from './raw.ts';
 import { chineseScript, compactKey, slugify } from './text.ts';
+import { pinyinId } from './identify.ts';
 
 const WORD = "[A-Z][A-Za-z0-9&'’.-]*";
 const NAME = `${WORD}(?:\\s+(?:and|&|of)\\s+${WORD}|\\s+${WORD}){0,3}`;
@@ -34,6 +35,8 @@ const EN_REPORTER = new RegExp(
 const UNIT = `[A-Z][a-z]+(?:\\s+(?:and\\s+|&\\s+)?[A-Z][a-z]+){0,3}\\s+(?:[Gg]roup|[Ss]egment|[Dd]ivision)`;
 const EN_INITIALS_FIRST = new RegExp(`\\b([A-Z]{2,5}),?\\s+(?:or|our|or\\s+our|the)\\s+(${UNIT})\\b`, 'g');
 const EN_INITIALS_AFTER = new RegExp(`\\b(${UNIT})\\s*(?:\\(|,\\s*or\\s+)([A-Z]{2,5})\\b`, 'g');
+/** "下面我们来看分部业绩，首先是公有云。": the first of the segments the speaker goes through. */
+const ZH_STARTING = /(?:分部|业务|業務|板块|板塊)(?:业绩|業績|表现|表現)[，,。]?\s*(?:首先是|首先看|先看)\s*([\p{Script=Han}]{2,8}?)\s*(?:[。，,;；]|$)/gu;
 /** "X 分部", "X分部", "X 事业部". */
 const ZH = /([\p{Script=Han}]{2,8})\s*(?:分部|業務分部|业务分部)/gu;
 /** Words that qualify "segment" without naming one. */
@@ -60,6 +63,12 @@ export function segmentsFromText(raw: RawSource): Segment[] {
     found.set(id, { id, ...segment });
   };
   const reporters: string[] = [];
+  /** A segment named only in Chinese: its id is the pinyin of its name (`智能硬件` -> `zhinengyingjian`). */
+  const addZh = (name: string) => {
+    if (name.length < 2 || ZH_NOT.test(name) || [...found.values()].some((s) => s.aliases.includes(name))) return;
+    const id = pinyinId(name);
+    if (id) add(id, { names: { en: name, [chineseScript(name) ?? 'zh-Hans']: name }, aliases: [name], metrics: [], origin: 'text' });
+  };
   const initialsBeforeSegment: string[] = [];
   /** A unit and its initials, when the initials are the unit's ("IDG" for Intelligent Devices Group). */
   const addInitials = (long: string, initials: string) => {
@@ -118,7 +127,11 @@ export function segmentsFromText(raw: RawSource): Segment[] {
         } else if (/^[a-z0-9-]+$/.test(id) && !/^[0-9a-z]{3,5}(?:-[0-9a-z]{3,5})+$/.test(id)) {
           add(id, { names: { en: name, 'zh-Hans': name }, aliases: [name], metrics: [], origin: 'text' });
         }
+        // (A Chinese name alone is not added here: without spaces, the words before 分部 cannot
+        // be told from the name, "我们对智能硬件分部" against "智能硬件分部".)
       }
+      // "下面我们来看分部业绩，首先是公有云。"
+      for (const m of zhText.matchAll(ZH_STARTING)) addZh(m[1]!);
     }
   }
   // A business that reports its own results is a segment when management's remarks name it
