@@ -377,11 +377,16 @@ const REPORTER = /(?:^\s*|[,;:]\s*|\b(?:and|next|then|finally|so|now)\s*,?\s*)(?
 /** The clause before the measure has a reporter other than the company, a segment, or a person on the call ("CCB reported net income"). */
 export function reportsAsOther(p: Parsed, measure: Span): boolean {
   const clauseStart = Math.max(...[',', '，', ';', '；', '.'].map((c) => p.text.lastIndexOf(c, measure.start - 1))) + 1;
-  const m = REPORTER.exec(p.text.slice(clauseStart, measure.start));
+  return unknownReporter(p.text, clauseStart, measure.start, [...p.segments, ...p.companyAt]);
+}
+
+/** Between `from` and `to`, a reporter ("CCB reported") that is none of the known names and not a pronoun or a neutral word. */
+function unknownReporter(text: string, from: number, to: number, known: readonly Span[]): boolean {
+  const m = REPORTER.exec(text.slice(from, to));
   if (!m?.groups) return false;
-  const at = clauseStart + m.index + m[0].indexOf(m.groups.name!);
-  const known = p.segments.some((s) => at >= s.start && at < s.end) || p.companyAt.some((c) => at >= c.start && at < c.end);
-  return !known && !m.groups.name!.split(/\s+/).every((w) => NEUTRAL_CAPS.test(w) || /^(?:We|It|They|Management)$/.test(w));
+  const at = from + m.index + m[0].indexOf(m.groups.name!);
+  if (known.some((k) => at >= k.start && at < k.end)) return false;
+  return !m.groups.name!.split(/\s+/).every((w) => NEUTRAL_CAPS.test(w) || /^(?:We|It|They|Management)$/.test(w));
 }
 
 const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
@@ -564,12 +569,7 @@ export function topicOf(text: string, vocab: Vocabulary): Entity | undefined {
   if (named.size === 1 && all.size === 1) return { kind: 'segment', id: [...named][0]! };
   if (named.size === 0 && vocab.partTopics.test(norm)) return { kind: 'part' };
   // "CCB reported net income of $3.6 billion. Revenue of $19.4 billion …": that business is the topic.
-  const reporter = named.size === 0 ? REPORTER.exec(text.slice(0, first)) : null;
-  if (reporter?.groups) {
-    const at = reporter.index + reporter[0].indexOf(reporter.groups.name!);
-    const company = vocab.company.find(norm).some((c) => at >= c.start && at < c.end);
-    if (!company && !reporter.groups.name!.split(/\s+/).every((w) => NEUTRAL_CAPS.test(w) || /^(?:We|It|They|Management)$/.test(w))) return { kind: 'part' };
-  }
+  if (named.size === 0 && unknownReporter(text, 0, first, vocab.company.find(norm))) return { kind: 'part' };
   if (named.size === 0 && positions(vocab.groupWords, norm).some((g) => g.start < first && !segs.some((s) => g.start >= s.start && g.start < s.end))) return { kind: 'group' };
   return undefined;
 }
