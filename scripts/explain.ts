@@ -13,8 +13,7 @@ import { parseQuarterId } from '../src/lib/quarters.ts';
 import { companySchema, type Company } from '../src/lib/schema.ts';
 import { loadCatalog } from '../src/lib/catalog.ts';
 import { ConvertError } from './lib/errors.ts';
-import { figureReader } from './lib/figures/extract.ts';
-import { topicOf } from './lib/figures/read.ts';
+import { figureReader, topicSet } from './lib/figures/extract.ts';
 import { segmentSlug } from './lib/eval.ts';
 
 const { values, positionals } = parseArgs({
@@ -53,9 +52,9 @@ try {
   const reader = figureReader({ company, metrics: catalog.metrics, reading: catalog.reading, quarter });
   for (const sentence of positionals) {
     console.log(`sentence: ${sentence}`);
-    const topic = topicOf(sentence, reader.vocab);
-    if (topic) console.log(`  sets the topic: ${topic.kind === 'segment' ? topic.id : topic.kind}`);
     const given = values.topic ? (values.topic === 'group' ? { kind: 'group' as const } : { kind: 'segment' as const, id: values.topic }) : undefined;
+    const topic = topicSet(sentence, reader.vocab, given);
+    if (topic) console.log(`  sets the topic: ${topic.kind === 'segment' ? topic.id : topic.kind}`);
     const readings = reader.explain(sentence, topic ?? given);
     if (readings.length === 0) console.log('  no number that could be a figure');
     for (const r of readings) {

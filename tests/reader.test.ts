@@ -123,6 +123,8 @@ describe('entity and context', () => {
     ['The adjusted EBITA of the segment was US$300 million.', { kind: 'segment', id: 'retail' }, [['retail', 'adjusted_ebita', 300e6, 'USD']]],
     ['Segment revenue grew 5%.', undefined, [[null, 'revenue_yoy_pct', 5, '%']]],
     ['Next, the CIB reported net income of US$7.3 billion.', { kind: 'group' }, [[null, 'net_income', 7.3e9, 'USD']]],
+    ['Cloud continues to benefit from AI spend, delivering 24% year-on-year revenue growth to US$4.1 billion.', undefined, [['cloud', 'revenue', 4.1e9, 'USD']]],
+    ['Our partner Nvidia and its revenue of US$30 billion show the demand.', { kind: 'segment', id: 'cloud' }, [[null, 'revenue', 30e9, 'USD']]],
     ['Our third quarter net income of US$21.2 billion includes a pretax gain.', { kind: 'segment', id: 'cloud' }, [['group', 'net_income', 21.2e9, 'USD']]],
     ['Net income was US$21.2 billion, including a pretax gain.', { kind: 'segment', id: 'cloud' }, [[null, 'net_income', 21.2e9, 'USD']]],
     ['Cloud net income was US$2.1 billion.', { kind: 'segment', id: 'retail' }, [['cloud', 'net_income', 2.1e9, 'USD']]],

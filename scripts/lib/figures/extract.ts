@@ -207,6 +207,15 @@ function startParagraph(state: Carried): void {
   state.about = undefined;
 }
 
+/**
+ * The topic a sentence sets for itself and what follows, or undefined when it keeps the current
+ * one: a sentence about "the segment" while a segment is the topic keeps that segment.
+ */
+export function topicSet(text: string, vocab: Vocabulary, current: Entity | undefined): Entity | undefined {
+  const named = topicOf(text, vocab);
+  return named?.kind === 'part' && current?.kind === 'segment' && pointsBack(normalizeSameLength(text), vocab) ? undefined : named;
+}
+
 export interface SourceReading {
   readonly figures: RawFigure[];
   readonly guidance: Guidance[];
@@ -261,9 +270,7 @@ export function figureReader(ctx: ExtractContext) {
 
     /** One sentence in what the sentences before it carried; updates what it carries on. */
     const sentence = (text: string, quote: Omit<RawFigure['quote'], 'number'>) => {
-      // A sentence about "the segment" while a segment is the topic keeps that segment.
-      const named = topicOf(text, vocab);
-      const topic = named?.kind === 'part' && state.entity?.kind === 'segment' && pointsBack(normalizeSameLength(text), vocab) ? undefined : named;
+      const topic = topicSet(text, vocab, state.entity);
       if (vocab.nonGaapBasis.test(normalizeSameLength(text))) state.nonGaap = true;
       const periodTopic = periodTopicOf(text, vocab);
       if (periodTopic !== undefined) state.period = periodTopic ?? undefined;

@@ -323,7 +323,8 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   if (p.groupAt.some((g) => g < num.start || (measure.start >= num.end && g >= num.end && g < measure.start))) return { segment: 'group', rule: 'entity:group-words' };
   if (ctx.vocab.entityMarkers.test(p.norm)) {
     // "Turning to our Fluid Handling segment. … segment revenue declined 2%": the current segment.
-    if (ctx.entity?.kind === 'segment' && p.segments.length === 0 && pointsBack(p.norm, ctx.vocab)) return { segment: ctx.entity.id, rule: `entity:refers-back ${ctx.entity.id}` };
+    // (Not when another name comes first: "our partner Nvidia and its revenue".)
+    if (ctx.entity?.kind === 'segment' && p.segments.length === 0 && pointsBack(p.norm, ctx.vocab) && !namesAnotherBefore(p, measure)) return { segment: ctx.entity.id, rule: `entity:refers-back ${ctx.entity.id}` };
     return { segment: null, rule: 'entity:unnamed-part' };
   }
   // "CCB reported net income of $3.6 billion": a business the profile does not name reports it, whatever the topic.
@@ -352,7 +353,7 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
 /** Words that may stand before a measure without naming a part of the company (Chinese, normalised). */
 const NEUTRAL_HAN = /本季度|这个季度|该季度|季度|本期|本季|单季|当季|季|预估|预计|预期|估计|展望|将|我们的|我们|集团|公司|整体|合并|总|的|其|今年|去年|同比|环比|第[一二三四]|截至|截止|年|月|日|为|在|了|而|和|及|与|上|下|中|方面|部分|此外|另外|同时|其中|总计|合计|共|实现|录得|达到|达|于|至|受此影响|因此|所以|财年|财季/g;
 /** Capitalised words that name no part of the company. */
-const NEUTRAL_CAPS = /^(?:GAAP|Non-GAAP|IFRS|HKFRS|Non-IFRS|Non-HKFRS|IAS|EPS|EBITDA|EBITA|FX|US|USD|RMB|HKD|EUR|ADS|ADR|Q[1-4]|FY\d*|I|Our|The|Total|Net|This|That|In|On|For|As|At|By|With|During|And|But|So|Now|Next|Finally|Turning|Moving|Looking|Overall|Adjusted|Operating|Gross|Revenue|Revenues|Sales|Free|Cash|Capital|Diluted|Basic|Consolidated|Quarterly|Third|Second|First|Fourth|Full|Fiscal|Year|Quarter)$/;
+const NEUTRAL_CAPS = /^(?:AI|ML|IT|CEO|CFO|COO|CTO|IR|GAAP|Non-GAAP|IFRS|HKFRS|Non-IFRS|Non-HKFRS|IAS|EPS|EBITDA|EBITA|FX|US|USD|RMB|HKD|EUR|ADS|ADR|Q[1-4]|FY\d*|I|Our|The|Total|Net|This|That|In|On|For|As|At|By|With|During|And|But|So|Now|Next|Finally|Turning|Moving|Looking|Overall|Adjusted|Operating|Gross|Revenue|Revenues|Sales|Free|Cash|Capital|Diluted|Basic|Consolidated|Quarterly|Third|Second|First|Fourth|Full|Fiscal|Year|Quarter)$/;
 
 /**
  * The subject before a measure names something the profile does not ("AWS revenue", "中国零售商业的收入"):
@@ -387,6 +388,15 @@ function unknownReporter(text: string, from: number, to: number, known: readonly
   const at = from + m.index + m[0].indexOf(m.groups.name!);
   if (known.some((k) => at >= k.start && at < k.end)) return false;
   return !m.groups.name!.split(/\s+/).every((w) => NEUTRAL_CAPS.test(w) || /^(?:We|It|They|Management)$/.test(w));
+}
+
+/** A name in capitals before the measure in the sentence, other than a segment, the company or a neutral word. */
+export function namesAnotherBefore(p: Parsed, measure: Span): boolean {
+  for (const m of p.text.slice(0, measure.start).matchAll(/(?<![A-Za-z])[A-Z][A-Za-z&-]*/g)) {
+    const known = p.segments.some((s) => m.index >= s.start && m.index < s.end) || p.companyAt.some((c) => m.index >= c.start && m.index < c.end);
+    if (!known && !NEUTRAL_CAPS.test(m[0]) && !/^(?:Its|It|We|They|Segment|Within|During|Compared)$/.test(m[0])) return true;
+  }
+  return false;
 }
 
 const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
