@@ -92,8 +92,10 @@ export function findNumbers(norm: string): NumberMention[] {
   for (const m of norm.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)) {
     const numStart = m.index;
     let end = numStart + m[0].length;
-    const before = norm.slice(0, numStart);
-    const after = norm.slice(end);
+    // What is written around the number, within a window: a pattern that ends with `$` scans the
+    // whole of its text, so a whole paragraph here would make a long paragraph quadratic.
+    const before = norm.slice(Math.max(0, numStart - 64), numStart);
+    const after = norm.slice(end, end + 64);
     // Part of a word or code (Q3, 88VIP, 20-F, 11.11, FY2025): not a figure.
     if (/[a-z_]$/.test(before) && !PREFIX_CURRENCY.some(([re, , bare]) => !bare && re.test(before))) continue;
     if (/^[a-z]/.test(after) && !/^(bn|mn|m\b|b\b|trillion|billion|million|percent|pp\b|per)/.test(after)) continue;
