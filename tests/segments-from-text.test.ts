@@ -43,6 +43,13 @@ describe('segments read from the text', () => {
     expect(ids('下面我们来看分部业绩，首先是公有云。', '本季度我们对智能硬件分部计提了减值。')).toEqual(['gongyouyun']);
   });
 
+  it('takes a further name with revenue of its own in a call that presents segments, and not in one that presents none', () => {
+    const paragraphs = ['Turning to our Fluid Handling segment. Revenue declined 2%.', 'Aftermarket Services revenue was $430 million, and Aftermarket Services grew fast.'];
+    expect(ids(...paragraphs)).toEqual(['fluid-handling', 'aftermarket-services']);
+    expect(ids('Atlas revenue grew 26%, and Atlas is now 72% of revenue.')).toEqual([]);
+    expect(ids('Turning to our Fluid Handling segment.', 'Product revenue was $812 million.')).toEqual(['fluid-handling']);
+  });
+
   it('never takes an analyst’s words as the company’s segments', () => {
     expect(segmentsFromText(source(turn('analyst', 'How are your Widgets, Gadgets and Gizmos businesses doing?')))).toEqual([]);
   });

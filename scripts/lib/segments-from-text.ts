@@ -37,6 +37,13 @@ const EN_INITIALS_FIRST = new RegExp(`\\b([A-Z]{2,5}),?\\s+(?:or|our|or\\s+our|t
 const EN_INITIALS_AFTER = new RegExp(`\\b(${UNIT})\\s*(?:\\(|,\\s*or\\s+)([A-Z]{2,5})\\b`, 'g');
 /** "下面我们来看分部业绩，首先是公有云。": the first of the segments the speaker goes through. */
 const ZH_STARTING = /(?:分部|业务|業務|板块|板塊)(?:业绩|業績|表现|表現)[，,。]?\s*(?:首先是|首先看|先看)\s*([\p{Script=Han}]{2,8}?)\s*(?:[。，,;；]|$)/gu;
+/** "Aftermarket Services revenue was $430 million", "Storage revenue grew": a name as the subject of revenue. */
+const EN_REVENUE_OF = new RegExp(
+  `(?:^|[.!?]\\s+|[,;]\\s+(?:and|while)\\s+)(${NAME})\\s+(?:segment\\s+)?(?:revenues?|net sales|sales)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|totaled|totalled|came in)\\b`,
+  'g',
+);
+/** Words that start a measure, not a name: "Total revenue was", "Product revenue was". */
+const MEASURE_WORDS = /^(?:Total|Net|Gross|Operating|Consolidated|Adjusted|Reported|Organic|Recurring|Quarterly|Annual|Deferred|Other|Interest|Group|Overall|Segment|Company|Worldwide|Global|GAAP|Non-GAAP|Revenue|Sales)$/;
 /** "X 分部", "X分部", "X 事业部". */
 const ZH = /([\p{Script=Han}]{2,8})\s*(?:分部|業務分部|业务分部)/gu;
 /** Words that qualify "segment" without naming one. */
@@ -63,6 +70,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
     found.set(id, { id, ...segment });
   };
   const reporters: string[] = [];
+  const revenueSubjects: string[] = [];
   /** A segment named only in Chinese: its id is the pinyin of its name (`智能硬件` -> `zhinengyingjian`). */
   const addZh = (name: string) => {
     if (name.length < 2 || ZH_NOT.test(name) || [...found.values()].some((s) => s.aliases.includes(name))) return;
@@ -100,6 +108,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
       }
       for (const m of p.text.matchAll(EN_STARTING)) addEn(m[1]!);
       for (const m of p.text.matchAll(EN_REPORTER)) reporters.push(m[1]!);
+      for (const m of p.text.matchAll(EN_REVENUE_OF)) revenueSubjects.push(m[1]!);
       for (const m of p.text.matchAll(EN_INITIALS_FIRST)) addInitials(m[2]!, m[1]!);
       for (const m of p.text.matchAll(EN_INITIALS_AFTER)) addInitials(m[1]!, m[2]!);
       for (const list of `${p.text}\n${p.translation ?? ''}`.matchAll(ZH_LIST)) {
@@ -140,6 +149,17 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   // Initials before "segment" count when results are stated under them ("AWS operating income was").
   for (const i of new Set(initialsBeforeSegment)) {
     if (new RegExp(`(?<![A-Za-z])${i}(?:\\s+segment)?\\s+(?:revenues?|net sales|sales|operating (?:income|profit|loss)|net income)\\b`).test(text)) addEn(i);
+  }
+  // In a call that presents segments, a further name that has revenue of its own is one too
+  // ("Aftermarket Services revenue was $430 million" after Motion Systems and Fluid Handling),
+  // when it is written as a name: in capitals within a sentence somewhere in management's
+  // remarks, not only at a sentence's start, where "Product revenue was" is capitalised too. In
+  // a call that presents none, such a name is as often a product ("Atlas revenue grew 26%").
+  for (const r of found.size > 0 ? new Set(revenueSubjects) : []) {
+    const name = cleanName(r);
+    if (!name || name.split(/\s+/).some((w) => MEASURE_WORDS.test(w))) continue;
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`[a-z,;:]\\s+${escaped}(?![A-Za-z])`).test(text)) addEn(name);
   }
   for (const r of new Set(reporters)) {
     const name = cleanName(r);
