@@ -89,6 +89,8 @@ describe('metric boundaries', () => {
     ['Net loss narrowed from US$49 million in the second quarter to US$38 million.', [['group', 'net_income', -38e6, 'USD']]],
     ['Gross margin decreased to 81.0% compared to 84.6% in 2024.', []],
     ['Sales grew by 16% in the first 9 months of 2025.', []],
+    ['As we kept investing in our own tour guide network, adjusted EBITDA turned to negative US$35 million.', [['group', 'adjusted_ebitda', -35e6, 'USD']]],
+    ['Our guide is for revenue of US$3.4 billion.', [['guidance', 'revenue', 3.4e9, 'USD']]],
     ['Revenue growth accelerated from 11% to 14%.', []],
     ['Total revenues are expected to grow from 16% to 18% in constant currency.', []],
     ['We expect our full-year revenue to be between US$1.12 billion and US$1.17 billion.', [['guidance', 'revenue', 1.12e9, 'USD'], ['guidance', 'revenue', 1.17e9, 'USD']]],
