@@ -95,6 +95,7 @@ describe('metric boundaries', () => {
     ['Total revenues are expected to grow from 16% to 18% in constant currency.', []],
     ['We expect our full-year revenue to be between US$1.12 billion and US$1.17 billion.', [['guidance', 'revenue', 1.12e9, 'USD'], ['guidance', 'revenue', 1.17e9, 'USD']]],
     ['For the fourth quarter, we expect revenue to grow by 11% to 14% year-over-year.', [['guidance', 'revenue_yoy_pct', 11, '%'], ['guidance', 'revenue_yoy_pct', 14, '%']]],
+    ['我们预计第四季度集团经调整 EBITA 将达到15亿至16亿港元。', [['guidance', 'adjusted_ebita', 1.5e9, 'HKD'], ['guidance', 'adjusted_ebita', 1.6e9, 'HKD']]],
     ['我们预计第四季度集团收入同比增长 8% 至 10%。', [['guidance', 'revenue_yoy_pct', 8, '%'], ['guidance', 'revenue_yoy_pct', 10, '%']]],
     ['Revenue increased to US$5 billion.', [['group', 'revenue', 5e9, 'USD']]],
     ['Revenue increased by US$2 billion.', []],

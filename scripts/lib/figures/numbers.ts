@@ -183,8 +183,11 @@ export function findNumbers(norm: string): NumberMention[] {
 function shareRangeScale(list: NumberMention[], norm: string): NumberMention[] {
   return list.map((a, i) => {
     const b = list[i + 1];
-    if (!b || (a.exp ?? 0) !== 0 || !b.exp || a.kind === 'percent' || a.kind === 'pp') return a;
+    if (!b || a.kind === 'percent' || a.kind === 'pp') return a;
     if (!/^\s*(?:to|and|-|–|~|至|到)\s*(?:us\$|hk\$|rmb|usd|\$|€|£|¥|₩|人民币)?\s*$/.test(norm.slice(a.end, b.numStart))) return a;
+    // "15亿至16亿港元": the first has its scale but takes the second's currency.
+    if ((a.exp ?? 0) !== 0 && a.exp === b.exp && !a.currency && b.currency && b.kind === 'money') return { ...a, kind: 'money', currency: b.currency, ...(b.bareYuan ? { bareYuan: true } : {}) };
+    if ((a.exp ?? 0) !== 0 || !b.exp) return a;
     const factor = 10 ** b.exp;
     const currency = a.currency ?? b.currency;
     return { ...a, value: b.exp < 0 ? Number((a.value / 100).toFixed(6)) : a.value * factor, unitValue: a.unitValue * factor, exp: b.exp, kind: currency ? 'money' : 'count', ...(currency ? { currency } : {}) };
