@@ -1,0 +1,98 @@
+/**
+ * The quarter page's summary sections in a real browser, in both editions, over http:// and
+ * file://, at a phone's width (390 px) and a desktop's: the Outlook shows the structured
+ * forecasts with their linked sentences, the Q&A digest one item per exchange with question,
+ * answer sentences and at most three chips, and the highlights in the page's language.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER_ARGS, findBrowser } from '../scripts/lib/browser.ts';
+import { dist, requireDist } from './site-files.ts';
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.svg': 'image/svg+xml', '.wasm': 'application/wasm' };
+let server: Server;
+let browser: Browser;
+let httpBase = '';
+const fileBase = `${pathToFileURL(dist).href}/`;
+
+beforeAll(async () => {
+  requireDist();
+  const found = await findBrowser();
+  server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url!, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    try {
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(await readFile(join(dist, path)));
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  httpBase = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+  browser = await chromium.launch({ executablePath: found.path, args: [...BROWSER_ARGS] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+async function open(url: string, width: number): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, errors, close: () => context.close() };
+}
+
+const WAYS = [
+  ['http://', () => httpBase],
+  ['file://', () => fileBase],
+] as const;
+const WIDTHS = [390, 1280] as const;
+const EDITIONS = [
+  ['English', ''],
+  ['Chinese', 'zh/'],
+] as const;
+
+describe.each(WAYS)('over %s', (_scheme, base) => {
+  describe.each(EDITIONS)('the %s edition', (_name, prefix) => {
+    it.each(WIDTHS)('shows the forecast in the Outlook with its value, period and linked sentence, at %i px', async (width) => {
+      const { page, errors, close } = await open(`${base()}${prefix}alibaba/fy2025-q4.html`, width);
+      const items = await page.$$eval('#outlook > .guidance-list > li.guidance', (lis) =>
+        lis.map((li) => {
+          const link = li.querySelector<HTMLAnchorElement>('.guidance-quote a.source-link')!;
+          const target = document.getElementById(decodeURIComponent(new URL(link.href).hash.slice(1)));
+          return {
+            id: li.id,
+            value: li.querySelector('.guidance-value')!.textContent,
+            what: li.querySelector('.guidance-what')!.textContent,
+            quote: li.querySelector('.guidance-quote q')!.textContent,
+            target: target?.textContent ?? null,
+            visible: (li as HTMLElement).offsetWidth > 0 && (li as HTMLElement).getBoundingClientRect().right <= innerWidth,
+          };
+        }),
+      );
+      expect(items.length).toBeGreaterThan(0);
+      const cash = items.find((i) => i.id === 'guidance-group-cash_and_investments')!;
+      expect(cash.value).toMatch(prefix ? /26 亿美元/ : /US\$2\.6bn/);
+      expect(cash.what).toMatch(prefix ? /现金/ : /Cash/);
+      expect(cash.quote).toContain('USD2.6 billion');
+      // The sentence's link lands on the paragraph that says it.
+      expect(cash.target).toContain('USD2.6 billion');
+      expect(cash.visible).toBe(true);
+      // The rule that judges forecasts is on the page, and what earlier calls said has its place.
+      expect(await page.textContent('#said-before')).toMatch(prefix ? /预测如何判定[\s\S]*区间/ : /How forecasts are judged[\s\S]*A range is met/);
+      expect(errors).toEqual([]);
+      await close();
+    });
+  });
+});
