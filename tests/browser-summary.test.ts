@@ -94,5 +94,38 @@ describe.each(WAYS)('over %s', (_scheme, base) => {
       expect(errors).toEqual([]);
       await close();
     });
+
+    it.each(WIDTHS)('gives one Q&A item per exchange, with the question, the answer\'s sentences and at most three chips, at %i px', async (width) => {
+      const { page, errors, close } = await open(`${base()}${prefix}alibaba/fy2025-q2.html`, width);
+      const items = await page.$$eval('#qa > ol > li', (lis) =>
+        lis.map((li) => ({
+          id: li.id,
+          analyst: li.querySelector('.qa-analyst')!.textContent!.replace(/\s+/g, ' ').trim(),
+          question: [...li.querySelectorAll('.qa-question q')].map((q) => ({ text: q.textContent!, lang: q.getAttribute('lang') })),
+          answer: [...li.querySelectorAll('.qa-answer-text q')].map((q) => ({ text: q.textContent!, lang: q.getAttribute('lang') })),
+          chips: [...li.querySelectorAll('.chips .chip')].map((c) => c.textContent!.trim()),
+          versions: [...li.querySelectorAll('.qa-links a')].map((a) => a.getAttribute('href')),
+          fits: li.getBoundingClientRect().right <= document.documentElement.clientWidth,
+        })),
+      );
+      // Two transcripts of the call, nine exchanges: nine items, each linking to both versions.
+      expect(items.map((i) => i.id)).toEqual(['qa-1', 'qa-2', 'qa-3', 'qa-4', 'qa-5', 'qa-6', 'qa-7', 'qa-8', 'qa-9']);
+      for (const item of items) {
+        expect(item.versions, item.id).toEqual([`#en-${item.id}`, `#zh-${item.id}`]);
+        expect(item.question.length, item.id).toBeGreaterThan(0);
+        expect(item.answer.length, item.id).toBeGreaterThan(0);
+        // In the page's language: this call has a transcript in each.
+        for (const q of [...item.question, ...item.answer]) expect(q.lang, `${item.id}: ${q.text}`).toMatch(prefix ? /^zh/ : /^en$/);
+        expect(item.chips.length, item.id).toBeLessThanOrEqual(3);
+        expect(new Set(item.chips).size, item.id).toBe(item.chips.length);
+        expect(item.fits, item.id).toBe(true);
+      }
+      // The English transcript's "Unidentified Participant" is named as the Chinese one names him.
+      expect(items[7]!.analyst).toBe('Jiong Shao (Barclays)');
+      // The whole question: all three parts of Alicia Yap's question.
+      expect(items[0]!.question.length).toBeGreaterThanOrEqual(2);
+      expect(errors).toEqual([]);
+      await close();
+    });
   });
 });

@@ -22,7 +22,7 @@ describe('summary excerpts', () => {
   it('are whole sentences, verbatim from their paragraphs', () => {
     for (const call of calls) {
       const byId = new Map(call.sources.flatMap((s) => [...paragraphsOf(call, s.key), ...s.announcement]).map((p) => [p.id, p.text]));
-      const excerpts = [...call.highlights.flatMap((h) => h.items), ...call.outlook, ...call.digest.map((d) => d.question)];
+      const excerpts = [...call.highlights.flatMap((h) => h.items), ...call.outlook, ...call.digest.flatMap((d) => [d.question, ...d.asked, ...d.answer])];
       expect(excerpts.length).toBeGreaterThan(0);
       for (const e of excerpts) {
         const para = byId.get(e.paragraph)!;

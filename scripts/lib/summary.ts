@@ -115,7 +115,59 @@ export function outlook(sources: readonly Source[], speakers: ReadonlyMap<string
   });
 }
 
-/** Each Q&A exchange in brief: the question in up to three sentences, segments, topics, answerers. */
+/** A number, said in digits or in Chinese numerals with a unit: a sentence that states a figure. */
+const FIGURE = /\d|百分之|[一二两三四五六七八九十百千]+(?:亿|万|个百分点|倍|个点)/;
+/** Forward-looking wording, tested once per sentence (FORWARD is global, for counting). */
+const FORWARD_ONE = new RegExp(FORWARD.source);
+/** At most this many sentences of an answer. */
+export const ANSWER_SENTENCES = 4;
+
+/** Whether a sentence is a greeting or thanks and nothing more (a greeting that goes on to ask is kept). */
+function pleasantry(text: string): boolean {
+  const t = normalizeSameLength(text);
+  if (SELF_INTRODUCTION.test(t) && t.length < 40) return true;
+  return GREETING.test(t) && !QUESTION.test(t.replace(GREETING, '').replace(THANKS_FOR_ASKING, ''));
+}
+/** The rest of a thanks for being let to ask ("Thank you for taking my question"). */
+const THANKS_FOR_ASKING = /^[\s,，、]*(for taking my questions?|for the opportunity to ask[^.?]*|接受我的提问|给我提问的机会|我的提问)/i;
+/** "This is Toby.", "我来回答": who speaks, not what. */
+const SELF_INTRODUCTION = /^(this is|i'm|i am|let me take|我是|我来回答|我来回应)/i;
+
+/**
+ * The whole question of an exchange: every sentence the analyst says in it except greetings and
+ * thanks, as one verbatim stretch per paragraph (from its first kept sentence to its last).
+ */
+export function wholeQuestion(source: string, speaker: string, paragraphs: readonly Paragraph[]): Excerpt[] {
+  return paragraphs.flatMap((p) => {
+    const kept = splitSentences(p.text).filter((x) => !pleasantry(x.text));
+    if (kept.length === 0) return [];
+    return [{ source, paragraph: p.id, speaker, text: p.text.slice(kept[0]!.start, kept.at(-1)!.end) }];
+  });
+}
+
+/**
+ * The key sentences of an answer, by rule: sentences that state a figure or a forecast first,
+ * then those that explain (a driver: "driven by", "主要由于"), then, only while fewer than two are
+ * chosen, the first others; greetings, thanks, self-introductions and sentences under ten
+ * characters never; at most `ANSWER_SENTENCES`, shown in the order said.
+ */
+export function answerSentences(source: string, turns: ReadonlyArray<{ speaker: string; paragraphs: readonly Paragraph[] }>): Excerpt[] {
+  const all = turns.flatMap((t) => t.paragraphs.flatMap((p) => splitSentences(p.text).map((x) => ({ speaker: t.speaker, p, text: x.text }))));
+  const ranked = all
+    .map((x, order) => {
+      const lower = normalizeSameLength(x.text).toLowerCase();
+      const rank = FIGURE.test(x.text) || FORWARD_ONE.test(lower) ? 0 : DRIVER.test(lower) ? 1 : 2;
+      return { x, order, rank };
+    })
+    .filter(({ x }) => !pleasantry(x.text) && x.text.trim().length >= 10);
+  const chosen = ranked.sort((a, b) => a.rank - b.rank || a.order - b.order).slice(0, ANSWER_SENTENCES);
+  const key = chosen.filter((c) => c.rank < 2);
+  return (key.length >= 2 ? key : chosen.slice(0, Math.max(2, key.length)))
+    .sort((a, b) => a.order - b.order)
+    .map(({ x }) => ({ source, paragraph: x.p.id, speaker: x.speaker, text: x.text }));
+}
+
+/** Each Q&A exchange in brief: the question's opening sentences, the whole question, the answer's key sentences, segments, topics, answerers. */
 export function qaDigest(
   sources: readonly Source[],
   topics: readonly Topic[],
@@ -143,11 +195,14 @@ export function qaDigest(
       const text = para.text.slice(start.s.start, end);
       const allText = inExchange.flatMap((t) => t.paragraphs.map((p) => `${p.text}\n${p.translation ?? ''}`)).join('\n');
       const norm = matchKey(allText);
+      const answered = inExchange.filter((t) => ex.answerers.includes(t.speaker));
       out.push({
         n: ex.n,
         source: source.key,
         analyst: ex.analyst,
         question: { source: source.key, paragraph: para.id, speaker: ex.analyst, text },
+        asked: wholeQuestion(source.key, ex.analyst, asked.flatMap((t) => t.paragraphs)),
+        answer: answerSentences(source.key, answered),
         segments: [...new Set(inExchange.flatMap((t) => t.paragraphs.flatMap((p) => p.segments)))].sort(),
         topics: topics.filter((t) => t.terms.some((term) => countName(norm, term) > 0)).map((t) => t.id),
         answerers: ex.answerers,

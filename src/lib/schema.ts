@@ -413,6 +413,10 @@ export const digestSchema = z.object({
   analyst: slug,
   /** The question, one to three sentences, verbatim. */
   question: excerptSchema,
+  /** The whole question: every sentence the analyst said in the exchange but greetings and thanks, one verbatim stretch per paragraph. */
+  asked: z.array(excerptSchema).default([]),
+  /** The answer's key sentences, chosen by rule (figures and forecasts first; see `answerSentences` in scripts/lib/summary.ts), in the order said. */
+  answer: z.array(excerptSchema).default([]),
   /** Segment ids the exchange touched. */
   segments: z.array(slug),
   /** Topic ids from `content/topics.yaml`. */
