@@ -127,5 +127,26 @@ describe.each(WAYS)('over %s', (_scheme, base) => {
       expect(errors).toEqual([]);
       await close();
     });
+
+    it.each(WIDTHS)('shows the highlights in the page\'s language, a machine translation marked, each sentence under one segment, at %i px', async (width) => {
+      const read = async (path: string) => {
+        const { page, errors, close } = await open(`${base()}${prefix}${path}`, width);
+        const items = await page.$$eval('#highlights li', (lis) =>
+          lis.map((li) => ({ lang: li.querySelector('q')!.getAttribute('lang'), text: li.querySelector('q')!.textContent!, badge: li.querySelector('.badge')?.textContent ?? null, para: li.querySelector('a.source-link')!.getAttribute('href') })),
+        );
+        expect(errors).toEqual([]);
+        await close();
+        return items;
+      };
+      // A call with an English and a Chinese transcript: each edition shows its own, unmarked.
+      const q2 = await read('alibaba/fy2025-q2.html');
+      expect(q2.length).toBeGreaterThan(5);
+      for (const h of q2) expect([h.lang, h.badge], h.text).toEqual([prefix ? 'zh-Hans' : 'en', null]);
+      expect(new Set(q2.map((h) => `${h.para}|${h.text}`)).size).toBe(q2.length);
+      // A call with only an English transcript and its machine translation into Traditional Chinese.
+      const q4 = await read('alibaba/fy2025-q4.html');
+      expect(q4.length).toBeGreaterThan(5);
+      for (const h of q4) expect([h.lang, h.badge], h.text).toEqual(prefix ? ['zh-Hant', '机器翻译'] : ['en', null]);
+    });
   });
 });

@@ -31,6 +31,11 @@ describe('summary excerpts', () => {
         expect(starts.some((s) => e.text.startsWith(s)), `${e.paragraph} starts mid-sentence: ${e.text}`).toBe(true);
         expect(starts.some((s) => e.text.endsWith(s)), `${e.paragraph} ends mid-sentence: ${e.text}`).toBe(true);
       }
+      // A highlight's translation is a whole sentence of its paragraph's translation.
+      const translations = new Map(call.sources.flatMap((s) => paragraphsOf(call, s.key)).map((p) => [p.id, p.translation]));
+      for (const e of call.highlights.flatMap((h) => h.items).filter((x) => x.translation !== undefined)) {
+        expect(splitSentences(translations.get(e.paragraph) ?? '').map((s) => s.text), e.paragraph).toContain(e.translation);
+      }
     }
   });
 

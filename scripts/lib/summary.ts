@@ -66,7 +66,24 @@ function mentions(key: string, names: readonly string[]): boolean {
   return names.some((n) => countName(key, n) > 0);
 }
 
-/** Two to five sentences per segment and source that carry most information. */
+/**
+ * The sentence of a paragraph's translation that renders the given sentence of its text: the
+ * same position, when the paragraph and its translation have the same number of sentences.
+ */
+export function translatedSentence(p: Pick<Paragraph, 'text' | 'translation'>, sentence: string): string | undefined {
+  if (p.translation === undefined) return undefined;
+  const mine = splitSentences(p.text);
+  const theirs = splitSentences(p.translation);
+  if (mine.length !== theirs.length) return undefined;
+  const i = mine.findIndex((x) => x.text === sentence);
+  return i >= 0 ? theirs[i]!.text : undefined;
+}
+
+/**
+ * Two to four sentences per segment and source that carry most information. A sentence goes
+ * under one segment only: the one it scores highest for (ties: the segment named first in the
+ * profile). Each carries its translation where the paragraph's translation pairs sentence by sentence.
+ */
 export function segmentHighlights(
   sources: readonly Source[],
   speakers: ReadonlyMap<string, Speaker>,
@@ -74,7 +91,6 @@ export function segmentHighlights(
   quarter: FiscalQuarter,
   figures: readonly RawFigure[],
 ): Array<{ segment: string; items: Excerpt[] }> {
-  const out: Array<{ segment: string; items: Excerpt[] }> = [];
   // Figures per segment and sentence, counted once rather than searched for every sentence.
   const figureCount = new Map<string, number>();
   for (const f of figures) {
@@ -82,22 +98,45 @@ export function segmentHighlights(
     figureCount.set(k, (figureCount.get(k) ?? 0) + 1);
   }
   const perSource = new Map(sources.map((s) => [s.key, candidates(s, speakers, ['executive', 'announcement'])]));
-  for (const segment of segmentsActiveIn(company.segments, quarter).filter((s) => s.id !== 'group')) {
+  const segments = segmentsActiveIn(company.segments, quarter).filter((s) => s.id !== 'group');
+  const sentenceKey = (c: Candidate) => `${c.source}|${c.order}`;
+  // Every sentence's score for every segment, then the segment it scores highest for.
+  const scores = segments.map((segment) => {
     const names = [segment.names.en, segment.names['zh-Hans'], segment.names['zh-Hant'], ...segment.aliases].filter((n): n is string => !!n);
-    const items: Excerpt[] = [];
-    for (const source of sources) {
-      const scored = perSource.get(source.key)!.map((c) => {
+    return sources.map((source) =>
+      perSource.get(source.key)!.map((c) => {
         const own = figureCount.get(`${segment.id}|${c.paragraph.id}|${c.text}`) ?? 0;
         const named = mentions(c.key, names);
         if (!named && own === 0) return { item: c, score: 0 };
         const len = c.text.length;
         const score = 3 * Math.min(own, 3) + (DRIVER.test(c.text.toLowerCase()) ? 2 : 0) + (STRATEGY.test(c.text.toLowerCase()) ? 1 : 0) + (named ? 1 : 0) - (len < 15 || len > 400 ? 3 : 0);
         return { item: c, score };
-      });
-      items.push(...pick(scored, 3, 4).map(toExcerpt));
+      }),
+    );
+  });
+  const best = new Map<string, { segment: number; score: number }>();
+  scores.forEach((bySource, segment) => {
+    for (const scored of bySource) {
+      for (const { item, score } of scored) {
+        const k = sentenceKey(item);
+        if (score > (best.get(k)?.score ?? 0)) best.set(k, { segment, score });
+      }
     }
+  });
+  const out: Array<{ segment: string; items: Excerpt[] }> = [];
+  segments.forEach((segment, i) => {
+    const items = scores[i]!.flatMap((scored) =>
+      pick(
+        scored.filter(({ item }) => best.get(sentenceKey(item))?.segment === i),
+        3,
+        4,
+      ).map((c) => {
+        const translation = translatedSentence(c.paragraph, c.text);
+        return { ...toExcerpt(c), ...(translation ? { translation } : {}) };
+      }),
+    );
     if (items.length > 0) out.push({ segment: segment.id, items });
-  }
+  });
   return out;
 }
 

@@ -400,6 +400,8 @@ export const excerptSchema = z.object({
   speaker: slug.optional(),
   /** The sentence(s), verbatim and cut only at sentence boundaries. */
   text: z.string().min(1),
+  /** The same sentence in the source's translation layer, verbatim, when the paragraph and its translation pair sentence by sentence. */
+  translation: z.string().min(1).optional(),
 });
 export type Excerpt = z.infer<typeof excerptSchema>;
 
