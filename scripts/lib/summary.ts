@@ -17,7 +17,13 @@ const DRIVER = /(主要|得益于|由于|受益于|带动|驱动|推动|归因|d
 /** What the company does or plans. */
 const STRATEGY = /(战略|策略|投入|投资|聚焦|专注|continue to|invest|focus|strategy|priorit|expand|launch|推出|发布)/;
 /** Forward-looking wording. */
-const FORWARD = /(expect|anticipate|outlook|guidance|going forward|looking ahead|in the coming|next quarter|next year|next fiscal|we will continue|we plan|we aim|target|预计|预期|展望|未来|下个季度|下季度|明年|下一财年|将继续|计划|目标|有望)/g;
+const FORWARD = /(expect(?!ation)|anticipate|outlook|guidance|going forward|looking ahead|in the coming|next quarter|next year|next fiscal|we will continue|we plan|we aim|target|预计|预期|展望|未来|下个季度|下季度|明年|下一财年|将继续|我们计划|计划(?:在|将|于)|目标|有望)/g;
+/**
+ * Sentences that use forecast words about what already happened: results measured against
+ * expectations ("exceeded our expectations", "好于预期", "符合预期"), targets already reached
+ * ("已顺利完成…既定目标"), and reports of the quarter ("During this quarter, …").
+ */
+const NOT_OUTLOOK = /((好于|超出|超过|高于|低于|符合|不及)[^，。,；;]{0,8}预期|预期之[内外]|已(经)?(顺利)?(完成|实现|达成)|(exceed|beat|above|ahead of|better than|in line with|surpass)[^.,;]{0,24}expect|^(during|in) (this|the) quarter)/;
 /** Boilerplate that is forward-looking by law, not by content. */
 const DISCLAIMER = /(forward-looking statement|safe harbor|前瞻性陈述|安全港|non-gaap|非公认会计准则财务指标|risk factors|风险及不确定)/;
 const GREETING = /^(thank you|thanks|hi|hello|good (morning|evening|afternoon|day)|congratulations|谢谢|感谢|非常感谢|晚上好|早上好|下午好|大家好|管理层(晚上|早上|下午)?好|恭喜)/;
@@ -145,7 +151,7 @@ export function outlook(sources: readonly Source[], speakers: ReadonlyMap<string
   return sources.flatMap((source) => {
     const scored = candidates(source, speakers, ['executive']).map((c) => {
       const lower = normalizeSameLength(c.text);
-      if (DISCLAIMER.test(lower) || QUESTION.test(lower) && /[?？]/.test(c.text)) return { item: c, score: 0 };
+      if (DISCLAIMER.test(lower) || NOT_OUTLOOK.test(lower.toLowerCase()) || QUESTION.test(lower) && /[?？]/.test(c.text)) return { item: c, score: 0 };
       const cues = lower.match(FORWARD)?.length ?? 0;
       const len = c.text.length;
       return { item: c, score: cues === 0 ? 0 : cues + (/\d/.test(c.text) ? 1 : 0) + (DRIVER.test(lower) ? 0 : 0) - (len < 20 || len > 400 ? 3 : 0) };

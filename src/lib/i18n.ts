@@ -239,6 +239,7 @@ const summaryEn = {
   machineTranslated: 'machine translation',
   machineTranslatedNote: 'Machine translation from the source; the original is linked.',
   quarterByQuarter: 'Quarter by quarter',
+  paragraphCount: (n: number): string => (n === 1 ? 'paragraph' : 'paragraphs'),
 };
 export type SummaryStrings = typeof summaryEn;
 
@@ -283,6 +284,7 @@ const summaryZh: SummaryStrings = {
   machineTranslated: '机器翻译',
   machineTranslatedNote: '来源提供的机器翻译；原文见链接。',
   quarterByQuarter: '各季度要点与提问',
+  paragraphCount: (_n: number) => '段',
 };
 
 export const SUMMARY_UI: Record<Edition, SummaryStrings> = { en: summaryEn, zh: summaryZh };
