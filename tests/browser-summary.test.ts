@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_ARGS, findBrowser } from '../scripts/lib/browser.ts';
 import { dist, requireDist } from './site-files.ts';
@@ -41,8 +42,8 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-async function open(url: string, width: number): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 } });
+async function open(url: string, width: number, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 }, colorScheme });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -148,5 +149,27 @@ describe.each(WAYS)('over %s', (_scheme, base) => {
       expect(q4.length).toBeGreaterThan(5);
       for (const h of q4) expect([h.lang, h.badge], h.text).toEqual(prefix ? ['zh-Hant', '机器翻译'] : ['en', null]);
     });
+  });
+});
+
+describe('accessibility of the summary sections (axe), light and dark', () => {
+  it.each([
+    ['alibaba/fy2025-q4.html', 'light'],
+    ['alibaba/fy2025-q4.html', 'dark'],
+    ['zh/alibaba/fy2025-q4.html', 'light'],
+    ['zh/alibaba/fy2025-q4.html', 'dark'],
+    ['alibaba/fy2025-q2.html', 'dark'],
+    ['zh/alibaba/fy2025-q2.html', 'dark'],
+    ['alibaba/segments/cloud.html', 'light'],
+    ['zh/alibaba/segments/cloud.html', 'dark'],
+  ] as const)('%s in %s mode has no violations in the outlook, Q&A, highlights, guidance and timeline', async (path, scheme) => {
+    const { page, close } = await open(`${httpBase}${path}`, 1280, scheme);
+    let axe = new AxeBuilder({ page });
+    const present = await page.$$eval('#outlook, #qa, #highlights, #guidance, #timeline', (els) => els.map((e) => `#${e.id}`));
+    expect(present.length).toBeGreaterThan(0);
+    for (const sel of present) axe = axe.include(sel);
+    const result = await axe.analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    await close();
   });
 });
