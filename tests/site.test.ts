@@ -92,6 +92,19 @@ describe('the built site', () => {
     }
   });
 
+  it('lists each analyst once on the analysts page, never as "Unidentified Participant"', () => {
+    for (const page of ['alibaba/analysts.html', 'zh/alibaba/analysts.html']) {
+      const html = read(page);
+      const rows = [...html.matchAll(/<tr id="analyst-([a-z0-9-]+)"/g)].map((m) => m[1]);
+      expect(new Set(rows).size, page).toBe(rows.length);
+      expect(rows, page).not.toContain('unidentified-participant');
+      expect(text(html), page).not.toContain('Unidentified');
+      // Jiong Shao asked in FY2024 Q1 and, named only by the Chinese transcript, in FY2025 Q2.
+      const row = /<tr id="analyst-jiong-shao">([\s\S]*?)<\/tr>/.exec(html)![1]!;
+      expect(attrs(row, 'href').filter((h) => /fy2024-q1\.html#qa-4$|fy2025-q2\.html#qa-8$/.test(h)), page).toHaveLength(2);
+    }
+  });
+
   it('shows every paragraph with its stable id and marks the machine translation', () => {
     const html = read('alibaba/fy2025-q4.html');
     const ids = attrs(html, 'id').filter((id) => /^en-p-\d+$/.test(id));
