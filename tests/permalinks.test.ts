@@ -20,7 +20,7 @@ function currentPermalinks(): string[] {
     out.add(page);
     if (!/\/fy\d{4}-q\d\.html$/.test(page)) continue;
     for (const id of attrs(read(page), 'id')) {
-      if (/^(?:[a-z]{2}(?:-\d+)?-p-\d+|(?:[a-z]{2}(?:-\d+)?-)?qa-\d+|fig-(?![a-z0-9_-]*-quote$)[a-z0-9_-]+|participants|key-figures|highlights|outlook|qa|[a-z]{2}-transcript)$/.test(id)) out.add(`${page}#${id}`);
+      if (/^(?:[a-z]{2}(?:-\d+)?-p-\d+|(?:[a-z]{2}(?:-\d+)?-)?qa-\d+|fig-(?![a-z0-9_-]*-quote$)[a-z0-9_-]+|guidance-[a-z0-9_-]+|said-before|participants|key-figures|highlights|outlook|qa|[a-z]{2}-transcript)$/.test(id)) out.add(`${page}#${id}`);
     }
   }
   for (const f of ['data/figures.json', 'data/figures.csv']) out.add(f);

@@ -81,12 +81,28 @@ describe('the built site', () => {
       '2. Alex Yao (摩根大通) 回答: 蒋凡（Jiang Fan）',
       '3. Jialong Shi (野村证券) 回答: 蒋凡（Jiang Fan）',
     ]);
-    // Two sources of one call: where they disagree, both versions are shown.
-    const q2 = index('alibaba/fy2025-q2.html');
-    expect(q2).toHaveLength(9);
-    expect(q2[0]).toBe('1. Alicia Yap (Citigroup) Answered by: Eddie Wu');
-    expect(q2[6]).toBe('7. Gary Yu (Morgan Stanley) Answered by: Toby Xu English Gary Yu (Morgan Stanley) Answered by: Toby Xu, Eddie Wu Simplified Chinese');
-    expect(q2[7]).toBe('8. Unidentified Participant Answered by: Toby Xu English Jiong Shao (Barclays) Answered by: Toby Xu Simplified Chinese');
+    // Two sources of one call: one item per exchange; everyone who answered in either version; the
+    // analyst one source leaves unidentified is named as the other source names them.
+    for (const page of ['alibaba/fy2025-q2.html', 'zh/alibaba/fy2025-q2.html']) {
+      const q2 = index(page);
+      expect(q2).toHaveLength(9);
+      expect(q2[0]).toMatch(/^1\. Alicia Yap \(Citigroup\) (Answered by|回答): (Eddie Wu|吴泳铭（Eddie Wu）)$/);
+      expect(q2[6]).toMatch(/^7\. Gary Yu \(Morgan Stanley\) (Answered by|回答): \S*Toby Xu\S*(, |、)\S*Eddie Wu\S*$/);
+      expect(q2[7]).toMatch(/^8\. Jiong Shao \(Barclays\) (Answered by|回答): \S*Toby Xu\S*$/);
+    }
+  });
+
+  it('lists each analyst once on the analysts page, never as "Unidentified Participant"', () => {
+    for (const page of ['alibaba/analysts.html', 'zh/alibaba/analysts.html']) {
+      const html = read(page);
+      const rows = [...html.matchAll(/<tr id="analyst-([a-z0-9-]+)"/g)].map((m) => m[1]);
+      expect(new Set(rows).size, page).toBe(rows.length);
+      expect(rows, page).not.toContain('unidentified-participant');
+      expect(text(html), page).not.toContain('Unidentified');
+      // Jiong Shao asked in FY2024 Q1 and, named only by the Chinese transcript, in FY2025 Q2.
+      const row = /<tr id="analyst-jiong-shao">([\s\S]*?)<\/tr>/.exec(html)![1]!;
+      expect(attrs(row, 'href').filter((h) => /fy2024-q1\.html#qa-4$|fy2025-q2\.html#qa-8$/.test(h)), page).toHaveLength(2);
+    }
   });
 
   it('shows every paragraph with its stable id and marks the machine translation', () => {

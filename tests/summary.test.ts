@@ -22,7 +22,7 @@ describe('summary excerpts', () => {
   it('are whole sentences, verbatim from their paragraphs', () => {
     for (const call of calls) {
       const byId = new Map(call.sources.flatMap((s) => [...paragraphsOf(call, s.key), ...s.announcement]).map((p) => [p.id, p.text]));
-      const excerpts = [...call.highlights.flatMap((h) => h.items), ...call.outlook, ...call.digest.map((d) => d.question)];
+      const excerpts = [...call.highlights.flatMap((h) => h.items), ...call.outlook, ...call.digest.flatMap((d) => [d.question, ...d.asked, ...d.answer])];
       expect(excerpts.length).toBeGreaterThan(0);
       for (const e of excerpts) {
         const para = byId.get(e.paragraph)!;
@@ -30,6 +30,11 @@ describe('summary excerpts', () => {
         const starts = splitSentences(para).map((s) => s.text);
         expect(starts.some((s) => e.text.startsWith(s)), `${e.paragraph} starts mid-sentence: ${e.text}`).toBe(true);
         expect(starts.some((s) => e.text.endsWith(s)), `${e.paragraph} ends mid-sentence: ${e.text}`).toBe(true);
+      }
+      // A highlight's translation is a whole sentence of its paragraph's translation.
+      const translations = new Map(call.sources.flatMap((s) => paragraphsOf(call, s.key)).map((p) => [p.id, p.translation]));
+      for (const e of call.highlights.flatMap((h) => h.items).filter((x) => x.translation !== undefined)) {
+        expect(splitSentences(translations.get(e.paragraph) ?? '').map((s) => s.text), e.paragraph).toContain(e.translation);
       }
     }
   });

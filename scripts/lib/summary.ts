@@ -17,7 +17,13 @@ const DRIVER = /(主要|得益于|由于|受益于|带动|驱动|推动|归因|d
 /** What the company does or plans. */
 const STRATEGY = /(战略|策略|投入|投资|聚焦|专注|continue to|invest|focus|strategy|priorit|expand|launch|推出|发布)/;
 /** Forward-looking wording. */
-const FORWARD = /(expect|anticipate|outlook|guidance|going forward|looking ahead|in the coming|next quarter|next year|next fiscal|we will continue|we plan|we aim|target|预计|预期|展望|未来|下个季度|下季度|明年|下一财年|将继续|计划|目标|有望)/g;
+const FORWARD = /(expect(?!ation)|anticipate|outlook|guidance|going forward|looking ahead|in the coming|next quarter|next year|next fiscal|we will continue|we plan|we aim|target|预计|预期|展望|未来|下个季度|下季度|明年|下一财年|将继续|我们计划|计划(?:在|将|于)|目标|有望)/g;
+/**
+ * Sentences that use forecast words about what already happened: results measured against
+ * expectations ("exceeded our expectations", "好于预期", "符合预期"), targets already reached
+ * ("已顺利完成…既定目标"), and reports of the quarter ("During this quarter, …").
+ */
+const NOT_OUTLOOK = /((好于|超出|超过|高于|低于|符合|不及)[^，。,；;]{0,8}预期|预期之[内外]|已(经)?(顺利)?(完成|实现|达成)|(exceed|beat|above|ahead of|better than|in line with|surpass)[^.,;]{0,24}expect|^(during|in) (this|the) quarter)/;
 /** Boilerplate that is forward-looking by law, not by content. */
 const DISCLAIMER = /(forward-looking statement|safe harbor|前瞻性陈述|安全港|non-gaap|非公认会计准则财务指标|risk factors|风险及不确定)/;
 const GREETING = /^(thank you|thanks|hi|hello|good (morning|evening|afternoon|day)|congratulations|谢谢|感谢|非常感谢|晚上好|早上好|下午好|大家好|管理层(晚上|早上|下午)?好|恭喜)/;
@@ -66,7 +72,24 @@ function mentions(key: string, names: readonly string[]): boolean {
   return names.some((n) => countName(key, n) > 0);
 }
 
-/** Two to five sentences per segment and source that carry most information. */
+/**
+ * The sentence of a paragraph's translation that renders the given sentence of its text: the
+ * same position, when the paragraph and its translation have the same number of sentences.
+ */
+export function translatedSentence(p: Pick<Paragraph, 'text' | 'translation'>, sentence: string): string | undefined {
+  if (p.translation === undefined) return undefined;
+  const mine = splitSentences(p.text);
+  const theirs = splitSentences(p.translation);
+  if (mine.length !== theirs.length) return undefined;
+  const i = mine.findIndex((x) => x.text === sentence);
+  return i >= 0 ? theirs[i]!.text : undefined;
+}
+
+/**
+ * Two to four sentences per segment and source that carry most information. A sentence goes
+ * under one segment only: the one it scores highest for (ties: the segment named first in the
+ * profile). Each carries its translation where the paragraph's translation pairs sentence by sentence.
+ */
 export function segmentHighlights(
   sources: readonly Source[],
   speakers: ReadonlyMap<string, Speaker>,
@@ -74,7 +97,6 @@ export function segmentHighlights(
   quarter: FiscalQuarter,
   figures: readonly RawFigure[],
 ): Array<{ segment: string; items: Excerpt[] }> {
-  const out: Array<{ segment: string; items: Excerpt[] }> = [];
   // Figures per segment and sentence, counted once rather than searched for every sentence.
   const figureCount = new Map<string, number>();
   for (const f of figures) {
@@ -82,22 +104,45 @@ export function segmentHighlights(
     figureCount.set(k, (figureCount.get(k) ?? 0) + 1);
   }
   const perSource = new Map(sources.map((s) => [s.key, candidates(s, speakers, ['executive', 'announcement'])]));
-  for (const segment of segmentsActiveIn(company.segments, quarter).filter((s) => s.id !== 'group')) {
+  const segments = segmentsActiveIn(company.segments, quarter).filter((s) => s.id !== 'group');
+  const sentenceKey = (c: Candidate) => `${c.source}|${c.order}`;
+  // Every sentence's score for every segment, then the segment it scores highest for.
+  const scores = segments.map((segment) => {
     const names = [segment.names.en, segment.names['zh-Hans'], segment.names['zh-Hant'], ...segment.aliases].filter((n): n is string => !!n);
-    const items: Excerpt[] = [];
-    for (const source of sources) {
-      const scored = perSource.get(source.key)!.map((c) => {
+    return sources.map((source) =>
+      perSource.get(source.key)!.map((c) => {
         const own = figureCount.get(`${segment.id}|${c.paragraph.id}|${c.text}`) ?? 0;
         const named = mentions(c.key, names);
         if (!named && own === 0) return { item: c, score: 0 };
         const len = c.text.length;
         const score = 3 * Math.min(own, 3) + (DRIVER.test(c.text.toLowerCase()) ? 2 : 0) + (STRATEGY.test(c.text.toLowerCase()) ? 1 : 0) + (named ? 1 : 0) - (len < 15 || len > 400 ? 3 : 0);
         return { item: c, score };
-      });
-      items.push(...pick(scored, 3, 4).map(toExcerpt));
+      }),
+    );
+  });
+  const best = new Map<string, { segment: number; score: number }>();
+  scores.forEach((bySource, segment) => {
+    for (const scored of bySource) {
+      for (const { item, score } of scored) {
+        const k = sentenceKey(item);
+        if (score > (best.get(k)?.score ?? 0)) best.set(k, { segment, score });
+      }
     }
+  });
+  const out: Array<{ segment: string; items: Excerpt[] }> = [];
+  segments.forEach((segment, i) => {
+    const items = scores[i]!.flatMap((scored) =>
+      pick(
+        scored.filter(({ item }) => best.get(sentenceKey(item))?.segment === i),
+        3,
+        4,
+      ).map((c) => {
+        const translation = translatedSentence(c.paragraph, c.text);
+        return { ...toExcerpt(c), ...(translation ? { translation } : {}) };
+      }),
+    );
     if (items.length > 0) out.push({ segment: segment.id, items });
-  }
+  });
   return out;
 }
 
@@ -106,7 +151,7 @@ export function outlook(sources: readonly Source[], speakers: ReadonlyMap<string
   return sources.flatMap((source) => {
     const scored = candidates(source, speakers, ['executive']).map((c) => {
       const lower = normalizeSameLength(c.text);
-      if (DISCLAIMER.test(lower) || QUESTION.test(lower) && /[?？]/.test(c.text)) return { item: c, score: 0 };
+      if (DISCLAIMER.test(lower) || NOT_OUTLOOK.test(lower.toLowerCase()) || QUESTION.test(lower) && /[?？]/.test(c.text)) return { item: c, score: 0 };
       const cues = lower.match(FORWARD)?.length ?? 0;
       const len = c.text.length;
       return { item: c, score: cues === 0 ? 0 : cues + (/\d/.test(c.text) ? 1 : 0) + (DRIVER.test(lower) ? 0 : 0) - (len < 20 || len > 400 ? 3 : 0) };
@@ -115,7 +160,59 @@ export function outlook(sources: readonly Source[], speakers: ReadonlyMap<string
   });
 }
 
-/** Each Q&A exchange in brief: the question in up to three sentences, segments, topics, answerers. */
+/** A number, said in digits or in Chinese numerals with a unit: a sentence that states a figure. */
+const FIGURE = /\d|百分之|[一二两三四五六七八九十百千]+(?:亿|万|个百分点|倍|个点)/;
+/** Forward-looking wording, tested once per sentence (FORWARD is global, for counting). */
+const FORWARD_ONE = new RegExp(FORWARD.source);
+/** At most this many sentences of an answer. */
+export const ANSWER_SENTENCES = 4;
+
+/** Whether a sentence is a greeting or thanks and nothing more (a greeting that goes on to ask is kept). */
+function pleasantry(text: string): boolean {
+  const t = normalizeSameLength(text);
+  if (SELF_INTRODUCTION.test(t) && t.length < 40) return true;
+  return GREETING.test(t) && !QUESTION.test(t.replace(GREETING, '').replace(THANKS_FOR_ASKING, ''));
+}
+/** The rest of a thanks for being let to ask ("Thank you for taking my question"). */
+const THANKS_FOR_ASKING = /^[\s,，、]*(for taking my questions?|for the opportunity to ask[^.?]*|接受我的提问|给我提问的机会|我的提问)/i;
+/** "This is Toby.", "我来回答": who speaks, not what. */
+const SELF_INTRODUCTION = /^(this is|i'm|i am|let me take|我是|我来回答|我来回应)/i;
+
+/**
+ * The whole question of an exchange: every sentence the analyst says in it except greetings and
+ * thanks, as one verbatim stretch per paragraph (from its first kept sentence to its last).
+ */
+export function wholeQuestion(source: string, speaker: string, paragraphs: readonly Paragraph[]): Excerpt[] {
+  return paragraphs.flatMap((p) => {
+    const kept = splitSentences(p.text).filter((x) => !pleasantry(x.text));
+    if (kept.length === 0) return [];
+    return [{ source, paragraph: p.id, speaker, text: p.text.slice(kept[0]!.start, kept.at(-1)!.end) }];
+  });
+}
+
+/**
+ * The key sentences of an answer, by rule: sentences that state a figure or a forecast first,
+ * then those that explain (a driver: "driven by", "主要由于"), then, only while fewer than two are
+ * chosen, the first others; greetings, thanks, self-introductions and sentences under ten
+ * characters never; at most `ANSWER_SENTENCES`, shown in the order said.
+ */
+export function answerSentences(source: string, turns: ReadonlyArray<{ speaker: string; paragraphs: readonly Paragraph[] }>): Excerpt[] {
+  const all = turns.flatMap((t) => t.paragraphs.flatMap((p) => splitSentences(p.text).map((x) => ({ speaker: t.speaker, p, text: x.text }))));
+  const ranked = all
+    .map((x, order) => {
+      const lower = normalizeSameLength(x.text).toLowerCase();
+      const rank = FIGURE.test(x.text) || FORWARD_ONE.test(lower) ? 0 : DRIVER.test(lower) ? 1 : 2;
+      return { x, order, rank };
+    })
+    .filter(({ x }) => !pleasantry(x.text) && x.text.trim().length >= 10);
+  const chosen = ranked.sort((a, b) => a.rank - b.rank || a.order - b.order).slice(0, ANSWER_SENTENCES);
+  const key = chosen.filter((c) => c.rank < 2);
+  return (key.length >= 2 ? key : chosen.slice(0, Math.max(2, key.length)))
+    .sort((a, b) => a.order - b.order)
+    .map(({ x }) => ({ source, paragraph: x.p.id, speaker: x.speaker, text: x.text }));
+}
+
+/** Each Q&A exchange in brief: the question's opening sentences, the whole question, the answer's key sentences, segments, topics, answerers. */
 export function qaDigest(
   sources: readonly Source[],
   topics: readonly Topic[],
@@ -143,11 +240,14 @@ export function qaDigest(
       const text = para.text.slice(start.s.start, end);
       const allText = inExchange.flatMap((t) => t.paragraphs.map((p) => `${p.text}\n${p.translation ?? ''}`)).join('\n');
       const norm = matchKey(allText);
+      const answered = inExchange.filter((t) => ex.answerers.includes(t.speaker));
       out.push({
         n: ex.n,
         source: source.key,
         analyst: ex.analyst,
         question: { source: source.key, paragraph: para.id, speaker: ex.analyst, text },
+        asked: wholeQuestion(source.key, ex.analyst, asked.flatMap((t) => t.paragraphs)),
+        answer: answerSentences(source.key, answered),
         segments: [...new Set(inExchange.flatMap((t) => t.paragraphs.flatMap((p) => p.segments)))].sort(),
         topics: topics.filter((t) => t.terms.some((term) => countName(norm, term) > 0)).map((t) => t.id),
         answerers: ex.answerers,

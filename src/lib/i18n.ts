@@ -194,3 +194,103 @@ export function lineRange(edition: Edition, from: number, to: number): string {
   const span = from === to ? `${from}` : `${from}–${to}`;
   return edition === 'zh' ? `第 ${span} 行` : `${from === to ? 'line' : 'lines'} ${span}`;
 }
+
+// quarter page: outlook, guidance, Q&A digest, highlights
+const summaryEn = {
+  outlook: 'Outlook',
+  outlookLede: 'Forecasts and targets management gave on this call, as the reader read them, each with the sentence it comes from.',
+  noGuidance: 'No forecast with a figure was read from this call.',
+  guidanceMetric: 'Metric',
+  guidanceValue: 'Forecast',
+  guidancePeriod: 'For',
+  guidanceQuote: 'As said',
+  directionOnly: 'direction only',
+  periodNotStated: 'period not stated',
+  unassigned: 'segment not stated',
+  fiscalYear: (fy: string) => `FY${fy}`,
+  outcomeIn: (quarter: string) => `Outcome (${quarter} call)`,
+  reported: 'reported',
+  saidBefore: 'What they said before',
+  saidBeforeLede: 'Forecasts earlier calls on this site gave for this period, beside what this call reports.',
+  saidBeforeNone: 'No earlier call on this site gave a forecast for this period.',
+  saidIn: (quarter: string) => `said in the ${quarter} call`,
+  thisCall: 'This call',
+  guidanceRuleTitle: 'How forecasts are judged',
+  guidanceRule:
+    'A forecast is compared only with a figure of the same metric, segment and period, in the same unit and, for a growth rate, on the same basis (year over year or quarter over quarter); otherwise it is "not comparable", or "no figure stated" when the call reports no figure for it. A range is met when the figure is above it, in range within it, and missed below it. A point value is met at or above it, allowing for rounding (0.5% of the value, 5% when the forecast was approximate; 0.05 or 1 percentage point for percentages), and missed below. "More than X" is met at or above X; "less than X" at or below X. A forecast without a number (a direction) is not judged.',
+  remarks: 'Other forward-looking remarks',
+  guidanceTimeline: 'Guidance over time',
+  guidanceTimelineLede: 'Forecasts given for this segment, call by call, with the outcome where a later call on this site reports the period.',
+  segmentNoGuidance: 'No call on this site gave a forecast for this segment.',
+  // Q&A digest
+  qaDigest: 'Q&A digest',
+  qaLede: 'One item per exchange; where the call has several transcripts, their versions of an exchange are one item. The answer shows its key sentences: those stating a figure or a forecast first, then those explaining one, in the order said, at most four.',
+  question: 'Question',
+  answer: 'Answer',
+  touchesOn: 'Touches on',
+  versions: 'Versions',
+  alsoRecordedAs: 'also recorded as',
+  analystsAsked: 'Analysts asked',
+  // highlights
+  highlights: 'Segment highlights',
+  highlightsToc: 'Highlights',
+  highlightsLede: 'The sentences that carry most information about each segment; a sentence is shown under one segment only.',
+  announcementShort: 'announcement',
+  machineTranslated: 'machine translation',
+  machineTranslatedNote: 'Machine translation from the source; the original is linked.',
+  quarterByQuarter: 'Quarter by quarter',
+  paragraphCount: (n: number): string => (n === 1 ? 'paragraph' : 'paragraphs'),
+};
+export type SummaryStrings = typeof summaryEn;
+
+const summaryZh: SummaryStrings = {
+  outlook: '展望',
+  outlookLede: '管理层在本次电话会上给出的预测与目标（由阅读规则读出），并附原句。',
+  noGuidance: '本次电话会中没有读到带数字的预测。',
+  guidanceMetric: '指标',
+  guidanceValue: '预测',
+  guidancePeriod: '针对',
+  guidanceQuote: '原话',
+  directionOnly: '仅方向',
+  periodNotStated: '未说明期间',
+  unassigned: '未说明分部',
+  fiscalYear: (fy: string) => `${fy}财年`,
+  outcomeIn: (quarter: string) => `结果（${quarter}电话会）`,
+  reported: '实际',
+  saidBefore: '此前的预测',
+  saidBeforeLede: '本站此前的电话会对本期给出的预测，以及本次电话会报告的数字。',
+  saidBeforeNone: '本站此前的电话会没有对本期给出预测。',
+  saidIn: (quarter: string) => `${quarter}电话会所说`,
+  thisCall: '本次电话会',
+  guidanceRuleTitle: '预测如何判定',
+  guidanceRule:
+    '预测只与同一指标、同一分部、同一期间、同一单位的数字比较，增长率还须口径相同（同比或环比）；否则为“不可比”，电话会没有报告该数字时为“未报告数字”。区间预测：数字高于区间为“达成”，落在区间内为“区间内”，低于区间为“未达成”。单点预测：数字不低于预测值（允许四舍五入误差：数值的 0.5%，预测为约数时 5%；百分比为 0.05 或 1 个百分点）为“达成”，否则为“未达成”。“超过 X”在不低于 X 时达成；“低于 X”在不高于 X 时达成。没有数字的预测（仅方向）不作判定。',
+  remarks: '其他前瞻性表述',
+  guidanceTimeline: '历次预测',
+  guidanceTimelineLede: '各次电话会对该分部给出的预测；本站后续电话会报告了该期间时，附结果。',
+  segmentNoGuidance: '本站的电话会没有对该分部给出预测。',
+  qaDigest: '问答摘要',
+  qaLede: '每个问答一条；电话会有多份记录时，同一问答的各个版本合为一条。回答列出要点句：先是说出数字或预测的句子，其次是解释原因的句子，按原顺序，最多四句。',
+  question: '提问',
+  answer: '回答',
+  touchesOn: '涉及',
+  versions: '版本',
+  alsoRecordedAs: '另一记录作',
+  analystsAsked: '分析师提问',
+  highlights: '分部要点',
+  highlightsToc: '分部要点',
+  highlightsLede: '每个分部信息量最大的句子；同一句只列在一个分部下。',
+  announcementShort: '公告',
+  machineTranslated: '机器翻译',
+  machineTranslatedNote: '来源提供的机器翻译；原文见链接。',
+  quarterByQuarter: '各季度要点与提问',
+  paragraphCount: (_n: number) => '段',
+};
+
+export const SUMMARY_UI: Record<Edition, SummaryStrings> = { en: summaryEn, zh: summaryZh };
+
+/** Outcome of a forecast, as the page names it. */
+export const OUTCOME_LABEL: Record<Edition, Record<'met' | 'in-range' | 'missed' | 'no-figure' | 'not-comparable' | 'direction', string>> = {
+  en: { met: 'met', 'in-range': 'in range', missed: 'missed', 'no-figure': 'no figure stated', 'not-comparable': 'not comparable', direction: 'not judged (direction only)' },
+  zh: { met: '达成', 'in-range': '区间内', missed: '未达成', 'no-figure': '未报告数字', 'not-comparable': '不可比', direction: '不作判定（仅方向）' },
+};

@@ -404,6 +404,8 @@ export const excerptSchema = z.object({
   speaker: slug.optional(),
   /** The sentence(s), verbatim and cut only at sentence boundaries. */
   text: z.string().min(1),
+  /** The same sentence in the source's translation layer, verbatim, when the paragraph and its translation pair sentence by sentence. */
+  translation: z.string().min(1).optional(),
 });
 export type Excerpt = z.infer<typeof excerptSchema>;
 
@@ -417,6 +419,10 @@ export const digestSchema = z.object({
   analyst: slug,
   /** The question, one to three sentences, verbatim. */
   question: excerptSchema,
+  /** The whole question: every sentence the analyst said in the exchange but greetings and thanks, one verbatim stretch per paragraph. */
+  asked: z.array(excerptSchema).default([]),
+  /** The answer's key sentences, chosen by rule (figures and forecasts first; see `answerSentences` in scripts/lib/summary.ts), in the order said. */
+  answer: z.array(excerptSchema).default([]),
   /** Segment ids the exchange touched. */
   segments: z.array(slug),
   /** Topic ids from `content/topics.yaml`. */
