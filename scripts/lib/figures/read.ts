@@ -335,7 +335,7 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   if (ours && ctx.entity?.kind === 'segment') return { segment: 'group', rule: 'entity:our' };
   // "Revenue grew 14%, and Aftermarket reached 23% of revenue": a segment named later in the sentence competes with the topic.
   const topic = ctx.entity;
-  if (topic?.kind === 'segment' && (p.segments.some((s) => s.start > num.start && s.value !== topic.id) || namesAnotherAfter(p, num)))
+  if (topic?.kind === 'segment' && (p.segments.some((s) => s.start > num.start && s.value !== topic.id) || namesAnotherAfter(p, num) || namesAnotherBefore(p, measure)))
     return { segment: null, rule: 'entity:context contested' };
   // Net income and the like are the group's unless a segment is named with them: a segment
   // carried from earlier sentences is not enough ("… our investment gain lifted net income to …").
@@ -394,7 +394,7 @@ function unknownReporter(text: string, from: number, to: number, known: readonly
 export function namesAnotherBefore(p: Parsed, measure: Span): boolean {
   for (const m of p.text.slice(0, measure.start).matchAll(/(?<![A-Za-z])[A-Z][A-Za-z&-]*/g)) {
     const known = p.segments.some((s) => m.index >= s.start && m.index < s.end) || p.companyAt.some((c) => m.index >= c.start && m.index < c.end);
-    if (!known && !NEUTRAL_CAPS.test(m[0]) && !/^(?:Its|It|We|They|Segment|Within|During|Compared)$/.test(m[0])) return true;
+    if (!known && !NEUTRAL_CAPS.test(m[0]) && !MONTHS.test(m[0]) && !/^(?:Its|It|We|They|Segment|Within|During|Compared|Excluding|Including|Sequentially|Meanwhile|Also|Additionally|Similarly|Likewise|However|Importantly|Notably)$/.test(m[0])) return true;
   }
   return false;
 }
