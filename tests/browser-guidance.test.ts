@@ -1,9 +1,10 @@
 /**
  * "What they said before", end to end: a site built from two calls of one company — the
- * development corpus's Stellar Harbour FY2025 Q3 call, which forecasts 2025 capex of
- * HK$4.2–4.5bn, and a hand-written FY2025 Q4 call (tests/fixtures/guidance-site/) that reports
- * full-year capex of HK$4.3bn. The Q4 page shows the earlier forecast beside its figure, "in
- * range", linked both ways; the Q3 page's Outlook shows the outcome. Both editions, over http://
+ * development corpus's Stellar Harbour FY2025 Q3 call, which forecasts 2025 capex of about
+ * HK$4.2bn (and 2026 capex of about HK$4.5bn), and a hand-written FY2025 Q4 call
+ * (tests/fixtures/guidance-site/) that reports full-year capex of HK$4.3bn. The Q4 page shows
+ * the earlier forecast beside its figure, "met", linked both ways; the Q3 page's Outlook shows
+ * the outcome. Both editions, over http://
  * and file://, at 390 px and 1280 px.
  */
 import { spawnSync } from 'node:child_process';
@@ -76,8 +77,9 @@ describe.each([
       );
       const capex = before.find((b) => b.earlier?.endsWith('fy2025-q3.html#guidance-group-capex-fy2025'))!;
       expect(capex, JSON.stringify(before)).toBeDefined();
-      expect(capex.outcome).toBe('outcome outcome-in-range');
-      expect(capex.text).toMatch(prefix ? /42 亿港元 – 45 亿港元[\s\S]*43 亿港元[\s\S]*区间内/ : /HK\$4\.2bn – HK\$4\.5bn[\s\S]*HK\$4\.3bn[\s\S]*in range/);
+      expect(capex.outcome).toBe('outcome outcome-met');
+      expect(capex.text).toMatch(prefix ? /约 42 亿港元[\s\S]*43 亿港元[\s\S]*达成/ : /~HK\$4\.2bn[\s\S]*HK\$4\.3bn[\s\S]*met/);
+      expect(capex.text).not.toMatch(/4\.5bn|45 亿/);
       // This call's figure is on this page, and says 43 亿.
       expect(capex.figure).toBe('#fig-group-capex-fy2025');
       expect(await page.$eval('#fig-group-capex-fy2025', (e) => e.textContent)).toMatch(/4\.3bn|43 亿/);
@@ -91,7 +93,7 @@ describe.each([
       expect(target.id).toBe('guidance-group-capex-fy2025');
       expect(target.quote).toContain('资本开支');
       expect(target.back).toMatch(/fy2025-q4\.html#fig-group-capex-fy2025$/);
-      expect(target.outcome).toBe('outcome outcome-in-range');
+      expect(target.outcome).toBe('outcome outcome-met');
       // The rule is stated on the page.
       expect(await page.textContent('#said-before .guidance-rule')).toMatch(prefix ? /区间/ : /A range is met/);
       expect(errors).toEqual([]);

@@ -95,6 +95,7 @@ describe('reading figures from sentences', () => {
     ['云智能集团的经调整 EBITA 利润率同比增长 4 个百分点至 9%。', [['cloud', 'adjusted_ebita_margin_pct', 9, '%']]],
     ['中国零售商业的收入为人民币 930 亿元。', [[null, 'revenue', 93_000_000_000, 'CNY']]],
     ['客户管理收入同比增长 2%。', [['taobao-tmall', 'cmr_yoy_pct', 2, '%']]],
+    ['本季度集团收入约为人民币 2,365 亿元。', [['group', 'revenue', 236_500_000_000, 'CNY', 'about']]],
     ['截止本季度末总会员规模已经达到超过 4600 万。', [['taobao-tmall', 'members', 46_000_000, 'count', 'more-than']]],
     ['9 月份季度，我们回购了 41 亿美元的股份，加上 6 月份季度回购的 58 亿美元，我们在上半财年共计投入约 100 亿美元进行股份回购。', [['group', 'buyback_usd', 4_100_000_000, 'USD']]],
     ['Cloud adjusted EBITDA increased by 89% to RMB2.7 billion.', [['cloud', 'adjusted_ebita_yoy_pct', 89, '%', 'note'], ['cloud', 'adjusted_ebita', 2_700_000_000, 'CNY', 'note']]],

@@ -25,7 +25,7 @@ export const EXCLUDING = /(excluding|excluded|exclude|like-for-like|不包括|�
 export const LOSS_BEFORE = /(亏损|亏|loss of|a loss of|loss was|negative)\s*(?:人民币|rmb|us\$|usd|hk\$|hkd|\$)?\s*$/;
 /** Qualifiers kept with the value. */
 export const MORE_THAN = /(超过|逾|多于|突破|超|more than|over|above|surpassing|surpassed|exceeding|exceeded)\s*(?:人民币|rmb|us\$|usd|\$)?\s*$/;
-export const ABOUT = /(约合|大约|约|近|接近|approximately|about|around|nearly|roughly|~)\s*(?:人民币|rmb|us\$|usd|\$)?\s*$/;
+export const ABOUT = /(约合|大约为?|约为|约|近|接近|approximately|about|around|nearly|roughly|~)\s*(?:人民币|rmb|us\$|usd|\$)?\s*$/;
 export const LESS_THAN = /(不到|少于|低于|less than|under|below)\s*(?:人民币|rmb|us\$|usd|\$)?\s*$/;
 /** A second amount given as a conversion of the first ("（约合 54 亿美元）", "or USD50.2 billion"). */
 export const CONVERSION_BETWEEN = /^\s*[,，]?\s*[(（/]?\s*(?:约合|约|相当于|or|approximately|about)?\s*(?:approximately\s*)?$/;
