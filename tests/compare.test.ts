@@ -36,7 +36,7 @@ describe('which quarter a call is compared with', () => {
     ['FY2025Q2', 'FY2025Q2', undefined, 'the same quarter'],
     ['FY1900Q1', 'FY1899Q4', undefined, 'before the years the site handles'],
     ['FY2025Q2', 'not-a-quarter', undefined, 'not a quarter id'],
-  ] as const)('%s against %s: %s (%s)', (here, there, expected) => {
+  ] as const)('%s against %s: %s (%s)', (here, there, expected, _why) => {
     expect(relation(here, there)).toBe(expected);
   });
 
@@ -64,23 +64,23 @@ describe('which quarter a call is compared with', () => {
 
 describe('a computed change', () => {
   it.each([
-    // now, then, expected, why
-    [fig('FY2025Q2', 'revenue', 110, 'CNY'), fig('FY2025Q1', 'revenue', 100, 'CNY'), { unit: '%', value: 10 }, 'an amount that grew'],
-    [fig('FY2025Q2', 'revenue', 90, 'CNY'), fig('FY2025Q1', 'revenue', 120, 'CNY'), { unit: '%', value: -25 }, 'an amount that fell'],
-    [fig('FY2025Q2', 'members', 46e6, 'count'), fig('FY2025Q1', 'members', 40e6, 'count'), { unit: '%', value: 15 }, 'a count'],
-    [fig('FY2025Q2', 'net_margin_pct', 12.5, '%'), fig('FY2025Q1', 'net_margin_pct', 10, '%'), { unit: 'pp', value: 2.5 }, 'a margin, in percentage points'],
-    [fig('FY2025Q2', 'net_margin_pct', -2, '%'), fig('FY2025Q1', 'net_margin_pct', -5, '%'), { unit: 'pp', value: 3 }, 'a negative margin, in percentage points'],
-    [fig('FY2025Q2', 'net_income', -590, 'CNY'), fig('FY2025Q1', 'net_income', 100, 'CNY'), { refused: 'sign' }, 'a loss: no percentage change of a negative value'],
-    [fig('FY2025Q2', 'net_income', 100, 'CNY'), fig('FY2025Q1', 'net_income', -20, 'CNY'), { refused: 'sign' }, 'from a loss: no percentage change from a negative base'],
-    [fig('FY2025Q2', 'net_income', -50, 'CNY'), fig('FY2025Q1', 'net_income', -20, 'CNY'), { refused: 'sign' }, 'two losses'],
-    [fig('FY2025Q2', 'net_income', 50, 'CNY'), fig('FY2025Q1', 'net_income', 0, 'CNY'), { refused: 'sign' }, 'from zero'],
-    [fig('FY2025Q2', 'revenue_yoy_pct', 5, '%', { basis: 'yoy' }), fig('FY2025Q1', 'revenue_yoy_pct', 14, '%', { basis: 'yoy' }), { refused: 'growth-rate' }, 'two growth rates: a pp difference is not a change'],
-    [fig('FY2025Q2', 'x', 1, 'pp'), fig('FY2025Q1', 'x', 3, 'pp'), { refused: 'growth-rate' }, 'percentage-point figures'],
-    [fig('FY2025Q2', 'revenue', 110, 'CNY'), fig('FY2025Q1', 'revenue', 15, 'USD'), { refused: 'unit' }, 'different currencies'],
-    [fig('FY2025', 'revenue', 400, 'CNY'), fig('FY2025Q1', 'revenue', 100, 'CNY'), { refused: 'period' }, 'a full-year figure'],
-    [fig('FY2025Q2', 'members', 46e6, 'count', { approx: 'more-than' }), fig('FY2025Q1', 'members', 40e6, 'count'), { refused: 'approximate' }, 'a bound'],
-    [fig('FY2025Q2', 'revenue', 110, 'CNY', { disputed: true }), fig('FY2025Q1', 'revenue', 100, 'CNY'), { refused: 'disputed' }, 'a disputed value'],
-  ] as const)('%#: %s', (now, then, expected) => {
+    // why, now, then, expected
+    ['an amount that grew', fig('FY2025Q2', 'revenue', 110, 'CNY'), fig('FY2025Q1', 'revenue', 100, 'CNY'), { unit: '%', value: 10 }],
+    ['an amount that fell', fig('FY2025Q2', 'revenue', 90, 'CNY'), fig('FY2025Q1', 'revenue', 120, 'CNY'), { unit: '%', value: -25 }],
+    ['a count', fig('FY2025Q2', 'members', 46e6, 'count'), fig('FY2025Q1', 'members', 40e6, 'count'), { unit: '%', value: 15 }],
+    ['a margin, in percentage points', fig('FY2025Q2', 'net_margin_pct', 12.5, '%'), fig('FY2025Q1', 'net_margin_pct', 10, '%'), { unit: 'pp', value: 2.5 }],
+    ['a negative margin, in percentage points', fig('FY2025Q2', 'net_margin_pct', -2, '%'), fig('FY2025Q1', 'net_margin_pct', -5, '%'), { unit: 'pp', value: 3 }],
+    ['a loss: no percentage change of a negative value', fig('FY2025Q2', 'net_income', -590, 'CNY'), fig('FY2025Q1', 'net_income', 100, 'CNY'), { refused: 'sign' }],
+    ['from a loss: no percentage change from a negative base', fig('FY2025Q2', 'net_income', 100, 'CNY'), fig('FY2025Q1', 'net_income', -20, 'CNY'), { refused: 'sign' }],
+    ['two losses', fig('FY2025Q2', 'net_income', -50, 'CNY'), fig('FY2025Q1', 'net_income', -20, 'CNY'), { refused: 'sign' }],
+    ['from zero', fig('FY2025Q2', 'net_income', 50, 'CNY'), fig('FY2025Q1', 'net_income', 0, 'CNY'), { refused: 'sign' }],
+    ['two growth rates: a pp difference is not a change', fig('FY2025Q2', 'revenue_yoy_pct', 5, '%', { basis: 'yoy' }), fig('FY2025Q1', 'revenue_yoy_pct', 14, '%', { basis: 'yoy' }), { refused: 'growth-rate' }],
+    ['percentage-point figures', fig('FY2025Q2', 'x', 1, 'pp'), fig('FY2025Q1', 'x', 3, 'pp'), { refused: 'growth-rate' }],
+    ['different currencies', fig('FY2025Q2', 'revenue', 110, 'CNY'), fig('FY2025Q1', 'revenue', 15, 'USD'), { refused: 'unit' }],
+    ['a full-year figure', fig('FY2025', 'revenue', 400, 'CNY'), fig('FY2025Q1', 'revenue', 100, 'CNY'), { refused: 'period' }],
+    ['a bound', fig('FY2025Q2', 'members', 46e6, 'count', { approx: 'more-than' }), fig('FY2025Q1', 'members', 40e6, 'count'), { refused: 'approximate' }],
+    ['a disputed value', fig('FY2025Q2', 'revenue', 110, 'CNY', { disputed: true }), fig('FY2025Q1', 'revenue', 100, 'CNY'), { refused: 'disputed' }],
+  ] as const)('%s', (_why, now, then, expected) => {
     expect(computeChange(now, 'FY2025Q2', then, 'FY2025Q1')).toEqual(expected);
   });
 });
