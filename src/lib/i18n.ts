@@ -212,8 +212,8 @@ const quarterEn = {
   qoq: 'QoQ',
   computed: 'computed',
   /** Explains the change columns: what is stated, what is computed against which quarter. */
-  changesRule: (against: readonly Against[]) =>
-    'YoY and QoQ are the growth rates the call states. ' +
+  changesRule: (against: readonly Against[], qoq: boolean) =>
+    `${qoq ? 'YoY and QoQ are the growth rates' : 'YoY is the growth rate'} the call states. ` +
     (against.length === 0
       ? 'This site has no call of the quarter before or of the same quarter a year earlier, so no change is computed.'
       : `Where the call states none, the change is computed against ${against.map((a) => `the ${a.basis === 'yoy' ? 'same quarter a year earlier' : 'quarter before'} (${a.label})`).join(' or ')} and marked “computed”; never for a loss or from one, and never between growth rates.`),
@@ -241,8 +241,8 @@ const quarterZh: QuarterStrings = {
   yoy: '同比',
   qoq: '环比',
   computed: '推算',
-  changesRule: (against) =>
-    '同比、环比为电话会本身说明的增长率。' +
+  changesRule: (against, qoq) =>
+    `${qoq ? '同比、环比' : '同比'}为电话会本身说明的增长率。` +
     (against.length === 0
       ? '本站没有收录上一季度或上年同季度的电话会，因此不推算变化。'
       : `电话会未说明时，按${against.map((a) => `${a.basis === 'yoy' ? '上年同季度' : '上一季度'}（${a.label}）`).join('或')}推算并标注“推算”；亏损或由亏损起算的数值、增长率之间的差值均不推算。`),
