@@ -44,12 +44,6 @@ export function siteData() {
   return cache;
 }
 
-/** The call before this one on the site (the previous quarter the site has), if any. */
-export async function previousCall(entry: CallEntry): Promise<CallEntry | undefined> {
-  const mine = await callsOf(entry.company.id);
-  return mine[mine.findIndex((c) => c.id === entry.id) + 1];
-}
-
 /** The calls of one company, newest first. */
 export async function callsOf(companyId: string): Promise<CallEntry[]> {
   return (await siteData()).calls.filter((c) => c.company.id === companyId);

@@ -30,8 +30,8 @@ export function quarterRange(calls: readonly Pick<Call, 'quarter'>[]): FiscalQua
   return out;
 }
 
-function quarterFigure(call: Call | undefined, segment: string, metric: string): Figure | undefined {
-  return call?.figures.find((f) => f.segment === segment && f.metric === metric && f.period === call.quarter && !f.disputed);
+function quarterFigure(call: Call | undefined, segment: string, metric: string, basis?: 'yoy'): Figure | undefined {
+  return call?.figures.find((f) => f.segment === segment && f.metric === metric && f.period === call.quarter && !f.disputed && (basis === undefined || f.basis === basis));
 }
 
 const label = (m: Metric | undefined, edition: Edition) => (m ? (edition === 'zh' ? m.labels['zh-Hans'] : m.labels.en) : '');
@@ -45,7 +45,8 @@ export function metricTrend(calls: readonly Call[], segment: string, metric: Met
   const byQuarter = new Map(calls.map((c) => [c.quarter, c]));
   const growth = metrics.find((m) => m.growth_of === metric.id);
   const levels = axis.map((q) => quarterFigure(byQuarter.get(quarterId(q)), segment, metric.id));
-  const rates = axis.map((q) => (growth ? quarterFigure(byQuarter.get(quarterId(q)), segment, growth.id) : undefined));
+  // The line is the year-on-year growth each call states; a quarter-on-quarter rate is another series, never mixed in.
+  const rates = axis.map((q) => (growth ? quarterFigure(byQuarter.get(quarterId(q)), segment, growth.id, 'yoy') : undefined));
   const unit = levels.find((f) => f)?.unit;
   const sameUnit = levels.every((f) => !f || f.unit === unit);
   const stated = (xs: ReadonlyArray<Figure | undefined>) => xs.filter(Boolean).length;
@@ -69,7 +70,10 @@ export function metricTrend(calls: readonly Call[], segment: string, metric: Met
   };
 }
 
-/** One quarter's segments: revenue this quarter and in the previous quarter on the site. */
+/**
+ * One quarter's segments: revenue this quarter and, when given, in the quarter it is compared
+ * with (only ever the true previous or year-ago quarter: see compare.ts).
+ */
 export function segmentsOfQuarter(
   call: Call,
   previous: Call | undefined,

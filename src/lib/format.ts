@@ -43,3 +43,10 @@ export function formatFigure(f: Pick<Figure, 'value' | 'unit' | 'approx' | 'basi
   if (f.unit === 'pp') return `${q}${formatGrowth(f.value).replace('%', edition === 'zh' ? ' 个百分点' : ' pp')}`;
   return `${q}${formatAmount(f.value, f.unit, edition)}`;
 }
+
+/** A computed change: `+18.3%`, `−2.5 pp` / `−2.5 个百分点`. */
+export function formatChange(change: { readonly unit: '%' | 'pp'; readonly value: number }, edition: Edition): string {
+  const sign = change.value > 0 ? '+' : change.value < 0 ? '−' : '±';
+  const n = trim(Math.abs(change.value), 1);
+  return change.unit === '%' ? `${sign}${n}%` : `${sign}${n}${edition === 'zh' ? ' 个百分点' : ' pp'}`;
+}

@@ -294,3 +294,66 @@ export const OUTCOME_LABEL: Record<Edition, Record<'met' | 'in-range' | 'missed'
   en: { met: 'met', 'in-range': 'in range', missed: 'missed', 'no-figure': 'no figure stated', 'not-comparable': 'not comparable', direction: 'not judged (direction only)' },
   zh: { met: '达成', 'in-range': '区间内', missed: '未达成', 'no-figure': '未报告数字', 'not-comparable': '不可比', direction: '不作判定（仅方向）' },
 };
+
+// quarter page: headline strip, comparisons, tables
+/** What a comparison quarter is to the quarter shown: the same quarter a year earlier, or the quarter before. */
+type Against = { readonly basis: 'yoy' | 'qoq'; readonly label: string };
+
+const quarterEn = {
+  breadcrumb: 'Breadcrumb',
+  headline: 'Headline figures',
+  headlineSegments: 'By segment',
+  moreFigures: 'All figures',
+  keyFigures: 'Key figures',
+  figuresIntro: 'Every value links to the sentence it was read from; hover over it or focus it to read the sentence.',
+  metric: 'Metric',
+  value: 'Value',
+  yoy: 'YoY',
+  qoq: 'QoQ',
+  computed: 'computed',
+  /** Explains the change columns: what is stated, what is computed against which quarter. */
+  changesRule: (against: readonly Against[], qoq: boolean) =>
+    `${qoq ? 'YoY and QoQ are the growth rates' : 'YoY is the growth rate'} the call states. ` +
+    (against.length === 0
+      ? 'This site has no call of the quarter before or of the same quarter a year earlier, so no change is computed.'
+      : `Where the call states none, the change is computed against ${against.map((a) => `the ${a.basis === 'yoy' ? 'same quarter a year earlier' : 'quarter before'} (${a.label})`).join(' or ')} and marked “computed”; never for a loss or from one, and never between growth rates.`),
+  computedAgainst: (label: string, value: string) => `computed against ${label} (${value})`,
+  revenueBySegment: (against: Against | undefined) => `Revenue by segment${against ? `, against ${against.label}` : ''}`,
+  revenueBySegmentNote: (against: Against) =>
+    `${against.label} is ${against.basis === 'yoy' ? 'the same quarter a year earlier' : 'the quarter before'}; segments may have been reorganised in between.`,
+  disputedNote: 'Values marked “sources differ” are stated differently by this call’s transcripts; both are shown.',
+  unassignedTitle: (n: number) => `Figures not attributed to a segment (${n})`,
+  unassignedNote: 'The text does not say which segment these belong to (a sub-business, or a name misheard by speech recognition), so they are kept out of the table above.',
+  figuresByQuarter: 'Figures by quarter',
+  trends: 'Trends',
+};
+export type QuarterStrings = typeof quarterEn;
+
+const quarterZh: QuarterStrings = {
+  breadcrumb: '位置',
+  headline: '核心数据',
+  headlineSegments: '各分部',
+  moreFigures: '全部数据',
+  keyFigures: '关键数据',
+  figuresIntro: '每个数值都链接到原文中说出它的句子；将鼠标移到数值上或用键盘选中即可查看该句。',
+  metric: '指标',
+  value: '数值',
+  yoy: '同比',
+  qoq: '环比',
+  computed: '推算',
+  changesRule: (against, qoq) =>
+    `${qoq ? '同比、环比' : '同比'}为电话会本身说明的增长率。` +
+    (against.length === 0
+      ? '本站没有收录上一季度或上年同季度的电话会，因此不推算变化。'
+      : `电话会未说明时，按${against.map((a) => `${a.basis === 'yoy' ? '上年同季度' : '上一季度'}（${a.label}）`).join('或')}推算并标注“推算”；亏损或由亏损起算的数值、增长率之间的差值均不推算。`),
+  computedAgainst: (label, value) => `对比 ${label}（${value}）推算`,
+  revenueBySegment: (against) => `各分部收入${against ? `，对比 ${against.label}` : ''}`,
+  revenueBySegmentNote: (against) => `${against.label}为${against.basis === 'yoy' ? '上年同季度' : '上一季度'}；分部在两个季度之间可能有调整。`,
+  disputedNote: '标有“来源不一致”的数据在本季度的不同记录中数值不同，两者均列出。',
+  unassignedTitle: (n) => `未能归入业务分部的数据（${n}）`,
+  unassignedNote: '原文没有说明这些数据属于哪个分部（例如子业务，或语音识别听错了名称），因此不计入上表。',
+  figuresByQuarter: '各季度数据',
+  trends: '趋势',
+};
+
+export const QUARTER_UI: Record<Edition, QuarterStrings> = { en: quarterEn, zh: quarterZh };

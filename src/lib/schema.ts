@@ -131,6 +131,12 @@ export const metricSchema = z
     currency: z.enum(CURRENCY_CODES).optional(),
     /** `fiscal-year` for metrics stated for a whole year (an annual dividend). */
     period: z.enum(['quarter', 'fiscal-year']).default('quarter'),
+    /**
+     * Whether and where a quarter page's headline strip shows the metric: `for` the company
+     * (`group`), each segment (`segments`: a segment shows the first of these it states) or
+     * both; `order` is its place in the strip, smallest first.
+     */
+    headline: z.object({ for: z.enum(['group', 'segments', 'group-and-segments']), order: z.number().int().nonnegative() }).strict().optional(),
   })
   .refine((m) => (m.growth_of ? m.kind === 'percent' : m.scope !== undefined && m.terms.length > 0), {
     message: 'a growth rate needs kind percent; any other metric needs a scope and terms',

@@ -92,7 +92,11 @@ export interface FigurePair {
   readonly segment: string;
   readonly metric: string;
   readonly level?: Figure;
+  /** The first growth rate stated for it, of either basis. */
   readonly growth?: Figure;
+  /** The year-on-year and quarter-on-quarter growth rates stated for it. */
+  readonly yoy?: Figure;
+  readonly qoq?: Figure;
 }
 
 /**
@@ -101,15 +105,17 @@ export interface FigurePair {
  */
 export function figurePairs(call: Call, metrics: readonly Metric[], segmentOrder: readonly string[]): FigurePair[] {
   const baseOf = (id: string) => metrics.find((m) => m.id === id)?.growth_of ?? id;
-  const pairs = new Map<string, { segment: string; metric: string; level?: Figure; growth?: Figure }>();
+  const pairs = new Map<string, { segment: string; metric: string; level?: Figure; growth?: Figure; yoy?: Figure; qoq?: Figure }>();
   for (const f of call.figures) {
     if (f.segment === null) continue;
     const base = baseOf(f.metric);
     const key = `${f.segment}|${base}|${f.period}`;
     const pair = pairs.get(key) ?? { segment: f.segment, metric: base };
     // A growth rate has a basis (yoy/qoq); a percentage without one is a ratio (a margin), the level itself.
-    if (f.unit === '%' && f.basis) pair.growth ??= f;
-    else pair.level ??= f;
+    if (f.unit === '%' && f.basis) {
+      pair.growth ??= f;
+      pair[f.basis] ??= f;
+    } else pair.level ??= f;
     pairs.set(key, pair);
   }
   const metricIndex = (id: string) => metrics.findIndex((m) => m.id === id);
