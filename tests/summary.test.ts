@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { splitSentences } from '../scripts/lib/figures/sentences.ts';
 import type { Call } from '../src/lib/schema.ts';
+import { guidanceCsv, guidanceRecords } from '../src/lib/export.ts';
 import { convertOk, inputsFrom, paragraphsOf } from './helpers.ts';
 import { attrs, dist, htmlFiles, read, requireDist, text } from './site-files.ts';
 
@@ -139,8 +140,9 @@ describe('data export', () => {
 
   it('exports every forecast as guidance, as JSON and CSV, each linked to its paragraph', () => {
     const guidance = JSON.parse(readFileSync(join(dist, 'data/guidance.json'), 'utf8')) as Array<Record<string, unknown>>;
+    // (The seed calls state few forecasts with a figure, possibly none; the records' form is
+    // checked on a development call below.)
     expect(guidance.length).toBe(calls.reduce((n, c) => n + c.guidance.length, 0));
-    expect(guidance.length).toBeGreaterThan(0);
     for (const g of guidance) {
       expect(Object.keys(g)).toEqual(['company', 'quarter', 'segment', 'metric', 'low', 'high', 'unit', 'approx', 'basis', 'about', 'period', 'quote', 'speaker', 'rule', 'url']);
       expect(g.rule).toMatch(/frame:forecast/);
@@ -150,6 +152,22 @@ describe('data export', () => {
     const csv = readFileSync(join(dist, 'data/guidance.csv'), 'utf8');
     expect(csv.split('\r\n')[0]).toBe('company,quarter,segment,metric,low,high,unit,approx,basis,about,period,quote,speaker,rule,url');
     expect(csv.match(/\r\nalibaba,/g)?.length ?? 0).toBe(guidance.length);
+  });
+
+  it('makes one guidance record per forecast of a call, in JSON field order and as CSV', () => {
+    const [call] = convertOk(inputsFrom('tests/eval/dev', ['verdance-energy-fy2026-q2.txt']));
+    const records = guidanceRecords([call!]);
+    expect(records.length).toBe(call!.guidance.length);
+    expect(records.length).toBeGreaterThanOrEqual(4);
+    for (const g of records) {
+      expect(Object.keys(g)).toEqual(['company', 'quarter', 'segment', 'metric', 'low', 'high', 'unit', 'approx', 'basis', 'about', 'period', 'quote', 'speaker', 'rule', 'url']);
+      expect(g.rule).toMatch(/frame:forecast/);
+      expect(g.url).toMatch(new RegExp(`^${call!.company}/fy2026-q2\\.html#en-p-\\d+$`));
+    }
+    expect(records.find((g) => g.metric === 'revenue')).toMatchObject({ segment: 'group', low: 295e6, high: 315e6, unit: 'USD', period: 'FY2026Q3' });
+    const csv = guidanceCsv(records).split('\r\n');
+    expect(csv[0]).toBe('company,quarter,segment,metric,low,high,unit,approx,basis,about,period,quote,speaker,rule,url');
+    expect(csv.filter((l) => l.startsWith(`${call!.company},`)).length).toBe(records.length);
   });
 
   it('writes one summary per quarter without the transcript text', () => {
