@@ -94,6 +94,20 @@ describe.each([
       expect(target.quote).toContain('资本开支');
       expect(target.back).toMatch(/fy2025-q4\.html#fig-group-capex-fy2025$/);
       expect(target.outcome).toBe('outcome outcome-met');
+      // The earlier call's Outlook lists each forecast with its value, period and linked sentence, on screen.
+      const items = await page.$$eval('#outlook > .guidance-list > li.guidance', (lis) =>
+        lis.map((li) => {
+          const link = li.querySelector<HTMLAnchorElement>('.guidance-quote a.source-link')!;
+          const target = document.getElementById(decodeURIComponent(new URL(link.href).hash.slice(1)));
+          return { id: li.id, text: li.textContent!.replace(/\s+/g, ' '), quote: li.querySelector('.guidance-quote q')!.textContent, target: target?.textContent ?? null, visible: (li as HTMLElement).getBoundingClientRect().right <= innerWidth };
+        }),
+      );
+      const next = items.find((i) => i.id === 'guidance-group-capex-fy2026')!;
+      expect(next, JSON.stringify(items)).toBeDefined();
+      expect(next.text).toMatch(prefix ? /约 45 亿港元[\s\S]*2026/ : /~HK\$4\.5bn[\s\S]*2026/);
+      expect(next.quote).toContain('45亿港元');
+      expect(next.target).toContain('45亿港元');
+      expect(next.visible).toBe(true);
       // The rule is stated on the page.
       expect(await page.textContent('#said-before .guidance-rule')).toMatch(prefix ? /区间/ : /A range is met/);
       expect(errors).toEqual([]);
