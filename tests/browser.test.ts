@@ -81,6 +81,8 @@ async function open(url: string, viewport = { width: 1280, height: 900 }, colorS
 const PAGES = [
   'index.html',
   'zh.html',
+  'alibaba.html',
+  'zh/alibaba.html',
   'alibaba/fy2025-q2.html',
   'zh/alibaba/fy2025-q2.html',
   'alibaba/fy2026-q2.html',

@@ -44,12 +44,47 @@ describe('the built site', () => {
     }
   });
 
-  it('lists the home page quarters newest first, with their sources', () => {
-    const html = read('index.html');
+  it('lists the company page quarters newest first, with their sources', () => {
+    // The calls table moved from the home page to the company page (issue 12, item 8).
+    const html = read('alibaba.html');
     const order = [...html.matchAll(/href="alibaba\/(fy\d{4}-q\d)\.html"/g)].map((m) => m[1]);
     expect(order).toEqual(['fy2026-q2', 'fy2025-q4', 'fy2025-q2', 'fy2024-q1']);
     expect(text(html)).toContain('Simplified Chinese · official transcript');
     expect(text(html)).toContain('English + Traditional Chinese (machine translation) · bilingual transcript');
+  });
+
+  it('gives each company a page in both editions that links every quarter of the company', () => {
+    for (const page of ['alibaba.html', 'zh/alibaba.html']) {
+      expect(existsSync(join(dist, page)), page).toBe(true);
+      const html = read(page);
+      const prefix = page.startsWith('zh/') ? 'zh/' : '';
+      const quarters = quarterPages(`${prefix}`).filter((p) => p.startsWith(`${prefix}alibaba/`));
+      expect(quarters.length).toBe(4);
+      const hrefs = [...html.matchAll(/<a href="([^"]+)"/g)].map((m) => normalize(join(dirname(page), m[1]!)));
+      for (const q of quarters) expect(hrefs, `${page} -> ${q}`).toContain(q);
+      for (const h of hrefs) expect(existsSync(join(dist, h.split('#')[0]!)), `${page} -> ${h}`).toBe(true);
+      expect(hrefs).toContain(`${prefix}alibaba/analysts.html`);
+      expect(hrefs).toContain(`${prefix}alibaba/segments/cloud.html`);
+      expect(html).toMatch(/<ec-chart data-chart=/);
+    }
+  });
+
+  it('lists companies on the home page, each linking to its page and its latest quarter', () => {
+    for (const [home, prefix] of [['index.html', ''], ['zh.html', 'zh/']] as const) {
+      const html = read(home);
+      const row = /<table class="calls companies[\s\S]*?<\/table>/.exec(html)![0];
+      expect(row).toContain(`href="${prefix}alibaba.html"`);
+      expect(row).toContain(`href="${prefix}alibaba/fy2026-q2.html"`);
+      expect(text(row)).toMatch(/\b4\b/);
+    }
+  });
+
+  it('links the company name in the breadcrumbs of quarter, segment and analysts pages to the company page', () => {
+    for (const page of ['alibaba/fy2025-q2.html', 'zh/alibaba/fy2024-q1.html', 'alibaba/segments/cloud.html', 'zh/alibaba/analysts.html']) {
+      const crumbs = /<nav class="crumbs"[\s\S]*?<\/nav>/.exec(read(page))![0];
+      const hrefs = [...crumbs.matchAll(/href="([^"]+)"/g)].map((m) => normalize(join(dirname(page), m[1]!)));
+      expect(hrefs, page).toContain(page.startsWith('zh/') ? 'zh/alibaba.html' : 'alibaba.html');
+    }
   });
 
   it('names each analyst with the firm, in order, and who answered, on each quarter page', () => {

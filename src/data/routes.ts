@@ -26,3 +26,11 @@ export async function companyPaths(edition: Edition) {
   const { companies } = await siteData();
   return companies.map((company) => ({ params: { company: company.id }, props: { edition, company } }));
 }
+
+/** Company pages: only companies with at least one published call. */
+export async function companyPagePaths(edition: Edition) {
+  const { companies, calls } = await siteData();
+  return companies
+    .filter((company) => calls.some((c) => c.company.id === company.id))
+    .map((company) => ({ params: { company: company.id }, props: { edition, company } }));
+}

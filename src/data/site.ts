@@ -6,6 +6,8 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { companiesOfCalls, loadCatalog } from '../lib/catalog.ts';
 import { parseQuarterId, compareQuarters, quarterSlug, type FiscalQuarter } from '../lib/quarters.ts';
 import type { Call, Company, Metric, Topic } from '../lib/schema.ts';
+import { metricTrend, topicsOverTime } from '../lib/charts.ts';
+import type { Edition } from '../lib/paths.ts';
 
 export interface CallEntry {
   /** Collection id, `alibaba/fy2025-q2`. */
@@ -47,4 +49,16 @@ export function siteData() {
 /** The calls of one company, newest first. */
 export async function callsOf(companyId: string): Promise<CallEntry[]> {
   return (await siteData()).calls.filter((c) => c.company.id === companyId);
+}
+
+/** A company's charts in an edition: group revenue, adjusted EBITA and topics over time (each undefined without numbers). */
+export async function companyCharts(companyId: string, edition: Edition) {
+  const { metrics, topics } = await siteData();
+  const mine = (await callsOf(companyId)).map((c) => c.call);
+  const metric = (id: string) => metrics.find((m) => m.id === id)!;
+  return {
+    revenue: metricTrend(mine, 'group', metric('revenue'), metrics, edition),
+    ebita: metricTrend(mine, 'group', metric('adjusted_ebita'), metrics, edition),
+    topics: topicsOverTime(mine, topics, edition),
+  };
 }

@@ -65,6 +65,17 @@ const en = {
   and: 'and',
   mtWarning: 'Machine translated. The source says:',
   sameCall: 'These sources are transcripts of the same call.',
+  // company page
+  companies: 'Companies',
+  company: 'Company',
+  ticker: 'Ticker',
+  callsHeading: 'Calls',
+  callsNumber: 'Calls',
+  companyLede: 'Every call the site has for this company, newest first, with its charts, analysts and segments.',
+  analystsLink: 'Who asked what: analysts across quarters →',
+  revenueChart: 'revenue and year-over-year growth',
+  ebitaChart: 'adjusted EBITA and year-over-year growth',
+  topicsChart: 'Topics over time',
 };
 export type UiStrings = typeof en;
 
@@ -128,6 +139,17 @@ const zh: UiStrings = {
   and: '、',
   mtWarning: '机器翻译。来源说明：',
   sameCall: '以下来源为同一场电话会的不同记录。',
+  // company page
+  companies: '公司',
+  company: '公司',
+  ticker: '股票代码',
+  callsHeading: '电话会',
+  callsNumber: '电话会数',
+  companyLede: '本站收录的该公司全部电话会（由新到旧），以及图表、分析师和业务分部。',
+  analystsLink: '分析师提问一览 →',
+  revenueChart: '收入与同比增长',
+  ebitaChart: '经调整 EBITA 与同比增长',
+  topicsChart: '各季度电话会话题',
 };
 
 export const UI: Record<Edition, UiStrings> = { en, zh };

@@ -20,6 +20,11 @@ export function editionPath(edition: Edition, path: string): string {
 export const homePath = (edition: Edition) => (edition === 'en' ? 'index.html' : 'zh.html');
 export const quarterPath = (edition: Edition, company: string, quarterSlug: string) => editionPath(edition, `${company}/${quarterSlug}.html`);
 export const searchPath = (edition: Edition) => editionPath(edition, 'search.html');
+/**
+ * A company's page. Astro's `build.format: 'file'` writes `pages/[company]/index` as
+ * `alibaba.html` (as it writes `pages/zh/index` as `zh.html`), beside the company's folder.
+ */
+export const companyPath = (edition: Edition, company: string) => editionPath(edition, `${company}.html`);
 export const analystsPath = (edition: Edition, company: string) => editionPath(edition, `${company}/analysts.html`);
 export const segmentPath = (edition: Edition, company: string, segment: string) => editionPath(edition, `${company}/segments/${segment}.html`);
 
