@@ -48,6 +48,9 @@ describe('which company a call is about', () => {
     ['a scraper header', '=====\nEarnings Call Transcript\nCompany: Tessaly (Tessaly)\nTicker: TSLY\nQuarter: Q2 2026\n=====\n', 'tessaly'],
     ['a ticker with an exchange and a stock quote', 'Larkspur Bio(NASDAQ: LKSP+2.10%)Q1 2026 Earnings CallMay 6, 2026', 'larkspur-bio'],
     ['a Chinese news report naming the English name', '星辉物流(Starglow Logistics,02288.HK)公布截至2025年6月30日止第二季度业绩\n', 'starglow-logistics'],
+    ['a wire header with an exchange code', 'Ashgrove Holdings PLC (AGH LN Equity)\nQ3 2025 Trading Update Call\n', 'ashgrove'],
+    ['a "Company Name:" field', 'Company Name: Brisk Ltd\nCompany Ticker: BRSK LN\nDate: 2025-10-23\n', 'brisk'],
+    ['a trading-update welcome', 'Operator\n\nGood morning, and welcome to the Ashgrove Holdings third quarter 2025 trading update.\n', 'ashgrove'],
     ['the operator welcome only', 'Operator\n\nGood morning, and welcome to Marrow & Finch Co.’s fourth quarter 2025 earnings call.\n', 'marrow-and-finch'],
   ])('reads %s', (_what, text, id) => expect(idOf(text)).toBe(id));
 
@@ -132,6 +135,18 @@ describe('fiscal calendar from the text', () => {
   it('prefers the quarter the header names over quarters discussed in the call', () => {
     const text = 'Company: Tessaly (Tessaly)\nQuarter: Q2 2026\n\nFor Q3 fiscal 2026 we expect growth. Q3 fiscal 2026 will be strong. In Q3 FY2026 too.';
     expect(calendarOf(text).quarter).toBe('FY2026Q2');
+  });
+
+  it('reads a stated fiscal year end, and a quarter end from "the period ending"', () => {
+    expect(calendarOf('Brunnwald — Q4 FY2025 Earnings Call\nThe fiscal year ended on September 30, 2025.')).toEqual({ quarter: 'FY2025Q4', end: '2025-09-30', fye: 9, how: 2 });
+    expect(calendarOf('Larchmont (LRCH) Q2 2026 Earnings Call\nOur fiscal year ends on June 30.')).toMatchObject({ quarter: 'FY2026Q2', end: '2025-12-31', fye: 6 });
+    expect(calendarOf('Larchmont (LRCH) Q2 2026 Earnings Call\nLRCH earnings call for the period ending December 31, 2025.')).toMatchObject({ end: '2025-12-31', fye: 6, how: 2 });
+    // A 52/53-week year ("ends on the Saturday nearest …") is not read as a month end.
+    expect(calendarOf('Brisk (BRSK) Q2 2026 Earnings Call\nOur fiscal year ends on June 27.')).toMatchObject({ how: 4 });
+  });
+
+  it('never takes the end of a period for the call date', () => {
+    expect(headerCallDate(lines('Acme (ACME) Q2 2026 Earnings Call\nfor the period ending December 31, 2025.\nDate: Thursday, February 5, 2026'))).toEqual({ date: '2026-02-05', line: 3 });
   });
 
   it('reads the call date from a header, never from scraper metadata', () => {

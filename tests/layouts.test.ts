@@ -9,6 +9,7 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { companySchema, type Call } from '../src/lib/schema.ts';
 import { convertAll } from '../scripts/lib/pipeline.ts';
+import { labelLine } from '../scripts/lib/layouts/label-lines.ts';
 import { catalog, inputsFrom, root } from './helpers.ts';
 
 const dir = join(root, 'tests/fixtures/layouts');
@@ -250,5 +251,77 @@ describe('segments read from the text when there is no profile', () => {
     const call = convertFixture('plain-english-with-participant-lists.txt');
     expect(call.company).toBe('acme');
     expect(call.inferred_company).toBeUndefined();
+  });
+});
+
+describe('label lines', () => {
+  const speakersOf = (call: Call) => call.speakers.map((s) => `${s.name} | ${s.role} | ${s.title ?? s.firm ?? ''}`).sort();
+  const turnsOf = (call: Call) => call.sources[0]!.sections.flatMap((s) => s.turns.map((t) => `${s.id}: ${t.speaker}`));
+
+  it.each([
+    ['Jane Doe -- Chief Executive Officer', { name: 'Jane Doe', title: 'Chief Executive Officer' }, false],
+    ['Tom Asher -- Bayline Securities -- Analyst', { name: 'Tom Asher', role: 'analyst', firm: 'Bayline Securities' }, false],
+    ['[00:03:40] Laura Mendes', { name: 'Laura Mendes' }, true],
+    ['Laura Mendes (00:03:40):', { name: 'Laura Mendes' }, true],
+    ['Q - Daniel Frost {BIO 17712345 <GO>}', { name: 'Daniel Frost', role: 'analyst' }, true],
+    ['**Katrin Vogel** (Chief Executive Officer)', { name: 'Katrin Vogel', title: 'Chief Executive Officer' }, true],
+    ['**Jonas Frei** (Aarberg Bank)', { name: 'Jonas Frei', firm: 'Aarberg Bank' }, true],
+    ['Rachel Byrne, Head of Investor Relations', { name: 'Rachel Byrne', title: 'Head of Investor Relations' }, false],
+    ['刘振华 董事长：', { name: '刘振华', title: '董事长' }, false],
+  ])('reads %s as a label', (line, label, marked) => {
+    const got = labelLine(line)!;
+    expect(got.label).toMatchObject(label);
+    expect(got.marked).toBe(marked);
+  });
+
+  it.each(['Thanks, Dana', 'Good morning', '# Brunnwald Industrie AG — Q4 FY2025 Earnings Call', 'Revenue grew 12%.', 'Prepared Remarks:'])('does not read %s as a label', (line) => {
+    expect(labelLine(line)).toBeUndefined();
+  });
+
+  it('"Name -- Title" lines: titles and firms from the labels, the operator and the list at the end; the list and links are not the call', () => {
+    const call = convertFixture('name-lines-dash-titles-participants-at-end.txt');
+    expect([call.company, call.quarter, call.period_end, call.call_date, call.inferred_company?.fiscal_year_end]).toEqual(['larchmont-foods', 'FY2026Q2', '2025-12-31', '2026-02-05', '06-30']);
+    expect(speakersOf(call)).toEqual([
+      'Dana Whitfield | investor-relations | Head of Investor Relations',
+      'Helen Cho | analyst | Redfield Capital',
+      'Marcus Bell | executive | Chief Executive Officer',
+      'Operator | operator | ',
+      'Priya Raman | executive | Chief Financial Officer',
+      'Tom Asher | analyst | Bayline Securities',
+    ]);
+    expect(exchanges(call)).toEqual(['Helen Cho (Redfield Capital) -> Marcus Bell', 'Tom Asher (Bayline Securities) -> Priya Raman']);
+    expect(paragraphs(call).some((p) => /Duration|Call participants|More LRCH|Getty/.test(p.text))).toBe(false);
+  });
+
+  it('timestamped turns: titles from the introductions when no label gives them', () => {
+    const call = convertFixture('timestamped-turns-bracket-times.txt');
+    expect(speakersOf(call)).toContain('Nina Park | investor-relations | Vice President of Investor Relations');
+    expect(speakersOf(call)).toContain('Laura Mendes | executive | CFO');
+    expect(exchanges(call)).toEqual(['Raj Mehta (Corbin Partners) -> Laura Mendes', 'Ellen Sato (Whitcombe Research) -> Ethan Cole']);
+    expect(paragraphs(call).some((p) => /\d{2}:\d{2}:\d{2}/.test(p.text))).toBe(false);
+  });
+
+  it('wire exports: "Q -" / "A -" turns, BIO tags and "Name, Title" lists; the disclaimer is not the operator speaking', () => {
+    const call = convertFixture('wire-export-q-a-prefixes.txt');
+    expect([call.company, call.quarter, call.call_date]).toEqual(['ashgrove', 'FY2025Q3', '2025-10-23']);
+    expect(exchanges(call)).toEqual(['Daniel Frost (Kestrel Bank) -> Oliver Grant', 'Amira Haddad (Fenwick Securities) -> Sophie Lang']);
+    expect(turnsOf(call).filter((t) => t.startsWith('qa')).length).toBe(7);
+    expect(paragraphs(call).some((p) => /BIO|100 percent accurate/.test(p.text))).toBe(false);
+    expect(call.sources[0]!.omitted.at(-1)!.reason).toBe('disclaimer');
+  });
+
+  it('Markdown exports: bold labels, the summary box left out as not part of the call, emphasis removed', () => {
+    const call = convertFixture('markdown-export-bold-speakers-summary-box.txt');
+    expect([call.quarter, call.period_end, call.inferred_company?.fiscal_year_end]).toEqual(['FY2025Q4', '2025-09-30', '09-30']);
+    expect(call.sources[0]!.omitted).toContainEqual({ from: 5, to: 5, reason: 'page-summary' });
+    expect(paragraphs(call).some((p) => /AI summary|\*|Exported from|generated automatically/.test(p.text))).toBe(false);
+    expect(exchanges(call)).toEqual(['Jonas Frei (Aarberg Bank) -> Lukas Meier', 'Clara Wyss (Seeland Research) -> Katrin Vogel']);
+  });
+
+  it('Chinese briefing records: titled name lines, the attendee list, and each 问/答 pair its own exchange', () => {
+    const call = convertFixture('zh-hans-briefing-questions-and-answers.txt');
+    expect(speakersOf(call)).toEqual(['主持人 | operator | ', '何静 | executive | 财务总监', '刘振华 | executive | 董事长', '投资者 | analyst | ', '管理层 | executive | ']);
+    expect(exchanges(call)).toEqual(['投资者 (?) -> 刘振华', '投资者 (?) -> 何静', '投资者 (?) -> 管理层']);
+    expect(call.sources[0]!.sections.map((s) => s.id)).toEqual(['introduction', 'prepared-remarks', 'qa']);
   });
 });

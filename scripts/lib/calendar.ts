@@ -154,7 +154,7 @@ function pickLabel(lines: readonly Line[]): ReturnType<typeof pickQuarter> {
 function statedEnds(lines: readonly Line[]): Array<{ y: number; m: number; line: number; text: string }> {
   const out: Array<{ y: number; m: number; line: number; text: string }> = [];
   const re = [
-    new RegExp(`\\b(?:quarter|three months)\\s+ended\\s+(?:on\\s+)?${MONTH_RE}\\s+\\d{1,2},?\\s+(\\d{4})`, 'gi'),
+    new RegExp(`\\b(?:quarter|three months|period)\\s+end(?:ed|ing)\\s+(?:on\\s+)?${MONTH_RE}\\s+\\d{1,2},?\\s+(\\d{4})`, 'gi'),
     new RegExp(`\\b${MONTH_RE}\\s+quarter(?:\\s+of)?,?\\s+(\\d{4})`, 'gi'),
   ];
   for (const l of lines) {
@@ -165,6 +165,26 @@ function statedEnds(lines: readonly Line[]): Array<{ y: number; m: number; line:
     for (const m of t.matchAll(/(\d{4})\s*年\s*(\d{1,2})\s*月份?\s*(?:季度|季)/g)) out.push({ y: Number(m[1]), m: Number(m[2]), line: l.n, text: m[0] });
   }
   return out.filter((e) => e.m >= 1 && e.m <= 12);
+}
+
+/**
+ * A sentence that says when the fiscal year ends: "our fiscal year ends on June 30", "the
+ * company's fiscal year ended on September 30, 2025", "财年截至每年3月31日". A 52/53-week year
+ * ("ends on the last Saturday of …") is not read here; its quarter ends are.
+ */
+export function statedYearEnd(lines: readonly Line[]): { fye: FiscalYearEnd; line: number; text: string } | undefined {
+  const en = new RegExp(`\\bfiscal\\s+year\\s+(?:that\\s+)?(?:ends|ended|ending|closes|closed)\\s+(?:on\\s+)?${MONTH_RE}\\s+(\\d{1,2})\\b`, 'i');
+  const zh = /(?:财年|財年|财政年度|財政年度|会计年度|會計年度)\s*(?:截至|截止|结束于|結束於|于|於)\s*(?:每年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+  for (const l of lines) {
+    const t = l.text.normalize('NFKC');
+    const a = en.exec(t);
+    const z = a ? null : zh.exec(t);
+    const m = a ? month(a[1]!) : z ? Number(z[1]) : 0;
+    const d = a ? Number(a[2]) : z ? Number(z[2]) : 0;
+    // Only a month's last day: other days belong to 52/53-week years, read from quarter ends.
+    if (m >= 1 && m <= 12 && d === lastDay(2001, m)) return { fye: fyeOfMonth(m), line: l.n, text: (a ?? z)![0] };
+  }
+  return undefined;
 }
 
 /** Fiscal year end that makes a month the end of quarter `q` of fiscal year `fy`, if the naming allows it. */
@@ -221,6 +241,8 @@ export function readCalendar(lines: readonly Line[], callDate: string | undefine
   const ends = statedEnds(lines);
   if (labels) {
     const q = labels.best.quarter;
+    const yearEnd = statedYearEnd(lines);
+    if (yearEnd) return { quarter: q, fye: yearEnd.fye, fyeStrength: 2, fyeLine: yearEnd.line, fyeText: yearEnd.text, best: labels.best, conflicts: labels.conflicts };
     for (const e of ends) {
       const fye = fyeIfNamed(q.q, q.fy, e.y, e.m);
       if (fye) return { quarter: q, fye, fyeStrength: 2, fyeLine: e.line, fyeText: e.text, best: labels.best, conflicts: labels.conflicts };
@@ -243,6 +265,8 @@ export function readCalendar(lines: readonly Line[], callDate: string | undefine
  * ET`, `Wednesday, June 4, 2025`, `2024 年 11 月 15 日（星期五）`), or a Chinese date with its
  * weekday anywhere (a page footer). Dates in scraper metadata (`Scraped: 2026-…`) are not the call's.
  */
+const NOT_AFTER_END = '(?<!\\b(?:end(?:ed|ing|s)?|close[sd]?|closing|through|as of)\\s+(?:on\\s+)?)';
+
 export function headerCallDate(lines: readonly Line[]): { date: string; line: number } | undefined {
   const valid = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= lastDay(y, m) && y >= 1990 && y <= 2100;
   const head = lines.filter((l) => l.text !== '').slice(0, 15);
@@ -250,9 +274,10 @@ export function headerCallDate(lines: readonly Line[]): { date: string; line: nu
     // "Earnings CallNov 20, 2024": scraped titles lose the space before the date.
     const t = l.text.normalize('NFKC').replace(/^\[\s*\d+\]\s*\[[^\]]+\]\s*/, '').replace(/([a-z])([A-Z])/g, '$1 $2');
     if (/^(scraped|translated|retrieved|downloaded|url|source)\s*:/i.test(t)) continue;
-    const a = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2}),?\\s*(\\d{4})\\b`, 'i').exec(t);
+    // A date that ends a period ("the period ending December 31, 2025") is not the call's.
+    const a = new RegExp(`${NOT_AFTER_END}\\b${MONTH_RE}\\s+(\\d{1,2}),?\\s*(\\d{4})\\b`, 'i').exec(t);
     if (a && valid(+a[3]!, month(a[1]!), +a[2]!)) return { date: iso(+a[3]!, month(a[1]!), +a[2]!), line: l.n };
-    const b = new RegExp(`\\b(\\d{1,2})\\s+${MONTH_RE},?\\s+(\\d{4})\\b`, 'i').exec(t);
+    const b = new RegExp(`${NOT_AFTER_END}\\b(\\d{1,2})\\s+${MONTH_RE},?\\s+(\\d{4})\\b`, 'i').exec(t);
     if (b && valid(+b[3]!, month(b[2]!), +b[1]!)) return { date: iso(+b[3]!, month(b[2]!), +b[1]!), line: l.n };
     // "Date 日期: 2025-12-02 (Tuesday)": an ISO date in a field that says it is the date.
     const c = /^(?:\S+\s+)?(?:date|call date|日期|会议日期|會議日期)[^:：]{0,12}[:：]\s*(\d{4})-(\d{2})-(\d{2})\b/i.exec(t);

@@ -19,10 +19,11 @@ import { official } from './layouts/official.ts';
 import { inline } from './layouts/inline.ts';
 import { plain } from './layouts/plain.ts';
 import { inlineTurns, interleaved } from './layouts/turns.ts';
+import { labelLinesLayout } from './layouts/label-lines.ts';
 import { matchKey, type Line } from './text.ts';
 
 /** Layouts in the order they are tried; the first whose `sniff` accepts the text parses it. */
-export const LAYOUTS: readonly Layout[] = [bilingual, interleaved, official, plain, inlineTurns, inline];
+export const LAYOUTS: readonly Layout[] = [bilingual, interleaved, official, plain, inlineTurns, inline, labelLinesLayout];
 
 export function detectLayout(lines: readonly Line[]): Layout | undefined {
   return LAYOUTS.find((l) => l.sniff(lines));

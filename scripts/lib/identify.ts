@@ -92,12 +92,12 @@ export function companyIdFrom(name: string | undefined, ticker: string | undefin
   return t || (zhName ? pinyinId(zhName) : undefined);
 }
 
-const CALL_WORDS = /(earnings|results|conference call|earnings call|call transcript|investor conference|transcript|法說會|法说会|說明會|说明会|业绩|業績|财报|財報|电话会|電話會)/i;
+const CALL_WORDS = /(earnings|results|conference call|earnings call|call transcript|investor conference|transcript|trading (?:update|statement)|\bcall\b|法說會|法说会|說明會|说明会|业绩|業績|财报|財報|电话会|電話會)/i;
 const HAN = /\p{Script=Han}/u;
-/** `Name (TICKER)`, `Name (NASDAQ:TICK)`, `Name(TICK+7.02%)` at the start of a title line. */
-const TITLE = /^(?:[-*•]\s*)?(?<name>[^()（）]{2,80}?)\s*[(（]\s*(?:(?<exchange>[A-Z]{2,8})\s*:\s*)?(?<ticker>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?|\d{4,6}(?:\.[A-Z]{1,2})?)(?:\s*[+-−]\s*[\d.]+%)?\s*[)）]\s*(?<rest>.*)$/u;
-const HEADER_COMPANY = /^(?:company|公司|公司名称)\s*[:：]\s*(?<name>[^()（）]{2,80}?)\s*(?:[(（](?<alt>[^()（）]{1,60})[)）])?\s*$/iu;
-const HEADER_TICKER = /^(?:ticker|symbol|股票代码|代码)\s*[:：]\s*(?:(?<exchange>[A-Z]{2,8})\s*:\s*)?(?<ticker>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?|\d{4,6}(?:\.[A-Z]{1,2})?)\s*$/iu;
+/** `Name (TICKER)`, `Name (NASDAQ:TICK)`, `Name(TICK+7.02%)`, `Name (TICK LN Equity)` at the start of a title line. */
+const TITLE = /^(?:[-*•]\s*)?(?<name>[^()（）]{2,80}?)\s*[(（]\s*(?:(?<exchange>[A-Z]{2,8})\s*:\s*)?(?<ticker>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?|\d{4,6}(?:\.[A-Z]{1,2})?)(?:\s+[A-Z]{2}(?:\s+Equity)?)?(?:\s*[+-−]\s*[\d.]+%)?\s*[)）]\s*(?<rest>.*)$/u;
+const HEADER_COMPANY = /^(?:company|company name|issuer|公司|公司名称|公司全称)\s*[:：]\s*(?<name>[^()（）]{2,80}?)\s*(?:[(（](?<alt>[^()（）]{1,60})[)）])?\s*$/iu;
+const HEADER_TICKER = /^(?:ticker|company ticker|symbol|股票代码|证券代码|證券代碼|代码)\s*[:：]\s*(?:(?<exchange>[A-Z]{2,8})\s*:\s*)?(?<ticker>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?|\d{4,6}(?:\.[A-Z]{1,2})?)(?:\s+[A-Z]{2}(?:\s+Equity)?)?\s*$/iu;
 
 const NEWS_NAME =
   /(?<zh>[\p{Script=Han}]{2,12})\s*[(（]\s*(?<en>[A-Z][A-Za-z&.'’ -]{2,60}?)\s*[,，;；]\s*(?:(?<exchange>[A-Z]{2,8})\s*[:：]\s*)?(?<ticker>\d{4,6}(?:\.[A-Z]{2})?|[A-Z]{1,6}(?:\.[A-Z]{1,2})?)\s*[)）]/u;
@@ -217,7 +217,9 @@ export function companyEvidence(lines: readonly Line[]): CompanyEvidence[] {
       continue;
     }
     const title = TITLE.exec(t);
-    if (title?.groups && CALL_WORDS.test(title.groups.rest!) && title.groups.name!.split(/\s+/).length <= 8 && !/[.!?。]\s/.test(title.groups.name!)) {
+    // The call words may stand on the next line: "Acme PLC (ACM LN Equity)" / "Q3 2025 Trading Update Call".
+    const next = head[head.indexOf(l) + 1]?.text ?? '';
+    if (title?.groups && (CALL_WORDS.test(title.groups.rest!) || (title.groups.rest === '' && CALL_WORDS.test(next))) && title.groups.name!.split(/\s+/).length <= 8 && !/[.!?。]\s/.test(title.groups.name!)) {
       const name = title.groups.name!.trim();
       out.push({
         kind: 'title',
@@ -247,7 +249,7 @@ export function companyEvidence(lines: readonly Line[]): CompanyEvidence[] {
       if (zh) out.push({ kind: 'zh-title', line: l.n, seen: t.slice(0, 80), zhName: zh });
     }
     for (const s of sentences(t)) {
-      if (/\b(welcome|thank(?:s| you) (?:all )?for|joining us)\b/i.test(s) && /\b(earnings|results|call|webcast|webinar|teleconference)\b/i.test(s)) {
+      if (/\b(welcome|thank(?:s| you) (?:all )?for|joining us)\b/i.test(s) && /\b(earnings|results|call|webcast|webinar|teleconference|trading update|trading statement)\b/i.test(s)) {
         const name = nameInWelcome(s.replace(/^[A-Z][\w .'-]{0,40}:\s*/, ''));
         if (name) out.push({ kind: 'welcome', line: l.n, seen: s.slice(0, 120), name });
       }

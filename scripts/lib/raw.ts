@@ -41,6 +41,8 @@ export interface RawTurn {
   readonly heading?: string;
   /** Section, when the layout's headings say which. */
   readonly section?: SectionId;
+  /** A new question even when the same (often anonymous) asker asked the last one. */
+  readonly opensExchange?: boolean;
   readonly paragraphs: RawParagraph[];
 }
 

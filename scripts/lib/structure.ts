@@ -111,6 +111,26 @@ export function firmFromAnnouncement(announcement: string, analystName: string):
   return m ? m[1]!.trim() : undefined;
 }
 
+/**
+ * The job title an introduction gives a person: "Nina Park, Vice President of Investor
+ * Relations", "Laura Mendes, our CFO", "our chief executive officer, Ethan Cole". Only words
+ * that are a title count.
+ */
+export function titleFromIntroduction(paragraphs: readonly string[], name: string): string | undefined {
+  if (!/^[A-Z]/.test(name) || name.split(/\s+/).length < 2) return undefined;
+  const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const title = String.raw`(?<t>[A-Za-z][A-Za-z&'’ -]{1,70}?)`;
+  const after = new RegExp(String.raw`\b${n}\s*,\s*(?:(?:who\s+is\s+)?(?:our|the\s+company's|the)\s+)?${title}(?=\s*[,.;]|\s+and\s|\s+(?:who|will|to)\b|$)`);
+  const before = new RegExp(String.raw`\b(?:our|the\s+company's)\s+${title}\s*,\s*${n}\b`);
+  for (const p of paragraphs) {
+    for (const re of [after, before]) {
+      const t = re.exec(p)?.groups?.t?.trim();
+      if (t && TITLE_WORDS.test(t) && t.split(/\s+/).length <= 10) return t.replace(/^(?:our|the)\s+/i, '');
+    }
+  }
+  return undefined;
+}
+
 /** Segment ids whose names occur in a text, among the segments reported in the quarter. */
 export function segmentMatcher(segments: readonly Segment[]): (text: string) => string[] {
   const named = segments.filter((s) => s.id !== 'group');
@@ -165,6 +185,16 @@ export function structure(raw: RawSource, company: Company, quarter: FiscalQuart
     const firm = firmFromAnnouncement(lastText, t.label.name);
     if (firm) speakers.set(s.id, { ...s, firm });
   });
+  // Titles the call's opening gives when no label or list does ("Nina Park, Vice President of
+  // Investor Relations"; "our CFO, Laura Mendes"): the speaker is then management.
+  const opening = raw.turns.slice(0, qaStart(raw.turns, roleOf)).flatMap((t) => t.paragraphs.map((p) => p.text));
+  for (const s of [...speakers.values()]) {
+    if (s.title || s.person || !['other', 'executive', 'investor-relations'].includes(s.role)) continue;
+    const title = titleFromIntroduction(opening, s.name);
+    if (!title) continue;
+    const role = IR_TITLE.test(title) ? 'investor-relations' : s.role === 'other' ? 'executive' : s.role;
+    speakers.set(s.id, { ...s, title, role });
+  }
 
   const segments = segmentMatcher(segmentsActiveIn(company.segments, quarter));
   let counter = 0;
@@ -197,7 +227,7 @@ export function structure(raw: RawSource, company: Company, quarter: FiscalQuart
     let n: number | undefined;
     if (sid === 'qa') {
       if (role === 'analyst') {
-        if (!exchange || exchange.analyst !== speakerId) {
+        if (!exchange || exchange.analyst !== speakerId || t.opensExchange) {
           exchange = { n: exchanges.length + 1, analyst: speakerId, answerers: [], first_paragraph: paragraphs[0]!.id };
           exchanges.push(exchange);
         }

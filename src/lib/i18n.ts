@@ -177,6 +177,7 @@ export const LAYOUT_LABEL: Record<Edition, Record<LayoutId, string>> = {
     'plain-english': 'plain transcript',
     'inline-turns': 'transcript with inline speaker names',
     'interleaved-pairs': 'numbered bilingual pairs',
+    'label-lines': 'transcript with speaker label lines',
   },
   zh: {
     'bilingual-pairs': '双语记录',
@@ -185,6 +186,7 @@ export const LAYOUT_LABEL: Record<Edition, Record<LayoutId, string>> = {
     'plain-english': '纯文本记录',
     'inline-turns': '行内署名记录',
     'interleaved-pairs': '编号双语对照',
+    'label-lines': '署名行记录',
   },
 };
 

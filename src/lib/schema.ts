@@ -300,7 +300,7 @@ export const omittedSchema = z.object({
 });
 
 /** Layouts the converter recognises. */
-export const layoutId = z.enum(['bilingual-pairs', 'official-transcript', 'inline-labels', 'plain-english', 'inline-turns', 'interleaved-pairs']);
+export const layoutId = z.enum(['bilingual-pairs', 'official-transcript', 'inline-labels', 'plain-english', 'inline-turns', 'interleaved-pairs', 'label-lines']);
 export type LayoutId = z.infer<typeof layoutId>;
 
 /** One transcript file of a call. */

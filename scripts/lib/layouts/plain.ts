@@ -9,9 +9,12 @@ import type { Layout, OmitReason, RawLabel, RawParagraph, RawTurn } from '../raw
 import { omittedRanges } from '../raw.ts';
 import { compactKey, textLanguage } from '../text.ts';
 import { IR_TITLE, parseDashLabel, roleFromName, sectionOfHeading, TITLE_WORDS } from './shared.ts';
+import { labelLine, splitLabel } from './label-lines.ts';
 
 const COMPANY_LIST = /^(company|corporate)\s+participants:?$|^executives:?$/i;
 const ANALYST_LIST = /^(conference\s+call\s+participants|analysts?|other\s+participants):?$/i;
+/** A transcriber's disclaimer after the call: nothing after it was said on the call. */
+const DISCLAIMER = /^(?:this transcript may not be (?:100 percent|100%|entirely|fully) accurate|disclaimer\s*[:.]|the information contained in (?:this|event) transcripts? is)/i;
 const PRESENTATION = /^(presentation|prepared\s+remarks|operator\s+instructions)$/i;
 
 interface Participant {
@@ -62,7 +65,9 @@ export const plain: Layout = {
         break;
       }
       if (list) {
-        const lab = parseDashLabel(l.text);
+        // `Name - Title`, or the wire services' `Name, Title`.
+        const dashed = parseDashLabel(l.text);
+        const lab = dashed.title || dashed.role ? dashed : (splitLabel(l.text) ?? dashed);
         const role = list === 'analyst' ? 'analyst' : lab.title && IR_TITLE.test(lab.title) ? 'investor-relations' : 'executive';
         const label: RawLabel =
           list === 'analyst'
@@ -91,6 +96,13 @@ export const plain: Layout = {
       const known = people.get(compactKey(dash.name));
       if (known && text.length <= 80) return { ...known.label, text };
       if (dash.role === 'operator') return dash;
+      // Wire exports: `Q - Jane Doe {BIO 123 <GO>}`, `A - John Roe`.
+      const decoded = labelLine(text);
+      if (decoded?.marked) {
+        const listed = people.get(compactKey(decoded.label.name));
+        if (listed) return { ...listed.label, text };
+        if (decoded.side) return { ...decoded.label, text, role: decoded.side === 'question' ? 'analyst' : 'executive' };
+      }
       if (/^(?:unidentified|unknown)\s+(analyst|participant|speaker|executive|company representative)$/i.test(text)) {
         const role = /analyst/i.test(text) ? ('analyst' as const) : /executive|company/i.test(text) ? ('executive' as const) : undefined;
         return { text, name: text, ...(role ? { role } : {}) };
@@ -102,6 +114,7 @@ export const plain: Layout = {
     let current: { label: RawLabel; line: number; section?: 'qa'; paragraphs: RawParagraph[] } | undefined;
     let inQa = false;
     let titleNext = false;
+    let ended = false;
     let open: { line: number; text: string } | undefined;
     const close = () => {
       if (open && current) current.paragraphs.push({ line: open.line, text: open.text });
@@ -110,6 +123,14 @@ export const plain: Layout = {
     for (const l of body) {
       if (l.text === '') {
         if (blankSeparated) close();
+        continue;
+      }
+      if (DISCLAIMER.test(l.text)) {
+        close();
+        ended = true;
+      }
+      if (ended) {
+        omitted.push({ n: l.n, reason: 'disclaimer' });
         continue;
       }
       const section = sectionOfHeading(l.text);

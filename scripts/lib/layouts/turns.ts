@@ -185,21 +185,23 @@ export function readInlineTurns(paras: readonly Para[], file: string, layout: 'i
  * analyst (with the firm the operator names), and an unlisted speaker who replies to an analyst
  * speaks for the company.
  */
-function assignRoles(turns: RawTurn[]): RawTurn[] {
+export function assignRoles(turns: RawTurn[]): RawTurn[] {
   const roles = new Map<string, NonNullable<RawLabel['role']>>();
   for (const t of turns) if (t.label.role) roles.set(compactKey(t.label.name), t.label.role);
   const firms = new Map<string, string>();
   turns.forEach((t, i) => {
     const k = compactKey(t.label.name);
-    if (roles.has(k) || i === 0) return;
+    const known = roles.get(k);
+    if ((known && (known !== 'analyst' || t.label.firm || firms.has(k))) || i === 0) return;
     const prev = turns[i - 1]!;
     const prevRole = roles.get(compactKey(prev.label.name));
     const announcement = prev.paragraphs.at(-1)?.text ?? '';
     if (prevRole === 'operator' && /\b(question|line|comes from|go ahead)\b/i.test(announcement)) {
+      // The operator names the analyst's firm, even when the label already says "analyst".
       roles.set(k, 'analyst');
       const firm = new RegExp(`${t.label.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*(?:,|\\bof\\b|\\bfrom\\b|\\bwith\\b|\\bat\\b)\\s*([A-Z][\\w&.' -]{1,60}?)(?:[.,;]|\\s+please\\b|\\s+your line\\b|$)`).exec(announcement);
       if (firm) firms.set(k, firm[1]!.trim());
-    } else if (prevRole === 'analyst') roles.set(k, 'executive');
+    } else if (prevRole === 'analyst' && !known) roles.set(k, 'executive');
   });
   return turns.map((t) => {
     const k = compactKey(t.label.name);

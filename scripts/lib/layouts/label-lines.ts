@@ -1,0 +1,327 @@
+/**
+ * Label lines: every turn opens with a line that holds only its speaker, however the source
+ * decorates it, and the speaker's words follow on the next lines. The decorations are those of
+ * the usual sources of transcripts, not of any one file:
+ *
+ * - `Jane Doe -- Chief Executive Officer`, `Tom Asher -- Firm -- Analyst` (news-site transcripts,
+ *   with "Prepared Remarks:" / "Questions & Answers:" and a "Call participants:" list at the end);
+ * - `[00:03:40] Jane Doe`, `Jane Doe (00:03:40):`, `00:03:40 Jane Doe` (timestamped recordings);
+ * - `Q - Tom Asher`, `A - Jane Doe {BIO 12345 <GO>}` (wire-service exports);
+ * - `**Jane Doe** (Chief Executive Officer)`, `### Jane Doe, CFO` (Markdown exports, whose
+ *   summary box is left out as not part of the call);
+ * - `刘振华 董事长：`, `主持人：` on their own line, and `问：…` / `答（刘振华）：…` pairs (Chinese
+ *   briefing records).
+ *
+ * A line counts as a label when its decoration marks it (timestamp, Q/A prefix, bold, BIO tag),
+ * when it gives a title or firm, when a participants list names the person, or when the same
+ * name labels more than one line; a one-off short line ("Good morning") is a paragraph.
+ */
+import { ConvertError } from '../errors.ts';
+import type { Layout, OmitReason, RawLabel, RawParagraph, RawTurn } from '../raw.ts';
+import { omittedRanges } from '../raw.ts';
+import { compactKey, textLanguage, type Line } from '../text.ts';
+import type { SectionId } from '../../../src/lib/schema.ts';
+import { IR_TITLE, looksLikeChineseName, parseDashLabel, roleFromName, sectionOfHeading, TITLE_WORDS } from './shared.ts';
+import { assignRoles } from './turns.ts';
+
+/** A label line taken apart: the label itself and what its decoration says. */
+export interface LabelLine {
+  readonly label: RawLabel;
+  /** The decoration alone marks the line as a label (timestamp, Q/A prefix, bold, BIO tag). */
+  readonly marked: boolean;
+  /** `Q -` / `A -` in wire exports. */
+  readonly side?: 'question' | 'answer';
+}
+
+const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?`;
+const LEAD_TIME = new RegExp(String.raw`^[\[(]?${TIME}[\])]?\s*[-–—|]?\s*`);
+const TRAIL_TIME = new RegExp(String.raw`\s*[-–—|]?\s*[\[(]?${TIME}[\])]?\s*[:：]?$`);
+const BIO = /\s*\{BIO\s+\d+\s*<GO>\}\s*/gi;
+const SIDE = /^([QA])\s*[-–—:]\s+(?=\S)/;
+/** Label words that are a person: capitalised tokens, initials, particles. */
+const EN_NAME = /^(?:[A-Z][\w.'’-]*|de|van|von|der|da|di|la|le|bin|al)(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|da|di|la|le|bin|al)){0,4}$/u;
+const GENERIC = /^(?:operator|moderator|unidentified (?:analyst|participant|speaker|company representative)|unknown (?:executive|analyst|speaker|participant)|主持人|操作员|接线员|投资者|投資者)$/i;
+
+function validName(name: string): boolean {
+  if (GENERIC.test(name) || roleFromName(name)) return true;
+  if (looksLikeChineseName(name)) return true;
+  return EN_NAME.test(name) && /[a-z]/.test(name) && name.length <= 60;
+}
+
+/** Splits the undecorated label into name, title or firm. */
+export function splitLabel(core: string): RawLabel | undefined {
+  const text = core.trim();
+  if (!text || text.length > 110) return undefined;
+  // `Name (Title)`, `刘振华（董事长）`.
+  const paren = /^(?<name>[^()（）]{2,60}?)\s*[(（](?<title>[^()（）]{2,80})[)）]$/u.exec(text);
+  const zhSpace = /^(?<name>\p{Script=Han}{2,4})\s+(?<title>\p{Script=Han}{2,12})$/u.exec(text);
+  const comma = /^(?<name>[^,，]{2,60}),\s*(?<title>.{2,90})$/u.exec(text);
+  const dash = /\s[-–—]{1,2}\s/.test(text) ? parseDashLabel(text) : undefined;
+  const parts = paren?.groups ?? zhSpace?.groups ?? (dash ? undefined : comma?.groups);
+  const name = (parts?.name ?? dash?.name ?? text).trim();
+  if (!validName(name)) return undefined;
+  const extra = parts?.title?.trim();
+  // "Acme AG — Q4 FY2025 Earnings Call" is a title line, not a speaker.
+  if (extra && /\b(?:earnings|results|transcript|conference|webcast|call|Q[1-4]|FY\s?\d{2,4}|20\d\d)\b/i.test(extra)) return undefined;
+  if (dash && /\b(?:earnings|results|transcript|conference|webcast|Q[1-4]|FY\s?\d{2,4}|20\d\d)\b/i.test(text)) return undefined;
+  if (dash) return dash;
+  if (!extra) return { text, name, ...(roleFromName(name) ? { role: roleFromName(name)! } : {}) };
+  if (/^(?:research\s+)?analyst$/i.test(extra) || /分析师|分析師/.test(extra)) return { text, name, role: 'analyst' };
+  const analystAt = /^(?:(?:research\s+)?analyst\s*(?:,|at|with)\s*(?<a>.+)|(?<b>.+?)\s*,?\s*(?:research\s+)?analyst)$/i.exec(extra);
+  if (analystAt?.groups) return { text, name, role: 'analyst', firm: (analystAt.groups.a ?? analystAt.groups.b)!.trim() };
+  // A comma label needs a title to be one: "Thanks, Dana" is a sentence.
+  if (comma?.groups && !paren && !zhSpace && !TITLE_WORDS.test(extra)) return undefined;
+  return TITLE_WORDS.test(extra) ? { text, name, title: extra } : { text, name, firm: extra };
+}
+
+/** Reads a line as a label line, if it is shaped like one (whether it is one depends on the file). */
+export function labelLine(raw: string): LabelLine | undefined {
+  let t = raw.trim();
+  if (!t || t.length > 140) return undefined;
+  let marked = false;
+  const strip = (re: RegExp) => {
+    const next = t.replace(re, '').trim();
+    if (next !== t) {
+      marked = true;
+      t = next;
+    }
+  };
+  t = t.replace(/^#{1,6}\s+/, '');
+  strip(BIO);
+  strip(LEAD_TIME);
+  strip(TRAIL_TIME);
+  let side: LabelLine['side'];
+  const s = SIDE.exec(t);
+  if (s) {
+    side = s[1] === 'Q' ? 'question' : 'answer';
+    marked = true;
+    t = t.slice(s[0].length);
+  }
+  // `**Jane Doe** (CEO)`, `**Jane Doe, CFO:**`, `__Jane__`.
+  if (/^(\*\*|__)/.test(t)) {
+    marked = true;
+    t = t.replace(/\*\*|__/g, '').trim();
+  }
+  t = t.replace(/\s*[:：]$/, '').trim();
+  if (!t || /[.!?。！？；;]$/.test(t) || /[“”"]/.test(t) || headingSection(t)) return undefined;
+  const label = splitLabel(t);
+  if (!label) return undefined;
+  const role = label.role ?? (side === 'question' ? 'analyst' : undefined);
+  return { label: role ? { ...label, role } : label, marked, ...(side ? { side } : {}) };
+}
+
+/** `问：…`, `提问：…`, `答：…`, `答（刘振华）：…`, `回复：…`: a Chinese briefing's question and answer lines. */
+const ZH_QA = /^(?<kind>问|問|提问|提問|投资者提问|投資者提問|答|回答|回复|回覆)\s*(?:\d+\s*)?(?:[(（](?<who>[^()（）]{1,20})[)）])?\s*[:：]\s*(?<rest>\S.*)$/u;
+
+/** Headings: section names, a numbered Chinese heading (`三、投资者问答`), Markdown headings. */
+function headingSection(text: string): SectionId | 'heading' | undefined {
+  const t = text.replace(/^#{1,6}\s*/, '').replace(/[\p{Extended_Pictographic}\u{FE0F}*_]/gu, '').replace(/[:：]$/, '').trim();
+  const sec = sectionOfHeading(t);
+  if (sec) return sec;
+  if (t.length <= 40 && /^(?:questions?\s*(?:&|and)\s*answers?|q\s*&\s*a|question-and-answer session)$/i.test(t)) return 'qa';
+  if (/^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．])\s*\S{2,20}$/u.test(t)) return /问答|問答|答疑|互动|互動|交流/.test(t) ? 'qa' : 'heading';
+  if (/^#{1,6}\s/.test(text)) return 'heading';
+  if (/^(?:prepared remarks|presentation|management remarks|opening remarks|management discussion section)$/i.test(t)) return 'heading';
+  return undefined;
+}
+
+/** Lines that end the call: a participants list or duration after the call, a disclaimer, a rule. */
+const END_MATTER = /^(?:duration\s*:.*|call participants\s*:?|participants\s*:?|-{3,}|\*{3,}|_{3,}|copyright\b.*|©.*|this transcript may not be 100 percent accurate.*|disclaimer\s*:?.*)$/i;
+const PARTICIPANT_LISTS = /^(?:company participants|corporate participants|executives|other participants|conference call participants|analysts|call participants|participants)\s*:?$/i;
+
+/** People named in the header's attendee line: `参会人员：董事长 刘振华；财务总监 何静`. */
+function attendees(lines: readonly Line[]): Map<string, RawLabel> {
+  const out = new Map<string, RawLabel>();
+  for (const l of lines.slice(0, 30)) {
+    const m = /^(?:参会人员|參會人員|出席人员|出席人員|参加人员|參加人員|接待人员|接待人員)\s*[:：]\s*(.+)$/.exec(l.text);
+    if (!m) continue;
+    for (const part of m[1]!.split(/[；;、，,]/)) {
+      const p = /^\s*(?<title>\S.{0,20}?)\s+(?<name>\p{Script=Han}{2,4})\s*$/u.exec(part) ?? /^\s*(?<name>\p{Script=Han}{2,4})\s+(?<title>\S.{0,20}?)\s*$/u.exec(part);
+      if (p?.groups && looksLikeChineseName(p.groups.name!)) {
+        const title = p.groups.title!.trim();
+        out.set(compactKey(p.groups.name!), { text: p.groups.name!, name: p.groups.name!, title, role: IR_TITLE.test(title) || /董事会秘书|董事會秘書/.test(title) ? 'investor-relations' : 'executive' });
+      }
+    }
+  }
+  return out;
+}
+
+/** A short line that only repeats the speaker's title or firm, under the label. */
+function isTitleLine(text: string, label: RawLabel): boolean {
+  if (text.length > 100 || /[.!?。？！]$/.test(text)) return false;
+  const k = compactKey(text);
+  if ((label.title && compactKey(label.title) === k) || (label.firm && k.startsWith(compactKey(label.firm)))) return true;
+  return TITLE_WORDS.test(text) && text.split(/\s+/).length <= 12 && !/[,;:]\s+\w+\s+\w+\s+\w+\s+\w+/.test(text);
+}
+
+interface Candidate {
+  readonly index: number;
+  readonly parsed: LabelLine;
+}
+
+/** The label lines of a file: shaped like labels, and confirmed by decoration, title, list or repetition. */
+function labelLines(lines: readonly Line[], known: (name: string) => boolean): Candidate[] {
+  const shaped: Candidate[] = [];
+  lines.forEach((l, index) => {
+    if (l.text === '' || PARTICIPANT_LISTS.test(l.text)) return;
+    const parsed = labelLine(l.text);
+    // A label is followed by words, not by the end of the file.
+    if (parsed && lines.slice(index + 1).some((n) => n.text !== '')) shaped.push({ index, parsed });
+  });
+  const counts = new Map<string, number>();
+  for (const c of shaped) counts.set(compactKey(c.parsed.label.name), (counts.get(compactKey(c.parsed.label.name)) ?? 0) + 1);
+  return shaped.filter((c) => {
+    const { label, marked } = c.parsed;
+    return marked || GENERIC.test(label.name) || roleFromName(label.name) !== undefined || label.title !== undefined || label.role === 'analyst' || label.firm !== undefined || known(label.name) || (counts.get(compactKey(label.name)) ?? 0) >= 2;
+  });
+}
+
+export const labelLinesLayout: Layout = {
+  id: 'label-lines',
+
+  sniff(lines) {
+    const found = labelLines(lines, () => false);
+    const zhQa = lines.filter((l) => ZH_QA.test(l.text)).length;
+    const people = new Set(found.filter((c) => !GENERIC.test(c.parsed.label.name)).map((c) => compactKey(c.parsed.label.name)));
+    return (found.length >= 4 && people.size >= 2) || (zhQa >= 4 && found.length >= 1);
+  },
+
+  parse(lines, ctx) {
+    const omitted: { n: number; reason: OmitReason }[] = [];
+    const listed = attendees(lines);
+    // Participants lists (before or after the call) give titles and firms.
+    let list: 'company' | 'analyst' | undefined;
+    for (const l of lines) {
+      if (l.text === '') continue;
+      if (PARTICIPANT_LISTS.test(l.text)) {
+        list = /other|conference|analysts/i.test(l.text) ? 'analyst' : /company|corporate|executives/i.test(l.text) ? 'company' : 'company';
+        continue;
+      }
+      if (!list) continue;
+      const parsed = labelLine(l.text);
+      if (!parsed || parsed.marked) {
+        list = undefined;
+        continue;
+      }
+      const lab = parsed.label;
+      const analyst = list === 'analyst' || lab.role === 'analyst';
+      const role = analyst ? 'analyst' : lab.title && IR_TITLE.test(lab.title) ? 'investor-relations' : 'executive';
+      const firm = analyst ? (lab.firm ?? (lab.title && !/^analyst$/i.test(lab.title) ? lab.title : undefined)) : undefined;
+      listed.set(compactKey(lab.name), { text: lab.name, name: lab.name, role, ...(firm ? { firm } : {}), ...(!analyst && lab.title ? { title: lab.title } : {}) });
+    }
+    const found = labelLines(lines, (n) => listed.has(compactKey(n)) || ctx.isKnownPerson(n));
+    const zhQa = lines.some((l) => ZH_QA.test(l.text));
+    const labelAt = new Map(found.map((c) => [c.index, c.parsed]));
+    const firstTurn = Math.min(found[0]?.index ?? Infinity, zhQa ? lines.findIndex((l) => ZH_QA.test(l.text)) : Infinity);
+    if (!Number.isFinite(firstTurn)) {
+      throw new ConvertError(ctx.file, 'no line holds only a speaker label', { line: lines[0]?.n ?? 1, hint: 'each turn should start with a line such as "Jane Doe -- Chief Executive Officer" or "Operator"' });
+    }
+
+    const body = lines.slice(firstTurn);
+    const blankSeparated = body.filter((l) => l.text === '').length / Math.max(1, body.length) >= 0.2;
+    const turns: RawTurn[] = [];
+    let current: RawTurn | undefined;
+    let section: SectionId | undefined;
+    let open: { line: number; text: string } | undefined;
+    let ended = false;
+    let titleNext = false;
+    const close = () => {
+      if (open && current) current.paragraphs.push({ line: open.line, text: open.text });
+      open = undefined;
+    };
+    const startTurn = (label: RawLabel, line: number, opensExchange = false) => {
+      close();
+      const who = listed.get(compactKey(label.name));
+      const title = label.title ?? who?.title;
+      const firm = label.firm ?? who?.firm;
+      const role = label.role ?? who?.role ?? (title ? (IR_TITLE.test(title) ? 'investor-relations' : 'executive') : undefined);
+      current = { label: { ...label, ...(title ? { title } : {}), ...(firm ? { firm } : {}), ...(role ? { role } : {}) }, line, ...(section ? { section } : {}), ...(opensExchange ? { opensExchange } : {}), paragraphs: [] };
+      turns.push(current);
+    };
+    // Header before the first turn: title, date, a summary box. None of it was said on the call.
+    lines.slice(0, firstTurn).forEach((l) => {
+      if (l.text === '') return;
+      omitted.push({ n: l.n, reason: /^>/.test(l.text) || /\b(?:summary|takeaways?|highlights)\b/i.test(l.text) ? 'page-summary' : 'cover' });
+    });
+    body.forEach((l, k) => {
+      const index = firstTurn + k;
+      if (l.text === '') {
+        if (blankSeparated) close();
+        return;
+      }
+      if (ended) {
+        omitted.push({ n: l.n, reason: 'end-marker' });
+        return;
+      }
+      if (END_MATTER.test(l.text)) {
+        close();
+        ended = turns.length > 0;
+        omitted.push({ n: l.n, reason: /accurate|disclaimer|copyright|©/i.test(l.text) ? 'disclaimer' : 'end-marker' });
+        return;
+      }
+      const parsed = labelAt.get(index);
+      const heading = parsed ? undefined : headingSection(l.text);
+      if (heading) {
+        close();
+        if (heading !== 'heading') section = heading;
+        omitted.push({ n: l.n, reason: 'cover' });
+        return;
+      }
+      // A summary box or note by whoever exported the file.
+      if (/^>/.test(l.text)) {
+        close();
+        omitted.push({ n: l.n, reason: 'page-summary' });
+        return;
+      }
+      if (parsed) {
+        if (parsed.side === 'question') section = 'qa';
+        startTurn(parsed.label, l.n);
+        titleNext = true;
+        return;
+      }
+      const qa = ZH_QA.exec(l.text);
+      if (qa?.groups) {
+        const asks = /^(?:问|問|提问|提問|投资者提问|投資者提問)$/.test(qa.groups.kind!);
+        const who = qa.groups.who?.trim();
+        const label: RawLabel = asks
+          ? { text: who ?? '投资者', name: who ?? '投资者', role: 'analyst' }
+          : who && looksLikeChineseName(who)
+            ? { text: who, name: who, role: 'executive' }
+            : { text: '管理层', name: '管理层', role: 'executive' };
+        section = 'qa';
+        startTurn(label, l.n, asks);
+        open = { line: l.n, text: qa.groups.rest!.trim() };
+        titleNext = false;
+        return;
+      }
+      if (titleNext && current && current.paragraphs.length === 0 && !open && isTitleLine(l.text, current.label)) {
+        titleNext = false;
+        omitted.push({ n: l.n, reason: 'cover' });
+        return;
+      }
+      titleNext = false;
+      if (!current) {
+        omitted.push({ n: l.n, reason: 'cover' });
+        return;
+      }
+      const text = l.text.replace(/\*\*|__/g, '').replace(/(^|\s)\*(\S[^*]*?\S|\S)\*(?=\s|[.,;:!?]|$)/g, '$1$2');
+      if (open && blankSeparated) open.text = `${open.text} ${text}`;
+      else {
+        close();
+        open = { line: l.n, text };
+      }
+    });
+    close();
+    const spoken = assignRoles(turns.filter((t) => t.paragraphs.length > 0));
+    if (spoken.length === 0) throw new ConvertError(ctx.file, 'speaker labels were found but no words under them', { line: lines[firstTurn]!.n });
+    const original = spoken.flatMap((t) => t.paragraphs.map((p) => p.text)).join('\n');
+    const paragraphs: RawParagraph[] = [];
+    return {
+      layout: 'label-lines',
+      layers: [{ lang: textLanguage(original, 'en'), role: 'original', machine_translated: false }],
+      turns: spoken,
+      announcement: paragraphs,
+      omitted: omittedRanges(omitted),
+    };
+  },
+};
