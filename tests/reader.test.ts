@@ -147,6 +147,17 @@ describe('entity and context', () => {
     ['Revenue in Cloud grew 12%.', undefined, [['cloud', 'revenue_yoy_pct', 12, '%']]],
     ['云业务方面，第三季营收为人民币41.6亿元，年增18%。', undefined, [['cloud', 'revenue', 4.16e9, 'CNY'], ['cloud', 'revenue_yoy_pct', 18, '%']]],
     ['零售业务收入同比增长 6%，其中广告收入同比增长 15%。', undefined, [['retail', 'revenue_yoy_pct', 6, '%']]],
+    // "其中" before a period names a quarter of the total, not a part of it.
+    ['其中第三季度营业收入21.3亿元，同比增长16.5%。', { kind: 'group' }, [['group', 'revenue', 2.13e9, 'CNY'], ['group', 'revenue_yoy_pct', 16.5, '%']]],
+    // An amount in any currency code after "of" is the revenue's amount, not a source of revenue.
+    ['Our Cloud division reported revenue of CHF 702 million.', undefined, [['cloud', 'revenue', 702e6, 'CHF']]],
+    // The verb before the measure gives the direction.
+    ['Our Cloud division grew revenue by 9% to GBP 391 million.', undefined, [['cloud', 'revenue_yoy_pct', 9, '%'], ['cloud', 'revenue', 391e6, 'GBP']]],
+    ['We reduced adjusted EBITA by 3% to fund growth.', { kind: 'group' }, [['group', 'adjusted_ebita_yoy_pct', -3, '%']]],
+    // A segment that grows with no measure named grows in revenue; a measure in the clause wins.
+    ['Our Cloud segment grew 15% to $201 million.', undefined, [['cloud', 'revenue_yoy_pct', 15, '%'], ['cloud', 'revenue', 201e6, 'USD']]],
+    ['Retail declined 3% in the quarter.', undefined, [['retail', 'revenue_yoy_pct', -3, '%']]],
+    ['Cloud grew operating income by 12%.', undefined, [['cloud', 'operating_income_yoy_pct', 12, '%']]],
   ] as const)('%s (topic %j)', (s, topic, expected) => expect(read(s, topic as Entity | undefined)).toEqual(expected));
 
   it.each([

@@ -11,8 +11,8 @@ import { pinyinId } from './identify.ts';
 
 const WORD = "[A-Z][A-Za-z0-9&'’.-]*";
 const NAME = `${WORD}(?:\\s+(?:and|&|of)\\s+${WORD}|\\s+${WORD}){0,3}`;
-/** "our X segment(s)", "the X segment", "X segment revenue", "X business segment". */
-const EN = new RegExp(`(?:\\b(?:our|the|its)\\s+)?\\b(${NAME})\\s+(?:business\\s+)?segments?\\b`, 'g');
+/** "our X segment(s)", "the X segment", "X segment revenue", "X business segment", "our X division". */
+const EN = new RegExp(`(?:\\b(?:our|the|its)\\s+)?\\b(${NAME})\\s+(?:business\\s+)?(?:segments?|divisions?)\\b`, 'g');
 /** "our Mobile, Broadband and Enterprise businesses", "its Retail and Wholesale divisions". */
 const UNIT_WORDS = '(?:business\\s+)?(?:segments|businesses|divisions|business\\s+units|business\\s+groups|operating\\s+units)';
 const EN_LIST = new RegExp(`\\b(?:our|its|the)\\s+(${NAME}(?:\\s*,\\s*${NAME})*,?\\s+(?:and|&)\\s+${NAME})\\s+${UNIT_WORDS}\\b`, 'g');

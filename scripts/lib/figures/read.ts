@@ -5,6 +5,7 @@
  */
 import type { FigureUnit, Metric } from '../../../src/lib/schema.ts';
 import { findNumbers, normalizeSameLength, type NumberMention } from './numbers.ts';
+import { CURRENCIES } from '../../../src/lib/currencies.ts';
 import { positions, type Hit, type Measure, type Span, type Vocabulary } from './vocabulary.ts';
 import { ABOUT, CONVERSION_BETWEEN, DECLINE_AFTER, GROWTH_AFTER, GROWTH_DOWN, GROWTH_UP, LESS_THAN, MORE_THAN, QOQ } from './cues.ts';
 
@@ -83,10 +84,20 @@ export function isFromUnknown(norm: string, term: Span, segments: ReadonlyArray<
     return !inSegment && !vocab.inAllowed.test(after);
   }
   // "revenue from X", "sales of Wegovy" (not "revenue of $5 billion").
-  if (!/^\s*(?:from|of)\s+(?![\d$€£¥₩]|rmb|us|usd|hk|eur|krw|nt|approximately|about|nearly|around|roughly|more|over|less|under|just|some|almost|close)/.test(after)) return false;
+  if (!/^\s*(?:from|of)\s+/.test(after) || AMOUNT_AFTER_OF.test(after)) return false;
   const fromSegment = segments.some((s) => s.start >= term.end && /^\s*(?:from|of)\s+(?:our\s+|the\s+)?$/.test(norm.slice(term.end, s.start)));
   return !fromSegment && !vocab.fromAllowed.test(after);
 }
+
+/** "revenue of $5 billion", "of CHF 702 million", "of about …": an amount, not a source. */
+const AMOUNT_AFTER_OF = new RegExp(
+  String.raw`^\s*(?:from|of)\s+(?:[\d$€£¥₩₹]|(?:${CURRENCIES.flatMap((c) => c.before)
+    .filter((w) => /^[a-z]/.test(w))
+    .map((w) => w.replace(/[.$]/g, '\\$&'))
+    .join('|')})\b|us\b|hk\b|nt\b|approximately|about|nearly|around|roughly|more|over|less|under|just|some|almost|close)`,
+);
+
+const SEGMENT_GREW = /^\s*(?:segment|division|business)?\s*(grew|increased|rose|declined|decreased|fell)\s+(?=(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+)?\d)/;
 
 /** A generic head ("revenue") with a modifier that is not allowed before it names a line of revenue. */
 export function isRevenueLine(norm: string, term: Span, segments: ReadonlyArray<Hit<string>>, company: ReadonlyArray<Span>, vocab: Vocabulary): boolean {
@@ -124,6 +135,21 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
     }
     return m.value.metric && m.value.head && isRevenueLine(norm, m, segments, company, vocab) ? { ...m, value: { metric: null, loss: false, head: true } } : m;
   });
+  // "Our Test and Measurement segment grew 15% to $201 million": a segment that grows or
+  // declines with no measure named grows in revenue (the verb stands for the measure).
+  for (const s of segments) {
+    const v = SEGMENT_GREW.exec(norm.slice(s.end, s.end + 40));
+    if (!v) continue;
+    const start = s.end + v[0].lastIndexOf(v[1]!);
+    const clauseEnd = norm.slice(start).search(/[.;!?]|,\s*(?:and|while|with|as)\b/);
+    const clause = [start, clauseEnd < 0 ? norm.length : start + clauseEnd];
+    // "Revenue from AIDC grew 29%": the measure stands before the segment.
+    const before = found.some((m) => m.end <= s.start && s.start - m.end <= 40 && !/[.;!?]|,\s*(?:and|while)\b/.test(norm.slice(m.end, s.start)));
+    if (before || found.some((m) => m.start >= s.end && m.start < clause[1]!)) continue;
+    // Zero width, so that the verb stays between the measure and the number and gives the direction.
+    mapped.push({ start, end: start, text: v[1]!, value: { metric: 'revenue', loss: false, head: false, via: 'a segment that grew' } });
+  }
+  mapped.sort((a, b) => a.start - b.start);
   // "operating income was X, with a margin of 15%": a bare margin is the margin of the last metric before it.
   const measures = mapped.map((m, i) => {
     if (m.value.metric !== '@margin') return m;
@@ -307,12 +333,23 @@ export function direction(p: Parsed, num: NumberMention, from: number, previous?
   return 0;
 }
 
+/** "grew revenue by 9%", "lowered costs by 3%": the verb before the measure gives the direction. */
+function verbBeforeMeasure(p: Parsed, num: NumberMention, measure: Span): number {
+  if (measure.end > num.start || !/^\s*by\s*(?:about|approximately|roughly|nearly|almost|some)?\s*$/.test(p.norm.slice(measure.end, num.start))) return 0;
+  const lead = /\b(grew|grow|grows|growing|increased|increase|increases|raised|lifted|boosted|expanded|decreased|decrease|reduced|reduce|lowered|cut|shrank)\s+(?:its\s+|our\s+|their\s+|the\s+)?$/.exec(p.norm.slice(Math.max(0, measure.start - 30), measure.start));
+  if (!lead) return 0;
+  return /^(?:decrease|reduce|lowered|cut|shrank)/.test(lead[1]!) ? -1 : 1;
+}
+
+const PERIOD_AFTER_PART = /^\s*[,，]?\s*(?:the\s+)?(?:第[一二三四]季度|本季度|单季度|單季度|第[一二三四]季|(?:first|second|third|fourth) quarter|q[1-4]\b|\d{1,2}\s*月)/;
+
 /** The entity: a segment named before the number, else the group when the sentence says so, else the carried topic. */
 export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: SentenceContext, measure: Span): { segment: string | null | undefined; rule: string } {
   const named = lastBefore(p.segments, num.start);
   const onlyGroup = metric.scope === 'group' && metric.only_group;
   if (onlyGroup) return { segment: 'group', rule: 'entity:group-metric' };
-  const partAt = positions(ctx.vocab.partOf, p.norm).find((x) => x.end <= num.start);
+  // "其中第三季度…", "of which the fourth quarter …": a period within the total, not a part of it.
+  const partAt = positions(ctx.vocab.partOf, p.norm).find((x) => x.end <= num.start && !PERIOD_AFTER_PART.test(p.norm.slice(x.end, x.end + 16)));
   if (partAt && (!named || named.start < partAt.start) && !ctx.vocab.owners.has(metric.id)) return { segment: undefined, rule: `entity:part-of '${p.norm.slice(partAt.start, partAt.end)}'` };
   // "Within Accommodation, revenue from our software tools was …": a line inside the segment named before it.
   if (p.fromUnknown.some((f) => f < num.start && f >= measure.start)) return { segment: null, rule: 'entity:revenue-from-unnamed-part' };
@@ -509,7 +546,7 @@ function readNumber(p: Parsed, num: NumberMention, before: Before, ctx: Sentence
   let frame = frameOf(p, num, measure, before.end, ctx.vocab, before.frame, ctx.period);
   // "a net loss of $51.2 million, or $0.29 per share, a year ago": the per-share amount shares the amount's period.
   if (measure.start >= num.end && before.frame?.frame === 'prior' && /^\s*,?\s*or\s*\S{0,4}\s*$/.test(p.norm.slice(before.end, num.start))) frame = 'prior';
-  const sign = num.kind === 'percent' ? direction(p, num, Math.max(measure.end, before.end), before.rate) : 0;
+  const sign = num.kind === 'percent' ? direction(p, num, Math.max(measure.end, before.end), before.rate) || verbBeforeMeasure(p, num, measure) : 0;
   next = { ...next, frame: { frame }, ...(num.kind === 'percent' ? { rate: { sign, end: num.end } } : {}) };
   const read = valueOf(p, num, metric, measure, ctx, sign, before.end);
   if ('skip' in read) return skip(read.skip, frame);
