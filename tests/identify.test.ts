@@ -145,6 +145,12 @@ describe('fiscal calendar from the text', () => {
     expect(calendarOf('Brisk (BRSK) Q2 2026 Earnings Call\nOur fiscal year ends on June 27.')).toMatchObject({ how: 4 });
   });
 
+  it('reads a quarter named with the end of its fiscal year, as Japanese companies write it', () => {
+    expect(calendarOf('白妙精機 2027年3月期 第1四半期 決算説明会')).toEqual({ quarter: 'FY2027Q1', end: '2026-06-30', fye: 3, how: 1 });
+    expect(calendarOf('第2四半期（2026年3月期）の売上収益は…')).toMatchObject({ quarter: 'FY2026Q2', end: '2025-09-30', fye: 3 });
+    expect(calendarOf('Results for the first quarter of the fiscal year ending March 31, 2027.')).toEqual({ quarter: 'FY2027Q1', end: '2026-06-30', fye: 3, how: 1 });
+  });
+
   it('never takes the end of a period for the call date', () => {
     expect(headerCallDate(lines('Acme (ACME) Q2 2026 Earnings Call\nfor the period ending December 31, 2025.\nDate: Thursday, February 5, 2026'))).toEqual({ date: '2026-02-05', line: 3 });
   });

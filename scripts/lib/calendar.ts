@@ -168,6 +168,29 @@ function statedEnds(lines: readonly Line[]): Array<{ y: number; m: number; line:
 }
 
 /**
+ * A quarter named with the end of its fiscal year, as Japanese companies write it:
+ * `2027年3月期 第1四半期`, `2027年3月期第1四半期決算`, "the first quarter of the fiscal year
+ * ending March 31, 2027". The fiscal year is named by the year it ends in.
+ */
+export function quartersOfYearEnding(lines: readonly Line[]): Array<{ quarter: FiscalQuarter; fye: FiscalYearEnd; line: number; text: string }> {
+  const out: Array<{ quarter: FiscalQuarter; fye: FiscalYearEnd; line: number; text: string }> = [];
+  const ja = /(\d{4})\s*年\s*(\d{1,2})\s*月期\s*(?:の)?\s*第\s*([1-4一二三四])\s*四半期/g;
+  const jaAfter = /第\s*([1-4一二三四])\s*四半期\s*[（(]\s*(\d{4})\s*年\s*(\d{1,2})\s*月期\s*[）)]/g;
+  const en = new RegExp(`\\b(first|second|third|fourth)\\s+quarter\\s+of\\s+(?:the\\s+)?fiscal\\s+year\\s+(?:ending|ended|that\\s+ends)\\s+${MONTH_RE}\\s+(\\d{1,2}),?\\s+(\\d{4})`, 'gi');
+  const add = (q: number, fy: number, m: number, l: Line, text: string) => {
+    if (q >= 1 && q <= 4 && m >= 1 && m <= 12 && fy >= 1990 && fy <= 2100) out.push({ quarter: { fy, q: q as 1 | 2 | 3 | 4 }, fye: fyeOfMonth(m), line: l.n, text });
+  };
+  const qOf = (x: string) => ORD[x] ?? Number(x);
+  for (const l of lines) {
+    const t = l.text.normalize('NFKC');
+    for (const m of t.matchAll(ja)) add(qOf(m[3]!), Number(m[1]), Number(m[2]), l, m[0]);
+    for (const m of t.matchAll(jaAfter)) add(qOf(m[1]!), Number(m[2]), Number(m[3]), l, m[0]);
+    for (const m of t.matchAll(en)) add(ORD[m[1]!.toLowerCase()]!, Number(m[4]), month(m[2]!), l, m[0]);
+  }
+  return out;
+}
+
+/**
  * A sentence that says when the fiscal year ends: "our fiscal year ends on June 30", "the
  * company's fiscal year ended on September 30, 2025", "财年截至每年3月31日". A 52/53-week year
  * ("ends on the last Saturday of …") is not read here; its quarter ends are.
@@ -237,6 +260,15 @@ export function readCalendar(lines: readonly Line[], callDate: string | undefine
       best: { quarter: chosen.r.quarter, strength: 1, line: chosen.p.line, text: chosen.p.text },
       conflicts,
     };
+  }
+  // "第1四半期 (2027年3月期)", "first quarter of the fiscal year ending March 31, 2027": the
+  // quarter named with the end of its fiscal year.
+  const ofYear = quartersOfYearEnding(lines);
+  if (ofYear.length > 0) {
+    const id = labels ? quarterId(labels.best.quarter) : undefined;
+    const chosen = ofYear.find((x) => quarterId(x.quarter) === id) ?? ofYear[0]!;
+    const conflicts = labels && quarterId(labels.best.quarter) !== quarterId(chosen.quarter) ? [labels.best] : [];
+    return { quarter: chosen.quarter, fye: chosen.fye, fyeStrength: 1, fyeLine: chosen.line, fyeText: chosen.text, best: { quarter: chosen.quarter, strength: 1, line: chosen.line, text: chosen.text }, conflicts };
   }
   const ends = statedEnds(lines);
   if (labels) {
