@@ -77,6 +77,9 @@ describe('scoring against a key', () => {
   });
 });
 
+/** Lowered as the reader improves, never raised. */
+const RETIRED_WRONG_AT_MOST = 38;
+
 describe('the evaluation corpus', () => {
   it('development part: no wrong figure (recall is printed)', () => {
     const results = runFolder('tests/eval/dev');
@@ -87,10 +90,14 @@ describe('the evaluation corpus', () => {
     expect(total.facts).toBeGreaterThan(0);
   });
 
-  it.runIf(process.env.EVAL_HELDOUT === '1' || process.env.CI === 'true')('held-out part: score printed, runs only at the end of a stage', () => {
-    const results = runFolder('tests/eval/heldout');
-    expect(results.length).toBeGreaterThanOrEqual(4);
-    report('held-out corpus (tests/eval/heldout):', results);
+  // The first two held-out sets, retired into development after their last held-out run
+  // (2026-12-03: 101/333 found, 38 wrong). Their wrong figures may only go down.
+  it('retired held-out sets: wrong figures no more than recorded (recall is printed)', () => {
+    const results = runFolder('tests/eval/retired');
+    expect(results.length).toBeGreaterThanOrEqual(12);
+    report('retired held-out sets (tests/eval/retired):', results);
+    const wrong = results.reduce((n, r) => n + r.score.wrong.length, 0);
+    expect(wrong).toBeLessThanOrEqual(RETIRED_WRONG_AT_MOST);
   });
 
   it.runIf(process.env.EVAL_HELDOUT === '1' || process.env.CI === 'true')('held-out set 3: score printed, runs only at the end of a stage', () => {
