@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FigureRecord } from '../src/lib/export.ts';
-import { evaluateFile, keySchema, scoreCall, scoreLine, type FileResult, type Key } from '../scripts/lib/eval.ts';
+import { companyMatches, evaluateFile, keySchema, scoreCall, scoreLine, type FileResult, type Key } from '../scripts/lib/eval.ts';
 import { catalog, root } from './helpers.ts';
 
 function runFolder(folder: string): FileResult[] {
@@ -71,6 +71,14 @@ describe('scoring against a key', () => {
     expect(s.found).toBe(0);
     expect(s.wrong.map((w) => w.why.split(':')[0]!.split(' ')[0])).toEqual(['forbidden', 'the', 'filed', 'filed']);
   });
+  it('takes a company key in Chinese script as the pinyin id the converter makes', () => {
+    expect(companyMatches({ company: ['tidewave', '潮汐出行'] }, 'chaoxichuxing')).toBe(true);
+    expect(companyMatches({ company: ['tidewave', '潮汐出行'] }, 'chaoxi')).toBe(false);
+  });
+  it('does not hold a figure labelled as the fiscal year against the quarter, but does a quarter figure of the same value', () => {
+    const s = scoreCall(key(), [rec({ period: 'FY2025', value: 3.9e9 }), rec({ value: 3.9e9 })]);
+    expect([s.found, s.wrong.length, s.other]).toEqual([0, 1, 1]);
+  });
   it('does not score quarter-on-quarter rates or metrics the key does not name', () => {
     const s = scoreCall(key(), [rec({ metric: 'revenue_yoy_pct', basis: 'qoq', value: 3, unit: '%' }), rec({ metric: 'capex', value: 1e8 })]);
     expect([s.found, s.wrong.length, s.other]).toEqual([0, 0, 1]);
@@ -78,7 +86,7 @@ describe('scoring against a key', () => {
 });
 
 /** Lowered as the reader improves, never raised. */
-const RETIRED_WRONG_AT_MOST = 38;
+const RETIRED_WRONG_AT_MOST = 10;
 
 describe('the evaluation corpus', () => {
   it('development part: no wrong figure (recall is printed)', () => {

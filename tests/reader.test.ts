@@ -63,7 +63,15 @@ describe('time frame and modality', () => {
     ['我们预计该业务收入增速在未来几个季度将保持在 25% 以上。', []],
     ['Revenue of US$3.2 billion was above our expectations.', [['group', 'revenue', 3.2e9, 'USD']]],
     ['Our GAAP net income was RMB12 billion, an increase of RMB11.1 billion.', [['group', 'net_income', 12e9, 'CNY']]],
+    ['We are aiming for an operating margin of 20% in fiscal 2028.', [['guidance', 'operating_margin_pct', 20, '%']]],
   ] as const)('%s', (s, expected) => expect(read(s, { kind: 'group' })).toEqual(expected));
+
+  const frames = (s: string, entity?: Entity) => reader.explain(s, entity).filter((r) => r.decision !== 'skip').map((r) => `${r.segment}/${r.metric}:${r.frame}`);
+  it.each([
+    ['Cloud revenue for the fiscal year was US$3.62 billion, up 27%.', ['cloud/revenue:full-year', 'cloud/revenue_yoy_pct:full-year']],
+    ['Fiscal year GAAP operating income was US$1.07 billion.', ['group/operating_income:full-year']],
+    ['Fiscal third quarter revenue was US$1.07 billion.', ['group/revenue:quarter']],
+  ] as const)('full-year wording: %s', (s, expected) => expect(frames(s, { kind: 'group' })).toEqual(expected));
 });
 
 describe('metric boundaries', () => {
@@ -147,6 +155,13 @@ describe('entity and context', () => {
     ['Revenue in Cloud grew 12%.', undefined, [['cloud', 'revenue_yoy_pct', 12, '%']]],
     ['云业务方面，第三季营收为人民币41.6亿元，年增18%。', undefined, [['cloud', 'revenue', 4.16e9, 'CNY'], ['cloud', 'revenue_yoy_pct', 18, '%']]],
     ['零售业务收入同比增长 6%，其中广告收入同比增长 15%。', undefined, [['retail', 'revenue_yoy_pct', 6, '%']]],
+    // A business the profile does not name right before the measure is a part, whatever group word came before.
+    ['出行业务依然是集团利润的核心来源，本季度出行业务经调整 EBITA 为人民币 42.0 亿元。', { kind: 'group' }, [[null, 'adjusted_ebita', 4.2e9, 'CNY']]],
+    ['本季度主营业务收入为12亿元。', { kind: 'group' }, [['group', 'revenue', 1.2e9, 'CNY']]],
+    // An accounting basis is the consolidated company's, unless the sentence says whose.
+    ['GAAP operating income was US$1.07 billion.', { kind: 'segment', id: 'cloud' }, [['group', 'operating_income', 1.07e9, 'USD']]],
+    ['GAAP operating income for the segment was US$92 million.', { kind: 'segment', id: 'cloud' }, [['cloud', 'operating_income', 92e6, 'USD']]],
+    ['To recap, we grew total revenue 24% to US$412.6 million.', undefined, [['group', 'revenue_yoy_pct', 24, '%'], ['group', 'revenue', 412.6e6, 'USD']]],
     // "其中" before a period names a quarter of the total, not a part of it.
     ['其中第三季度营业收入21.3亿元，同比增长16.5%。', { kind: 'group' }, [['group', 'revenue', 2.13e9, 'CNY'], ['group', 'revenue_yoy_pct', 16.5, '%']]],
     // An amount in any currency code after "of" is the revenue's amount, not a source of revenue.

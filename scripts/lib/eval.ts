@@ -7,6 +7,7 @@ import { z } from 'astro/zod';
 import { figureRecords, type FigureRecord } from '../../src/lib/export.ts';
 import { companySchema, type Company } from '../../src/lib/schema.ts';
 import { convertAll, type Catalog } from './pipeline.ts';
+import { pinyinId } from './identify.ts';
 
 const value = z.union([z.number(), z.tuple([z.number(), z.string()])]);
 const values = z.union([value, z.array(value).min(1)]);
@@ -66,7 +67,10 @@ export function keyMetric(r: Pick<FigureRecord, 'metric' | 'basis'>): string | u
 }
 
 export function companyMatches(key: Pick<Key, 'company'>, id: string): boolean {
-  return key.company.some((p) => `-${id}`.includes(`-${p.toLowerCase()}`));
+  // A name in Chinese script stands for the id the converter gives a company named only in
+  // Chinese: the pinyin of its name (`潮汐出行` -> `chaoxichuxing`).
+  const prefixes = key.company.map((p) => (/\p{Script=Han}/u.test(p) ? (pinyinId(p) ?? p) : p.toLowerCase()));
+  return prefixes.some((p) => `-${id}`.includes(`-${p}`));
 }
 
 export interface Wrong {
@@ -99,6 +103,12 @@ export function scoreCall(key: Key, records: readonly FigureRecord[], segmentNam
     }
     if (r.quarter !== key.quarter) {
       wrong.push({ record: r, why: `filed under ${r.quarter}; the call is ${key.quarter}` });
+      continue;
+    }
+    // A figure the site labels as the fiscal year's ("Revenue · FY2025") is not a claim about the
+    // quarter the key describes; keys list the quarter's figures only.
+    if (r.period !== undefined && r.period !== r.quarter) {
+      other++;
       continue;
     }
     if (keyMetric(r) === undefined) continue;

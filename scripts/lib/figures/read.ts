@@ -266,6 +266,8 @@ export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: n
   // "narrowed from $49 million in the second quarter to $38 million": the value after "to" is this quarter's.
   if (other && !/\bto\b|至|到/.test(upTo.slice(other.index + other[0].length))) return 'prior';
   if (vocab.fullYear.test(upTo)) return 'full-year';
+  // "Fiscal year GAAP operating income was …", "Fiscal 2025 revenue was …" (not "Fiscal 2025 third-quarter revenue").
+  if (/^\s*fiscal(?:[- ]year)?(?:\s+(?:19|20)\d\d)?\s/.test(norm) && !/quarter|\bq[1-4]\b/.test(upTo)) return 'full-year';
   return period ?? 'quarter';
 }
 
@@ -333,13 +335,15 @@ export function direction(p: Parsed, num: NumberMention, from: number, previous?
   return 0;
 }
 
-/** "grew revenue by 9%", "lowered costs by 3%": the verb before the measure gives the direction. */
+/** "grew revenue by 9%", "grew total revenue 24%": the verb before the measure gives the direction. */
 function verbBeforeMeasure(p: Parsed, num: NumberMention, measure: Span): number {
-  if (measure.end > num.start || !/^\s*by\s*(?:about|approximately|roughly|nearly|almost|some)?\s*$/.test(p.norm.slice(measure.end, num.start))) return 0;
+  if (measure.end > num.start || !/^\s*(?:by\s*)?(?:about|approximately|roughly|nearly|almost|some)?\s*$/.test(p.norm.slice(measure.end, num.start))) return 0;
   const lead = /\b(grew|grow|grows|growing|increased|increase|increases|raised|lifted|boosted|expanded|decreased|decrease|reduced|reduce|lowered|cut|shrank)\s+(?:its\s+|our\s+|their\s+|the\s+)?$/.exec(p.norm.slice(Math.max(0, measure.start - 30), measure.start));
   if (!lead) return 0;
   return /^(?:decrease|reduce|lowered|cut|shrank)/.test(lead[1]!) ? -1 : 1;
 }
+
+const ZH_BUSINESS_BEFORE = /([\u4e00-\u9fff]{2,6}?)(?:业务|業務)(?:的)?\s*$/;
 
 const PERIOD_AFTER_PART = /^\s*[,，]?\s*(?:the\s+)?(?:第[一二三四]季度|本季度|单季度|單季度|第[一二三四]季|(?:first|second|third|fourth) quarter|q[1-4]\b|\d{1,2}\s*月)/;
 
@@ -354,9 +358,17 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   // "Within Accommodation, revenue from our software tools was …": a line inside the segment named before it.
   if (p.fromUnknown.some((f) => f < num.start && f >= measure.start)) return { segment: null, rule: 'entity:revenue-from-unnamed-part' };
   if (named) return { segment: named.value, rule: `entity:named '${named.text}'` };
+  // "GAAP operating income", "non-GAAP EPS": accounting bases are the consolidated company's
+  // (unless the sentence says whose: "GAAP operating income for the segment").
+  if (!ctx.vocab.entityMarkers.test(p.norm) && (/(?:^|\s)(?:non-?\s?)?(?:gaap|ifrs)\s+\S*\s*$/.test(p.norm.slice(Math.max(0, measure.start - 14), measure.start + 1)) || /^(?:non-?\s?)?(?:gaap|ifrs)\b/.test(p.norm.slice(measure.start, measure.end)))) {
+    return { segment: 'group', rule: 'entity:accounting-basis' };
+  }
   if (ctx.vocab.owners.has(metric.id)) return { segment: ctx.vocab.owners.get(metric.id)!, rule: 'entity:only-segment-reporting-it' };
   if (p.fromUnknown.some((f) => f < num.start)) return { segment: null, rule: 'entity:revenue-from-unnamed-part' };
   // "a 36% increase in overall group EBITDA": group words between the number and a measure after it count too.
+  // "本季度出行业务经调整 EBITA 为…": a business the profile does not name stands right before the measure.
+  const business = ZH_BUSINESS_BEFORE.exec(p.norm.slice(Math.max(0, measure.start - 12), measure.start));
+  if (business && !/(?:主营|全部|整体|各项|所有|各|总体|集团|公司|核心)$/.test(business[1]!)) return { segment: null, rule: `entity:unnamed-business '${business[0].trim()}'` };
   if (p.groupAt.some((g) => g < num.start || (measure.start >= num.end && g >= num.end && g < measure.start))) return { segment: 'group', rule: 'entity:group-words' };
   if (ctx.vocab.entityMarkers.test(p.norm)) {
     // "Turning to our Fluid Handling segment. … segment revenue declined 2%": the current segment.
