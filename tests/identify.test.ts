@@ -51,6 +51,7 @@ describe('which company a call is about', () => {
     ['a wire header with an exchange code', 'Ashgrove Holdings PLC (AGH LN Equity)\nQ3 2025 Trading Update Call\n', 'ashgrove'],
     ['a "Company Name:" field', 'Company Name: Brisk Ltd\nCompany Ticker: BRSK LN\nDate: 2025-10-23\n', 'brisk'],
     ['a trading-update welcome', 'Operator\n\nGood morning, and welcome to the Ashgrove Holdings third quarter 2025 trading update.\n', 'ashgrove'],
+    ['a cover line with the legal name above the call line', 'Kirin Works Co., Ltd.\nFY2026 Second Quarter Financial Results Briefing\nNovember 6, 2025\n', 'kirin-works'],
     ['the operator welcome only', 'Operator\n\nGood morning, and welcome to Marrow & Finch Co.’s fourth quarter 2025 earnings call.\n', 'marrow-and-finch'],
   ])('reads %s', (_what, text, id) => expect(idOf(text)).toBe(id));
 
@@ -149,6 +150,17 @@ describe('fiscal calendar from the text', () => {
     expect(calendarOf('白妙精機 2027年3月期 第1四半期 決算説明会')).toEqual({ quarter: 'FY2027Q1', end: '2026-06-30', fye: 3, how: 1 });
     expect(calendarOf('第2四半期（2026年3月期）の売上収益は…')).toMatchObject({ quarter: 'FY2026Q2', end: '2025-09-30', fye: 3 });
     expect(calendarOf('Results for the first quarter of the fiscal year ending March 31, 2027.')).toEqual({ quarter: 'FY2027Q1', end: '2026-06-30', fye: 3, how: 1 });
+  });
+
+  it('reads the quarter of a "Q4 and full year" title before later mentions of the next quarter', () => {
+    const text = '# Brenn AG – Q4 and Full-Year FY2025 Results Call\n*Fiscal year ended 30 September 2025.*\n\nFor the first quarter of fiscal 2026 we expect growth.';
+    expect(calendarOf(text)).toEqual({ quarter: 'FY2025Q4', end: '2025-09-30', fye: 9, how: 2 });
+  });
+
+  it('reads a 52/53-week quarter given by its weeks and its financial year', () => {
+    const text = 'This update covers the 13 weeks to 1 November 2025, the third quarter of our financial year ending 31 January 2026.';
+    expect(calendarOf(text)).toEqual({ quarter: 'FY2026Q3', end: '2025-11-01', fye: 1, how: 1 });
+    expect(calendarOf('Results for the second quarter of the fiscal year ending March 2026.')).toMatchObject({ quarter: 'FY2026Q2', end: '2025-09-30', fye: 3 });
   });
 
   it('never takes the end of a period for the call date', () => {

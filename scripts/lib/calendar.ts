@@ -13,7 +13,7 @@
  *    nothing else fits the named quarter (reported as a warning);
  * 4. nothing: a calendar fiscal year is assumed (reported as a warning).
  */
-import { MONTH_NAMES, quarterId, type FiscalQuarter, type FiscalYearEnd } from '../../src/lib/quarters.ts';
+import { MONTH_NAMES, periodEnd as periodEndOf, quarterId, type FiscalQuarter, type FiscalYearEnd } from '../../src/lib/quarters.ts';
 import { pickQuarter, quarterEvidence, type QuarterEvidence } from './detect.ts';
 import type { Line } from './text.ts';
 
@@ -176,7 +176,9 @@ export function quartersOfYearEnding(lines: readonly Line[]): Array<{ quarter: F
   const out: Array<{ quarter: FiscalQuarter; fye: FiscalYearEnd; line: number; text: string }> = [];
   const ja = /(\d{4})\s*年\s*(\d{1,2})\s*月期\s*(?:の)?\s*第\s*([1-4一二三四])\s*四半期/g;
   const jaAfter = /第\s*([1-4一二三四])\s*四半期\s*[（(]\s*(\d{4})\s*年\s*(\d{1,2})\s*月期\s*[）)]/g;
-  const en = new RegExp(`\\b(first|second|third|fourth)\\s+quarter\\s+of\\s+(?:the\\s+)?fiscal\\s+year\\s+(?:ending|ended|that\\s+ends)\\s+${MONTH_RE}\\s+(\\d{1,2}),?\\s+(\\d{4})`, 'gi');
+  const yearOf = String.raw`\b(first|second|third|fourth)\s+quarter\s+of\s+(?:the|our|its)?\s*(?:fiscal|financial)\s+year\s+(?:ending|ended|that\s+ends)\s+(?:on\s+)?`;
+  const en = new RegExp(`${yearOf}${MONTH_RE}(?:\\s+(\\d{1,2}))?,?\\s+(\\d{4})`, 'gi');
+  const enDayFirst = new RegExp(`${yearOf}(\\d{1,2})\\s+${MONTH_RE},?\\s+(\\d{4})`, 'gi');
   const add = (q: number, fy: number, m: number, l: Line, text: string) => {
     if (q >= 1 && q <= 4 && m >= 1 && m <= 12 && fy >= 1990 && fy <= 2100) out.push({ quarter: { fy, q: q as 1 | 2 | 3 | 4 }, fye: fyeOfMonth(m), line: l.n, text });
   };
@@ -186,6 +188,20 @@ export function quartersOfYearEnding(lines: readonly Line[]): Array<{ quarter: F
     for (const m of t.matchAll(ja)) add(qOf(m[3]!), Number(m[1]), Number(m[2]), l, m[0]);
     for (const m of t.matchAll(jaAfter)) add(qOf(m[1]!), Number(m[2]), Number(m[3]), l, m[0]);
     for (const m of t.matchAll(en)) add(ORD[m[1]!.toLowerCase()]!, Number(m[4]), month(m[2]!), l, m[0]);
+    for (const m of t.matchAll(enDayFirst)) add(ORD[m[1]!.toLowerCase()]!, Number(m[4]), month(m[3]!), l, m[0]);
+  }
+  return out;
+}
+
+/** Period ends stated by their weeks: "the 13 weeks to 1 November 2025", "12 weeks ended November 23, 2025". */
+function weeksEnds(lines: readonly Line[]): string[] {
+  const out: string[] = [];
+  const dayFirst = new RegExp(`\\b\\d{1,2}\\s+weeks\\s+(?:to|ended|ending)\\s+(?:[a-z]+day,?\\s+)?(\\d{1,2})\\s+${MONTH_RE},?\\s+(\\d{4})`, 'gi');
+  const monthFirst = new RegExp(`\\b\\d{1,2}\\s+weeks\\s+(?:to|ended|ending)\\s+(?:[a-z]+day,?\\s+)?${MONTH_RE}\\s+(\\d{1,2}),?\\s+(\\d{4})`, 'gi');
+  for (const l of lines) {
+    const t = l.text.normalize('NFKC');
+    for (const m of t.matchAll(dayFirst)) out.push(iso(Number(m[3]), month(m[2]!), Number(m[1])));
+    for (const m of t.matchAll(monthFirst)) out.push(iso(Number(m[3]), month(m[1]!), Number(m[2])));
   }
   return out;
 }
@@ -197,15 +213,17 @@ export function quartersOfYearEnding(lines: readonly Line[]): Array<{ quarter: F
  */
 export function statedYearEnd(lines: readonly Line[]): { fye: FiscalYearEnd; line: number; text: string } | undefined {
   const en = new RegExp(`\\bfiscal\\s+year\\s+(?:that\\s+)?(?:ends|ended|ending|closes|closed)\\s+(?:on\\s+)?${MONTH_RE}\\s+(\\d{1,2})\\b`, 'i');
+  const enDayFirst = new RegExp(`\\bfiscal\\s+year\\s+(?:that\\s+)?(?:ends|ended|ending|closes|closed)\\s+(?:on\\s+)?(\\d{1,2})\\s+${MONTH_RE}`, 'i');
   const zh = /(?:财年|財年|财政年度|財政年度|会计年度|會計年度)\s*(?:截至|截止|结束于|結束於|于|於)\s*(?:每年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
   for (const l of lines) {
     const t = l.text.normalize('NFKC');
     const a = en.exec(t);
-    const z = a ? null : zh.exec(t);
-    const m = a ? month(a[1]!) : z ? Number(z[1]) : 0;
-    const d = a ? Number(a[2]) : z ? Number(z[2]) : 0;
+    const b = a ? null : enDayFirst.exec(t);
+    const z = a || b ? null : zh.exec(t);
+    const m = a ? month(a[1]!) : b ? month(b[2]!) : z ? Number(z[1]) : 0;
+    const d = a ? Number(a[2]) : b ? Number(b[1]) : z ? Number(z[2]) : 0;
     // Only a month's last day: other days belong to 52/53-week years, read from quarter ends.
-    if (m >= 1 && m <= 12 && d === lastDay(2001, m)) return { fye: fyeOfMonth(m), line: l.n, text: (a ?? z)![0] };
+    if (m >= 1 && m <= 12 && d === lastDay(2001, m)) return { fye: fyeOfMonth(m), line: l.n, text: (a ?? b ?? z)![0] };
   }
   return undefined;
 }
@@ -268,7 +286,10 @@ export function readCalendar(lines: readonly Line[], callDate: string | undefine
     const id = labels ? quarterId(labels.best.quarter) : undefined;
     const chosen = ofYear.find((x) => quarterId(x.quarter) === id) ?? ofYear[0]!;
     const conflicts = labels && quarterId(labels.best.quarter) !== quarterId(chosen.quarter) ? [labels.best] : [];
-    return { quarter: chosen.quarter, fye: chosen.fye, fyeStrength: 1, fyeLine: chosen.line, fyeText: chosen.text, best: { quarter: chosen.quarter, strength: 1, line: chosen.line, text: chosen.text }, conflicts };
+    // A 52/53-week quarter stated by its weeks ("the 13 weeks to 1 November 2025") keeps that day.
+    const monthEnd = periodEndOf(chosen.quarter, chosen.fye);
+    const weeks = weeksEnds(lines).find((w) => Math.abs(Date.parse(`${w}T00:00:00Z`) - Date.parse(`${monthEnd}T00:00:00Z`)) <= 7 * 86_400_000 && w !== monthEnd);
+    return { quarter: chosen.quarter, fye: chosen.fye, fyeStrength: 1, ...(weeks ? { periodEnd: weeks } : {}), fyeLine: chosen.line, fyeText: chosen.text, best: { quarter: chosen.quarter, strength: 1, line: chosen.line, text: chosen.text }, conflicts };
   }
   const ends = statedEnds(lines);
   if (labels) {

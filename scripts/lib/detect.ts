@@ -94,6 +94,10 @@ export function quarterEvidence(lines: readonly Line[], fye: FiscalYearEnd): Qua
     const year = (y: string) => (y.length === 2 ? 2000 + +y : +y);
     for (const m of t.matchAll(/\bQ([1-4])\s*(?:of\s+)?(?:FY|fiscal(?:\s+year)?)\s*'?(\d{4}|\d{2})\b/gi)) add(fq(year(m[2]!), +m[1]!), 1, l, m[0]);
     // "second quarter fiscal 2026", "Second Quarter Fiscal Year '26", "fiscal '26 second quarter".
+    // "Q4 and Full-Year FY2025 Results", "fourth quarter and full fiscal year 2025": the quarter that ends the year.
+    for (const m of t.matchAll(/\b(?:Q([1-4])|(first|second|third|fourth)\s+quarter)\s+(?:and|&)\s+(?:the\s+)?full[- ](?:fiscal[- ])?year\s+(?:(FY|fiscal(?:\s+year)?)\s*)?'?(\d{4}|\d{2})\b/gi)) {
+      add(fq(year(m[4]!), m[1] ? +m[1] : ORDINAL[m[2]!.toLowerCase()]!), m[3] ? 1 : 4, l, m[0]);
+    }
     for (const m of t.matchAll(/\b(first|second|third|fourth)\s+quarter\s+(?:FY|fiscal(?:\s+year)?)\s*'?(\d{4}|\d{2})\b/gi)) {
       add(fq(year(m[2]!), ORDINAL[m[1]!.toLowerCase()]!), 1, l, m[0]);
     }

@@ -231,6 +231,12 @@ export function companyEvidence(lines: readonly Line[]): CompanyEvidence[] {
       });
     }
   }
+  // A cover whose first line is the company's legal name and whose next line names the call:
+  // "Kiriyama Precision Industries Co., Ltd." / "FY2026 Second Quarter Financial Results Briefing".
+  const [first, second] = head;
+  if (first && second && !out.some((e) => e.line === first.n) && first.text.length <= 80 && LEGAL_SUFFIX.test(first.text.trim()) && CALL_WORDS.test(second.text) && !/[.!?。]\s/.test(first.text)) {
+    out.push({ kind: 'title', line: first.n, seen: `${first.text} / ${second.text}`, name: first.text.trim() });
+  }
   // A Chinese cover spread over short lines ("阿里巴巴集团 / 2024 年 9 月份季度 / 业绩发布电话会").
   const cover = head.slice(0, 10).filter((l) => l.text.length <= 30);
   for (let i = 0; i < cover.length; i++) {
