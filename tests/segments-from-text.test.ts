@@ -27,6 +27,10 @@ describe('segments read from the text', () => {
     ['We won customers across CSP, enterprise and SMB segments, and in the CSP segment demand is high.', []],
     ['In the AWS segment, AWS operating income was $11.4 billion.', ['aws']],
     ['Our results, starting with revenue, were strong.', []],
+    ['Our Hospitality division grew revenue by 9%.', ['hospitality']],
+    // A call that says it walks through its segments names them next, even at a sentence's start.
+    ['Let me walk through the segments. Test & Measurement revenue was $391 million.', ['test-and-measurement']],
+    ['Test & Measurement revenue was $391 million.', []],
   ] as const)('%s', (text, expected) => expect(ids(text)).toEqual(expected));
 
   it('reads a Chinese list of units with their English names in brackets', () => {

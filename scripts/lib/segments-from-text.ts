@@ -42,6 +42,13 @@ const EN_REVENUE_OF = new RegExp(
   `(?:^|[.!?]\\s+|[,;]\\s+(?:and|while)\\s+)(${NAME})\\s+(?:segment\\s+)?(?:revenues?|net sales|sales)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|totaled|totalled|came in)\\b`,
   'g',
 );
+/** The id of a segment named in English: "Test & Measurement" -> `test-and-measurement`. */
+function segmentId(name: string): string {
+  return slugify(name.replace(/\s*&\s*/g, ' and '));
+}
+
+/** "Let me walk through the segments", "turning to our divisions", "each of our businesses". */
+const WALK_THROUGH = /\b(?:walk(?:\s+you)?\s+through|go\s+through|turn(?:ing)?\s+to|review|look\s+at)\s+(?:the|our|each\s+of\s+our|each)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|business\s+units|businesses)\b/i;
 /** Words that start a measure, not a name: "Total revenue was", "Product revenue was". */
 const MEASURE_WORDS = /^(?:Total|Net|Gross|Operating|Consolidated|Adjusted|Reported|Organic|Recurring|Quarterly|Annual|Deferred|Other|Interest|Group|Overall|Segment|Company|Worldwide|Global|GAAP|Non-GAAP|Revenue|Sales)$/;
 /** "X 分部", "X分部", "X 事业部". */
@@ -84,7 +91,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
     if (words.map((w) => w[0]!.toUpperCase()).join('') !== initials) return;
     const name = cleanName(long.replace(/\b(group|segment|division)$/, (w) => w[0]!.toUpperCase() + w.slice(1)));
     if (!name) return;
-    const id = slugify(name);
+    const id = segmentId(name);
     const had = found.get(id);
     if (had) found.set(id, { ...had, aliases: [...new Set([...had.aliases, initials])] });
     else add(id, { names: { en: name }, aliases: [name, initials], metrics: [], origin: 'text' });
@@ -92,7 +99,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   const addEn = (raw: string) => {
     // A name ends with its sentence ("starting with Motion Systems. Revenue was …").
     const name = cleanName(raw.split(/[.!?]\s/)[0]!.replace(/[.!?]$/, ''));
-    if (name) add(slugify(name), { names: { en: name }, aliases: [name], metrics: [], origin: 'text' });
+    if (name) add(segmentId(name), { names: { en: name }, aliases: [name], metrics: [], origin: 'text' });
   };
   for (const turn of raw.turns) {
     if (turn.label.role === 'analyst' || turn.label.role === 'operator') continue;
@@ -116,7 +123,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
           const zh = item.groups!.zh!.replace(/^(?:及|和|与|與|以及|跟)/u, '');
           const en = cleanName(item.groups!.en!);
           if (!en || zh.length < 2) continue;
-          const id = slugify(en);
+          const id = segmentId(en);
           const script = chineseScript(list[0]) ?? 'zh-Hans';
           const had = found.get(id);
           if (had) found.set(id, { ...had, names: { ...had.names, [script]: had.names[script] ?? zh }, aliases: [...new Set([...had.aliases, zh])] });
@@ -155,11 +162,14 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   // when it is written as a name: in capitals within a sentence somewhere in management's
   // remarks, not only at a sentence's start, where "Product revenue was" is capitalised too. In
   // a call that presents none, such a name is as often a product ("Atlas revenue grew 26%").
-  for (const r of found.size > 0 ? new Set(revenueSubjects) : []) {
+  // A call that says it goes through its segments ("Let me walk through the segments.") names
+  // them next: a name of two words or more with revenue of its own is one even at a sentence's start.
+  const walksThrough = WALK_THROUGH.test(text);
+  for (const r of found.size > 0 || walksThrough ? new Set(revenueSubjects) : []) {
     const name = cleanName(r);
     if (!name || name.split(/\s+/).some((w) => MEASURE_WORDS.test(w))) continue;
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (new RegExp(`[a-z,;:]\\s+${escaped}(?![A-Za-z])`).test(text)) addEn(name);
+    if (new RegExp(`[a-z,;:]\\s+${escaped}(?![A-Za-z])`).test(text) || (walksThrough && /\s/.test(name))) addEn(name);
   }
   for (const r of new Set(reporters)) {
     const name = cleanName(r);
