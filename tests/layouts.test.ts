@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { companySchema, type Call } from '../src/lib/schema.ts';
 import { convertAll } from '../scripts/lib/pipeline.ts';
 import { labelLine } from '../scripts/lib/layouts/label-lines.ts';
-import { catalog, inputsFrom, root } from './helpers.ts';
+import { catalog, inputsFrom, root, textInput } from './helpers.ts';
 
 const dir = join(root, 'tests/fixtures/layouts');
 const acme = companySchema.parse(yaml.load(readFileSync(join(root, 'tests/fixtures/companies/acme.yaml'), 'utf8')));
@@ -323,5 +323,31 @@ describe('label lines', () => {
     expect(speakersOf(call)).toEqual(['主持人 | operator | ', '何静 | executive | 财务总监', '刘振华 | executive | 董事长', '投资者 | analyst | ', '管理层 | executive | ']);
     expect(exchanges(call)).toEqual(['投资者 (?) -> 刘振华', '投资者 (?) -> 何静', '投资者 (?) -> 管理层']);
     expect(call.sources[0]!.sections.map((s) => s.id)).toEqual(['introduction', 'prepared-remarks', 'qa']);
+  });
+});
+
+describe('inline turns', () => {
+  it('reads "Name (CFO):" as a job title, and a label repeated on each paragraph as one turn', () => {
+    const text = [
+      'Title: Brisk Medical SE Q3 2025 Results Conference Call',
+      'Company: Brisk Medical SE (BRSK)',
+      '',
+      'Operator: Welcome to the Brisk Medical third quarter 2025 results call. I hand over to Anna Berg.',
+      'Anna Berg (CFO): Thank you. Let us look at the segments, starting with Surgical. Revenue was EUR 640 million.',
+      'Anna Berg (CFO): The adjusted EBITA was EUR 158 million, and the margin was 24.7%.',
+      'Operator: The first question comes from Tom Ash of Redfern & Co.',
+      'Tom Ash (Redfern & Co): How is Surgical doing in Japan?',
+      'Anna Berg (CFO): Very well, thank you for the question about Japan.',
+      'Operator: That concludes the question-and-answer session for today.',
+    ].join('\n');
+    const result = convertAll([textInput('seeds/brisk.txt', text)], catalog([]));
+    expect(result.errors.map((e) => e.format())).toEqual([]);
+    const call = result.calls[0]!;
+    expect(call.speakers.find((s) => s.name === 'Anna Berg')).toMatchObject({ role: 'executive', title: 'CFO' });
+    expect(call.speakers.find((s) => s.name === 'Tom Ash')).toMatchObject({ role: 'analyst', firm: 'Redfern & Co' });
+    const anna = call.sources[0]!.sections.flatMap((s) => s.turns).find((t) => t.speaker === 'anna-berg')!;
+    expect(anna.paragraphs).toHaveLength(2);
+    // The topic carries into the turn's next paragraph.
+    expect(call.figures.find((f) => f.metric === 'adjusted_ebita')?.segment).toBe('surgical');
   });
 });

@@ -64,6 +64,8 @@ describe('time frame and modality', () => {
     ['Revenue of US$3.2 billion was above our expectations.', [['group', 'revenue', 3.2e9, 'USD']]],
     ['Our GAAP net income was RMB12 billion, an increase of RMB11.1 billion.', [['group', 'net_income', 12e9, 'CNY']]],
     ['We are aiming for an operating margin of 20% in fiscal 2028.', [['guidance', 'operating_margin_pct', 20, '%']]],
+    ['We plan capital expenditure of around US$320 million for 2025.', [['guidance', 'capex', 320e6, 'USD']]],
+    ['The divested business contributed US$12 million of revenue in the third quarter of 2024.', []],
   ] as const)('%s', (s, expected) => expect(read(s, { kind: 'group' })).toEqual(expected));
 
   const frames = (s: string, entity?: Entity) => reader.explain(s, entity).filter((r) => r.decision !== 'skip').map((r) => `${r.segment}/${r.metric}:${r.frame}`);

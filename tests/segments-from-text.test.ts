@@ -31,6 +31,9 @@ describe('segments read from the text', () => {
     // A call that says it walks through its segments names them next, even at a sentence's start.
     ['Let me walk through the segments. Test & Measurement revenue was $391 million.', ['test-and-measurement']],
     ['Test & Measurement revenue was $391 million.', []],
+    // In a call that presents segments, "Turning to X." and "In X, …" with "the segment" name more.
+    ["Let's look at the segments, starting with Surgical. Turning to Diagnostics. In Home Care, the segment's losses narrowed.", ['surgical', 'diagnostics', 'home-care']],
+    ['In Europe, revenue grew 5%. Turning to margins, they rose.', []],
   ] as const)('%s', (text, expected) => expect(ids(text)).toEqual(expected));
 
   it('reads a Chinese list of units with their English names in brackets', () => {

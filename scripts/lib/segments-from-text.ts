@@ -42,6 +42,11 @@ const EN_REVENUE_OF = new RegExp(
   `(?:^|[.!?]\\s+|[,;]\\s+(?:and|while)\\s+)(${NAME})\\s+(?:segment\\s+)?(?:revenues?|net sales|sales)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|totaled|totalled|came in)\\b`,
   'g',
 );
+/** "Turning to Diagnostics.", "Moving on to Home Care," as a sentence's opening. */
+const TURNING_TO = new RegExp(`(?:^|[.!?]\\s+)(?:Turning|Moving(?:\\s+on)?|Now\\s+turning|Next,?\\s+turning)\\s+to\\s+(?:our\\s+|the\\s+)?(${NAME})(?:\\s+(?:segment|division|business))?\\s*[.,:]`, 'g');
+/** "In Home Care, revenue grew …" at a sentence's opening. */
+const IN_NAME = new RegExp(`(?:^|[.!?]\\s+)In\\s+(?:our\\s+|the\\s+)?(${NAME})(?:\\s+(?:segment|division|business))?,`, 'g');
+
 /** The id of a segment named in English: "Test & Measurement" -> `test-and-measurement`. */
 function segmentId(name: string): string {
   return slugify(name.replace(/\s*&\s*/g, ' and '));
@@ -152,7 +157,8 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   }
   // A business that reports its own results is a segment when management's remarks name it
   // again elsewhere (a one-off "X reported" may be a customer or a competitor).
-  const text = raw.turns.filter((t) => t.label.role !== 'analyst' && t.label.role !== 'operator').flatMap((t) => t.paragraphs.map((p) => p.text)).join('\n');
+  const managementParagraphs = raw.turns.filter((t) => t.label.role !== 'analyst' && t.label.role !== 'operator').flatMap((t) => t.paragraphs.map((p) => p.text));
+  const text = managementParagraphs.join('\n');
   // Initials before "segment" count when results are stated under them ("AWS operating income was").
   for (const i of new Set(initialsBeforeSegment)) {
     if (new RegExp(`(?<![A-Za-z])${i}(?:\\s+segment)?\\s+(?:revenues?|net sales|sales|operating (?:income|profit|loss)|net income)\\b`).test(text)) addEn(i);
@@ -170,6 +176,14 @@ export function segmentsFromText(raw: RawSource): Segment[] {
     if (!name || name.split(/\s+/).some((w) => MEASURE_WORDS.test(w))) continue;
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     if (new RegExp(`[a-z,;:]\\s+${escaped}(?![A-Za-z])`).test(text) || (walksThrough && /\s/.test(name))) addEn(name);
+  }
+  // In a call that presents segments, a name a topic sentence turns to ("Turning to
+  // Diagnostics.") is one, and so is "In Home Care, …" when its paragraph speaks of "the segment".
+  if (found.size > 0 || walksThrough) {
+    for (const p of managementParagraphs) {
+      for (const m of p.matchAll(TURNING_TO)) addEn(m[1]!);
+      if (/\b(?:the|this)\s+segment(?:'s|’s)?\b|\bsegment\s+(?:revenue|sales|margin|operating)/i.test(p)) for (const m of p.matchAll(IN_NAME)) addEn(m[1]!);
+    }
   }
   for (const r of new Set(reporters)) {
     const name = cleanName(r);

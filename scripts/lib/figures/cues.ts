@@ -37,7 +37,7 @@ export const GROUP_WORDS = /(consolidated|total|overall|group|集团|合并|整�
 export const PART_OF = /(其中|of which|among which|among them)/;
 
 /** Mentions of a period other than the quarter ending in `month` (1-12): later numbers in the sentence are not this quarter's. */
-export function otherPeriodPattern(month: number, quarter?: number): RegExp {
+export function otherPeriodPattern(month: number, quarter?: number, endYear?: number): RegExp {
   const others = MONTH_NAMES.filter((_, i) => i + 1 !== month && (i + 1) % 3 === month % 3).map((m) => m.toLowerCase());
   const otherMonths = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].filter((m) => m !== month && m % 3 === month % 3);
   const HAN_MONTHS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
@@ -49,7 +49,10 @@ export function otherPeriodPattern(month: number, quarter?: number): RegExp {
   const ordinalPattern = ordinals.length
     ? `(?:${ordinals.map((q) => EN_ORD[q - 1]).join('|')}) quarter|(?<![a-z0-9])q(?:${ordinals.join('|')})(?![0-9])|第(?:${ordinals.map((q) => HAN_ORD[q - 1]).join('|')})(?:财)?季度?|`
     : '';
+  // A quarter of an earlier year ("the third quarter of 2024", "Q3 2024") in a call about a quarter ending later.
+  const years = endYear ? [1, 2, 3, 4, 5].map((d) => endYear - d) : [];
+  const earlier = years.length ? `(?:first|second|third|fourth) quarter of (?:calendar )?(?:${years.join('|')})|(?<![a-z0-9])q[1-4] (?:${years.join('|')})|` : '';
   return new RegExp(
-    `(${ordinalPattern}(${others.join('|')}) quarter|(?<![\\d一二三四五六七八九十])(${monthWords.join('|')})\\s*月份?季度|上半财年|上半年|下半年|前六个月|first half|second half|six months|last quarter|previous quarter|prior quarter|上季度|上个季度|上一季度|combined with|加上)`,
+    `(${earlier}${ordinalPattern}(${others.join('|')}) quarter|(?<![\\d一二三四五六七八九十])(${monthWords.join('|')})\\s*月份?季度|上半财年|上半年|下半年|前六个月|first half|second half|six months|last quarter|previous quarter|prior quarter|上季度|上个季度|上一季度|combined with|加上)`,
   );
 }

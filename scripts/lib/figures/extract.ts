@@ -223,7 +223,8 @@ export interface SourceReading {
 
 /** Prepares the vocabulary for a company and quarter once, then reads sources with it. */
 export function figureReader(ctx: ExtractContext) {
-  const vocab: Vocabulary = vocabulary(ctx.reading, ctx.metrics, ctx.company, ctx.quarter, Number(periodEnd(ctx.quarter, fiscalYearEnd(ctx.company)).slice(5, 7)));
+  const end = periodEnd(ctx.quarter, fiscalYearEnd(ctx.company));
+  const vocab: Vocabulary = vocabulary(ctx.reading, ctx.metrics, ctx.company, ctx.quarter, Number(end.slice(5, 7)), Number(end.slice(0, 4)));
   const metrics = new Map(ctx.metrics.map((m) => [m.id, m]));
   const growthOf = new Map(ctx.metrics.filter((m) => m.growth_of).map((m) => [m.growth_of!, m]));
   const quarter = quarterId(ctx.quarter);

@@ -265,6 +265,9 @@ export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: n
   const other = [...upTo.matchAll(new RegExp(vocab.otherPeriod.source, 'g'))].filter((m) => m.index < measure.start || m.index >= measure.end).pop();
   // "narrowed from $49 million in the second quarter to $38 million": the value after "to" is this quarter's.
   if (other && !/\bto\b|至|到/.test(upTo.slice(other.index + other[0].length))) return 'prior';
+  // "contributed €12 million of revenue in the third quarter of 2024": an earlier year's quarter after the value.
+  const after = vocab.otherPeriod.exec(untilNext);
+  if (after && /(?:19|20)\d\d/.test(after[0])) return 'prior';
   if (vocab.fullYear.test(upTo)) return 'full-year';
   // "Fiscal year GAAP operating income was …", "Fiscal 2025 revenue was …" (not "Fiscal 2025 third-quarter revenue").
   if (/^\s*fiscal(?:[- ]year)?(?:\s+(?:19|20)\d\d)?\s/.test(norm) && !/quarter|\bq[1-4]\b/.test(upTo)) return 'full-year';

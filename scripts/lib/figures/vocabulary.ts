@@ -139,7 +139,7 @@ export interface Vocabulary {
   readonly hasSegments: boolean;
 }
 
-export function vocabulary(reading: Reading, metrics: readonly Metric[], company: Company, quarter: FiscalQuarter, endMonth: number): Vocabulary {
+export function vocabulary(reading: Reading, metrics: readonly Metric[], company: Company, quarter: FiscalQuarter, endMonth: number, endYear?: number): Vocabulary {
   const heads = new Set(reading.heads.map((h) => normalizeSameLength(h)));
   const measureEntries: Array<readonly [string, Measure]> = [
     ...reading.other_measures.map((t) => [t, { metric: null, loss: false, head: false }] as const),
@@ -170,7 +170,7 @@ export function vocabulary(reading: Reading, metrics: readonly Metric[], company
     negativeBefore: wordsRe(reading.negative_before),
     partOf: wordsRe(reading.part_of),
     perShareAfter: new RegExp(`^\\s*(?:${wordsRe(reading.per_share_after).source})`),
-    otherPeriod: otherPeriodPattern(endMonth, quarter.q),
+    otherPeriod: otherPeriodPattern(endMonth, quarter.q, endYear),
     owners: new Map(segments.flatMap((s) => s.metrics.map((m) => [m, s.id] as const))),
     shareAfter: new RegExp(`^\\s*(?:${wordsRe(reading.share_after).source})`),
     clauseBreaks: wordsRe(reading.clause_breaks),

@@ -10,7 +10,7 @@ import { ConvertError } from '../errors.ts';
 import type { Layout, OmitReason, RawParagraph, RawTurn } from '../raw.ts';
 import { omittedRanges } from '../raw.ts';
 import { chineseScript, compactKey, hanShare, textLanguage, type Line } from '../text.ts';
-import { looksLikeChineseName, roleFromName } from './shared.ts';
+import { looksLikeChineseName, roleFromName, TITLE_WORDS } from './shared.ts';
 import type { TextLang } from '../../../src/lib/schema.ts';
 
 const ANALYST = /^(?<firm>[^:：,，。]{1,30}?)\s*(?:分析师|分析師)\s*(?<name>[^:：,，。]{1,40}?)\s*[:：]\s*(?<rest>\S.*)$/;
@@ -34,6 +34,8 @@ interface Labelled {
 function analystLabel(text: string): Labelled | undefined {
   const m = ANALYST.exec(text) ?? ENGLISH_ANALYST.exec(text);
   if (!m?.groups) return undefined;
+  // "Anna Berg (CFO): …" names a job, not a firm: an executive.
+  if (!/分析|analyst/i.test(m.groups.firm!) && TITLE_WORDS.test(m.groups.firm!)) return undefined;
   return { name: m.groups.name!.trim(), firm: m.groups.firm!.trim(), analyst: true, rest: m.groups.rest! };
 }
 

@@ -19,7 +19,7 @@ import type { Layout, OmitReason, RawLabel, RawParagraph, RawTurn } from '../raw
 import { omittedRanges } from '../raw.ts';
 import { compactKey, textLanguage, type Line } from '../text.ts';
 import type { Layer, SectionId } from '../../../src/lib/schema.ts';
-import { IR_TITLE, MACHINE_TRANSLATION, roleFromName, sectionOfHeading } from './shared.ts';
+import { IR_TITLE, MACHINE_TRANSLATION, roleFromName, sectionOfHeading, TITLE_WORDS } from './shared.ts';
 
 /** A paragraph before speakers are assigned, with its translation in paired layouts. */
 interface Para {
@@ -67,10 +67,13 @@ function labelOf(text: string, isSpeaker: (name: string) => boolean): { label: R
   if (!m?.groups) return undefined;
   const name = m.groups.name!.trim();
   if (!isSpeaker(name) && !GENERIC.test(name)) return undefined;
-  const firm = m.groups.firm?.trim();
+  // "Anna Berg (CFO):" gives a job title; "Tom Ashdown (Redfern & Co):" a firm.
+  const inBrackets = m.groups.firm?.trim();
+  const title = inBrackets && TITLE_WORDS.test(inBrackets) && !/analyst/i.test(inBrackets) ? inBrackets : undefined;
+  const firm = title ? undefined : inBrackets?.replace(/\s*[-–,]?\s*analyst$/i, '');
   const role = roleFromName(name) ?? (/analyst/i.test(name) ? 'analyst' : firm ? 'analyst' : undefined);
   return {
-    label: { text: firm ? `${name} (${firm})` : name, name, ...(firm ? { firm } : {}), ...(role ? { role } : {}) },
+    label: { text: inBrackets ? `${name} (${inBrackets})` : name, name, ...(firm ? { firm } : {}), ...(title ? { title } : {}), ...(role ? { role } : {}) },
     rest: m.groups.rest!.replace(/^\*+\s*/, '').trim(),
   };
 }
@@ -151,6 +154,11 @@ export function readInlineTurns(paras: readonly Para[], file: string, layout: 'i
       continue;
     }
     const lab = labelOf(p.text, isSpeaker);
+    // Exports that repeat the label on every paragraph ("[ 22] [EN] Anna Berg (CFO): …") continue the turn.
+    if (lab && current && compactKey(current.label.name) === compactKey(lab.label.name) && lab.rest && current.section === section) {
+      current.paragraphs.push({ line: p.line, text: lab.rest, ...(p.translation ? { translation: stripTranslatedLabel(p.translation) } : {}) });
+      continue;
+    }
     if (lab) {
       const who = participants.find((x) => compactKey(x.name) === compactKey(lab.label.name));
       const title = who?.title ?? lab.label.title;
