@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findNumbers, normalizeSameLength } from '../scripts/lib/figures/numbers.ts';
 import { splitSentences } from '../scripts/lib/figures/sentences.ts';
-import { figureReader } from '../scripts/lib/figures/extract.ts';
+import { figureReader, type RawFigure } from '../scripts/lib/figures/extract.ts';
+import { settle } from '../scripts/lib/figures/merge.ts';
 import { parseQuarterId } from '../src/lib/quarters.ts';
 import type { Call, Source, Speaker } from '../src/lib/schema.ts';
 import { companies, convertOk, inputsFrom, metrics, reading, paragraphsOf, root } from './helpers.ts';
@@ -179,5 +180,27 @@ describe('the seed calls against the answer key', () => {
     const ids = calls.flatMap((c) => c.figures.filter((f) => f.disputed).map((f) => `${c.quarter} ${f.id} ${f.value}`));
     // The two FY2025 Q2 transcripts agree on every figure they both state.
     expect(ids.filter((id) => id.startsWith('FY2025Q2'))).toEqual([]);
+  });
+});
+
+describe('settling two values one source states', () => {
+  const raw = (value: number, over: Partial<RawFigure> = {}): RawFigure => ({
+    period: 'FY2025Q3',
+    segment: 'group',
+    metric: 'operating_income',
+    value,
+    unit: 'CNY',
+    precision: 1e6,
+    quote: { source: 'zh', paragraph: 'p', text: 't', number: 'n', rule: 'entity:no-segments' },
+    order: 1,
+    ...over,
+  });
+  it('keeps the prepared remarks’ precise value over an approximate one said in the Q&A, equally supported', () => {
+    const r = settle([[raw(905e6)], [raw(23e6, { qa: true, approx: 'about' })]]);
+    expect([r.keep.map((g) => g[0]!.value), r.apart.map((g) => g[0]!.value), r.uncertain]).toEqual([[905e6], [23e6], true]);
+  });
+  it('sets both apart when neither is better supported', () => {
+    const r = settle([[raw(905e6)], [raw(23e6)]]);
+    expect([r.keep.length, r.apart.length]).toEqual([0, 2]);
   });
 });

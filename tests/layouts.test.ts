@@ -268,6 +268,10 @@ describe('label lines', () => {
     ['**Jonas Frei** (Aarberg Bank)', { name: 'Jonas Frei', firm: 'Aarberg Bank' }, true],
     ['Rachel Byrne, Head of Investor Relations', { name: 'Rachel Byrne', title: 'Head of Investor Relations' }, false],
     ['刘振华 董事长：', { name: '刘振华', title: '董事长' }, false],
+    ['东岳资本分析师 刘思琪：', { name: '刘思琪', role: 'analyst', firm: '东岳资本' }, false],
+    ['远川基金 黄嘉诚：', { name: '黄嘉诚', role: 'analyst', firm: '远川基金' }, false],
+    ['财务总监 何佳音', { name: '何佳音', title: '财务总监' }, false],
+    ['主持人（陈晓岚）：', { name: '主持人', role: 'operator' }, false],
   ])('reads %s as a label', (line, label, marked) => {
     const got = labelLine(line)!;
     expect(got.label).toMatchObject(label);

@@ -66,6 +66,11 @@ describe('time frame and modality', () => {
     ['We are aiming for an operating margin of 20% in fiscal 2028.', [['guidance', 'operating_margin_pct', 20, '%']]],
     ['We plan capital expenditure of around US$320 million for 2025.', [['guidance', 'capex', 320e6, 'USD']]],
     ['The divested business contributed US$12 million of revenue in the third quarter of 2024.', []],
+    ['如果碳酸锂价格涨到每吨15万元，综合毛利率大约会下降至20%左右。', []],
+    ['If prices were to rise by 10%, our gross margin would be about 20%.', []],
+    ['第三季度综合毛利率为21.3%，同比提升1.8个百分点。', [['group', 'gross_margin_pct', 21.3, '%']]],
+    ['扣除非经常性损益后的归母净利润为7.15亿元，同比增长21.0%。', [['group', 'non_gaap_net_income', 715e6, 'CNY'], ['group', 'non_gaap_net_income_yoy_pct', 21, '%']]],
+    ['公司货币资金及交易性金融资产合计152.3亿元。', [['group', 'cash_and_investments', 15.23e9, 'CNY']]],
   ] as const)('%s', (s, expected) => expect(read(s, { kind: 'group' })).toEqual(expected));
 
   const frames = (s: string, entity?: Entity) => reader.explain(s, entity).filter((r) => r.decision !== 'skip').map((r) => `${r.segment}/${r.metric}:${r.frame}`);

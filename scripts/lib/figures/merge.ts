@@ -54,8 +54,11 @@ export function settle(values: readonly RawFigure[][]): { keep: RawFigure[][]; a
   const all = values.flatMap((g) => [...sourcesOf(g)]);
   const oneValuePerSource = all.length === new Set(all).size;
   if (oneValuePerSource) return { keep: [...values], apart: [], uncertain: false };
-  // Better supported means its entity is stated more directly; saying it more often does not count.
-  const scored = values.map((g) => ({ g, score: Math.max(...g.map(support)) }));
+  // Better supported means its entity is stated more directly; saying it more often does not
+  // count. Between equals, a value of the prepared remarks outranks one said only in the Q&A,
+  // and a precise value one said only approximately ("大约在2,300万元左右").
+  const weight = (f: RawFigure) => support(f) * 4 + (f.qa ? 0 : 2) + (f.approx ? 0 : 1);
+  const scored = values.map((g) => ({ g, score: Math.max(...g.map(weight)) }));
   scored.sort((a, b) => b.score - a.score);
   if (scored[0]!.score > scored[1]!.score) return { keep: [scored[0]!.g], apart: scored.slice(1).map((x) => x.g), uncertain: true };
   return { keep: [], apart: [...values], uncertain: true };

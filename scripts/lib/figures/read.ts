@@ -31,7 +31,7 @@ export interface SentenceContext {
   readonly period?: Frame;
 }
 
-export type Frame = 'quarter' | 'full-year' | 'forecast' | 'prior' | 'trailing' | 'cumulative' | 'year-to-date' | 'excluding' | 'change';
+export type Frame = 'quarter' | 'full-year' | 'forecast' | 'prior' | 'trailing' | 'cumulative' | 'year-to-date' | 'excluding' | 'change' | 'hypothetical';
 
 export interface Reading {
   readonly number: string;
@@ -246,7 +246,11 @@ export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: n
     nextNumber = p.numbers.find((n) => n.start >= end.end);
   }
   const untilNext = nextNumber ? clauseAfter.slice(0, Math.max(0, nextNumber.start - num.end)) : clauseAfter;
-  if (vocab.excluding.test(upTo) || vocab.excluding.test(untilNext)) return 'excluding';
+  // (Not the measure's own words: "扣除非经常性损益后的归母净利润" names a measure.)
+  const outsideMeasure = measure.end <= num.start ? upTo.slice(0, measure.start) + ' '.repeat(measure.end - measure.start) + upTo.slice(measure.end) : upTo;
+  if (vocab.excluding.test(outsideMeasure) || vocab.excluding.test(untilNext)) return 'excluding';
+  // "如果碳酸锂价格涨到每吨15万元，…综合毛利率大约会下降…", "if prices were to rise, margin would be 20%": a hypothetical.
+  if (HYPOTHETICAL.test(norm) && (HYPOTHETICAL.exec(norm)!.index < num.start)) return 'hypothetical';
   if (vocab.trailing.test(upTo) || vocab.trailing.test(untilNext)) return 'trailing';
   if (vocab.cumulative.test(upTo) || vocab.cumulative.test(untilNext)) return 'cumulative';
   if (vocab.yearToDate.test(upTo) || vocab.yearToDate.test(untilNext)) return 'year-to-date';
@@ -345,6 +349,8 @@ function verbBeforeMeasure(p: Parsed, num: NumberMention, measure: Span): number
   if (!lead) return 0;
   return /^(?:decrease|reduce|lowered|cut|shrank)/.test(lead[1]!) ? -1 : 1;
 }
+
+const HYPOTHETICAL = /(?:如果|假如|假设|倘若|若是)[^。！？]{0,60}?(?:会|将会|的话)|\b(?:if|assuming|suppose)\b[^.;]{0,80}?\b(?:would|were to)\b/;
 
 const ZH_BUSINESS_BEFORE = /([\u4e00-\u9fff]{2,6}?)(?:业务|業務)(?:的)?\s*$/;
 

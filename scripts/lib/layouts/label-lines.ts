@@ -52,6 +52,17 @@ function validName(name: string): boolean {
 export function splitLabel(core: string): RawLabel | undefined {
   const text = core.trim();
   if (!text || text.length > 110) return undefined;
+  // `东岳资本分析师 刘思琪`, `远川基金 黄嘉诚`, `董事长兼总经理 林卫东`: a firm or title before the name.
+  const before = /^(?<pre>\p{Script=Han}{2,16}?)\s*(?<name>\p{Script=Han}{2,4})$/u.exec(text);
+  if (before?.groups && /\s/.test(text) && looksLikeChineseName(before.groups.name!)) {
+    const pre = before.groups.pre!;
+    if (/分析师|分析師/.test(pre)) {
+      const firm = pre.replace(/(?:首席)?(?:分析师|分析師)$/, '');
+      return { text, name: before.groups.name!, role: 'analyst', ...(firm ? { firm } : {}) };
+    }
+    if (TITLE_WORDS.test(pre)) return { text, name: before.groups.name!, title: pre };
+    if (ZH_FIRM.test(pre)) return { text, name: before.groups.name!, role: 'analyst', firm: pre };
+  }
   // `Name (Title)`, `刘振华（董事长）`.
   const paren = /^(?<name>[^()（）]{2,60}?)\s*[(（](?<title>[^()（）]{2,80})[)）]$/u.exec(text);
   const zhSpace = /^(?<name>\p{Script=Han}{2,4})\s+(?<title>\p{Script=Han}{2,12})$/u.exec(text);
@@ -60,6 +71,8 @@ export function splitLabel(core: string): RawLabel | undefined {
   const parts = paren?.groups ?? zhSpace?.groups ?? (dash ? undefined : comma?.groups);
   const name = (parts?.name ?? dash?.name ?? text).trim();
   if (!validName(name)) return undefined;
+  // `主持人（陈晓岚）`, `Operator (Jane)`: the role, with the person who plays it.
+  if (paren && (GENERIC.test(name) || roleFromName(name))) return { text, name, ...(roleFromName(name) ? { role: roleFromName(name)! } : {}) };
   const extra = parts?.title?.trim();
   // "Acme AG — Q4 FY2025 Earnings Call" is a title line, not a speaker.
   if (extra && /\b(?:earnings|results|transcript|conference|webcast|call|Q[1-4]|FY\s?\d{2,4}|20\d\d)\b/i.test(extra)) return undefined;
@@ -73,6 +86,9 @@ export function splitLabel(core: string): RawLabel | undefined {
   if (comma?.groups && !paren && !zhSpace && !TITLE_WORDS.test(extra)) return undefined;
   return TITLE_WORDS.test(extra) ? { text, name, title: extra } : { text, name, firm: extra };
 }
+
+/** Words that end the name of an investment firm: `东岳资本`, `远川基金`, `广衡证券`. */
+const ZH_FIRM = /(?:资本|資本|基金|证券|證券|资产|資產|银行|銀行|研究|投资|投資|保险|保險|信托|信託|资管|資管|期货|期貨|国际|國際|控股)$/u;
 
 /** Reads a line as a label line, if it is shaped like one (whether it is one depends on the file). */
 export function labelLine(raw: string): LabelLine | undefined {
@@ -132,10 +148,20 @@ const PARTICIPANT_LISTS = /^(?:company participants|corporate participants|execu
 /** People named in the header's attendee line: `参会人员：董事长 刘振华；财务总监 何静`. */
 function attendees(lines: readonly Line[]): Map<string, RawLabel> {
   const out = new Map<string, RawLabel>();
-  for (const l of lines.slice(0, 30)) {
-    const m = /^(?:参会人员|參會人員|出席人员|出席人員|参加人员|參加人員|接待人员|接待人員)\s*[:：]\s*(.+)$/.exec(l.text);
-    if (!m) continue;
-    for (const part of m[1]!.split(/[；;、，,]/)) {
+  const head = lines.slice(0, 40);
+  const entries: string[] = [];
+  head.forEach((l, i) => {
+    const m = /^(?:公司)?(?:参会人员|參會人員|出席人员|出席人員|参加人员|參加人員|接待人员|接待人員)\s*[:：]\s*(.*)$/.exec(l.text);
+    if (!m) return;
+    if (m[1]!.trim()) entries.push(...m[1]!.split(/[；;、，,]/));
+    // …or one attendee a line under it ("公司出席人员：" / "董事长兼总经理 林卫东"), until a blank line.
+    else for (const next of head.slice(i + 1)) {
+      if (next.text === '') break;
+      entries.push(next.text);
+    }
+  });
+  {
+    for (const part of entries) {
       const p = /^\s*(?<title>\S.{0,20}?)\s+(?<name>\p{Script=Han}{2,4})\s*$/u.exec(part) ?? /^\s*(?<name>\p{Script=Han}{2,4})\s+(?<title>\S.{0,20}?)\s*$/u.exec(part);
       if (p?.groups && looksLikeChineseName(p.groups.name!)) {
         const title = p.groups.title!.trim();
