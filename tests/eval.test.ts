@@ -86,7 +86,7 @@ describe('scoring against a key', () => {
 });
 
 /** Lowered as the reader improves, never raised. */
-const RETIRED_WRONG_AT_MOST = 2;
+const RETIRED_WRONG_AT_MOST = 1;
 
 describe('the evaluation corpus', () => {
   it('development part: no wrong figure (recall is printed)', () => {

@@ -165,6 +165,12 @@ describe('entity and context', () => {
     // A business the profile does not name right before the measure is a part, whatever group word came before.
     ['出行业务依然是集团利润的核心来源，本季度出行业务经调整 EBITA 为人民币 42.0 亿元。', { kind: 'group' }, [[null, 'adjusted_ebita', 4.2e9, 'CNY']]],
     ['本季度主营业务收入为12亿元。', { kind: 'group' }, [['group', 'revenue', 1.2e9, 'CNY']]],
+    // British usage: statutory (reported) measures, profit after tax, pence, buybacks in pounds.
+    ['Statutory operating profit was GBP 81.2 million.', { kind: 'segment', id: 'cloud' }, [['group', 'operating_income', 81.2e6, 'GBP']]],
+    ['Statutory profit after tax was GBP 52.7 million, and adjusted profit after tax was GBP 63.7 million.', { kind: 'group' }, [['group', 'net_income', 52.7e6, 'GBP'], ['group', 'non_gaap_net_income', 63.7e6, 'GBP']]],
+    ['Adjusted earnings per share were 9.8 pence.', { kind: 'group' }, [['group', 'non_gaap_diluted_eps', 0.098, 'GBP']]],
+    ['We bought back GBP 25 million of shares during the quarter.', { kind: 'group' }, [['group', 'buyback_usd', 25e6, 'GBP']]],
+    ['We are announcing a new share buyback programme of up to CHF 400 million over three years.', { kind: 'group' }, []],
     // An accounting basis is the consolidated company's, unless the sentence says whose.
     ['GAAP operating income was US$1.07 billion.', { kind: 'segment', id: 'cloud' }, [['group', 'operating_income', 1.07e9, 'USD']]],
     ['GAAP operating income for the segment was US$92 million.', { kind: 'segment', id: 'cloud' }, [['cloud', 'operating_income', 92e6, 'USD']]],

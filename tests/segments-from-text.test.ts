@@ -34,6 +34,9 @@ describe('segments read from the text', () => {
     // In a call that presents segments, "Turning to X." and "In X, …" with "the segment" name more.
     ["Let's look at the segments, starting with Surgical. Turning to Diagnostics. In Home Care, the segment's losses narrowed.", ['surgical', 'diagnostics', 'home-care']],
     ['In Europe, revenue grew 5%. Turning to margins, they rose.', []],
+    // Three names each with revenue of its own are a breakdown; each named again is a segment.
+    ['Online revenue grew 8.7%. Stores revenue was GBP 701.8 million. Ashcombe Home revenue grew 4.3%. Online and Stores made a profit, Ashcombe Home a loss.', ['online', 'stores', 'ashcombe-home']],
+    ['Atlas revenue grew 26%. Nova revenue grew 3%. Atlas is our best product.', []],
   ] as const)('%s', (text, expected) => expect(ids(text)).toEqual(expected));
 
   it('reads a Chinese list of units with their English names in brackets', () => {

@@ -171,11 +171,15 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   // A call that says it goes through its segments ("Let me walk through the segments.") names
   // them next: a name of two words or more with revenue of its own is one even at a sentence's start.
   const walksThrough = WALK_THROUGH.test(text);
-  for (const r of found.size > 0 || walksThrough ? new Set(revenueSubjects) : []) {
-    const name = cleanName(r);
-    if (!name || name.split(/\s+/).some((w) => MEASURE_WORDS.test(w))) continue;
+  // Three or more names each with revenue of its own ("Online revenue grew 8.7%…", "Stores
+  // revenue was…", "Ashcombe Home revenue grew…") are a breakdown of the company's revenue: each
+  // named again elsewhere in management's remarks is a segment.
+  const subjects = [...new Set(revenueSubjects.map((r) => cleanName(r)).filter((n): n is string => Boolean(n) && !n!.split(/\s+/).some((w) => MEASURE_WORDS.test(w))))];
+  const mentions = (name: string) => text.match(new RegExp(`(?<![A-Za-z])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z])`, 'g'))?.length ?? 0;
+  const breakdown = subjects.length >= 3;
+  for (const name of found.size > 0 || walksThrough || breakdown ? subjects : []) {
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (new RegExp(`[a-z,;:]\\s+${escaped}(?![A-Za-z])`).test(text) || (walksThrough && /\s/.test(name))) addEn(name);
+    if (new RegExp(`[a-z,;:]\\s+${escaped}(?![A-Za-z])`).test(text) || (walksThrough && /\s/.test(name)) || (breakdown && mentions(name) >= 2)) addEn(name);
   }
   // In a call that presents segments, a name a topic sentence turns to ("Turning to
   // Diagnostics.") is one, and so is "In Home Care, …" when its paragraph speaks of "the segment".

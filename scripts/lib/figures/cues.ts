@@ -2,6 +2,7 @@
  * Words around a number that say what it is, in Chinese and English. All patterns run on
  * normalised text (lowercase, Simplified, half-width; see `normalizeSameLength`).
  */
+import { CURRENCIES } from '../../../src/lib/currencies.ts';
 import { MONTH_NAMES } from '../../../src/lib/quarters.ts';
 
 /** A growth verb or noun; the last one before a percentage gives its sign. */
@@ -24,9 +25,14 @@ export const EXCLUDING = /(excluding|excluded|exclude|like-for-like|不包括|�
 /** A loss: the amount is negative. */
 export const LOSS_BEFORE = /(亏损|亏|loss of|a loss of|loss was|negative)\s*(?:人民币|rmb|us\$|usd|hk\$|hkd|\$)?\s*$/;
 /** Qualifiers kept with the value. */
-export const MORE_THAN = /(超过|逾|多于|突破|超|more than|over|above|surpassing|surpassed|exceeding|exceeded)\s*(?:人民币|rmb|us\$|usd|\$)?\s*$/;
-export const ABOUT = /(约合|大约为?|约为|约|近|接近|approximately|about|around|nearly|roughly|~)\s*(?:人民币|rmb|us\$|usd|\$)?\s*$/;
-export const LESS_THAN = /(不到|少于|低于|less than|under|below)\s*(?:人民币|rmb|us\$|usd|\$)?\s*$/;
+/** Any currency written before an amount (`rmb`, `us$`, `chf`, `€`), as the currency table lists them. */
+const CURRENCY_BEFORE = `(?:${CURRENCIES.flatMap((c) => c.before)
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  .join('|')})`;
+export const MORE_THAN = new RegExp(`(超过|逾|多于|突破|超|more than|over|above|surpassing|surpassed|exceeding|exceeded)\\s*${CURRENCY_BEFORE}?\\s*$`);
+export const ABOUT = new RegExp(`(约合|大约为?|约为|约|近|接近|approximately|about|around|nearly|roughly|~)\\s*${CURRENCY_BEFORE}?\\s*$`);
+export const LESS_THAN = new RegExp(`(不到|少于|低于|less than|under|below|up to)\\s*${CURRENCY_BEFORE}?\\s*$`);
 /** A second amount given as a conversion of the first ("（约合 54 亿美元）", "or USD50.2 billion"). */
 export const CONVERSION_BETWEEN = /^\s*[,，]?\s*[(（/]?\s*(?:约合|约|相当于|or|approximately|about)?\s*(?:approximately\s*)?$/;
 /** The figure is for the full fiscal year. */

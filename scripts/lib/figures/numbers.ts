@@ -168,6 +168,13 @@ export function findNumbers(norm: string): NumberMention[] {
         exp = -2;
         end += cents[0].length;
       }
+      // "9.8 pence", "9.8p": hundredths of a pound.
+      const pence = !cents && exp === 0 && !currency && /^\s*(?:pence\b|p\b(?![.']))/.exec(norm.slice(end));
+      if (pence) {
+        currency = 'GBP';
+        exp = -2;
+        end += pence[0].length;
+      }
       value = exp < 0 ? Number((scaled(m[0], 0) / 100).toFixed(6)) : scaled(m[0], exp);
       kind = currency ? 'money' : exp > 0 ? 'count' : 'plain';
     }

@@ -65,9 +65,10 @@ export const plain: Layout = {
         break;
       }
       if (list) {
-        // `Name - Title`, or the wire services' `Name, Title`.
-        const dashed = parseDashLabel(l.text);
-        const lab = dashed.title || dashed.role ? dashed : (splitLabel(l.text) ?? dashed);
+        // `Name - Title`, or the wire services' `Name, Title`, often as bullets (`* Name, Title`).
+        const entry = l.text.replace(/^[*•·]\s+|^[-–]\s+(?=\S)/, '');
+        const dashed = parseDashLabel(entry);
+        const lab = dashed.title || dashed.role ? dashed : (splitLabel(entry) ?? dashed);
         const role = list === 'analyst' ? 'analyst' : lab.title && IR_TITLE.test(lab.title) ? 'investor-relations' : 'executive';
         const label: RawLabel =
           list === 'analyst'
