@@ -355,3 +355,59 @@ describe('inline turns', () => {
     expect(call.figures.find((f) => f.metric === 'adjusted_ebita')?.segment).toBe('surgical');
   });
 });
+
+describe('Markdown exports with a participants section', () => {
+  it('reads bulleted participants under bold subheadings, never the subheadings as speakers, and each bullet as its own paragraph', () => {
+    const text = [
+      '# Brenn Medical AG – Q4 and Full-Year FY2025 Results Call',
+      '',
+      '## Participants',
+      '',
+      '**Company**',
+      '',
+      '- Martina Keller – Chief Executive Officer',
+      '- Simone Wyss – Head of Investor Relations',
+      '',
+      '**Analysts**',
+      '',
+      '- Felix Ober – Rheinau Kapital',
+      '',
+      '## Presentation',
+      '',
+      '**Operator**',
+      '',
+      'Welcome to the Brenn Medical fourth quarter results call.',
+      '',
+      '**Martina Keller**',
+      '',
+      'Let me go through the divisions for the quarter.',
+      '- **Orthopaedics**: sales of CHF 318.7 million, up 1.1%.',
+      '- **Dental**: sales of CHF 122.5 million, down 0.8%.',
+      '',
+      '## Q&A',
+      '',
+      '**Operator**',
+      '',
+      'The first question comes from Felix Ober.',
+      '',
+      '**Felix Ober**',
+      '',
+      'How was Dental in China?',
+      '',
+      '**Martina Keller**',
+      '',
+      'Dental in China was soft.',
+    ].join('\n');
+    const result = convertAll([textInput('seeds/brenn.txt', text)], catalog([]));
+    expect(result.errors.map((e) => e.format())).toEqual([]);
+    const call = result.calls[0]!;
+    expect(call.speakers.map((s) => `${s.name} | ${s.role} | ${s.title ?? s.firm ?? ''}`).sort()).toEqual([
+      'Felix Ober | analyst | Rheinau Kapital',
+      'Martina Keller | executive | Chief Executive Officer',
+      'Operator | operator | ',
+    ]);
+    const keller = call.sources[0]!.sections.flatMap((s) => s.turns).find((t) => t.speaker === 'martina-keller')!;
+    expect(keller.paragraphs.map((p) => p.text)).toEqual(['Let me go through the divisions for the quarter.', '- Orthopaedics: sales of CHF 318.7 million, up 1.1%.', '- Dental: sales of CHF 122.5 million, down 0.8%.']);
+    expect(call.figures.filter((f) => f.metric === 'revenue').map((f) => `${f.segment} ${f.value}`)).toEqual(['orthopaedics 318700000', 'dental 122500000']);
+  });
+});

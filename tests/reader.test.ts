@@ -171,6 +171,10 @@ describe('entity and context', () => {
     ['Adjusted earnings per share were 9.8 pence.', { kind: 'group' }, [['group', 'non_gaap_diluted_eps', 0.098, 'GBP']]],
     ['We bought back GBP 25 million of shares during the quarter.', { kind: 'group' }, [['group', 'buyback_usd', 25e6, 'GBP']]],
     ['We are announcing a new share buyback programme of up to CHF 400 million over three years.', { kind: 'group' }, []],
+    // European usage: core and reported EBIT, core EPS; "or a margin of" is the margin of the measure before it.
+    ['Core EBIT was CHF 121.3 million, which corresponds to the margin of 19.8%.', { kind: 'group' }, [['group', 'non_gaap_operating_income', 121.3e6, 'CHF'], ['group', 'non_gaap_operating_margin_pct', 19.8, '%']]],
+    ['Reported EBIT was CHF 96.8 million, or a margin of 15.8%.', { kind: 'group' }, [['group', 'operating_income', 96.8e6, 'CHF'], ['group', 'operating_margin_pct', 15.8, '%']]],
+    ['Diluted earnings per share were CHF 1.84, and core EPS was CHF 2.31.', { kind: 'group' }, [['group', 'diluted_eps', 1.84, 'CHF'], ['group', 'non_gaap_diluted_eps', 2.31, 'CHF']]],
     // An accounting basis is the consolidated company's, unless the sentence says whose.
     ['GAAP operating income was US$1.07 billion.', { kind: 'segment', id: 'cloud' }, [['group', 'operating_income', 1.07e9, 'USD']]],
     ['GAAP operating income for the segment was US$92 million.', { kind: 'segment', id: 'cloud' }, [['cloud', 'operating_income', 92e6, 'USD']]],

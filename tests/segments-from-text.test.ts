@@ -64,3 +64,10 @@ describe('segments read from the text', () => {
     expect(segmentsFromText(source(turn('analyst', 'How are your Widgets, Gadgets and Gizmos businesses doing?')))).toEqual([]);
   });
 });
+
+describe('a bulleted list of units with their sales', () => {
+  it('makes each unit a segment when two or more are listed', () => {
+    expect(ids('Let me go through the divisions.', '- Orthopaedics: sales of CHF 318.7 million, up 1.1%.', '- Dental: sales of CHF 122.5 million, down 0.8%.')).toEqual(['orthopaedics', 'dental']);
+    expect(ids('- Orthopaedics: sales of CHF 318.7 million, up 1.1%.')).toEqual([]);
+  });
+});

@@ -42,6 +42,8 @@ const EN_REVENUE_OF = new RegExp(
   `(?:^|[.!?]\\s+|[,;]\\s+(?:and|while)\\s+)(${NAME})\\s+(?:segment\\s+)?(?:revenues?|net sales|sales)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|totaled|totalled|came in)\\b`,
   'g',
 );
+/** "- Orthopaedics: sales of CHF 318.7 million, up 1.1%": one unit of a bulleted list. */
+const EN_BULLET = new RegExp(`^\\s*[-*•·]\\s+(${NAME})\\s*[:：–—-]\\s*(?:revenues?|net sales|sales|net revenues?)\\s+(?:of|was|were|grew|increased|rose|declined|decreased|fell|reached)\\b`);
 /** "Turning to Diagnostics.", "Moving on to Home Care," as a sentence's opening. */
 const TURNING_TO = new RegExp(`(?:^|[.!?]\\s+)(?:Turning|Moving(?:\\s+on)?|Now\\s+turning|Next,?\\s+turning)\\s+to\\s+(?:our\\s+|the\\s+)?(${NAME})(?:\\s+(?:segment|division|business))?\\s*[.,:]`, 'g');
 /** "In Home Care, revenue grew …" at a sentence's opening. */
@@ -83,6 +85,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   };
   const reporters: string[] = [];
   const revenueSubjects: string[] = [];
+  const bulletSubjects: string[] = [];
   /** A segment named only in Chinese: its id is the pinyin of its name (`智能硬件` -> `zhinengyingjian`). */
   const addZh = (name: string) => {
     if (name.length < 2 || ZH_NOT.test(name) || [...found.values()].some((s) => s.aliases.includes(name))) return;
@@ -121,6 +124,8 @@ export function segmentsFromText(raw: RawSource): Segment[] {
       for (const m of p.text.matchAll(EN_STARTING)) addEn(m[1]!);
       for (const m of p.text.matchAll(EN_REPORTER)) reporters.push(m[1]!);
       for (const m of p.text.matchAll(EN_REVENUE_OF)) revenueSubjects.push(m[1]!);
+      const bullet = EN_BULLET.exec(p.text);
+      if (bullet) bulletSubjects.push(bullet[1]!);
       for (const m of p.text.matchAll(EN_INITIALS_FIRST)) addInitials(m[2]!, m[1]!);
       for (const m of p.text.matchAll(EN_INITIALS_AFTER)) addInitials(m[1]!, m[2]!);
       for (const list of `${p.text}\n${p.translation ?? ''}`.matchAll(ZH_LIST)) {
@@ -171,6 +176,9 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   // A call that says it goes through its segments ("Let me walk through the segments.") names
   // them next: a name of two words or more with revenue of its own is one even at a sentence's start.
   const walksThrough = WALK_THROUGH.test(text);
+  // A bulleted list of units with their sales ("- Orthopaedics: sales of CHF 318.7 million").
+  const bullets = [...new Set(bulletSubjects.map((b) => cleanName(b)).filter((n): n is string => Boolean(n)))];
+  if (bullets.length >= 2) for (const b of bullets) addEn(b);
   // Three or more names each with revenue of its own ("Online revenue grew 8.7%…", "Stores
   // revenue was…", "Ashcombe Home revenue grew…") are a breakdown of the company's revenue: each
   // named again elsewhere in management's remarks is a segment.

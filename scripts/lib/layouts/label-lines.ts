@@ -42,7 +42,11 @@ const SIDE = /^([QA])\s*[-–—:]\s+(?=\S)/;
 const EN_NAME = /^(?:[A-Z][\w.'’-]*|de|van|von|der|da|di|la|le|bin|al)(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|da|di|la|le|bin|al)){0,4}$/u;
 const GENERIC = /^(?:operator|moderator|unidentified (?:analyst|participant|speaker|company representative)|unknown (?:executive|analyst|speaker|participant)|主持人|操作员|接线员|投资者|投資者)$/i;
 
+/** Headings of participant lists, never a speaker: "**Company**", "**Analysts**". */
+const LIST_HEADING = /^(?:company|companies|analysts?|executives?|management|participants?|speakers?|attendees?|corporate participants|other participants|call participants)$/i;
+
 function validName(name: string): boolean {
+  if (LIST_HEADING.test(name)) return false;
   if (GENERIC.test(name) || roleFromName(name)) return true;
   if (looksLikeChineseName(name)) return true;
   return EN_NAME.test(name) && /[a-z]/.test(name) && name.length <= 60;
@@ -143,7 +147,7 @@ function headingSection(text: string): SectionId | 'heading' | undefined {
 
 /** Lines that end the call: a participants list or duration after the call, a disclaimer, a rule. */
 const END_MATTER = /^(?:duration\s*:.*|call participants\s*:?|participants\s*:?|-{3,}|\*{3,}|_{3,}|copyright\b.*|©.*|this transcript may not be 100 percent accurate.*|disclaimer\s*:?.*)$/i;
-const PARTICIPANT_LISTS = /^(?:company participants|corporate participants|executives|other participants|conference call participants|analysts|call participants|participants)\s*:?$/i;
+const PARTICIPANT_LISTS = /^(?:company participants|corporate participants|executives|other participants|conference call participants|analysts|call participants|participants|attendees)\s*:?$/i;
 
 /** People named in the header's attendee line: `参会人员：董事长 刘振华；财务总监 何静`. */
 function attendees(lines: readonly Line[]): Map<string, RawLabel> {
@@ -219,12 +223,14 @@ export const labelLinesLayout: Layout = {
     let list: 'company' | 'analyst' | undefined;
     for (const l of lines) {
       if (l.text === '') continue;
-      if (PARTICIPANT_LISTS.test(l.text)) {
-        list = /other|conference|analysts/i.test(l.text) ? 'analyst' : /company|corporate|executives/i.test(l.text) ? 'company' : 'company';
+      const heading = l.text.replace(/^#{1,6}\s*|\*\*|__/g, '').replace(/[:：]$/, '').trim();
+      if (PARTICIPANT_LISTS.test(heading) || (list && LIST_HEADING.test(heading))) {
+        list = /other|conference|analysts/i.test(heading) ? 'analyst' : 'company';
         continue;
       }
       if (!list) continue;
-      const parsed = labelLine(l.text);
+      // Bulleted entries: "- Martina Keller – Chief Executive Officer".
+      const parsed = labelLine(l.text.replace(/^[-*•·]\s+/, ''));
       if (!parsed || parsed.marked) {
         list = undefined;
         continue;
@@ -331,7 +337,8 @@ export const labelLinesLayout: Layout = {
         return;
       }
       const text = l.text.replace(/\*\*|__/g, '').replace(/(^|\s)\*(\S[^*]*?\S|\S)\*(?=\s|[.,;:!?]|$)/g, '$1$2');
-      if (open && blankSeparated) open.text = `${open.text} ${text}`;
+      // A bulleted line is a list item of its own, even where blank lines separate paragraphs.
+      if (open && blankSeparated && !/^\s*[-*•·]\s+\S/.test(l.text)) open.text = `${open.text} ${text}`;
       else {
         close();
         open = { line: l.n, text };
