@@ -411,3 +411,40 @@ describe('Markdown exports with a participants section', () => {
     expect(call.figures.filter((f) => f.metric === 'revenue').map((f) => `${f.segment} ${f.value}`)).toEqual(['orthopaedics 318700000', 'dental 122500000']);
   });
 });
+
+describe('roles from the opening', () => {
+  it('does not take the executive the operator hands over to ("Mr. Tanabe, please go ahead") for an analyst, and reads titles joined by "and"', () => {
+    const text = [
+      'Kirin Works Co., Ltd.',
+      'FY2026 Second Quarter Financial Results Briefing',
+      '',
+      '[00:00:02] Operator',
+      "Welcome to the results briefing of Kirin Works for the second quarter of the fiscal year ending March 2026. Today's speakers are Hiro Tanabe, President and Representative Director, and Kei Mori, Executive Officer and Chief Financial Officer. Mr. Tanabe, please go ahead.",
+      '',
+      '[00:01:05] Hiro Tanabe',
+      'Thank you. Revenue for the quarter was 186.4 billion yen, up 5.2% year on year.',
+      '',
+      '[00:03:00] Kei Mori',
+      'Operating profit was 21.7 billion yen.',
+      '',
+      '[00:05:00] Operator',
+      'We will now take questions. The first question comes from Ken Hoshi of Shira Securities.',
+      '',
+      '[00:05:10] Ken Hoshi',
+      'Thank you. How was demand in China?',
+      '',
+      '[00:05:30] Hiro Tanabe',
+      'Demand in China remained weak.',
+    ].join('\n');
+    const result = convertAll([textInput('seeds/kirin.txt', text)], catalog([]));
+    expect(result.errors.map((e) => e.format())).toEqual([]);
+    const call = result.calls[0]!;
+    expect(call.speakers.map((s) => `${s.name} | ${s.role} | ${s.title ?? s.firm ?? ''}`).sort()).toEqual([
+      'Hiro Tanabe | executive | President and Representative Director',
+      'Kei Mori | executive | Executive Officer and Chief Financial Officer',
+      'Ken Hoshi | analyst | Shira Securities',
+      'Operator | operator | ',
+    ]);
+    expect(call.figures.find((f) => f.metric === 'revenue_yoy_pct')).toMatchObject({ segment: 'group', value: 5.2 });
+  });
+});

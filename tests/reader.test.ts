@@ -175,6 +175,9 @@ describe('entity and context', () => {
     ['Core EBIT was CHF 121.3 million, which corresponds to the margin of 19.8%.', { kind: 'group' }, [['group', 'non_gaap_operating_income', 121.3e6, 'CHF'], ['group', 'non_gaap_operating_margin_pct', 19.8, '%']]],
     ['Reported EBIT was CHF 96.8 million, or a margin of 15.8%.', { kind: 'group' }, [['group', 'operating_income', 96.8e6, 'CHF'], ['group', 'operating_margin_pct', 15.8, '%']]],
     ['Diluted earnings per share were CHF 1.84, and core EPS was CHF 2.31.', { kind: 'group' }, [['group', 'diluted_eps', 1.84, 'CHF'], ['group', 'non_gaap_diluted_eps', 2.31, 'CHF']]],
+    ['Adjusted operating profit, which excludes amortization of acquired intangibles, was 24.9 billion yen.', { kind: 'group' }, [['group', 'non_gaap_operating_income', 24.9e9, 'JPY']]],
+    ['Segment profit was 8.9 billion yen, and the margin was 15.3%.', { kind: 'segment', id: 'cloud' }, [['cloud', 'operating_income', 8.9e9, 'JPY'], ['cloud', 'operating_margin_pct', 15.3, '%']]],
+    ['Cash and deposits at the end of September were 212.5 billion yen.', { kind: 'group' }, [['group', 'cash_and_investments', 212.5e9, 'JPY']]],
     // An accounting basis is the consolidated company's, unless the sentence says whose.
     ['GAAP operating income was US$1.07 billion.', { kind: 'segment', id: 'cloud' }, [['group', 'operating_income', 1.07e9, 'USD']]],
     ['GAAP operating income for the segment was US$92 million.', { kind: 'segment', id: 'cloud' }, [['cloud', 'operating_income', 92e6, 'USD']]],

@@ -42,6 +42,8 @@ const EN_REVENUE_OF = new RegExp(
   `(?:^|[.!?]\\s+|[,;]\\s+(?:and|while)\\s+)(${NAME})\\s+(?:segment\\s+)?(?:revenues?|net sales|sales)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|totaled|totalled|came in)\\b`,
   'g',
 );
+/** A name standing as a sentence of its own, followed by its revenue: "Medical Devices. Revenue was …". */
+const NAME_HEADING = new RegExp(`(?:^|[.!?]\\s+)(${NAME})\\.\\s+(?:Revenues?|Net sales|Sales|Segment revenues?|Orders)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|came in|totaled|totalled)\\b`, 'g');
 /** "- Orthopaedics: sales of CHF 318.7 million, up 1.1%": one unit of a bulleted list. */
 const EN_BULLET = new RegExp(`^\\s*[-*•·]\\s+(${NAME})\\s*[:：–—-]\\s*(?:revenues?|net sales|sales|net revenues?)\\s+(?:of|was|were|grew|increased|rose|declined|decreased|fell|reached)\\b`);
 /** "Turning to Diagnostics.", "Moving on to Home Care," as a sentence's opening. */
@@ -55,7 +57,7 @@ function segmentId(name: string): string {
 }
 
 /** "Let me walk through the segments", "turning to our divisions", "each of our businesses". */
-const WALK_THROUGH = /\b(?:walk(?:\s+you)?\s+through|go\s+through|turn(?:ing)?\s+to|review|look\s+at)\s+(?:the|our|each\s+of\s+our|each)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|business\s+units|businesses)\b/i;
+const WALK_THROUGH = /\b(?:results\s+by\s+segment|now\s+by\s+segment|segment\s+by\s+segment)\b|\b(?:walk(?:\s+you)?\s+through|go\s+through|turn(?:ing)?\s+to|review|look\s+at)\s+(?:the|our|each\s+of\s+our|each)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|business\s+units|businesses)\b/i;
 /** Words that start a measure, not a name: "Total revenue was", "Product revenue was". */
 const MEASURE_WORDS = /^(?:Total|Net|Gross|Operating|Consolidated|Adjusted|Reported|Organic|Recurring|Quarterly|Annual|Deferred|Other|Interest|Group|Overall|Segment|Company|Worldwide|Global|GAAP|Non-GAAP|Revenue|Sales)$/;
 /** "X 分部", "X分部", "X 事业部". */
@@ -124,6 +126,8 @@ export function segmentsFromText(raw: RawSource): Segment[] {
       for (const m of p.text.matchAll(EN_STARTING)) addEn(m[1]!);
       for (const m of p.text.matchAll(EN_REPORTER)) reporters.push(m[1]!);
       for (const m of p.text.matchAll(EN_REVENUE_OF)) revenueSubjects.push(m[1]!);
+      // "Factory Automation. Revenue was 92.8 billion yen": a unit's name as a heading sentence.
+      for (const m of p.text.matchAll(NAME_HEADING)) if (!MEASURE_WORDS.test(m[1]!.split(/\s+/)[0]!)) addEn(m[1]!);
       const bullet = EN_BULLET.exec(p.text);
       if (bullet) bulletSubjects.push(bullet[1]!);
       for (const m of p.text.matchAll(EN_INITIALS_FIRST)) addInitials(m[2]!, m[1]!);
@@ -205,13 +209,21 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   }
   // Two spellings of one name ("Diagnostics" and "diagnostics") are one segment, and so are a
   // name and another segment's initials ("SSG" and "Solutions and Services Group").
+  // A one-word name that starts another segment's name ("Optical" and "Optical Components")
+  // is that segment's short name.
   const seen = new Set<string>();
   const all = [...found.values()];
-  return all.filter((s) => {
+  const longer = (s: Segment) => (/\s/.test(s.names.en) ? undefined : all.find((o) => o !== s && new RegExp(`^${s.names.en.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s`, 'i').test(o.names.en)));
+  const kept = all.filter((s) => {
     const k = compactKey(s.names.en);
     if (seen.has(k)) return false;
     if (all.some((o) => o !== s && o.aliases.some((a) => a !== o.names.en && compactKey(a) === k))) return false;
+    if (longer(s)) return false;
     seen.add(k);
     return true;
+  });
+  return kept.map((s) => {
+    const short = all.filter((o) => longer(o) === s).map((o) => o.names.en);
+    return short.length ? { ...s, aliases: [...new Set([...s.aliases, ...short])] } : s;
   });
 }

@@ -124,8 +124,12 @@ export function titleFromIntroduction(paragraphs: readonly string[], name: strin
   const before = new RegExp(String.raw`\b(?:our|the\s+company's)\s+${title}\s*,\s*${n}\b`);
   for (const p of paragraphs) {
     for (const re of [after, before]) {
-      const t = re.exec(p)?.groups?.t?.trim();
-      if (t && TITLE_WORDS.test(t) && t.split(/\s+/).length <= 10) return t.replace(/^(?:our|the)\s+/i, '');
+      const m = re.exec(p);
+      let t = m?.groups?.t?.trim();
+      // "President and Representative Director", "Executive Officer and Chief Financial Officer".
+      const more = m ? /^\s+and\s+((?:[A-Z][\w&'’-]*|of|for|and)(?:\s+(?:[A-Z][\w&'’-]*|of|for|and)){0,6})(?=\s*[,.;]|$)/.exec(p.slice(m.index + m[0].length)) : null;
+      if (t && more && TITLE_WORDS.test(more[1]!)) t = `${t} and ${more[1]!}`;
+      if (t && TITLE_WORDS.test(t) && t.split(/\s+/).length <= 12) return t.replace(/^(?:our|the)\s+/i, '');
     }
   }
   return undefined;
@@ -187,12 +191,15 @@ export function structure(raw: RawSource, company: Company, quarter: FiscalQuart
   });
   // Titles the call's opening gives when no label or list does ("Nina Park, Vice President of
   // Investor Relations"; "our CFO, Laura Mendes"): the speaker is then management.
-  const opening = raw.turns.slice(0, qaStart(raw.turns, roleOf)).flatMap((t) => t.paragraphs.map((p) => p.text));
+  // (The opening is at least the first turns: a guessed analyst may have moved the Q&A's start to the top.)
+  const opening = raw.turns.slice(0, Math.max(4, qaStart(raw.turns, roleOf))).flatMap((t) => t.paragraphs.map((p) => p.text));
   for (const s of [...speakers.values()]) {
-    if (s.title || s.person || !['other', 'executive', 'investor-relations'].includes(s.role)) continue;
+    // (An "analyst" without a firm was only guessed from a hand-over; the introduction's title corrects it.)
+    const guessedAnalyst = s.role === 'analyst' && !s.firm;
+    if (s.title || s.person || !(['other', 'executive', 'investor-relations'].includes(s.role) || guessedAnalyst)) continue;
     const title = titleFromIntroduction(opening, s.name);
     if (!title) continue;
-    const role = IR_TITLE.test(title) ? 'investor-relations' : s.role === 'other' ? 'executive' : s.role;
+    const role = IR_TITLE.test(title) ? 'investor-relations' : s.role === 'other' || guessedAnalyst ? 'executive' : s.role;
     speakers.set(s.id, { ...s, title, role });
   }
 

@@ -249,7 +249,11 @@ export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: n
   }
   const untilNext = nextNumber ? clauseAfter.slice(0, Math.max(0, nextNumber.start - num.end)) : clauseAfter;
   // (Not the measure's own words: "扣除非经常性损益后的归母净利润" names a measure.)
-  const outsideMeasure = measure.end <= num.start ? upTo.slice(0, measure.start) + ' '.repeat(measure.end - measure.start) + upTo.slice(measure.end) : upTo;
+  // (Nor a clause that defines the measure: "Adjusted operating profit, which excludes amortization, was …".)
+  const outsideMeasure = (measure.end <= num.start ? upTo.slice(0, measure.start) + ' '.repeat(measure.end - measure.start) + upTo.slice(measure.end) : upTo).replace(
+    /,\s*which\s+(?:excludes|exclude)\b[^,]*,/g,
+    (m) => ' '.repeat(m.length),
+  );
   if (vocab.excluding.test(outsideMeasure) || vocab.excluding.test(untilNext)) return 'excluding';
   // "如果碳酸锂价格涨到每吨15万元，…综合毛利率大约会下降…", "if prices were to rise, margin would be 20%": a hypothetical.
   if (HYPOTHETICAL.test(norm) && (HYPOTHETICAL.exec(norm)!.index < num.start)) return 'hypothetical';

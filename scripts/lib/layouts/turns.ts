@@ -204,7 +204,8 @@ export function assignRoles(turns: RawTurn[]): RawTurn[] {
     const prev = turns[i - 1]!;
     const prevRole = roles.get(compactKey(prev.label.name));
     const announcement = prev.paragraphs.at(-1)?.text ?? '';
-    if (prevRole === 'operator' && /\b(question|line|comes from|go ahead)\b/i.test(announcement)) {
+    // A question announced ("the next question comes from …"); "please go ahead" alone also hands over to management.
+    if (prevRole === 'operator' && /\b(questions?|comes from|line of|line is open)\b/i.test(announcement)) {
       // The operator names the analyst's firm, even when the label already says "analyst".
       roles.set(k, 'analyst');
       const firm = new RegExp(`${t.label.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*(?:,|\\bof\\b|\\bfrom\\b|\\bwith\\b|\\bat\\b)\\s*([A-Z][\\w&.' -]{1,60}?)(?:[.,;]|\\s+please\\b|\\s+your line\\b|$)`).exec(announcement);
