@@ -178,6 +178,10 @@ describe('entity and context', () => {
     ['Adjusted operating profit, which excludes amortization of acquired intangibles, was 24.9 billion yen.', { kind: 'group' }, [['group', 'non_gaap_operating_income', 24.9e9, 'JPY']]],
     ['Segment profit was 8.9 billion yen, and the margin was 15.3%.', { kind: 'segment', id: 'cloud' }, [['cloud', 'operating_income', 8.9e9, 'JPY'], ['cloud', 'operating_margin_pct', 15.3, '%']]],
     ['Cash and deposits at the end of September were 212.5 billion yen.', { kind: 'group' }, [['group', 'cash_and_investments', 212.5e9, 'JPY']]],
+    // "…, or 1.6% of revenue" after an income amount is that measure's margin; a bare share of revenue is nothing.
+    ['Reported EBIT was EUR 38 million, or 1.6% of revenue.', { kind: 'group' }, [['group', 'operating_income', 38e6, 'EUR'], ['group', 'operating_margin_pct', 1.6, '%']]],
+    ['Cloud revenue was 15% of revenue.', { kind: 'group' }, []],
+    ['The translation effect at adjusted EBITDA level was around minus EUR 9 million in the quarter.', { kind: 'segment', id: 'cloud' }, []],
     // An accounting basis is the consolidated company's, unless the sentence says whose.
     ['GAAP operating income was US$1.07 billion.', { kind: 'segment', id: 'cloud' }, [['group', 'operating_income', 1.07e9, 'USD']]],
     ['GAAP operating income for the segment was US$92 million.', { kind: 'segment', id: 'cloud' }, [['cloud', 'operating_income', 92e6, 'USD']]],

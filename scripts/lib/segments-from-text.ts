@@ -48,6 +48,7 @@ const NAME_HEADING = new RegExp(`(?:^|[.!?]\\s+)(${NAME})\\.\\s+(?:Revenues?|Net
 const EN_BULLET = new RegExp(`^\\s*[-*•·]\\s+(${NAME})\\s*[:：–—-]\\s*(?:revenues?|net sales|sales|net revenues?)\\s+(?:of|was|were|grew|increased|rose|declined|decreased|fell|reached)\\b`);
 /** "Turning to Diagnostics.", "Moving on to Home Care," as a sentence's opening. */
 const TURNING_TO = new RegExp(`(?:^|[.!?]\\s+)(?:Turning|Moving(?:\\s+on)?|Now\\s+turning|Next,?\\s+turning)\\s+to\\s+(?:our\\s+|the\\s+)?(${NAME})(?:\\s+(?:segment|division|business))?\\s*[.,:]`, 'g');
+const IN_NAME_REVENUE = new RegExp(`(?:^|[.!?]\\s+)In\\s+(?:our\\s+|the\\s+)?(${NAME})(?:\\s+(?:segment|division|business))?,\\s+(?:revenues?|net sales|sales)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached)\\b`, 'g');
 /** "In Home Care, revenue grew …" at a sentence's opening. */
 const IN_NAME = new RegExp(`(?:^|[.!?]\\s+)In\\s+(?:our\\s+|the\\s+)?(${NAME})(?:\\s+(?:segment|division|business))?,`, 'g');
 
@@ -126,6 +127,8 @@ export function segmentsFromText(raw: RawSource): Segment[] {
       for (const m of p.text.matchAll(EN_STARTING)) addEn(m[1]!);
       for (const m of p.text.matchAll(EN_REPORTER)) reporters.push(m[1]!);
       for (const m of p.text.matchAll(EN_REVENUE_OF)) revenueSubjects.push(m[1]!);
+      // "In Contract Logistics, revenue grew 4.1%": the name before the revenue is its subject too.
+      for (const m of p.text.matchAll(IN_NAME_REVENUE)) revenueSubjects.push(m[1]!);
       // "Factory Automation. Revenue was 92.8 billion yen": a unit's name as a heading sentence.
       for (const m of p.text.matchAll(NAME_HEADING)) if (!MEASURE_WORDS.test(m[1]!.split(/\s+/)[0]!)) addEn(m[1]!);
       const bullet = EN_BULLET.exec(p.text);
@@ -198,7 +201,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   if (found.size > 0 || walksThrough) {
     for (const p of managementParagraphs) {
       for (const m of p.matchAll(TURNING_TO)) addEn(m[1]!);
-      if (/\b(?:the|this)\s+segment(?:'s|’s)?\b|\bsegment\s+(?:revenue|sales|margin|operating)/i.test(p)) for (const m of p.matchAll(IN_NAME)) addEn(m[1]!);
+      if (/\b(?:the|this)\s+(?:segment|division)(?:'s|’s)?\b|\b(?:segment|division)\s+(?:revenue|sales|margin|operating)/i.test(p)) for (const m of p.matchAll(IN_NAME)) addEn(m[1]!);
     }
   }
   for (const r of new Set(reporters)) {

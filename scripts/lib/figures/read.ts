@@ -497,11 +497,21 @@ export function valueOf(
   ctx: SentenceContext,
   sign: number,
   prevEnd: number,
-): { metric: Metric; value: number; unit: FigureUnit; basis?: 'yoy' | 'qoq'; rule: string } | { skip: string } {
+): { metric: Metric; value: number; unit: FigureUnit; basis?: 'yoy' | 'qoq'; rule: string; basisOf?: Hit<Measure> } | { skip: string } {
   const negative = measure.value.loss || ctx.vocab.negativeBefore.test(p.norm.slice(measure.end, num.start)) ? -1 : 1;
   if (num.kind === 'pp') return { skip: 'value:percentage-points' };
   if (num.kind === 'percent') {
-    if (ctx.vocab.shareAfter.test(p.norm.slice(num.end))) return { skip: 'value:share-of' };
+    if (ctx.vocab.shareAfter.test(p.norm.slice(num.end))) {
+      // "Reported EBIT was EUR 38 million, or 1.6% of revenue": the income measure's margin.
+      const amount = p.numbers.filter((n) => n.end <= num.start && n.kind === 'money').pop();
+      const owner = amount ? lastBefore(p.measures, amount.start) : undefined;
+      const ownerMetric = owner?.value.metric ? ctx.metrics.get(owner.value.metric) : undefined;
+      const margin = ownerMetric?.margin ? ctx.metrics.get(ownerMetric.margin) : undefined;
+      if (margin && amount && /^\s*,?\s*or\s*$/.test(p.norm.slice(amount.end, num.start)) && /^\s*of\s+(?:total\s+|net\s+)?(?:revenues?|sales|net sales)\b/.test(p.norm.slice(num.end))) {
+        return { metric: margin, value: negative * num.value, unit: '%', rule: `value:margin-as-share-of-revenue`, basisOf: owner! };
+      }
+      return { skip: 'value:share-of' };
+    }
     if (metric.kind === 'ratio') return { metric, value: negative * num.value, unit: '%', rule: 'value:ratio' };
     if (sign === 0) return { skip: 'value:percent-without-direction' };
     const growth = ctx.growthOf.get(metric.id);
@@ -577,7 +587,9 @@ function readNumber(p: Parsed, num: NumberMention, before: Before, ctx: Sentence
   next = { ...next, frame: { frame }, ...(num.kind === 'percent' ? { rate: { sign, end: num.end } } : {}) };
   const read = valueOf(p, num, metric, measure, ctx, sign, before.end);
   if ('skip' in read) return skip(read.skip, frame);
-  const basis = underNonGaap(read.metric, measure, ctx, p.norm.slice(Math.max(0, measure.start - 12), measure.start));
+  // (A margin given as a share of revenue takes the basis of the income measure it belongs to.)
+  const basisMeasure = read.basisOf ?? measure;
+  const basis = underNonGaap(read.metric, basisMeasure, ctx, p.norm.slice(Math.max(0, basisMeasure.start - 12), basisMeasure.start));
   if (basis === 'none') return skip('basis:non-gaap-declared, no such metric', frame);
   const final = basis ? { ...read, metric: basis, rule: `${read.rule} · basis:non-gaap-declared` } : read;
   if (frame !== 'quarter' && frame !== 'full-year' && frame !== 'forecast') return skip(`frame:${frame}`, frame);
