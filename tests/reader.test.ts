@@ -262,6 +262,31 @@ describe('what earlier sentences of a turn carry', () => {
     expect(got).toEqual([['net_income', 400e6]]);
   });
 
+  it('carries the period a forecast is about through the turn, not into the next speaker', () => {
+    const guidanceOf = (turns: ReadonlyArray<readonly [string, readonly string[]]>) => {
+      let line = 0;
+      const source = {
+        key: 'en',
+        layers: [{ lang: 'en', role: 'original', machine_translated: false }],
+        sections: [{ id: 'prepared-remarks', turns: turns.map(([speaker, paragraphs]) => ({ speaker, label: speaker, line: ++line, paragraphs: paragraphs.map((text) => ({ id: `en-p-${++line}`, line, text, segments: [] })) })) }],
+        exchanges: [],
+        announcement: [],
+        omitted: [],
+      } as unknown as Source;
+      return reader.read(source, speakers).guidance.map((g) => [g.metric, g.period ?? null]);
+    };
+    expect(
+      guidanceOf([
+        ['cfo', ['For 2025, sales growth is now expected to be 8% to 11%.', 'Capital expenditure is now expected to be around US$6 billion.']],
+        ['ceo', ['We expect free cash flow of US$2 billion.']],
+      ]),
+    ).toEqual([
+      ['revenue_yoy_pct', 'FY2025'],
+      ['capex', 'FY2025'],
+      ['free_cash_flow', null],
+    ]);
+  });
+
   it('holds a cumulative aside later in a turn for its paragraph only', () => {
     const got = figuresOf([['cfo', ['Revenue for the third quarter was US$3.2 billion.', 'For the first nine months, revenue was US$9.1 billion.', 'Net income was US$400 million.']]]);
     expect(got).toEqual([

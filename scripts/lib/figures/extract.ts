@@ -198,13 +198,17 @@ function startTurn(state: Carried, section: string): void {
   state.turnOpening = true;
   state.groupUntilSegments = section === 'prepared-remarks';
   state.inQa = section === 'qa';
+  state.about = undefined;
 }
 
-/** A new paragraph: an unnamed part is the topic of its paragraph only, and so is a period or a guidance period. */
+/**
+ * A new paragraph: an unnamed part is the topic of its paragraph only, and so is a period. The
+ * period a forecast is about carries through the speaker's turn ("For 2025, sales growth is now
+ * expected to be 8% to 11%. … capital expenditure is now expected to be around DKK 60 billion").
+ */
 function startParagraph(state: Carried): void {
   if (state.entity?.kind === 'part') state.entity = undefined;
   state.period = state.turnPeriod;
-  state.about = undefined;
 }
 
 /**
