@@ -413,6 +413,29 @@ describe('Markdown exports with a participants section', () => {
 });
 
 describe('roles from the opening', () => {
+  it('does not take the host the operator hands over to for an analyst, though the welcome speaks of the Q&A to come', () => {
+    const text = [
+      'Title: Brisk Data Q1 2026 Earnings Call',
+      'Company: Brisk Data (BRSK)',
+      '',
+      "Operator: Welcome to Brisk Data's first quarter fiscal 2026 earnings call. After the speaker's presentation, there will be a question-and-answer session. I would now like to hand the conference over to your speaker today, Brian Dean from ICR. Please go ahead.",
+      'Brian Dean: Thank you. With me are Dev Ittai, our CEO, and Mike Cik, our CFO.',
+      'Dev Ittai: Thank you, Brian. Revenue was $549 million, up 22% year over year.',
+      'Mike Cik: Thank you, Dev. Operating margin was 16%, up from 7% a year ago.',
+      'Operator: Thank you. Our first question comes from Raimo Len with Barclays.',
+      'Raimo Len: Thanks. How was Atlas?',
+      'Dev Ittai: Atlas grew well, thank you for the question.',
+      'Operator: Our next question comes from Kash Rang with Goldman Sachs.',
+      'Kash Rang: Thanks. And margins?',
+      'Mike Cik: Margins improved, thank you for the question.',
+    ].join('\n');
+    const result = convertAll([textInput('seeds/brisk-data.txt', text)], catalog([]));
+    expect(result.errors.map((e) => e.format())).toEqual([]);
+    const call = result.calls[0]!;
+    expect(call.speakers.find((s) => s.name === 'Brian Dean')?.role).not.toBe('analyst');
+    expect(exchanges(call)).toEqual(['Raimo Len (Barclays) -> Dev Ittai', 'Kash Rang (Goldman Sachs) -> Mike Cik']);
+  });
+
   it('does not take the executive the operator hands over to ("Mr. Tanabe, please go ahead") for an analyst, and reads titles joined by "and"', () => {
     const text = [
       'Kirin Works Co., Ltd.',

@@ -204,8 +204,12 @@ export function assignRoles(turns: RawTurn[]): RawTurn[] {
     const prev = turns[i - 1]!;
     const prevRole = roles.get(compactKey(prev.label.name));
     const announcement = prev.paragraphs.at(-1)?.text ?? '';
-    // A question announced ("the next question comes from …"); "please go ahead" alone also hands over to management.
-    if (prevRole === 'operator' && /\b(questions?|comes from|line of|line is open)\b/i.test(announcement)) {
+    // A question announced in the operator's last words ("the next question comes from …"); "please
+    // go ahead" alone, or "I would now like to hand the conference over to your speaker today",
+    // hands over to management, whatever the welcome said about the Q&A to come.
+    const lastWords = announcement.split(/(?<=[.!?])\s+/).slice(-2).join(' ');
+    const handOver = /\b(?:hand|turn)(?:ing)?\s+(?:the\s+)?(?:conference|call|floor)\s+over\b|\bspeaker(?:s)?\s+today\b/i.test(lastWords);
+    if (prevRole === 'operator' && !handOver && /\b(questions?|comes from|line of|line is open)\b/i.test(lastWords)) {
       // The operator names the analyst's firm, even when the label already says "analyst".
       roles.set(k, 'analyst');
       const firm = new RegExp(`${t.label.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*(?:,|\\bof\\b|\\bfrom\\b|\\bwith\\b|\\bat\\b)\\s*([A-Z][\\w&.' -]{1,60}?)(?:[.,;]|\\s+please\\b|\\s+your line\\b|$)`).exec(announcement);
