@@ -181,6 +181,10 @@ describe('entity and context', () => {
     // "…, or 1.6% of revenue" after an income amount is that measure's margin; a bare share of revenue is nothing.
     ['Reported EBIT was EUR 38 million, or 1.6% of revenue.', { kind: 'group' }, [['group', 'operating_income', 38e6, 'EUR'], ['group', 'operating_margin_pct', 1.6, '%']]],
     ['Cloud revenue was 15% of revenue.', { kind: 'group' }, []],
+    // A sentence that goes through parts by region or business names none of them the group.
+    ['分地区看，澳门物业EBITDA利润率为29.1%。', { kind: 'group' }, [[null, 'adjusted_ebitda_margin_pct', 29.1, '%']]],
+    ['By region, the EBITDA margin was 21%.', { kind: 'group' }, [[null, 'adjusted_ebitda_margin_pct', 21, '%']]],
+    ['The EBITDA margin was 21%.', { kind: 'group' }, [['group', 'adjusted_ebitda_margin_pct', 21, '%']]],
     ['The translation effect at adjusted EBITDA level was around minus EUR 9 million in the quarter.', { kind: 'segment', id: 'cloud' }, []],
     // An accounting basis is the consolidated company's, unless the sentence says whose.
     ['GAAP operating income was US$1.07 billion.', { kind: 'segment', id: 'cloud' }, [['group', 'operating_income', 1.07e9, 'USD']]],

@@ -358,6 +358,8 @@ function verbBeforeMeasure(p: Parsed, num: NumberMention, measure: Span): number
 
 const HYPOTHETICAL = /(?:如果|假如|假设|倘若|若是)[^。！？]{0,60}?(?:会|将会|的话)|\b(?:if|assuming|suppose)\b[^.;]{0,80}?\b(?:would|were to)\b/;
 
+const BREAKDOWN_OPENER = /^\W*(?:从|按)?(?:分地区|分区域|分业务|分板块|分产品|分市场|地区|区域|业务|板块|产品)(?:来)?(?:看|划分|而言)[,，:：]|^\W*(?:by|across)\s+(?:region|geography|geographies|regions|market|markets|product|products|business line|business)\s*,/;
+
 const ZH_BUSINESS_BEFORE = /([\u4e00-\u9fff]{2,6}?)(?:业务|業務)(?:的)?\s*$/;
 
 const PERIOD_AFTER_PART = /^\s*[,，]?\s*(?:the\s+)?(?:第[一二三四]季度|本季度|单季度|單季度|第[一二三四]季|(?:first|second|third|fourth) quarter|q[1-4]\b|\d{1,2}\s*月)/;
@@ -381,6 +383,8 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   if (ctx.vocab.owners.has(metric.id)) return { segment: ctx.vocab.owners.get(metric.id)!, rule: 'entity:only-segment-reporting-it' };
   if (p.fromUnknown.some((f) => f < num.start)) return { segment: null, rule: 'entity:revenue-from-unnamed-part' };
   // "a 36% increase in overall group EBITDA": group words between the number and a measure after it count too.
+  // "分地区看，澳门物业收益为…", "By region, …": a sentence that goes through parts the profile does not name.
+  if (!named && BREAKDOWN_OPENER.test(p.norm)) return { segment: null, rule: 'entity:breakdown' };
   // "本季度出行业务经调整 EBITA 为…": a business the profile does not name stands right before the measure.
   const business = ZH_BUSINESS_BEFORE.exec(p.norm.slice(Math.max(0, measure.start - 12), measure.start));
   if (business && !/(?:主营|全部|整体|各项|所有|各|总体|集团|公司|核心)$/.test(business[1]!)) return { segment: null, rule: `entity:unnamed-business '${business[0].trim()}'` };
