@@ -113,4 +113,10 @@ describe('the evaluation corpus', () => {
     expect(results.length).toBeGreaterThanOrEqual(7);
     report('held-out set 3 (tests/eval/heldout3):', results);
   });
+
+  it.runIf(process.env.EVAL_HELDOUT === '1' || process.env.CI === 'true')('held-out set 4: score printed, runs only at the end of a stage', () => {
+    const results = runFolder('tests/eval/heldout4');
+    expect(results.length).toBeGreaterThanOrEqual(7);
+    report('held-out set 4 (tests/eval/heldout4):', results);
+  });
 });
