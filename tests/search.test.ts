@@ -12,6 +12,7 @@ import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_ARGS, findBrowser } from '../scripts/lib/browser.ts';
 import { callSchema } from '../src/lib/schema.ts';
@@ -203,4 +204,22 @@ describe('filters', () => {
     expect(await page.$$eval('.result-meta', (m) => m.every((x) => /Executive/.test(x.textContent ?? '')))).toBe(true);
     await page.close();
   });
+});
+
+describe('accessibility of the search page with results (axe)', () => {
+  it.each([
+    ['en', 'light', 1280],
+    ['en', 'dark', 390],
+    ['zh', 'light', 390],
+    ['zh', 'dark', 1280],
+  ] as const)('the %s edition in %s mode at %i px has no violations', async (edition, colorScheme, width) => {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+    const page = await context.newPage();
+    await page.goto(`${base}${edition === 'zh' ? 'zh/' : ''}search.html`);
+    const got = await typeQuery(page, '阿里云 revenue');
+    expect(got.urls.length).toBeGreaterThan(0);
+    const result = await new AxeBuilder({ page }).analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    await context.close();
+  }, 180_000);
 });
