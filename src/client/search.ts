@@ -49,7 +49,8 @@ function loadScript(src: string): Promise<void> {
 
 /** What to mark in shown text: each phrase as folded text (Chinese characters joined, words apart). */
 function markTerms(query: Query): string[] {
-  return queryPhrases(query).flatMap((p) => (p.every((t) => /\p{Script=Han}/u.test(t)) ? [p.join('')] : p.filter((t) => t.length > 1 || /\p{Script=Han}/u.test(t))));
+  // A phrase of words is also marked whole, spaces included ("free cash flow" as one mark).
+  return queryPhrases(query).flatMap((p) => (p.every((t) => /\p{Script=Han}/u.test(t)) ? [p.join('')] : [...(p.length > 1 ? [p.join(' ')] : []), ...p.filter((t) => t.length > 1 || /\p{Script=Han}/u.test(t))]));
 }
 
 /** Marks the query's words in a verbatim text, matching through the same folding. */
