@@ -91,7 +91,7 @@ const SCHEMES = [
 ] as const;
 const WIDTHS = [390, 1280];
 
-describe.each(SCHEMES)('over %s', (scheme, base) => {
+describe.each(SCHEMES)('over %s', (_scheme, base) => {
   describe.each(EDITIONS)('the $edition edition', ({ path, figure, growth }) => {
     it.each(WIDTHS)('at %i px, copying a figure\'s link copies call, metric, value, quote and link', async (width) => {
       const { page, errors } = await open(base() + path, width);

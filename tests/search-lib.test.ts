@@ -133,7 +133,7 @@ describe('figure records', () => {
     value,
     unit,
     ...(basis ? { basis } : {}),
-    quotes: [{ source: 'en', paragraph: 'en-p-1', text }],
+    quotes: [{ source: 'en', paragraph: 'en-p-1', text, number: String(value) }],
   });
 
   it('puts a value and its growth in one group, and groups read from one sentence in one record', () => {

@@ -76,7 +76,7 @@ export interface GlossaryEntry {
   /** Names of one thing, in any language: a query for any of them finds all of them. */
   readonly terms: readonly string[];
   /** How transcripts mistakenly write it ("EBITDA" heard for "EBITA"): a query for a term finds these too. */
-  readonly heard?: readonly string[];
+  readonly heard?: readonly string[] | undefined;
 }
 
 /** The glossary as search uses it: each entry's terms and mishearings as token phrases. */
