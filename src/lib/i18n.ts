@@ -431,6 +431,6 @@ export const SEARCH_UI = {
  * citation: `{company} {quarter} — {metric}: {value} — “{quote}” — {url}`.
  */
 export const CITE_UI = {
-  en: { copy: 'Copy link', copied: 'Copied', copyFailed: 'Select the text and copy it', fallbackTitle: 'Copy this citation', close: 'Close', sep: ' — ', colon: ': ', open: '"', close_q: '"', linkTo: 'Copy link to' },
-  zh: { copy: '复制链接', copied: '已复制', copyFailed: '请选中文字后复制', fallbackTitle: '复制此引用', close: '关闭', sep: ' — ', colon: '：', open: '“', close_q: '”', linkTo: '复制链接：' },
+  en: { copy: 'Copy link', copied: 'Copied', copyFailed: 'Select the text and copy it', fallbackTitle: 'Copy this citation', close: 'Close', sep: ' — ', colon: ': ', open: '"', close_q: '"' },
+  zh: { copy: '复制链接', copied: '已复制', copyFailed: '请选中文字后复制', fallbackTitle: '复制此引用', close: '关闭', sep: ' — ', colon: '：', open: '“', close_q: '”' },
 } satisfies Record<Edition, Record<string, string>>;
