@@ -39,8 +39,12 @@ const calls: Call[] = callFiles.map((f) => callSchema.parse(parseFrontmatter(rea
 const catalog = loadCatalog(root, { companiesDir });
 const records = searchRecords(calls, companiesOfCalls(catalog.companies, calls), catalog.metrics);
 
-// One index for both languages, segmented as Chinese, so that either edition searches all of
-// the text (English words are still split at spaces; they are not stemmed).
+// One index for both languages, so that either edition searches all of the text. Pagefind stems
+// only the words of an index whose language has a Snowball stemmer, and its browser side cuts
+// the query by the page's <html lang>: the English and Chinese pages would search differently.
+// So the records are already tokens (src/lib/search.ts: a Chinese character, a stemmed English
+// word or a number, each alone between spaces) that Pagefind has nothing left to cut or stem,
+// and the search page checks each Pagefind candidate with the same matcher as the file:// path.
 const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
 if (!index || errors.length) fail(`Pagefind could not start: ${errors.join('; ')}`);
 const problems: string[] = [];
@@ -55,6 +59,6 @@ if (problems.length) fail(`Pagefind reported ${problems.length} error(s):\n${pro
 
 // The same records for browsing from file://, as a classic script.
 mkdirSync(join(dist, 'scripts'), { recursive: true });
-const fallback = records.map((r) => ({ u: r.url, c: r.content, m: r.meta, f: r.filters, s: r.sort.quarter! }));
+const fallback = records.map((r) => ({ u: r.url, c: r.content, m: r.meta, f: r.filters }));
 writeFileSync(join(dist, 'scripts/search-data.js'), `window.ecSearchData=${JSON.stringify(fallback)};\n`);
 console.log(`index-search: ${records.length} records -> pagefind/ and scripts/search-data.js (${Math.round(performance.now() - started)} ms)`);

@@ -1,23 +1,20 @@
 /**
  * Search records: one per transcript paragraph, figure and Q&A exchange, each pointing at the
  * element on the quarter page (`alibaba/fy2025-q2.html#zh-p-12`, English edition paths; the
- * Chinese search page adds `zh/`). The indexed content is folded to Simplified Chinese and
- * lowercase so that a query in either script finds text in both; what is shown is the
- * verbatim text in `meta.text`.
+ * Chinese search page adds `zh/`). A figure is one record with its growth rates (the value and
+ * the growth the call states for the same metric, segment and period, and their sentences). The
+ * indexed content is the passage's search tokens (src/lib/search.ts: folded to Simplified and
+ * lowercase, Chinese one character a token, English stemmed), the same for Pagefind and the
+ * file:// records; what is shown is the verbatim text in `meta`.
  */
-import * as OpenCC from 'opencc-js';
-import type { Call, Company, Metric } from '../../src/lib/schema.ts';
+import type { Call, Company, Figure, Metric } from '../../src/lib/schema.ts';
 import { parseQuarterId, quarterLabel, quarterSlug } from '../../src/lib/quarters.ts';
-
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
-
-/** What queries and content are compared in: NFKC, Simplified, lowercase, single spaces. */
-export function searchKey(text: string): string {
-  return toSimplified(text.normalize('NFKC')).toLowerCase().replace(/\s+/g, ' ').trim();
-}
+import { formatFigure } from '../../src/lib/format.ts';
+import { tokenize } from '../../src/lib/search.ts';
 
 export interface SearchRecord {
   readonly url: string;
+  /** The passage's search tokens, separated by single spaces. */
   readonly content: string;
   readonly meta: Record<string, string>;
   readonly filters: Record<string, string[]>;
@@ -52,6 +49,7 @@ function only(values: Record<string, string | readonly string[] | undefined>): R
  */
 export function searchRecords(calls: readonly Call[], companies: readonly Company[], metrics: readonly Metric[]): SearchRecord[] {
   const records: SearchRecord[] = [];
+  const index = (text: string) => tokenize(text).join(' ');
   for (const call of calls) {
     const company = companies.find((c) => c.id === call.company)!;
     const quarter = parseQuarterId(call.quarter)!;
@@ -61,7 +59,11 @@ export function searchRecords(calls: readonly Call[], companies: readonly Compan
       const s = call.speakers.find((x) => x.id === speakerId);
       return only({
         company: call.company,
+        company_en: company.names.en,
+        company_zh: company.names['zh-Hans'] ?? company.names.en,
         quarter: call.quarter,
+        // Orders results newest first across companies whose fiscal years differ.
+        quarter_end: call.period_end,
         quarter_en: quarterLabel(quarter, 'en'),
         quarter_zh: quarterLabel(quarter, 'zh'),
         segment: segments,
@@ -87,7 +89,7 @@ export function searchRecords(calls: readonly Call[], companies: readonly Compan
         const textLang = p.lang ?? lang;
         records.push({
           url: `${page}#${p.id}`,
-          content: searchKey(`${p.text}\n${p.translation ?? ''}`),
+          content: index(`${p.text}\n${p.translation ?? ''}`),
           meta: {
             title: shown(p.text).slice(0, 60),
             text: shown(p.text),
@@ -102,22 +104,47 @@ export function searchRecords(calls: readonly Call[], companies: readonly Compan
       }
     }
 
-    for (const f of call.figures) {
-      const metric = metrics.find((m) => m.id === f.metric);
-      const q = f.quotes[0]!;
-      const lang = call.sources.find((s) => s.key === q.source)?.layers[0]!.lang ?? 'en';
-      const labels = [metric?.labels.en, metric?.labels['zh-Hans']].filter(Boolean).join(' · ');
-      const zhQuote = f.quotes.find((x) => call.sources.find((s) => s.key === x.source)?.layers[0]!.lang.startsWith('zh'));
+    for (const groups of bySentence(figureGroups(call.figures, metrics))) {
+      const main = groups[0]![0]!;
+      const all = groups.flat();
+      const metricOf = (f: Figure) => metrics.find((m) => m.id === baseMetric(f.metric, metrics));
+      const quotes = uniqueQuotes(all);
+      const q = quotes[0]!;
+      const langOf = (source: string) => call.sources.find((s) => s.key === source)?.layers[0]!.lang;
+      const names = [...new Set(all.flatMap((f) => {
+        const m = metrics.find((x) => x.id === f.metric);
+        return m ? [m.labels.en, m.labels['zh-Hans']] : [];
+      }))];
+      const zhQuote = quotes.find((x) => langOf(x.source)?.startsWith('zh'));
+      const enQuote = quotes.find((x) => langOf(x.source) === 'en');
+      const shownQuote = enQuote ?? q;
+      // One figure: its value and growth ("RMB29.6bn · +7% YoY"); several read from one sentence: each named.
+      const values = (edition: 'en' | 'zh') =>
+        groups.length === 1
+          ? groups[0]!.map((f) => formatFigure(f, edition)).join(' · ')
+          : groups.map((g) => `${metricOf(g[0]!)?.labels[edition === 'zh' ? 'zh-Hans' : 'en'] ?? g[0]!.metric}${edition === 'zh' ? '：' : ': '}${g.map((f) => formatFigure(f, edition)).join(' · ')}`).join(edition === 'zh' ? '；' : '; ');
+      const segmentIds = [...new Set(groups.map((g) => g[0]!.segment).filter((x): x is string => !!x && x !== 'group'))];
       records.push({
-        url: `${page}#${f.id}`,
-        // What the figure's element on the page shows: the metric's names and every quote.
-        content: searchKey([labels, ...f.quotes.map((x) => x.text)].join('\n')),
-        // Each edition shows a quote in its own language where the call has one; both are in the figure's element.
-        meta: { title: labels, text: q.text, ...(zhQuote && zhQuote !== q ? { text_zh: zhQuote.text } : {}) },
+        url: `${page}#${main.id}`,
+        // What the figures' elements on the page show: the metrics' names and every quote, of the value and its growth.
+        content: index([...names, ...quotes.map((x) => x.text)].join('\n')),
+        // Each edition shows a quote in its own language where the call has one.
+        meta: {
+          title: names.slice(0, 2).join(' · '),
+          text: shownQuote.text,
+          ...(zhQuote && zhQuote !== shownQuote ? { text_zh: zhQuote.text } : {}),
+          value_en: values('en'),
+          value_zh: values('zh'),
+        },
         filters: {
-          ...common(f.segment && f.segment !== 'group' ? [f.segment] : [], q.speaker, lang, 'figure'),
-          ...only({ text_zh_lang: zhQuote && zhQuote !== q ? call.sources.find((x) => x.key === zhQuote.source)?.layers[0]!.lang : undefined }),
-          ...only({ metric_en: metric?.labels.en, metric_zh: metric?.labels['zh-Hans'], figure_segment_en: f.segment ? segment(f.segment)?.names.en : undefined, figure_segment_zh: f.segment ? segment(f.segment)?.names['zh-Hans'] : undefined }),
+          ...common(segmentIds, shownQuote.speaker, langOf(shownQuote.source) ?? 'en', 'figure'),
+          ...only({ text_zh_lang: zhQuote && zhQuote !== shownQuote ? langOf(zhQuote.source) : undefined }),
+          ...only({
+            metric_en: [...new Set(groups.map((g) => metricOf(g[0]!)?.labels.en ?? g[0]!.metric))],
+            metric_zh: [...new Set(groups.map((g) => metricOf(g[0]!)?.labels['zh-Hans'] ?? g[0]!.metric))],
+            figure_segment_en: main.segment ? segment(main.segment)?.names.en : undefined,
+            figure_segment_zh: main.segment ? (segment(main.segment)?.names['zh-Hans'] ?? segment(main.segment)?.names.en) : undefined,
+          }),
         },
         sort: { quarter: call.quarter },
       });
@@ -128,7 +155,7 @@ export function searchRecords(calls: readonly Call[], companies: readonly Compan
       const lang = call.sources.find((s) => s.key === d.source)?.layers[0]!.lang ?? 'en';
       records.push({
         url: `${page}#${d.source}-qa-${d.n}`,
-        content: searchKey(`${analyst.name} ${analyst.firm ?? ''}\n${d.question.text}`),
+        content: index(`${analyst.name} ${analyst.firm ?? ''}\n${d.question.text}`),
         meta: { title: `${analyst.name}${analyst.firm ? ` (${analyst.firm})` : ''}`, text: d.question.text },
         filters: { ...common(d.segments, d.analyst, lang, 'exchange'), ...only({ firm: analyst.firm, n: String(d.n) }) },
         sort: { quarter: call.quarter },
@@ -136,4 +163,55 @@ export function searchRecords(calls: readonly Call[], companies: readonly Compan
     }
   }
   return records;
+}
+
+const baseMetric = (id: string, metrics: readonly Metric[]) => metrics.find((m) => m.id === id)?.growth_of ?? id;
+
+/**
+ * A call's figures as search shows them: the value first, then the growth rates stated for the
+ * same metric, segment and period. Figures with no value (a growth rate alone) are a group of
+ * their own; a second value for the same key starts another group. Linear in the figures.
+ */
+export function figureGroups(figures: readonly Figure[], metrics: readonly Metric[]): Figure[][] {
+  const groups = new Map<string, { level?: Figure; growth: Figure[] }>();
+  const extra: Array<{ level?: Figure; growth: Figure[] }> = [];
+  const order: Array<{ level?: Figure; growth: Figure[] }> = [];
+  for (const f of figures) {
+    const key = `${f.segment ?? ''}|${baseMetric(f.metric, metrics)}|${f.period}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { growth: [] };
+      groups.set(key, g);
+      order.push(g);
+    }
+    // A growth rate has a basis (yoy/qoq); a percentage without one is a ratio (a margin), a value itself.
+    if (f.unit === '%' && f.basis) {
+      if (g.growth.some((x) => x.basis === f.basis)) extra.push({ growth: [f] });
+      else g.growth.push(f);
+    } else if (g.level) extra.push({ level: f, growth: [] });
+    else g.level = f;
+  }
+  return [...order, ...extra].map((g) => [...(g.level ? [g.level] : []), ...g.growth]);
+}
+
+/**
+ * Figure groups read from one sentence (the first quote of each group's first figure) as one
+ * search result, so that no two results show the same sentence. Linear in the groups.
+ */
+export function bySentence(groups: readonly Figure[][]): Figure[][][] {
+  const out = new Map<string, Figure[][]>();
+  for (const g of groups) {
+    const q = g[0]!.quotes[0]!;
+    const key = `${q.source}|${q.text}`;
+    const list = out.get(key);
+    if (list) list.push(g);
+    else out.set(key, [g]);
+  }
+  return [...out.values()];
+}
+
+/** The quotes of a group of figures, each sentence once, in order. */
+function uniqueQuotes(group: readonly Figure[]): Figure['quotes'] {
+  const seen = new Set<string>();
+  return group.flatMap((f) => f.quotes).filter((q) => !seen.has(`${q.source}|${q.text}`) && (seen.add(`${q.source}|${q.text}`), true));
 }

@@ -1,50 +1,34 @@
 /**
- * `<ec-search>` on the search page: queries Pagefind over http(s), or, where Pagefind cannot
- * run (a site opened from file://), the same records from scripts/search-data.js. Queries are
- * folded to Simplified Chinese and lowercase like the index, so 淨利潤 finds 净利润 and the
- * reverse. Results are passages (a paragraph, a figure, a Q&A exchange) linking to their
- * element on the quarter page. Bundled by scripts/bundle-client.ts into a classic script.
+ * `<ec-search>` on the search page: finds passages (a paragraph, a figure with its growth, a Q&A
+ * exchange) and lists them grouped by call, newest quarter first. Over http(s) Pagefind gives
+ * the candidates, which loads only the parts of the index a query needs; from file://, where
+ * Pagefind cannot run, the candidates are every record of scripts/search-data.js. Either way
+ * the same functions (src/lib/search.ts) read the query, expand it with the glossary, match and
+ * order the passages, so both editions and both ways of opening the site list the same results.
+ * Bundled by scripts/bundle-client.ts into a classic script.
  */
-import { Converter } from 'opencc-js/t2cn';
-
-const toSimplified = Converter({ from: 'tw', to: 'cn' });
-
-/** The same folding as `searchKey` in scripts/lib/search-records.ts. */
-export function searchKey(text: string): string {
-  return toSimplified(text.normalize('NFKC')).toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-interface Meta {
-  [key: string]: string | undefined;
-}
-
-interface Hit {
-  /** Site-relative URL of the element, English edition (`alibaba/fy2025-q2.html#zh-p-12`). */
-  url: string;
-  /** What was searched: the title and the text shown. */
-  meta: Meta;
-  /** Everything else shown: quarter, speaker, segments, kind (never searched). */
-  filters: Filters;
-  score: number;
-  quarter: string;
-}
+import { fold, parseQuery, rank, groupByCall, queryPhrases, type CompiledGlossary, type Query, type SearchDoc } from '../lib/search.ts';
 
 interface Filters {
   [name: string]: string[];
 }
 
+interface PagefindResult {
+  id: string;
+  data(): Promise<{ raw_url?: string; url: string; content: string; meta: Record<string, string>; filters: Filters }>;
+}
+
 interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(term: string, o: { filters?: Filters }): Promise<{ results: Array<{ score: number; data(): Promise<{ raw_url?: string; url: string; meta: Meta; filters: Filters }> }> } | null>;
+  search(term: string, o: { filters?: Filters }): Promise<{ results: PagefindResult[] } | null>;
 }
 
 interface FallbackRecord {
   u: string;
   c: string;
-  m: Meta;
+  m: Record<string, string>;
   f: Filters;
-  s: string;
 }
 
 declare global {
@@ -52,8 +36,6 @@ declare global {
     ecSearchData?: FallbackRecord[];
   }
 }
-
-const PAGE_SIZE = 30;
 
 function loadScript(src: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -65,16 +47,10 @@ function loadScript(src: string): Promise<void> {
   });
 }
 
-/** Query words: whitespace-separated, and Chinese runs split by the browser's word segmenter. */
-function queryTerms(key: string): string[] {
-  const out = new Set<string>();
-  for (const part of key.split(' ').filter(Boolean)) {
-    out.add(part);
-    if (/\p{Script=Han}/u.test(part) && typeof Intl.Segmenter === 'function') {
-      for (const s of new Intl.Segmenter('zh', { granularity: 'word' }).segment(part)) if (s.isWordLike && s.segment.length > 1) out.add(s.segment);
-    }
-  }
-  return [...out];
+/** What to mark in shown text: each phrase as folded text (Chinese characters joined, words apart). */
+function markTerms(query: Query): string[] {
+  // A phrase of words is also marked whole, spaces included ("free cash flow" as one mark).
+  return queryPhrases(query).flatMap((p) => (p.every((t) => /\p{Script=Han}/u.test(t)) ? [p.join('')] : [...(p.length > 1 ? [p.join(' ')] : []), ...p.filter((t) => t.length > 1 || /\p{Script=Han}/u.test(t))]));
 }
 
 /** Marks the query's words in a verbatim text, matching through the same folding. */
@@ -82,7 +58,7 @@ function highlight(text: string, terms: readonly string[], into: HTMLElement): v
   // Fold character by character so offsets in the folded text are offsets in the original.
   const chars = Array.from(text);
   const folded = chars.map((c) => {
-    const f = searchKey(c);
+    const f = fold(c);
     return f.length === 1 ? f : c.toLowerCase();
   });
   const flat = folded.join('');
@@ -120,7 +96,8 @@ function highlight(text: string, terms: readonly string[], into: HTMLElement): v
 
 class EcSearch extends HTMLElement {
   private pagefind: PagefindApi | undefined;
-  private fallback: FallbackRecord[] | undefined;
+  private fallback: SearchDoc[] | undefined;
+  private glossary: CompiledGlossary = { entries: [] };
   private root = '';
   private rootPath = '/';
   private edition = 'en';
@@ -131,6 +108,7 @@ class EcSearch extends HTMLElement {
     this.root = this.dataset.root ?? '';
     this.edition = this.dataset.edition ?? 'en';
     this.strings = JSON.parse(this.dataset.strings ?? '{}');
+    this.glossary = JSON.parse(this.dataset.glossary ?? '{"entries":[]}');
     this.rootPath = new URL(this.root || './', location.href).pathname;
     const form = this.querySelector('form')!;
     const input = form.querySelector<HTMLInputElement>('input[name=q]')!;
@@ -149,11 +127,12 @@ class EcSearch extends HTMLElement {
       clearTimeout(timer);
       timer = setTimeout(() => void this.run(form), 150);
     });
-    // Restore a query from the address (search.html?q=…&quarter=…).
+    // Restore a query from the address (search.html?q=…&quarter=…&kind=figure).
     const params = new URLSearchParams(location.search);
     for (const [k, v] of params) {
       const el = form.elements.namedItem(k);
-      if (el instanceof HTMLInputElement || el instanceof HTMLSelectElement) el.value = v;
+      if (el instanceof HTMLInputElement && el.type === 'checkbox') el.checked = el.value === v;
+      else if (el instanceof HTMLInputElement || el instanceof HTMLSelectElement) el.value = v;
     }
     if (input.value) await this.run(form);
   }
@@ -182,14 +161,15 @@ class EcSearch extends HTMLElement {
       }
     }
     await loadScript(`${this.root}scripts/search-data.js`);
-    this.fallback = window.ecSearchData ?? [];
+    this.fallback = (window.ecSearchData ?? []).map((r) => ({ url: r.u, tokens: r.c.split(' '), meta: r.m, filters: r.f }));
     return 'fallback';
   }
 
   private filters(form: HTMLFormElement): Filters {
     const out: Filters = {};
-    for (const name of ['quarter', 'segment', 'role', 'language']) {
-      const v = (form.elements.namedItem(name) as HTMLSelectElement | null)?.value;
+    for (const name of ['quarter', 'segment', 'role', 'language', 'kind']) {
+      const el = form.elements.namedItem(name) as HTMLSelectElement | HTMLInputElement | null;
+      const v = el instanceof HTMLInputElement && el.type === 'checkbox' ? (el.checked ? el.value : '') : el?.value;
       if (v) out[name] = [v];
     }
     return out;
@@ -198,96 +178,113 @@ class EcSearch extends HTMLElement {
   private async run(form: HTMLFormElement): Promise<void> {
     const seq = ++this.seq;
     const raw = (form.elements.namedItem('q') as HTMLInputElement).value;
-    const key = searchKey(raw);
-    const list = this.querySelector('ol')!;
-    if (!key) {
-      list.replaceChildren();
+    const query = parseQuery(raw, this.glossary);
+    const results = this.querySelector<HTMLElement>('[data-results]')!;
+    if (query.groups.length === 0) {
+      results.replaceChildren();
       this.status('');
+      this.dataset.done = raw;
       return;
     }
     this.status(this.strings.searching ?? '…');
     const engine = await this.engine();
     const filters = this.filters(form);
-    const hits = engine === 'pagefind' ? await this.searchPagefind(key, filters) : this.searchFallback(key, filters);
+    const docs = engine === 'pagefind' ? await this.candidates(query, filters) : this.fallback!;
     if (seq !== this.seq) return;
-    // Relevance first; between equally relevant passages, the newest quarter first.
-    hits.sort((a, b) => Math.round(b.score * 1000) - Math.round(a.score * 1000) || b.quarter.localeCompare(a.quarter));
-    this.render(hits.slice(0, PAGE_SIZE), queryTerms(key), list);
+    const hits = rank(docs, query, filters);
+    this.render(hits, markTerms(query), results);
     const n = hits.length;
-    this.status(n === 0 ? (this.strings.none ?? '') : (this.strings.count ?? '{n}').replace('{n}', String(n)) + (engine === 'fallback' ? ` ${this.strings.offline ?? ''}` : ''));
+    const calls = groupByCall(hits).length;
+    this.status(n === 0 ? (this.strings.none ?? '') : (this.strings.count ?? '{n}').replace('{n}', String(n)).replace('{calls}', String(calls)) + (engine === 'fallback' ? ` ${this.strings.offline ?? ''}` : ''));
+    // The query whose results are shown, for scripts and tests that wait for them.
+    this.dataset.done = raw;
   }
 
-  private async searchPagefind(key: string, filters: Filters): Promise<Hit[]> {
-    const res = await this.pagefind!.search(key, { filters });
-    if (!res) return [];
-    const top = res.results.slice(0, PAGE_SIZE * 2);
-    const data = await Promise.all(top.map((r) => r.data()));
-    return data.map((d, i) => {
+  /**
+   * The passages Pagefind finds for every group of the query (any phrase of a group), with
+   * their tokens. Pagefind matches more loosely than the query means (words anywhere, prefixes);
+   * rank() then keeps exactly what the file:// path would.
+   */
+  private async candidates(query: Query, filters: Filters): Promise<SearchDoc[]> {
+    let ids: Map<string, PagefindResult> | undefined;
+    for (const g of query.groups) {
+      const found = new Map<string, PagefindResult>();
+      for (const phrase of g.phrases) {
+        const res = await this.pagefind!.search(phrase.join(' '), { filters });
+        for (const r of res?.results ?? []) found.set(r.id, r);
+      }
+      ids = ids ? new Map([...ids].filter(([id]) => found.has(id))) : found;
+      if (ids.size === 0) return [];
+    }
+    const data = await Promise.all([...ids!.values()].map((r) => r.data()));
+    return data.map((d) => {
       const path = d.raw_url ?? d.url;
       const url = path.startsWith(this.rootPath) ? path.slice(this.rootPath.length) : path.replace(/^\//, '');
-      return { url, meta: d.meta, filters: d.filters, score: top[i]!.score, quarter: d.filters.quarter?.[0] ?? '' };
+      return { url, tokens: d.content.trim().split(/\s+/), meta: d.meta, filters: d.filters };
     });
   }
 
-  private searchFallback(key: string, filters: Filters): Hit[] {
-    const terms = key.split(' ').filter(Boolean);
-    const out: Hit[] = [];
-    for (const r of this.fallback!) {
-      if (Object.entries(filters).some(([k, v]) => !v.some((x) => r.f[k]?.includes(x)))) continue;
-      let score = 0;
-      for (const t of terms) {
-        let i = r.c.indexOf(t);
-        if (i < 0) {
-          score = 0;
-          break;
-        }
-        let n = 0;
-        while (i >= 0) {
-          n++;
-          i = r.c.indexOf(t, i + t.length);
-        }
-        score += n / (1 + r.c.length / 400);
-      }
-      if (score > 0) out.push({ url: r.u, meta: r.m, filters: r.f, score, quarter: r.s });
-    }
-    return out;
-  }
-
-  private render(hits: readonly Hit[], terms: readonly string[], list: HTMLOListElement): void {
+  private render(hits: readonly SearchDoc[], terms: readonly string[], into: HTMLElement): void {
     const zh = this.edition === 'zh';
-    list.replaceChildren(
-      ...hits.map((h) => {
-        const li = document.createElement('li');
-        const a = document.createElement('a');
-        a.href = `${this.root}${zh ? 'zh/' : ''}${h.url}`;
-        a.className = 'result-link';
-        const f = (name: string) => h.filters[`${name}_${zh ? 'zh' : 'en'}`]?.join(' · ') ?? '';
-        const kindName = h.filters.kind?.[0] ?? 'paragraph';
-        li.className = `result result-${kindName}`;
-        const title = kindName === 'figure' ? `${f('metric')}${f('figure_segment') ? ` · ${f('figure_segment')}` : ''}` : kindName === 'exchange' ? (h.meta.title ?? '') : f('speaker');
-        a.textContent = [f('quarter'), title].filter(Boolean).join(' · ');
-        const meta = document.createElement('span');
-        meta.className = 'result-meta';
-        const role = h.filters.role?.[0];
-        meta.textContent = [this.strings[`kind_${kindName}`], role ? this.strings[`role_${role}`] : '', f('segment')].filter(Boolean).join(' · ');
-        const text = document.createElement('p');
-        text.className = 'result-text';
-        const lang = zh && h.meta.text_zh ? h.filters.text_zh_lang?.[0] : h.filters.language?.[0];
-        if (lang) text.lang = lang;
-        const shown = (zh && h.meta.text_zh) || h.meta.text || '';
-        highlight(shown, terms, text);
-        li.append(a, meta, text);
-        if (h.meta.translation) {
-          const tr = document.createElement('p');
-          tr.className = 'result-text tr';
-          const trLang = h.filters.translation_lang?.[0];
-          if (trLang) tr.lang = trLang;
-          highlight(h.meta.translation, terms, tr);
-          li.append(tr);
-        }
-        return li;
+    const f = (h: SearchDoc, name: string) => h.filters[`${name}_${zh ? 'zh' : 'en'}`]?.join(' · ') ?? '';
+    into.replaceChildren(
+      ...groupByCall(hits).map((group, gi) => {
+        const section = document.createElement('section');
+        section.className = 'result-group';
+        const first = group.hits[0]!;
+        const h2 = document.createElement('h2');
+        h2.id = `results-${gi + 1}`;
+        h2.textContent = [f(first, 'company'), f(first, 'quarter')].filter(Boolean).join(' · ');
+        const count = document.createElement('span');
+        count.className = 'muted result-count';
+        count.textContent = ` ${(this.strings.groupCount ?? '{n}').replace('{n}', String(group.hits.length))}`;
+        h2.append(count);
+        section.setAttribute('aria-labelledby', h2.id);
+        const list = document.createElement('ol');
+        list.className = 'results';
+        list.append(...group.hits.map((h) => this.item(h, terms, f)));
+        section.append(h2, list);
+        return section;
       }),
     );
+  }
+
+  private item(h: SearchDoc, terms: readonly string[], f: (h: SearchDoc, name: string) => string): HTMLLIElement {
+    const zh = this.edition === 'zh';
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = `${this.root}${zh ? 'zh/' : ''}${h.url}`;
+    a.className = 'result-link';
+    const kindName = h.filters.kind?.[0] ?? 'paragraph';
+    li.className = `result result-${kindName}`;
+    const title = kindName === 'figure' ? `${f(h, 'metric')}${f(h, 'figure_segment') ? ` · ${f(h, 'figure_segment')}` : ''}` : kindName === 'exchange' ? (h.meta.title ?? '') : f(h, 'speaker');
+    a.textContent = title || f(h, 'quarter');
+    li.append(a);
+    if (kindName === 'figure') {
+      const value = document.createElement('span');
+      value.className = 'result-value';
+      value.textContent = h.meta[zh ? 'value_zh' : 'value_en'] ?? '';
+      li.append(' ', value);
+    }
+    const meta = document.createElement('span');
+    meta.className = 'result-meta';
+    const role = h.filters.role?.[0];
+    meta.textContent = [this.strings[`kind_${kindName}`], role ? this.strings[`role_${role}`] : '', f(h, 'segment')].filter(Boolean).join(' · ');
+    const text = document.createElement('p');
+    text.className = 'result-text';
+    const lang = zh && h.meta.text_zh ? h.filters.text_zh_lang?.[0] : h.filters.language?.[0];
+    if (lang) text.lang = lang;
+    highlight((zh && h.meta.text_zh) || h.meta.text || '', terms, text);
+    li.append(meta, text);
+    if (h.meta.translation) {
+      const tr = document.createElement('p');
+      tr.className = 'result-text tr';
+      const trLang = h.filters.translation_lang?.[0];
+      if (trLang) tr.lang = trLang;
+      highlight(h.meta.translation, terms, tr);
+      li.append(tr);
+    }
+    return li;
   }
 }
 

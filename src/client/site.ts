@@ -1,37 +1,95 @@
 /**
  * Every page's small script: a "copy link" control next to each permanent link target (the
  * quarter title, paragraphs, figures, Q&A exchanges). It copies the element's permanent URL
- * with a one-line citation: company, quarter, call date, speaker. Elements mark themselves with
- * `data-copy` (the id to link; empty means the page itself) and, where known,
- * `data-cite-speaker`; the page's `<main>` carries the company and quarter in `data-cite`.
+ * (a file: URL when the site is opened from disk) with a one-line citation (src/lib/citation.ts):
+ * for a figure, company and quarter, metric, value and the quoted sentence; for anything else,
+ * the call with its date and the speaker. Elements mark themselves with `data-copy` (the id to
+ * link; empty means the page itself), a figure with `data-cite-metric`, `-value` and `-quote`;
+ * the page's `<main>` carries the call in `data-cite` and `data-cite-call`. Where the Clipboard
+ * API is missing or refused, the citation is shown selected in a field to copy by hand.
  */
-function citation(el: Element): string {
-  const main = document.querySelector<HTMLElement>('main[data-cite]');
-  const speaker = el.closest<HTMLElement>('[data-cite-speaker]')?.dataset.citeSpeaker;
-  return [main?.dataset.cite, speaker].filter(Boolean).join(', ');
+import { CITE_UI } from '../lib/i18n.ts';
+import { figureCitation, linkTo, passageCitation } from '../lib/citation.ts';
+
+const edition = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
+const t = CITE_UI[edition];
+
+function citation(el: HTMLElement, url: string): string {
+  const main = document.querySelector<HTMLElement>('main');
+  const d = el.dataset;
+  if (d.citeValue !== undefined) {
+    return figureCitation({ call: main?.dataset.citeCall ?? '', metric: d.citeMetric ?? '', value: d.citeValue, quote: d.citeQuote ?? '', url }, edition);
+  }
+  return passageCitation(main?.dataset.cite, el.closest<HTMLElement>('[data-cite-speaker]')?.dataset.citeSpeaker, url);
 }
 
-async function copy(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // No clipboard API here (some file:// pages): copy through a selected text area.
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.append(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    return ok;
+/** The field that shows a citation to copy by hand (created once, reused). */
+function fallbackPanel(): { panel: HTMLElement; field: HTMLTextAreaElement; status: HTMLElement; close: HTMLButtonElement } {
+  let panel = document.querySelector<HTMLElement>('.copy-fallback');
+  if (!panel) {
+    panel = document.createElement('div');
+    panel.className = 'copy-fallback';
+    panel.setAttribute('role', 'dialog');
+    panel.setAttribute('aria-labelledby', 'copy-fallback-title');
+    const title = document.createElement('p');
+    title.id = 'copy-fallback-title';
+    title.className = 'copy-fallback-title';
+    title.textContent = t.fallbackTitle;
+    const field = document.createElement('textarea');
+    field.readOnly = true;
+    field.rows = 4;
+    field.setAttribute('aria-labelledby', 'copy-fallback-title');
+    const status = document.createElement('p');
+    status.className = 'copy-fallback-status';
+    status.setAttribute('aria-live', 'polite');
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = t.close;
+    panel.append(title, field, status, close);
+    panel.hidden = true;
+    document.body.append(panel);
   }
+  return { panel, field: panel.querySelector('textarea')!, status: panel.querySelector('.copy-fallback-status')!, close: panel.querySelector('button')! };
+}
+
+/** Shows the citation selected in a visible field, tries the old copy command, and says which. */
+function showFallback(text: string, from: HTMLElement): boolean {
+  const { panel, field, status, close } = fallbackPanel();
+  field.value = text;
+  panel.hidden = false;
+  field.focus();
+  field.select();
+  let ok = false;
+  try {
+    ok = document.execCommand('copy');
+  } catch {
+    ok = false;
+  }
+  status.textContent = ok ? t.copied : t.copyFailed;
+  const hide = () => {
+    panel.hidden = true;
+    from.focus();
+  };
+  close.onclick = hide;
+  panel.onkeydown = (e) => {
+    if (e.key === 'Escape') hide();
+  };
+  return ok;
+}
+
+async function copy(text: string, from: HTMLElement): Promise<boolean> {
+  if (navigator.clipboard && typeof navigator.clipboard.writeText === 'function') {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      // Refused (no permission, not a secure context): show it to copy by hand.
+    }
+  }
+  return showFallback(text, from);
 }
 
 function setup(): void {
-  const label = document.documentElement.lang.startsWith('zh') ? ['复制链接', '已复制'] : ['Copy link', 'Copied'];
   const live = document.createElement('p');
   live.className = 'visually-hidden';
   live.setAttribute('aria-live', 'polite');
@@ -41,15 +99,12 @@ function setup(): void {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'copy-link';
-    button.title = label[0]!;
-    button.setAttribute('aria-label', `${label[0]}${id ? ` (${id})` : ''}`);
+    button.title = t.copy;
+    button.setAttribute('aria-label', `${t.copy}${id ? ` (${id})` : ''}`);
     button.addEventListener('click', async () => {
-      const url = new URL(location.href);
-      url.hash = id;
-      const cite = citation(el);
-      const ok = await copy(`${cite ? `${cite}. ` : ''}${url.href}`);
+      const ok = await copy(citation(el, linkTo(location.href, id)), button);
       button.dataset.copied = ok ? 'yes' : 'no';
-      live.textContent = ok ? label[1]! : '';
+      live.textContent = ok ? t.copied : '';
       setTimeout(() => delete button.dataset.copied, 1500);
     });
     el.after(button);

@@ -5,7 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { companiesOfCalls, loadCatalog } from '../lib/catalog.ts';
 import { parseQuarterId, compareQuarters, quarterSlug, type FiscalQuarter } from '../lib/quarters.ts';
-import type { Call, Company, Metric, Topic } from '../lib/schema.ts';
+import type { Call, Company, GlossaryEntryInput, Metric, Topic } from '../lib/schema.ts';
 import { metricTrend, topicsOverTime } from '../lib/charts.ts';
 import type { Edition } from '../lib/paths.ts';
 
@@ -18,7 +18,7 @@ export interface CallEntry {
   readonly slug: string;
 }
 
-let cache: Promise<{ companies: Company[]; calls: CallEntry[]; metrics: Metric[]; topics: Topic[] }> | undefined;
+let cache: Promise<{ companies: Company[]; calls: CallEntry[]; metrics: Metric[]; topics: Topic[]; glossary: GlossaryEntryInput[] }> | undefined;
 
 async function load() {
   // The one loader; scripts/build.ts points EC_COMPANIES_DIR at the profiles it converted with.
@@ -37,7 +37,7 @@ async function load() {
   });
   // Newest first, companies alphabetically.
   calls.sort((a, b) => a.company.id.localeCompare(b.company.id) || compareQuarters(b.quarter, a.quarter));
-  return { companies, calls, metrics: catalog.metrics, topics: catalog.topics };
+  return { companies, calls, metrics: catalog.metrics, topics: catalog.topics, glossary: catalog.glossary };
 }
 
 /** Every company and call; loaded once per build. */

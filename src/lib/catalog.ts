@@ -1,7 +1,7 @@
 /**
  * The one loader of what is written by hand besides transcripts: company profiles
- * (`content/companies/*.yaml` or `*.yml`), `content/metrics.yaml`, `content/topics.yaml` and
- * `content/reading.yaml`.
+ * (`content/companies/*.yaml` or `*.yml`), `content/metrics.yaml`, `content/topics.yaml`,
+ * `content/reading.yaml` and `content/glossary.yaml`.
  * The converter, the site, search indexing, the benchmark and the tests all read them here,
  * with the same rules, and the same function tells which companies the site shows: a profile,
  * or a company the converter read from the text of its calls.
@@ -11,8 +11,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import yaml from 'js-yaml';
+import { LineCounter, parseDocument, isSeq } from 'yaml';
 import { z } from 'astro/zod';
-import { companySchema, metricSchema, readingSchema, topicSchema, type Call, type Company, type Metric, type Reading, type Segment, type Topic } from './schema.ts';
+import { companySchema, glossaryEntrySchema, metricSchema, readingSchema, topicSchema, type Call, type Company, type GlossaryEntryInput, type Metric, type Reading, type Segment, type Topic } from './schema.ts';
+import { tokenize } from './search.ts';
 
 /** A problem in a hand-written file: which file, which line, what. */
 export class CatalogError extends Error {
@@ -39,6 +41,8 @@ export interface Catalog {
   readonly topics: Topic[];
   /** The figure reader's vocabulary (`content/reading.yaml`). */
   readonly reading: Reading;
+  /** Search's synonyms and transcription errors (`content/glossary.yaml`). */
+  readonly glossary: GlossaryEntryInput[];
 }
 
 export interface CatalogPaths {
@@ -88,7 +92,8 @@ export function loadCatalog(root: string, paths: CatalogPaths = {}): Catalog {
   const metrics = parseYaml(join(root, 'content', 'metrics.yaml'), root, z.array(metricSchema), 'entry');
   const topics = parseYaml(join(root, 'content', 'topics.yaml'), root, z.array(topicSchema), 'entry');
   const reading = parseYaml(join(root, 'content', 'reading.yaml'), root, readingSchema, 'list');
-  return { companies: companies.sort((a, b) => a.id.localeCompare(b.id)), metrics, topics, reading };
+  const glossary = loadGlossary(root);
+  return { companies: companies.sort((a, b) => a.id.localeCompare(b.id)), metrics, topics, reading, glossary };
 }
 
 /** Every file the catalog is read from, for cache keys: a change to any of them changes the conversion. */
@@ -127,4 +132,61 @@ export function companiesOfCalls(profiles: readonly Company[], calls: readonly P
     out.set(id, { ...list[0]!, segments: mergeSegments(list.map((c) => c.segments)) });
   }
   return [...out.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/**
+ * Reads and checks `content/glossary.yaml` (or `path`): a list of entries, each with `terms` and
+ * optionally `heard`. Throws a CatalogError naming the file and the line of the problem: not
+ * YAML, not a list, an unknown key, an empty term, a term with nothing searchable in it, or a
+ * term that is also a term of another entry (a query could not tell which entry it means).
+ * A missing file is an empty glossary.
+ */
+export function loadGlossary(root: string, path = join(root, 'content', 'glossary.yaml')): GlossaryEntryInput[] {
+  if (!existsSync(path)) return [];
+  const rel = relative(root, path) || path;
+  const st = statSync(path);
+  if (!st.isFile()) throw new CatalogError(rel, 'is not a regular file');
+  const text = readFileSync(path, 'utf8');
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lines.linePos(offset).line);
+  if (doc.errors.length) {
+    const e = doc.errors[0]!;
+    throw new CatalogError(rel, `not valid YAML: ${e.message.split('\n')[0]}`, lineAt(e.pos[0]));
+  }
+  if (doc.contents === null) return [];
+  if (!isSeq(doc.contents)) throw new CatalogError(rel, 'must be a list of entries (each "- terms: [...]")', lineAt(doc.contents.range?.[0]));
+  // The line of the node at a path inside the document (the deepest that exists).
+  const lineOf = (path: readonly PropertyKey[]): number | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n) as Array<string | number>, true) as { range?: [number, number, number] } | undefined;
+      if (node && typeof node === 'object' && node.range) return lineAt(node.range[0]);
+    }
+    return undefined;
+  };
+  const data = doc.toJS() as unknown[];
+  const entries: GlossaryEntryInput[] = [];
+  const owner = new Map<string, number>();
+  data.forEach((raw, i) => {
+    const parsed = glossaryEntrySchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const where = issue.code === 'unrecognized_keys' ? [i, (issue as { keys?: string[] }).keys?.[0] ?? ''] : [i, ...issue.path];
+      throw new CatalogError(rel, `entry ${i + 1}${issue.path.length ? ` ${issue.path.join('.')}` : ''}: ${issue.message}`, lineOf(where));
+    }
+    const e = parsed.data;
+    for (const [field, list] of [['terms', e.terms], ['heard', e.heard ?? []]] as const) {
+      list.forEach((term, k) => {
+        if (tokenize(term).length === 0) throw new CatalogError(rel, `entry ${i + 1} ${field}: "${term}" has no letter, digit or Chinese character to search for`, lineOf([i, field, k]));
+      });
+    }
+    e.terms.forEach((term, k) => {
+      const key = tokenize(term).join(' ');
+      const other = owner.get(key);
+      if (other !== undefined && other !== i) throw new CatalogError(rel, `entry ${i + 1} terms: "${term}" is already a term of entry ${other + 1}; merge the two entries`, lineOf([i, 'terms', k]));
+      owner.set(key, i);
+    });
+    entries.push(e);
+  });
+  return entries;
 }

@@ -381,3 +381,58 @@ const quarterZh: QuarterStrings = {
 };
 
 export const QUARTER_UI: Record<Edition, QuarterStrings> = { en: quarterEn, zh: quarterZh };
+
+/** The search page: its text and the strings its script shows (`{n}` a number, `{calls}` the number of calls). */
+export const SEARCH_UI = {
+  en: {
+    title: 'Search',
+    description: 'Search every call, in Chinese and English',
+    breadcrumb: 'Breadcrumb',
+    lede: 'Every call\'s paragraphs, figures and Q&A exchanges, newest quarter first. Simplified and Traditional Chinese match each other, English words their other forms ("margins" finds "margin"), and abbreviations their meaning (FCF finds free cash flow and 自由现金流).',
+    formLabel: 'Search all calls',
+    inputLabel: 'Search for',
+    placeholder: 'e.g. free cash flow, 阿里云, buyback',
+    all: 'All',
+    speaker: 'Speaker',
+    figuresOnly: 'Figures only',
+    noJs: 'Search needs JavaScript.',
+    searching: 'Searching…',
+    none: 'No results.',
+    count: '{n} results in {calls} calls',
+    groupCount: '({n})',
+    offline: '(offline search)',
+    kind_paragraph: 'Paragraph',
+    kind_figure: 'Figure',
+    kind_exchange: 'Q&A exchange',
+  },
+  zh: {
+    title: '搜索',
+    description: '在所有电话会中搜索中英文内容',
+    breadcrumb: '位置',
+    lede: '搜索所有电话会的段落、数据和问答，最新的季度在前。简体和繁体互相匹配，英文词的不同词形互相匹配（margins 可找到 margin），缩写和常见转写错误也会一并搜索（FCF 可找到自由现金流）。',
+    formLabel: '搜索全部电话会',
+    inputLabel: '搜索内容',
+    placeholder: '例如：净利润、阿里云、take rate',
+    all: '全部',
+    speaker: '发言人',
+    figuresOnly: '只看数据',
+    noJs: '搜索需要启用 JavaScript。',
+    searching: '正在搜索…',
+    none: '没有找到结果。',
+    count: '在 {calls} 场电话会中找到 {n} 条结果',
+    groupCount: '（{n}）',
+    offline: '（离线搜索）',
+    kind_paragraph: '段落',
+    kind_figure: '数据',
+    kind_exchange: '问答',
+  },
+} satisfies Record<Edition, Record<string, string>>;
+
+/**
+ * Copy-link controls and the citations they copy (site.ts reads them from the page). A figure's
+ * citation: `{company} {quarter} — {metric}: {value} — “{quote}” — {url}`.
+ */
+export const CITE_UI = {
+  en: { copy: 'Copy link', copied: 'Copied', copyFailed: 'Select the text and copy it', fallbackTitle: 'Copy this citation', close: 'Close', sep: ' — ', colon: ': ', open: '"', close_q: '"' },
+  zh: { copy: '复制链接', copied: '已复制', copyFailed: '请选中文字后复制', fallbackTitle: '复制此引用', close: '关闭', sep: ' — ', colon: '：', open: '“', close_q: '”' },
+} satisfies Record<Edition, Record<string, string>>;

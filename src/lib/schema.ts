@@ -154,6 +154,21 @@ export const topicSchema = z.object({
 });
 export type Topic = z.infer<typeof topicSchema>;
 
+/**
+ * One entry of `content/glossary.yaml`, which search uses to expand queries: names of one thing
+ * and the ways transcripts mistakenly write it.
+ */
+export const glossaryEntrySchema = z
+  .object({
+    /** Names of one thing in any language or script (`free cash flow`, `FCF`, `自由现金流`): a query for any finds all. */
+    terms: z.array(z.string().trim().min(1)).min(1),
+    /** Mistranscriptions of it (`ADA VIP` for `88VIP`): a query for a term also finds these, not the reverse. */
+    heard: z.array(z.string().trim().min(1)).optional(),
+  })
+  .strict()
+  .refine((e) => e.terms.length > 1 || (e.heard?.length ?? 0) > 0, { message: 'an entry needs two terms, or a term and what it is heard as' });
+export type GlossaryEntryInput = z.infer<typeof glossaryEntrySchema>;
+
 const words = z.array(z.string().min(1)).min(1);
 /** The reader's vocabulary: `content/reading.yaml` (what each list decides is said there). */
 export const readingSchema = z
