@@ -59,6 +59,8 @@ describe('time frame and modality', () => {
     ['This compares to a net income of US$43 million in the year-ago period.', []],
     ['Excluding the disposal, revenue grew 8%.', []],
     ['On an organic basis, revenue was up 6%.', []],
+    ['Revenue was CHF 1.28 billion, up 2.1% in Swiss francs and 4.8% in local currencies.', [['group', 'revenue', 1.28e9, 'CHF'], ['group', 'revenue_yoy_pct', 2.1, '%']]],
+    ['按固定汇率计算，收入同比增长9%。', []],
     ['We expect revenue for the fourth quarter to be between US$3.3 billion and US$3.4 billion.', [['guidance', 'revenue', 3.3e9, 'USD'], ['guidance', 'revenue', 3.4e9, 'USD']]],
     ['我们预计该业务收入增速在未来几个季度将保持在 25% 以上。', []],
     ['Revenue of US$3.2 billion was above our expectations.', [['group', 'revenue', 3.2e9, 'USD']]],
