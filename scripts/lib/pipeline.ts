@@ -314,8 +314,11 @@ function plausibleCallDate(date: string, periodEndDate: string): boolean {
  */
 export function inferredCompany(id: string, found: CompanyCandidate | undefined, fye: FiscalYearEnd, nameOverride?: string): Company {
   const legal = nameOverride ?? found?.name;
-  const short = legal ? shortName(legal) : (found?.ticker ?? id);
   const zh = found?.zhName;
+  // A company named only in Chinese is shown by its Chinese name in both editions (`澄川新材料`),
+  // not by its id's pinyin.
+  const zhShort = zh?.replace(/(?:股份有限公司|有限责任公司|有限責任公司|有限公司)$/u, '') || zh;
+  const short = legal ? shortName(legal) : (found?.ticker ?? zhShort ?? id);
   const zhScript = zh ? chineseScript(zh) ?? 'zh-Hans' : undefined;
   const aliases = [...new Set([short, legal, found?.ticker, zh].filter((x): x is string => Boolean(x)))];
   return {
