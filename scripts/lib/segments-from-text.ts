@@ -52,6 +52,11 @@ const IN_NAME_REVENUE = new RegExp(`(?:^|[.!?]\\s+)In\\s+(?:our\\s+|the\\s+)?(${
 /** "In Home Care, revenue grew …" at a sentence's opening. */
 const IN_NAME = new RegExp(`(?:^|[.!?]\\s+)In\\s+(?:our\\s+|the\\s+)?(${NAME})(?:\\s+(?:segment|division|business))?,`, 'g');
 
+/** A name as a literal in a regular expression. */
+function escapeRe(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** The id of a segment named in English: "Test & Measurement" -> `test-and-measurement`. */
 function segmentId(name: string): string {
   return slugify(name.replace(/\s*&\s*/g, ' and '));
@@ -190,10 +195,10 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   // revenue was…", "Ashcombe Home revenue grew…") are a breakdown of the company's revenue: each
   // named again elsewhere in management's remarks is a segment.
   const subjects = [...new Set(revenueSubjects.map((r) => cleanName(r)).filter((n): n is string => Boolean(n) && !n!.split(/\s+/).some((w) => MEASURE_WORDS.test(w))))];
-  const mentions = (name: string) => text.match(new RegExp(`(?<![A-Za-z])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z])`, 'g'))?.length ?? 0;
+  const mentions = (name: string) => text.match(new RegExp(`(?<![A-Za-z])${escapeRe(name)}(?![A-Za-z])`, 'g'))?.length ?? 0;
   const breakdown = subjects.length >= 3;
   for (const name of found.size > 0 || walksThrough || breakdown ? subjects : []) {
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escaped = escapeRe(name);
     if (new RegExp(`[a-z,;:]\\s+${escaped}(?![A-Za-z])`).test(text) || (walksThrough && /\s/.test(name)) || (breakdown && mentions(name) >= 2)) addEn(name);
   }
   // In a call that presents segments, a name a topic sentence turns to ("Turning to
@@ -207,8 +212,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   for (const r of new Set(reporters)) {
     const name = cleanName(r);
     if (!name || /^(?:We|It|They|Management|Company|Group|Firm)$/i.test(name)) continue;
-    const mentions = text.match(new RegExp(`(?<![A-Za-z])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z])`, 'g'))?.length ?? 0;
-    if (mentions >= 2) addEn(name);
+    if (mentions(name) >= 2) addEn(name);
   }
   // Two spellings of one name ("Diagnostics" and "diagnostics") are one segment, and so are a
   // name and another segment's initials ("SSG" and "Solutions and Services Group").
@@ -216,7 +220,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   // is that segment's short name.
   const seen = new Set<string>();
   const all = [...found.values()];
-  const longer = (s: Segment) => (/\s/.test(s.names.en) ? undefined : all.find((o) => o !== s && new RegExp(`^${s.names.en.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s`, 'i').test(o.names.en)));
+  const longer = (s: Segment) => (/\s/.test(s.names.en) ? undefined : all.find((o) => o !== s && new RegExp(`^${escapeRe(s.names.en)}\\s`, 'i').test(o.names.en)));
   const kept = all.filter((s) => {
     const k = compactKey(s.names.en);
     if (seen.has(k)) return false;
