@@ -16,6 +16,7 @@ import { ConvertError, type Warning } from './lib/errors.ts';
 import { detectLayout } from './lib/detect.ts';
 import { readCallFacts, readSidecar, sidecarPath } from './lib/pipeline.ts';
 import { decodeTranscript, splitLines } from './lib/text.ts';
+import { stripPageFurniture } from './lib/pages.ts';
 import { quarterId } from '../src/lib/quarters.ts';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { profiles: { type: 'boolean', default: false } } });
@@ -37,7 +38,7 @@ for (const dir of positionals.map((p) => resolve(p))) {
       const lines = splitLines(decodeTranscript(readFileSync(path), f).text);
       const sidecar = readSidecar(existsSync(side) ? { sidecar: { path: side, text: readFileSync(side, 'utf8') } } : {});
       const facts = readCallFacts(lines, f, sidecar, profiles, warnings);
-      const layout = detectLayout(lines);
+      const layout = detectLayout(stripPageFurniture(lines).lines);
       let turns = '';
       if (layout) {
         try {

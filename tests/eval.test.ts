@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FigureRecord } from '../src/lib/export.ts';
-import { companyMatches, evaluateFile, keySchema, scoreCall, scoreLine, type FileResult, type Key } from '../scripts/lib/eval.ts';
+import { companyMatches, evaluateFile, keySchema, scoreCall, scoreGuidance, scoreLine, type FileResult, type Key } from '../scripts/lib/eval.ts';
 import { catalog, root } from './helpers.ts';
 
 function runFolder(folder: string): FileResult[] {
@@ -21,7 +21,7 @@ function runFolder(folder: string): FileResult[] {
 }
 
 function report(label: string, results: readonly FileResult[]): { facts: number; found: number; wrong: number } {
-  const lines = results.map((r) => `  ${r.file}: ${scoreLine(r.score)}; guidance ${r.guidance.found}/${r.guidance.total}${r.mode === 'detected' ? '' : r.mode === 'stand-in' ? ' (stand-in profile)' : ` (not converted: ${r.error})`}`);
+  const lines = results.map((r) => `  ${r.file}: ${scoreLine(r.score)}; guidance ${r.guidance.found}/${r.guidance.total}, ${r.guidance.wrong?.length ?? 0} wrong${r.mode === 'detected' ? '' : r.mode === 'stand-in' ? ' (stand-in profile)' : ` (not converted: ${r.error})`}`);
   const total = results.reduce((t, r) => ({ facts: t.facts + r.score.facts, found: t.found + r.score.found, wrong: t.wrong + r.score.wrong.length }), { facts: 0, found: 0, wrong: 0 });
   console.log(`${label}\n${lines.join('\n')}\n  total: ${scoreLine({ facts: total.facts, found: total.found, wrong: { length: total.wrong } as never })}`);
   return total;
@@ -83,18 +83,35 @@ describe('scoring against a key', () => {
     const s = scoreCall(key(), [rec({ metric: 'revenue_yoy_pct', basis: 'qoq', value: 3, unit: '%' }), rec({ metric: 'capex', value: 1e8 })]);
     expect([s.found, s.wrong.length, s.other]).toEqual([0, 0, 1]);
   });
+  it('finds guidance by metric, segment, period and both bounds; another range there is wrong, unkeyed guidance is not scored', () => {
+    const k = key({ guidance: [['FY2025', 'group', 'revenue', 16.5, 16.9, 'USD_bn', 'q'], ['FY2025Q4', 'group', 'non_gaap_diluted_eps', 1.2, 1.25, 'USD', 'q']] });
+    const g = (over: object) => ({ segment: 'group', metric: 'revenue', low: 16.5e9, high: 16.9e9, unit: 'USD', period: 'FY2025', ...over });
+    const s = scoreGuidance(k, [
+      g({}),
+      g({ low: 16.2e9, high: 16.6e9 }), // the range the outlook replaced
+      g({ metric: 'non_gaap_diluted_eps', low: 1.2, high: 1.2, unit: 'USD', period: 'FY2025Q4' }), // a lost upper bound
+      g({ metric: 'capex', low: 1e9, high: 1e9 }), // not in the key
+      g({ period: 'FY2026', low: 18e9, high: 18e9 }), // another period
+    ]);
+    expect([s.found, s.wrong.length, s.missed.length]).toEqual([1, 2, 1]);
+    expect(s.wrong.map((w) => w.low)).toEqual([16.2e9, 1.2]);
+  });
 });
 
 /** Lowered as the reader improves, never raised. */
 const RETIRED_WRONG_AT_MOST = 1;
+/** Guidance ranges exported with a key entry's metric, segment and period that match none of its ranges (first counted 2026-12-03: 3, then 0). */
+const RETIRED_GUIDANCE_WRONG_AT_MOST = 0;
 
 describe('the evaluation corpus', () => {
   it('development part: no wrong figure (recall is printed)', () => {
     const results = runFolder('tests/eval/dev');
-    expect(results.length).toBeGreaterThanOrEqual(8);
+    expect(results.length).toBeGreaterThanOrEqual(9);
     const total = report('development corpus (tests/eval/dev):', results);
     const wrong = results.flatMap((r) => r.score.wrong.map((w) => `${r.file}: ${w.record.segment}/${w.record.metric} = ${w.record.value} (${w.why}) "${w.record.quote}"`));
     expect(wrong).toEqual([]);
+    const wrongGuidance = results.flatMap((r) => (r.guidance.wrong ?? []).map((g) => `${r.file}: ${g.period} ${g.segment}/${g.metric} ${g.low}..${g.high} "${g.quote?.text}"`));
+    expect(wrongGuidance).toEqual([]);
     expect(total.facts).toBeGreaterThan(0);
   });
 
@@ -106,6 +123,8 @@ describe('the evaluation corpus', () => {
     report('retired held-out sets (tests/eval/retired):', results);
     const wrong = results.reduce((n, r) => n + r.score.wrong.length, 0);
     expect(wrong).toBeLessThanOrEqual(RETIRED_WRONG_AT_MOST);
+    const wrongGuidance = results.reduce((n, r) => n + (r.guidance.wrong?.length ?? 0), 0);
+    expect(wrongGuidance).toBeLessThanOrEqual(RETIRED_GUIDANCE_WRONG_AT_MOST);
   });
 
   it.runIf(process.env.EVAL_HELDOUT === '1' || process.env.CI === 'true')('held-out set 3: score printed, runs only at the end of a stage', () => {

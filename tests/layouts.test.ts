@@ -95,6 +95,36 @@ describe('official transcript, PDF-wrapped', () => {
   });
 });
 
+describe('plain English exported from PDF', () => {
+  const call = convertFixture('plain-english-pdf-export-page-furniture.txt');
+  const texts = paragraphs(call).map((p) => p.text);
+  it('drops the running header and the copyright footer with its page number', () => {
+    expect(texts.filter((t) => /Copyright|EARNINGS CALL \|/.test(t))).toEqual([]);
+    // (Each footer, the blank line and the next page's header: one range.)
+    expect(call.sources[0]!.omitted.filter((o) => o.reason === 'page-footer').map((o) => [o.from, o.to])).toEqual([[6, 8], [23, 25], [50, 52], [59, 61], [78, 78]]);
+  });
+  it('joins the sentence a page break cut, and the hard-wrapped lines of each paragraph', () => {
+    expect(texts).toContain(
+      'Thank you, Sam. Total revenue for the quarter was $412 million, up 18% year over year, and gross margin was 71.5%. Operating income was $58 million, and net income was $44 million, or $0.52 per diluted share. Free cash flow was $96 million in the quarter.',
+    );
+  });
+  it('takes the name line and the title or firm line under it, in the lists and in the call', () => {
+    const people = call.speakers.map((s) => [s.name, s.title ?? s.firm ?? '', s.role]);
+    expect(people).toEqual(
+      expect.arrayContaining([
+        ['Mia Chen', 'Head of Investor Relations', 'investor-relations'],
+        ['Dana Fox', 'Chief Financial Officer', 'executive'],
+        ['Ann Park', 'Example Securities LLC, Research Division', 'analyst'],
+      ]),
+    );
+    expect(texts.filter((t) => /^(?:Chief|Head of|Example Securities)/.test(t))).toEqual([]);
+  });
+  it('reads "Question and Answer" as the start of the Q&A', () => {
+    expect(call.sources[0]!.sections.map((s) => s.id)).toContain('qa');
+    expect(exchanges(call)).toEqual(['Ann Park (Example Securities LLC, Research Division) -> Sam Lee']);
+  });
+});
+
 describe('official transcript, clean paragraphs', () => {
   const call = convertFixture('official-clean-with-false-colon-label.txt');
   it('does not take a sentence ending in a colon for a speaker', () => {

@@ -58,6 +58,21 @@ describe('time frame and modality', () => {
     ['Revenue grew 12% to US$3.2 billion, compared with US$2.9 billion in the same quarter last year.', [['group', 'revenue_yoy_pct', 12, '%'], ['group', 'revenue', 3.2e9, 'USD']]],
     ['This compares to a net income of US$43 million in the year-ago period.', []],
     ['Excluding the disposal, revenue grew 8%.', []],
+    // The basis words hold for their own stretch: an exclusion that defines the adjusted measure
+    // keeps it, and "in constant currency" after one range is not the next range's.
+    ['Excluding restructuring charges and a small tax benefit, adjusted EPS was $1.42, compared with $1.30 a year ago.', [['group', 'non_gaap_diluted_eps', 1.42, 'USD']]],
+    ['Excluding currency, revenue grew 5% and EBITDA grew 7%.', []],
+    ['Revenue grew 5%, and organic revenue grew 3%.', [['group', 'revenue_yoy_pct', 5, '%']]],
+    ['Total revenues are expected to grow from 16% to 18% in constant currency and are expected to grow from 19% to 21% in USD.', [['guidance', 'revenue_yoy_pct', 19, '%'], ['guidance', 'revenue_yoy_pct', 21, '%']]],
+    ['We reaffirm organic sales growth of 2% to 4% and raise the bottom of our adjusted EPS range: we now expect adjusted EPS of $5.70 to $5.85.', [['guidance', 'non_gaap_diluted_eps', 5.7, 'USD'], ['guidance', 'non_gaap_diluted_eps', 5.85, 'USD']]],
+    // The range an outlook replaced is not guidance.
+    ['We now expect adjusted EPS of $5.70 to $5.85, up from $5.60 to $5.85 previously.', [['guidance', 'non_gaap_diluted_eps', 5.7, 'USD'], ['guidance', 'non_gaap_diluted_eps', 5.85, 'USD']]],
+    ['We are raising our revenue guidance to a range of $2.384 billion to $2.392 billion, up from our prior range of $2.360 billion to $2.375 billion.', [['guidance', 'revenue', 2.384e9, 'USD'], ['guidance', 'revenue', 2.392e9, 'USD']]],
+    ['We are narrowing our guidance for EBITDA to EUR 1.22 billion to EUR 1.28 billion, from EUR 1.20 billion to EUR 1.30 billion before.', [['guidance', 'adjusted_ebitda', 1.22e9, 'EUR'], ['guidance', 'adjusted_ebitda', 1.28e9, 'EUR']]],
+    // A change verb in an earlier clause does not make a later amount "at" a level a change.
+    ['明年的资本开支预计会比今年有所下降，大约在30亿元至35亿元之间。', [['guidance', 'capex', 3e9, 'CNY'], ['guidance', 'capex', 3.5e9, 'CNY']]],
+    // A figure the transcriber marks "(sic)" is not read; the correction after it is.
+    ['We expect total revenues to be between RMB 36.5 billion (sic) [ RMB 26.5 billion ] and RMB 29.2 billion.', [['guidance', 'revenue', 26.5e9, 'CNY'], ['guidance', 'revenue', 29.2e9, 'CNY']]],
     ['On an organic basis, revenue was up 6%.', []],
     ['Revenue was CHF 1.28 billion, up 2.1% in Swiss francs and 4.8% in local currencies.', [['group', 'revenue', 1.28e9, 'CHF'], ['group', 'revenue_yoy_pct', 2.1, '%']]],
     ['按固定汇率计算，收入同比增长9%。', []],
@@ -291,6 +306,19 @@ describe('what earlier sentences of a turn carry', () => {
       ['capex', 'FY2025'],
       ['free_cash_flow', null],
     ]);
+  });
+
+  it('makes ranges of guidance, but not a range over a factor of ten (a slip between million and billion)', () => {
+    let line = 0;
+    const source = {
+      key: 'en',
+      layers: [{ lang: 'en', role: 'original', machine_translated: false }],
+      sections: [{ id: 'prepared-remarks', turns: [{ speaker: 'cfo', label: 'cfo', line: ++line, paragraphs: ['For 2025, free cash flow is now expected to be US$20 million to US$30 billion.', 'For 2025, capital expenditure is expected to be US$2 billion to US$2.4 billion.'].map((text) => ({ id: `en-p-${++line}`, line, text, segments: [] })) }] }],
+      exchanges: [],
+      announcement: [],
+      omitted: [],
+    } as unknown as Source;
+    expect(reader.read(source, speakers).guidance.map((g) => [g.metric, g.low, g.high])).toEqual([['capex', 2e9, 2.4e9]]);
   });
 
   it('holds a cumulative aside later in a turn for its paragraph only', () => {

@@ -37,6 +37,9 @@ describe('segments read from the text', () => {
     // Three names each with revenue of its own are a breakdown; each named again is a segment.
     ['Online revenue grew 8.7%. Stores revenue was GBP 701.8 million. Ashcombe Home revenue grew 4.3%. Online and Stores made a profit, Ashcombe Home a loss.', ['online', 'stores', 'ashcombe-home']],
     ['Atlas revenue grew 26%. Nova revenue grew 3%. Atlas is our best product.', []],
+    // "Let me take the segments in turn." walks through them too; "X, an aside, had net sales of" names X's revenue.
+    ['Let me take the segments in turn. Home Care, our largest business, had net sales of $1.02 billion. Personal Care net sales were $684 million. International net sales were $456 million. Pricing added 2 points to International.', ['personal-care', 'international', 'home-care']],
+    ['We had net sales of $2.1 billion. It had revenue of $3 million. We take the segments seriously.', []],
     ['In Contract Logistics, revenue grew 4.1%. Freight Forwarding revenue was EUR 880 million. Parcel Network revenue was EUR 510 million. Contract Logistics, Parcel Network and Freight Forwarding all improved.', ['freight-forwarding', 'parcel-network', 'contract-logistics']],
     // A name as a heading sentence before its revenue; a one-word name that starts another is its short name.
     ['Now by segment. Factory Automation. Revenue was 92.8 billion yen. Optical Components. Revenue was 35.3 billion yen. The Optical segment also sells lenses.', ['factory-automation', 'optical-components']],

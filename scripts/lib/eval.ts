@@ -127,28 +127,30 @@ export function scoreCall(key: Key, records: readonly FigureRecord[], segmentNam
   return { facts: key.facts.length, found: found.size, missed: key.facts.filter((_, i) => !found.has(i)), wrong, other };
 }
 
-/** Guidance of a key found among exported guidance records: same metric, entity and period, both bounds within 0.6%. */
-export function scoreGuidance(key: Key, records: ReadonlyArray<{ segment: string | null; metric: string; low?: number | undefined; high?: number | undefined; unit?: string | undefined; period?: string | undefined }>, segmentNames: (id: string) => readonly string[] = (id) => [id]): { total: number; found: number; missed: unknown[][] } {
+type GuidanceRecord = { segment: string | null; metric: string; low?: number | undefined; high?: number | undefined; unit?: string | undefined; period?: string | undefined; quote?: { text: string } | undefined };
+
+/**
+ * Guidance of a key found among exported guidance records: same metric, entity and period, both
+ * bounds within 0.6%. An exported record about a metric, entity and period the key has guidance
+ * for, that matches none of the key's ranges there, is wrong (a superseded range, a misread bound).
+ */
+export function scoreGuidance(key: Key, records: ReadonlyArray<GuidanceRecord>, segmentNames: (id: string) => readonly string[] = (id) => [id]): { total: number; found: number; missed: unknown[][]; wrong: GuidanceRecord[] } {
   let found = 0;
   const missed: unknown[][] = [];
-  for (const g of key.guidance) {
+  const entries = key.guidance.map((g) => {
     const [about, seg, metric, low, high, unit] = g as [string, string, string, number, number, string];
-    const lo = plainValue(low, unit);
-    const hi = plainValue(high, unit);
-    const hit = records.some(
-      (r) =>
-        r.metric === metric &&
-        r.period === about &&
-        (seg === 'group' ? r.segment === 'group' : r.segment !== null && segmentNames(r.segment).includes(segmentSlug(seg))) &&
-        r.low !== undefined &&
-        r.high !== undefined &&
-        close({ value: r.low, unit: r.unit ?? '' }, lo) &&
-        close({ value: r.high, unit: r.unit ?? '' }, hi),
-    );
-    if (hit) found++;
-    else missed.push(g);
+    return { g, about, seg, metric, lo: plainValue(low, unit), hi: plainValue(high, unit) };
+  });
+  const sameSubject = (r: GuidanceRecord, e: (typeof entries)[number]) =>
+    r.metric === e.metric && r.period === e.about && (e.seg === 'group' ? r.segment === 'group' : r.segment !== null && segmentNames(r.segment).includes(segmentSlug(e.seg)));
+  const matches = (r: GuidanceRecord, e: (typeof entries)[number]) =>
+    sameSubject(r, e) && r.low !== undefined && r.high !== undefined && close({ value: r.low, unit: r.unit ?? '' }, e.lo) && close({ value: r.high, unit: r.unit ?? '' }, e.hi);
+  for (const e of entries) {
+    if (records.some((r) => matches(r, e))) found++;
+    else missed.push(e.g);
   }
-  return { total: key.guidance.length, found, missed };
+  const wrong = records.filter((r) => entries.some((e) => sameSubject(r, e)) && !entries.some((e) => matches(r, e)));
+  return { total: key.guidance.length, found, missed, wrong };
 }
 
 /** `12/14 found (86%), 0 wrong` */
@@ -179,7 +181,7 @@ export interface FileResult {
   readonly error?: string;
   readonly score: Score;
   /** Guidance of the key found among the exported guidance records. */
-  readonly guidance: { total: number; found: number; missed?: unknown[][] };
+  readonly guidance: { total: number; found: number; missed?: unknown[][]; wrong?: ReadonlyArray<{ metric: string; segment: string | null; period?: string | undefined; low?: number | undefined; high?: number | undefined; quote?: { text: string } | undefined }> };
 }
 
 /** Converts one transcript alone and scores it; a stand-in profile when the company is not detected. */

@@ -15,7 +15,8 @@ import { parseFiscalYearEnd, type FiscalYearEnd } from '../../src/lib/quarters.t
 import { ConvertError, type Warning } from './errors.ts';
 import { sidecarKeyLine, yearOutOfRange } from './guards.ts';
 import { renderCallMdx } from './mdx.ts';
-import type { RawSource } from './raw.ts';
+import { omittedRanges, type RawSource } from './raw.ts';
+import { stripPageFurniture } from './pages.ts';
 import { personMatcher, structure } from './structure.ts';
 import { figureReader } from './figures/extract.ts';
 import { mergeFigures } from './figures/merge.ts';
@@ -247,7 +248,10 @@ export function parseFile(input: InputFile, companies: readonly Company[], warni
   if (decoded.converted) warnings.push({ file: input.path, message: `not UTF-8; read as ${decoded.converted.toUpperCase()} (save it as UTF-8 to silence this)` });
   const sidecar = readSidecar(input);
   const lines = splitLines(decoded.text);
-  const layout = detectLayout(lines);
+  // Layouts read the call without the running headers and footers of a PDF export; the
+  // company, quarter and date are read from every line (a running header often states them).
+  const pages = stripPageFurniture(lines);
+  const layout = detectLayout(pages.lines);
   if (!layout) {
     throw new ConvertError(input.path, 'the layout is not one the converter knows, so no speaker turns could be found', {
       hint: 'see seeds/README.md for the layouts that are recognised',
@@ -255,7 +259,11 @@ export function parseFile(input: InputFile, companies: readonly Company[], warni
   }
   const facts = readCallFacts(lines, input.path, sidecar, companies, warnings);
   const isKnown = personMatcher(facts.company);
-  let raw = layout.parse(lines, { file: input.path, isKnownPerson: (n) => isKnown(n) !== undefined });
+  let raw = layout.parse(pages.lines, { file: input.path, isKnownPerson: (n) => isKnown(n) !== undefined });
+  if (pages.removed.length > 0) {
+    const furniture = omittedRanges(pages.removed.map((n) => ({ n, reason: 'page-footer' as const })));
+    raw = { ...raw, omitted: [...raw.omitted, ...furniture].sort((a, b) => a.from - b.from) };
+  }
   if (sidecar.language) raw = { ...raw, layers: raw.layers.map((l, i) => (i === 0 ? { ...l, lang: sidecar.language! } : l)) };
   // Without a profile, the business units the call presents as segments are the company's.
   const company = facts.company.origin === 'text' ? { ...facts.company, segments: mergeSegments(facts.company.segments, segmentsFromText(raw)) } : facts.company;

@@ -42,6 +42,11 @@ const EN_REVENUE_OF = new RegExp(
   `(?:^|[.!?]\\s+|[,;]\\s+(?:and|while)\\s+)(${NAME})\\s+(?:segment\\s+)?(?:revenues?|net sales|sales)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|totaled|totalled|came in)\\b`,
   'g',
 );
+/** "Home Care, our largest business, had net sales of $1.02 billion": a name, perhaps with an aside, that had revenue. */
+const EN_HAD_REVENUE = new RegExp(
+  `(?:^|[.!?]\\s+|[,;]\\s+(?:and|while)\\s+)(${NAME})(?:,\\s+[a-z][^,.;]{2,40},)?\\s+(?:had|posted|delivered|generated|recorded)\\s+(?:(?:total|net|segment)\\s+)?(?:revenues?|sales)\\s+of\\b`,
+  'g',
+);
 /** A name standing as a sentence of its own, followed by its revenue: "Medical Devices. Revenue was …". */
 const NAME_HEADING = new RegExp(`(?:^|[.!?]\\s+)(${NAME})\\.\\s+(?:Revenues?|Net sales|Sales|Segment revenues?|Orders)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|came in|totaled|totalled)\\b`, 'g');
 /** "- Orthopaedics: sales of CHF 318.7 million, up 1.1%": one unit of a bulleted list. */
@@ -63,9 +68,11 @@ function segmentId(name: string): string {
 }
 
 /** "Let me walk through the segments", "turning to our divisions", "each of our businesses". */
-const WALK_THROUGH = /\b(?:results\s+by\s+segment|now\s+by\s+segment|segment\s+by\s+segment)\b|\b(?:walk(?:\s+you)?\s+through|go\s+through|turn(?:ing)?\s+to|review|look\s+at)\s+(?:the|our|each\s+of\s+our|each)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|business\s+units|businesses)\b/i;
+const WALK_THROUGH = /\b(?:results\s+by\s+segment|now\s+by\s+segment|segment\s+by\s+segment)\b|\b(?:walk(?:\s+you)?\s+through|go\s+through|turn(?:ing)?\s+to|review|look\s+at)\s+(?:the|our|each\s+of\s+our|each)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|business\s+units|businesses)\b|\btake\s+(?:the|our)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|businesses)\s+(?:in\s+turn|one\s+by\s+one|one\s+at\s+a\s+time)\b/i;
 /** Words that start a measure, not a name: "Total revenue was", "Product revenue was". */
 const MEASURE_WORDS = /^(?:Total|Net|Gross|Operating|Consolidated|Adjusted|Reported|Organic|Recurring|Quarterly|Annual|Deferred|Other|Interest|Group|Overall|Segment|Company|Worldwide|Global|GAAP|Non-GAAP|Revenue|Sales)$/;
+/** Subjects that are not a business's name. */
+const PRONOUN = /^(?:We|It|They|He|She|This|That|Management|Company|Group|Firm)$/i;
 /** "X 分部", "X分部", "X 事业部". */
 const ZH = /([\p{Script=Han}]{2,8})\s*(?:分部|業務分部|业务分部)/gu;
 /** Words that qualify "segment" without naming one. */
@@ -131,7 +138,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
       }
       for (const m of p.text.matchAll(EN_STARTING)) addEn(m[1]!);
       for (const m of p.text.matchAll(EN_REPORTER)) reporters.push(m[1]!);
-      for (const m of p.text.matchAll(EN_REVENUE_OF)) revenueSubjects.push(m[1]!);
+      for (const m of [...p.text.matchAll(EN_REVENUE_OF), ...p.text.matchAll(EN_HAD_REVENUE)]) revenueSubjects.push(m[1]!);
       // "In Contract Logistics, revenue grew 4.1%": the name before the revenue is its subject too.
       for (const m of p.text.matchAll(IN_NAME_REVENUE)) revenueSubjects.push(m[1]!);
       // "Factory Automation. Revenue was 92.8 billion yen": a unit's name as a heading sentence.
@@ -194,7 +201,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   // Three or more names each with revenue of its own ("Online revenue grew 8.7%…", "Stores
   // revenue was…", "Ashcombe Home revenue grew…") are a breakdown of the company's revenue: each
   // named again elsewhere in management's remarks is a segment.
-  const subjects = [...new Set(revenueSubjects.map((r) => cleanName(r)).filter((n): n is string => Boolean(n) && !n!.split(/\s+/).some((w) => MEASURE_WORDS.test(w))))];
+  const subjects = [...new Set(revenueSubjects.map((r) => cleanName(r)).filter((n): n is string => Boolean(n) && !PRONOUN.test(n!) && !n!.split(/\s+/).some((w) => MEASURE_WORDS.test(w))))];
   const mentions = (name: string) => text.match(new RegExp(`(?<![A-Za-z])${escapeRe(name)}(?![A-Za-z])`, 'g'))?.length ?? 0;
   const breakdown = subjects.length >= 3;
   for (const name of found.size > 0 || walksThrough || breakdown ? subjects : []) {
@@ -211,7 +218,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   }
   for (const r of new Set(reporters)) {
     const name = cleanName(r);
-    if (!name || /^(?:We|It|They|Management|Company|Group|Firm)$/i.test(name)) continue;
+    if (!name || PRONOUN.test(name)) continue;
     if (mentions(name) >= 2) addEn(name);
   }
   // Two spellings of one name ("Diagnostics" and "diagnostics") are one segment, and so are a

@@ -113,6 +113,12 @@ function toGuidance(readings: readonly Reading[], quote: Guidance['quote'], abou
     const target = guidanceTarget(about, call, calendarYears);
     const prev = out[out.length - 1];
     if (prev && prev.metric === r.metric && prev.unit === r.unit && prev.segment === r.segment && prev.low === prev.high && r.value > prev.low! && prev.about === about) {
+      // "DKK 20 million to DKK 30 billion": a range over a factor of ten is a slip of the
+      // tongue or the transcript; neither bound can be trusted.
+      if (prev.unit !== '%' && prev.low! > 0 && r.value > 10 * prev.low!) {
+        out.pop();
+        continue;
+      }
       out[out.length - 1] = { ...prev, high: r.value };
       continue;
     }

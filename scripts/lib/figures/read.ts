@@ -231,6 +231,20 @@ export function perShareOf(p: Parsed, num: NumberMention, metrics: ReadonlyMap<s
   return { start: num.end, end: num.end + m[0].length, text: m[0].trim(), value: { metric, loss: before.value.loss, head: false } };
 }
 
+/** A range the outlook replaced, written before its first value (and read past it to its end). */
+const REPLACED_RANGE = /\b(?:prior|previous|earlier|original)\s+(?:range|guidance|outlook|forecast|expectations?)\s+(?:of|was|were)\s*(?:us\$|usd|rmb|\$|€|£|¥|eur|hk\$)?\s*(?:[\d.,]+\s*(?:billion|million|bn|m)?\s*(?:to|-|–|and)\s*(?:us\$|usd|rmb|\$|€|£|¥|eur|hk\$)?\s*)?$/;
+
+/** What an adjusted measure leaves out by definition: charges and one-off items, not currency or acquisitions. */
+const DEFINING_ITEMS = /\b(?:excluding|excludes?|excluded)\s+(?:the\s+)?(?:(?:impact|effect)\s+of\s+)?(?:these\s+|those\s+|such\s+|certain\s+|all\s+|a\s+|the\s+)?(?:non-cash\s+|one-time\s+|one-off\s+|special\s+|non-recurring\s+|discrete\s+|small\s+)?(?:restructuring|impairment|amortization|amortisation|stock-based|share-based|acquisition-related|integration|litigation|tax|items|charges|costs|gains?|losses|benefits?|one-time|special|non-recurring)\b/;
+const NOT_DEFINING = /currenc|exchange|\bfx\b|acquisitions?\b(?!-related)|divest|disposal|organic|like-for-like|like for like|pro forma|pro-forma|汇率/;
+
+/** "Excluding restructuring charges, adjusted EPS was $1.42": the exclusion is what makes the measure adjusted. */
+function definesAdjusted(stretch: string, measure: Span, norm: string): boolean {
+  const measureWords = norm.slice(measure.start, measure.end);
+  if (!/\b(?:adjusted|non-gaap|non-ifrs|core|underlying)\b|经调整|调整后|非公认会计准则/.test(measureWords)) return false;
+  return DEFINING_ITEMS.test(stretch) && !NOT_DEFINING.test(stretch);
+}
+
 /** The time frame of a number: what, in its sentence, says it is not this quarter's actual. */
 export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: number, vocab: Vocabulary, previous?: { frame: Frame }, period?: Frame): Frame {
   const { norm } = p;
@@ -254,7 +268,19 @@ export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: n
     /,\s*which\s+(?:excludes|exclude)\b[^,]*,/g,
     (m) => ' '.repeat(m.length),
   );
-  if (vocab.excluding.test(outsideMeasure) || vocab.excluding.test(untilNext)) return 'excluding';
+  // Words that take the figure off the reported basis hold up to a colon or semicolon ("organic
+  // sales growth of 2% to 4% and raising our EPS range: we now expect adjusted EPS of $5.70"
+  // leaves EPS reported), when they open that stretch ("Excluding currency, revenue grew 5% and
+  // EBITDA 7%") or stand since the figure before; words right after that figure are its own
+  // ("grow from 16% to 18% in constant currency and … from 19% to 21% in USD").
+  const stretchStart = Math.max(outsideMeasure.lastIndexOf(':'), outsideMeasure.lastIndexOf(';'), outsideMeasure.lastIndexOf('：'), outsideMeasure.lastIndexOf('；')) + 1;
+  const offBasis = (t: string) => vocab.excluding.test(t) && !definesAdjusted(t, measure, norm);
+  const firstInStretch = p.numbers.find((n) => n.start >= stretchStart);
+  const opening = outsideMeasure.slice(stretchStart, firstInStretch && firstInStretch.start < num.start ? firstInStretch.start : num.start);
+  const sincePrevious = prevEnd > stretchStart && prevEnd < num.start ? outsideMeasure.slice(prevEnd).replace(/^\s*(?:in|at|on|excluding|ex)\b(?:(?!\b(?:and|but|while|whereas)\b)[^,;，；])*/, '') : '';
+  if (offBasis(opening) || offBasis(sincePrevious) || offBasis(untilNext)) return 'excluding';
+  // The end of a range shares its start's basis ("organic growth of 3% to 5%").
+  if (previous?.frame === 'excluding' && /^\s*(?:to|-|–|~|至|到)\s*(?:us\$|usd|rmb|\$|€|£|¥)?\s*$/.test(norm.slice(prevEnd, num.start))) return 'excluding';
   // "如果碳酸锂价格涨到每吨15万元，…综合毛利率大约会下降…", "if prices were to rise, margin would be 20%": a hypothetical.
   if (HYPOTHETICAL.test(norm) && (HYPOTHETICAL.exec(norm)!.index < num.start)) return 'hypothetical';
   if (vocab.trailing.test(upTo) || vocab.trailing.test(untilNext)) return 'trailing';
@@ -264,9 +290,13 @@ export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: n
   // "compared to 84.6% in 2024": a comparison with a whole year, so the values are not a quarter's.
   if (/(?:compared (?:to|with)|versus|\bvs\b|than|from)\s[^,;，；]*\bin (?:19|20)\d\d\b/.test(norm) && !/quarter|季度|\bq[1-4]\b/.test(norm)) return 'year-to-date';
   if (isPrior(p, num, measure, vocab)) return 'prior';
+  // "up from our prior range of $2.360 billion to $2.375 billion": both ends are the replaced range.
+  if (REPLACED_RANGE.test(norm.slice(Math.max(0, num.start - 60), num.start))) return 'prior';
   // "increased by $2 billion" is a change; "increased to $5 billion", "收窄至 3.85 亿" is the level.
   const sinceMeasure = norm.slice(Math.max(measure.end, prevEnd), num.start);
-  if (num.kind === 'money' && vocab.changeBefore.test(sinceMeasure) && !/(?:\bto|至|到)\s*(?:rmb|us\$|usd|hk\$|hkd|\$|€|£|¥|人民币|港币|美元|新台币)?\s*$/.test(sinceMeasure)) return 'change';
+  // ("有所下降，大约在30亿元至35亿元之间": a new clause that puts the amount "at" a level.)
+  const levelClause = /(?:^|[,，;；])[^,，;；]*(?:在|为|為|达到|達到)\s*(?:人民币|港币|美元|新台币)?\s*$/.test(sinceMeasure);
+  if (num.kind === 'money' && vocab.changeBefore.test(sinceMeasure) && !levelClause && !/(?:\bto|至|到)\s*(?:rmb|us\$|usd|hk\$|hkd|\$|€|£|¥|人民币|港币|美元|新台币)?\s*$/.test(sinceMeasure)) return 'change';
   // "improved by $4 million and $17 million": the second amount is a change too.
   if (num.kind === 'money' && previous?.frame === 'change' && /^\s*(?:and|,|，|及|和|以及)\s*$/.test(norm.slice(prevEnd, num.start).replace(/(?:rmb|us\$|usd|hk\$|\$|人民币)\s*$/, ''))) return 'change';
   if (vocab.changeOf.test(norm.slice(Math.max(0, measure.start - 40), measure.start))) return 'change';
@@ -317,7 +347,12 @@ export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Voc
     const markerAt = betweenStart + marker.index;
     // (In a forecast, "expected to grow from 16% to 18%" is a range.)
     if (fromTo && !p.forecastAt.some((f) => f < num.start) && /(?:accelerat\w*|decelerat\w*|grew|grown|rose|risen|increased|improved|expanded|declined|fell|fallen|decreased|slowed|moderated|went|moved|narrowed|widened|climbed|dropped|up|down)\s*$/.test(norm.slice(Math.max(0, markerAt - 30), markerAt))) return true;
-    if (fromTo) return false;
+    // "up from $5.60 to $5.85 previously": the range the outlook replaced.
+    if (fromTo) {
+      const end = p.numbers.find((n) => n.start >= num.end);
+      const afterEnd = end ? norm.slice(end.end).split(/[,，;；。]/)[0]! : '';
+      return new RegExp(`^\\s*(?:${vocab.priorAfter.source})`).test(afterEnd) || /^\s*(?:before|earlier)\s*\.?\s*$/.test(afterEnd);
+    }
     const direct = /^\s*(?:the|a|an)?\s*\S{0,6}\s*$/.test(sinceMarker);
     if (!growthAfterMarker && !toAfterMarker && (!preposition || direct)) return true;
   }
@@ -325,6 +360,8 @@ export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Voc
   const stop = next.search(/\d|[,，;；。]/);
   const tail = stop < 0 ? next : next.slice(0, stop);
   if (new RegExp(`^\\s*(?:${vocab.priorAfter.source})`).test(tail) || (num.kind !== 'percent' && vocab.priorAfter.test(tail))) return true;
+  // "…, from EUR 1.20 billion to EUR 1.30 billion before.": "before" that ends the clause.
+  if (/^\s*(?:\S{0,8}\s+)?(?:before|earlier)\s*(?:[.;]|$)/.test(tail) && !/\bbefore\s+\w/.test(tail)) return true;
   return false;
 }
 
@@ -343,7 +380,8 @@ export function direction(p: Parsed, num: NumberMention, from: number, previous?
   // (not "accelerated from 11% to 14%", where the first rate is the earlier one).
   if (previous && previous.sign !== 0 && /^\s*(?:to|-|–|~|至|到)\s*$/.test(p.norm.slice(previous.end, num.start))) {
     const start = p.numbers.find((n) => n.end === previous.end)?.start ?? previous.end;
-    if (!/(?:from|由|从)\s*$/.test(p.norm.slice(Math.max(0, start - 8), start))) return previous.sign;
+    // (In a forecast, "expected to grow from 16% to 18%" is a range.)
+    if (!/(?:from|由|从)\s*$/.test(p.norm.slice(Math.max(0, start - 8), start)) || p.forecastAt.some((f) => f < start)) return previous.sign;
   }
   return 0;
 }
@@ -579,6 +617,8 @@ function readNumber(p: Parsed, num: NumberMention, before: Before, ctx: Sentence
   // "RMB 2.73, or US$0.38": the same amount in another currency ("$2.0 billion, or $4.50 per share" is not).
   const was = before.money;
   if (was && num.kind === 'money' && was.currency !== num.currency && CONVERSION_BETWEEN.test(p.norm.slice(was.end, num.start))) return skip('value:currency-conversion');
+  // "RMB 36.5 billion (sic) [RMB 26.5 billion]": the transcriber marks the figure as said in error.
+  if (/^\s*[(（\[]\s*(?:sic|原文如此)\s*[)）\]]/i.test(p.norm.slice(num.end))) return skip('value:marked-sic');
   const measure = measureOf(p, num, ctx.metrics);
   if (!measure) return skip('metric:none');
   if (!measure.value.metric) return skip(`metric:other-measure '${measure.text}'${measure.value.head ? ' (a line of revenue)' : ''}`);

@@ -29,6 +29,15 @@ function isTitleLine(text: string, label: RawLabel): boolean {
   return TITLE_WORDS.test(text) && text.split(/\s+/).length <= 12 && !/[,;:]\s+\w+\s+\w+\s+\w+\s+\w+/.test(text);
 }
 
+/** Words of analysts' firms. */
+const FIRM_WORDS = /\b(securities|capital|partners|research|bank|banc|markets|advisors|advisers|investments?|asset|equities|group|llc|l\.?p\.?|inc\.?|ltd\.?|limited|co\.|& co|ag|plc|s\.a\.|holdings?|division|brokerage)\b/i;
+
+/** The line under a listed name that gives that person's title (company list) or firm (analysts). */
+function isTitleOrFirm(text: string, list: 'company' | 'analyst'): boolean {
+  if (text.length > 90 || /[.!?]$/.test(text) || COMPANY_LIST.test(text) || ANALYST_LIST.test(text)) return false;
+  return list === 'company' ? TITLE_WORDS.test(text) : FIRM_WORDS.test(text);
+}
+
 export const plain: Layout = {
   id: 'plain-english',
 
@@ -68,7 +77,14 @@ export const plain: Layout = {
         // `Name - Title`, or the wire services' `Name, Title`, often as bullets (`* Name, Title`).
         const entry = l.text.replace(/^[*•·]\s+|^[-–]\s+(?=\S)/, '');
         const dashed = parseDashLabel(entry);
-        const lab = dashed.title || dashed.role ? dashed : (splitLabel(entry) ?? dashed);
+        let lab = dashed.title || dashed.role ? dashed : (splitLabel(entry) ?? dashed);
+        // Or the name on one line and the title or firm on the next.
+        const next = lines[i + 1];
+        if (!lab.title && !lab.firm && next && next.text !== '' && isTitleOrFirm(next.text, list)) {
+          lab = { ...lab, title: next.text };
+          omitted.push({ n: next.n, reason: 'cover' });
+          i++;
+        }
         const role = list === 'analyst' ? 'analyst' : lab.title && IR_TITLE.test(lab.title) ? 'investor-relations' : 'executive';
         const label: RawLabel =
           list === 'analyst'
@@ -88,7 +104,10 @@ export const plain: Layout = {
 
     const body = lines.slice(bodyStart);
     const blankShare = body.filter((l) => l.text === '').length / Math.max(1, body.length);
-    const blankSeparated = blankShare >= 0.2;
+    // Hard-wrapped text (a PDF export): long lines that stop mid-sentence and go on in the next.
+    const long = body.filter((l, k) => l.text.length >= 50 && body[k + 1]?.text);
+    const wrapped = long.filter((l) => !/[.!?:"”')]$/.test(l.text)).length;
+    const blankSeparated = blankShare >= 0.2 || (long.length >= 10 && wrapped >= 0.5 * long.length);
     const speakerOf = (text: string): RawLabel | undefined => {
       // The turn's label is the line as written; role, title and firm come from the lists.
       const byName = people.get(compactKey(text));

@@ -45,7 +45,7 @@ export function parseDashLabel(text: string): RawLabel {
 export function sectionOfHeading(heading: string): SectionId | undefined {
   const k = compactKey(heading);
   if (/^(介绍|引言|开场|开场白|开场介绍|introduction|opening|openingremarks)$/.test(k)) return 'introduction';
-  if (/^(问答|问答环节|问答部分|q&a|q&asession|questionsandanswers|question-and-answersession|questionandanswersession)$/.test(k)) {
+  if (/^(问答|问答环节|问答部分|q&a|q&asession|q&asection|questionsandanswers|question-and-answer|questionandanswer|question-and-answersession|questionandanswersession|questionandanswersection|questions&answers)$/.test(k)) {
     return 'qa';
   }
   return undefined;
