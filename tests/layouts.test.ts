@@ -125,6 +125,57 @@ describe('plain English exported from PDF', () => {
   });
 });
 
+describe('inline turns exported from PDF (an Indian call)', () => {
+  const call = convertFixture('inline-turns-pdf-hanging-indent-crores.txt');
+  const texts = paragraphs(call).map((p) => p.text);
+  it('joins the lines wrapped under a hanging indent into one paragraph per label', () => {
+    expect(texts[2]).toBe(
+      'Thank you, Sam. Revenue from operations for the quarter stood at Rs. 1,284 crores, a growth of 14% year-on-year. EBITDA was Rs. 196 crores, and profit after tax was Rs. 112 crores, while we spent Rs. 75 lakhs on training.',
+    );
+    expect(texts.filter((t) => /Page \d+ of|^Acme Holdings Limited$|MANAGEMENT/.test(t))).toEqual([]);
+  });
+  it('takes titles from the MANAGEMENT list of honorifics and names in capitals, without the employer', () => {
+    const people = call.speakers.map((s) => [s.name, s.title ?? s.firm ?? '', s.role]);
+    expect(people).toEqual(
+      expect.arrayContaining([
+        ['Sam Lee', 'Chief Executive Officer', 'executive'],
+        ['Dana Fox', 'Chief Financial Officer', 'executive'],
+        ['Ann Park', 'Example Securities', 'analyst'],
+      ]),
+    );
+    expect(call.speakers.some((s) => /^MS\.|^MR\./.test(s.name))).toBe(false);
+  });
+  it('reads amounts in crores and lakhs', () => {
+    expect(call.figures.filter((f) => f.segment === 'group').map((f) => [f.metric, f.value, f.unit])).toEqual(
+      expect.arrayContaining([
+        ['revenue', 12_840_000_000, 'INR'],
+        ['adjusted_ebitda', 1_960_000_000, 'INR'],
+        ['net_income', 1_120_000_000, 'INR'],
+        ['capex', 850_000_000, 'INR'],
+      ]),
+    );
+  });
+});
+
+describe('inline labels: a Chinese briefing record with titled executives', () => {
+  const call = convertFixture('inline-labels-briefing-titled-executives.txt');
+  it('reads "职务 姓名：" labels as executives with their titles, in the remarks and in the Q&A', () => {
+    const people = call.speakers.map((s) => [s.name, s.title ?? s.firm ?? '', s.role]);
+    expect(people).toEqual(
+      expect.arrayContaining([
+        ['周敏', '财务总监', 'executive'],
+        ['林海涛', '总经理', 'executive'],
+        ['孙悦', '中信证券', 'analyst'],
+      ]),
+    );
+    expect(call.sources[0]!.sections.map((s) => s.id)).toEqual(['prepared-remarks', 'qa']);
+  });
+  it('leaves the numbered section headings out of what was said', () => {
+    expect(paragraphs(call).filter((p) => /^[一二三]、/.test(p.text))).toEqual([]);
+    expect(paragraphs(call).some((p) => p.text.startsWith('2026年第三季度，公司实现营业收入58.6亿元'))).toBe(true);
+  });
+});
+
 describe('official transcript, clean paragraphs', () => {
   const call = convertFixture('official-clean-with-false-colon-label.txt');
   it('does not take a sentence ending in a colon for a speaker', () => {

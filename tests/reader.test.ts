@@ -71,6 +71,13 @@ describe('time frame and modality', () => {
     ['We are narrowing our guidance for EBITDA to EUR 1.22 billion to EUR 1.28 billion, from EUR 1.20 billion to EUR 1.30 billion before.', [['guidance', 'adjusted_ebitda', 1.22e9, 'EUR'], ['guidance', 'adjusted_ebitda', 1.28e9, 'EUR']]],
     // A change verb in an earlier clause does not make a later amount "at" a level a change.
     ['明年的资本开支预计会比今年有所下降，大约在30亿元至35亿元之间。', [['guidance', 'capex', 3e9, 'CNY'], ['guidance', 'capex', 3.5e9, 'CNY']]],
+    // A programme is not what was bought back (a metric's `not_after` words).
+    ['自 2024 年 3 月董事会批准 50 亿美元股份回购计划以来，我们本季度回购股份 2.1 亿美元。', [['group', 'buyback_usd', 2.1e8, 'USD']]],
+    ['The board approved a new $5 billion repurchase program.', []],
+    // Indian units and labels: crores and lakhs, "Rs.", PAT, H1.
+    ['Profit after tax stood at Rs. 112 crores, with a PAT margin of 8.7%.', [['group', 'net_income', 1.12e9, 'INR'], ['group', 'net_margin_pct', 8.7, '%']]],
+    ['For H1 FY27, revenue from operations was Rs. 2,431 crores.', []],
+    ['We spent Rs. 75 lakhs on training, and PAT was ₹205 Cr.', [['group', 'net_income', 2.05e9, 'INR']]],
     // A figure the transcriber marks "(sic)" is not read; the correction after it is.
     ['We expect total revenues to be between RMB 36.5 billion (sic) [ RMB 26.5 billion ] and RMB 29.2 billion.', [['guidance', 'revenue', 26.5e9, 'CNY'], ['guidance', 'revenue', 29.2e9, 'CNY']]],
     ['On an organic basis, revenue was up 6%.', []],

@@ -40,6 +40,9 @@ describe('segments read from the text', () => {
     // "Let me take the segments in turn." walks through them too; "X, an aside, had net sales of" names X's revenue.
     ['Let me take the segments in turn. Home Care, our largest business, had net sales of $1.02 billion. Personal Care net sales were $684 million. International net sales were $456 million. Pricing added 2 points to International.', ['personal-care', 'international', 'home-care']],
     ['We had net sales of $2.1 billion. It had revenue of $3 million. We take the segments seriously.', []],
+    // A Chinese breakdown by business: two or more businesses each with revenue (ids are pinyin).
+    ['分业务看，输配电设备业务第三季度实现收入34.2亿元，同比增长15%；新能源装备业务实现收入18.1亿元。', ['shupeidianshebei', 'xinnengyuanzhuangbei']],
+    ['公司实现营业收入58.6亿元，其中海外业务实现收入6.3亿元。', []],
     ['In Contract Logistics, revenue grew 4.1%. Freight Forwarding revenue was EUR 880 million. Parcel Network revenue was EUR 510 million. Contract Logistics, Parcel Network and Freight Forwarding all improved.', ['freight-forwarding', 'parcel-network', 'contract-logistics']],
     // A name as a heading sentence before its revenue; a one-word name that starts another is its short name.
     ['Now by segment. Factory Automation. Revenue was 92.8 billion yen. Optical Components. Revenue was 35.3 billion yen. The Optical segment also sells lenses.', ['factory-automation', 'optical-components']],

@@ -32,6 +32,8 @@ export type Key = z.infer<typeof keySchema>;
 
 /** `Productivity & Business Processes` -> `productivity-and-business-processes`. */
 export function segmentSlug(name: string): string {
+  // A segment named only in Chinese has the pinyin id the converter gives it (`输配电设备` -> `shupeidianshebei`).
+  if (/^[\p{Script=Han}\s]+$/u.test(name)) return pinyinId(name.replace(/\s+/g, '')) ?? '';
   return name
     .toLowerCase()
     .replace(/&/g, ' and ')

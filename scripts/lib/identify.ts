@@ -104,7 +104,7 @@ const NEWS_NAME =
 
 /** Words of a period or of the call itself, which end a company name in a welcome sentence. */
 const PERIOD_OR_CALL =
-  /^(first|second|third|fourth|q[1-4]|fy|fiscal|full|year|quarter|quarterly|annual|half|interim|19\d\d|20\d\d|'\d\d|january|february|march|april|may|june|july|august|september|october|november|december|earnings|results?|financial|conference|call|teleconference|webcast|webinar|investor|presentation|update|business|operating|and|\d.*)$/i;
+  /^(first|second|third|fourth|q[1-4]|q[1-4]['’]?\d{2,4}|[1-4]q\d{0,4}|h[12]|9m|fy|fy['’]?\d{2,4}|fiscal|full|year|quarter|quarterly|annual|half|interim|19\d\d|20\d\d|'\d\d|january|february|march|april|may|june|july|august|september|october|november|december|earnings|results?|financial|conference|call|teleconference|webcast|webinar|investor|presentation|update|business|operating|and|\d.*)$/i;
 const NAME_TOKEN = /^(?:[A-Z0-9][\w.&'’-]*,?|&|and|of|de|la)$/;
 
 function trimName(tokens: string[]): string | undefined {
@@ -235,7 +235,8 @@ export function companyEvidence(lines: readonly Line[]): CompanyEvidence[] {
   // "Kiriyama Precision Industries Co., Ltd." / "FY2026 Second Quarter Financial Results Briefing".
   const [first, second] = head;
   if (first && second && !out.some((e) => e.line === first.n) && first.text.length <= 80 && LEGAL_SUFFIX.test(first.text.trim()) && CALL_WORDS.test(second.text) && !/[.!?。]\s/.test(first.text)) {
-    out.push({ kind: 'title', line: first.n, seen: `${first.text} / ${second.text}`, name: first.text.trim() });
+    // (Quoted, as PDF covers often have it: "\"Acme Foods Limited / Q2 FY27 Earnings Call\"".)
+    out.push({ kind: 'title', line: first.n, seen: `${first.text} / ${second.text}`, name: first.text.trim().replace(/^["“”'‘]+|["“”'’]+$/g, '') });
   }
   // A Chinese cover spread over short lines ("阿里巴巴集团 / 2024 年 9 月份季度 / 业绩发布电话会").
   const cover = head.slice(0, 10).filter((l) => l.text.length <= 30);

@@ -60,22 +60,41 @@ export function stripPageFurniture(lines: readonly Line[]): Furniture {
 
   // Position of each non-blank line among the non-blank lines, to measure "near a break".
   const rank = new Map(content.map(({ i }, k) => [i, k]));
-  // (The file's start and end are page edges too: the first page's header, the last page's footer.)
-  const breakRanks = [-1, ...[...breaks].map((i) => rank.get(i) ?? nearestRank(content, i)), content.length].sort((a, b) => a - b);
-  const nearBreak = (k: number) => breakRanks.some((b) => Math.abs(b - k) <= NEAR);
+  const inner = [...breaks].map((i) => rank.get(i) ?? nearestRank(content, i)).sort((a, b) => a - b);
+  /** How many page breaks come before the k-th non-blank line (binary search: files can be long). */
+  const pageOf = (k: number) => {
+    let lo = 0;
+    let hi = inner.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (inner[mid]! < k) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // The breaks around a line; the file's start and end are page edges too (the first page's
+  // header, the last page's footer).
+  const nearBreak = (k: number) => {
+    const p = pageOf(k);
+    const before = p > 0 ? inner[p - 1]! : -1;
+    const after = p < inner.length ? inner[p]! : content.length;
+    return k - before <= NEAR || after - k <= NEAR;
+  };
   const byShape = new Map<string, number[]>();
   for (const { l, i } of content) {
     const s = shape(l.text);
-    byShape.set(s, [...(byShape.get(s) ?? []), i]);
+    const at = byShape.get(s);
+    if (at) at.push(i);
+    else byShape.set(s, [i]);
   }
   const furniture = new Set<number>(rising.map((x) => x.i));
   for (const i of breaks) if (lines[i]!.text !== '' && pageNumberOf(lines[i]!.raw) !== undefined) furniture.add(i);
-  // A running header or footer is on most pages, once on each.
-  const inner = breakRanks.slice(1, -1);
-  const pageOf = (k: number) => inner.filter((b) => b < k).length;
-  const pageCount = inner.length + 1;
+  // A running header or footer is on most pages, once on each; in a short export, a header on
+  // every page but the first may be seen only twice. (Pages with words on them: a page number
+  // at the very end closes the last page, it opens none.)
+  const pageCount = new Set(content.map((_, k) => pageOf(k))).size;
   for (const [s, at] of byShape) {
-    if (at.length < 3 || s.length < 6 || at.length < 0.6 * pageCount) continue;
+    if (at.length < 2 || s.length < 6 || at.length < Math.min(pageCount - 1, Math.max(3, 0.6 * pageCount))) continue;
     const pages = at.map((i) => pageOf(rank.get(i)!));
     if (new Set(pages).size !== pages.length) continue;
     if (at.every((i) => nearBreak(rank.get(i)!))) for (const i of at) furniture.add(i);
@@ -92,7 +111,9 @@ export function stripPageFurniture(lines: readonly Line[]): Furniture {
     }
     let j = i;
     while (j + 1 < lines.length && (furniture.has(j + 1) || lines[j + 1]!.text === '')) j++;
-    const before = [...out].reverse().find((l) => l.text !== '');
+    let b = out.length - 1;
+    while (b >= 0 && out[b]!.text === '') b--;
+    const before = b >= 0 ? out[b] : undefined;
     const after = lines[j + 1];
     const cut = before && after && !CLOSED.test(before.text) && /^[a-z0-9$€£¥(]/.test(after.text);
     if (cut) while (out.length > 0 && out[out.length - 1]!.text === '') out.pop();

@@ -68,11 +68,14 @@ function segmentId(name: string): string {
 }
 
 /** "Let me walk through the segments", "turning to our divisions", "each of our businesses". */
-const WALK_THROUGH = /\b(?:results\s+by\s+segment|now\s+by\s+segment|segment\s+by\s+segment)\b|\b(?:walk(?:\s+you)?\s+through|go\s+through|turn(?:ing)?\s+to|review|look\s+at)\s+(?:the|our|each\s+of\s+our|each)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|business\s+units|businesses)\b|\btake\s+(?:the|our)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|businesses)\s+(?:in\s+turn|one\s+by\s+one|one\s+at\s+a\s+time)\b/i;
+const WALK_THROUGH = /\b(?:results\s+by\s+segment|now\s+by\s+segment|segment\s+by\s+segment)\b|\b(?:walk(?:\s+you)?\s+through|take\s+you\s+through|go\s+through|turn(?:ing)?\s+to|review|look\s+at)\s+(?:the|our|each\s+of\s+our|each)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|business\s+units|businesses)\b|\btake\s+(?:the|our)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|businesses)\s+(?:in\s+turn|one\s+by\s+one|one\s+at\s+a\s+time)\b/i;
 /** Words that start a measure, not a name: "Total revenue was", "Product revenue was". */
 const MEASURE_WORDS = /^(?:Total|Net|Gross|Operating|Consolidated|Adjusted|Reported|Organic|Recurring|Quarterly|Annual|Deferred|Other|Interest|Group|Overall|Segment|Company|Worldwide|Global|GAAP|Non-GAAP|Revenue|Sales)$/;
 /** Subjects that are not a business's name. */
 const PRONOUN = /^(?:We|It|They|He|She|This|That|Management|Company|Group|Firm)$/i;
+/** "分业务看，输配电设备业务第三季度实现收入…；新能源装备业务实现收入…": a Chinese breakdown by business. */
+const ZH_BREAKDOWN_OPENER = /(?:^|[。；;])\s*(?:从|按)?(?:分业务|分板块|分板塊|分業務|业务板块|各业务)(?:来)?(?:看|划分|劃分|而言)[,，:：]/u;
+const ZH_BUSINESS_REVENUE = /(?:^|[，,；;。：:]\s*)([\p{Script=Han}]{2,8}?)(?:业务|業務|板块|板塊)(?:第[一二三四]季度|本季度|单季度|單季度)?(?:实现|實現|录得|錄得|取得)?(?:了)?(?:营业|營業)?(?:收入|营收|營收)/gu;
 /** "X 分部", "X分部", "X 事业部". */
 const ZH = /([\p{Script=Han}]{2,8})\s*(?:分部|業務分部|业务分部)/gu;
 /** Words that qualify "segment" without naming one. */
@@ -177,6 +180,12 @@ export function segmentsFromText(raw: RawSource): Segment[] {
       }
       // "下面我们来看分部业绩，首先是公有云。"
       for (const m of zhText.matchAll(ZH_STARTING)) addZh(m[1]!);
+      // "分业务看，A业务实现收入…；B业务实现收入…": two or more businesses each with revenue.
+      const opener = ZH_BREAKDOWN_OPENER.exec(p.text);
+      if (opener) {
+        const names = [...p.text.slice(opener.index).matchAll(ZH_BUSINESS_REVENUE)].map((m) => m[1]!.replace(/^(?:其中|以及|而|公司)/u, ''));
+        if (new Set(names).size >= 2) for (const n of names) addZh(n);
+      }
     }
   }
   // A business that reports its own results is a segment when management's remarks name it
@@ -206,7 +215,9 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   const breakdown = subjects.length >= 3;
   for (const name of found.size > 0 || walksThrough || breakdown ? subjects : []) {
     const escaped = escapeRe(name);
-    if (new RegExp(`[a-z,;:]\\s+${escaped}(?![A-Za-z])`).test(text) || (walksThrough && /\s/.test(name)) || (breakdown && mentions(name) >= 2)) addEn(name);
+    // (A call that says it goes through its businesses and then gives three or more their own
+    // revenue has named its segments, whatever else it says about them.)
+    if (new RegExp(`[a-z,;:]\\s+${escaped}(?![A-Za-z])`).test(text) || (walksThrough && (/\s/.test(name) || breakdown)) || (breakdown && mentions(name) >= 2)) addEn(name);
   }
   // In a call that presents segments, a name a topic sentence turns to ("Turning to
   // Diagnostics.") is one, and so is "In Home Care, …" when its paragraph speaks of "the segment".

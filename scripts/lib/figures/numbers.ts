@@ -1,6 +1,6 @@
 /**
  * Numbers in a sentence with what they measure: amounts with currency and scale (亿, 万,
- * 百万, billion, million), growth rates (%), percentage points, counts, `千分之六`-style rates.
+ * 百万, billion, million, crore, lakh), growth rates (%), percentage points, counts, `千分之六`-style rates.
  * Works on a normalised copy of the text (full-width forms folded, Traditional converted to
  * Simplified, lowercased) that has the same length as the original, so offsets point into the
  * verbatim sentence.
@@ -58,6 +58,8 @@ const SCALES: ReadonlyArray<readonly [string, number]> = [
   ['万亿', 12], ['千亿', 11], ['百亿', 10], ['十亿', 9], ['亿', 8], ['千万', 7], ['百万', 6], ['十万', 5], ['万', 4],
   ['조', 12], ['억', 8], ['만', 4],
   ['trillion', 12], ['billion', 9], ['million', 6], ['bn', 9], ['mn', 6],
+  // Indian numbering: a crore is ten million, a lakh a hundred thousand ("Rs. 1,284 crores", "₹75 lakh").
+  ['crores', 7], ['crore', 7], ['cr', 7], ['lakhs', 5], ['lakh', 5], ['lacs', 5], ['lac', 5],
 ];
 
 function escapeRe(s: string): string {
@@ -98,7 +100,7 @@ export function findNumbers(norm: string): NumberMention[] {
     const after = norm.slice(end, end + 64);
     // Part of a word or code (Q3, 88VIP, 20-F, 11.11, FY2025): not a figure.
     if (/[a-z_]$/.test(before) && !PREFIX_CURRENCY.some(([re, , bare]) => !bare && re.test(before))) continue;
-    if (/^[a-z]/.test(after) && !/^(bn|mn|m\b|b\b|trillion|billion|million|percent|pp\b|per)/.test(after)) continue;
+    if (/^[a-z]/.test(after) && !/^(bn|mn|m\b|b\b|trillion|billion|million|crores?\b|cr\b|lakhs?\b|lacs?\b|percent|pp\b|per)/.test(after)) continue;
     if (/^-[a-z]/.test(after) || /^\.\d/.test(after)) continue;
     // More digits than any stated figure (and than a double holds): 400 digits would be Infinity,
     // over 100 decimals beyond what toFixed takes. Not a figure.

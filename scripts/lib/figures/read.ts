@@ -175,6 +175,8 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
     breaks: positions(vocab.clauseBreaks, norm),
     forecastAt: positions(vocab.forecast, norm)
       .filter((f) => !notForecast.some((n) => f.start >= n.start && f.start < n.end))
+      // (Not a word inside a measure's name: "股份回购计划" names a programme, it forecasts nothing.)
+      .filter((f) => !measures.some((m) => f.start > m.start && f.start < m.end))
       .filter((f) => !/(?:you|as|we)\s*$/.test(norm.slice(Math.max(0, f.start - 5), f.start)) || !/^will/.test(norm.slice(f.start)))
       .map((f) => f.start),
   };
@@ -398,7 +400,8 @@ const HYPOTHETICAL = /(?:如果|假如|假设|倘若|若是)[^。！？]{0,60}?(
 
 const BREAKDOWN_OPENER = /^\W*(?:从|按)?(?:分地区|分区域|分业务|分板块|分产品|分市场|地区|区域|业务|板块|产品)(?:来)?(?:看|划分|而言)[,，:：]|^\W*(?:by|across)\s+(?:region|geography|geographies|regions|market|markets|product|products|business line|business)\s*,/;
 
-const ZH_BUSINESS_BEFORE = /([\u4e00-\u9fff]{2,6}?)(?:业务|業務)(?:的)?\s*$/;
+/** "出行业务经调整 EBITA", "新能源装备业务第三季度实现收入": a business, perhaps with a period and a verb, right before the measure. */
+const ZH_BUSINESS_BEFORE = /([\u4e00-\u9fff]{2,6}?)(?:业务|業務)(?:的)?(?:第[一二三四]季度|本季度|单季度|單季度|本期)?(?:实现|實現|录得|錄得|取得)?(?:了)?\s*$/;
 
 const PERIOD_AFTER_PART = /^\s*[,，]?\s*(?:the\s+)?(?:第[一二三四]季度|本季度|单季度|單季度|第[一二三四]季|(?:first|second|third|fourth) quarter|q[1-4]\b|\d{1,2}\s*月)/;
 
@@ -424,7 +427,7 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   // "分地区看，澳门物业收益为…", "By region, …": a sentence that goes through parts the profile does not name.
   if (!named && BREAKDOWN_OPENER.test(p.norm)) return { segment: null, rule: 'entity:breakdown' };
   // "本季度出行业务经调整 EBITA 为…": a business the profile does not name stands right before the measure.
-  const business = ZH_BUSINESS_BEFORE.exec(p.norm.slice(Math.max(0, measure.start - 12), measure.start));
+  const business = ZH_BUSINESS_BEFORE.exec(p.norm.slice(Math.max(0, measure.start - 20), measure.start));
   if (business && !/(?:主营|全部|整体|各项|所有|各|总体|集团|公司|核心)$/.test(business[1]!)) return { segment: null, rule: `entity:unnamed-business '${business[0].trim()}'` };
   if (p.groupAt.some((g) => g < num.start || (measure.start >= num.end && g >= num.end && g < measure.start))) return { segment: 'group', rule: 'entity:group-words' };
   if (ctx.vocab.entityMarkers.test(p.norm)) {

@@ -9,7 +9,7 @@ export interface Sentence {
   readonly text: string;
 }
 
-const ABBREVIATIONS = /(?:\b(?:U\.S|U\.K|e\.g|i\.e|vs|Mr|Ms|Mrs|Dr|No|Inc|Ltd|Co|Corp|St|approx|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])$/;
+const ABBREVIATIONS = /(?:\b(?:U\.S|U\.K|e\.g|i\.e|vs|Mr|Ms|Mrs|Dr|No|Rs|Re|Shri|Smt|Inc|Ltd|Co|Corp|St|approx|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])$/;
 const CLOSERS = /[”’"'）)」』\]]/;
 
 export function splitSentences(text: string): Sentence[] {

@@ -141,8 +141,15 @@ export interface Vocabulary {
 
 export function vocabulary(reading: Reading, metrics: readonly Metric[], company: Company, quarter: FiscalQuarter, endMonth: number, endYear?: number): Vocabulary {
   const heads = new Set(reading.heads.map((h) => normalizeSameLength(h)));
+  const allTerms = new Set(metrics.flatMap((m) => [...m.terms, ...m.loss_terms]).map((t) => t.toLowerCase()));
+  // A term followed by one of its metric's `not_after` words names something else ("股份回购计划",
+  // "repurchase program"): the pair is another measure, and the longer match wins.
+  const notAfter = metrics.flatMap((m) =>
+    m.terms.flatMap((t) => m.not_after.map((w) => (/\p{Script=Han}$/u.test(t) || /^\p{Script=Han}/u.test(w) ? `${t}${w}` : `${t} ${w}`))).filter((pair) => !allTerms.has(pair.toLowerCase())),
+  );
   const measureEntries: Array<readonly [string, Measure]> = [
     ...reading.other_measures.map((t) => [t, { metric: null, loss: false, head: false }] as const),
+    ...notAfter.map((t) => [t, { metric: null, loss: false, head: false }] as const),
     ...reading.bare_margin.map((t) => [t, { metric: '@margin', loss: false, head: false }] as const),
     ...metrics.flatMap((m) => [
       ...m.terms.map((t) => [t, { metric: m.id, loss: false, head: heads.has(normalizeSameLength(t)) }] as const),

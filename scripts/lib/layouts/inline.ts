@@ -27,9 +27,37 @@ const MARKET_DATA = /^.{0,40}?\d[\d,]*(?:\.\d+)?\s*[+\-−]\s*\d+(?:\.\d+)?%\s*$
 interface Labelled {
   readonly name: string;
   readonly firm?: string;
+  /** Job title the label gives ("财务总监 周敏：", "周敏（财务总监）："). */
+  readonly title?: string;
   readonly analyst: boolean;
   readonly rest: string;
 }
+
+/** "财务总监 周敏：…", "董事长陈志远：…": a job title, then a Chinese name. */
+const TITLED = /^(?<both>[\p{Script=Han}A-Za-z&]{2,12}[\s\u3000]*[\p{Script=Han}·]{2,4})\s*[:：]\s*(?<rest>\S.*)$/u;
+/** "周敏（财务总监）：…": a Chinese name, then the job title in brackets. */
+const NAME_BRACKET_TITLE = /^(?<name>[\p{Script=Han}·]{2,4})\s*[（(](?<title>[^（）()]{2,20})[）)]\s*[:：]\s*(?<rest>\S.*)$/u;
+
+/** A label that gives a job title with the name: an executive (or the host), however often seen. */
+function titledLabel(text: string): Labelled | undefined {
+  const b = NAME_BRACKET_TITLE.exec(text);
+  if (b?.groups && TITLE_WORDS.test(b.groups.title!) && looksLikeChineseName(b.groups.name!)) return { name: b.groups.name!, title: b.groups.title!.trim(), analyst: false, rest: b.groups.rest! };
+  const m = TITLED.exec(text);
+  if (!m?.groups) return undefined;
+  const both = m.groups.both!;
+  // The name is the last two or three characters; the title is what comes before.
+  for (const len of [3, 2, 4]) {
+    const name = both.slice(-len);
+    const title = both.slice(0, -len).trim();
+    if (title.length >= 2 && TITLE_WORDS.test(title) && !TITLE_WORDS.test(name) && looksLikeChineseName(name) && /(?:长|長|理|监|監|书|書|裁|官|席|人|总|總|事|[A-Za-z])$/u.test(title)) {
+      return { name, title, analyst: false, rest: m.groups.rest! };
+    }
+  }
+  return undefined;
+}
+
+/** "二、经营情况介绍", "三、问答环节": a numbered section heading of a briefing record. */
+const SECTION_HEADING = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])\s*\S{2,16}$/u;
 
 function analystLabel(text: string): Labelled | undefined {
   const m = ANALYST.exec(text) ?? ENGLISH_ANALYST.exec(text);
@@ -40,6 +68,8 @@ function analystLabel(text: string): Labelled | undefined {
 }
 
 function nameLabel(text: string): Labelled | undefined {
+  const titled = titledLabel(text);
+  if (titled) return titled;
   const m = NAME_COLON.exec(text);
   if (!m?.groups) return undefined;
   return { name: m.groups.name!, analyst: false, rest: m.groups.rest! };
@@ -72,7 +102,7 @@ export const inline: Layout = {
       const a = analystLabel(text);
       if (a) return a;
       const e = nameLabel(text);
-      if (e && (ctx.isKnownPerson(e.name) || (counts.get(compactKey(e.name)) ?? 0) >= 2 || preparedNames.has(compactKey(e.name)))) return e;
+      if (e && (e.title || ctx.isKnownPerson(e.name) || (counts.get(compactKey(e.name)) ?? 0) >= 2 || preparedNames.has(compactKey(e.name)))) return e;
       if (e && afterQuestion && looksLikeChineseName(e.name)) return e;
       return undefined;
     };
@@ -82,7 +112,7 @@ export const inline: Layout = {
     // two lines before the Q&A carry such labels (a one-off "演讲:" line of a news item does not).
     const preLabel = (text: string) => {
       const e = nameLabel(text);
-      return e && ((counts.get(compactKey(e.name)) ?? 0) >= 1 || ctx.isKnownPerson(e.name) || roleFromName(e.name) === 'operator') ? e : undefined;
+      return e && (e.title || (counts.get(compactKey(e.name)) ?? 0) >= 1 || ctx.isKnownPerson(e.name) || roleFromName(e.name) === 'operator') ? e : undefined;
     };
     const preLines = lines.slice(0, firstQ).filter((l) => l.text !== '' && preLabel(l.text));
     const preparedFrom = preLines.length >= 2 ? lines.indexOf(preLines[0]!) : firstQ;
@@ -97,13 +127,13 @@ export const inline: Layout = {
       const lab = preLabel(l.text);
       if (lab) {
         current = {
-          label: { text: lab.name, name: lab.name, role: roleFromName(lab.name) ?? 'executive' },
+          label: { text: lab.title ? l.text.slice(0, l.text.length - lab.rest.length).replace(/[:：]\s*$/, '').trim() : lab.name, name: lab.name, ...(lab.title ? { title: lab.title } : {}), role: roleFromName(lab.name) ?? (lab.title && /主持/.test(lab.title) ? 'operator' : 'executive') },
           line: l.n,
           section: 'prepared-remarks',
           paragraphs: [{ line: l.n, text: lab.rest.trim() }],
         };
         turns.push(current);
-      } else if (/^[【\[].{1,30}[】\]]$/.test(l.text)) {
+      } else if (/^[【\[].{1,30}[】\]]$/.test(l.text) || SECTION_HEADING.test(l.text)) {
         // A section banner between turns ("【問答】") is not something a speaker said.
         omitted.push({ n: l.n, reason: 'site-chrome' });
       } else if (current) current.paragraphs.push({ line: l.n, text: l.text });
@@ -117,9 +147,10 @@ export const inline: Layout = {
       if (lab) {
         current = {
           label: {
-            text: lab.analyst ? text.slice(0, text.length - lab.rest.length).replace(/[:：]\s*$/, '').trim() : lab.name,
+            text: lab.analyst || lab.title ? text.slice(0, text.length - lab.rest.length).replace(/[:：]\s*$/, '').trim() : lab.name,
             name: lab.name,
             ...(lab.firm ? { firm: lab.firm } : {}),
+            ...(lab.title ? { title: lab.title } : {}),
             role: lab.analyst ? 'analyst' : 'executive',
           },
           line: l.n,

@@ -38,6 +38,15 @@ const START = /^(?:full )?(?:conference )?call transcript$|^(?:full )?transcript
 /** Headings of parts that are not the call: participants lists, the editors' summary, a glossary. */
 const NOT_CALL = /^(?:call participants|participants|takeaways|key takeaways|summary|risks|industry glossary|glossary|editor'?s? notes?|about|related|more)\s*:?$/i;
 const PARTICIPANT = /^(?:👤\s*)?(?<title>[^—–]{2,120}?)\s+[—–]\s+(?<name>[^—–]{2,60})$/u;
+/** "MANAGEMENT: MR. ARJUN KULKARNI – MANAGING DIRECTOR, ACME FOODS LIMITED": name first, after an honorific. */
+const HONORIFIC_PARTICIPANT = /^(?:[A-Za-z ]{3,30}:\s*)?(?:mr|ms|mrs|dr|shri|smt|prof)\.?\s+(?<name>[A-Za-z][A-Za-z.'’ -]{1,50}?)\s+[—–-]\s+(?<title>[^—–]{2,120})$/iu;
+/** The company after a participant's title ("Chief Financial Officer, Acme Foods Limited"). */
+const EMPLOYER = /,\s*[^,]*\b(?:limited|ltd\.?|inc\.?|corporation|corp\.?|plc|group|holdings|company|co\.)\s*$/i;
+
+/** "MANAGING DIRECTOR" -> "Managing Director"; mixed case is kept. */
+function unshout(text: string): string {
+  return /[a-z]/.test(text) ? text : text.toLowerCase().replace(/\b([a-z])/g, (c) => c.toUpperCase()).replace(/\b(Of|And|The|For)\b/g, (w) => w.toLowerCase());
+}
 const SECTION_BANNER = /^(?:━+|={3,}|#{1,6})\s*(?<text>.*?)\s*(?:━+|={3,})?$/u;
 
 function stripDecoration(text: string): string {
@@ -52,7 +61,7 @@ const DASH_LABEL = /^(?<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*(?:
 
 /** A label at the start of a paragraph, when the name is a speaker of this call. */
 function labelOf(text: string, isSpeaker: (name: string) => boolean): { label: RawLabel; rest: string } | undefined {
-  const dash = DASH_LABEL.exec(stripDecoration(text));
+  const dash = HONORIFIC_PARTICIPANT.test(stripDecoration(text)) ? null : DASH_LABEL.exec(stripDecoration(text));
   if (dash?.groups && text.length <= 120) {
     const name = dash.groups.name!.trim();
     const title = dash.groups.title!.trim();
@@ -103,7 +112,9 @@ export function readInlineTurns(paras: readonly Para[], file: string, layout: 'i
   }
   for (const p of paras) {
     const pm = PARTICIPANT.exec(stripDecoration(p.text));
-    if (pm?.groups && !/[.!?。]$/.test(p.text) && pm.groups.name!.split(/\s+/).length <= 5) participants.push({ title: pm.groups.title!.trim(), name: pm.groups.name!.trim() });
+    const hm = HONORIFIC_PARTICIPANT.exec(stripDecoration(p.text));
+    if (hm?.groups && hm.groups.name!.split(/\s+/).length <= 5) participants.push({ title: unshout(hm.groups.title!.replace(EMPLOYER, '').trim()), name: unshout(hm.groups.name!.trim()) });
+    else if (pm?.groups && !/[.!?。]$/.test(p.text) && pm.groups.name!.split(/\s+/).length <= 5) participants.push({ title: pm.groups.title!.trim(), name: pm.groups.name!.trim() });
   }
   const listed = new Set(participants.map((p) => compactKey(p.name)));
   // So is a name the paragraph before hands over to ("Our next question comes from Jane Doe").
@@ -247,6 +258,52 @@ function header(lines: readonly Line[]): { end: number; omitted: { n: number; re
   return { end: block.at(-1)!.n, omitted, ...(mtNote ? { mtNote } : {}), ...(title ? { title } : {}) };
 }
 
+/** "MANAGEMENT: MR. …": a list of people on the cover, not a speaker. */
+const LIST_HEADING = /^(?:management|participants?|analysts?|speakers?|attendees|(?:company|corporate|conference call) participants)$/i;
+/** Sentence ends: a line that ends so may end its paragraph. */
+const SENTENCE_END = /[.!?:"”')\]。？！]$/;
+
+/** Text exported from PDF: most long lines stop mid-sentence and go on in the next line. */
+function hardWrapped(lines: readonly Line[]): boolean {
+  const long = lines.filter((l, i) => l.text.length >= 50 && lines[i + 1]?.text);
+  return long.length >= 10 && long.filter((l) => !SENTENCE_END.test(l.text)).length >= 0.5 * long.length;
+}
+
+/**
+ * Hard-wrapped lines joined into paragraphs: a paragraph ends at a blank line, and a new one
+ * starts at a line that opens with a speaker's label ("Moderator:", "Jane Doe:") after a line
+ * that ends a sentence, or at an unindented line under indented ones (a hanging indent, the
+ * label in the left column and the words in the right).
+ */
+function joinWrappedLines(lines: readonly Line[]): Para[] {
+  const out: Array<{ line: number; text: string }> = [];
+  let open: { line: number; text: string } | undefined;
+  let prev: Line | undefined;
+  // The cover before the first turn (title, date, participants) is a line per item.
+  let cover = true;
+  for (const l of lines) {
+    if (l.text === '') {
+      open = undefined;
+      prev = undefined;
+      continue;
+    }
+    const indent = (l: Line) => l.raw.length - l.raw.trimStart().length;
+    const label = INLINE.exec(stripDecoration(l.text));
+    const labelled = label !== null && !LIST_HEADING.test(label.groups!.name!);
+    if (labelled) cover = false;
+    const opens = cover || !open || (labelled && prev !== undefined && (SENTENCE_END.test(prev.text) || (indent(l) === 0 && indent(prev) > 0)));
+    if (opens) {
+      open = { line: l.n, text: l.text };
+      out.push(open);
+    } else if (open) {
+      // Words never break at a line end in these exports, except after a hyphen ("year-on-/year").
+      open.text = /-$/.test(open.text) ? open.text + l.text : `${open.text} ${l.text}`;
+    }
+    prev = l;
+  }
+  return out;
+}
+
 export const inlineTurns: Layout = {
   id: 'inline-turns',
 
@@ -266,7 +323,8 @@ export const inlineTurns: Layout = {
 
   parse(lines, ctx) {
     const h = header(lines);
-    const paras: Para[] = lines.filter((l) => l.n > h.end && l.text !== '').map((l) => ({ line: l.n, text: l.text, ...(/^(?:#{1,6}\s|━|={3,})/.test(l.text) ? { heading: true } : {}) }));
+    const body = lines.filter((l) => l.n > h.end);
+    const paras: Para[] = hardWrapped(body) ? joinWrappedLines(body) : body.filter((l) => l.text !== '').map((l) => ({ line: l.n, text: l.text, ...(/^(?:#{1,6}\s|━|={3,})/.test(l.text) ? { heading: true } : {}) }));
     const r = readInlineTurns(paras, ctx.file, 'inline-turns', h.omitted);
     return { ...r, ...(h.title ? { title: h.title } : {}) };
   },
