@@ -176,6 +176,20 @@ describe('inline labels: a Chinese briefing record with titled executives', () =
   });
 });
 
+describe('bilingual paragraphs whose labels are translated too', () => {
+  const call = convertFixture('bilingual-paragraphs-translated-labels.txt');
+  it('reads a label and its translation on the next line as one label, and pairs each paragraph with its translation', () => {
+    const turns = call.sources[0]!.sections.flatMap((s) => s.turns);
+    expect(turns.map((t) => t.label)).toEqual(['Operator', 'Seo Min-ho, Head of Investor Relations', 'Kang Hye-jin, Chief Financial Officer', 'Operator', 'Lee Jae-won, Hanbyeol Securities', 'Kang Hye-jin, Chief Financial Officer']);
+    expect(paragraphs(call).every((p) => p.translation !== undefined && /[가-힣]/.test(p.translation))).toBe(true);
+    expect(paragraphs(call).some((p) => /[가-힣]/.test(p.text))).toBe(false);
+  });
+  it('takes "Name, Firm" for an analyst and "Name, Title" for an executive', () => {
+    const people = call.speakers.map((s) => [s.name, s.title ?? s.firm ?? '', s.role]);
+    expect(people).toEqual(expect.arrayContaining([['Kang Hye-jin', 'Chief Financial Officer', 'executive'], ['Lee Jae-won', 'Hanbyeol Securities', 'analyst']]));
+  });
+});
+
 describe('official transcript, clean paragraphs', () => {
   const call = convertFixture('official-clean-with-false-colon-label.txt');
   it('does not take a sentence ending in a colon for a speaker', () => {

@@ -281,6 +281,19 @@ describe('what earlier sentences of a turn carry', () => {
     } as unknown as Source;
     return reader.read(source, speakers).figures.map((f) => [f.metric, f.value]);
   };
+  /** The same, with each figure's segment (null when unassigned). */
+  const segmentsOf = (paragraphs: readonly string[]) => {
+    let line = 0;
+    const source = {
+      key: 'en',
+      layers: [{ lang: 'en', role: 'original', machine_translated: false }],
+      sections: [{ id: 'prepared-remarks', turns: [{ speaker: 'cfo', label: 'cfo', line: ++line, paragraphs: paragraphs.map((text) => ({ id: `en-p-${++line}`, line, text, segments: [] })) }] }],
+      exchanges: [],
+      announcement: [],
+      omitted: [],
+    } as unknown as Source;
+    return reader.read(source, speakers).figures.map((f) => [f.segment, f.metric, f.value]);
+  };
 
   it('holds a cumulative period that opens a turn for the whole turn, and no further', () => {
     const got = figuresOf([
@@ -326,6 +339,20 @@ describe('what earlier sentences of a turn carry', () => {
       omitted: [],
     } as unknown as Source;
     expect(reader.read(source, speakers).guidance.map((g) => [g.metric, g.low, g.high])).toEqual([['capex', 2e9, 2.4e9]]);
+  });
+
+  it('leaves no segment the topic after a paragraph that went through several', () => {
+    // Into the next paragraph, none of them carries.
+    expect(segmentsOf(['Turning to Cloud, revenue was US$1.2 billion. Turning to Retail, revenue was US$2.0 billion.', 'Revenue grew 9% in the quarter.'])).toEqual([
+      ['cloud', 'revenue', 1.2e9],
+      ['retail', 'revenue', 2.0e9],
+      [null, 'revenue_yoy_pct', 9],
+    ]);
+    // One segment named in a paragraph stays the topic of the next.
+    expect(segmentsOf(['Turning to Retail, revenue was US$2.0 billion.', 'Revenue grew 9% in the quarter.'])).toEqual([
+      ['retail', 'revenue', 2.0e9],
+      ['retail', 'revenue_yoy_pct', 9],
+    ]);
   });
 
   it('holds a cumulative aside later in a turn for its paragraph only', () => {

@@ -186,6 +186,8 @@ interface Carried {
   about: string | undefined;
   /** Once someone on the call says the figures are non-GAAP unless noted, the rest is read that way. */
   nonGaap: boolean;
+  /** Segments sentences of the current paragraph made the topic, one after another. */
+  paragraphSegments: Set<string>;
   /** In prepared remarks, until a speaker turns to a segment, what names no entity is the group's. */
   groupUntilSegments: boolean;
   /** The turn is in the Q&A. */
@@ -193,12 +195,13 @@ interface Carried {
 }
 
 function newCarried(): Carried {
-  return { order: 0, entity: undefined, period: undefined, turnPeriod: undefined, turnOpening: false, about: undefined, nonGaap: false, groupUntilSegments: false, inQa: false };
+  return { order: 0, entity: undefined, period: undefined, turnPeriod: undefined, turnOpening: false, about: undefined, nonGaap: false, paragraphSegments: new Set(), groupUntilSegments: false, inQa: false };
 }
 
 /** A new speaker turn: the topic and period start afresh. */
 function startTurn(state: Carried, section: string): void {
   state.entity = undefined;
+  state.paragraphSegments = new Set();
   state.period = undefined;
   state.turnPeriod = undefined;
   state.turnOpening = true;
@@ -214,6 +217,11 @@ function startTurn(state: Carried, section: string): void {
  */
 function startParagraph(state: Carried): void {
   if (state.entity?.kind === 'part') state.entity = undefined;
+  // A paragraph that went through several segments ("By division, Battery Materials …, Films …,
+  // Chemicals …") leaves none of them the topic of the next: the last one named is not what the
+  // speaker turns to next.
+  if (state.paragraphSegments.size >= 2) state.entity = undefined;
+  state.paragraphSegments = new Set();
   state.period = state.turnPeriod;
 }
 
@@ -294,6 +302,7 @@ export function figureReader(ctx: ExtractContext) {
         ...(state.groupUntilSegments ? { groupUntilSegments: true } : {}),
       });
       if (topic) state.entity = topic;
+      if (topic?.kind === 'segment') state.paragraphSegments.add(topic.id);
       if (topic && topic.kind !== 'group') state.groupUntilSegments = false;
       guidance.push(...toGuidance(readings, { ...quote, number: '' }, state.about, ctx.quarter, calendarYears));
       const stated = guidancePeriod(text);

@@ -10,7 +10,8 @@ import type { Layout, RawLabel, RawParagraph, RawTurn } from '../raw.ts';
 import { omittedRanges, type OmitReason } from '../raw.ts';
 import { textLanguage, type Line } from '../text.ts';
 import type { Layer, TextLang } from '../../../src/lib/schema.ts';
-import { parseDashLabel, MACHINE_TRANSLATION } from './shared.ts';
+import { parseDashLabel, MACHINE_TRANSLATION, roleFromName } from './shared.ts';
+import { splitLabel } from './label-lines.ts';
 
 const BULLET = /^ {0,3}[•●▪◦]\s+(\S.*)$/;
 const INDENTED = /^ {4,}(\S.*)$/;
@@ -25,19 +26,33 @@ interface Pair {
   readonly translation: string | undefined;
 }
 
-/** Paragraphs separated by blank lines: `[first line, joined text]`. */
-function blocks(lines: readonly Line[]): Array<{ line: number; text: string }> {
-  const out: Array<{ line: number; text: string }> = [];
-  let open: { line: number; text: string } | undefined;
+/** Paragraphs separated by blank lines: `[first line, joined text, its lines]`. */
+function blocks(lines: readonly Line[]): Array<{ line: number; text: string; lines: string[] }> {
+  const out: Array<{ line: number; text: string; lines: string[] }> = [];
+  let open: { line: number; text: string; lines: string[] } | undefined;
   for (const l of lines) {
     if (l.text === '') {
       if (open) out.push(open);
       open = undefined;
-    } else if (open) open.text = `${open.text} ${l.text}`;
-    else open = { line: l.n, text: l.text };
+    } else if (open) {
+      open.text = `${open.text} ${l.text}`;
+      open.lines.push(l.text);
+    } else open = { line: l.n, text: l.text, lines: [l.text] };
   }
   if (open) out.push(open);
   return out;
+}
+
+/** A short line without sentence punctuation. */
+const SHORT = (t: string) => t.length <= 80 && !/[.?!。？！]$/.test(t) && t.split(/\s+/).length <= 12;
+
+/** A label as the original gives it: `Operator`, `Jane Doe, Chief Financial Officer`, `Jane Doe - CFO`. */
+function labelShaped(text: string): boolean {
+  if (!SHORT(text)) return false;
+  if (roleFromName(text)) return true;
+  // (Not a title line: "Acme Co., Ltd. 3Q 2026 Earnings Conference Call".)
+  if (/\d|\b(?:earnings|results|conference|call|webcast|briefing|transcript)\b/i.test(text)) return false;
+  return /^[A-Z][\w'’.-]*(?:[\s-][A-Z][\w'’.-]*){0,3}\s*(?:,|\s[-–—]{1,2})\s*\S/.test(text);
 }
 
 /**
@@ -52,6 +67,12 @@ function paragraphPairs(lines: readonly Line[]): Pair[] {
   for (let i = 0; i < bs.length; i++) {
     const a = bs[i]!;
     const b = bs[i + 1];
+    // A line and its translation on the next line of one block: a label ("Operator" / "사회자"),
+    // the title, the date.
+    if (a.lines.length === 2 && latin(a.lines[0]!) && !latin(a.lines[1]!)) {
+      out.push({ line: a.line, original: a.lines[0]!, translation: a.lines[1]! });
+      continue;
+    }
     if (b && (b.text === a.text || (latin(a.text) && !latin(b.text)))) {
       out.push({ line: a.line, original: a.text, translation: b.text });
       i++;
@@ -78,15 +99,26 @@ function bulletPairs(lines: readonly Line[]): Pair[] {
   return out;
 }
 
-/** A bullet is a label when its translation is identical and it reads like a name, not a sentence. */
+/**
+ * A bullet is a label when its translation is identical and it reads like a name, not a
+ * sentence; or when the original reads as a label ("Operator", "Jane Doe, CFO") and its
+ * translation is as short ("사회자", "강혜진, 최고재무책임자").
+ */
 function isLabel(p: Pair): boolean {
-  return (
-    p.translation !== undefined &&
-    p.translation === p.original &&
-    p.original.length <= 120 &&
-    !/[.?!。？！]$/.test(p.original) &&
-    p.original.split(/\s+/).length <= 16
-  );
+  if (p.translation === undefined) return false;
+  if (p.translation !== p.original) return labelShaped(p.original) && SHORT(p.translation);
+  return p.original.length <= 120 && !/[.?!。？！]$/.test(p.original) && p.original.split(/\s+/).length <= 16;
+}
+
+/** The label's parts: `Name - Title`, else `Name, Title`. */
+function labelOf(text: string): RawLabel {
+  const dashed = parseDashLabel(text);
+  if (dashed.title || dashed.role) return dashed;
+  const split = splitLabel(text);
+  if (split) return split;
+  // "Lee Jae-won, Hanbyeol Securities": a name and, not being a job title, the asker's firm.
+  const comma = /^(?<name>[^,]{2,60}),\s*(?<firm>.{2,80})$/.exec(text);
+  return comma?.groups ? { text, name: comma.groups.name!.trim(), firm: comma.groups.firm!.trim(), role: 'analyst' } : dashed;
 }
 
 function detectLang(texts: readonly string[], fallback: TextLang): TextLang {
@@ -137,7 +169,7 @@ export const bilingual: Layout = {
     let current: { label: RawLabel; line: number; paragraphs: RawParagraph[] } | undefined;
     for (const p of ps) {
       if (isLabel(p)) {
-        current = { label: parseDashLabel(p.original), line: p.line, paragraphs: [] };
+        current = { label: labelOf(p.original), line: p.line, paragraphs: [] };
         turns.push(current);
         continue;
       }
