@@ -71,6 +71,11 @@ describe('scoring against a key', () => {
     expect(s.found).toBe(0);
     expect(s.wrong.map((w) => w.why.split(':')[0]!.split(' ')[0])).toEqual(['forbidden', 'the', 'filed', 'filed']);
   });
+  it("counts the group's value filed under a segment the key has no figure for as wrong", () => {
+    const s = scoreCall(key(), [rec({ segment: 'retail', value: 4.2e9 }), rec({ segment: 'retail', value: 1.1e9 })]);
+    expect([s.found, s.wrong.length, s.other]).toEqual([0, 1, 1]);
+    expect(s.wrong[0]!.why).toMatch(/key gives this value to group/);
+  });
   it('takes a company key in Chinese script as the pinyin id the converter makes', () => {
     expect(companyMatches({ company: ['tidewave', '潮汐出行'] }, 'chaoxichuxing')).toBe(true);
     expect(companyMatches({ company: ['tidewave', '潮汐出行'] }, 'chaoxi')).toBe(false);

@@ -43,10 +43,13 @@ describe('segments read from the text', () => {
     // A Chinese breakdown by business: two or more businesses each with revenue (ids are pinyin).
     ['分业务看，输配电设备业务第三季度实现收入34.2亿元，同比增长15%；新能源装备业务实现收入18.1亿元。', ['shupeidianshebei', 'xinnengyuanzhuangbei']],
     ['公司实现营业收入58.6亿元，其中海外业务实现收入6.3亿元。', []],
+    // After "下面我们来看分部业绩，首先是X", each "Y方面，本季度收入…" the speaker goes on to.
+    ['下面我们来看分部业绩，首先是公有云。\n企业服务方面，本季度收入为人民币 42.5 亿元。', ['gongyouyun', 'qiyefuwu']],
+    ['企业服务方面，本季度收入为人民币 42.5 亿元。', []],
     ['In Contract Logistics, revenue grew 4.1%. Freight Forwarding revenue was EUR 880 million. Parcel Network revenue was EUR 510 million. Contract Logistics, Parcel Network and Freight Forwarding all improved.', ['freight-forwarding', 'parcel-network', 'contract-logistics']],
     // A name as a heading sentence before its revenue; a one-word name that starts another is its short name.
     ['Now by segment. Factory Automation. Revenue was 92.8 billion yen. Optical Components. Revenue was 35.3 billion yen. The Optical segment also sells lenses.', ['factory-automation', 'optical-components']],
-  ] as const)('%s', (text, expected) => expect(ids(text)).toEqual(expected));
+  ] as const)('%s', (text, expected) => expect(ids(...text.split('\n'))).toEqual(expected));
 
   it('reads a Chinese list of units with their English names in brackets', () => {
     const [auto, ind] = segmentsFromText(source(turn('executive', '公司三大產品線分別為車用電子（Automotive）、工控（Industrial）與消費性（Consumer），以下依此分類。')));

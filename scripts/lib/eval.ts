@@ -122,8 +122,11 @@ export function scoreCall(key: Key, records: readonly FigureRecord[], segmentNam
       found.add(match[1]);
       continue;
     }
+    // A figure of another entity filed here: the group's value under a segment, or a segment's under another.
+    const elsewhere = facts.length === 0 ? key.facts.find(([seg, metric, v, unit]) => keyMetric(r) === metric && !at(r, seg, metric) && alternatives(v, unit).some((a) => close(mine, a))) : undefined;
     if (forbidden) wrong.push({ record: r, why: `forbidden: ${forbidden[4]}` });
     else if (facts.length > 0) wrong.push({ record: r, why: `the key has ${facts.map(([f]) => `${f[2]} ${f[3]}`).join(' or ')}` });
+    else if (elsewhere) wrong.push({ record: r, why: `filed under ${r.segment ?? 'no segment'}; the key gives this value to ${elsewhere[0]}` });
     else other++;
   }
   return { facts: key.facts.length, found: found.size, missed: key.facts.filter((_, i) => !found.has(i)), wrong, other };

@@ -76,6 +76,8 @@ const PRONOUN = /^(?:We|It|They|He|She|This|That|Management|Company|Group|Firm)$
 /** "分业务看，输配电设备业务第三季度实现收入…；新能源装备业务实现收入…": a Chinese breakdown by business. */
 const ZH_BREAKDOWN_OPENER = /(?:^|[。；;])\s*(?:从|按)?(?:分业务|分板块|分板塊|分業務|业务板块|各业务)(?:来)?(?:看|划分|劃分|而言)[,，:：]/u;
 const ZH_BUSINESS_REVENUE = /(?:^|[，,；;。：:]\s*)([\p{Script=Han}]{2,8}?)(?:业务|業務|板块|板塊)(?:第[一二三四]季度|本季度|单季度|單季度)?(?:实现|實現|录得|錄得|取得)?(?:了)?(?:营业|營業)?(?:收入|营收|營收)/gu;
+/** "企业服务方面，本季度收入为人民币 42.5 亿元": a paragraph that opens on a unit and states its revenue. */
+const ZH_ASPECT_REVENUE = /^([\p{Script=Han}]{2,8}?)(?:业务|業務|板块|板塊|分部)?方面[，,]\s*(?:本季度|本季|第[一二三四]季度|单季度)?[^。]{0,12}?(?:收入|营收|營收|收益)/u;
 /** "X 分部", "X分部", "X 事业部". */
 const ZH = /([\p{Script=Han}]{2,8})\s*(?:分部|業務分部|业务分部)/gu;
 /** Words that qualify "segment" without naming one. */
@@ -102,6 +104,8 @@ export function segmentsFromText(raw: RawSource): Segment[] {
     found.set(id, { id, ...segment });
   };
   const reporters: string[] = [];
+  let zhWalkThrough = false;
+  const zhAspects: string[] = [];
   const revenueSubjects: string[] = [];
   const bulletSubjects: string[] = [];
   /** A segment named only in Chinese: its id is the pinyin of its name (`智能硬件` -> `zhinengyingjian`). */
@@ -179,7 +183,13 @@ export function segmentsFromText(raw: RawSource): Segment[] {
         // be told from the name, "我们对智能硬件分部" against "智能硬件分部".)
       }
       // "下面我们来看分部业绩，首先是公有云。"
-      for (const m of zhText.matchAll(ZH_STARTING)) addZh(m[1]!);
+      for (const m of zhText.matchAll(ZH_STARTING)) {
+        addZh(m[1]!);
+        zhWalkThrough = true;
+      }
+      // After that, "企业服务方面，本季度收入为…": each unit the speaker goes on to, with its revenue.
+      const aspect = ZH_ASPECT_REVENUE.exec(p.text);
+      if (aspect) zhAspects.push(aspect[1]!);
       // "分业务看，A业务实现收入…；B业务实现收入…": two or more businesses each with revenue.
       const opener = ZH_BREAKDOWN_OPENER.exec(p.text);
       if (opener) {
@@ -188,6 +198,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
       }
     }
   }
+  if (zhWalkThrough) for (const a of zhAspects) addZh(a);
   // A business that reports its own results is a segment when management's remarks name it
   // again elsewhere (a one-off "X reported" may be a customer or a competitor).
   const managementParagraphs = raw.turns.filter((t) => t.label.role !== 'analyst' && t.label.role !== 'operator').flatMap((t) => t.paragraphs.map((p) => p.text));

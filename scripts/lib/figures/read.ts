@@ -695,7 +695,10 @@ export function topicOf(text: string, vocab: Vocabulary): Entity | undefined {
   }
   const numbers = findNumbers(norm).filter((n) => n.kind !== 'plain');
   const first = numbers[0]?.start ?? norm.length;
-  const named = new Set(segs.filter((s) => s.start < first).map((s) => s.value));
+  // (Not a segment that is the object of what the sentence does: "我们对智能硬件分部计提了减值"
+  // speaks of the company's charge, and what follows need not be the segment's.)
+  const object = (s: { start: number }) => /(?:^|[^于於])对\s*(?:该|其)?$|(?:^|[^于於])對\s*$/u.test(norm.slice(Math.max(0, s.start - 4), s.start));
+  const named = new Set(segs.filter((s) => s.start < first && !object(s)).map((s) => s.value));
   // A sentence that goes through several segments ("we expect Accommodation revenue to grow by
   // 13%, Transportation revenue by 5%…") makes none of them the topic of what follows.
   const all = new Set(segs.map((s) => s.value));
