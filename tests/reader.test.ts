@@ -102,6 +102,10 @@ describe('time frame and modality', () => {
     ['Cloud revenue for the fiscal year was US$3.62 billion, up 27%.', ['cloud/revenue:full-year', 'cloud/revenue_yoy_pct:full-year']],
     ['Fiscal year GAAP operating income was US$1.07 billion.', ['group/operating_income:full-year']],
     ['Fiscal third quarter revenue was US$1.07 billion.', ['group/revenue:quarter']],
+    // The call's own fiscal year named by its number is the full year; an earlier one is a comparison.
+    ['We returned US$520 million to shareholders through buybacks during fiscal 2025.', ['group/buyback_usd:full-year']],
+    ['For FY25, GAAP gross margin was 53.4%.', ['group/gross_margin_pct:full-year']],
+    ['Revenue in fiscal 2024 was US$6.1 billion.', []],
   ] as const)('full-year wording: %s', (s, expected) => expect(frames(s, { kind: 'group' })).toEqual(expected));
 });
 

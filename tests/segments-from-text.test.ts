@@ -46,6 +46,7 @@ describe('segments read from the text', () => {
     // After "下面我们来看分部业绩，首先是X", each "Y方面，本季度收入…" the speaker goes on to.
     ['下面我们来看分部业绩，首先是公有云。\n企业服务方面，本季度收入为人民币 42.5 亿元。', ['gongyouyun', 'qiyefuwu']],
     ['企业服务方面，本季度收入为人民币 42.5 亿元。', []],
+    ['下面我们来看出行业务。本季度出行业务收入同比增长 5%。\n即时配送方面，本季度收入同比增长 15%。\n下面我们来看现金流。', ['chuxing', 'jishipeisong']],
     ['In Contract Logistics, revenue grew 4.1%. Freight Forwarding revenue was EUR 880 million. Parcel Network revenue was EUR 510 million. Contract Logistics, Parcel Network and Freight Forwarding all improved.', ['freight-forwarding', 'parcel-network', 'contract-logistics']],
     // A name as a heading sentence before its revenue; a one-word name that starts another is its short name.
     ['Now by segment. Factory Automation. Revenue was 92.8 billion yen. Optical Components. Revenue was 35.3 billion yen. The Optical segment also sells lenses.', ['factory-automation', 'optical-components']],

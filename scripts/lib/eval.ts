@@ -33,7 +33,8 @@ export type Key = z.infer<typeof keySchema>;
 /** `Productivity & Business Processes` -> `productivity-and-business-processes`. */
 export function segmentSlug(name: string): string {
   // A segment named only in Chinese has the pinyin id the converter gives it (`输配电设备` -> `shupeidianshebei`).
-  if (/^[\p{Script=Han}\s]+$/u.test(name)) return pinyinId(name.replace(/\s+/g, '')) ?? '';
+  // ("出行业务" and "出行" are one: the word for a business is not part of its name.)
+  if (/^[\p{Script=Han}\s]+$/u.test(name)) return pinyinId(name.replace(/\s+/g, '').replace(/(?:业务|業務|板块|板塊|分部)$/u, '')) ?? '';
   return name
     .toLowerCase()
     .replace(/&/g, ' and ')

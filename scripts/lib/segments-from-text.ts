@@ -76,6 +76,8 @@ const PRONOUN = /^(?:We|It|They|He|She|This|That|Management|Company|Group|Firm)$
 /** "分业务看，输配电设备业务第三季度实现收入…；新能源装备业务实现收入…": a Chinese breakdown by business. */
 const ZH_BREAKDOWN_OPENER = /(?:^|[。；;])\s*(?:从|按)?(?:分业务|分板块|分板塊|分業務|业务板块|各业务)(?:来)?(?:看|划分|劃分|而言)[,，:：]/u;
 const ZH_BUSINESS_REVENUE = /(?:^|[，,；;。：:]\s*)([\p{Script=Han}]{2,8}?)(?:业务|業務|板块|板塊)(?:第[一二三四]季度|本季度|单季度|單季度)?(?:实现|實現|录得|錄得|取得)?(?:了)?(?:营业|營業)?(?:收入|营收|營收)/gu;
+/** "下面我们来看出行业务。", "接下来看一下云业务板块，": turning to a business named as one. */
+const ZH_LOOK_AT = /(?:下面|接下来|然后|首先)(?:我们)?(?:再)?(?:来)?看(?:一下|一看)?\s*([\p{Script=Han}]{2,8}?)(?:业务|業務|板块|板塊|分部)\s*[。，,：:]/gu;
 /** "企业服务方面，本季度收入为人民币 42.5 亿元": a paragraph that opens on a unit and states its revenue. */
 const ZH_ASPECT_REVENUE = /^([\p{Script=Han}]{2,8}?)(?:业务|業務|板块|板塊|分部)?方面[，,]\s*(?:本季度|本季|第[一二三四]季度|单季度)?[^。]{0,12}?(?:收入|营收|營收|收益)/u;
 /** "X 分部", "X分部", "X 事业部". */
@@ -184,6 +186,11 @@ export function segmentsFromText(raw: RawSource): Segment[] {
       }
       // "下面我们来看分部业绩，首先是公有云。"
       for (const m of zhText.matchAll(ZH_STARTING)) {
+        addZh(m[1]!);
+        zhWalkThrough = true;
+      }
+      // "下面我们来看出行业务。": the speaker turns to a business by name.
+      for (const m of zhText.matchAll(ZH_LOOK_AT)) {
         addZh(m[1]!);
         zhWalkThrough = true;
       }

@@ -311,6 +311,17 @@ export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: n
   const after = vocab.otherPeriod.exec(untilNext);
   if (after && /(?:19|20)\d\d/.test(after[0])) return 'prior';
   if (vocab.fullYear.test(upTo)) return 'full-year';
+  // "For fiscal 2025, GAAP gross margin was 53.4%", "buybacks during fiscal 2025": the call's own
+  // fiscal year is the full year's figure; an earlier one, a comparison (not "fiscal 2025 fourth quarter").
+  if (!/quarter|\bq[1-4]\b|季度/.test(norm)) {
+    const named = [...`${upTo} ${untilNext}`.matchAll(new RegExp(vocab.namedFiscalYear.source, 'g'))].pop();
+    if (named) {
+      const y = Number(named[1]);
+      const year = y < 100 ? 2000 + y : y;
+      if (year === vocab.fiscalYear) return 'full-year';
+      if (year < vocab.fiscalYear) return 'prior';
+    }
+  }
   // "Fiscal year GAAP operating income was …", "Fiscal 2025 revenue was …" (not "Fiscal 2025 third-quarter revenue").
   if (/^\s*fiscal(?:[- ]year)?(?:\s+(?:19|20)\d\d)?\s/.test(norm) && !/quarter|\bq[1-4]\b/.test(upTo)) return 'full-year';
   return period ?? 'quarter';

@@ -116,6 +116,10 @@ export interface Vocabulary {
   readonly perShareAfter: RegExp;
   /** Mentions of a period other than this quarter ("June quarter" in a September-quarter call, "上半财年"). */
   readonly otherPeriod: RegExp;
+  /** A fiscal year named by its number ("for fiscal 2025", "in FY25"); the number is the group. */
+  readonly namedFiscalYear: RegExp;
+  /** The call's own fiscal year. */
+  readonly fiscalYear: number;
   /** Segment that alone reports a metric (`cmr`): a figure of it with no segment named is that segment's. */
   readonly owners: ReadonlyMap<string, string>;
   readonly clauseBreaks: RegExp;
@@ -178,6 +182,9 @@ export function vocabulary(reading: Reading, metrics: readonly Metric[], company
     partOf: wordsRe(reading.part_of),
     perShareAfter: new RegExp(`^\\s*(?:${wordsRe(reading.per_share_after).source})`),
     otherPeriod: otherPeriodPattern(endMonth, quarter.q, endYear),
+    // "For fiscal 2025, …", "during fiscal year 2025", "in FY25": a whole fiscal year named by its number.
+    namedFiscalYear: /\b(?:for|in|during|over|of|across)\s+(?:the\s+)?(?:full\s+)?(?:fiscal|fy)\s*(?:year\s*)?['’]?(\d{2}|\d{4})\b/g,
+    fiscalYear: quarter.fy,
     owners: new Map(segments.flatMap((s) => s.metrics.map((m) => [m, s.id] as const))),
     shareAfter: new RegExp(`^\\s*(?:${wordsRe(reading.share_after).source})`),
     clauseBreaks: wordsRe(reading.clause_breaks),
