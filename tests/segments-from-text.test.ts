@@ -43,6 +43,8 @@ describe('segments read from the text', () => {
     // A Chinese breakdown by business: two or more businesses each with revenue (ids are pinyin).
     ['分业务看，输配电设备业务第三季度实现收入34.2亿元，同比增长15%；新能源装备业务实现收入18.1亿元。', ['shupeidianshebei', 'xinnengyuanzhuangbei']],
     ['公司实现营业收入58.6亿元，其中海外业务实现收入6.3亿元。', []],
+    // The breakdown goes on in the paragraphs after the one that opens it, with or without "业务".
+    ['分业务来看，储能系统业务增长最快。三季度储能系统实现收入28.9亿元。\n动力电池业务实现收入51.2亿元。\n公司实现营业收入86.4亿元。', ['chunengxitong', 'donglidianchi']],
     // After "下面我们来看分部业绩，首先是X", each "Y方面，本季度收入…" the speaker goes on to.
     ['下面我们来看分部业绩，首先是公有云。\n企业服务方面，本季度收入为人民币 42.5 亿元。', ['gongyouyun', 'qiyefuwu']],
     ['企业服务方面，本季度收入为人民币 42.5 亿元。', []],

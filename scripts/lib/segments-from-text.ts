@@ -75,7 +75,9 @@ const MEASURE_WORDS = /^(?:Total|Net|Gross|Operating|Consolidated|Adjusted|Repor
 const PRONOUN = /^(?:We|It|They|He|She|This|That|Management|Company|Group|Firm)$/i;
 /** "分业务看，输配电设备业务第三季度实现收入…；新能源装备业务实现收入…": a Chinese breakdown by business. */
 const ZH_BREAKDOWN_OPENER = /(?:^|[。；;])\s*(?:从|按)?(?:分业务|分板块|分板塊|分業務|业务板块|各业务)(?:来)?(?:看|划分|劃分|而言)[,，:：]/u;
-const ZH_BUSINESS_REVENUE = /(?:^|[，,；;。：:]\s*)([\p{Script=Han}]{2,8}?)(?:业务|業務|板块|板塊)(?:第[一二三四]季度|本季度|单季度|單季度)?(?:实现|實現|录得|錄得|取得)?(?:了)?(?:营业|營業)?(?:收入|营收|營收)/gu;
+const ZH_BUSINESS_REVENUE = /(?:^|[，,；;。：:]\s*)(?:第?[一二三四]季度|本季度|单季度|單季度)?([\p{Script=Han}]{2,10}?)(?:(?:业务|業務|板块|板塊)(?:第[一二三四]季度|本季度|单季度|單季度)?(?:实现|實現|录得|錄得|取得)?|(?:实现|實現|录得|錄得|取得))(?:了)?(?:营业|營業)?(?:收入|营收|營收)/gu;
+/** Subjects of "…实现收入" that are the company, not one of its businesses. */
+const ZH_NOT_BUSINESS = /^(?:公司|本公司|集团|集團|我们|我們|我司|全年|前三季度|上半年|整体|整體|合计|合計|海外|国内|國內|境外|境内)$/u;
 /** "下面我们来看出行业务。", "接下来看一下云业务板块，": turning to a business named as one. */
 const ZH_LOOK_AT = /(?:下面|接下来|然后|首先)(?:我们)?(?:再)?(?:来)?看(?:一下|一看)?\s*([\p{Script=Han}]{2,8}?)(?:业务|業務|板块|板塊|分部)\s*[。，,：:]/gu;
 /** "企业服务方面，本季度收入为人民币 42.5 亿元": a paragraph that opens on a unit and states its revenue. */
@@ -106,6 +108,8 @@ export function segmentsFromText(raw: RawSource): Segment[] {
     found.set(id, { id, ...segment });
   };
   const reporters: string[] = [];
+  let breakdownFrom = false;
+  const breakdownNames = new Set<string>();
   let zhWalkThrough = false;
   const zhAspects: string[] = [];
   const revenueSubjects: string[] = [];
@@ -197,13 +201,21 @@ export function segmentsFromText(raw: RawSource): Segment[] {
       // After that, "企业服务方面，本季度收入为…": each unit the speaker goes on to, with its revenue.
       const aspect = ZH_ASPECT_REVENUE.exec(p.text);
       if (aspect) zhAspects.push(aspect[1]!);
-      // "分业务看，A业务实现收入…；B业务实现收入…": two or more businesses each with revenue.
+      // "分业务看，A业务实现收入…；B业务实现收入…": two or more businesses each with revenue, in
+      // the paragraph that opens the breakdown and the ones after it in the same turn.
       const opener = ZH_BREAKDOWN_OPENER.exec(p.text);
-      if (opener) {
-        const names = [...p.text.slice(opener.index).matchAll(ZH_BUSINESS_REVENUE)].map((m) => m[1]!.replace(/^(?:其中|以及|而|公司)/u, ''));
-        if (new Set(names).size >= 2) for (const n of names) addZh(n);
+      if (opener) breakdownFrom = true;
+      if (breakdownFrom) {
+        const text = opener ? p.text.slice(opener.index) : p.text;
+        for (const m of text.matchAll(ZH_BUSINESS_REVENUE)) {
+          const name = m[1]!.replace(/^(?:其中|以及|而)/u, '');
+          if (name.length >= 2 && !ZH_NOT_BUSINESS.test(name)) breakdownNames.add(name);
+        }
       }
     }
+    if (breakdownNames.size >= 2) for (const n of breakdownNames) addZh(n);
+    breakdownFrom = false;
+    breakdownNames.clear();
   }
   if (zhWalkThrough) for (const a of zhAspects) addZh(a);
   // A business that reports its own results is a segment when management's remarks name it
