@@ -345,6 +345,11 @@ describe('what earlier sentences of a turn carry', () => {
     expect(reader.read(source, speakers).guidance.map((g) => [g.metric, g.low, g.high])).toEqual([['capex', 2e9, 2.4e9]]);
   });
 
+  it('reads GAAP terms as non-GAAP only after a declaration that figures are, not after a mention of non-GAAP measures', () => {
+    expect(figuresOf([['cfo', ['We will also refer to non-GAAP measures; reconciliations are in the earnings release.', 'Operating income was US$60 million.']]])).toEqual([['operating_income', 60e6]]);
+    expect(figuresOf([['cfo', ['Unless otherwise noted, all figures are non-GAAP.', 'Operating income was US$60 million.']]])).toEqual([['non_gaap_operating_income', 60e6]]);
+  });
+
   it('leaves no segment the topic after a paragraph that went through several', () => {
     // Into the next paragraph, none of them carries.
     expect(segmentsOf(['Turning to Cloud, revenue was US$1.2 billion. Turning to Retail, revenue was US$2.0 billion.', 'Revenue grew 9% in the quarter.'])).toEqual([

@@ -651,7 +651,9 @@ function readNumber(p: Parsed, num: NumberMention, before: Before, ctx: Sentence
   if (basis === 'none') return skip('basis:non-gaap-declared, no such metric', frame);
   const final = basis ? { ...read, metric: basis, rule: `${read.rule} · basis:non-gaap-declared` } : read;
   if (frame !== 'quarter' && frame !== 'full-year' && frame !== 'forecast') return skip(`frame:${frame}`, frame);
-  const entity = entityOf(p, num, final.metric.growth_of ? (ctx.metrics.get(final.metric.growth_of) ?? final.metric) : final.metric, ctx, measure);
+  // (A margin given as a share of revenue is the entity's whose income it is: "GAAP operating
+  // income was $1.07 billion, or 15.4% of revenue" is the group's, whatever the topic.)
+  const entity = entityOf(p, num, final.metric.growth_of ? (ctx.metrics.get(final.metric.growth_of) ?? final.metric) : final.metric, ctx, basisMeasure);
   // A part of what was named ("其中…"): the figure is not the entity's, and the part has no metric of its own.
   if (entity.segment === undefined) return skip(entity.rule, frame);
   const approx = qualifier(p.norm, num);
