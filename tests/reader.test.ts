@@ -170,7 +170,13 @@ describe('entity and context', () => {
     ['The adjusted EBITA of the segment was US$300 million.', { kind: 'segment', id: 'retail' }, [['retail', 'adjusted_ebita', 300e6, 'USD']]],
     ['Segment revenue grew 5%.', undefined, [[null, 'revenue_yoy_pct', 5, '%']]],
     ['Next, the CIB reported net income of US$7.3 billion.', { kind: 'group' }, [[null, 'net_income', 7.3e9, 'USD']]],
-    ['Cloud continues to benefit from AI spend, delivering 24% year-on-year revenue growth to US$4.1 billion.', undefined, [['cloud', 'revenue', 4.1e9, 'USD']]],
+    ['Cloud continues to benefit from AI spend, delivering 24% year-on-year revenue growth to US$4.1 billion.', undefined, [['cloud', 'revenue_yoy_pct', 24, '%'], ['cloud', 'revenue', 4.1e9, 'USD']]],
+    ['Retail saw a 5% sales decline.', undefined, [['retail', 'revenue_yoy_pct', -5, '%']]],
+    // What explains a figure does not name its entity, even with a part word in it ("subsidiary").
+    ['Our HKFRS net income was US$340 million, primarily impacted by items associated with a transaction with Alat, a wholly owned subsidiary of PIF.', { kind: 'segment', id: 'cloud' }, [['group', 'net_income', 340e6, 'USD']]],
+    ['Revenue of our subsidiaries was US$340 million, primarily driven by Cloud.', { kind: 'group' }, [[null, 'revenue', 340e6, 'USD']]],
+    // Nor does the rest of a list a preposition governs.
+    ['Revenue of US$19.4 billion was up 10%, driven by higher revenues in Markets, Payments and Securities Services.', { kind: 'segment', id: 'retail' }, [['retail', 'revenue', 19.4e9, 'USD'], ['retail', 'revenue_yoy_pct', 10, '%']]],
     ["China's adjusted EBITA decreased to US$55 million.", { kind: 'segment', id: 'cloud' }, [[null, 'adjusted_ebita', 55e6, 'USD']]],
     ['In September, adjusted EBITA rose to US$55 million.', { kind: 'segment', id: 'cloud' }, [['cloud', 'adjusted_ebita', 55e6, 'USD']]],
     ['Our partner Nvidia and its revenue of US$30 billion show the demand.', { kind: 'segment', id: 'cloud' }, [[null, 'revenue', 30e9, 'USD']]],
@@ -240,6 +246,7 @@ describe('entity and context', () => {
     ['The segment saw strong demand.', { kind: 'part' }],
     ['We had a good quarter.', undefined],
     ['CCB reported net income of US$3.6 billion.', { kind: 'part' }],
+    ['Net income was US$340 million, impacted by a transaction with a subsidiary of PIF.', undefined],
     ['This quarter, the firm reported net income of US$13 billion.', { kind: 'group' }],
     ['By segment, we expect Cloud revenue to grow by 13% to 16% and Retail revenue by 5% to 8%.', undefined],
   ] as const)('"%s" sets the topic %j', (s, topic) => expect(topicOf(s, reader.vocab)).toEqual(topic));
@@ -348,6 +355,13 @@ describe('what earlier sentences of a turn carry', () => {
   it('reads GAAP terms as non-GAAP only after a declaration that figures are, not after a mention of non-GAAP measures', () => {
     expect(figuresOf([['cfo', ['We will also refer to non-GAAP measures; reconciliations are in the earnings release.', 'Operating income was US$60 million.']]])).toEqual([['operating_income', 60e6]]);
     expect(figuresOf([['cfo', ['Unless otherwise noted, all figures are non-GAAP.', 'Operating income was US$60 million.']]])).toEqual([['non_gaap_operating_income', 60e6]]);
+  });
+
+  it('ends a segment topic when the speaker turns to something that is not a segment', () => {
+    expect(segmentsOf(['Turning to our Cloud segment. Revenue was US$3 billion.', 'Moving on to advertising. We generated US$1.7 billion of revenue in the quarter.'])).toEqual([
+      ['cloud', 'revenue', 3e9],
+      [null, 'revenue', 1.7e9],
+    ]);
   });
 
   it('leaves no segment the topic after a paragraph that went through several', () => {

@@ -64,6 +64,16 @@ describe('segments read from the text', () => {
     expect(ids('Moving to our businesses. CCB reported net income of $3.6 billion.', 'In CCB, card balances grew.', 'Next, the CIB reported revenue of $19.4 billion.')).toEqual(['ccb']);
   });
 
+  it('takes every business of a walk where three or more report one after another, named once or more', () => {
+    expect(ids('CCB reported net income of $3.6 billion.', 'Next, the CIB reported net income of $7.3 billion.', 'AWM reported net income of $1.6 billion.', 'And to finish up, Corporate reported net income of $307 million.')).toEqual(['ccb', 'cib', 'awm', 'corporate']);
+    expect(ids('CCB reported net income of $3.6 billion.', 'Next, the CIB reported net income of $7.3 billion.')).toEqual([]);
+  });
+
+  it('takes initials a topic sentence turns to when their results follow at once, not initials that only qualify "segment"', () => {
+    expect(ids('Moving next to our AWS segment. Revenue was $33 billion, up 20.2% year-over-year.')).toEqual(['aws']);
+    expect(ids('Turning to our SMB segment. We added many customers.')).toEqual([]);
+  });
+
   it('takes the first segment a Chinese speaker goes through, with the pinyin of its name as id, and no words before 分部', () => {
     expect(ids('下面我们来看分部业绩，首先是公有云。', '本季度我们对智能硬件分部计提了减值。')).toEqual(['gongyouyun']);
   });

@@ -52,7 +52,9 @@ const NAME_HEADING = new RegExp(`(?:^|[.!?]\\s+)(${NAME})\\.\\s+(?:Revenues?|Net
 /** "- Orthopaedics: sales of CHF 318.7 million, up 1.1%": one unit of a bulleted list. */
 const EN_BULLET = new RegExp(`^\\s*[-*•·]\\s+(${NAME})\\s*[:：–—-]\\s*(?:revenues?|net sales|sales|net revenues?)\\s+(?:of|was|were|grew|increased|rose|declined|decreased|fell|reached)\\b`);
 /** "Turning to Diagnostics.", "Moving on to Home Care," as a sentence's opening. */
-const TURNING_TO = new RegExp(`(?:^|[.!?]\\s+)(?:Turning|Moving(?:\\s+on)?|Now\\s+turning|Next,?\\s+turning)\\s+to\\s+(?:our\\s+|the\\s+)?(${NAME})(?:\\s+(?:segment|division|business))?\\s*[.,:]`, 'g');
+const TURNING_TO = new RegExp(`(?:^|[.!?]\\s+)(?:Turning|Moving(?:\\s+on|\\s+next)?|Now\\s+turning|Next,?\\s+(?:turning|moving)|Shifting)\\s+to\\s+(?:our\\s+|the\\s+)?(${NAME})(?:\\s+(?:segment|division|business))?\\s*[.,:]`, 'g');
+/** "Moving next to our AWS segment. Revenue was $33 billion": initials a topic sentence turns to, with results right after. */
+const INITIALS_TURN = /(?:^|[.!?]\s+)(?:Turning|Moving(?:\s+on|\s+next)?|Now\s+turning|Next,?\s+(?:turning|moving)|Shifting)\s+to\s+(?:our\s+|the\s+)?([A-Z]{2,5})\s+(?:segment|division)\.\s+(?:Segment\s+)?(?:[Rr]evenues?|[Nn]et sales|[Ss]ales|[Oo]perating (?:income|profit|loss))\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|of)\b/g;
 const IN_NAME_REVENUE = new RegExp(`(?:^|[.!?]\\s+)In\\s+(?:our\\s+|the\\s+)?(${NAME})(?:\\s+(?:segment|division|business))?,\\s+(?:revenues?|net sales|sales)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached)\\b`, 'g');
 /** "In Home Care, revenue grew …" at a sentence's opening. */
 const IN_NAME = new RegExp(`(?:^|[.!?]\\s+)In\\s+(?:our\\s+|the\\s+)?(${NAME})(?:\\s+(?:segment|division|business))?,`, 'g');
@@ -226,6 +228,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   for (const i of new Set(initialsBeforeSegment)) {
     if (new RegExp(`(?<![A-Za-z])${i}(?:\\s+segment)?\\s+(?:revenues?|net sales|sales|operating (?:income|profit|loss)|net income)\\b`).test(text)) addEn(i);
   }
+  for (const p of managementParagraphs) for (const m of p.matchAll(INITIALS_TURN)) addEn(m[1]!);
   // In a call that presents segments, a further name that has revenue of its own is one too
   // ("Aftermarket Services revenue was $430 million" after Motion Systems and Fluid Handling),
   // when it is written as a name: in capitals within a sentence somewhere in management's
@@ -257,10 +260,11 @@ export function segmentsFromText(raw: RawSource): Segment[] {
       if (/\b(?:the|this)\s+(?:segment|division)(?:'s|’s)?\b|\b(?:segment|division)\s+(?:revenue|sales|margin|operating)/i.test(p)) for (const m of p.matchAll(IN_NAME)) addEn(m[1]!);
     }
   }
-  for (const r of new Set(reporters)) {
-    const name = cleanName(r);
-    if (!name || PRONOUN.test(name)) continue;
-    if (mentions(name) >= 2) addEn(name);
+  // (Three or more businesses reporting one after another, "CCB reported net income …", "the
+  // CIB reported …", "Corporate reported …", are a walk through the segments: each is one.)
+  const reporterNames = [...new Set(reporters.map((r) => cleanName(r)).filter((n): n is string => Boolean(n) && !PRONOUN.test(n!)))];
+  for (const name of reporterNames) {
+    if (mentions(name) >= 2 || reporterNames.length >= 3) addEn(name);
   }
   // Two spellings of one name ("Diagnostics" and "diagnostics") are one segment, and so are a
   // name and another segment's initials ("SSG" and "Solutions and Services Group").

@@ -194,6 +194,9 @@ interface Carried {
   inQa: boolean;
 }
 
+/** A sentence that opens by turning to another subject. */
+const TURNS_AWAY = /^\s*(?:(?:and|now|next|so|ok|okay),?\s+)?(?:moving|turning|shifting|switching)\s+(?:on\s+|next\s+|now\s+|over\s+)?to\b|^\s*(?:let\s+me|let's|let’s|i'll|i’ll|i\s+will)\s+(?:now\s+)?(?:turn|move|shift)\s+(?:on\s+|over\s+)?to\b|^\s*(?:下面|接下来|接着)(?:我们)?(?:来)?看/i;
+
 function newCarried(): Carried {
   return { order: 0, entity: undefined, period: undefined, turnPeriod: undefined, turnOpening: false, about: undefined, nonGaap: false, paragraphSegments: new Set(), groupUntilSegments: false, inQa: false };
 }
@@ -290,6 +293,9 @@ export function figureReader(ctx: ExtractContext) {
     /** One sentence in what the sentences before it carried; updates what it carries on. */
     const sentence = (text: string, quote: Omit<RawFigure['quote'], 'number'>) => {
       const topic = topicSet(text, vocab, state.entity);
+      // "Moving on to Amazon ads.": the speaker turns to something that is not a segment, and the
+      // segment spoken of before is no longer the topic.
+      if (!topic && state.entity?.kind === 'segment' && TURNS_AWAY.test(text)) state.entity = undefined;
       if (vocab.nonGaapBasis.test(normalizeSameLength(text))) state.nonGaap = true;
       const periodTopic = periodTopicOf(text, vocab);
       if (periodTopic !== undefined) state.period = periodTopic ?? undefined;

@@ -185,7 +185,8 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
 /** A measure written right after a number: "$150 million principal amount", "$5 billion in revenue", "$31.0 million in one-time costs". */
 export function postfixMeasure(p: Parsed, num: NumberMention): Hit<Measure> | undefined {
   const after = p.norm.slice(num.end);
-  const lead = /^\s*(?:(?:in|of|to)\s+)?(?:our\s+|total\s+)?/.exec(after)![0];
+  // ("24% year-on-year revenue growth": the comparison may stand between a rate and its measure.)
+  const lead = /^\s*(?:(?:in|of|to)\s+)?(?:(?:year[- ]over[- ]year|year[- ]on[- ]year|yoy)\s+)?(?:our\s+|total\s+)?/.exec(after)![0];
   let at = num.end + lead.length;
   for (let words = 0; words <= 2; words++) {
     const m = p.measures.find((x) => x.start === at);
@@ -387,6 +388,13 @@ export function direction(p: Parsed, num: NumberMention, from: number, previous?
   const after = p.norm.slice(num.end);
   if (GROWTH_AFTER.test(after)) return 1;
   if (DECLINE_AFTER.test(after)) return -1;
+  // "24% year-on-year revenue growth", "a 5% sales decline": the word after the measure written after the rate.
+  const postfix = postfixMeasure(p, num);
+  if (postfix && postfix.start >= num.end) {
+    const tail = p.norm.slice(postfix.end);
+    if (/^\s*(?:growth|increase)\b/.test(tail)) return 1;
+    if (/^\s*(?:decline|decrease)\b/.test(tail)) return -1;
+  }
   // "decreased 36.2% year-over-year and 9.5% quarter-over-quarter": the second rate shares the verb.
   if (previous && previous.sign !== 0 && /^\s*(?:year[- ]over[- ]year|year[- ]on[- ]year|yoy|同比)?\s*(?:,|，|and|以及|及|和)\s*$/.test(p.norm.slice(previous.end, num.start))) return previous.sign;
   // "grow by 11% to 14%", "增长 8% 至 10%": the end of a range shares its start's direction
@@ -397,6 +405,20 @@ export function direction(p: Parsed, num: NumberMention, from: number, previous?
     if (!/(?:from|由|从)\s*$/.test(p.norm.slice(Math.max(0, start - 8), start)) || p.forecastAt.some((f) => f < start)) return previous.sign;
   }
   return 0;
+}
+
+/** What explains a figure after it: "…, primarily impacted by items associated with X, a wholly owned subsidiary of Y". */
+const EXPLANATION = /\b(?:driven by|due to|related to|associated with|impacted by|affected by|reflecting|as a result of|thanks to|because of|owing to|attributable to the)\b|主要(?:由于|是由于|受|得益于)|由于|受益于|得益于/;
+
+/**
+ * The sentence names a part of the company ("segment", "its", "subsidiary") where it can be the
+ * figure's: before the number or in what the number's clause says of it, not in an explanation
+ * after it ("$340 million, primarily impacted by … a wholly owned subsidiary of PIF").
+ */
+function entityMarked(p: Parsed, num: NumberMention, vocab: Vocabulary): boolean {
+  const why = EXPLANATION.exec(p.norm.slice(num.end));
+  const stop = why ? num.end + why.index : p.norm.length;
+  return positions(vocab.entityMarkers, p.norm).some((x) => x.start < stop);
 }
 
 /** "grew revenue by 9%", "grew total revenue 24%": the verb before the measure gives the direction. */
@@ -429,7 +451,8 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   if (named) return { segment: named.value, rule: `entity:named '${named.text}'` };
   // "GAAP operating income", "non-GAAP EPS": accounting bases are the consolidated company's
   // (unless the sentence says whose: "GAAP operating income for the segment").
-  if (!ctx.vocab.entityMarkers.test(p.norm) && (/(?:^|\s)(?:non-?\s?)?(?:gaap|ifrs|statutory)\s+\S*\s*$/.test(p.norm.slice(Math.max(0, measure.start - 14), measure.start + 1)) || /^(?:non-?\s?)?(?:gaap|ifrs|statutory)\b/.test(p.norm.slice(measure.start, measure.end)))) {
+  const marked = entityMarked(p, num, ctx.vocab);
+  if (!marked && (/(?:^|\s)(?:non-?\s?)?(?:gaap|ifrs|hkfrs|statutory)\s+\S*\s*$/.test(p.norm.slice(Math.max(0, measure.start - 14), measure.start + 1)) || /^(?:non-?\s?)?(?:gaap|ifrs|hkfrs|statutory)\b/.test(p.norm.slice(measure.start, measure.end)))) {
     return { segment: 'group', rule: 'entity:accounting-basis' };
   }
   if (ctx.vocab.owners.has(metric.id)) return { segment: ctx.vocab.owners.get(metric.id)!, rule: 'entity:only-segment-reporting-it' };
@@ -441,7 +464,7 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   const business = ZH_BUSINESS_BEFORE.exec(p.norm.slice(Math.max(0, measure.start - 20), measure.start));
   if (business && !/(?:主营|全部|整体|各项|所有|各|总体|集团|公司|核心)$/.test(business[1]!)) return { segment: null, rule: `entity:unnamed-business '${business[0].trim()}'` };
   if (p.groupAt.some((g) => g < num.start || (measure.start >= num.end && g >= num.end && g < measure.start))) return { segment: 'group', rule: 'entity:group-words' };
-  if (ctx.vocab.entityMarkers.test(p.norm)) {
+  if (marked) {
     // "Turning to our Fluid Handling segment. … segment revenue declined 2%": the current segment.
     // (Not when another name comes first: "our partner Nvidia and its revenue".)
     if (ctx.entity?.kind === 'segment' && p.segments.length === 0 && pointsBack(p.norm, ctx.vocab) && !namesAnotherBefore(p, measure)) return { segment: ctx.entity.id, rule: `entity:refers-back ${ctx.entity.id}` };
@@ -528,7 +551,9 @@ export function namesAnotherAfter(p: Parsed, num: NumberMention): boolean {
     if (MONTHS.test(m[0])) continue;
     // The object of a preposition explains the figure ("driven by a higher deposit margin in
     // Banking & Wealth Management"); it does not state one of its own.
-    if (/\b(?:in|by|from|of|on|across|at|for|with|through|via)\s+(?:the\s+|our\s+|its\s+)?$/.test(rest.slice(0, m.index))) continue;
+    // (So is the rest of a list the preposition governs: "higher revenues in Markets, Payments and
+    // Securities Services".)
+    if (/\b(?:in|by|from|of|on|across|at|for|with|through|via)\s+(?:the\s+|our\s+|its\s+)?(?:[A-Z][A-Za-z&-]*(?:\s+[A-Z][A-Za-z&-]*)*,\s+)*(?:and\s+)?$/.test(rest.slice(0, m.index))) continue;
     const at = num.end + m.index;
     if (p.segments.some((s) => at >= s.start && at < s.end) || p.companyAt.some((c) => at >= c.start && at < c.end)) continue;
     return true;
@@ -716,7 +741,10 @@ export function topicOf(text: string, vocab: Vocabulary): Entity | undefined {
   // 13%, Transportation revenue by 5%…") makes none of them the topic of what follows.
   const all = new Set(segs.map((s) => s.value));
   if (named.size === 1 && all.size === 1) return { kind: 'segment', id: [...named][0]! };
-  if (named.size === 0 && vocab.partTopics.test(norm)) return { kind: 'part' };
+  // (Not a part word in what explains the first figure: "…, impacted by … a wholly owned subsidiary of PIF".)
+  const why = numbers.length > 0 ? EXPLANATION.exec(norm.slice(first)) : null;
+  const partsEnd = why ? first + why.index : norm.length;
+  if (named.size === 0 && positions(vocab.partTopics, norm).some((x) => x.start < partsEnd)) return { kind: 'part' };
   // "CCB reported net income of $3.6 billion. Revenue of $19.4 billion …": that business is the topic.
   if (named.size === 0 && unknownReporter(text, 0, first, vocab.company.find(norm))) return { kind: 'part' };
   if (named.size === 0 && positions(vocab.groupWords, norm).some((g) => g.start < first && !segs.some((s) => g.start >= s.start && g.start < s.end))) return { kind: 'group' };
