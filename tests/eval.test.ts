@@ -143,4 +143,10 @@ describe('the evaluation corpus', () => {
     expect(results.length).toBeGreaterThanOrEqual(7);
     report('held-out set 4 (tests/eval/heldout4):', results);
   });
+
+  it.runIf(process.env.EVAL_HELDOUT === '1' || process.env.CI === 'true')('held-out set 5: score printed, runs only at the end of a stage', () => {
+    const results = runFolder('tests/eval/heldout5');
+    expect(results.length).toBeGreaterThanOrEqual(7);
+    report('held-out set 5 (tests/eval/heldout5):', results);
+  });
 });
