@@ -103,10 +103,13 @@ describe('scoring against a key', () => {
   });
 });
 
-/** Lowered as the reader improves, never raised. */
-const RETIRED_WRONG_AT_MOST = 1;
-/** Guidance ranges exported with a key entry's metric, segment and period that match none of its ranges (first counted 2026-12-03: 3, then 0). */
-const RETIRED_GUIDANCE_WRONG_AT_MOST = 0;
+/**
+ * Lowered as the reader improves, never raised (sets 1 and 2 were at 1 when sets 3 and 4 joined
+ * them on 2026-12-03 with the 10 wrong figures of their last held-out run).
+ */
+const RETIRED_WRONG_AT_MOST = 11;
+/** Guidance ranges exported with a key entry's metric, segment and period that match none of its ranges (sets 1 and 2: 3, then 0; with sets 3 and 4: 2). */
+const RETIRED_GUIDANCE_WRONG_AT_MOST = 2;
 
 describe('the evaluation corpus', () => {
   it('development part: no wrong figure (recall is printed)', () => {
@@ -120,28 +123,17 @@ describe('the evaluation corpus', () => {
     expect(total.facts).toBeGreaterThan(0);
   });
 
-  // The first two held-out sets, retired into development after their last held-out run
-  // (2026-12-03: 101/333 found, 38 wrong). Their wrong figures may only go down.
+  // The first four held-out sets, retired into development after their last held-out runs
+  // (sets 1 and 2 on 2026-12-03: 101/333 found, 38 wrong; sets 3 and 4 on 2026-12-03: 156/365
+  // found, 10 wrong). Their wrong figures may only go down.
   it('retired held-out sets: wrong figures no more than recorded (recall is printed)', () => {
     const results = runFolder('tests/eval/retired');
-    expect(results.length).toBeGreaterThanOrEqual(12);
+    expect(results.length).toBeGreaterThanOrEqual(26);
     report('retired held-out sets (tests/eval/retired):', results);
     const wrong = results.reduce((n, r) => n + r.score.wrong.length, 0);
     expect(wrong).toBeLessThanOrEqual(RETIRED_WRONG_AT_MOST);
     const wrongGuidance = results.reduce((n, r) => n + (r.guidance.wrong?.length ?? 0), 0);
     expect(wrongGuidance).toBeLessThanOrEqual(RETIRED_GUIDANCE_WRONG_AT_MOST);
-  });
-
-  it.runIf(process.env.EVAL_HELDOUT === '1' || process.env.CI === 'true')('held-out set 3: score printed, runs only at the end of a stage', () => {
-    const results = runFolder('tests/eval/heldout3');
-    expect(results.length).toBeGreaterThanOrEqual(7);
-    report('held-out set 3 (tests/eval/heldout3):', results);
-  });
-
-  it.runIf(process.env.EVAL_HELDOUT === '1' || process.env.CI === 'true')('held-out set 4: score printed, runs only at the end of a stage', () => {
-    const results = runFolder('tests/eval/heldout4');
-    expect(results.length).toBeGreaterThanOrEqual(7);
-    report('held-out set 4 (tests/eval/heldout4):', results);
   });
 
   it.runIf(process.env.EVAL_HELDOUT === '1' || process.env.CI === 'true')('held-out set 5: score printed, runs only at the end of a stage', () => {

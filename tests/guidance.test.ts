@@ -32,6 +32,7 @@ describe('judging a forecast against the figure reported for its period', () => 
     ['a figure of another period: no figure stated', g({}), [f({ period: 'FY2025Q2' })], 'no-figure'],
     ['a forecast without a segment: not comparable', g({ segment: null }), [f({})], 'not-comparable'],
     ['a forecast without a period: not comparable', g({ period: undefined }), [f({})], 'not-comparable'],
+    ['a forecast at constant currency, figure inside it: not comparable', g({ constant_currency: true }), [f({ value: 105e9 })], 'not-comparable'],
   ];
   it.each(cases)('%s', (_name, guidance, figures, outcome) => {
     expect(judge(guidance, figures).outcome).toBe(outcome);
@@ -93,6 +94,7 @@ describe('how a forecast is shown', () => {
     [g({ metric: 'revenue_yoy_pct', unit: '%', basis: 'yoy', low: 10, high: 10 }), 'en', '+10% YoY'],
     [g({ low: undefined, high: undefined, unit: undefined }), 'en', 'direction only'],
     [g({ low: undefined, high: undefined, unit: undefined }), 'zh', '仅方向'],
+    [g({ metric: 'revenue_yoy_pct', unit: '%', basis: 'yoy', low: 8, high: 11, constant_currency: true }), 'en', '+8% YoY – +11% YoY at constant currency'],
   ] as const)('%# %s', (guidance, edition, shown) => {
     expect(guidanceValue(guidance, edition)).toBe(shown);
   });

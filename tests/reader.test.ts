@@ -26,11 +26,11 @@ const company: Company = companySchema.parse({
 const reader = figureReader({ company, metrics: metrics(), reading: reading(), quarter: parseQuarterId('FY2025Q3')! });
 
 /** The figures (and guidance) a sentence gives: [segment, metric, value, unit], guidance marked. */
-function read(sentence: string, entity?: Entity): Array<[string | null | undefined, string, number, string] | ['guidance', string, number, string]> {
+function read(sentence: string, entity?: Entity): Array<[string | null | undefined, string, number, string] | ['guidance' | 'guidance-cc', string, number, string]> {
   return reader
     .explain(sentence, entity)
     .filter((r) => r.decision !== 'skip')
-    .map((r) => (r.decision === 'guidance' ? ['guidance', r.metric!, r.value!, r.unit!] : [r.segment, r.metric!, r.value!, r.unit!]));
+    .map((r) => (r.decision === 'guidance' ? [r.frame === 'forecast-cc' ? 'guidance-cc' : 'guidance', r.metric!, r.value!, r.unit!] : [r.segment, r.metric!, r.value!, r.unit!]));
 }
 
 describe('sign', () => {
@@ -63,7 +63,11 @@ describe('time frame and modality', () => {
     ['Excluding restructuring charges and a small tax benefit, adjusted EPS was $1.42, compared with $1.30 a year ago.', [['group', 'non_gaap_diluted_eps', 1.42, 'USD']]],
     ['Excluding currency, revenue grew 5% and EBITDA grew 7%.', []],
     ['Revenue grew 5%, and organic revenue grew 3%.', [['group', 'revenue_yoy_pct', 5, '%']]],
-    ['Total revenues are expected to grow from 16% to 18% in constant currency and are expected to grow from 19% to 21% in USD.', [['guidance', 'revenue_yoy_pct', 19, '%'], ['guidance', 'revenue_yoy_pct', 21, '%']]],
+    ['Total revenues are expected to grow from 16% to 18% in constant currency and are expected to grow from 19% to 21% in USD.', [['guidance-cc', 'revenue_yoy_pct', 16, '%'], ['guidance-cc', 'revenue_yoy_pct', 18, '%'], ['guidance', 'revenue_yoy_pct', 19, '%'], ['guidance', 'revenue_yoy_pct', 21, '%']]],
+    // A forecast at constant exchange rates is guidance on that basis; anything else off the reported basis is left out.
+    ['For 2025, sales growth is now expected to be 8% to 11% at constant exchange rates.', [['guidance-cc', 'revenue_yoy_pct', 8, '%'], ['guidance-cc', 'revenue_yoy_pct', 11, '%']]],
+    ['Excluding acquisitions and at constant currency, we expect revenue to grow 5%.', []],
+    ['Revenue grew 7% in constant currency.', []],
     ['We reaffirm organic sales growth of 2% to 4% and raise the bottom of our adjusted EPS range: we now expect adjusted EPS of $5.70 to $5.85.', [['guidance', 'non_gaap_diluted_eps', 5.7, 'USD'], ['guidance', 'non_gaap_diluted_eps', 5.85, 'USD']]],
     // The range an outlook replaced is not guidance.
     ['We now expect adjusted EPS of $5.70 to $5.85, up from $5.60 to $5.85 previously.', [['guidance', 'non_gaap_diluted_eps', 5.7, 'USD'], ['guidance', 'non_gaap_diluted_eps', 5.85, 'USD']]],
@@ -136,7 +140,8 @@ describe('metric boundaries', () => {
     ['We expect to generate US$2.6 billion in maximum of cash proceeds from the sale of two businesses.', []],
     ['Our guide is for revenue of US$3.4 billion.', [['guidance', 'revenue', 3.4e9, 'USD']]],
     ['Revenue growth accelerated from 11% to 14%.', []],
-    ['Total revenues are expected to grow from 16% to 18% in constant currency.', []],
+    ['Total revenues are expected to grow from 16% to 18% in constant currency.', [['guidance-cc', 'revenue_yoy_pct', 16, '%'], ['guidance-cc', 'revenue_yoy_pct', 18, '%']]],
+    ['We expect organic revenue to grow 4% to 6%.', []],
     ['We expect our full-year revenue to be between US$1.12 billion and US$1.17 billion.', [['guidance', 'revenue', 1.12e9, 'USD'], ['guidance', 'revenue', 1.17e9, 'USD']]],
     ['For the fourth quarter, we expect revenue to grow by 11% to 14% year-over-year.', [['guidance', 'revenue_yoy_pct', 11, '%'], ['guidance', 'revenue_yoy_pct', 14, '%']]],
     ['我们预计第四季度集团经调整 EBITA 将达到15亿至16亿港元。', [['guidance', 'adjusted_ebita', 1.5e9, 'HKD'], ['guidance', 'adjusted_ebita', 1.6e9, 'HKD']]],

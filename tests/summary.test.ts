@@ -144,13 +144,13 @@ describe('data export', () => {
     // checked on a development call below.)
     expect(guidance.length).toBe(calls.reduce((n, c) => n + c.guidance.length, 0));
     for (const g of guidance) {
-      expect(Object.keys(g)).toEqual(['company', 'quarter', 'segment', 'metric', 'low', 'high', 'unit', 'approx', 'basis', 'about', 'period', 'quote', 'speaker', 'rule', 'url']);
+      expect(Object.keys(g)).toEqual(['company', 'quarter', 'segment', 'metric', 'low', 'high', 'unit', 'approx', 'basis', 'constant_currency', 'about', 'period', 'quote', 'speaker', 'rule', 'url']);
       expect(g.rule).toMatch(/frame:forecast/);
       const [page, id] = (g.url as string).split('#') as [string, string];
       expect(attrs(read(page), 'id'), g.url as string).toContain(id);
     }
     const csv = readFileSync(join(dist, 'data/guidance.csv'), 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('company,quarter,segment,metric,low,high,unit,approx,basis,about,period,quote,speaker,rule,url');
+    expect(csv.split('\r\n')[0]).toBe('company,quarter,segment,metric,low,high,unit,approx,basis,constant_currency,about,period,quote,speaker,rule,url');
     expect(csv.match(/\r\nalibaba,/g)?.length ?? 0).toBe(guidance.length);
   });
 
@@ -160,13 +160,13 @@ describe('data export', () => {
     expect(records.length).toBe(call!.guidance.length);
     expect(records.length).toBeGreaterThanOrEqual(4);
     for (const g of records) {
-      expect(Object.keys(g)).toEqual(['company', 'quarter', 'segment', 'metric', 'low', 'high', 'unit', 'approx', 'basis', 'about', 'period', 'quote', 'speaker', 'rule', 'url']);
+      expect(Object.keys(g)).toEqual(['company', 'quarter', 'segment', 'metric', 'low', 'high', 'unit', 'approx', 'basis', 'constant_currency', 'about', 'period', 'quote', 'speaker', 'rule', 'url']);
       expect(g.rule).toMatch(/frame:forecast/);
       expect(g.url).toMatch(new RegExp(`^${call!.company}/fy2026-q2\\.html#en-p-\\d+$`));
     }
     expect(records.find((g) => g.metric === 'revenue')).toMatchObject({ segment: 'group', low: 295e6, high: 315e6, unit: 'USD', period: 'FY2026Q3' });
     const csv = guidanceCsv(records).split('\r\n');
-    expect(csv[0]).toBe('company,quarter,segment,metric,low,high,unit,approx,basis,about,period,quote,speaker,rule,url');
+    expect(csv[0]).toBe('company,quarter,segment,metric,low,high,unit,approx,basis,constant_currency,about,period,quote,speaker,rule,url');
     expect(csv.filter((l) => l.startsWith(`${call!.company},`)).length).toBe(records.length);
   });
 

@@ -92,6 +92,8 @@ export interface GuidanceRecord {
   approx: string | null;
   /** For a growth rate: `yoy` or `qoq`. */
   basis: string | null;
+  /** Stated at constant exchange rates, not on the reported basis. */
+  constant_currency: boolean;
   /** The period it is about, as the call says it. */
   about: string;
   /** That period as a fiscal quarter or year (`FY2025Q4`, `FY2026`), when the reader can tell. */
@@ -115,6 +117,7 @@ export function guidanceRecords(calls: readonly Call[]): GuidanceRecord[] {
         unit: g.unit ?? null,
         approx: g.approx ?? null,
         basis: g.basis ?? null,
+        constant_currency: g.constant_currency ?? false,
         about: g.about,
         period: g.period ?? null,
         quote: g.quote.text,
@@ -125,7 +128,7 @@ export function guidanceRecords(calls: readonly Call[]): GuidanceRecord[] {
     );
 }
 
-const GUIDANCE_COLUMNS: ReadonlyArray<keyof GuidanceRecord> = ['company', 'quarter', 'segment', 'metric', 'low', 'high', 'unit', 'approx', 'basis', 'about', 'period', 'quote', 'speaker', 'rule', 'url'];
+const GUIDANCE_COLUMNS: ReadonlyArray<keyof GuidanceRecord> = ['company', 'quarter', 'segment', 'metric', 'low', 'high', 'unit', 'approx', 'basis', 'constant_currency', 'about', 'period', 'quote', 'speaker', 'rule', 'url'];
 
 /** The guidance records as CSV, written like `figuresCsv`. */
 export function guidanceCsv(records: readonly GuidanceRecord[]): string {

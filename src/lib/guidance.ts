@@ -15,7 +15,8 @@
  *   forecast was stated as approximate; for percentages 0.05 or 1 point), and "missed" below;
  * - "more than X" is met at or above X; "less than X" (a ceiling, such as a cost) is met at or
  *   below X;
- * - a forecast without a number (a direction only) is not judged.
+ * - a forecast without a number (a direction only) is not judged, nor one at constant exchange
+ *   rates (the figures are reported at actual rates).
  */
 import type { Call, Figure, Guidance } from './schema.ts';
 import { parseQuarterId, compareQuarters, quarterLabel } from './quarters.ts';
@@ -41,7 +42,8 @@ function tolerance(g: Guidance, point: number): number {
 /** Judges one forecast against the figures reported for its period (any call's figures; only the period's are used). */
 export function judge(g: Guidance, figures: readonly Figure[]): Judgement {
   if (g.low === undefined && g.high === undefined) return { outcome: 'direction' };
-  if (g.segment === null || g.period === undefined) return { outcome: 'not-comparable' };
+  // (Figures are reported in the reporting currency; a forecast at constant exchange rates is not comparable with them.)
+  if (g.segment === null || g.period === undefined || g.constant_currency) return { outcome: 'not-comparable' };
   const same = figures.filter((f) => f.metric === g.metric && f.segment === g.segment && f.period === g.period);
   if (same.length === 0) return { outcome: 'no-figure' };
   const figure = same.find((f) => f.unit === g.unit && (f.basis ?? null) === (g.basis ?? null));
@@ -114,8 +116,9 @@ export function guidanceValue(g: Guidance, edition: Edition): string {
   const one = (value: number, approx?: Guidance['approx']) => formatFigure({ value, unit: g.unit!, ...(approx ? { approx } : {}), ...(g.basis ? { basis: g.basis } : {}) }, edition);
   const low = g.low ?? g.high!;
   const high = g.high ?? g.low!;
-  if (low === high || g.approx === 'more-than' || g.approx === 'less-than') return one(g.approx === 'less-than' ? high : low, g.approx);
-  return `${one(low, g.approx)} – ${one(high)}`;
+  const basis = g.constant_currency ? ` ${SUMMARY_UI[edition].constantCurrency}` : '';
+  if (low === high || g.approx === 'more-than' || g.approx === 'less-than') return `${one(g.approx === 'less-than' ? high : low, g.approx)}${basis}`;
+  return `${one(low, g.approx)} – ${one(high)}${basis}`;
 }
 
 /** The period a forecast is about: `FY2025 Q4`, `FY2026`, else as the call said it (or "period not stated"). */

@@ -229,6 +229,7 @@ const summaryEn = {
   guidancePeriod: 'For',
   guidanceQuote: 'As said',
   directionOnly: 'direction only',
+  constantCurrency: 'at constant currency',
   periodNotStated: 'period not stated',
   unassigned: 'segment not stated',
   fiscalYear: (fy: string) => `FY${fy}`,
@@ -241,7 +242,7 @@ const summaryEn = {
   thisCall: 'This call',
   guidanceRuleTitle: 'How forecasts are judged',
   guidanceRule:
-    'A forecast is compared only with a figure of the same metric, segment and period, in the same unit and, for a growth rate, on the same basis (year over year or quarter over quarter); otherwise it is "not comparable", or "no figure stated" when the call reports no figure for it. A range is met when the figure is above it, in range within it, and missed below it. A point value is met at or above it, allowing for rounding (0.5% of the value, 5% when the forecast was approximate; 0.05 or 1 percentage point for percentages), and missed below. "More than X" is met at or above X; "less than X" at or below X. A forecast without a number (a direction) is not judged.',
+    'A forecast is compared only with a figure of the same metric, segment and period, in the same unit and, for a growth rate, on the same basis (year over year or quarter over quarter); otherwise it is "not comparable", or "no figure stated" when the call reports no figure for it. A range is met when the figure is above it, in range within it, and missed below it. A point value is met at or above it, allowing for rounding (0.5% of the value, 5% when the forecast was approximate; 0.05 or 1 percentage point for percentages), and missed below. "More than X" is met at or above X; "less than X" at or below X. A forecast without a number (a direction) is not judged, nor one at constant currency (figures are reported at actual exchange rates).',
   remarks: 'Other forward-looking remarks',
   guidanceTimeline: 'Guidance over time',
   guidanceTimelineLede: 'Forecasts given for this segment, call by call, with the outcome where a later call on this site reports the period.',
@@ -276,6 +277,7 @@ const summaryZh: SummaryStrings = {
   guidancePeriod: '针对',
   guidanceQuote: '原话',
   directionOnly: '仅方向',
+  constantCurrency: '（按固定汇率）',
   periodNotStated: '未说明期间',
   unassigned: '未说明分部',
   fiscalYear: (fy: string) => `${fy}财年`,
@@ -288,7 +290,7 @@ const summaryZh: SummaryStrings = {
   thisCall: '本次电话会',
   guidanceRuleTitle: '预测如何判定',
   guidanceRule:
-    '预测只与同一指标、同一分部、同一期间、同一单位的数字比较，增长率还须口径相同（同比或环比）；否则为“不可比”，电话会没有报告该数字时为“未报告数字”。区间预测：数字高于区间为“达成”，落在区间内为“区间内”，低于区间为“未达成”。单点预测：数字不低于预测值（允许四舍五入误差：数值的 0.5%，预测为约数时 5%；百分比为 0.05 或 1 个百分点）为“达成”，否则为“未达成”。“超过 X”在不低于 X 时达成；“低于 X”在不高于 X 时达成。没有数字的预测（仅方向）不作判定。',
+    '预测只与同一指标、同一分部、同一期间、同一单位的数字比较，增长率还须口径相同（同比或环比）；否则为“不可比”，电话会没有报告该数字时为“未报告数字”。区间预测：数字高于区间为“达成”，落在区间内为“区间内”，低于区间为“未达成”。单点预测：数字不低于预测值（允许四舍五入误差：数值的 0.5%，预测为约数时 5%；百分比为 0.05 或 1 个百分点）为“达成”，否则为“未达成”。“超过 X”在不低于 X 时达成；“低于 X”在不高于 X 时达成。没有数字的预测（仅方向）和按固定汇率的预测不作判定（报告数字按实际汇率计算）。',
   remarks: '其他前瞻性表述',
   guidanceTimeline: '历次预测',
   guidanceTimelineLede: '各次电话会对该分部给出的预测；本站后续电话会报告了该期间时，附结果。',

@@ -406,6 +406,8 @@ export const guidanceSchema = z.object({
   approx: z.enum(['more-than', 'about', 'less-than']).optional(),
   /** For a growth rate: year over year or quarter over quarter. */
   basis: z.enum(['yoy', 'qoq']).optional(),
+  /** Stated at constant exchange rates ("8% to 11% at constant exchange rates"), not on the reported basis. */
+  constant_currency: z.literal(true).optional(),
   /** The period it is about, as the call says it (`next quarter`, `FY2026`, `2026`, `the next three years`). */
   about: z.string(),
   /** That period as a fiscal quarter or year (`FY2025Q4`, `FY2026`), when the reader can tell. */

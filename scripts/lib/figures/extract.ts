@@ -112,7 +112,8 @@ function toGuidance(readings: readonly Reading[], quote: Guidance['quote'], abou
     const about = stated === 'unspecified' && aboutBefore ? aboutBefore : stated;
     const target = guidanceTarget(about, call, calendarYears);
     const prev = out[out.length - 1];
-    if (prev && prev.metric === r.metric && prev.unit === r.unit && prev.segment === r.segment && prev.low === prev.high && r.value > prev.low! && prev.about === about) {
+    const cc = r.frame === 'forecast-cc';
+    if (prev && prev.metric === r.metric && prev.unit === r.unit && prev.segment === r.segment && prev.low === prev.high && r.value > prev.low! && prev.about === about && Boolean(prev.constant_currency) === cc) {
       // "DKK 20 million to DKK 30 billion": a range over a factor of ten is a slip of the
       // tongue or the transcript; neither bound can be trusted.
       if (prev.unit !== '%' && prev.low! > 0 && r.value > 10 * prev.low!) {
@@ -130,6 +131,7 @@ function toGuidance(readings: readonly Reading[], quote: Guidance['quote'], abou
       unit: r.unit!,
       ...(r.approx ? { approx: r.approx } : {}),
       ...(r.basis ? { basis: r.basis } : {}),
+      ...(cc ? { constant_currency: true } : {}),
       about,
       ...(target ? { period: target } : {}),
       quote: { ...quote, number: r.number, rule: r.rule },

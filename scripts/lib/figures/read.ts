@@ -31,7 +31,7 @@ export interface SentenceContext {
   readonly period?: Frame;
 }
 
-export type Frame = 'quarter' | 'full-year' | 'forecast' | 'prior' | 'trailing' | 'cumulative' | 'year-to-date' | 'excluding' | 'change' | 'hypothetical';
+export type Frame = 'quarter' | 'full-year' | 'forecast' | 'forecast-cc' | 'prior' | 'trailing' | 'cumulative' | 'year-to-date' | 'excluding' | 'change' | 'hypothetical';
 
 export interface Reading {
   readonly number: string;
@@ -248,6 +248,9 @@ function definesAdjusted(stretch: string, measure: Span, norm: string): boolean 
   return DEFINING_ITEMS.test(stretch) && !NOT_DEFINING.test(stretch);
 }
 
+/** Words that put a figure at constant exchange rates, and nothing else off the reported basis. */
+const CONSTANT_CURRENCY = /(?:\b(?:in|at|on)\s+(?:a\s+)?)?(?:constant[- ]currenc(?:y|ies)|constant exchange rates?|constant fx|constant rates|currency[- ]neutral|fx[- ]neutral|ex[- ]fx|local currenc(?:y|ies)|currency[- ]adjusted|cer\b|按固定汇率|按不变汇率|固定汇率|不变汇率)(?:\s+basis)?/g;
+
 /** The time frame of a number: what, in its sentence, says it is not this quarter's actual. */
 export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: number, vocab: Vocabulary, previous?: { frame: Frame }, period?: Frame): Frame {
   const { norm } = p;
@@ -281,9 +284,16 @@ export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: n
   const firstInStretch = p.numbers.find((n) => n.start >= stretchStart);
   const opening = outsideMeasure.slice(stretchStart, firstInStretch && firstInStretch.start < num.start ? firstInStretch.start : num.start);
   const sincePrevious = prevEnd > stretchStart && prevEnd < num.start ? outsideMeasure.slice(prevEnd).replace(/^\s*(?:in|at|on|excluding|ex)\b(?:(?!\b(?:and|but|while|whereas)\b)[^,;，；])*/, '') : '';
-  if (offBasis(opening) || offBasis(sincePrevious) || offBasis(untilNext)) return 'excluding';
+  const offStretches = [opening, sincePrevious, untilNext].filter(offBasis);
+  if (offStretches.length > 0) {
+    // "Sales growth is expected to be 8% to 11% at constant exchange rates": a forecast in
+    // constant currency is guidance on that basis (many companies guide on no other); an actual
+    // figure in constant currency is not the reported one, and is left out.
+    const currencyOnly = offStretches.every((t) => !vocab.excluding.test(t.replace(CONSTANT_CURRENCY, ' ')));
+    return currencyOnly && p.forecastAt.some((f) => f < num.start) ? 'forecast-cc' : 'excluding';
+  }
   // The end of a range shares its start's basis ("organic growth of 3% to 5%").
-  if (previous?.frame === 'excluding' && /^\s*(?:to|-|–|~|至|到)\s*(?:us\$|usd|rmb|\$|€|£|¥)?\s*$/.test(norm.slice(prevEnd, num.start))) return 'excluding';
+  if ((previous?.frame === 'excluding' || previous?.frame === 'forecast-cc') && /^\s*(?:to|-|–|~|至|到)\s*(?:us\$|usd|rmb|\$|€|£|¥)?\s*$/.test(norm.slice(prevEnd, num.start))) return previous.frame;
   // "如果碳酸锂价格涨到每吨15万元，…综合毛利率大约会下降…", "if prices were to rise, margin would be 20%": a hypothetical.
   if (HYPOTHETICAL.test(norm) && (HYPOTHETICAL.exec(norm)!.index < num.start)) return 'hypothetical';
   if (vocab.trailing.test(upTo) || vocab.trailing.test(untilNext)) return 'trailing';
@@ -675,7 +685,7 @@ function readNumber(p: Parsed, num: NumberMention, before: Before, ctx: Sentence
   const basis = underNonGaap(read.metric, basisMeasure, ctx, p.norm.slice(Math.max(0, basisMeasure.start - 12), basisMeasure.start));
   if (basis === 'none') return skip('basis:non-gaap-declared, no such metric', frame);
   const final = basis ? { ...read, metric: basis, rule: `${read.rule} · basis:non-gaap-declared` } : read;
-  if (frame !== 'quarter' && frame !== 'full-year' && frame !== 'forecast') return skip(`frame:${frame}`, frame);
+  if (frame !== 'quarter' && frame !== 'full-year' && frame !== 'forecast' && frame !== 'forecast-cc') return skip(`frame:${frame}`, frame);
   // (A margin given as a share of revenue is the entity's whose income it is: "GAAP operating
   // income was $1.07 billion, or 15.4% of revenue" is the group's, whatever the topic.)
   const entity = entityOf(p, num, final.metric.growth_of ? (ctx.metrics.get(final.metric.growth_of) ?? final.metric) : final.metric, ctx, basisMeasure);
@@ -686,7 +696,7 @@ function readNumber(p: Parsed, num: NumberMention, before: Before, ctx: Sentence
   return {
     reading: {
       ...base,
-      decision: frame === 'forecast' ? 'guidance' : 'figure',
+      decision: frame === 'forecast' || frame === 'forecast-cc' ? 'guidance' : 'figure',
       frame,
       rule: [term, final.rule, entity.rule, `frame:${frame}`].join(' · '),
       metric: final.metric.id,
