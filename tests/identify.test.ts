@@ -157,6 +157,11 @@ describe('fiscal calendar from the text', () => {
     expect(calendarOf(text)).toEqual({ quarter: 'FY2025Q4', end: '2025-09-30', fye: 9, how: 2 });
   });
 
+  it('reads the end of a 52/53-week "financial year" stated with its date', () => {
+    expect(calendarOf('Kestrel (KST) Q4 FY2026 Results\nFiscal 2026 was a 53-week year ended 31 October 2026.')).toMatchObject({ quarter: 'FY2026Q4', end: '2026-10-31', fye: 10 });
+    expect(calendarOf('Kestrel (KST) Q4 FY2026 Results\nOur financial year ended on 31 October 2026.')).toMatchObject({ fye: 10 });
+  });
+
   it('reads a 52/53-week quarter given by its weeks and its financial year', () => {
     const text = 'This update covers the 13 weeks to 1 November 2025, the third quarter of our financial year ending 31 January 2026.';
     expect(calendarOf(text)).toEqual({ quarter: 'FY2026Q3', end: '2025-11-01', fye: 1, how: 1 });

@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { companySchema, type Call } from '../src/lib/schema.ts';
 import { convertAll } from '../scripts/lib/pipeline.ts';
 import { labelLine } from '../scripts/lib/layouts/label-lines.ts';
+import { detectLayout } from '../scripts/lib/detect.ts';
+import { splitLines } from '../scripts/lib/text.ts';
 import { catalog, inputsFrom, root, textInput } from './helpers.ts';
 
 const dir = join(root, 'tests/fixtures/layouts');
@@ -154,6 +156,36 @@ describe('inline turns exported from PDF (an Indian call)', () => {
         ['capex', 850_000_000, 'INR'],
       ]),
     );
+  });
+});
+
+describe('inline turns in capitals, with lists of corporate and conference call participants', () => {
+  const call = convertFixture('inline-turns-caps-labels-participant-lists.txt');
+  it('takes roles, titles and firms from the lists, even for a label used once, and names as the list writes them', () => {
+    expect(call.speakers.map((s) => [s.name, s.title ?? s.firm ?? '', s.role])).toEqual(
+      expect.arrayContaining([
+        ['Helen Tavistock', 'Chief Executive Officer', 'executive'],
+        ['Owen Marsh', 'Chief Financial Officer', 'executive'],
+        ['Priya Nair', 'Head of Investor Relations', 'investor-relations'],
+        ['Tom Beckett', 'Harrow & Finch', 'analyst'],
+        ['Lena Voss', 'Kingsgate Securities', 'analyst'],
+      ]),
+    );
+    expect(exchanges(call)).toEqual(['Tom Beckett (Harrow & Finch) -> Helen Tavistock', 'Lena Voss (Kingsgate Securities) -> Owen Marsh']);
+  });
+  it('joins the hard-wrapped lines of each turn and reads the 52-week financial year from the text', () => {
+    expect(paragraphs(call).map((p) => p.text)).toContain('We still expect capital expenditure of £40 million to £45 million for the full year.');
+    expect([call.company, call.quarter, call.period_end, call.inferred_company?.fiscal_year_end]).toEqual(['larchmere-bakeries', 'FY2026Q3', '2026-06-30', '09-30']);
+  });
+  it('reads the group\'s revenue in a sentence that goes on to a line of revenue with a name of its own', () => {
+    expect(call.figures.filter((f) => f.segment === 'group').map((f) => [f.metric, f.value])).toEqual(expect.arrayContaining([['revenue', 212.4e6], ['revenue_yoy_pct', 6.2], ['non_gaap_operating_margin_pct', 8.6]]));
+  });
+});
+
+describe('layout detection', () => {
+  it('reads a Chinese briefing whose questions are "问（<firm> 分析师 <name>）：" as label lines, not as inline analyst labels', () => {
+    const text = ['某某股份2026年第三季度业绩说明会', '', '邵明川（董事长）：', '第三季度公司实现营业收入18.64亿元。', '', '林佩瑶（财务总监）：', '第三季度毛利率为34.2%。', '', '问（中泰证券 分析师 许文博）：请问订单情况？', '', '答（邵明川）：订单饱满。', '', '问（投资者）：分红计划？', '', '答（林佩瑶）：稳定分红。', '', '问（弘远基金 钱思睿）：现金流？', '', '答（林佩瑶）：改善明显。'].join('\n');
+    expect(detectLayout(splitLines(text))?.id).toBe('label-lines');
   });
 });
 

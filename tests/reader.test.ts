@@ -67,6 +67,13 @@ describe('time frame and modality', () => {
     // A forecast at constant exchange rates is guidance on that basis; anything else off the reported basis is left out.
     ['For 2025, sales growth is now expected to be 8% to 11% at constant exchange rates.', [['guidance-cc', 'revenue_yoy_pct', 8, '%'], ['guidance-cc', 'revenue_yoy_pct', 11, '%']]],
     ['Excluding acquisitions and at constant currency, we expect revenue to grow 5%.', []],
+    // The end of a range shares its start's currency; a replaced range is no guidance, in any wording.
+    ['For the fourth quarter, we expect revenue of KRW 4.85 trillion to 5.15 trillion.', [['guidance', 'revenue', 4.85e12, 'KRW'], ['guidance', 'revenue', 5.15e12, 'KRW']]],
+    ['We are raising our adjusted diluted EPS outlook to C$3.05 to C$3.20, from the preliminary range of C$2.95 to C$3.15 we gave in August.', [['guidance', 'non_gaap_diluted_eps', 3.05, 'CAD'], ['guidance', 'non_gaap_diluted_eps', 3.2, 'CAD']]],
+    ['我們將今年全年的資本支出由原先預估的42億元上修到約48億元。', [['guidance', 'capex', 4.8e9, 'CNY']]],
+    ['公司将2026年全年营业收入目标由此前的65亿元至70亿元上调至68亿元至72亿元。', [['guidance', 'revenue', 6.8e9, 'CNY'], ['guidance', 'revenue', 7.2e9, 'CNY']]],
+    // The period nearest the value wins over one in a clause before it.
+    ['考虑到前三季度订单交付情况，公司将2026年全年营业收入目标上调至68亿元。', [['guidance', 'revenue', 6.8e9, 'CNY']]],
     ['Revenue grew 7% in constant currency.', []],
     ['We reaffirm organic sales growth of 2% to 4% and raise the bottom of our adjusted EPS range: we now expect adjusted EPS of $5.70 to $5.85.', [['guidance', 'non_gaap_diluted_eps', 5.7, 'USD'], ['guidance', 'non_gaap_diluted_eps', 5.85, 'USD']]],
     // The range an outlook replaced is not guidance.
@@ -217,6 +224,17 @@ describe('entity and context', () => {
     ['Adjusted operating profit, which excludes amortization of acquired intangibles, was 24.9 billion yen.', { kind: 'group' }, [['group', 'non_gaap_operating_income', 24.9e9, 'JPY']]],
     ['Segment profit was 8.9 billion yen, and the margin was 15.3%.', { kind: 'segment', id: 'cloud' }, [['cloud', 'operating_income', 8.9e9, 'JPY'], ['cloud', 'operating_margin_pct', 15.3, '%']]],
     ['Cash and deposits at the end of September were 212.5 billion yen.', { kind: 'group' }, [['group', 'cash_and_investments', 212.5e9, 'JPY']]],
+    // A margin the income amount represents is on that income's basis; "underlying" is adjusted.
+    ['Non-GAAP operating income was US$70.2 million, representing an operating margin of 18.4%.', { kind: 'group' }, [['group', 'non_gaap_operating_income', 70.2e6, 'USD'], ['group', 'non_gaap_operating_margin_pct', 18.4, '%']]],
+    ['Non-GAAP operating income was US$70.2 million and GAAP operating margin was 9%.', { kind: 'group' }, [['group', 'non_gaap_operating_income', 70.2e6, 'USD'], ['group', 'operating_margin_pct', 9, '%']]],
+    ['Underlying EBIT was A$121.9 million, an underlying EBIT margin of 9.5%.', { kind: 'group' }, [['group', 'non_gaap_operating_income', 121.9e6, 'AUD'], ['group', 'non_gaap_operating_margin_pct', 9.5, '%']]],
+    // Chinese statement lines: non-recurring items deducted, basic EPS (not exported), capex as the cash-flow line.
+    ['归属于上市公司股东的扣除非经常性损益的净利润为19,185.30万元，同比增长31.2%。', { kind: 'group' }, [['group', 'non_gaap_net_income', 191853000, 'CNY'], ['group', 'non_gaap_net_income_yoy_pct', 31.2, '%']]],
+    ['基本每股收益0.53元，稀释每股收益0.52元。', { kind: 'group' }, [['group', 'diluted_eps', 0.52, 'CNY']]],
+    ['Basic EPS was 9.8 pence.', { kind: 'group' }, []],
+    ['购建固定资产、无形资产等长期资产支付的现金为1.05亿元。', { kind: 'group' }, [['group', 'capex', 1.05e8, 'CNY']]],
+    // With no segment in view, the company's own forecast is the group's.
+    ['We expect revenue of £2.25 billion to £2.32 billion.', undefined, [['guidance', 'revenue', 2.25e9, 'GBP'], ['guidance', 'revenue', 2.32e9, 'GBP']]],
     // "…, or 1.6% of revenue" after an income amount is that measure's margin; a bare share of revenue is nothing.
     ['Reported EBIT was EUR 38 million, or 1.6% of revenue.', { kind: 'group' }, [['group', 'operating_income', 38e6, 'EUR'], ['group', 'operating_margin_pct', 1.6, '%']]],
     ['Cloud revenue was 15% of revenue.', { kind: 'group' }, []],
@@ -402,6 +420,7 @@ describe('the period a forecast is about', () => {
     ['For the fourth quarter, we expect revenue of $320 million.', '$320 million', 'FY2026Q4'],
     ['We aim for a margin of 10% in fiscal 2028.', '10%', 'FY2028'],
     ['我们预期全年资本开支约为人民币 65 亿元，2026 年资本开支将进一步增加。', '人民币 65 亿元', 'FY2026'],
+    ['For Q3 FY27, we expect revenue growth of 9% to 11% Y-o-Y.', '9%', 'FY2027Q3'],
   ] as const)('%s (%s)', (text, value, period) => {
     expect(guidanceTarget(guidancePeriodAt(text, text.indexOf(value), value.length), call, false)).toBe(period);
   });

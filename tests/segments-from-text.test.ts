@@ -31,6 +31,8 @@ describe('segments read from the text', () => {
     // A call that says it walks through its segments names them next, even at a sentence's start.
     ['Let me walk through the segments. Test & Measurement revenue was $391 million.', ['test-and-measurement']],
     ['Test & Measurement revenue was $391 million.', []],
+    // A period is not a business, whatever its capitals.
+    ['Fourth-quarter revenue was £612.8 million. Chilled revenue was £341.5 million. Bakery revenue was £184.9 million. Food Service revenue was £86.4 million. In Chilled, Bakery and Food Service, volumes grew; Fourth-quarter volumes too.', ['chilled', 'bakery', 'food-service']],
     // In a call that presents segments, "Turning to X." and "In X, …" with "the segment" name more.
     ["Let's look at the segments, starting with Surgical. Turning to Diagnostics. In Home Care, the segment's losses narrowed.", ['surgical', 'diagnostics', 'home-care']],
     ['In Europe, revenue grew 5%. Turning to margins, they rose.', []],

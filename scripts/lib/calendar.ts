@@ -212,8 +212,10 @@ function weeksEnds(lines: readonly Line[]): string[] {
  * ("ends on the last Saturday of …") is not read here; its quarter ends are.
  */
 export function statedYearEnd(lines: readonly Line[]): { fye: FiscalYearEnd; line: number; text: string } | undefined {
-  const en = new RegExp(`\\bfiscal\\s+year\\s+(?:that\\s+)?(?:ends|ended|ending|closes|closed)\\s+(?:on\\s+)?${MONTH_RE}\\s+(\\d{1,2})\\b`, 'i');
-  const enDayFirst = new RegExp(`\\bfiscal\\s+year\\s+(?:that\\s+)?(?:ends|ended|ending|closes|closed)\\s+(?:on\\s+)?(\\d{1,2})\\s+${MONTH_RE}`, 'i');
+  // ("financial year" too, and "Fiscal 2026 was a 53-week year ended 31 October 2026".)
+  const YEAR = '(?:(?:fiscal|financial)\\s+year|(?:fiscal|financial)\\s+(?:19|20)\\d\\d\\s+(?:was|is)\\s+an?\\s+5[23]-week\\s+year)';
+  const en = new RegExp(`\\b${YEAR}\\s+(?:that\\s+)?(?:ends|ended|ending|closes|closed)\\s+(?:on\\s+)?${MONTH_RE}\\s+(\\d{1,2})\\b`, 'i');
+  const enDayFirst = new RegExp(`\\b${YEAR}\\s+(?:that\\s+)?(?:ends|ended|ending|closes|closed)\\s+(?:on\\s+)?(\\d{1,2})\\s+${MONTH_RE}`, 'i');
   const zh = /(?:财年|財年|财政年度|財政年度|会计年度|會計年度)\s*(?:截至|截止|结束于|結束於|于|於)\s*(?:每年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
   for (const l of lines) {
     const t = l.text.normalize('NFKC');

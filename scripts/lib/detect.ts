@@ -23,7 +23,7 @@ import { labelLinesLayout } from './layouts/label-lines.ts';
 import { matchKey, type Line } from './text.ts';
 
 /** Layouts in the order they are tried; the first whose `sniff` accepts the text parses it. */
-export const LAYOUTS: readonly Layout[] = [bilingual, interleaved, official, plain, inlineTurns, inline, labelLinesLayout];
+export const LAYOUTS: readonly Layout[] = [bilingual, interleaved, official, inlineTurns, plain, inline, labelLinesLayout];
 
 export function detectLayout(lines: readonly Line[]): Layout | undefined {
   return LAYOUTS.find((l) => l.sniff(lines));

@@ -91,6 +91,9 @@ const NOT_A_NAME =
   /^(?:each|every|this|that|these|those|our|the|a|an|one|two|three|four|both|all|other|new|largest|biggest|smallest|fastest|reportable|operating|business|key|core|same|which|what|every|total|Q[1-4]|First|Second|Third|Fourth|In|On|At|For|And|But|So|As|Our|The|This|That|Each|Both|All|By|Within|Across|Turning|Moving|Looking)$/;
 const ZH_NOT = /^(?:各个|每个|所有|其他|主要|这个|该|本|两个|三个|四个|业务|报告)$/u;
 
+/** A period, not a business: "Fourth-quarter revenue was …", "Full-year sales", "First-half revenue". */
+const PERIOD_NAME = /^(?:(?:first|second|third|fourth|final)[- ](?:quarter|half)|full[- ]year|half[- ]year|year[- ]to[- ]date|quarterly|nine[- ]month|twelve[- ]month)$/i;
+
 function cleanName(raw: string): string | undefined {
   const words = raw.trim().split(/\s+/);
   // Drop leading words that are not part of the name ("Turning to Diagnostics" -> "Diagnostics").
@@ -98,7 +101,7 @@ function cleanName(raw: string): string | undefined {
   if (words.length === 0 || words.length > 4) return undefined;
   if (words.some((w) => NOT_A_NAME.test(w))) return undefined;
   const name = words.join(' ').replace(/[’']s$/, '');
-  if (!/^[A-Z]/.test(name) || NOT_A_NAME.test(name)) return undefined;
+  if (!/^[A-Z]/.test(name) || NOT_A_NAME.test(name) || PERIOD_NAME.test(name)) return undefined;
   return name;
 }
 

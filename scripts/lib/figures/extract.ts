@@ -47,7 +47,7 @@ export interface ExtractContext {
 
 /** The period a guidance sentence is about, as it says it; `unspecified` when it does not. */
 const GUIDANCE_PERIOD =
-  /(next quarter|next year|next three years|next few quarters|coming quarters?|(?:per|each|a) quarter|for the (?:full )?year|this year|(?:first|second|third|fourth) quarter(?: of (?:fiscal )?\d{4})?|q[1-4](?: (?:fiscal )?\d{4})?|full[- ](?:fiscal[- ])?year(?: (?:fiscal )?\d{4})?|fiscal (?:year )?\d{4}|fy ?\d{2,4}|\b20\d\d\b|下(?:一|个)?季度?|第[一二三四]季度?|全年|明年|未来[一二三四五几]+(?:个)?(?:季度|年)|20\d\d\s*(?:财)?年)/gi;
+  /(next quarter|next year|next three years|next few quarters|coming quarters?|(?:per|each|a) quarter|for the (?:full )?year|this year|(?:first|second|third|fourth) quarter(?: of (?:fiscal )?\d{4})?|q[1-4](?:\s*(?:fiscal\s+|fy\s*'?)?\d{2,4}\b)?|full[- ](?:fiscal[- ])?year(?: (?:fiscal )?\d{4})?|fiscal (?:year )?\d{4}|fy ?\d{2,4}|\b20\d\d\b|下(?:一|个)?季度?|第[一二三四]季度?|全年|明年|未来[一二三四五几]+(?:个)?(?:季度|年)|20\d\d\s*(?:财)?年)/gi;
 
 /** The first period a sentence names for its guidance ("fourth quarter", "full year 2026"), or `unspecified`. */
 export function guidancePeriod(text: string): string {

@@ -158,6 +158,18 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
     const owner = [...mapped.slice(0, i)].reverse().find((x) => x.value.metric && x.value.metric !== '@margin');
     const margin = owner ? metrics.get(owner.value.metric!)?.margin : undefined;
     return { ...m, value: { metric: margin ?? null, loss: false, head: false, ...(owner ? { via: `margin of ${owner.value.metric}` } : {}) } };
+  }).map((m, i, all) => {
+    // "Non-GAAP operating income was $70.2 million, representing an operating margin of 18.4%":
+    // the margin the income amount represents is on that income's basis (not "GAAP operating margin").
+    const metric = m.value.metric ? metrics.get(m.value.metric) : undefined;
+    if (metric?.kind !== 'ratio' || /gaap|statutory|reported|ifrs/.test(m.text)) return m;
+    const owner = all.slice(0, i).reverse().find((x) => x.value.metric && metrics.get(x.value.metric)?.kind === 'money');
+    const ownerMargin = owner ? metrics.get(owner.value.metric!)?.margin : undefined;
+    if (!owner || !ownerMargin || ownerMargin === metric.id) return m;
+    const gaapTwin = [...metrics.values()].find((g) => g.under_non_gaap === owner.value.metric && g.margin === metric.id);
+    const between = norm.slice(owner.end, m.start);
+    if (!gaapTwin || !/^\s*(?:was|were|of|came in at|totaled|reached)?\s*\S*\d[\d.,]*\s*(?:[a-z]+)?\s*,?\s*(?:representing|which represents|or|and|with|for|at)?\s*(?:an?|the)?\s*$/.test(between)) return m;
+    return { ...m, value: { ...m.value, metric: ownerMargin, via: `margin of ${owner.value.metric}` } };
   });
   const inSegment = (i: number) => segments.some((s) => i >= s.start && i < s.end);
   const fromUnknown = measures.filter((m) => m.value.metric && m.value.head && isFromUnknown(norm, m, segments, vocab)).map((m) => m.start);
@@ -235,7 +247,7 @@ export function perShareOf(p: Parsed, num: NumberMention, metrics: ReadonlyMap<s
 }
 
 /** A range the outlook replaced, written before its first value (and read past it to its end). */
-const REPLACED_RANGE = /\b(?:prior|previous|earlier|original)\s+(?:range|guidance|outlook|forecast|expectations?)\s+(?:of|was|were)\s*(?:us\$|usd|rmb|\$|€|£|¥|eur|hk\$)?\s*(?:[\d.,]+\s*(?:billion|million|bn|m)?\s*(?:to|-|–|and)\s*(?:us\$|usd|rmb|\$|€|£|¥|eur|hk\$)?\s*)?$/;
+const REPLACED_RANGE = /(?:\b(?:prior|previous|earlier|original|preliminary|initial)\s+(?:range|guidance|outlook|forecast|expectations?)\s+(?:of|was|were)|(?:由|从|從)(?:此前|之前|原来|原來|原先|先前)(?:的)?(?:预估|預估|预期|預期|预计|預計|指引|目标|目標)?(?:的)?)\s*(?:[a-z]{1,3}\$|usd|rmb|\$|€|£|¥|eur|人民币)?\s*(?:[\d.,]+\s*(?:billion|million|bn|m|亿元|万元|亿|万)?\s*(?:to|-|–|and|至|到)\s*(?:[a-z]{1,3}\$|usd|rmb|\$|€|£|¥|eur|人民币)?\s*)?$/;
 
 /** What an adjusted measure leaves out by definition: charges and one-off items, not currency or acquisitions. */
 const DEFINING_ITEMS = /\b(?:excluding|excludes?|excluded)\s+(?:the\s+)?(?:(?:impact|effect)\s+of\s+)?(?:these\s+|those\s+|such\s+|certain\s+|all\s+|a\s+|the\s+)?(?:non-cash\s+|one-time\s+|one-off\s+|special\s+|non-recurring\s+|discrete\s+|small\s+)?(?:restructuring|impairment|amortization|amortisation|stock-based|share-based|acquisition-related|integration|litigation|tax|items|charges|costs|gains?|losses|benefits?|one-time|special|non-recurring)\b/;
@@ -298,7 +310,10 @@ export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: n
   if (HYPOTHETICAL.test(norm) && (HYPOTHETICAL.exec(norm)!.index < num.start)) return 'hypothetical';
   if (vocab.trailing.test(upTo) || vocab.trailing.test(untilNext)) return 'trailing';
   if (vocab.cumulative.test(upTo) || vocab.cumulative.test(untilNext)) return 'cumulative';
-  if (vocab.yearToDate.test(upTo) || vocab.yearToDate.test(untilNext)) return 'year-to-date';
+  // ("考虑到前三季度订单交付情况，公司将2026年全年营业收入目标…": the period nearest the value wins.)
+  const lastYtd = [...upTo.matchAll(new RegExp(vocab.yearToDate.source, 'g'))].pop();
+  const lastFullYear = [...upTo.matchAll(new RegExp(vocab.fullYear.source, 'g'))].pop();
+  if ((lastYtd && !(lastFullYear && lastFullYear.index > lastYtd.index)) || vocab.yearToDate.test(untilNext)) return 'year-to-date';
 
   // "compared to 84.6% in 2024": a comparison with a whole year, so the values are not a quarter's.
   if (/(?:compared (?:to|with)|versus|\bvs\b|than|from)\s[^,;，；]*\bin (?:19|20)\d\d\b/.test(norm) && !/quarter|季度|\bq[1-4]\b/.test(norm)) return 'year-to-date';
@@ -417,6 +432,9 @@ export function direction(p: Parsed, num: NumberMention, from: number, previous?
   return 0;
 }
 
+/** A sentence whose subject is the company forecasting: "We expect…", "For fiscal 2027, we now expect…", "我们预计…". */
+const WE_FORECAST = /^\W*(?:[^,;，；]{0,40}[,，]\s*)?(?:we|我们|公司)\s*(?:now\s+|also\s+|currently\s+|continue\s+to\s+)?(?:expect|anticipate|forecast|project|guide|see|are\s+(?:guiding|targeting|expecting)|预计|预期|目标)/;
+
 /** What explains a figure after it: "…, primarily impacted by items associated with X, a wholly owned subsidiary of Y". */
 const EXPLANATION = /\b(?:driven by|due to|related to|associated with|impacted by|affected by|reflecting|as a result of|thanks to|because of|owing to|attributable to the)\b|主要(?:由于|是由于|受|得益于)|由于|受益于|得益于/;
 
@@ -500,13 +518,15 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   if (/(?:^|[^a-z])our\s+(?:[a-z-]+\s+){0,3}$|我们的?\s*$/.test(p.norm.slice(Math.max(0, measure.start - 40), measure.start))) return { segment: 'group', rule: 'entity:our' };
   if (!ctx.vocab.hasSegments) return { segment: 'group', rule: 'entity:no-segments' };
   if (ctx.groupUntilSegments) return { segment: 'group', rule: 'entity:group-before-segments' };
+  // "We expect revenue of £2.25 billion to £2.32 billion": with no segment in view, the company's own forecast.
+  if (WE_FORECAST.test(p.norm) && p.forecastAt.some((f) => f < num.start)) return { segment: 'group', rule: 'entity:we-forecast' };
   return { segment: null, rule: 'entity:unsure' };
 }
 
 /** Words that may stand before a measure without naming a part of the company (Chinese, normalised). */
 const NEUTRAL_HAN = /本季度|这个季度|该季度|季度|本期|本季|单季|当季|季|预估|预计|预期|估计|展望|将|我们的|我们|集团|公司|整体|合并|总|的|其|今年|去年|同比|环比|第[一二三四]|截至|截止|年|月|日|为|在|了|而|和|及|与|上|下|中|方面|部分|此外|另外|同时|其中|总计|合计|共|实现|录得|达到|达|于|至|受此影响|因此|所以|财年|财季/g;
 /** Capitalised words that name no part of the company. */
-const NEUTRAL_CAPS = /^(?:AI|ML|IT|CEO|CFO|COO|CTO|IR|GAAP|Non-GAAP|IFRS|HKFRS|Statutory|Underlying|Core|Reported|EBIT|Non-IFRS|Non-HKFRS|IAS|EPS|EBITDA|EBITA|FX|US|USD|RMB|HKD|EUR|ADS|ADR|Q[1-4]|FY\d*|I|Our|The|Total|Net|This|That|In|On|For|As|At|By|With|During|And|But|So|Now|Next|Finally|Turning|Moving|Looking|Overall|Adjusted|Operating|Gross|Revenue|Revenues|Sales|Free|Cash|Capital|Diluted|Basic|Consolidated|Quarterly|Third|Second|First|Fourth|Full|Fiscal|Year|Quarter)$/;
+const NEUTRAL_CAPS = /^(?:AI|ML|IT|CEO|CFO|COO|CTO|IR|GAAP|Non-GAAP|IFRS|HKFRS|Statutory|Underlying|Core|Reported|EBIT|Non-IFRS|Non-HKFRS|IAS|EPS|EBITDA|EBITA|FX|US|USD|RMB|HKD|EUR|ADS|ADR|Q[1-4]|FY\d*|I|Our|The|Total|Net|This|That|In|On|For|As|At|By|With|During|And|But|So|Now|Next|Finally|Turning|Moving|Looking|Overall|Adjusted|Operating|Gross|Revenue|Revenues|Sales|Free|Cash|Capital|Diluted|Basic|Consolidated|Quarterly|Third|Second|First|Fourth|Full|Fiscal|Year|Quarter|(?:First|Second|Third|Fourth|Full|Half|Nine|Twelve)-(?:quarter|year|half|month|months))$/;
 
 /**
  * The subject before a measure names something the profile does not ("AWS revenue", "中国零售商业的收入"):
@@ -566,6 +586,9 @@ export function namesAnotherAfter(p: Parsed, num: NumberMention): boolean {
     if (/\b(?:in|by|from|of|on|across|at|for|with|through|via)\s+(?:the\s+|our\s+|its\s+)?(?:[A-Z][A-Za-z&-]*(?:\s+[A-Z][A-Za-z&-]*)*,\s+)*(?:and\s+)?$/.test(rest.slice(0, m.index))) continue;
     const at = num.end + m.index;
     if (p.segments.some((s) => at >= s.start && at < s.end) || p.companyAt.some((c) => at >= c.start && at < c.end)) continue;
+    // (Nor a name with a measure of its own in a later clause: "…, up 6.2%, and Artisan revenue grew 9.1%".)
+    const nameEnd = at + m[0].length;
+    if (/^\s*$/.test(p.norm.slice(num.end, at).replace(/^.*?(?:,|;)\s*(?:and|while|whereas|but)?\s*/, '')) && p.measures.some((x) => x.start >= nameEnd && /^\s*$/.test(p.norm.slice(nameEnd, x.start)))) continue;
     return true;
   }
   return false;
@@ -620,6 +643,11 @@ export function valueOf(
     // Speech recognition writes "$50 million" for 50 million members; an explicit currency is money.
     if (num.bareDollar) return { metric, value: num.value, unit: 'count', rule: 'value:count-written-with-dollar' };
     return { skip: 'value:not-a-count' };
+  }
+  // "KRW 4.85 trillion to 5.15 trillion": the end of a range shares its start's currency.
+  const rangeStart = p.numbers.filter((n) => n.end <= num.start).pop();
+  if (!num.currency && num.exp && rangeStart?.kind === 'money' && rangeStart.currency && /^\s*(?:to|-|–|~|至|到)\s*$/.test(p.norm.slice(rangeStart.end, num.start))) {
+    num = { ...num, kind: 'money', currency: rangeStart.currency, ...(rangeStart.bareYuan ? { bareYuan: true } : {}) };
   }
   if (num.kind !== 'money' || !num.currency) return { skip: 'value:no-currency' };
   if (metric.currency && num.currency !== metric.currency) return { skip: 'value:other-currency' };

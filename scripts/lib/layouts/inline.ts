@@ -13,7 +13,7 @@ import { chineseScript, compactKey, hanShare, textLanguage, type Line } from '..
 import { looksLikeChineseName, roleFromName, TITLE_WORDS } from './shared.ts';
 import type { TextLang } from '../../../src/lib/schema.ts';
 
-const ANALYST = /^(?<firm>[^:：,，。]{1,30}?)\s*(?:分析师|分析師)\s*(?<name>[^:：,，。]{1,40}?)\s*[:：]\s*(?<rest>\S.*)$/;
+const ANALYST = /^(?<firm>[^:：,，。()（）]{1,30}?)\s*(?:分析师|分析師)\s*(?<name>[^:：,，。()（）]{1,40}?)\s*[:：]\s*(?<rest>\S.*)$/;
 const ENGLISH_ANALYST = /^(?<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})\s*\((?<firm>[^)]{2,40})\)\s*:\s*(?<rest>\S.*)$/;
 const NAME_COLON = /^(?<name>[\p{Script=Han}·]{2,6}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s*[:：]\s*(?<rest>\S.*)$/u;
 const NEWS_ITEM = /^[-*•]\s*\d{4}-\d{2}-\d{2}\s/;

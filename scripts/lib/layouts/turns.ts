@@ -94,7 +94,38 @@ function stripTranslatedLabel(translation: string): string {
 
 interface Participant {
   readonly name: string;
-  readonly title: string;
+  readonly title?: string;
+  readonly firm?: string;
+  readonly analyst?: boolean;
+}
+
+/** "CORPORATE PARTICIPANTS" / "CONFERENCE CALL PARTICIPANTS": the heading of a list of one kind of participant. */
+const COMPANY_LIST = /^(?:management|executives|company participants|corporate participants|company representatives)\s*:?$/i;
+const ANALYST_LIST = /^(?:analysts|conference call participants|other participants|call participants \(analysts\))\s*:?$/i;
+/** "Rosalind Ashworth, Chief Executive Officer", "Oliver Stanhope, Pennington Ward & Co.": one entry of such a list. */
+const LIST_ENTRY = /^(?<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}),\s*(?<what>[^,]{2,80}(?:,\s*[^,]{2,60})?)$/u;
+
+/** Participants from lists headed by their kind, each entry a name and a title or firm. */
+function listedParticipants(paras: readonly Para[]): Participant[] {
+  const out: Participant[] = [];
+  let list: 'company' | 'analyst' | undefined;
+  for (const p of paras) {
+    const t = stripDecoration(p.text);
+    if (COMPANY_LIST.test(t) || ANALYST_LIST.test(t)) {
+      list = COMPANY_LIST.test(t) ? 'company' : 'analyst';
+      continue;
+    }
+    const e = list ? LIST_ENTRY.exec(t) : null;
+    if (!e?.groups) {
+      list = undefined;
+      continue;
+    }
+    const name = unshout(e.groups.name!);
+    const what = e.groups.what!.trim();
+    if (list === 'analyst') out.push({ name, analyst: true, firm: what.replace(/\s*[-–,]?\s*(?:research\s+)?analyst$/i, '').replace(/^(?:research\s+)?analyst\s*(?:,|at|with)\s*/i, '') });
+    else out.push({ name, title: unshout(what.replace(EMPLOYER, '').trim()) });
+  }
+  return out;
 }
 
 /**
@@ -103,7 +134,7 @@ interface Participant {
  */
 export function readInlineTurns(paras: readonly Para[], file: string, layout: 'inline-turns' | 'interleaved-pairs', headerOmitted: { n: number; reason: OmitReason }[]) {
   const omitted = [...headerOmitted];
-  const participants: Participant[] = [];
+  const participants: Participant[] = listedParticipants(paras);
   // Names used as labels at least twice are speakers, as are listed participants.
   const counts = new Map<string, number>();
   for (const p of paras) {
@@ -173,9 +204,12 @@ export function readInlineTurns(paras: readonly Para[], file: string, layout: 'i
     if (lab) {
       const who = participants.find((x) => compactKey(x.name) === compactKey(lab.label.name));
       const title = who?.title ?? lab.label.title;
-      const role = lab.label.role ?? (title ? (IR_TITLE.test(title) ? 'investor-relations' : 'executive') : undefined);
+      const firm = lab.label.firm ?? who?.firm;
+      const role = lab.label.role ?? (who?.analyst ? 'analyst' : title ? (IR_TITLE.test(title) ? 'investor-relations' : 'executive') : undefined);
+      // ("ROSALIND ASHWORTH:" is shown as the list writes the name.)
+      const name = who && !/[a-z]/.test(lab.label.name) ? who.name : lab.label.name;
       current = {
-        label: { ...lab.label, ...(title ? { title } : {}), ...(role ? { role } : {}) },
+        label: { ...lab.label, name, ...(title ? { title } : {}), ...(firm ? { firm } : {}), ...(role ? { role } : {}) },
         line: p.line,
         ...(section ? { section } : {}),
         paragraphs: [],
@@ -266,7 +300,7 @@ const SENTENCE_END = /[.!?:"”')\]。？！]$/;
 /** Text exported from PDF: most long lines stop mid-sentence and go on in the next line. */
 function hardWrapped(lines: readonly Line[]): boolean {
   const long = lines.filter((l, i) => l.text.length >= 50 && lines[i + 1]?.text);
-  return long.length >= 10 && long.filter((l) => !SENTENCE_END.test(l.text)).length >= 0.5 * long.length;
+  return long.length >= 4 && long.filter((l) => !SENTENCE_END.test(l.text)).length >= 0.5 * long.length;
 }
 
 /**
