@@ -157,6 +157,11 @@ describe('fiscal calendar from the text', () => {
     expect(calendarOf(text)).toEqual({ quarter: 'FY2025Q4', end: '2025-09-30', fye: 9, how: 2 });
   });
 
+  it('reads "financial year runs from 1 July to 30 June" and a quarter of a split year, "Q1 2026/27"', () => {
+    expect(calendarOf('Kvarn AB (publ) — Interim report (Q1 2026/27)\nOur financial year runs from 1 July to 30 June.')).toMatchObject({ quarter: 'FY2027Q1', end: '2026-09-30', fye: 6 });
+    expect(calendarOf('This is the second quarter of the financial year 2026/27.\nOur financial year runs from July 1 to June 30.')).toMatchObject({ quarter: 'FY2027Q2', end: '2026-12-31', fye: 6 });
+  });
+
   it('reads the end of a 52/53-week "financial year" stated with its date', () => {
     expect(calendarOf('Kestrel (KST) Q4 FY2026 Results\nFiscal 2026 was a 53-week year ended 31 October 2026.')).toMatchObject({ quarter: 'FY2026Q4', end: '2026-10-31', fye: 10 });
     expect(calendarOf('Kestrel (KST) Q4 FY2026 Results\nOur financial year ended on 31 October 2026.')).toMatchObject({ fye: 10 });

@@ -182,6 +182,40 @@ describe('inline turns in capitals, with lists of corporate and conference call 
   });
 });
 
+describe('name lines in capitals, a Nordic PDF export with a split financial year', () => {
+  const call = convertFixture('name-lines-capitals-nordic-pdf-split-year.txt');
+  it('reads names in capitals (with letters beyond A–Z) as speakers, the list entries and the title line as none, and an analyst the operator introduces', () => {
+    expect(call.speakers.map((s) => [s.name, s.title ?? s.firm ?? '', s.role])).toEqual(
+      expect.arrayContaining([
+        ['Karin Lindqvist', 'President and CEO', 'executive'],
+        ['Erik Hallberg', 'CFO', 'executive'],
+        ['Maja Ström', 'Västkust Equities', 'analyst'],
+      ]),
+    );
+    expect(exchanges(call)).toEqual(['Johan Ek (Norrsken Securities) -> Erik Hallberg', 'Maja Ström (Västkust Equities) -> Karin Lindqvist']);
+    expect(call.speakers.some((s) => /AB|publ/.test(s.name))).toBe(false);
+  });
+  it('drops the page number, the footer and the running header after the form feed, even seen once', () => {
+    expect(paragraphs(call).map((p) => p.text).filter((t) => /Page \d|Transcript produced|conference call ·/.test(t))).toEqual([]);
+  });
+  it('reads the company with its diacritics, "financial year runs from 1 July to 30 June" and "Q1 2026/27"', () => {
+    expect([call.company, call.quarter, call.period_end, call.inferred_company?.fiscal_year_end, call.inferred_company?.names.en]).toEqual(['fjallrud-instruments', 'FY2027Q1', '2026-09-30', '06-30', 'Fjällrud Instruments']);
+  });
+  it('takes "Name: net sales of …" paragraphs after "the business areas" as segments, and the outlook paragraph after them as the group\'s', () => {
+    expect(call.figures.filter((f) => f.segment !== 'group').map((f) => [f.segment, f.metric, f.value])).toEqual([
+      ['process-sensors', 'revenue', 742e6],
+      ['process-sensors', 'revenue_yoy_pct', 10],
+      ['process-sensors', 'adjusted_ebita', 151e6],
+      ['process-sensors', 'adjusted_ebita_margin_pct', 20.4],
+      ['lab-systems', 'revenue', 498e6],
+      ['lab-systems', 'revenue_yoy_pct', 5],
+      ['lab-systems', 'adjusted_ebita', 85e6],
+      ['lab-systems', 'adjusted_ebita_margin_pct', 17.1],
+    ]);
+    expect(call.guidance.map((g) => [g.segment, g.metric, g.low, g.high, g.period])).toEqual([['group', 'adjusted_ebita_margin_pct', 18, 20, 'FY2027']]);
+  });
+});
+
 describe('layout detection', () => {
   it('reads a Chinese briefing whose questions are "问（<firm> 分析师 <name>）：" as label lines, not as inline analyst labels', () => {
     const text = ['某某股份2026年第三季度业绩说明会', '', '邵明川（董事长）：', '第三季度公司实现营业收入18.64亿元。', '', '林佩瑶（财务总监）：', '第三季度毛利率为34.2%。', '', '问（中泰证券 分析师 许文博）：请问订单情况？', '', '答（邵明川）：订单饱满。', '', '问（投资者）：分红计划？', '', '答（林佩瑶）：稳定分红。', '', '问（弘远基金 钱思睿）：现金流？', '', '答（林佩瑶）：改善明显。'].join('\n');

@@ -72,6 +72,8 @@ describe('time frame and modality', () => {
     ['We are raising our adjusted diluted EPS outlook to C$3.05 to C$3.20, from the preliminary range of C$2.95 to C$3.15 we gave in August.', [['guidance', 'non_gaap_diluted_eps', 3.05, 'CAD'], ['guidance', 'non_gaap_diluted_eps', 3.2, 'CAD']]],
     ['我們將今年全年的資本支出由原先預估的42億元上修到約48億元。', [['guidance', 'capex', 4.8e9, 'CNY']]],
     ['公司将2026年全年营业收入目标由此前的65亿元至70亿元上调至68亿元至72亿元。', [['guidance', 'revenue', 6.8e9, 'CNY'], ['guidance', 'revenue', 7.2e9, 'CNY']]],
+    // The first number of a range of rates is a rate too.
+    ['We expect an adjusted EBITA margin of 18–19 percent for the full year.', [['guidance', 'adjusted_ebita_margin_pct', 18, '%'], ['guidance', 'adjusted_ebita_margin_pct', 19, '%']]],
     // The period nearest the value wins over one in a clause before it.
     ['考虑到前三季度订单交付情况，公司将2026年全年营业收入目标上调至68亿元。', [['guidance', 'revenue', 6.8e9, 'CNY']]],
     ['Revenue grew 7% in constant currency.', []],
@@ -224,6 +226,8 @@ describe('entity and context', () => {
     ['Adjusted operating profit, which excludes amortization of acquired intangibles, was 24.9 billion yen.', { kind: 'group' }, [['group', 'non_gaap_operating_income', 24.9e9, 'JPY']]],
     ['Segment profit was 8.9 billion yen, and the margin was 15.3%.', { kind: 'segment', id: 'cloud' }, [['cloud', 'operating_income', 8.9e9, 'JPY'], ['cloud', 'operating_margin_pct', 15.3, '%']]],
     ['Cash and deposits at the end of September were 212.5 billion yen.', { kind: 'group' }, [['group', 'cash_and_investments', 212.5e9, 'JPY']]],
+    // A currency code written with an amount names no other business.
+    ['Adjusted EBITA was SEK 216 million, a margin of 21.3 percent.', { kind: 'segment', id: 'retail' }, [['retail', 'adjusted_ebita', 216e6, 'SEK'], ['retail', 'adjusted_ebita_margin_pct', 21.3, '%']]],
     // A margin the income amount represents is on that income's basis; "underlying" is adjusted.
     ['Non-GAAP operating income was US$70.2 million, representing an operating margin of 18.4%.', { kind: 'group' }, [['group', 'non_gaap_operating_income', 70.2e6, 'USD'], ['group', 'non_gaap_operating_margin_pct', 18.4, '%']]],
     ['Non-GAAP operating income was US$70.2 million and GAAP operating margin was 9%.', { kind: 'group' }, [['group', 'non_gaap_operating_income', 70.2e6, 'USD'], ['group', 'operating_margin_pct', 9, '%']]],

@@ -217,15 +217,18 @@ export function statedYearEnd(lines: readonly Line[]): { fye: FiscalYearEnd; lin
   const en = new RegExp(`\\b${YEAR}\\s+(?:that\\s+)?(?:ends|ended|ending|closes|closed)\\s+(?:on\\s+)?${MONTH_RE}\\s+(\\d{1,2})\\b`, 'i');
   const enDayFirst = new RegExp(`\\b${YEAR}\\s+(?:that\\s+)?(?:ends|ended|ending|closes|closed)\\s+(?:on\\s+)?(\\d{1,2})\\s+${MONTH_RE}`, 'i');
   const zh = /(?:财年|財年|财政年度|財政年度|会计年度|會計年度)\s*(?:截至|截止|结束于|結束於|于|於)\s*(?:每年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+  // "our financial year runs from 1 July to 30 June".
+  const runs = new RegExp(`\\b(?:fiscal|financial)\\s+year\\s+runs\\s+from\\s+(?:\\d{1,2}\\s+${MONTH_RE}|${MONTH_RE}\\s+\\d{1,2})\\s+(?:to|through|until)\\s+(?:(\\d{1,2})\\s+${MONTH_RE}|${MONTH_RE}\\s+(\\d{1,2}))`, 'i');
   for (const l of lines) {
     const t = l.text.normalize('NFKC');
     const a = en.exec(t);
     const b = a ? null : enDayFirst.exec(t);
     const z = a || b ? null : zh.exec(t);
-    const m = a ? month(a[1]!) : b ? month(b[2]!) : z ? Number(z[1]) : 0;
-    const d = a ? Number(a[2]) : b ? Number(b[1]) : z ? Number(z[2]) : 0;
+    const r = a || b || z ? null : runs.exec(t);
+    const m = a ? month(a[1]!) : b ? month(b[2]!) : z ? Number(z[1]) : r ? month((r[4] ?? r[5])!) : 0;
+    const d = a ? Number(a[2]) : b ? Number(b[1]) : z ? Number(z[2]) : r ? Number(r[3] ?? r[6]) : 0;
     // Only a month's last day: other days belong to 52/53-week years, read from quarter ends.
-    if (m >= 1 && m <= 12 && d === lastDay(2001, m)) return { fye: fyeOfMonth(m), line: l.n, text: (a ?? b ?? z)![0] };
+    if (m >= 1 && m <= 12 && d === lastDay(2001, m)) return { fye: fyeOfMonth(m), line: l.n, text: (a ?? b ?? z ?? r)![0] };
   }
   return undefined;
 }

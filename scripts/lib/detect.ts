@@ -93,6 +93,11 @@ export function quarterEvidence(lines: readonly Line[], fye: FiscalYearEnd): Qua
     for (const m of t.matchAll(/\bFY\s?(\d{4})\s?Q([1-4])\b/gi)) add(fq(+m[1]!, +m[2]!), 1, l, m[0]);
     const year = (y: string) => (y.length === 2 ? 2000 + +y : +y);
     for (const m of t.matchAll(/\bQ([1-4])\s*(?:of\s+)?(?:FY|fiscal(?:\s+year)?)\s*'?(\d{4}|\d{2})\b/gi)) add(fq(year(m[2]!), +m[1]!), 1, l, m[0]);
+    // "Q1 2026/27", "the first quarter of the financial year 2026/27": a year across two calendar years, named by the later.
+    for (const m of t.matchAll(/\b(?:Q([1-4])|(first|second|third|fourth)\s+quarter\s+of\s+(?:the\s+)?(?:financial|fiscal)\s+year)\s+(\d{4})\s*\/\s*(\d{2}|\d{4})\b/gi)) {
+      const later = year(m[4]!);
+      if (later === Number(m[3]) + 1) add(fq(later, m[1] ? +m[1] : ORDINAL[m[2]!.toLowerCase()]!), 1, l, m[0]);
+    }
     // "second quarter fiscal 2026", "Second Quarter Fiscal Year '26", "fiscal '26 second quarter".
     // "Q4 and Full-Year FY2025 Results", "fourth quarter and full fiscal year 2025": the quarter that ends the year.
     for (const m of t.matchAll(/\b(?:Q([1-4])|(first|second|third|fourth)\s+quarter)\s+(?:and|&)\s+(?:the\s+)?full[- ](?:fiscal[- ])?year\s+(?:(FY|fiscal(?:\s+year)?)\s*)?'?(\d{4}|\d{2})\b/gi)) {

@@ -105,12 +105,13 @@ const NEWS_NAME =
 /** Words of a period or of the call itself, which end a company name in a welcome sentence. */
 const PERIOD_OR_CALL =
   /^(first|second|third|fourth|q[1-4]|q[1-4]['’]?\d{2,4}|[1-4]q\d{0,4}|h[12]|9m|fy|fy['’]?\d{2,4}|fiscal|full|year|quarter|quarterly|annual|half|interim|19\d\d|20\d\d|'\d\d|january|february|march|april|may|june|july|august|september|october|november|december|earnings|results?|financial|conference|call|teleconference|webcast|webinar|investor|presentation|update|business|operating|and|\d.*)$/i;
-const NAME_TOKEN = /^(?:[A-Z0-9][\w.&'’-]*,?|&|and|of|de|la)$/;
+// (Names in any Latin script: "Fjällrud Instruments", "Nestlé".)
+const NAME_TOKEN = /^(?:[\p{Lu}0-9][\p{L}\p{N}_.&'’-]*,?|&|and|of|de|la)$/u;
 
 function trimName(tokens: string[]): string | undefined {
   // A name is a run of capitalised words (`&`, `of` inside it are fine), ending on a capitalised one.
-  while (tokens.length > 0 && !/^[A-Z0-9]/.test(tokens.at(-1)!)) tokens.pop();
-  while (tokens.length > 0 && !/^[A-Z0-9]/.test(tokens[0]!)) tokens.shift();
+  while (tokens.length > 0 && !/^[\p{Lu}0-9]/u.test(tokens.at(-1)!)) tokens.pop();
+  while (tokens.length > 0 && !/^[\p{Lu}0-9]/u.test(tokens[0]!)) tokens.shift();
   const name = tokens.join(' ').replace(/,$/, '').replace(/[’']s?$/, '').trim();
   if (!name || name.length > 60 || tokens.length > 7) return undefined;
   if (/^(our|the|this|today|everyone|all|you)$/i.test(name)) return undefined;
@@ -130,7 +131,7 @@ export function nameInWelcome(sentence: string): string | undefined {
     return of ? trimName(of.groups!.n!.split(/\s+/).filter((t) => NAME_TOKEN.test(t))) : undefined;
   }
   // Possessive: "Acme Corp's third quarter", "the MongoDB, Inc.'s Q1".
-  const poss = /^(?<n>[A-Z][^;!?]{0,70}?)(?:[’']s|(?<=s)[’'])\s/.exec(after);
+  const poss = /^(?<n>\p{Lu}[^;!?]{0,70}?)(?:[’']s|(?<=s)[’'])\s/u.exec(after);
   if (poss && !/\b(welcome|today)\b/i.test(poss.groups!.n!)) {
     const name = trimName(poss.groups!.n!.split(/\s+/));
     if (name) return name;

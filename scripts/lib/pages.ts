@@ -36,6 +36,9 @@ function shape(text: string): string {
   return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
 }
 
+/** Words of a call's title in a running header. */
+const RUNNING_TITLE = /\b(?:conference call|earnings call|results call|transcript|webcast)\b|电话会议|業績|业绩说明会/i;
+
 /** How many non-blank lines a running header or footer may stand from the page break. */
 const NEAR = 3;
 /** Sentence ends: a paragraph that ends so was not cut by the page break. */
@@ -60,7 +63,11 @@ export function stripPageFurniture(lines: readonly Line[]): Furniture {
 
   // Position of each non-blank line among the non-blank lines, to measure "near a break".
   const rank = new Map(content.map(({ i }, k) => [i, k]));
-  const inner = [...breaks].map((i) => rank.get(i) ?? nearestRank(content, i)).sort((a, b) => a - b);
+  // (A page number at the foot of a page and a form feed at the head of the next are one break.)
+  const inner: number[] = [];
+  for (const k of [...breaks].map((i) => rank.get(i) ?? nearestRank(content, i)).sort((a, b) => a - b)) {
+    if (inner.length === 0 || k - inner[inner.length - 1]! > NEAR) inner.push(k);
+  }
   /** How many page breaks come before the k-th non-blank line (binary search: files can be long). */
   const pageOf = (k: number) => {
     let lo = 0;
@@ -98,6 +105,11 @@ export function stripPageFurniture(lines: readonly Line[]): Furniture {
     const pages = at.map((i) => pageOf(rank.get(i)!));
     if (new Set(pages).size !== pages.length) continue;
     if (at.every((i) => nearBreak(rank.get(i)!))) for (const i of at) furniture.add(i);
+  }
+  // The first line of a page after a form feed that names the call, "Acme AB · Q1 2026/27
+  // conference call · 23 October 2026", is a running header even when a short export shows it once.
+  for (const { l, i } of content) {
+    if (l.raw.includes('\f') && l.text.length <= 140 && !CLOSED.test(l.text) && RUNNING_TITLE.test(l.text)) furniture.add(i);
   }
   if (furniture.size === 0) return { lines: [...lines], removed: [] };
 

@@ -14,7 +14,7 @@ const NAME = `${WORD}(?:\\s+(?:and|&|of)\\s+${WORD}|\\s+${WORD}){0,3}`;
 /** "our X segment(s)", "the X segment", "X segment revenue", "X business segment", "our X division". */
 const EN = new RegExp(`(?:\\b(?:our|the|its)\\s+)?\\b(${NAME})\\s+(?:business\\s+)?(?:segments?|divisions?)\\b`, 'g');
 /** "our Mobile, Broadband and Enterprise businesses", "its Retail and Wholesale divisions". */
-const UNIT_WORDS = '(?:business\\s+)?(?:segments|businesses|divisions|business\\s+units|business\\s+groups|operating\\s+units)';
+const UNIT_WORDS = '(?:business\\s+)?(?:segments|businesses|divisions|business\\s+units|business\\s+areas|business\\s+groups|operating\\s+units)';
 const EN_LIST = new RegExp(`\\b(?:our|its|the)\\s+(${NAME}(?:\\s*,\\s*${NAME})*,?\\s+(?:and|&)\\s+${NAME})\\s+${UNIT_WORDS}\\b`, 'g');
 /** "three segments: Mobile, Broadband and Enterprise", "our segments are X and Y". */
 const EN_LIST_AFTER = new RegExp(`\\b${UNIT_WORDS}\\s*(?::|are|were|,\\s*namely)\\s*(${NAME}(?:\\s*,\\s*${NAME})*,?\\s+(?:and|&)\\s+${NAME})`, 'g');
@@ -51,6 +51,8 @@ const EN_HAD_REVENUE = new RegExp(
 const NAME_HEADING = new RegExp(`(?:^|[.!?]\\s+)(${NAME})\\.\\s+(?:Revenues?|Net sales|Sales|Segment revenues?|Orders)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|came in|totaled|totalled)\\b`, 'g');
 /** "- Orthopaedics: sales of CHF 318.7 million, up 1.1%": one unit of a bulleted list. */
 const EN_BULLET = new RegExp(`^\\s*[-*•·]\\s+(${NAME})\\s*[:：–—-]\\s*(?:revenues?|net sales|sales|net revenues?)\\s+(?:of|was|were|grew|increased|rose|declined|decreased|fell|reached)\\b`);
+/** "Surgical Solutions: net sales of SEK 1,012 million" opening a paragraph or sentence. */
+const NAME_COLON_SALES = new RegExp(`(?:^|[.!?]\\s+)(${NAME})\\s*:\\s+(?:net sales|revenues?|sales|net revenues?)\\s+(?:of|was|were|grew|increased|rose|declined|decreased|fell|reached)\\b`, 'g');
 /** "Turning to Diagnostics.", "Moving on to Home Care," as a sentence's opening. */
 const TURNING_TO = new RegExp(`(?:^|[.!?]\\s+)(?:Turning|Moving(?:\\s+on|\\s+next)?|Now\\s+turning|Next,?\\s+(?:turning|moving)|Shifting)\\s+to\\s+(?:our\\s+|the\\s+)?(${NAME})(?:\\s+(?:segment|division|business))?\\s*[.,:]`, 'g');
 /** "Moving next to our AWS segment. Revenue was $33 billion": initials a topic sentence turns to, with results right after. */
@@ -70,7 +72,7 @@ function segmentId(name: string): string {
 }
 
 /** "Let me walk through the segments", "turning to our divisions", "each of our businesses". */
-const WALK_THROUGH = /\b(?:results\s+by\s+segment|now\s+by\s+segment|segment\s+by\s+segment)\b|\b(?:walk(?:\s+you)?\s+through|take\s+you\s+through|go\s+through|turn(?:ing)?\s+to|review|look\s+at)\s+(?:the|our|each\s+of\s+our|each)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|business\s+units|businesses)\b|\btake\s+(?:the|our)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|businesses)\s+(?:in\s+turn|one\s+by\s+one|one\s+at\s+a\s+time)\b/i;
+const WALK_THROUGH = /\b(?:results\s+by\s+segment|now\s+by\s+segment|segment\s+by\s+segment)\b|\b(?:walk(?:\s+you)?\s+through|take\s+you\s+through|go\s+through|turn(?:ing)?\s+to|review|look\s+at)\s+(?:the|our|each\s+of\s+our|each)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|business\s+units|business\s+areas|businesses)\b|\btake\s+(?:the|our)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|businesses)\s+(?:in\s+turn|one\s+by\s+one|one\s+at\s+a\s+time)\b/i;
 /** Words that start a measure, not a name: "Total revenue was", "Product revenue was". */
 const MEASURE_WORDS = /^(?:Total|Net|Gross|Operating|Consolidated|Adjusted|Reported|Organic|Recurring|Quarterly|Annual|Deferred|Other|Interest|Group|Overall|Segment|Company|Worldwide|Global|GAAP|Non-GAAP|Revenue|Sales)$/;
 /** Subjects that are not a business's name. */
@@ -163,6 +165,8 @@ export function segmentsFromText(raw: RawSource): Segment[] {
       for (const m of p.text.matchAll(NAME_HEADING)) if (!MEASURE_WORDS.test(m[1]!.split(/\s+/)[0]!)) addEn(m[1]!);
       const bullet = EN_BULLET.exec(p.text);
       if (bullet) bulletSubjects.push(bullet[1]!);
+      // "Imaging & Diagnostics: net sales of SEK 706 million": a unit's name as a heading with a colon.
+      for (const m of p.text.matchAll(NAME_COLON_SALES)) bulletSubjects.push(m[1]!);
       for (const m of p.text.matchAll(EN_INITIALS_FIRST)) addInitials(m[2]!, m[1]!);
       for (const m of p.text.matchAll(EN_INITIALS_AFTER)) addInitials(m[1]!, m[2]!);
       for (const list of `${p.text}\n${p.translation ?? ''}`.matchAll(ZH_LIST)) {

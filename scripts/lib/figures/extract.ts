@@ -199,6 +199,9 @@ interface Carried {
 /** A sentence that opens by turning to another subject. */
 const TURNS_AWAY = /^\s*(?:(?:and|now|next|so|ok|okay),?\s+)?(?:moving|turning|shifting|switching)\s+(?:on\s+|next\s+|now\s+|over\s+)?to\b|^\s*(?:let\s+me|let's|let’s|i'll|i’ll|i\s+will)\s+(?:now\s+)?(?:turn|move|shift)\s+(?:on\s+|over\s+)?to\b|^\s*(?:下面|接下来|接着)(?:我们)?(?:来)?看/i;
 
+/** A sentence that opens an outlook: "For the full year…", "For 2027…", "Looking ahead…", "On the outlook…". */
+const OUTLOOK_OPENER = /^\s*(?:(?:and|so|now),?\s+)?(?:for\s+the\s+(?:full|fiscal|whole)\s+year|for\s+(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d(?:\/\d{2})?|for\s+the\s+(?:next|coming|first|second|third|fourth)\s+quarter|looking\s+(?:ahead|forward)|(?:turning|moving)\s+to\s+(?:the\s+|our\s+)?(?:outlook|guidance)|on\s+the\s+outlook|as\s+for\s+(?:the\s+)?outlook|our\s+outlook|(?:关于|对于)?(?:全年|明年)?展望|全年来看)/i;
+
 function newCarried(): Carried {
   return { order: 0, entity: undefined, period: undefined, turnPeriod: undefined, turnOpening: false, about: undefined, nonGaap: false, paragraphSegments: new Set(), groupUntilSegments: false, inQa: false };
 }
@@ -298,6 +301,8 @@ export function figureReader(ctx: ExtractContext) {
       // "Moving on to Amazon ads.": the speaker turns to something that is not a segment, and the
       // segment spoken of before is no longer the topic.
       if (!topic && state.entity?.kind === 'segment' && TURNS_AWAY.test(text)) state.entity = undefined;
+      // "For the full year we expect …" opening a paragraph after a segment's: the outlook is the company's.
+      if (!topic && state.entity?.kind === 'segment' && !state.paragraphSegments.has(state.entity.id) && OUTLOOK_OPENER.test(text)) state.entity = undefined;
       if (vocab.nonGaapBasis.test(normalizeSameLength(text))) state.nonGaap = true;
       const periodTopic = periodTopicOf(text, vocab);
       if (periodTopic !== undefined) state.period = periodTopic ?? undefined;

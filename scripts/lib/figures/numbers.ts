@@ -192,6 +192,8 @@ export function findNumbers(norm: string): NumberMention[] {
 function shareRangeScale(list: NumberMention[], norm: string): NumberMention[] {
   return list.map((a, i) => {
     const b = list[i + 1];
+    // "18–19 percent", "5 to 7%": the first number of a range of rates is a rate too.
+    if (b && a.kind === 'plain' && (b.kind === 'percent' || b.kind === 'pp') && a.value < 1000 && /^\s*(?:to|-|–|~|至|到)\s*$/.test(norm.slice(a.end, b.numStart))) return { ...a, kind: b.kind };
     if (!b || a.kind === 'percent' || a.kind === 'pp') return a;
     if (!/^\s*(?:to|and|-|–|~|至|到)\s*(?:us\$|hk\$|rmb|usd|\$|€|£|¥|₩|人民币)?\s*$/.test(norm.slice(a.end, b.numStart))) return a;
     // "15亿至16亿港元": the first has its scale but takes the second's currency.

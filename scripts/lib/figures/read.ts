@@ -433,7 +433,7 @@ export function direction(p: Parsed, num: NumberMention, from: number, previous?
 }
 
 /** A sentence whose subject is the company forecasting: "We expect…", "For fiscal 2027, we now expect…", "我们预计…". */
-const WE_FORECAST = /^\W*(?:[^,;，；]{0,40}[,，]\s*)?(?:we|我们|公司)\s*(?:now\s+|also\s+|currently\s+|continue\s+to\s+)?(?:expect|anticipate|forecast|project|guide|see|are\s+(?:guiding|targeting|expecting)|预计|预期|目标)/;
+const WE_FORECAST = /^\W*(?:[^,;，；.]{0,40}?(?:[,，]\s*|\s+))?(?:we|我们|公司)\s*(?:now\s+|also\s+|currently\s+|continue\s+to\s+)?(?:expect|anticipate|forecast|project|guide|see|are\s+(?:guiding|targeting|expecting)|预计|预期|目标)/;
 
 /** What explains a figure after it: "…, primarily impacted by items associated with X, a wholly owned subsidiary of Y". */
 const EXPLANATION = /\b(?:driven by|due to|related to|associated with|impacted by|affected by|reflecting|as a result of|thanks to|because of|owing to|attributable to the)\b|主要(?:由于|是由于|受|得益于)|由于|受益于|得益于/;
@@ -566,7 +566,8 @@ function unknownReporter(text: string, from: number, to: number, known: readonly
 /** A name in capitals before the measure in the sentence, other than a segment, the company or a neutral word. */
 export function namesAnotherBefore(p: Parsed, measure: Span): boolean {
   for (const m of p.text.slice(0, measure.start).matchAll(/(?<![A-Za-z])[A-Z][A-Za-z&-]*/g)) {
-    const known = p.segments.some((s) => m.index >= s.start && m.index < s.end) || p.companyAt.some((c) => m.index >= c.start && m.index < c.end);
+    // (A currency written with an amount, "SEK 216 million", names nobody.)
+    const known = p.segments.some((s) => m.index >= s.start && m.index < s.end) || p.companyAt.some((c) => m.index >= c.start && m.index < c.end) || p.numbers.some((n) => m.index >= n.start && m.index < n.end);
     if (!known && !NEUTRAL_CAPS.test(m[0]) && !MONTHS.test(m[0]) && !/^(?:Its|It|We|They|Segment|Within|During|Compared|Excluding|Including|Sequentially|Meanwhile|Also|Additionally|Similarly|Likewise|However|Importantly|Notably)$/.test(m[0])) return true;
   }
   return false;

@@ -39,7 +39,7 @@ const TRAIL_TIME = new RegExp(String.raw`\s*[-–—|]?\s*[\[(]?${TIME}[\])]?\s*
 const BIO = /\s*\{BIO\s+\d+\s*<GO>\}\s*/gi;
 const SIDE = /^([QA])\s*[-–—:]\s+(?=\S)/;
 /** Label words that are a person: capitalised tokens, initials, particles. */
-const EN_NAME = /^(?:[A-Z][\w.'’-]*|de|van|von|der|da|di|la|le|bin|al)(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|da|di|la|le|bin|al)){0,4}$/u;
+const EN_NAME = /^(?:\p{Lu}[\p{L}\p{N}_.'’-]*|de|van|von|der|da|di|la|le|bin|al)(?:\s+(?:\p{Lu}[\p{L}\p{N}_.'’-]*|de|van|von|der|da|di|la|le|bin|al)){0,4}$/u;
 const GENERIC = /^(?:operator|moderator|unidentified (?:analyst|participant|speaker|company representative)|unknown (?:executive|analyst|speaker|participant)|主持人|操作员|接线员|投资者|投資者)$/i;
 
 /** Headings of participant lists, never a speaker: "**Company**", "**Analysts**". */
@@ -49,7 +49,18 @@ function validName(name: string): boolean {
   if (LIST_HEADING.test(name)) return false;
   if (GENERIC.test(name) || roleFromName(name)) return true;
   if (looksLikeChineseName(name)) return true;
-  return EN_NAME.test(name) && /[a-z]/.test(name) && name.length <= 60;
+  // ("HENRIK STÅHLBERG": a name in capitals, of two words or more.)
+  return (EN_NAME.test(name) && /[a-z]/.test(name) && name.length <= 60) || SHOUTED_NAME.test(name);
+}
+
+const LEGAL_FORM = /\s(?:AB|AG|ASA|A\/S|SE|plc|PLC|Inc\.?|Ltd\.?|Limited|LIMITED|Corp\.?|Corporation|Holdings|N\.V\.|S\.A\.|Oyj|GmbH|KGaA|S\.p\.A\.)$/;
+
+/** A name written in capitals: "JONAS WIKNER", "HENRIK STÅHLBERG", "MARY O'NEIL". */
+const SHOUTED_NAME = /^\p{Lu}[\p{Lu}.'’-]*(?:\s+\p{Lu}[\p{Lu}.'’-]*){1,3}$/u;
+
+/** "HENRIK STÅHLBERG" -> "Henrik Ståhlberg". */
+function unshoutName(name: string): string {
+  return SHOUTED_NAME.test(name) || (GENERIC.test(name) && !/\p{Ll}/u.test(name)) ? name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase()) : name;
 }
 
 /** Splits the undecorated label into name, title or firm. */
@@ -73,8 +84,10 @@ export function splitLabel(core: string): RawLabel | undefined {
   const comma = /^(?<name>[^,，]{2,60}),\s*(?<title>.{2,90})$/u.exec(text);
   const dash = /\s[-–—]{1,2}\s/.test(text) ? parseDashLabel(text) : undefined;
   const parts = paren?.groups ?? zhSpace?.groups ?? (dash ? undefined : comma?.groups);
-  const name = (parts?.name ?? dash?.name ?? text).trim();
+  const name = unshoutName((parts?.name ?? dash?.name ?? text).trim());
   if (!validName(name)) return undefined;
+  // "Kvarnholm Medical AB (publ)", "Acme Holdings plc": a company's name in the title, not a speaker.
+  if (LEGAL_FORM.test(name) || (parts?.title !== undefined && /^publ$/i.test(parts.title.trim()))) return undefined;
   // `主持人（陈晓岚）`, `Operator (Jane)`: the role, with the person who plays it.
   if (paren && (GENERIC.test(name) || roleFromName(name))) return { text, name, ...(roleFromName(name) ? { role: roleFromName(name)! } : {}) };
   const extra = parts?.title?.trim();
@@ -200,9 +213,15 @@ function labelLines(lines: readonly Line[], known: (name: string) => boolean): C
   });
   const counts = new Map<string, number>();
   for (const c of shaped) counts.set(compactKey(c.parsed.label.name), (counts.get(compactKey(c.parsed.label.name)) ?? 0) + 1);
+  // A name the paragraph before hands over to ("The next question comes from Annika Lövgren, …").
+  const introduced = (c: Candidate) => {
+    let k = c.index - 1;
+    while (k >= 0 && lines[k]!.text === '') k--;
+    return k >= 0 && /\s/.test(c.parsed.label.name) && lines[k]!.text.toLowerCase().includes(c.parsed.label.name.toLowerCase());
+  };
   return shaped.filter((c) => {
     const { label, marked } = c.parsed;
-    return marked || GENERIC.test(label.name) || roleFromName(label.name) !== undefined || label.title !== undefined || label.role === 'analyst' || label.firm !== undefined || known(label.name) || (counts.get(compactKey(label.name)) ?? 0) >= 2;
+    return introduced(c) || marked || GENERIC.test(label.name) || roleFromName(label.name) !== undefined || label.title !== undefined || label.role === 'analyst' || label.firm !== undefined || known(label.name) || (counts.get(compactKey(label.name)) ?? 0) >= 2;
   });
 }
 
@@ -219,6 +238,7 @@ export const labelLinesLayout: Layout = {
   parse(lines, ctx) {
     const omitted: { n: number; reason: OmitReason }[] = [];
     const listed = attendees(lines);
+    const listLines = new Set<number>();
     // Participants lists (before or after the call) give titles and firms.
     let list: 'company' | 'analyst' | undefined;
     for (const l of lines) {
@@ -240,8 +260,10 @@ export const labelLinesLayout: Layout = {
       const role = analyst ? 'analyst' : lab.title && IR_TITLE.test(lab.title) ? 'investor-relations' : 'executive';
       const firm = analyst ? (lab.firm ?? (lab.title && !/^analyst$/i.test(lab.title) ? lab.title : undefined)) : undefined;
       listed.set(compactKey(lab.name), { text: lab.name, name: lab.name, role, ...(firm ? { firm } : {}), ...(!analyst && lab.title ? { title: lab.title } : {}) });
+      listLines.add(l.n);
     }
-    const found = labelLines(lines, (n) => listed.has(compactKey(n)) || ctx.isKnownPerson(n));
+    // (An entry of a participants list names a speaker; it does not open a turn.)
+    const found = labelLines(lines, (n) => listed.has(compactKey(n)) || ctx.isKnownPerson(n)).filter((c) => !listLines.has(lines[c.index]!.n));
     const zhQa = lines.some((l) => ZH_QA.test(l.text));
     const labelAt = new Map(found.map((c) => [c.index, c.parsed]));
     const firstTurn = Math.min(found[0]?.index ?? Infinity, zhQa ? lines.findIndex((l) => ZH_QA.test(l.text)) : Infinity);

@@ -257,7 +257,7 @@ export function assignRoles(turns: RawTurn[]): RawTurn[] {
     if (prevRole === 'operator' && !handOver && /\b(questions?|comes from|line of|line is open)\b/i.test(lastWords)) {
       // The operator names the analyst's firm, even when the label already says "analyst".
       roles.set(k, 'analyst');
-      const firm = new RegExp(`${t.label.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*(?:,|\\bof\\b|\\bfrom\\b|\\bwith\\b|\\bat\\b)\\s*([A-Z][\\w&.' -]{1,60}?)(?:[.,;]|\\s+please\\b|\\s+your line\\b|$)`).exec(announcement);
+      const firm = new RegExp(`${t.label.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*(?:,|\\bof\\b|\\bfrom\\b|\\bwith\\b|\\bat\\b)\\s*(\\p{Lu}[\\p{L}\\p{N}_&.' -]{1,60}?)(?:[.,;]|\\s+please\\b|\\s+your line\\b|$)`, 'u').exec(announcement);
       if (firm) firms.set(k, firm[1]!.trim());
     } else if (prevRole === 'analyst' && !known) roles.set(k, 'executive');
   });
