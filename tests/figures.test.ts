@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findNumbers, normalizeSameLength } from '../scripts/lib/figures/numbers.ts';
 import { splitSentences } from '../scripts/lib/figures/sentences.ts';
 import { figureReader, type RawFigure } from '../scripts/lib/figures/extract.ts';
-import { settle } from '../scripts/lib/figures/merge.ts';
+import { implausible, settle } from '../scripts/lib/figures/merge.ts';
 import { parseQuarterId } from '../src/lib/quarters.ts';
 import type { Call, Source, Speaker } from '../src/lib/schema.ts';
 import { companies, convertOk, inputsFrom, metrics, reading, paragraphsOf, root } from './helpers.ts';
@@ -202,5 +202,13 @@ describe('settling two values one source states', () => {
   it('sets both apart when neither is better supported', () => {
     const r = settle([[raw(905e6)], [raw(23e6)]]);
     expect([r.keep.length, r.apart.length]).toEqual([0, 2]);
+  });
+  it('sets apart a profit or cash amount larger than the revenue of its entity and period (a slip of scale)', () => {
+    const revenue = raw(18.63e9, { metric: 'revenue' });
+    const slip = raw(58.4e9, { metric: 'operating_cash_flow' });
+    const fine = raw(5.84e9, { metric: 'operating_cash_flow' });
+    const netIncome = raw(21e9, { metric: 'net_income' });
+    const otherSegment = raw(58.4e9, { metric: 'operating_cash_flow', segment: 'cloud' });
+    expect([...implausible([revenue, slip, fine, netIncome, otherSegment])]).toEqual([slip]);
   });
 });

@@ -216,6 +216,49 @@ describe('name lines in capitals, a Nordic PDF export with a split financial yea
   });
 });
 
+describe('official transcript with titles before the names and the operator inline', () => {
+  const text = [
+    '星岚科技集团有限公司（香港联交所股份代号：1234）',
+    '2026年第三季度业绩电话会议',
+    '',
+    '操作员：欢迎参加星岚科技2026年第三季度业绩电话会议。',
+    '',
+    '首席执行官 韩立：',
+    '（原话）',
+    '谢谢。第三季度，集团总收入为人民币50.2亿元，同比增长10.1%。',
+    '',
+    '首席财务官 Michael Harland：',
+    '（翻译）',
+    '谢谢韩总。本季度毛利为人民币20.1亿元。',
+    '',
+    '操作员：现在开始问答环节。第一位提问的是中泓证券的分析师王一帆。',
+    '',
+    '中泓证券分析师 王一帆：',
+    '（原话）',
+    '请问全年指引？',
+    '',
+    '首席财务官 Michael Harland：',
+    '（翻译）',
+    '我们预计全年收入增长10%至12%。',
+  ].join('\n');
+  const result = convertAll([textInput('xinglan.txt', text)], catalog([]));
+  const call = result.calls[0]!;
+  it('splits "首席财务官 Michael Harland：" and "中泓证券分析师 王一帆：" into title or firm and name, and gives the operator its own turns', () => {
+    expect(result.errors).toEqual([]);
+    expect(call.speakers.map((s) => [s.name, s.title ?? s.firm ?? '', s.role])).toEqual(
+      expect.arrayContaining([
+        ['韩立', '首席执行官', 'executive'],
+        ['Michael Harland', '首席财务官', 'executive'],
+        ['王一帆', '中泓证券', 'analyst'],
+      ]),
+    );
+    expect(exchanges(call)).toEqual(['王一帆 (中泓证券) -> Michael Harland']);
+  });
+  it('reads the executives\' figures', () => {
+    expect(call.figures.map((f) => [f.segment, f.metric, f.value])).toEqual(expect.arrayContaining([['group', 'revenue', 5.02e9], ['group', 'revenue_yoy_pct', 10.1], ['group', 'gross_profit', 2.01e9]]));
+  });
+});
+
 describe('layout detection', () => {
   it('reads a Chinese briefing whose questions are "问（<firm> 分析师 <name>）：" as label lines, not as inline analyst labels', () => {
     const text = ['某某股份2026年第三季度业绩说明会', '', '邵明川（董事长）：', '第三季度公司实现营业收入18.64亿元。', '', '林佩瑶（财务总监）：', '第三季度毛利率为34.2%。', '', '问（中泰证券 分析师 许文博）：请问订单情况？', '', '答（邵明川）：订单饱满。', '', '问（投资者）：分红计划？', '', '答（林佩瑶）：稳定分红。', '', '问（弘远基金 钱思睿）：现金流？', '', '答（林佩瑶）：改善明显。'].join('\n');

@@ -76,6 +76,15 @@ describe('segments read from the text', () => {
     expect(ids('Turning to our SMB segment. We added many customers.')).toEqual([]);
   });
 
+  it('takes two or more businesses named in Chinese with their English names, by the English name', () => {
+    const found = segmentsFromText(source(turn('executive', '先说网络游戏（Online Games）业务。本季度表现稳健。', '也就是我们的云与企业服务（Cloud & Enterprise Services）分部，收入增长较快。')));
+    expect(found.map((s) => [s.id, s.names.en, s.aliases])).toEqual([
+      ['online-games', 'Online Games', ['Online Games', '网络游戏']],
+      ['cloud-and-enterprise-services', 'Cloud & Enterprise Services', ['Cloud & Enterprise Services', '云与企业服务']],
+    ]);
+    expect(ids('我们披露了若干非国际财务报告准则（Non-IFRS）财务指标。')).toEqual([]);
+  });
+
   it('takes the first segment a Chinese speaker goes through, with the pinyin of its name as id, and no words before 分部', () => {
     expect(ids('下面我们来看分部业绩，首先是公有云。', '本季度我们对智能硬件分部计提了减值。')).toEqual(['gongyouyun']);
   });

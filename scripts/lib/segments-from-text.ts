@@ -86,6 +86,10 @@ const ZH_NOT_BUSINESS = /^(?:公司|本公司|集团|集團|我们|我們|我司
 const ZH_LOOK_AT = /(?:下面|接下来|然后|首先)(?:我们)?(?:再)?(?:来)?看(?:一下|一看)?\s*([\p{Script=Han}]{2,8}?)(?:业务|業務|板块|板塊|分部)\s*[。，,：:]/gu;
 /** "企业服务方面，本季度收入为人民币 42.5 亿元": a paragraph that opens on a unit and states its revenue. */
 const ZH_ASPECT_REVENUE = /^([\p{Script=Han}]{2,8}?)(?:业务|業務|板块|板塊|分部)?方面[，,]\s*(?:本季度|本季|第[一二三四]季度|单季度)?[^。]{0,12}?(?:收入|营收|營收|收益)/u;
+/** "网络游戏（Online Games）业务": a business named in Chinese with its English name. */
+const ZH_EN_PAIR = /([\p{Script=Han}]{2,14})\s*[（(]\s*([A-Z][A-Za-z&'’ -]{1,40}?)\s*[)）]\s*(?:业务|業務|板块|板塊|分部|事业部|事業部|事业群|事業群)/gu;
+/** Words before a business's name in such a sentence: "先说", "也就是我们的". */
+const ZH_FILLER = /^.*(?:先说|先說|再说|再說|接着说|接著說|然后是|然後是|其次是|最后是|最後是|第[一二三四五六]块是|第[一二三四五六]塊是|也就是|就是|我们的|我們的|首先是)/u;
 /** "X 分部", "X分部", "X 事业部". */
 const ZH = /([\p{Script=Han}]{2,8})\s*(?:分部|業務分部|业务分部)/gu;
 /** Words that qualify "segment" without naming one. */
@@ -227,6 +231,28 @@ export function segmentsFromText(raw: RawSource): Segment[] {
     breakdownNames.clear();
   }
   if (zhWalkThrough) for (const a of zhAspects) addZh(a);
+  // "先说网络游戏（Online Games）业务", "云与企业服务（Cloud & Enterprise Services）分部": two or
+  // more businesses named in Chinese with their English names are segments, by the English name.
+  const pairs = new Map<string, string>();
+  for (const t of raw.turns) {
+    if (t.label.role === 'analyst' || t.label.role === 'operator') continue;
+    for (const p of t.paragraphs) {
+      for (const m of `${p.text}\n${p.translation ?? ''}`.matchAll(ZH_EN_PAIR)) {
+        const zh = m[1]!.replace(ZH_FILLER, '').replace(/^(?:以及|和|与|與|及)/u, '');
+        const en = cleanName(m[2]!);
+        if (zh.length >= 2 && en && !ZH_NOT.test(zh)) pairs.set(zh, en);
+      }
+    }
+  }
+  if (pairs.size >= 2) {
+    for (const [zh, en] of pairs) {
+      const id = segmentId(en);
+      const script = chineseScript(zh) ?? 'zh-Hans';
+      const had = found.get(id) ?? found.get(pinyinId(zh) ?? '');
+      if (had) found.set(had.id, { ...had, aliases: [...new Set([...had.aliases, zh, en])] });
+      else add(id, { names: { en, [script]: zh }, aliases: [en, zh], metrics: [], origin: 'text' });
+    }
+  }
   // A business that reports its own results is a segment when management's remarks name it
   // again elsewhere (a one-off "X reported" may be a customer or a competitor).
   const managementParagraphs = raw.turns.filter((t) => t.label.role !== 'analyst' && t.label.role !== 'operator').flatMap((t) => t.paragraphs.map((p) => p.text));

@@ -111,17 +111,51 @@ export function adoptSegments(sorted: readonly RawFigure[]): { assigned: RawFigu
   return { assigned, open };
 }
 
+/**
+ * How many times the revenue it comes from an amount of these metrics can be, at most: a
+ * quarter's operating cash flow of RMB 58.4 billion against revenue of RMB 18.6 billion is a slip
+ * of scale ("584亿" for "58.4亿"), not a figure.
+ */
+const AT_MOST_REVENUE: Readonly<Record<string, number>> = {
+  gross_profit: 1,
+  operating_income: 1,
+  non_gaap_operating_income: 1,
+  adjusted_ebita: 1,
+  adjusted_ebitda: 1,
+  operating_cash_flow: 1.5,
+  free_cash_flow: 1.5,
+  capex: 1.5,
+};
+
+/** Amounts larger than the revenue of their entity and period allows (see AT_MOST_REVENUE). */
+export function implausible(raw: readonly RawFigure[]): Set<RawFigure> {
+  const revenue = new Map<string, number>();
+  for (const f of raw) {
+    if (f.metric !== 'revenue') continue;
+    const k = `${f.segment}|${f.period}|${f.unit}`;
+    revenue.set(k, Math.max(revenue.get(k) ?? 0, Math.abs(f.value)));
+  }
+  const out = new Set<RawFigure>();
+  for (const f of raw) {
+    const factor = AT_MOST_REVENUE[f.metric];
+    const rev = factor === undefined ? undefined : revenue.get(`${f.segment}|${f.period}|${f.unit}`);
+    if (rev !== undefined && rev > 0 && Math.abs(f.value) > factor! * rev) out.add(f);
+  }
+  return out;
+}
+
 export function mergeFigures(raw: readonly RawFigure[], sourceOrder: readonly string[], quarter: string, company: Company, metrics: readonly Metric[]): MergeResult {
+  const tooLarge = implausible(raw);
   const rank = (f: RawFigure) => sourceOrder.indexOf(f.quote.source) * 1e6 + f.order;
   // A bound ("more than RMB 10 billion") is not the value of a financial figure; for counts
   // (users, members) a threshold is how companies report them.
   // An amount said only approximately in an answer ("that's about $125 million") is too loose to
   // be the quarter's figure, unless the same figure is stated elsewhere in the call.
   const loose = (f: RawFigure) => f.qa && f.approx === 'about' && !raw.some((g) => g !== f && !g.qa && keyOf(g) === keyOf(f) && sameValue(g, f));
-  const sorted = [...raw].filter((f) => (f.unit === 'count' || (f.approx !== 'more-than' && f.approx !== 'less-than')) && !loose(f)).sort((a, b) => rank(a) - rank(b));
+  const sorted = [...raw].filter((f) => (f.unit === 'count' || (f.approx !== 'more-than' && f.approx !== 'less-than')) && !loose(f) && !tooLarge.has(f)).sort((a, b) => rank(a) - rank(b));
   const { assigned, open } = adoptSegments(sorted);
 
-  const setApart: RawFigure[] = [];
+  const setApart: RawFigure[] = [...tooLarge].map((f) => ({ ...f, segment: null, quote: { ...f.quote, note: `${f.quote.note ? `${f.quote.note}; ` : ''}set apart: larger than the revenue it comes from (a slip of scale?)` } }));
   const build = (list: readonly RawFigure[], settleConflicts: boolean): Figure[] => {
     const buckets = new Map<string, RawFigure[][]>();
     const seen = new Set<string>();

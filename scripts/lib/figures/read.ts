@@ -247,7 +247,7 @@ export function perShareOf(p: Parsed, num: NumberMention, metrics: ReadonlyMap<s
 }
 
 /** A range the outlook replaced, written before its first value (and read past it to its end). */
-const REPLACED_RANGE = /(?:\b(?:prior|previous|earlier|original|preliminary|initial)\s+(?:range|guidance|outlook|forecast|expectations?)\s+(?:of|was|were)|(?:由|从|從)(?:此前|之前|原来|原來|原先|先前)(?:的)?(?:预估|預估|预期|預期|预计|預計|指引|目标|目標)?(?:的)?)\s*(?:[a-z]{1,3}\$|usd|rmb|\$|€|£|¥|eur|人民币)?\s*(?:[\d.,]+\s*(?:billion|million|bn|m|亿元|万元|亿|万)?\s*(?:to|-|–|and|至|到)\s*(?:[a-z]{1,3}\$|usd|rmb|\$|€|£|¥|eur|人民币)?\s*)?$/;
+const REPLACED_RANGE = /(?:\b(?:prior|previous|earlier|original|preliminary|initial)\s+(?:range|guidance|outlook|forecast|expectations?)\s+(?:of|was|were)|(?:由|从|從)(?:此前|之前|原来|原來|原先|先前)(?:的)?(?:预估|預估|预期|預期|预计|預計|指引|目标|目標)?(?:的)?|(?:此前|之前|原来|原來|原先|先前)(?:预估|預估|预期|預期|预计|預計|指引|目标|目標)的)\s*(?:[a-z]{1,3}\$|usd|rmb|\$|€|£|¥|eur|人民币)?\s*(?:[\d.,]+\s*(?:billion|million|bn|m|亿元|万元|亿|万|%)?\s*(?:to|-|–|and|至|到)\s*(?:[a-z]{1,3}\$|usd|rmb|\$|€|£|¥|eur|人民币)?\s*)?$/;
 
 /** What an adjusted measure leaves out by definition: charges and one-off items, not currency or acquisitions. */
 const DEFINING_ITEMS = /\b(?:excluding|excludes?|excluded)\s+(?:the\s+)?(?:(?:impact|effect)\s+of\s+)?(?:these\s+|those\s+|such\s+|certain\s+|all\s+|a\s+|the\s+)?(?:non-cash\s+|one-time\s+|one-off\s+|special\s+|non-recurring\s+|discrete\s+|small\s+)?(?:restructuring|impairment|amortization|amortisation|stock-based|share-based|acquisition-related|integration|litigation|tax|items|charges|costs|gains?|losses|benefits?|one-time|special|non-recurring)\b/;
@@ -447,6 +447,16 @@ function entityMarked(p: Parsed, num: NumberMention, vocab: Vocabulary): boolean
   const why = EXPLANATION.exec(p.norm.slice(num.end));
   const stop = why ? num.end + why.index : p.norm.length;
   return positions(vocab.entityMarkers, p.norm).some((x) => x.start < stop);
+}
+
+/**
+ * "收入增长指引…上调至11%至12%", "revenue growth guidance to 11% to 12%": a measure named with
+ * "growth" (and no decline word) in a forecast makes its rates growth rates.
+ */
+function growthNoun(p: Parsed, num: NumberMention, measure: Span): number {
+  if (measure.end > num.start || !p.forecastAt.some((f) => f < num.start)) return 0;
+  if (!/^\s*(?:的)?\s*(?:增长|增速|growth)/.test(p.norm.slice(measure.end, measure.end + 6))) return 0;
+  return /下降|下滑|减少|decline|decrease/.test(p.norm.slice(measure.end, num.start)) ? 0 : 1;
 }
 
 /** "grew revenue by 9%", "grew total revenue 24%": the verb before the measure gives the direction. */
@@ -705,7 +715,7 @@ function readNumber(p: Parsed, num: NumberMention, before: Before, ctx: Sentence
   let frame = frameOf(p, num, measure, before.end, ctx.vocab, before.frame, ctx.period);
   // "a net loss of $51.2 million, or $0.29 per share, a year ago": the per-share amount shares the amount's period.
   if (measure.start >= num.end && before.frame?.frame === 'prior' && /^\s*,?\s*or\s*\S{0,4}\s*$/.test(p.norm.slice(before.end, num.start))) frame = 'prior';
-  const sign = num.kind === 'percent' ? direction(p, num, Math.max(measure.end, before.end), before.rate) || verbBeforeMeasure(p, num, measure) : 0;
+  const sign = num.kind === 'percent' ? direction(p, num, Math.max(measure.end, before.end), before.rate) || verbBeforeMeasure(p, num, measure) || growthNoun(p, num, measure) : 0;
   next = { ...next, frame: { frame }, ...(num.kind === 'percent' ? { rate: { sign, end: num.end } } : {}) };
   const read = valueOf(p, num, metric, measure, ctx, sign, before.end);
   if ('skip' in read) return skip(read.skip, frame);

@@ -40,9 +40,27 @@ function short(text: string, max: number): boolean {
   return text.length <= max && !SENTENCE_PUNCT.test(text) && !SENTENCE_END.test(text);
 }
 
+/** `首席财务官 Michael Harland`, `中泓证券分析师 王一帆`, `主持人 周婧`: a title, firm or role before the name. */
+const BEFORE_NAME = /^(?<pre>\p{Script=Han}{2,16}?)\s+(?<name>\p{Script=Han}{2,4}|[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3})$/u;
+/** Words that end the name of an investment firm: `北岸资本`, `锦程国际`. */
+const ZH_FIRM = /(?:资本|資本|基金|证券|證券|资产|資產|银行|銀行|研究|投资|投資|保险|保險|信托|信託|资管|資管|期货|期貨|国际|國際|控股)$/u;
+
 function labelFromName(text: string): RawLabel {
   const m = NAME_WITH_FIRM.exec(text);
   if (m) return { text, name: m[1]!.trim(), firm: m[2]!.trim(), role: 'analyst' };
+  const b = BEFORE_NAME.exec(text);
+  if (b?.groups) {
+    const pre = b.groups.pre!;
+    const name = b.groups.name!;
+    if (/分析师|分析師/.test(pre)) {
+      const firm = pre.replace(/(?:首席)?(?:分析师|分析師)$/u, '');
+      return { text, name, role: 'analyst', ...(firm ? { firm } : {}) };
+    }
+    const byRole = roleFromName(pre);
+    if (byRole) return { text, name, role: byRole };
+    if (TITLE_WORDS.test(pre)) return { text, name, title: pre };
+    if (ZH_FIRM.test(pre)) return { text, name, role: 'analyst', firm: pre };
+  }
   const role = roleFromName(text);
   return { text, name: text, ...(role ? { role } : {}) };
 }
@@ -55,13 +73,24 @@ interface LabelAt {
   readonly label: RawLabel;
   readonly heading?: string;
   readonly interpreted?: boolean;
+  /** Words on the label's own line ("操作员：谢谢。现在…"). */
+  readonly rest?: string;
 }
+
+/** The operator speaking on the label's line: "操作员：谢谢。现在开始问答环节。", "Operator: Thank you." */
+const INLINE_OPERATOR = /^(?<name>操作员|操作員|接线员|接線員|Operator)\s*[:：]\s*(?<rest>\S.*)$/u;
 
 function findLabels(content: readonly Line[], isKnownPerson: (n: string) => boolean): LabelAt[] {
   const labels: LabelAt[] = [];
   const isMarker = (i: number) => i >= 0 && i < content.length && MARKER.test(content[i]!.text);
   for (let i = 0; i < content.length; i++) {
     const text = content[i]!.text;
+    const op = INLINE_OPERATOR.exec(text);
+    // (Not the call's first line: a cover "操作员：…" belongs to the layout that reads such labels.)
+    if (op?.groups && labels.length > 0) {
+      labels.push({ start: i, end: i, label: labelFromName(op.groups.name!), rest: op.groups.rest! });
+      continue;
+    }
     const colon = COLON_LABEL.exec(text);
     if (colon && !SENTENCE_PUNCT.test(colon[1]!) && !MARKER.test(text)) {
       const name = colon[1]!.trim();
@@ -181,7 +210,7 @@ export const official: Layout = {
       const paragraphs: RawParagraph[] = [];
       const footnotes: RawParagraph[] = [];
       let interpreted = at.interpreted;
-      let open: { line: number; text: string; interpreted: boolean | undefined } | undefined;
+      let open: { line: number; text: string; interpreted: boolean | undefined } | undefined = at.rest ? { line: content[at.start]!.n, text: at.rest, interpreted: undefined } : undefined;
       const close = () => {
         if (open) {
           paragraphs.push({
