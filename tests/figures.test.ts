@@ -211,4 +211,10 @@ describe('settling two values one source states', () => {
     const otherSegment = raw(58.4e9, { metric: 'operating_cash_flow', segment: 'cloud' });
     expect([...implausible([revenue, slip, fine, netIncome, otherSegment])]).toEqual([slip]);
   });
+  it('sets apart the revenue instead when the amount\'s own margin puts the revenue ten times away (the revenue is the slip)', () => {
+    const revenue = raw(830e6, { metric: 'revenue', segment: 'life' });
+    const profit = raw(122.7e9, { metric: 'operating_income', segment: 'life' });
+    const margin = raw(14.8, { metric: 'operating_margin_pct', segment: 'life', unit: '%' });
+    expect([...implausible([revenue, profit, margin], new Map([['operating_income', 'operating_margin_pct']]))]).toEqual([revenue]);
+  });
 });

@@ -58,6 +58,14 @@ describe('time frame and modality', () => {
     ['Revenue grew 12% to US$3.2 billion, compared with US$2.9 billion in the same quarter last year.', [['group', 'revenue_yoy_pct', 12, '%'], ['group', 'revenue', 3.2e9, 'USD']]],
     ['This compares to a net income of US$43 million in the year-ago period.', []],
     ['Excluding the disposal, revenue grew 8%.', []],
+    // Another year's quarter before the value, a value the speaker rejects.
+    ['To put this in context, two years back, in Q2 FY25, our revenue was Rs. 2,716 crores.', []],
+    ['In Q3 2024, revenue was US$2.9 billion.', []],
+    ['Just a small correction: the EBITDA margin was 15.5%, not 15.8%.', [['group', 'adjusted_ebitda_margin_pct', 15.5, '%']]],
+    ['Operating profit was US$312 million, up 41% from US$221 million a year ago, and the operating margin improved to 6.5%.', [['group', 'operating_income', 312e6, 'USD'], ['group', 'operating_income_yoy_pct', 41, '%'], ['group', 'operating_margin_pct', 6.5, '%']]],
+    // A figure for the whole of the call's own year, before its last quarter, is a forecast.
+    ['We are reducing 2025 capital expenditures to US$1.7 billion from US$2.0 billion.', [['guidance', 'capex', 1.7e9, 'USD']]],
+    ['Our 2024 revenue was US$11 billion.', []],
     // The basis words hold for their own stretch: an exclusion that defines the adjusted measure
     // keeps it, and "in constant currency" after one range is not the next range's.
     ['Excluding restructuring charges and a small tax benefit, adjusted EPS was $1.42, compared with $1.30 a year ago.', [['group', 'non_gaap_diluted_eps', 1.42, 'USD']]],
@@ -110,11 +118,17 @@ describe('time frame and modality', () => {
     ['公司货币资金及交易性金融资产合计152.3亿元。', [['group', 'cash_and_investments', 15.23e9, 'CNY']]],
   ] as const)('%s', (s, expected) => expect(read(s, { kind: 'group' })).toEqual(expected));
 
-  const frames = (s: string, entity?: Entity) => reader.explain(s, entity).filter((r) => r.decision !== 'skip').map((r) => `${r.segment}/${r.metric}:${r.frame}`);
+  // Full-year actuals are stated in a year's last quarter: these are read as a fourth-quarter call's.
+  const q4 = figureReader({ company, metrics: metrics(), reading: reading(), quarter: parseQuarterId('FY2025Q4')! });
+  const frames = (s: string, entity?: Entity, r = q4) => r.explain(s, entity).filter((x) => x.decision !== 'skip').map((x) => `${x.segment}/${x.metric}:${x.frame}`);
+  it('reads a figure for the whole of the current fiscal year, before its last quarter, as a forecast', () => {
+    expect(frames('Fiscal year GAAP operating income was US$1.07 billion.', { kind: 'group' }, reader)).toEqual(['group/operating_income:forecast']);
+    expect(frames('For the full year 2024, revenue was US$11 billion.', { kind: 'group' }, reader)).toEqual([]);
+  });
   it.each([
     ['Cloud revenue for the fiscal year was US$3.62 billion, up 27%.', ['cloud/revenue:full-year', 'cloud/revenue_yoy_pct:full-year']],
     ['Fiscal year GAAP operating income was US$1.07 billion.', ['group/operating_income:full-year']],
-    ['Fiscal third quarter revenue was US$1.07 billion.', ['group/revenue:quarter']],
+    ['Fiscal fourth quarter revenue was US$1.07 billion.', ['group/revenue:quarter']],
     // The call's own fiscal year named by its number is the full year; an earlier one is a comparison.
     ['We returned US$520 million to shareholders through buybacks during fiscal 2025.', ['group/buyback_usd:full-year']],
     ['For FY25, GAAP gross margin was 53.4%.', ['group/gross_margin_pct:full-year']],

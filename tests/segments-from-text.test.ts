@@ -56,6 +56,10 @@ describe('segments read from the text', () => {
     ['Now by segment. Factory Automation. Revenue was 92.8 billion yen. Optical Components. Revenue was 35.3 billion yen. The Optical segment also sells lenses.', ['factory-automation', 'optical-components']],
   ] as const)('%s', (text, expected) => expect(ids(...text.split('\n'))).toEqual(expected));
 
+  it('reads "產品線分為三大類：X（English）、…" as a list of units', () => {
+    expect(ids('從今年開始我們的產品線分為三大類：資料中心（Data Center）、網通（Networking），以及工業與醫療（Industrial & Medical）。')).toEqual(['data-center', 'networking', 'industrial-and-medical']);
+  });
+
   it('reads a Chinese list of units with their English names in brackets', () => {
     const [auto, ind] = segmentsFromText(source(turn('executive', '公司三大產品線分別為車用電子（Automotive）、工控（Industrial）與消費性（Consumer），以下依此分類。')));
     expect(auto).toMatchObject({ id: 'automotive', names: { en: 'Automotive', 'zh-Hant': '車用電子' }, aliases: ['Automotive', '車用電子'] });

@@ -24,7 +24,7 @@ const EN_STARTING = new RegExp(`\\b(?:segments?|segment\\s+results|businesses|bu
  * "三大產品線分別為車用電子（Automotive）、工控（Industrial）及消費性（Consumer）": a Chinese list
  * of units, each with its English name in brackets.
  */
-const ZH_LIST = /(?:[两兩二三四五六几幾]大|[两兩二三四五六几幾]个|[两兩二三四五六几幾]個)?(?:产品线|產品線|业务板块|業務板塊|板块|板塊|业务分部|業務分部|分部|事业群|事業群|业务|業務)(?:分别为|分別為|分别是|分別是|包括|为|為|：|:)(?<list>[^。；;\n]{4,200})/gu;
+const ZH_LIST = /(?:[两兩二三四五六几幾]大|[两兩二三四五六几幾]个|[两兩二三四五六几幾]個)?(?:产品线|產品線|业务板块|業務板塊|板块|板塊|业务分部|業務分部|分部|事业群|事業群|业务|業務)(?:分为|分為|分成)?\s*(?:[两兩二三四五六几幾]大?(?:类|類|块|塊|部分))?\s*(?:分别为|分別為|分别是|分別是|包括|为|為|：|:)(?<list>[^。；;\n]{4,200})/gu;
 const ZH_ITEM = /(?<zh>[\p{Script=Han}]{2,10})\s*[（(]\s*(?<en>[A-Z][A-Za-z0-9&'’. -]{1,40}?)\s*[)）]/gu;
 /** "CCB reported net income of $3.6 billion", "Next, the CIB reported revenue": a business that reports a result. */
 const EN_REPORTER = new RegExp(

@@ -127,25 +127,33 @@ const AT_MOST_REVENUE: Readonly<Record<string, number>> = {
   capex: 1.5,
 };
 
-/** Amounts larger than the revenue of their entity and period allows (see AT_MOST_REVENUE). */
-export function implausible(raw: readonly RawFigure[]): Set<RawFigure> {
-  const revenue = new Map<string, number>();
-  for (const f of raw) {
-    if (f.metric !== 'revenue') continue;
-    const k = `${f.segment}|${f.period}|${f.unit}`;
-    revenue.set(k, Math.max(revenue.get(k) ?? 0, Math.abs(f.value)));
-  }
+/**
+ * Amounts larger than the revenue of their entity and period allows (see AT_MOST_REVENUE). When
+ * the amount's own margin is stated and puts the revenue ten times or more away from the one
+ * stated ("revenue was KRW 830 million, … operating profit was KRW 122.7 billion, an operating
+ * margin of 14.8%"), the revenue is the slip and is set apart instead.
+ */
+export function implausible(raw: readonly RawFigure[], marginOf: ReadonlyMap<string, string> = new Map()): Set<RawFigure> {
+  const key = (f: RawFigure) => `${f.segment}|${f.period}|${f.unit}`;
+  const revenue = new Map<string, RawFigure[]>();
+  for (const f of raw) if (f.metric === 'revenue') revenue.set(key(f), [...(revenue.get(key(f)) ?? []), f]);
   const out = new Set<RawFigure>();
   for (const f of raw) {
     const factor = AT_MOST_REVENUE[f.metric];
-    const rev = factor === undefined ? undefined : revenue.get(`${f.segment}|${f.period}|${f.unit}`);
-    if (rev !== undefined && rev > 0 && Math.abs(f.value) > factor! * rev) out.add(f);
+    const revs = factor === undefined ? undefined : revenue.get(key(f));
+    if (!revs) continue;
+    const rev = Math.max(...revs.map((r) => Math.abs(r.value)));
+    if (rev <= 0 || Math.abs(f.value) <= factor! * rev) continue;
+    const margin = raw.find((m) => m.metric === marginOf.get(f.metric) && m.segment === f.segment && m.period === f.period && m.value > 0);
+    const implied = margin ? Math.abs(f.value) / (margin.value / 100) : undefined;
+    if (implied !== undefined && implied >= 10 * rev) for (const r of revs) out.add(r);
+    else out.add(f);
   }
   return out;
 }
 
 export function mergeFigures(raw: readonly RawFigure[], sourceOrder: readonly string[], quarter: string, company: Company, metrics: readonly Metric[]): MergeResult {
-  const tooLarge = implausible(raw);
+  const tooLarge = implausible(raw, new Map(metrics.filter((m) => m.margin).map((m) => [m.id, m.margin!])));
   const rank = (f: RawFigure) => sourceOrder.indexOf(f.quote.source) * 1e6 + f.order;
   // A bound ("more than RMB 10 billion") is not the value of a financial figure; for counts
   // (users, members) a threshold is how companies report them.
@@ -155,7 +163,7 @@ export function mergeFigures(raw: readonly RawFigure[], sourceOrder: readonly st
   const sorted = [...raw].filter((f) => (f.unit === 'count' || (f.approx !== 'more-than' && f.approx !== 'less-than')) && !loose(f) && !tooLarge.has(f)).sort((a, b) => rank(a) - rank(b));
   const { assigned, open } = adoptSegments(sorted);
 
-  const setApart: RawFigure[] = [...tooLarge].map((f) => ({ ...f, segment: null, quote: { ...f.quote, note: `${f.quote.note ? `${f.quote.note}; ` : ''}set apart: larger than the revenue it comes from (a slip of scale?)` } }));
+  const setApart: RawFigure[] = [...tooLarge].map((f) => ({ ...f, segment: null, quote: { ...f.quote, note: `${f.quote.note ? `${f.quote.note}; ` : ''}set apart: an amount and the revenue it comes from do not fit together (a slip of scale?)` } }));
   const build = (list: readonly RawFigure[], settleConflicts: boolean): Figure[] => {
     const buckets = new Map<string, RawFigure[][]>();
     const seen = new Set<string>();

@@ -263,8 +263,17 @@ function definesAdjusted(stretch: string, measure: Span, norm: string): boolean 
 /** Words that put a figure at constant exchange rates, and nothing else off the reported basis. */
 const CONSTANT_CURRENCY = /(?:\b(?:in|at|on)\s+(?:a\s+)?)?(?:constant[- ]currenc(?:y|ies)|constant exchange rates?|constant fx|constant rates|currency[- ]neutral|fx[- ]neutral|ex[- ]fx|local currenc(?:y|ies)|currency[- ]adjusted|cer\b|按固定汇率|按不变汇率|固定汇率|不变汇率)(?:\s+basis)?/g;
 
-/** The time frame of a number: what, in its sentence, says it is not this quarter's actual. */
+/**
+ * The time frame of a number: what, in its sentence, says it is not this quarter's actual. A
+ * figure for the whole of the call's own fiscal year, before its last quarter, cannot be an
+ * actual yet: it is a forecast ("We are reducing 2026 capital expenditures to KRW 1.7 trillion").
+ */
 export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: number, vocab: Vocabulary, previous?: { frame: Frame }, period?: Frame): Frame {
+  const frame = statedFrame(p, num, measure, prevEnd, vocab, previous, period);
+  return frame === 'full-year' && vocab.fiscalQuarter < 4 && !/\b(?:19|20)\d\d\b/.test(p.norm.slice(0, num.start).replace(new RegExp(`\\b${vocab.fiscalYear}\\b`, 'g'), '')) ? 'forecast' : frame;
+}
+
+function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: number, vocab: Vocabulary, previous?: { frame: Frame }, period?: Frame): Frame {
   const { norm } = p;
   const upTo = norm.slice(0, num.start);
   const clauseAfter = norm.slice(num.end).split(/[,，;；。]/)[0]!;
@@ -318,6 +327,10 @@ export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: n
   // "compared to 84.6% in 2024": a comparison with a whole year, so the values are not a quarter's.
   if (/(?:compared (?:to|with)|versus|\bvs\b|than|from)\s[^,;，；]*\bin (?:19|20)\d\d\b/.test(norm) && !/quarter|季度|\bq[1-4]\b/.test(norm)) return 'year-to-date';
   if (isPrior(p, num, measure, vocab)) return 'prior';
+  // "the margin was 15.5%, not 15.8%", "rather than $4.2 million": a value the speaker rejects.
+  if (/(?:,\s*|\b)(?:not|rather than|instead of)\s*(?:us\$|usd|rmb|[a-z]{1,3}\$|\$|€|£|¥)?\s*$/.test(upTo)) return 'prior';
+  // "two years back, in Q2 FY25, our revenue was …": a quarter of another fiscal year before the value, in its sentence.
+  if (otherFiscalQuarterBefore(upTo, vocab)) return 'prior';
   // "up from our prior range of $2.360 billion to $2.375 billion": both ends are the replaced range.
   if (REPLACED_RANGE.test(norm.slice(Math.max(0, num.start - 60), num.start))) return 'prior';
   // "increased by $2 billion" is a change; "increased to $5 billion", "收窄至 3.85 亿" is the level.
@@ -336,7 +349,11 @@ export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: n
   // "contributed €12 million of revenue in the third quarter of 2024": an earlier year's quarter after the value.
   const after = vocab.otherPeriod.exec(untilNext);
   if (after && /(?:19|20)\d\d/.test(after[0])) return 'prior';
-  if (vocab.fullYear.test(upTo)) return 'full-year';
+  if (vocab.fullYear.test(upTo)) {
+    // ("For the full year 2024, revenue was …" in a 2025 call: an earlier year's.)
+    const years = [...upTo.matchAll(/\b((?:19|20)\d\d)\b/g)].map((m) => Number(m[1]));
+    return vocab.calendarYears && years.some((y) => y < vocab.fiscalYear) && !years.includes(vocab.fiscalYear) ? 'prior' : 'full-year';
+  }
   // "For fiscal 2025, GAAP gross margin was 53.4%", "buybacks during fiscal 2025": the call's own
   // fiscal year is the full year's figure; an earlier one, a comparison (not "fiscal 2025 fourth quarter").
   if (!/quarter|\bq[1-4]\b|季度/.test(norm)) {
@@ -348,9 +365,28 @@ export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: n
       if (year < vocab.fiscalYear) return 'prior';
     }
   }
+  // "2026 capital expenditures", "our 2025 revenue": a calendar year before the measure, in a company whose years are calendar years.
+  const yearBefore = /\b((?:19|20)\d\d)\s+$/.exec(norm.slice(Math.max(0, measure.start - 8), measure.start));
+  if (yearBefore && vocab.calendarYears && !/quarter|\bq[1-4]\b|季度/.test(upTo)) {
+    const y = Number(yearBefore[1]);
+    if (y === vocab.fiscalYear) return 'full-year';
+    if (y < vocab.fiscalYear) return 'prior';
+  }
   // "Fiscal year GAAP operating income was …", "Fiscal 2025 revenue was …" (not "Fiscal 2025 third-quarter revenue").
   if (/^\s*fiscal(?:[- ]year)?(?:\s+(?:19|20)\d\d)?\s/.test(norm) && !/quarter|\bq[1-4]\b/.test(upTo)) return 'full-year';
   return period ?? 'quarter';
+}
+
+/** "Q2 FY25", "FY2025 Q2", "Q3 2024", "two years back", "a year ago": another year's quarter named before the value. */
+function otherFiscalQuarterBefore(upTo: string, vocab: Vocabulary): boolean {
+  if (/(?:^|[,;:]\s*|\.\s+)(?:(?:a|one|two|three|four|five)\s+years?\s+(?:back|ago|earlier))\s*,/.test(upTo)) return true;
+  for (const m of upTo.matchAll(/\bq([1-4])\s*(?:fy\s*['’]?|fiscal\s+)?((?:19|20)?\d\d)\b|\bfy\s*['’]?((?:19|20)?\d\d)\s*q([1-4])\b/g)) {
+    const y = m[2] ?? m[3]!;
+    const year = y.length === 2 ? 2000 + Number(y) : Number(y);
+    // (A calendar year after "Q3" is the fiscal year only for calendar-year companies.)
+    if ((m[0].includes('fy') || m[0].includes('fiscal') || vocab.calendarYears) && year < vocab.fiscalYear) return true;
+  }
+  return false;
 }
 
 /** A comparison period's value: after "versus"/"from"/"去年同期" in its clause, or followed by "a year ago". */
@@ -543,7 +579,7 @@ const NEUTRAL_CAPS = /^(?:AI|ML|IT|CEO|CFO|COO|CTO|IR|GAAP|Non-GAAP|IFRS|HKFRS|S
  * a capitalised word other than the first of the clause, or Chinese words that are not neutral.
  */
 export function unnamedSubject(p: Parsed, measure: Span): boolean {
-  const clauseStart = Math.max(p.norm.lastIndexOf(',', measure.start - 1), p.norm.lastIndexOf('，', measure.start - 1), p.norm.lastIndexOf(';', measure.start - 1), p.norm.lastIndexOf('；', measure.start - 1)) + 1;
+  const clauseStart = Math.max(p.norm.lastIndexOf(',', measure.start - 1), p.norm.lastIndexOf('，', measure.start - 1), p.norm.lastIndexOf(';', measure.start - 1), p.norm.lastIndexOf('；', measure.start - 1), p.norm.lastIndexOf(':', measure.start - 1), p.norm.lastIndexOf('：', measure.start - 1)) + 1;
   const known = (i: number) => p.segments.some((s) => i >= s.start && i < s.end) || p.companyAt.some((c) => i >= c.start && i < c.end);
   const before = p.text.slice(clauseStart, measure.start);
   const han = [...p.norm.slice(clauseStart, measure.start).matchAll(/[\u3400-\u9fff]+/g)].filter((m) => !known(clauseStart + m.index));

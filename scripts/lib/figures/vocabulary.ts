@@ -118,8 +118,11 @@ export interface Vocabulary {
   readonly otherPeriod: RegExp;
   /** A fiscal year named by its number ("for fiscal 2025", "in FY25"); the number is the group. */
   readonly namedFiscalYear: RegExp;
-  /** The call's own fiscal year. */
+  /** The call's own fiscal year, and its quarter. */
   readonly fiscalYear: number;
+  readonly fiscalQuarter: number;
+  /** The company's fiscal years are calendar years: "2026 capital expenditures" is fiscal 2026's. */
+  readonly calendarYears: boolean;
   /** Segment that alone reports a metric (`cmr`): a figure of it with no segment named is that segment's. */
   readonly owners: ReadonlyMap<string, string>;
   readonly clauseBreaks: RegExp;
@@ -185,6 +188,8 @@ export function vocabulary(reading: Reading, metrics: readonly Metric[], company
     // "For fiscal 2025, …", "during fiscal year 2025", "in FY25": a whole fiscal year named by its number.
     namedFiscalYear: /\b(?:for|in|during|over|of|across)\s+(?:the\s+)?(?:full\s+)?(?:fiscal|fy)\s*(?:year\s*)?['’]?(\d{2}|\d{4})\b/g,
     fiscalYear: quarter.fy,
+    fiscalQuarter: quarter.q,
+    calendarYears: company.fiscal_year_end === '12-31',
     owners: new Map(segments.flatMap((s) => s.metrics.map((m) => [m, s.id] as const))),
     shareAfter: new RegExp(`^\\s*(?:${wordsRe(reading.share_after).source})`),
     clauseBreaks: wordsRe(reading.clause_breaks),
