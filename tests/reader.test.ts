@@ -54,6 +54,8 @@ describe('time frame and modality', () => {
     ['Our last twelve months free cash flow was RMB 9 billion.', []],
     ['Under the program authorized in 2023, we have bought back US$1.6 billion of shares.', []],
     ['In the quarter we repurchased US$820 million of our shares.', [['group', 'buyback_usd', 820e6, 'USD']]],
+    ['During the quarter we repurchased 0.9 million shares for US$100 million.', [['group', 'buyback_usd', 100e6, 'USD']]],
+    ['We issued 2 million shares for US$50 million.', []],
     ['For the first nine months, revenue was US$9.1 billion.', []],
     ['Revenue grew 12% to US$3.2 billion, compared with US$2.9 billion in the same quarter last year.', [['group', 'revenue_yoy_pct', 12, '%'], ['group', 'revenue', 3.2e9, 'USD']]],
     ['This compares to a net income of US$43 million in the year-ago period.', []],

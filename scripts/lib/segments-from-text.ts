@@ -39,7 +39,7 @@ const EN_INITIALS_AFTER = new RegExp(`\\b(${UNIT})\\s*(?:\\(|,\\s*or\\s+)([A-Z]{
 const ZH_STARTING = /(?:分部|业务|業務|板块|板塊)(?:业绩|業績|表现|表現)[，,。]?\s*(?:首先是|首先看|先看)\s*([\p{Script=Han}]{2,8}?)\s*(?:[。，,;；]|$)/gu;
 /** "Aftermarket Services revenue was $430 million", "Storage revenue grew": a name as the subject of revenue. */
 const EN_REVENUE_OF = new RegExp(
-  `(?:^|[.!?]\\s+|[,;]\\s+(?:and|while)\\s+)(${NAME})\\s+(?:segment\\s+)?(?:revenues?|net sales|sales)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|totaled|totalled|came in)\\b`,
+  `(?:^|[.!?]\\s+|[,;]\\s+(?:and|while)\\s+|\\b[Bb]y\\s+(?:segments?|divisions?|business(?:es|\\s+areas?|\\s+units?)?)\\s*,\\s+)(${NAME})\\s+(?:segment\\s+)?(?:revenues?|net sales|sales)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|totaled|totalled|came in)\\b`,
   'g',
 );
 /** "Home Care, our largest business, had net sales of $1.02 billion": a name, perhaps with an aside, that had revenue. */
@@ -72,7 +72,7 @@ function segmentId(name: string): string {
 }
 
 /** "Let me walk through the segments", "turning to our divisions", "each of our businesses". */
-const WALK_THROUGH = /\b(?:results\s+by\s+segment|now\s+by\s+segment|segment\s+by\s+segment)\b|\b(?:walk(?:\s+you)?\s+through|take\s+you\s+through|go\s+through|turn(?:ing)?\s+to|review|look\s+at)\s+(?:the|our|each\s+of\s+our|each)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|business\s+units|business\s+areas|businesses)\b|\btake\s+(?:the|our)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|businesses)\s+(?:in\s+turn|one\s+by\s+one|one\s+at\s+a\s+time)\b/i;
+const WALK_THROUGH = /\b(?:results\s+by\s+segment|now\s+by\s+segment|segment\s+by\s+segment)\b|(?:^|[.!?]\s+)(?:Looking\s+)?[Bb]y\s+(?:segment|division|business\s+area|business\s+unit|business)s?\s*,|\b(?:walk(?:\s+you)?\s+through|take\s+you\s+through|go\s+through|turn(?:ing)?\s+to|review|look\s+at)\s+(?:the|our|each\s+of\s+our|each)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|business\s+units|business\s+areas|businesses)\b|\btake\s+(?:the|our)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|businesses)\s+(?:in\s+turn|one\s+by\s+one|one\s+at\s+a\s+time)\b/i;
 /** Words that start a measure, not a name: "Total revenue was", "Product revenue was". */
 const MEASURE_WORDS = /^(?:Total|Net|Gross|Operating|Consolidated|Adjusted|Reported|Organic|Recurring|Quarterly|Annual|Deferred|Other|Interest|Group|Overall|Segment|Company|Worldwide|Global|GAAP|Non-GAAP|Revenue|Sales)$/;
 /** Subjects that are not a business's name. */

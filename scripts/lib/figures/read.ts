@@ -227,7 +227,13 @@ export function measureOf(p: Parsed, num: NumberMention, metrics: ReadonlyMap<st
   }
   if (!before) return undefined;
   const broken = p.breaks.some((b) => b.start > before.end && b.end <= num.start);
-  return broken ? undefined : before;
+  if (broken) return undefined;
+  // "we repurchased 0.9 million shares for $100 million": the amount paid for the shares is the buyback's.
+  if (!before.value.metric && /^(?:shares|stock)$/.test(before.text) && /^\s*(?:of\s+(?:our\s+)?(?:common\s+)?stock\s+)?for\s+(?:a\s+total\s+of\s+|approximately\s+|about\s+)?$/.test(p.norm.slice(before.end, num.start).replace(/(?:rmb|us\$|usd|hk\$|[a-z]{0,2}\$|€|eur|£|gbp|¥)\s*$/, ''))) {
+    const verb = lastBefore(p.measures, before.start);
+    if (verb?.value.metric === 'buyback_usd' && !p.breaks.some((b) => b.start > verb.end && b.end <= before.start)) return verb;
+  }
+  return before;
 }
 
 /**
