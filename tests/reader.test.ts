@@ -253,6 +253,13 @@ describe('entity and context', () => {
     ['基本每股收益0.53元，稀释每股收益0.52元。', { kind: 'group' }, [['group', 'diluted_eps', 0.52, 'CNY']]],
     ['Basic EPS was 9.8 pence.', { kind: 'group' }, []],
     ['购建固定资产、无形资产等长期资产支付的现金为1.05亿元。', { kind: 'group' }, [['group', 'capex', 1.05e8, 'CNY']]],
+    // Taiwanese usage: 稅後純益率, 營業活動現金流入, 買回金額, 業外 items (not net income), a product line's revenue.
+    ['本季稅後純益率為12.6%，去年同期為11.6%。', { kind: 'group' }, [['group', 'net_margin_pct', 12.6, '%']]],
+    ['第三季營業活動現金流入31.2億元。', { kind: 'group' }, [['group', 'operating_cash_flow', 3.12e9, 'CNY']]],
+    ['本季執行庫藏股買回共3,000張，買回金額約9.8億元。', { kind: 'group' }, [['group', 'buyback_usd', 9.8e8, 'CNY']]],
+    ['業外收支合計淨收益2.2億元。', { kind: 'group' }, []],
+    ['零售產品線營收47.5億元，年增9%。', { kind: 'group' }, [['retail', 'revenue', 4.75e9, 'CNY'], ['retail', 'revenue_yoy_pct', 9, '%']]],
+    ['兩年前也就是2024年第三季，我們的EPS只有3.98元。', { kind: 'group' }, []],
     // With no segment in view, the company's own forecast is the group's.
     ['We expect revenue of £2.25 billion to £2.32 billion.', undefined, [['guidance', 'revenue', 2.25e9, 'GBP'], ['guidance', 'revenue', 2.32e9, 'GBP']]],
     // "…, or 1.6% of revenue" after an income amount is that measure's margin; a bare share of revenue is nothing.

@@ -103,7 +103,7 @@ const SEGMENT_GREW = /^\s*(?:segment|division|business)?\s*(grew|increased|rose|
 export function isRevenueLine(norm: string, term: Span, segments: ReadonlyArray<Hit<string>>, company: ReadonlyArray<Span>, vocab: Vocabulary): boolean {
   const before = norm.slice(Math.max(0, term.start - 40), term.start);
   // "Cloud revenue", "the group's revenue", "即时零售业务收入", "X segment revenue".
-  const namedBefore = [...segments, ...company].some((s) => s.end <= term.start && /^(?:['’]s)?\s*(?:业务|板块|分部|business|segment|division)?\s*(?:的)?\s*$/.test(norm.slice(s.end, term.start)));
+  const namedBefore = [...segments, ...company].some((s) => s.end <= term.start && /^(?:['’]s)?\s*(?:业务|板块|分部|产品线|事业部|事业群|business|segment|division|product line)?\s*(?:的)?\s*$/.test(norm.slice(s.end, term.start)));
   if (namedBefore) return false;
   const han = /[\u3400-\u9fff]$/.test(before);
   if (han) {
@@ -386,6 +386,11 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
 /** "Q2 FY25", "FY2025 Q2", "Q3 2024", "two years back", "a year ago": another year's quarter named before the value. */
 function otherFiscalQuarterBefore(upTo: string, vocab: Vocabulary): boolean {
   if (/(?:^|[,;:]\s*|\.\s+)(?:(?:a|one|two|three|four|five)\s+years?\s+(?:back|ago|earlier))\s*,/.test(upTo)) return true;
+  // "兩年前也就是2024年第三季，我們的EPS只有3.98元".
+  if (/(?:两|兩|二|三|四|五)年前/.test(upTo)) return true;
+  for (const m of upTo.matchAll(/((?:19|20)\d\d)\s*年\s*(?:第\s*)?[一二三四1-4]\s*(?:季|财季|財季)/g)) {
+    if (vocab.calendarYears && Number(m[1]) < vocab.fiscalYear) return true;
+  }
   for (const m of upTo.matchAll(/\bq([1-4])\s*(?:fy\s*['’]?|fiscal\s+)?((?:19|20)?\d\d)\b|\bfy\s*['’]?((?:19|20)?\d\d)\s*q([1-4])\b/g)) {
     const y = m[2] ?? m[3]!;
     const year = y.length === 2 ? 2000 + Number(y) : Number(y);
