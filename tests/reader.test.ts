@@ -60,6 +60,9 @@ describe('time frame and modality', () => {
     ['Revenue grew 12% to US$3.2 billion, compared with US$2.9 billion in the same quarter last year.', [['group', 'revenue_yoy_pct', 12, '%'], ['group', 'revenue', 3.2e9, 'USD']]],
     ['This compares to a net income of US$43 million in the year-ago period.', []],
     ['Excluding the disposal, revenue grew 8%.', []],
+    // A question states nothing, even in an executive's mouth; a name that explains the figure is not its entity.
+    ['So why add a new US$200 million buyback?', []],
+    ['Reflecting the weaker Cloud market, we now expect revenue of US$18.9 billion to US$19.2 billion.', [['guidance', 'revenue', 18.9e9, 'USD'], ['guidance', 'revenue', 19.2e9, 'USD']]],
     // Another year's quarter before the value, a value the speaker rejects.
     ['To put this in context, two years back, in Q2 FY25, our revenue was Rs. 2,716 crores.', []],
     ['In Q3 2024, revenue was US$2.9 billion.', []],
@@ -287,6 +290,10 @@ describe('entity and context', () => {
     ['Cloud grew operating income by 12%.', undefined, [['cloud', 'operating_income_yoy_pct', 12, '%']]],
   ] as const)('%s (topic %j)', (s, topic, expected) => expect(read(s, topic as Entity | undefined)).toEqual(expected));
 
+  it('does not take a segment named in what explains a forecast for the forecast\'s entity', () => {
+    expect(reader.explain('Reflecting the weaker Cloud market, we now expect revenue of US$18.9 billion.').map((r) => [r.decision, r.segment])).toEqual([['guidance', 'group']]);
+  });
+
   it.each([
     ["Now let's look at the segment results, starting with Cloud.", { kind: 'segment', id: 'cloud' }],
     ['Turning to our Retail segment.', { kind: 'segment', id: 'retail' }],
@@ -297,6 +304,7 @@ describe('entity and context', () => {
     ['We had a good quarter.', undefined],
     ['CCB reported net income of US$3.6 billion.', { kind: 'part' }],
     ['Net income was US$340 million, impacted by a transaction with a subsidiary of PIF.', undefined],
+    ['Reflecting the weaker retail market, we are lowering our revenue guidance to US$18.9 billion.', undefined],
     ['This quarter, the firm reported net income of US$13 billion.', { kind: 'group' }],
     ['By segment, we expect Cloud revenue to grow by 13% to 16% and Retail revenue by 5% to 8%.', undefined],
   ] as const)('"%s" sets the topic %j', (s, topic) => expect(topicOf(s, reader.vocab)).toEqual(topic));

@@ -35,6 +35,7 @@ describe('segments read from the text', () => {
     ['By segment, Canada revenue was C$842.1 million, up 6.2%. United States revenue was C$347.6 million. International revenue was C$72.7 million.', ['canada', 'united-states', 'international']],
     ['By segment, Security Software revenue was $318.4 million. Edge Networking revenue was $424.2 million.', ['security-software', 'edge-networking']],
     ['By region, Europe revenue was €42 million. Asia revenue was €31 million.', []],
+    ['Now, by segment. Basic Chemicals revenue was KRW 2.31 trillion. Battery Materials revenue was KRW 1.9 trillion.', ['basic-chemicals', 'battery-materials']],
     // A period is not a business, whatever its capitals.
     ['Fourth-quarter revenue was £612.8 million. Chilled revenue was £341.5 million. Bakery revenue was £184.9 million. Food Service revenue was £86.4 million. In Chilled, Bakery and Food Service, volumes grew; Fourth-quarter volumes too.', ['chilled', 'bakery', 'food-service']],
     // In a call that presents segments, "Turning to X." and "In X, …" with "the segment" name more.

@@ -118,9 +118,14 @@ export function isRevenueLine(norm: string, term: Span, segments: ReadonlyArray<
   return !vocab.headModifiers.has(word[1]!) && !/^\d/.test(word[1]!);
 }
 
+/** "Reflecting the weaker basic chemicals market, we are lowering…": a name inside what explains the figures. */
+const EXPLAINS_BEFORE = /\b(?:reflecting|driven\s+by|due\s+to|given|because\s+of|as\s+a\s+result\s+of|owing\s+to|thanks\s+to|helped\s+by|hurt\s+by|impacted\s+by|weighed\s+down\s+by)\b[^,;，；]*$/;
+
 function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Metric>): Parsed {
   const norm = normalizeSameLength(text);
-  const segments = vocab.segments.find(norm);
+  // (Such a name, in an opening phrase before any number, names neither the entity nor the topic.)
+  const firstNumber = findNumbers(norm).find((n) => n.kind !== 'plain')?.start ?? norm.length;
+  const segments = vocab.segments.find(norm).filter((s) => !(s.start < firstNumber && EXPLAINS_BEFORE.test(norm.slice(0, s.start))));
   const company = vocab.company.find(norm).filter((c) => !segments.some((s) => c.start >= s.start && c.start < s.end));
   const opener = vocab.nonGaapOpener.exec(norm);
   const found = vocab.measures.find(norm);
@@ -736,6 +741,8 @@ interface Before {
 /** Every number of a sentence with its decision. */
 export function readSentence(text: string, ctx: SentenceContext): Reading[] {
   const p = parse(text, ctx.vocab, ctx.metrics);
+  // A question ("why add a new KRW 200 billion buyback?") states nothing, even in an executive's mouth.
+  if (/[?？]\s*["”’)]?\s*$/.test(text)) return p.numbers.map((num) => ({ number: p.text.slice(num.start, num.end), start: num.start, decision: 'skip' as const, rule: 'sentence:question' }));
   let before: Before = { end: 0 };
   return p.numbers.map((num) => {
     const step = readNumber(p, num, before, ctx);
@@ -818,7 +825,7 @@ export function pointsBack(norm: string, vocab: Vocabulary): boolean {
 /** The entity a sentence makes the topic of what follows: "Turning to X", "X方面", "on a consolidated basis". */
 export function topicOf(text: string, vocab: Vocabulary): Entity | undefined {
   const norm = normalizeSameLength(text);
-  const segs = vocab.segments.find(norm);
+  const segs = vocab.segments.find(norm).filter((s) => !EXPLAINS_BEFORE.test(norm.slice(0, s.start)));
   for (const o of positions(vocab.topicOpeners, norm)) {
     const seg = segs.find((s) => s.start >= o.end && s.start - o.end <= 24);
     if (seg) return { kind: 'segment', id: seg.value };
