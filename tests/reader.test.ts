@@ -268,6 +268,11 @@ describe('entity and context', () => {
     // "…, or 1.6% of revenue" after an income amount is that measure's margin; a bare share of revenue is nothing.
     ['Reported EBIT was EUR 38 million, or 1.6% of revenue.', { kind: 'group' }, [['group', 'operating_income', 38e6, 'EUR'], ['group', 'operating_margin_pct', 1.6, '%']]],
     ['Cloud revenue was 15% of revenue.', { kind: 'group' }, []],
+    // A loss as a share of revenue is a negative margin; one restating a comparison amount is the comparison's.
+    ['GAAP operating loss was US$26.3 million, or negative 4.3% of revenue, compared with an operating loss of US$48.7 million, or negative 9.4% of revenue, in the same quarter last year.', { kind: 'group' }, [['group', 'operating_income', -26.3e6, 'USD'], ['group', 'operating_margin_pct', -4.3, '%']]],
+    ['Operating loss was US$21.7 million, or 5.7% of revenue.', { kind: 'group' }, [['group', 'operating_income', -21.7e6, 'USD'], ['group', 'operating_margin_pct', -5.7, '%']]],
+    // A segment that grew, with an aside between its name and the verb.
+    ['Cloud, which is still our largest business, grew 17% to US$201.3 million.', undefined, [['cloud', 'revenue_yoy_pct', 17, '%'], ['cloud', 'revenue', 201.3e6, 'USD']]],
     // A sentence that goes through parts by region or business names none of them the group.
     ['分地区看，澳门物业EBITDA利润率为29.1%。', { kind: 'group' }, [[null, 'adjusted_ebitda_margin_pct', 29.1, '%']]],
     ['By region, the EBITDA margin was 21%.', { kind: 'group' }, [[null, 'adjusted_ebitda_margin_pct', 21, '%']]],

@@ -36,6 +36,8 @@ describe('segments read from the text', () => {
     ['By segment, Security Software revenue was $318.4 million. Edge Networking revenue was $424.2 million.', ['security-software', 'edge-networking']],
     ['By region, Europe revenue was €42 million. Asia revenue was €31 million.', []],
     ['Now, by segment. Basic Chemicals revenue was KRW 2.31 trillion. Battery Materials revenue was KRW 1.9 trillion.', ['basic-chemicals', 'battery-materials']],
+    // "Let me talk about the three product groups." and names that grew to an amount; a measure is never one.
+    ['Let me talk about the three product groups. Workflow Cloud, which is still our largest business, grew 17% to $201.3 million. Data Platform grew 34% to $128.6 million. Adjusted EBITDA grew 12% to $80 million.', ['workflow-cloud', 'data-platform']],
     // A period is not a business, whatever its capitals.
     ['Fourth-quarter revenue was £612.8 million. Chilled revenue was £341.5 million. Bakery revenue was £184.9 million. Food Service revenue was £86.4 million. In Chilled, Bakery and Food Service, volumes grew; Fourth-quarter volumes too.', ['chilled', 'bakery', 'food-service']],
     // In a call that presents segments, "Turning to X." and "In X, …" with "the segment" name more.

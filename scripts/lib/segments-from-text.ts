@@ -42,6 +42,11 @@ const EN_REVENUE_OF = new RegExp(
   `(?:^|[.!?]\\s+|[,;]\\s+(?:and|while)\\s+|\\b[Bb]y\\s+(?:segments?|divisions?|business(?:es|\\s+areas?|\\s+units?)?)\\s*,\\s+)(${NAME})\\s+(?:segment\\s+)?(?:revenues?|net sales|sales)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|totaled|totalled|came in)\\b`,
   'g',
 );
+/** "Workflow Cloud, which is still our largest business, grew 17% to $201.3 million": a name that grew to an amount. */
+const EN_GREW_TO = new RegExp(
+  `(?:^|[.!?]\\s+|[,;]\\s+(?:and|while)\\s+)(${NAME})(?:,\\s+(?:which|that|our|the|a|an)\\b[^,.;]{2,60},)?\\s+(?:grew|increased|rose|declined|decreased|fell)\\s+(?:by\\s+)?\\d[\\d.]*\\s*(?:%|percent)\\s+to\\s+(?:[A-Z]{0,3}\\$|\\$|€|£|¥|[A-Z]{3}\\s)`,
+  'g',
+);
 /** "Home Care, our largest business, had net sales of $1.02 billion": a name, perhaps with an aside, that had revenue. */
 const EN_HAD_REVENUE = new RegExp(
   `(?:^|[.!?]\\s+|[,;]\\s+(?:and|while)\\s+)(${NAME})(?:,\\s+[a-z][^,.;]{2,40},)?\\s+(?:had|posted|delivered|generated|recorded)\\s+(?:(?:total|net|segment)\\s+)?(?:revenues?|sales)\\s+of\\b`,
@@ -72,9 +77,9 @@ function segmentId(name: string): string {
 }
 
 /** "Let me walk through the segments", "turning to our divisions", "each of our businesses". */
-const WALK_THROUGH = /\b(?:results\s+by\s+segment|now\s+by\s+segment|segment\s+by\s+segment)\b|(?:^|[.!?]\s+)(?:(?:Now|Next|So|And)\s*,?\s+)?(?:[Ll]ooking\s+)?[Bb]y\s+(?:segment|division|business\s+area|business\s+unit|business)s?\s*[,.:]|\b(?:walk(?:\s+you)?\s+through|take\s+you\s+through|go\s+through|turn(?:ing)?\s+to|review|look\s+at)\s+(?:the|our|each\s+of\s+our|each)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|business\s+units|business\s+areas|businesses)\b|\btake\s+(?:the|our)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|businesses)\s+(?:in\s+turn|one\s+by\s+one|one\s+at\s+a\s+time)\b/i;
+const WALK_THROUGH = /\b(?:results\s+by\s+segment|now\s+by\s+segment|segment\s+by\s+segment)\b|(?:^|[.!?]\s+)(?:(?:Now|Next|So|And)\s*,?\s+)?(?:[Ll]ooking\s+)?[Bb]y\s+(?:segment|division|business\s+area|business\s+unit|business)s?\s*[,.:]|\b(?:walk(?:\s+you)?\s+through|take\s+you\s+through|go\s+through|turn(?:ing)?\s+to|review|look\s+at|talk\s+about|discuss)\s+(?:the|our|each\s+of\s+our|each)\s+(?:(?:two|three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|business\s+units|business\s+areas|businesses|product\s+groups|product\s+lines|business\s+lines)\b|\btake\s+(?:the|our)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|businesses)\s+(?:in\s+turn|one\s+by\s+one|one\s+at\s+a\s+time)\b/i;
 /** Words that start a measure, not a name: "Total revenue was", "Product revenue was". */
-const MEASURE_WORDS = /^(?:Total|Net|Gross|Operating|Consolidated|Adjusted|Reported|Organic|Recurring|Quarterly|Annual|Deferred|Other|Interest|Group|Overall|Segment|Company|Worldwide|Global|GAAP|Non-GAAP|Revenue|Sales)$/;
+const MEASURE_WORDS = /^(?:Total|Net|Gross|Operating|Consolidated|Adjusted|Reported|Organic|Recurring|Quarterly|Annual|Deferred|Other|Interest|Group|Overall|Segment|Company|Worldwide|Global|GAAP|Non-GAAP|Revenue|Sales|EBITDA|EBITA|EBIT|EPS|Profit|Income|Earnings|Margin|Margins|Cash|Orders|Bookings|Backlog|ARR|Volume|Volumes|Shipments|Deliveries)$/;
 /** Subjects that are not a business's name. */
 const PRONOUN = /^(?:We|It|They|He|She|This|That|Management|Company|Group|Firm)$/i;
 /** "分业务看，输配电设备业务第三季度实现收入…；新能源装备业务实现收入…": a Chinese breakdown by business. */
@@ -162,7 +167,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
       }
       for (const m of p.text.matchAll(EN_STARTING)) addEn(m[1]!);
       for (const m of p.text.matchAll(EN_REPORTER)) reporters.push(m[1]!);
-      for (const m of [...p.text.matchAll(EN_REVENUE_OF), ...p.text.matchAll(EN_HAD_REVENUE)]) revenueSubjects.push(m[1]!);
+      for (const m of [...p.text.matchAll(EN_REVENUE_OF), ...p.text.matchAll(EN_HAD_REVENUE), ...p.text.matchAll(EN_GREW_TO)]) revenueSubjects.push(m[1]!);
       // "In Contract Logistics, revenue grew 4.1%": the name before the revenue is its subject too.
       for (const m of p.text.matchAll(IN_NAME_REVENUE)) revenueSubjects.push(m[1]!);
       // "Factory Automation. Revenue was 92.8 billion yen": a unit's name as a heading sentence.

@@ -97,7 +97,7 @@ const AMOUNT_AFTER_OF = new RegExp(
     .join('|')})\b|us\b|hk\b|nt\b|approximately|about|nearly|around|roughly|more|over|less|under|just|some|almost|close)`,
 );
 
-const SEGMENT_GREW = /^\s*(?:segment|division|business)?\s*(grew|increased|rose|declined|decreased|fell)\s+(?=(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+)?\d)/;
+const SEGMENT_GREW = /^(?:\s*,\s*(?:which|that|our|the|a|an)\b[^,.;]{2,60},)?\s*(?:segment|division|business)?\s*(grew|increased|rose|declined|decreased|fell)\s+(?=(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+)?\d)/;
 
 /** A generic head ("revenue") with a modifier that is not allowed before it names a line of revenue. */
 export function isRevenueLine(norm: string, term: Span, segments: ReadonlyArray<Hit<string>>, company: ReadonlyArray<Span>, vocab: Vocabulary): boolean {
@@ -145,7 +145,7 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
   // "Our Test and Measurement segment grew 15% to $201 million": a segment that grows or
   // declines with no measure named grows in revenue (the verb stands for the measure).
   for (const s of segments) {
-    const v = SEGMENT_GREW.exec(norm.slice(s.end, s.end + 40));
+    const v = SEGMENT_GREW.exec(norm.slice(s.end, s.end + 110));
     if (!v) continue;
     const start = s.end + v[0].lastIndexOf(v[1]!);
     const clauseEnd = norm.slice(start).search(/[.;!?]|,\s*(?:and|while|with|as)\b/);
@@ -324,6 +324,8 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
     const currencyOnly = offStretches.every((t) => !vocab.excluding.test(t.replace(CONSTANT_CURRENCY, ' ')));
     return currencyOnly && p.forecastAt.some((f) => f < num.start) ? 'forecast-cc' : 'excluding';
   }
+  // "compared with an operating loss of $48.7 million, or negative 9.4% of revenue": what "or" restates shares its frame.
+  if (previous?.frame === 'prior' && /^\s*,?\s*or\s*(?:negative|minus)?\s*$/.test(norm.slice(prevEnd, num.start))) return 'prior';
   // The end of a range shares its start's basis ("organic growth of 3% to 5%").
   if ((previous?.frame === 'excluding' || previous?.frame === 'forecast-cc') && /^\s*(?:to|-|–|~|至|到)\s*(?:us\$|usd|rmb|\$|€|£|¥)?\s*$/.test(norm.slice(prevEnd, num.start))) return previous.frame;
   // "如果碳酸锂价格涨到每吨15万元，…综合毛利率大约会下降…", "if prices were to rise, margin would be 20%": a hypothetical.
@@ -684,8 +686,11 @@ export function valueOf(
       const owner = amount ? lastBefore(p.measures, amount.start) : undefined;
       const ownerMetric = owner?.value.metric ? ctx.metrics.get(owner.value.metric) : undefined;
       const margin = ownerMetric?.margin ? ctx.metrics.get(ownerMetric.margin) : undefined;
-      if (margin && amount && /^\s*,?\s*or\s*$/.test(p.norm.slice(amount.end, num.start)) && /^\s*of\s+(?:total\s+|net\s+)?(?:revenues?|sales|net sales)\b/.test(p.norm.slice(num.end))) {
-        return { metric: margin, value: negative * num.value, unit: '%', rule: `value:margin-as-share-of-revenue`, basisOf: owner! };
+      const or = /^\s*,?\s*or\s*(negative|minus)?\s*$/.exec(p.norm.slice(amount?.end ?? 0, num.start));
+      if (margin && amount && or && /^\s*of\s+(?:total\s+|net\s+)?(?:revenues?|sales|net sales)\b/.test(p.norm.slice(num.end))) {
+        // ("GAAP operating loss was $21.7 million, or negative 5.7% of revenue": the loss's margin is negative.)
+        const sign = or[1] || owner!.value.loss ? -1 : negative;
+        return { metric: margin, value: sign * num.value, unit: '%', rule: `value:margin-as-share-of-revenue`, basisOf: owner! };
       }
       return { skip: 'value:share-of' };
     }
