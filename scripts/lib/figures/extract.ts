@@ -65,8 +65,10 @@ export function guidancePeriodAt(text: string, at: number, length = 0): string {
   let best: { text: string; distance: number } | undefined;
   for (const m of text.matchAll(GUIDANCE_PERIOD)) {
     const end = m.index + m[0].length;
-    // A period after the value counts only within its clause ("全年资本开支约为 65 亿元，2026 年…": 2026 is the next clause's).
-    if (m.index >= at + length && /[,，;；。]/.test(text.slice(at + length, m.index))) continue;
+    // A period after the value counts only within its clause ("全年资本开支约为 65 亿元，2026 年…": 2026 is the next clause's),
+    // unless it closes the sentence ("capex of £40 million to £45 million, and revenue growth of 4% to 6%, for the full year.").
+    const closes = /^\s*[.。!！]?\s*["”’)]?\s*$/.test(text.slice(end)) && (/^for\b/i.test(m[0]) || /\b(?:for|in)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.index - 8), m.index)));
+    if (m.index >= at + length && /[,，;；。]/.test(text.slice(at + length, m.index)) && !closes) continue;
     const distance = end <= at ? at - end : m.index >= at + length ? m.index - at - length : 0;
     if (!best || distance < best.distance) best = { text: m[0].replace(/\s+/g, ' '), distance };
   }
