@@ -259,6 +259,10 @@ describe('entity and context', () => {
     // Taiwanese usage: 稅後純益率, 營業活動現金流入, 買回金額, 業外 items (not net income), a product line's revenue.
     ['本季稅後純益率為12.6%，去年同期為11.6%。', { kind: 'group' }, [['group', 'net_margin_pct', 12.6, '%']]],
     ['第三季營業活動現金流入31.2億元。', { kind: 'group' }, [['group', 'operating_cash_flow', 3.12e9, 'CNY']]],
+    ['第三季營業活動淨現金流入為15.8億元。', { kind: 'group' }, [['group', 'operating_cash_flow', 1.58e9, 'CNY']]],
+    ['During the quarter we used US$141.8 million in cash to repurchase US$150 million of our notes.', { kind: 'group' }, []],
+    ['We repurchased US$200 million of our 0.5% convertible senior notes.', { kind: 'group' }, []],
+    ['We repurchased US$200 million of our shares.', { kind: 'group' }, [['group', 'buyback_usd', 200e6, 'USD']]],
     ['本季執行庫藏股買回共3,000張，買回金額約9.8億元。', { kind: 'group' }, [['group', 'buyback_usd', 9.8e8, 'CNY']]],
     ['業外收支合計淨收益2.2億元。', { kind: 'group' }, []],
     ['零售產品線營收47.5億元，年增9%。', { kind: 'group' }, [['retail', 'revenue', 4.75e9, 'CNY'], ['retail', 'revenue_yoy_pct', 9, '%']]],

@@ -218,11 +218,22 @@ export function postfixMeasure(p: Parsed, num: NumberMention): Hit<Measure> | un
 
 /** The measure a number belongs to: one written right after it ("$5 billion in revenue"), else the nearest before it in its clause. */
 export function measureOf(p: Parsed, num: NumberMention, metrics: ReadonlyMap<string, Metric>): Hit<Measure> | undefined {
+  const m = measureWritten(p, num, metrics);
+  // "we repurchased $150 million of our convertible notes": debt bought back is not a share buyback.
+  if (m?.value.metric === 'buyback_usd' && DEBT_AFTER.test(p.norm.slice(num.end))) return undefined;
+  return m;
+}
+
+const DEBT_AFTER = /^\s*(?:in\s+(?:aggregate\s+)?principal\s+(?:amount\s+)?)?(?:of|in)\s+(?:our\s+|the\s+|its\s+)?(?:[\w.%-]+\s+){0,4}(?:notes|bonds|debentures|debt|loans|convertibles?)\b/;
+
+function measureWritten(p: Parsed, num: NumberMention, metrics: ReadonlyMap<string, Metric>): Hit<Measure> | undefined {
   const after = p.norm.slice(num.end);
   const perShare = perShareOf(p, num, metrics);
   if (perShare !== undefined) return perShare ?? undefined;
   const before = lastBefore(p.measures, num.start);
   const m = postfixMeasure(p, num);
+  // "we used $141.8 million in cash to repurchase notes", "paid $20 million in cash": a payment, not a cash balance.
+  if (m?.value.metric === 'cash_and_investments' && /\b(?:used|paid|spent|invested|returned|raised|received)\s+(?:approximately\s+|about\s+|nearly\s+|some\s+)?(?:us\$|usd|rmb|[a-z]{0,2}\$|€|eur|£|¥)?\s*$/.test(p.norm.slice(Math.max(0, num.start - 30), num.start))) return undefined;
   if (m) {
     // "$150 million principal amount": a measure right after the number is its measure. "$5 billion in cash" too,
     // unless a measure stands right before the number ("we repurchased $820 million of our shares").
