@@ -126,6 +126,12 @@ describe('time frame and modality', () => {
   // Full-year actuals are stated in a year's last quarter: these are read as a fourth-quarter call's.
   const q4 = figureReader({ company, metrics: metrics(), reading: reading(), quarter: parseQuarterId('FY2025Q4')! });
   const frames = (s: string, entity?: Entity, r = q4) => r.explain(s, entity).filter((x) => x.decision !== 'skip').map((x) => `${x.segment}/${x.metric}:${x.frame}`);
+  it('reads a change from last quarter\'s amount as sequential, and only that rate', () => {
+    const bases = (s: string) => reader.explain(s, { kind: 'group' }).filter((r) => r.unit === '%').map((r) => [r.value, r.basis]);
+    expect(bases('Revenue grew 4% to US$498 million, down 2% from US$508 million last quarter.')).toEqual([[4, 'yoy'], [-2, 'qoq']]);
+    expect(bases('Revenue was US$286.4 million, an increase of 18% from US$242.6 million a year ago and 7% from US$267.7 million in the prior quarter.')).toEqual([[18, 'yoy']]);
+  });
+
   it('reads a figure for the whole of the current fiscal year, before its last quarter, as a forecast', () => {
     expect(frames('Fiscal year GAAP operating income was US$1.07 billion.', { kind: 'group' }, reader)).toEqual(['group/operating_income:forecast']);
     expect(frames('For the full year 2024, revenue was US$11 billion.', { kind: 'group' }, reader)).toEqual([]);
@@ -201,6 +207,7 @@ describe('entity and context', () => {
     ['Sales in international operations grew by 16%.', { kind: 'group' }, [[null, 'revenue_yoy_pct', 16, '%']]],
     ['During this quarter, segment revenue declined 2% to US$598 million.', { kind: 'segment', id: 'retail' }, [['retail', 'revenue_yoy_pct', -2, '%'], ['retail', 'revenue', 598e6, 'USD']]],
     ['The adjusted EBITA of the segment was US$300 million.', { kind: 'segment', id: 'retail' }, [['retail', 'adjusted_ebita', 300e6, 'USD']]],
+    ['The operating income of the segment was US$352 million, and segment operating margin was 34.5%.', { kind: 'segment', id: 'retail' }, [['retail', 'operating_income', 352e6, 'USD'], ['retail', 'operating_margin_pct', 34.5, '%']]],
     ['Segment revenue grew 5%.', undefined, [[null, 'revenue_yoy_pct', 5, '%']]],
     ['Next, the CIB reported net income of US$7.3 billion.', { kind: 'group' }, [[null, 'net_income', 7.3e9, 'USD']]],
     ['Cloud continues to benefit from AI spend, delivering 24% year-on-year revenue growth to US$4.1 billion.', undefined, [['cloud', 'revenue_yoy_pct', 24, '%'], ['cloud', 'revenue', 4.1e9, 'USD']]],

@@ -85,6 +85,8 @@ export function isFromUnknown(norm: string, term: Span, segments: ReadonlyArray<
   }
   // "revenue from X", "sales of Wegovy" (not "revenue of $5 billion").
   if (!/^\s*(?:from|of)\s+/.test(after) || AMOUNT_AFTER_OF.test(after)) return false;
+  // "The operating income of the segment was …": the segment spoken of, not an unnamed part.
+  if (/^\s*(?:from|of)\s+(?:the|this|that)\s+(?:segment|division|business)\b/.test(after)) return false;
   const fromSegment = segments.some((s) => s.start >= term.end && /^\s*(?:from|of)\s+(?:our\s+|the\s+)?$/.test(norm.slice(term.end, s.start)));
   return !fromSegment && !vocab.fromAllowed.test(after);
 }
@@ -714,7 +716,11 @@ export function valueOf(
     const nextStop = rest.search(/\d|[，,；;。]/);
     const around = p.norm.slice(Math.max(measure.end, prevEnd), num.start) + (nextStop < 0 ? rest : rest.slice(0, nextStop));
     const opening = p.norm.slice(0, measure.start);
-    return { metric: growth, value: sign * num.value, unit: '%', basis: QOQ.test(around) || /^\W*(?:sequentially|环比)/.test(opening) ? 'qoq' : 'yoy', rule: 'value:growth' };
+    // ("down 2% from $508 million last quarter": a change from last quarter's amount is sequential.)
+    // (Only up to the next rate or "and": "18% from $242.6 million a year ago and 7% from … the prior quarter".)
+    const ownRest = rest.split(/\band\b|\d+(?:\.\d+)?\s*(?:%|percent)/)[0]!;
+    const fromLastQuarter = /^[^,;，；]*?\b(?:from|versus|vs\.?|compared\s+(?:to|with))\b[^,;，；]*?\b(?:last|the\s+prior|the\s+previous|the\s+preceding)\s+quarter\b/.test(ownRest);
+    return { metric: growth, value: sign * num.value, unit: '%', basis: QOQ.test(around) || fromLastQuarter || /^\W*(?:sequentially|环比)/.test(opening) ? 'qoq' : 'yoy', rule: 'value:growth' };
   }
   if (metric.kind === 'ratio' || metric.kind === 'percent') return { skip: 'value:amount-for-a-ratio' };
   if (metric.kind === 'count') {
