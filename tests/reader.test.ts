@@ -76,6 +76,8 @@ describe('time frame and modality', () => {
     ['Excluding restructuring charges and a small tax benefit, adjusted EPS was $1.42, compared with $1.30 a year ago.', [['group', 'non_gaap_diluted_eps', 1.42, 'USD']]],
     ['Excluding currency, revenue grew 5% and EBITDA grew 7%.', []],
     ['Revenue grew 5%, and organic revenue grew 3%.', [['group', 'revenue_yoy_pct', 5, '%']]],
+    // "organically" after a rate is that rate's, not the amount's after "to".
+    ['Revenue grew 5.4% reported, or 7.0% organically, to €268 million.', [['group', 'revenue_yoy_pct', 5.4, '%'], ['group', 'revenue', 268e6, 'EUR']]],
     ['Total revenues are expected to grow from 16% to 18% in constant currency and are expected to grow from 19% to 21% in USD.', [['guidance-cc', 'revenue_yoy_pct', 16, '%'], ['guidance-cc', 'revenue_yoy_pct', 18, '%'], ['guidance', 'revenue_yoy_pct', 19, '%'], ['guidance', 'revenue_yoy_pct', 21, '%']]],
     // A forecast at constant exchange rates is guidance on that basis; anything else off the reported basis is left out.
     ['For 2025, sales growth is now expected to be 8% to 11% at constant exchange rates.', [['guidance-cc', 'revenue_yoy_pct', 8, '%'], ['guidance-cc', 'revenue_yoy_pct', 11, '%']]],

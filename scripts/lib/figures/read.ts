@@ -328,7 +328,7 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   const offBasis = (t: string) => vocab.excluding.test(t) && !definesAdjusted(t, measure, norm);
   const firstInStretch = p.numbers.find((n) => n.start >= stretchStart);
   const opening = outsideMeasure.slice(stretchStart, firstInStretch && firstInStretch.start < num.start ? firstInStretch.start : num.start);
-  const sincePrevious = prevEnd > stretchStart && prevEnd < num.start ? outsideMeasure.slice(prevEnd).replace(/^\s*(?:in|at|on|excluding|ex)\b(?:(?!\b(?:and|but|while|whereas)\b)[^,;，；])*/, '') : '';
+  const sincePrevious = prevEnd > stretchStart && prevEnd < num.start ? outsideMeasure.slice(prevEnd).replace(/^\s*(?:in|at|on|excluding|ex|organically|organic|like-for-like|like for like|reported)\b(?:(?!\b(?:and|but|while|whereas)\b)[^,;，；])*/, '') : '';
   const offStretches = [opening, sincePrevious, untilNext].filter(offBasis);
   if (offStretches.length > 0) {
     // "Sales growth is expected to be 8% to 11% at constant exchange rates": a forecast in
