@@ -281,6 +281,7 @@ describe('entity and context', () => {
     // "…, or 1.6% of revenue" after an income amount is that measure's margin; a bare share of revenue is nothing.
     ['Reported EBIT was EUR 38 million, or 1.6% of revenue.', { kind: 'group' }, [['group', 'operating_income', 38e6, 'EUR'], ['group', 'operating_margin_pct', 1.6, '%']]],
     ['Cloud revenue was 15% of revenue.', { kind: 'group' }, []],
+    ['Cloud revenue was US$410 million, with net new assets of US$3.9 billion in the quarter.', { kind: 'group' }, [['cloud', 'revenue', 410e6, 'USD']]],
     // A loss as a share of revenue is a negative margin; one restating a comparison amount is the comparison's.
     ['GAAP operating loss was US$26.3 million, or negative 4.3% of revenue, compared with an operating loss of US$48.7 million, or negative 9.4% of revenue, in the same quarter last year.', { kind: 'group' }, [['group', 'operating_income', -26.3e6, 'USD'], ['group', 'operating_margin_pct', -4.3, '%']]],
     ['Operating loss was US$21.7 million, or 5.7% of revenue.', { kind: 'group' }, [['group', 'operating_income', -21.7e6, 'USD'], ['group', 'operating_margin_pct', -5.7, '%']]],
