@@ -121,7 +121,9 @@ export function isRevenueLine(norm: string, term: Span, segments: ReadonlyArray<
 }
 
 /** "Reflecting the weaker basic chemicals market, we are lowering…": a name inside what explains the figures. */
-const EXPLAINS_BEFORE = /\b(?:reflecting|driven\s+by|due\s+to|given|because\s+of|as\s+a\s+result\s+of|owing\s+to|thanks\s+to|helped\s+by|hurt\s+by|impacted\s+by|weighed\s+down\s+by)\b[^,;，；]*$/;
+/** Words that bring in what explains a figure, before or after it. */
+const EXPLAINING = String.raw`reflecting|driven\s+by|due\s+to|because\s+of|as\s+a\s+result\s+of|owing\s+to|thanks\s+to|helped\s+by|hurt\s+by|impacted\s+by|affected\s+by|weighed\s+down\s+by`;
+const EXPLAINS_BEFORE = new RegExp(String.raw`\b(?:${EXPLAINING}|given)\b[^,;，；]*$`);
 
 function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Metric>): Parsed {
   const norm = normalizeSameLength(text);
@@ -235,7 +237,7 @@ function measureWritten(p: Parsed, num: NumberMention, metrics: ReadonlyMap<stri
   const before = lastBefore(p.measures, num.start);
   const m = postfixMeasure(p, num);
   // "we used $141.8 million in cash to repurchase notes", "paid $20 million in cash": a payment, not a cash balance.
-  if (m?.value.metric === 'cash_and_investments' && /\b(?:used|paid|spent|invested|returned|raised|received)\s+(?:approximately\s+|about\s+|nearly\s+|some\s+)?(?:us\$|usd|rmb|[a-z]{0,2}\$|€|eur|£|¥)?\s*$/.test(p.norm.slice(Math.max(0, num.start - 30), num.start))) return undefined;
+  if (m?.value.metric === 'cash_and_investments' && new RegExp(String.raw`\b(?:used|paid|spent|invested|returned|raised|received)\s+(?:approximately\s+|about\s+|nearly\s+|some\s+)?${CURRENCY_BEFORE}?\s*$`).test(p.norm.slice(Math.max(0, num.start - 30), num.start))) return undefined;
   if (m) {
     // "$150 million principal amount": a measure right after the number is its measure. "$5 billion in cash" too,
     // unless a measure stands right before the number ("we repurchased $820 million of our shares").
@@ -247,7 +249,7 @@ function measureWritten(p: Parsed, num: NumberMention, metrics: ReadonlyMap<stri
   const broken = p.breaks.some((b) => b.start > before.end && b.end <= num.start);
   if (broken) return undefined;
   // "we repurchased 0.9 million shares for $100 million": the amount paid for the shares is the buyback's.
-  if (!before.value.metric && /^(?:shares|stock)$/.test(before.text) && /^\s*(?:of\s+(?:our\s+)?(?:common\s+)?stock\s+)?for\s+(?:a\s+total\s+of\s+|approximately\s+|about\s+)?$/.test(p.norm.slice(before.end, num.start).replace(/(?:rmb|us\$|usd|hk\$|[a-z]{0,2}\$|€|eur|£|gbp|¥)\s*$/, ''))) {
+  if (!before.value.metric && /^(?:shares|stock)$/.test(before.text) && /^\s*(?:of\s+(?:our\s+)?(?:common\s+)?stock\s+)?for\s+(?:a\s+total\s+of\s+|approximately\s+|about\s+)?$/.test(p.norm.slice(before.end, num.start).replace(new RegExp(String.raw`${CURRENCY_BEFORE}\s*$`), ''))) {
     const verb = lastBefore(p.measures, before.start);
     if (verb?.value.metric === 'buyback_usd' && !p.breaks.some((b) => b.start > verb.end && b.end <= before.start)) return verb;
   }
@@ -270,8 +272,11 @@ export function perShareOf(p: Parsed, num: NumberMention, metrics: ReadonlyMap<s
   return { start: num.end, end: num.end + m[0].length, text: m[0].trim(), value: { metric, loss: before.value.loss, head: false } };
 }
 
+/** A currency written before an amount, in normalised text: "us$", "c$", "rmb", "€". */
+const CURRENCY_BEFORE = String.raw`(?:[a-z]{0,3}\$|usd|rmb|eur|€|£|¥|人民币)`;
+
 /** A range the outlook replaced, written before its first value (and read past it to its end). */
-const REPLACED_RANGE = /(?:\b(?:prior|previous|earlier|original|preliminary|initial)\s+(?:range|guidance|outlook|forecast|expectations?)\s+(?:of|was|were)|(?:由|从|從)(?:此前|之前|原来|原來|原先|先前)(?:的)?(?:预估|預估|预期|預期|预计|預計|指引|目标|目標)?(?:的)?|(?:此前|之前|原来|原來|原先|先前)(?:预估|預估|预期|預期|预计|預計|指引|目标|目標)的)\s*(?:[a-z]{1,3}\$|usd|rmb|\$|€|£|¥|eur|人民币)?\s*(?:[\d.,]+\s*(?:billion|million|bn|m|亿元|万元|亿|万|%)?\s*(?:to|-|–|and|至|到)\s*(?:[a-z]{1,3}\$|usd|rmb|\$|€|£|¥|eur|人民币)?\s*)?$/;
+const REPLACED_RANGE = new RegExp(String.raw`(?:\b(?:prior|previous|earlier|original|preliminary|initial)\s+(?:range|guidance|outlook|forecast|expectations?)\s+(?:of|was|were)|(?:由|从|從)(?:此前|之前|原来|原來|原先|先前)(?:的)?(?:预估|預估|预期|預期|预计|預計|指引|目标|目標)?(?:的)?|(?:此前|之前|原来|原來|原先|先前)(?:预估|預估|预期|預期|预计|預計|指引|目标|目標)的)\s*${CURRENCY_BEFORE}?\s*(?:[\d.,]+\s*(?:billion|million|bn|m|亿元|万元|亿|万|%)?\s*(?:to|-|–|and|至|到)\s*${CURRENCY_BEFORE}?\s*)?$`);
 
 /** What an adjusted measure leaves out by definition: charges and one-off items, not currency or acquisitions. */
 const DEFINING_ITEMS = /\b(?:excluding|excludes?|excluded)\s+(?:the\s+)?(?:(?:impact|effect)\s+of\s+)?(?:these\s+|those\s+|such\s+|certain\s+|all\s+|a\s+|the\s+)?(?:non-cash\s+|one-time\s+|one-off\s+|special\s+|non-recurring\s+|discrete\s+|small\s+)?(?:restructuring|impairment|amortization|amortisation|stock-based|share-based|acquisition-related|integration|litigation|tax|items|charges|costs|gains?|losses|benefits?|one-time|special|non-recurring)\b/;
@@ -354,7 +359,7 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   if (/(?:compared (?:to|with)|versus|\bvs\b|than|from)\s[^,;，；]*\bin (?:19|20)\d\d\b/.test(norm) && !/quarter|季度|\bq[1-4]\b/.test(norm)) return 'year-to-date';
   if (isPrior(p, num, measure, vocab)) return 'prior';
   // "the margin was 15.5%, not 15.8%", "rather than $4.2 million": a value the speaker rejects.
-  if (/(?:,\s*|\b)(?:not|rather than|instead of)\s*(?:us\$|usd|rmb|[a-z]{1,3}\$|\$|€|£|¥)?\s*$/.test(upTo)) return 'prior';
+  if (new RegExp(String.raw`(?:,\s*|\b)(?:not|rather than|instead of)\s*${CURRENCY_BEFORE}?\s*$`).test(upTo)) return 'prior';
   // "two years back, in Q2 FY25, our revenue was …": a quarter of another fiscal year before the value, in its sentence.
   if (otherFiscalQuarterBefore(upTo, vocab)) return 'prior';
   // "up from our prior range of $2.360 billion to $2.375 billion": both ends are the replaced range.
@@ -503,7 +508,7 @@ export function direction(p: Parsed, num: NumberMention, from: number, previous?
 const WE_FORECAST = /^\W*(?:[^,;，；.]{0,40}?(?:[,，]\s*|\s+))?(?:we|我们|公司)\s*(?:now\s+|also\s+|currently\s+|continue\s+to\s+)?(?:expect|anticipate|forecast|project|guide|see|are\s+(?:guiding|targeting|expecting)|预计|预期|目标)/;
 
 /** What explains a figure after it: "…, primarily impacted by items associated with X, a wholly owned subsidiary of Y". */
-const EXPLANATION = /\b(?:driven by|due to|related to|associated with|impacted by|affected by|reflecting|as a result of|thanks to|because of|owing to|attributable to the)\b|主要(?:由于|是由于|受|得益于)|由于|受益于|得益于/;
+const EXPLANATION = new RegExp(String.raw`\b(?:${EXPLAINING}|related\s+to|associated\s+with|attributable\s+to\s+the)\b|主要(?:由于|是由于|受|得益于)|由于|受益于|得益于`);
 
 /**
  * The sentence names a part of the company ("segment", "its", "subsidiary") where it can be the

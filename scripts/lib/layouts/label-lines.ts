@@ -21,7 +21,7 @@ import type { Layout, OmitReason, RawLabel, RawParagraph, RawTurn } from '../raw
 import { omittedRanges } from '../raw.ts';
 import { compactKey, textLanguage, type Line } from '../text.ts';
 import type { SectionId } from '../../../src/lib/schema.ts';
-import { IR_TITLE, looksLikeChineseName, parseDashLabel, roleFromName, sectionOfHeading, TITLE_WORDS } from './shared.ts';
+import { IR_TITLE, looksLikeChineseName, parseDashLabel, roleFromName, sectionOfHeading, TITLE_WORDS, ZH_FIRM } from './shared.ts';
 import { assignRoles } from './turns.ts';
 
 /** A label line taken apart: the label itself and what its decoration says. */
@@ -104,8 +104,6 @@ export function splitLabel(core: string): RawLabel | undefined {
   return TITLE_WORDS.test(extra) ? { text, name, title: extra } : { text, name, firm: extra };
 }
 
-/** Words that end the name of an investment firm: `东岳资本`, `远川基金`, `广衡证券`. */
-const ZH_FIRM = /(?:资本|資本|基金|证券|證券|资产|資產|银行|銀行|研究|投资|投資|保险|保險|信托|信託|资管|資管|期货|期貨|国际|國際|控股)$/u;
 
 /** Reads a line as a label line, if it is shaped like one (whether it is one depends on the file). */
 export function labelLine(raw: string): LabelLine | undefined {

@@ -24,6 +24,7 @@ import {
   sectionOfHeading,
   SENTENCE_PUNCT,
   TITLE_WORDS,
+  ZH_FIRM,
 } from './shared.ts';
 
 const END_MARKER = /^【[^】]*(结束|結束|完)[^】]*】$/;
@@ -42,8 +43,6 @@ function short(text: string, max: number): boolean {
 
 /** `首席财务官 Michael Harland`, `中泓证券分析师 王一帆`, `主持人 周婧`: a title, firm or role before the name. */
 const BEFORE_NAME = /^(?<pre>\p{Script=Han}{2,16}?)\s+(?<name>\p{Script=Han}{2,4}|[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3})$/u;
-/** Words that end the name of an investment firm: `北岸资本`, `锦程国际`. */
-const ZH_FIRM = /(?:资本|資本|基金|证券|證券|资产|資產|银行|銀行|研究|投资|投資|保险|保險|信托|信託|资管|資管|期货|期貨|国际|國際|控股)$/u;
 
 function labelFromName(text: string): RawLabel {
   const m = NAME_WITH_FIRM.exec(text);
