@@ -3,11 +3,15 @@
  * transcript line here is written for the test about fictional companies.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { companyIdFrom, identifyCompany, nameInWelcome, shortName } from '../scripts/lib/identify.ts';
 import { headerCallDate, readCalendar } from '../scripts/lib/calendar.ts';
 import { splitLines } from '../scripts/lib/text.ts';
+import { titleFromIntroduction } from '../scripts/lib/structure.ts';
+import { withoutRecordingTimes } from '../scripts/lib/layouts/shared.ts';
 import { periodEnd, quarterId } from '../src/lib/quarters.ts';
-import { convert, textInput } from './helpers.ts';
+import { convert, root, textInput } from './helpers.ts';
 
 const lines = (text: string) => splitLines(text);
 const idOf = (text: string) => identifyCompany(lines(text), 'seeds/x.txt', [], 'seeds/x.meta.yaml').id;
@@ -223,5 +227,36 @@ describe('a call with no profile converts', () => {
     const c = r.calls[0]!;
     expect([c.company, c.quarter, c.period_end, c.call_date]).toEqual(['quillon-systems', 'FY2026Q2', '2025-07-31', '2025-08-27']);
     expect(c.inferred_company).toMatchObject({ id: 'quillon-systems', names: { en: 'Quillon Systems' }, ticker: 'QLN', legal_name: 'Quillon Systems, Inc.', fiscal_year_end: '01-31', origin: 'text' });
+  });
+});
+
+describe('people from the text', () => {
+  it('takes a job title from an introduction, never the next person\'s words', () => {
+    const intro = ['With me today are our CEO, Jonas Achterberg, and our CFO, Elif Demir.'];
+    expect(titleFromIntroduction(intro, 'Jonas Achterberg')).toBe('CEO');
+    expect(titleFromIntroduction(intro, 'Elif Demir')).toBe('CFO');
+    expect(titleFromIntroduction(['Joining me is Laura Mendes, our Chief Financial Officer.'], 'Laura Mendes')).toBe('Chief Financial Officer');
+  });
+
+  it('takes the recording times out of timestamped turns, and only out of a recording', () => {
+    const lines = ['[00:00:03] Operator: Good morning.', '(00:01:05) Jonas Achterberg: Thank you.', 'Elif Demir [00:02:26]: Thank you, Jonas.', '00:03:02 Elif Demir: By segment, ...'].map((text) => ({ text }));
+    expect(withoutRecordingTimes(lines).map((l) => l.text)).toEqual(['Operator: Good morning.', 'Jonas Achterberg: Thank you.', 'Elif Demir: Thank you, Jonas.', 'Elif Demir: By segment, ...']);
+    // One sentence that starts with a time of day is not a recording's export.
+    const one = [{ text: '10:30 a.m. is when the market opened.' }, { text: 'Revenue grew.' }];
+    expect(withoutRecordingTimes(one)).toEqual(one);
+  });
+
+  it('reads a call whose every turn carries its time into the recording', () => {
+    const text = readFileSync(join(root, 'tests/fixtures/layouts/inline-turns-timestamped-labels.txt'), 'utf8');
+    const r = convert([textInput('seeds/brennholt.txt', text)]);
+    expect(r.errors).toEqual([]);
+    const c = r.calls[0]!;
+    const byId = new Map(c.speakers.map((s) => [s.id, s]));
+    expect(byId.get('jonas-achterberg')).toMatchObject({ role: 'executive', title: 'CEO' });
+    expect(byId.get('claire-dubois')).toMatchObject({ role: 'analyst', firm: 'Banque Arcelle' });
+    const quotes = c.sources[0]!.sections.flatMap((s) => s.turns.flatMap((t) => t.paragraphs.map((p) => p.text)));
+    expect(quotes.some((q) => /\d{2}:\d{2}:\d{2}/.test(q))).toBe(false);
+    const revenue = c.figures.find((f) => f.segment === 'group' && f.metric === 'revenue');
+    expect(revenue?.value).toBe(1_420_000_000);
   });
 });

@@ -109,6 +109,9 @@ describe('time frame and modality', () => {
     // A figure the transcriber marks "(sic)" is not read; the correction after it is.
     ['We expect total revenues to be between RMB 36.5 billion (sic) [ RMB 26.5 billion ] and RMB 29.2 billion.', [['guidance', 'revenue', 26.5e9, 'CNY'], ['guidance', 'revenue', 29.2e9, 'CNY']]],
     ['On an organic basis, revenue was up 6%.', []],
+    // "organic" inside a measure qualifies that measure; set off by a comma it holds for the clause.
+    ['For the full year we confirm organic growth of 4% to 6% and now expect an adjusted EBITA margin of 13.5% to 14.0%.', [['guidance', 'adjusted_ebita_margin_pct', 13.5, '%'], ['guidance', 'adjusted_ebita_margin_pct', 14, '%']]],
+    ['Excluding the $2.5 billion legal charge, operating income would have been $7.3 billion with an operating margin of 6.9%.', []],
     ['Revenue was CHF 1.28 billion, up 2.1% in Swiss francs and 4.8% in local currencies.', [['group', 'revenue', 1.28e9, 'CHF'], ['group', 'revenue_yoy_pct', 2.1, '%']]],
     ['按固定汇率计算，收入同比增长9%。', []],
     ['We expect revenue for the fourth quarter to be between US$3.3 billion and US$3.4 billion.', [['guidance', 'revenue', 3.3e9, 'USD'], ['guidance', 'revenue', 3.4e9, 'USD']]],

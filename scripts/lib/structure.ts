@@ -120,7 +120,8 @@ export function titleFromIntroduction(paragraphs: readonly string[], name: strin
   if (!/^[A-Z]/.test(name) || name.split(/\s+/).length < 2) return undefined;
   const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const title = String.raw`(?<t>[A-Za-z][A-Za-z&'’ -]{1,70}?)`;
-  const after = new RegExp(String.raw`\b${n}\s*,\s*(?:(?:who\s+is\s+)?(?:our|the\s+company's|the)\s+)?${title}(?=\s*[,.;]|\s+and\s|\s+(?:who|will|to)\b|$)`);
+  // ("our CEO, Jonas Achterberg, and our CFO, Elif Demir": what follows ", and" is the next person's.)
+  const after = new RegExp(String.raw`\b${n}\s*,\s*(?!and\b|or\b)(?:(?:who\s+is\s+)?(?:our|the\s+company's|the)\s+)?${title}(?=\s*[,.;]|\s+and\s|\s+(?:who|will|to)\b|$)`);
   const before = new RegExp(String.raw`\b(?:our|the\s+company's)\s+${title}\s*,\s*${n}\b`);
   for (const p of paragraphs) {
     for (const re of [after, before]) {

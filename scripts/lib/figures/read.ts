@@ -332,7 +332,16 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   const stretchStart = Math.max(outsideMeasure.lastIndexOf(':'), outsideMeasure.lastIndexOf(';'), outsideMeasure.lastIndexOf('：'), outsideMeasure.lastIndexOf('；')) + 1;
   const offBasis = (t: string) => vocab.excluding.test(t) && !definesAdjusted(t, measure, norm);
   const firstInStretch = p.numbers.find((n) => n.start >= stretchStart);
-  const opening = outsideMeasure.slice(stretchStart, firstInStretch && firstInStretch.start < num.start ? firstInStretch.start : num.start);
+  const openingAll = outsideMeasure.slice(stretchStart, firstInStretch && firstInStretch.start < num.start ? firstInStretch.start : num.start);
+  // An opening holds for later figures when a comma sets it off ("Excluding currency, …", "On an
+  // organic basis, …", "Excluding the $2.5 billion charge …, X would have been …"); without one
+  // it qualifies the first figure's measure only ("we confirm our outlook of organic growth of
+  // 4% to 6% and now expect an adjusted EBITA margin of 13.5%").
+  const setOff = () => {
+    const at = openingAll.search(vocab.excluding);
+    return at >= 0 && /[,，]/.test(outsideMeasure.slice(stretchStart + at, num.start));
+  };
+  const opening = !firstInStretch || firstInStretch.start >= num.start || setOff() ? openingAll : '';
   const sincePrevious = prevEnd > stretchStart && prevEnd < num.start ? outsideMeasure.slice(prevEnd).replace(/^\s*(?:in|at|on|excluding|ex|organically|organic|like-for-like|like for like|reported)\b(?:(?!\b(?:and|but|while|whereas)\b)[^,;，；])*/, '') : '';
   const offStretches = [opening, sincePrevious, untilNext].filter(offBasis);
   if (offStretches.length > 0) {

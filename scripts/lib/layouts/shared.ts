@@ -83,3 +83,25 @@ export function looksLikeChineseName(name: string): boolean {
   if (COMPOUND_SURNAMES.some((s) => name.startsWith(s) && name.length >= 3)) return true;
   return SURNAMES.has(name[0]!) && name.length <= 3;
 }
+
+const CLOCK = String.raw`\d{1,2}:\d{2}(?::\d{2})?`;
+/** `[00:12:31] `, `(00:12:31) `, `00:12:31 - ` at the start of a line of a recording's export. */
+const LEADING_CLOCK = new RegExp(String.raw`^(?:\[${CLOCK}\]|\(${CLOCK}\)|${CLOCK}(?=\s))\s*[-–—|]?\s*(?=\S)`);
+/** `Jane Doe (00:12:31): ` / `Jane Doe [00:12:31]: `: the time between a label and its colon. */
+const LABEL_CLOCK = new RegExp(String.raw`^(?<label>[^:：\[\]()]{2,60}?)\s*[\[(]${CLOCK}[\])]\s*(?=[:：])`);
+
+/**
+ * Lines of a recording's export with the times taken out: platforms stamp every turn (and
+ * sometimes every paragraph) with the time into the recording, before the label
+ * ("[00:12:31] Jane Doe: …") or between the label and its colon ("Jane Doe (00:12:31): …"). The
+ * time is not something anyone said. Lines are returned as they are unless at least three carry
+ * such a time, so a sentence that starts with a time of day is left alone.
+ */
+export function withoutRecordingTimes<T extends { readonly text: string }>(lines: readonly T[]): T[] {
+  const strip = (text: string) => text.replace(LEADING_CLOCK, '').replace(LABEL_CLOCK, '$<label>');
+  if (lines.filter((l) => strip(l.text) !== l.text).length < 3) return [...lines];
+  return lines.map((l) => {
+    const text = strip(l.text);
+    return text === l.text ? l : { ...l, text };
+  });
+}

@@ -19,7 +19,7 @@ import type { Layout, OmitReason, RawLabel, RawParagraph, RawTurn } from '../raw
 import { omittedRanges } from '../raw.ts';
 import { compactKey, textLanguage, type Line } from '../text.ts';
 import type { Layer, SectionId } from '../../../src/lib/schema.ts';
-import { IR_TITLE, MACHINE_TRANSLATION, roleFromName, sectionOfHeading, TITLE_WORDS } from './shared.ts';
+import { IR_TITLE, MACHINE_TRANSLATION, roleFromName, sectionOfHeading, TITLE_WORDS, withoutRecordingTimes } from './shared.ts';
 
 /** A paragraph before speakers are assigned, with its translation in paired layouts. */
 interface Para {
@@ -341,9 +341,10 @@ function joinWrappedLines(lines: readonly Line[]): Para[] {
 export const inlineTurns: Layout = {
   id: 'inline-turns',
 
-  sniff(lines) {
+  sniff(stamped) {
     // Several paragraphs that start with the same few names and a colon, and no interleaved numbering.
-    if (lines.some((l) => NUMBERED.test(l.raw))) return false;
+    if (stamped.some((l) => NUMBERED.test(l.raw))) return false;
+    const lines = withoutRecordingTimes(stamped);
     // Chinese Q&A write-ups label analysts "<firm>分析师<Name>:": the inline-labels layout reads those.
     if (lines.some((l) => /^[^:：]{1,30}(?:分析师|分析師)\s*[^:：]{1,40}[:：]/.test(l.text))) return false;
     const names = new Map<string, number>();
@@ -355,7 +356,8 @@ export const inlineTurns: Layout = {
     return repeated.length >= 2 && repeated.reduce((a, b) => a + b, 0) >= 6;
   },
 
-  parse(lines, ctx) {
+  parse(stamped, ctx) {
+    const lines = withoutRecordingTimes(stamped);
     const h = header(lines);
     const body = lines.filter((l) => l.n > h.end);
     const paras: Para[] = hardWrapped(body) ? joinWrappedLines(body) : body.filter((l) => l.text !== '').map((l) => ({ line: l.n, text: l.text, ...(/^(?:#{1,6}\s|━|={3,})/.test(l.text) ? { heading: true } : {}) }));
