@@ -260,3 +260,26 @@ describe('people from the text', () => {
     expect(revenue?.value).toBe(1_420_000_000);
   });
 });
+
+describe('a Taiwanese briefing with titled labels inline', () => {
+  it('reads "財務長 王美惠：" as an executive, "凱基證券 林建宏：" as an analyst of that firm, and the product lines', () => {
+    const text = readFileSync(join(root, 'tests/fixtures/layouts/zh-hant-inline-title-labels.txt'), 'utf8');
+    const r = convert([textInput('seeds/ruisheng.txt', text)]);
+    expect(r.errors).toEqual([]);
+    const c = r.calls[0]!;
+    const who = (name: string) => c.speakers.find((s) => s.name === name);
+    expect(who('王美惠')).toMatchObject({ role: 'executive', title: '財務長' });
+    expect(who('林建宏')).toMatchObject({ role: 'analyst', firm: '凱基證券' });
+    expect(who('張家豪')).toMatchObject({ role: 'analyst', firm: '元大投顧' });
+    expect(who('主持人')).toMatchObject({ role: 'operator' });
+    expect(c.sources[0]!.sections.map((s) => s.id)).toEqual(['prepared-remarks', 'qa']);
+    const fig = (segment: string, metric: string, basis?: string) => c.figures.find((f) => f.segment === segment && f.metric === metric && (basis === undefined || f.basis === basis))?.value;
+    expect(fig('group', 'revenue')).toBe(15_230_000_000);
+    expect(fig('group', 'revenue_yoy_pct', 'yoy')).toBe(18.6);
+    // "季增" is the change on the previous quarter.
+    expect(fig('group', 'revenue_yoy_pct', 'qoq')).toBe(7.2);
+    expect(fig('cheyongguangxue', 'revenue')).toBe(6_850_000_000);
+    // The nine months' revenue is not the quarter's.
+    expect(c.figures.some((f) => f.value === 42_170_000_000)).toBe(false);
+  });
+});

@@ -52,6 +52,9 @@ describe('segments read from the text', () => {
     // A Chinese breakdown by business: two or more businesses each with revenue (ids are pinyin).
     ['分业务看，输配电设备业务第三季度实现收入34.2亿元，同比增长15%；新能源装备业务实现收入18.1亿元。', ['shupeidianshebei', 'xinnengyuanzhuangbei']],
     ['公司实现营业收入58.6亿元，其中海外业务实现收入6.3亿元。', []],
+    // By product line, each line's revenue "为": ids from the Simplified reading (`車` is "che").
+    ['以產品別來看，車用光學營收為新台幣68.5億元，年增25.4%；消費性電子營收為新台幣51.2億元；工業與醫療營收為新台幣32.6億元。', ['cheyongguangxue', 'xiaofeixingdianzi', 'gongyeyuyiliao']],
+    ['第三季合併營收為新台幣152.3億元，季增7.2%；前三季累計營收為新台幣421.7億元。', []],
     // The breakdown goes on in the paragraphs after the one that opens it, with or without "业务".
     ['分业务来看，储能系统业务增长最快。三季度储能系统实现收入28.9亿元。\n动力电池业务实现收入51.2亿元。\n公司实现营业收入86.4亿元。', ['chunengxitong', 'donglidianchi']],
     // After "下面我们来看分部业绩，首先是X", each "Y方面，本季度收入…" the speaker goes on to.

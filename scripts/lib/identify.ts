@@ -9,7 +9,7 @@
  */
 import type { Company } from '../../src/lib/schema.ts';
 import { ConvertError } from './errors.ts';
-import { compactKey, type Line } from './text.ts';
+import { compactKey, simplifiedChars, type Line } from './text.ts';
 import { pinyin } from 'pinyin-pro';
 
 /** Where a piece of evidence comes from, strongest first. */
@@ -59,11 +59,12 @@ const ZH_LEGAL_SUFFIX = /(?:股份有限公司|有限责任公司|有限責任�
 /**
  * The id of a company named only in Chinese: the pinyin of its name without legal forms, as
  * one word (`青岚云科技有限公司` -> `qinglanyun`). pinyin-pro reads words, so polyphonic
- * characters take their reading in the name (`重庆` -> `chongqing`).
+ * characters take their reading in the name (`重庆` -> `chongqing`, `車用光學` -> `cheyongguangxue`).
  */
 export function pinyinId(zhName: string): string | undefined {
   const brand = zhName.replace(/\s+/g, '').replace(ZH_LEGAL_SUFFIX, '') || zhName;
-  const id = pinyin(brand, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+  // (Read in Simplified characters: pinyin-pro reads some Traditional ones by a rare reading, `車` as "ju".)
+  const id = pinyin(simplifiedChars(brand), { toneType: 'none', type: 'array', nonZh: 'consecutive' })
     .join('')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

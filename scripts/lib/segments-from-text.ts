@@ -82,11 +82,14 @@ const WALK_THROUGH = /\b(?:results\s+by\s+segment|now\s+by\s+segment|segment\s+b
 const MEASURE_WORDS = /^(?:Total|Net|Gross|Operating|Consolidated|Adjusted|Reported|Organic|Recurring|Quarterly|Annual|Deferred|Other|Interest|Group|Overall|Segment|Company|Worldwide|Global|GAAP|Non-GAAP|Revenue|Sales|EBITDA|EBITA|EBIT|EPS|Profit|Income|Earnings|Margin|Margins|Cash|Orders|Bookings|Backlog|ARR|Volume|Volumes|Shipments|Deliveries)$/;
 /** Subjects that are not a business's name. */
 const PRONOUN = /^(?:We|It|They|He|She|This|That|Management|Company|Group|Firm)$/i;
-/** "分业务看，输配电设备业务第三季度实现收入…；新能源装备业务实现收入…": a Chinese breakdown by business. */
-const ZH_BREAKDOWN_OPENER = /(?:^|[。；;])\s*(?:从|按)?(?:分业务|分板块|分板塊|分業務|业务板块|各业务)(?:来)?(?:看|划分|劃分|而言)[,，:：]/u;
-const ZH_BUSINESS_REVENUE = /(?:^|[，,；;。：:]\s*)(?:第?[一二三四]季度|本季度|单季度|單季度)?([\p{Script=Han}]{2,10}?)(?:(?:业务|業務|板块|板塊)(?:第[一二三四]季度|本季度|单季度|單季度)?(?:实现|實現|录得|錄得|取得)?|(?:实现|實現|录得|錄得|取得))(?:了)?(?:营业|營業)?(?:收入|营收|營收)/gu;
+/**
+ * "分业务看，输配电设备业务第三季度实现收入…；新能源装备业务实现收入…", "以產品別來看，車用光學營收為…；消費性電子營收為…":
+ * a Chinese breakdown by business or product line.
+ */
+const ZH_BREAKDOWN_OPENER = /(?:^|[。；;])\s*(?:从|從|按|以)?(?:分业务|分板块|分板塊|分業務|业务板块|業務板塊|各业务|各業務|分产品|分產品|产品别|產品別|产品线|產品線|事业群|事業群|业务别|業務別|应用别|應用別)(?:来|來)?(?:看|划分|劃分|而言|区分|區分)[,，:：]/u;
+const ZH_BUSINESS_REVENUE = /(?:^|[，,；;。：:]\s*)(?:第?[一二三四]季度|本季度|单季度|單季度)?([\p{Script=Han}]{2,10}?)(?:(?:业务|業務|板块|板塊)(?:第[一二三四]季度|本季度|单季度|單季度)?(?:实现|實現|录得|錄得|取得)?|(?:实现|實現|录得|錄得|取得)|的?(?=(?:营业|營業)?(?:收入|营收|營收)(?:为|為|是|达|達|约|約)))(?:了)?(?:营业|營業)?(?:收入|营收|營收)/gu;
 /** Subjects of "…实现收入" that are the company, not one of its businesses. */
-const ZH_NOT_BUSINESS = /^(?:公司|本公司|集团|集團|我们|我們|我司|全年|前三季度|上半年|整体|整體|合计|合計|海外|国内|國內|境外|境内)$/u;
+const ZH_NOT_BUSINESS = /^(?:公司|本公司|集团|集團|我们|我們|我司|全年|前三季度|上半年|整体|整體|合计|合計|海外|国内|國內|境外|境内)$|季|合并|合併|累计|累計/u;
 /** "下面我们来看出行业务。", "接下来看一下云业务板块，": turning to a business named as one. */
 const ZH_LOOK_AT = /(?:下面|接下来|然后|首先)(?:我们)?(?:再)?(?:来)?看(?:一下|一看)?\s*([\p{Script=Han}]{2,8}?)(?:业务|業務|板块|板塊|分部)\s*[。，,：:]/gu;
 /** "企业服务方面，本季度收入为人民币 42.5 亿元": a paragraph that opens on a unit and states its revenue. */

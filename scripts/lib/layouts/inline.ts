@@ -10,7 +10,7 @@ import { ConvertError } from '../errors.ts';
 import type { Layout, OmitReason, RawParagraph, RawTurn } from '../raw.ts';
 import { omittedRanges } from '../raw.ts';
 import { chineseScript, compactKey, hanShare, textLanguage, type Line } from '../text.ts';
-import { looksLikeChineseName, roleFromName, TITLE_WORDS } from './shared.ts';
+import { looksLikeChineseName, roleFromName, TITLE_WORDS, ZH_FIRM } from './shared.ts';
 import type { TextLang } from '../../../src/lib/schema.ts';
 
 const ANALYST = /^(?<firm>[^:：,，。()（）]{1,30}?)\s*(?:分析师|分析師)\s*(?<name>[^:：,，。()（）]{1,40}?)\s*[:：]\s*(?<rest>\S.*)$/;
@@ -59,9 +59,24 @@ function titledLabel(text: string): Labelled | undefined {
 /** "二、经营情况介绍", "三、问答环节": a numbered section heading of a briefing record. */
 const SECTION_HEADING = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])\s*\S{2,16}$/u;
 
+/** "凱基證券 林建宏：…", "元大投顧張家豪：…": an investment firm, then a Chinese name. */
+const FIRM_NAME = /^(?<both>[\p{Script=Han}A-Za-z&]{2,14}[\s\u3000]*[\p{Script=Han}·]{2,4})\s*[:：]\s*(?<rest>\S.*)$/u;
+
+function firmLabel(text: string): Labelled | undefined {
+  const m = FIRM_NAME.exec(text);
+  if (!m?.groups) return undefined;
+  const both = m.groups.both!;
+  for (const len of [3, 2, 4]) {
+    const name = both.slice(-len);
+    const firm = both.slice(0, -len).trim();
+    if (firm.length >= 2 && ZH_FIRM.test(firm) && !TITLE_WORDS.test(firm) && looksLikeChineseName(name)) return { name, firm, analyst: true, rest: m.groups.rest! };
+  }
+  return undefined;
+}
+
 function analystLabel(text: string): Labelled | undefined {
   const m = ANALYST.exec(text) ?? ENGLISH_ANALYST.exec(text);
-  if (!m?.groups) return undefined;
+  if (!m?.groups) return firmLabel(text);
   // "Anna Berg (CFO): …" names a job, not a firm: an executive.
   if (!/分析|analyst/i.test(m.groups.firm!) && TITLE_WORDS.test(m.groups.firm!)) return undefined;
   return { name: m.groups.name!.trim(), firm: m.groups.firm!.trim(), analyst: true, rest: m.groups.rest! };
