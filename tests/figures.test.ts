@@ -217,4 +217,14 @@ describe('settling two values one source states', () => {
     const margin = raw(14.8, { metric: 'operating_margin_pct', segment: 'life', unit: '%' });
     expect([...implausible([revenue, profit, margin], new Map([['operating_income', 'operating_margin_pct']]))]).toEqual([revenue]);
   });
+  it('sets apart the smaller of two revenues with the same digits a thousand times apart when another amount dwarfs it', () => {
+    const slip = raw(1.02e6, { metric: 'revenue', segment: 'consumer' });
+    const revenue = raw(1.02e9, { metric: 'revenue', segment: 'consumer' });
+    const netIncome = raw(188e6, { metric: 'net_income', segment: 'consumer' });
+    expect([...implausible([slip, revenue, netIncome])]).toEqual([slip]);
+    // Without an amount that shows which is the slip, neither is set apart here (the merge marks them uncertain).
+    expect([...implausible([slip, revenue])]).toEqual([]);
+    // Values that differ otherwise are not a slip of scale.
+    expect([...implausible([raw(1.03e6, { metric: 'revenue', segment: 'consumer' }), revenue, netIncome])]).toEqual([]);
+  });
 });

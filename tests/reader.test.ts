@@ -109,6 +109,12 @@ describe('time frame and modality', () => {
     // A figure the transcriber marks "(sic)" is not read; the correction after it is.
     ['We expect total revenues to be between RMB 36.5 billion (sic) [ RMB 26.5 billion ] and RMB 29.2 billion.', [['guidance', 'revenue', 26.5e9, 'CNY'], ['guidance', 'revenue', 29.2e9, 'CNY']]],
     ['On an organic basis, revenue was up 6%.', []],
+    // "up 12% from a year ago": the period after a rate of change is its base; "down from 43.0% a year ago" is the earlier level.
+    ['Revenue was $410 million, up 12% from a year ago, on record advisory fees.', [['group', 'revenue', 410e6, 'USD'], ['group', 'revenue_yoy_pct', 12, '%']]],
+    ['Gross margin was 41.2%, down from 43.0% a year ago.', [['group', 'gross_margin_pct', 41.2, '%']]],
+    // An exclusion defines the adjusted measure whose qualifier stands before its term.
+    ['Excluding those charges, adjusted net income was $643 million, and adjusted diluted earnings per share were $1.96.', [['group', 'non_gaap_net_income', 643e6, 'USD'], ['group', 'non_gaap_diluted_eps', 1.96, 'USD']]],
+    ['Excluding those charges, diluted earnings per share were $1.96.', []],
     // "organic" inside a measure qualifies that measure; set off by a comma it holds for the clause.
     ['For the full year we confirm organic growth of 4% to 6% and now expect an adjusted EBITA margin of 13.5% to 14.0%.', [['guidance', 'adjusted_ebita_margin_pct', 13.5, '%'], ['guidance', 'adjusted_ebita_margin_pct', 14, '%']]],
     ['Excluding the $2.5 billion legal charge, operating income would have been $7.3 billion with an operating margin of 6.9%.', []],

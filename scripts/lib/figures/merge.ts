@@ -149,7 +149,26 @@ export function implausible(raw: readonly RawFigure[], marginOf: ReadonlyMap<str
     if (implied !== undefined && implied >= 10 * rev) for (const r of revs) out.add(r);
     else out.add(f);
   }
+  // A revenue said twice with the same digits a thousand (or a million) times apart ("$1.02
+  // million" in one remark, "$1.02 billion" in another) is a slip of scale in one of them: the
+  // smaller is the slip when another amount of the same entity and period is ten times larger
+  // than it (segment net income of $188 million against revenue of $1.02 million).
+  for (const revs of revenue.values()) {
+    for (const small of revs) {
+      const larger = revs.find((r) => scaleSlip(small.value, r.value));
+      if (!larger) continue;
+      const dwarfed = raw.some((g) => g.metric !== 'revenue' && key(g) === key(small) && Math.abs(g.value) >= 10 * Math.abs(small.value) && Math.abs(g.value) <= Math.abs(larger.value));
+      if (dwarfed) out.add(small);
+    }
+  }
   return out;
+}
+
+/** `large` is `small` with its digits a thousand, a million or a billion times larger. */
+function scaleSlip(small: number, large: number): boolean {
+  if (small === 0 || Math.sign(small) !== Math.sign(large)) return false;
+  const ratio = large / small;
+  return [1e3, 1e6, 1e9].some((r) => Math.abs(ratio - r) <= r * 1e-9);
 }
 
 export function mergeFigures(raw: readonly RawFigure[], sourceOrder: readonly string[], quarter: string, company: Company, metrics: readonly Metric[]): MergeResult {

@@ -284,7 +284,8 @@ const NOT_DEFINING = /currenc|exchange|\bfx\b|acquisitions?\b(?!-related)|divest
 
 /** "Excluding restructuring charges, adjusted EPS was $1.42": the exclusion is what makes the measure adjusted. */
 function definesAdjusted(stretch: string, measure: Span, norm: string): boolean {
-  const measureWords = norm.slice(measure.start, measure.end);
+  // ("adjusted diluted earnings per share": the qualifier may stand just before the measure's term.)
+  const measureWords = norm.slice(Math.max(0, measure.start - 24), measure.start).replace(/^.*?(?=\S+\s*$)/, '') + norm.slice(measure.start, measure.end);
   if (!/\b(?:adjusted|non-gaap|non-ifrs|core|underlying)\b|经调整|调整后|非公认会计准则/.test(measureWords)) return false;
   return DEFINING_ITEMS.test(stretch) && !NOT_DEFINING.test(stretch);
 }
@@ -479,6 +480,10 @@ export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Voc
   const next = norm.slice(num.end);
   const stop = next.search(/\d|[,，;；。]/);
   const tail = stop < 0 ? next : next.slice(0, stop);
+  // "up 12% from a year ago": a rate right after its growth word is the change, and the period
+  // after it the base of the change (not "down from 43% a year ago", the earlier level).
+  const rateOfChange = num.kind === 'percent' && /(?:\bup|\bdown|grew|growth of|increased|decreased|rose|fell|declined|improved)\s*(?:by\s*)?(?:about|approximately|roughly|nearly|almost)?\s*$/.test(norm.slice(Math.max(0, num.start - 30), num.start));
+  if (rateOfChange && /^\s*(?:from|versus|vs\.?|compared (?:to|with)|over|on)\s/.test(tail)) return false;
   if (new RegExp(`^\\s*(?:${vocab.priorAfter.source})`).test(tail) || (num.kind !== 'percent' && vocab.priorAfter.test(tail))) return true;
   // "…, from EUR 1.20 billion to EUR 1.30 billion before.": "before" that ends the clause.
   if (/^\s*(?:\S{0,8}\s+)?(?:before|earlier)\s*(?:[.;]|$)/.test(tail) && !/\bbefore\s+\w/.test(tail)) return true;
