@@ -109,6 +109,11 @@ describe('time frame and modality', () => {
     // A figure the transcriber marks "(sic)" is not read; the correction after it is.
     ['We expect total revenues to be between RMB 36.5 billion (sic) [ RMB 26.5 billion ] and RMB 29.2 billion.', [['guidance', 'revenue', 26.5e9, 'CNY'], ['guidance', 'revenue', 29.2e9, 'CNY']]],
     ['On an organic basis, revenue was up 6%.', []],
+    // A bank's revenue "net of interest expense"; "net earnings" are net income, and a new subject after a figure is not the earlier measure.
+    ['Total revenue, net of interest expense, was $6.42 billion, up 7% year-over-year.', [['group', 'revenue', 6.42e9, 'USD'], ['group', 'revenue_yoy_pct', 7, '%']]],
+    ['Net revenues were $12.7 billion, and net earnings were $2.9 billion.', [['group', 'revenue', 12.7e9, 'USD'], ['group', 'net_income', 2.9e9, 'USD']]],
+    ['Net revenues were $12.7 billion, and book value per share was $350.', [['group', 'revenue', 12.7e9, 'USD']]],
+    ['Cash and short-term financial instruments totaled $2.41 billion.', [['group', 'cash_and_investments', 2.41e9, 'USD']]],
     // "up 12% from a year ago": the period after a rate of change is its base; "down from 43.0% a year ago" is the earlier level.
     ['Revenue was $410 million, up 12% from a year ago, on record advisory fees.', [['group', 'revenue', 410e6, 'USD'], ['group', 'revenue_yoy_pct', 12, '%']]],
     ['Gross margin was 41.2%, down from 43.0% a year ago.', [['group', 'gross_margin_pct', 41.2, '%']]],

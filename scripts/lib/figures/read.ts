@@ -230,6 +230,9 @@ export function measureOf(p: Parsed, num: NumberMention, metrics: ReadonlyMap<st
 
 const DEBT_AFTER = /^\s*(?:in\s+(?:aggregate\s+)?principal\s+(?:amount\s+)?)?(?:of|in)\s+(?:our\s+|the\s+|its\s+)?(?:[\w.%-]+\s+){0,4}(?:notes|bonds|debentures|debt|loans|convertibles?)\b/;
 
+/** ", and <words> were": a clause with a subject of its own. */
+const NEW_SUBJECT = /(?:,\s*|\s)and\s+((?:(?:our|the|its)\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})\s+(?:was|were|came in at|totaled|totalled|amounted to|stood at)\b/;
+
 function measureWritten(p: Parsed, num: NumberMention, metrics: ReadonlyMap<string, Metric>): Hit<Measure> | undefined {
   const after = p.norm.slice(num.end);
   const perShare = perShareOf(p, num, metrics);
@@ -248,6 +251,12 @@ function measureWritten(p: Parsed, num: NumberMention, metrics: ReadonlyMap<stri
   if (!before) return undefined;
   const broken = p.breaks.some((b) => b.start > before.end && b.end <= num.start);
   if (broken) return undefined;
+  // "Net revenues were $12.7 billion, and net earnings were $2.9 billion": a new subject the
+  // reader has no term for, after the earlier measure's own number, is not that measure again
+  // (not "cash and short-term financial instruments totaled …").
+  const newSubject = NEW_SUBJECT.exec(p.norm.slice(before.end, num.start));
+  const hadNumber = newSubject !== null && p.numbers.some((n) => n.start >= before.end && n.end <= before.end + newSubject.index);
+  if (newSubject && hadNumber && !/\b(?:growth|change|increase|decrease|decline|rate|up|down|it|this|that)\b/.test(newSubject[1]!)) return undefined;
   // "we repurchased 0.9 million shares for $100 million": the amount paid for the shares is the buyback's.
   if (!before.value.metric && /^(?:shares|stock)$/.test(before.text) && /^\s*(?:of\s+(?:our\s+)?(?:common\s+)?stock\s+)?for\s+(?:a\s+total\s+of\s+|approximately\s+|about\s+)?$/.test(p.norm.slice(before.end, num.start).replace(new RegExp(String.raw`${CURRENCY_BEFORE}\s*$`), ''))) {
     const verb = lastBefore(p.measures, before.start);
