@@ -397,6 +397,17 @@ describe('what earlier sentences of a turn carry', () => {
     return reader.read(source, speakers).figures.map((f) => [f.segment, f.metric, f.value]);
   };
 
+  it('reads "we did not repurchase any shares" as a zero buyback of the quarter, in the call\'s currency', () => {
+    const zero = (text: string) => figuresOf([['cfo', ['Revenue was $120 million.', text]]]).filter(([metric]) => metric === 'buyback_usd');
+    expect(zero('We did not repurchase any shares in Q3.')).toEqual([['buyback_usd', 0]]);
+    expect(zero('We did not utilize our repurchase program in the quarter.')).toEqual([['buyback_usd', 0]]);
+    // Another quarter, another year, a plan: not this quarter's.
+    expect(zero('We did not repurchase any shares in Q2.')).toEqual([]);
+    expect(zero('We did not repurchase any shares last year.')).toEqual([]);
+    expect(zero('We do not intend to repurchase shares this year.')).toEqual([]);
+    expect(zero('Did we not repurchase any shares in Q3?')).toEqual([]);
+  });
+
   it('holds a cumulative period that opens a turn for the whole turn, and no further', () => {
     const got = figuresOf([
       ['cfo', ['Thank you, Bo. Next slide, please. In the first nine months of 2025, our sales grew by 12%.', 'In the third quarter, restructuring costs of US$9 million were booked.', 'Net profit increased by 4% to US$1.2 billion.']],

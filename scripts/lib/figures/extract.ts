@@ -157,6 +157,14 @@ export function yuanOf(source: Source): string {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'CNY';
 }
 
+/** The currency a source states its amounts in most often (per-share amounts included); undefined when it states none. */
+export function currencyOf(source: Source): string | undefined {
+  const counts = new Map<string, number>();
+  const texts = [...source.announcement, ...source.sections.flatMap((s) => s.turns.flatMap((t) => t.paragraphs))].map((p) => p.text);
+  for (const t of texts) for (const n of findNumbers(normalizeSameLength(t))) if (n.kind === 'money' && n.currency && !n.bareYuan) counts.set(n.currency, (counts.get(n.currency) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
 /** How a figure was read when not literally: a metric the company reads as another, a count written with a dollar sign. */
 function noteFor(r: Reading, metrics: ReadonlyMap<string, Metric>, company: Company): string | undefined {
   const notes: string[] = [];
@@ -295,6 +303,7 @@ export function figureReader(ctx: ExtractContext) {
     const guidance: Guidance[] = [];
     const calendarYears = ctx.company.fiscal_year_end === '12-31';
     const yuan = yuanOf(source);
+    const currency = currencyOf(source);
     const state = newCarried();
 
     /** One sentence in what the sentences before it carried; updates what it carries on. */
@@ -313,6 +322,7 @@ export function figureReader(ctx: ExtractContext) {
       const readings = readSentence(text, {
         ...sentenceContext(topic ?? state.entity, state.nonGaap),
         yuan,
+        ...(currency ? { currency } : {}),
         ...(state.period ? { period: state.period } : {}),
         ...(state.groupUntilSegments ? { groupUntilSegments: true } : {}),
       });

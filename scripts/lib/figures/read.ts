@@ -29,6 +29,8 @@ export interface SentenceContext {
   readonly yuan?: string;
   /** The period the paragraph is about, when an earlier sentence set one ("In the first nine months, …"). */
   readonly period?: Frame;
+  /** The currency the call states its amounts in most often. */
+  readonly currency?: string;
 }
 
 export type Frame = 'quarter' | 'full-year' | 'forecast' | 'forecast-cc' | 'prior' | 'trailing' | 'cumulative' | 'year-to-date' | 'excluding' | 'change' | 'hypothetical';
@@ -794,11 +796,30 @@ export function readSentence(text: string, ctx: SentenceContext): Reading[] {
   // A question ("why add a new KRW 200 billion buyback?") states nothing, even in an executive's mouth.
   if (/[?？]\s*["”’)]?\s*$/.test(text)) return p.numbers.map((num) => ({ number: p.text.slice(num.start, num.end), start: num.start, decision: 'skip' as const, rule: 'sentence:question' }));
   let before: Before = { end: 0 };
-  return p.numbers.map((num) => {
+  const readings = p.numbers.map((num) => {
     const step = readNumber(p, num, before, ctx);
     before = step.next;
     return step.reading;
   });
+  const none = noBuyback(p, ctx);
+  return none ? [...readings, none] : readings;
+}
+
+/**
+ * "We did not repurchase any shares in Q1", "We did not utilize our repurchase program in Q2":
+ * the quarter's buyback was zero, in the call's currency. Only in the past tense, for the call's
+ * own quarter (no other period or quarter named), and never a plan ("we do not intend to…").
+ */
+const NO_BUYBACK =
+  /\b(?:we|the company)\s+(?:did not|didn't|did not make any|made no)\s+(?:repurchase|buy\s?back|share repurchases?|repurchases?|buybacks?)\b|\b(?:did not|didn't)\s+(?:utilize|use|execute|activate|make use of)\s+(?:any of\s+)?(?:our|the)\s+(?:share\s+|stock\s+)?(?:repurchase|buyback)\s+(?:program|programme|authorization|authorisation)\b|\bthere were no (?:share\s+|stock\s+)?(?:repurchases|buybacks)\b|\bno shares were (?:repurchased|bought back)\b/;
+function noBuyback(p: Parsed, ctx: SentenceContext): Reading | undefined {
+  if (!ctx.currency || !ctx.metrics.has('buyback_usd')) return undefined;
+  const m = NO_BUYBACK.exec(p.norm);
+  if (!m) return undefined;
+  const quarters = [...p.norm.matchAll(/\bq([1-4])\b|\b(first|second|third|fourth) quarter\b/g)].map((q) => (q[1] ? Number(q[1]) : ['first', 'second', 'third', 'fourth'].indexOf(q[2]!) + 1));
+  if (quarters.some((q) => q !== ctx.vocab.fiscalQuarter)) return undefined;
+  if (/\b(?:last|prior|previous) (?:year|quarter)|\ba year ago\b|\byear[- ]to[- ]date\b|\bsince\b|\b(?:19|20)\d\d\b/.test(p.norm) || ctx.period) return undefined;
+  return { number: p.text.slice(m.index, m.index + m[0].length), start: m.index, decision: 'figure', frame: 'quarter', rule: 'metric:no-buyback · value:zero · entity:group · frame:quarter', metric: 'buyback_usd', segment: 'group', value: 0, unit: ctx.currency as FigureUnit, precision: 1 };
 }
 
 /** One number: its measure, time frame, value and entity, in that order; the first that rules it out decides. */
@@ -861,7 +882,7 @@ export function periodTopicOf(text: string, vocab: Vocabulary): Frame | undefine
   const opening = norm.slice(0, Math.min(first, 60));
   if (vocab.yearToDate.test(opening)) return 'year-to-date';
   // "In the quarter, …", "本季度…": back to the quarter.
-  if (/(?:this|the) quarter|(?:本|这个|该)季度|q[1-4]|(?:first|second|third|fourth) quarter|第[一二三四]季度/.test(opening)) return null;
+  if (/(?:this|the) quarter|(?:本|这个|该)季度|q[1-4]\b|(?:first|second|third|fourth) quarter|第[一二三四]季度/.test(opening)) return null;
   return undefined;
 }
 
