@@ -408,6 +408,35 @@ describe('what earlier sentences of a turn carry', () => {
     expect(zero('Did we not repurchase any shares in Q3?')).toEqual([]);
   });
 
+  it('reads a bare "$" and "cents" in the dollar a call states its amounts in by name', () => {
+    const withUnits = (paragraphs: readonly string[]) => {
+      let line = 0;
+      const source = {
+        key: 'en',
+        layers: [{ lang: 'en', role: 'original', machine_translated: false }],
+        sections: [{ id: 'prepared-remarks', turns: [{ speaker: 'cfo', label: 'cfo', line: ++line, paragraphs: paragraphs.map((text) => ({ id: `en-p-${++line}`, line, text, segments: [] })) }] }],
+        exchanges: [],
+        announcement: [],
+        omitted: [],
+      } as unknown as Source;
+      return reader.read(source, speakers).figures.map((f) => [f.metric, f.value, f.unit]);
+    };
+    const aud = ['Revenue was A$612 million.', 'EBIT was A$88 million and capex A$40 million.'];
+    expect(withUnits([...aud, 'Free cash flow was $52 million.', 'Diluted earnings per share were 10.2 cents, and underlying diluted earnings per share were 11.3 cents.'])).toEqual([
+      ['revenue', 612e6, 'AUD'],
+      ['operating_income', 88e6, 'AUD'],
+      ['capex', 40e6, 'AUD'],
+      ['free_cash_flow', 52e6, 'AUD'],
+      ['diluted_eps', 0.102, 'AUD'],
+      ['non_gaap_diluted_eps', 0.113, 'AUD'],
+    ]);
+    // A US-dollar call, or one that names another dollar only in passing, keeps "$" as US dollars.
+    expect(withUnits(['Revenue was $612 million.', 'Our Canadian unit sold C$12 million.', 'Free cash flow was $52 million.'])).toEqual([
+      ['revenue', 612e6, 'USD'],
+      ['free_cash_flow', 52e6, 'USD'],
+    ]);
+  });
+
   it('holds a cumulative period that opens a turn for the whole turn, and no further', () => {
     const got = figuresOf([
       ['cfo', ['Thank you, Bo. Next slide, please. In the first nine months of 2025, our sales grew by 12%.', 'In the third quarter, restructuring costs of US$9 million were booked.', 'Net profit increased by 4% to US$1.2 billion.']],

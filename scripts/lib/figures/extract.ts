@@ -157,11 +157,32 @@ export function yuanOf(source: Source): string {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'CNY';
 }
 
-/** The currency a source states its amounts in most often (per-share amounts included); undefined when it states none. */
-export function currencyOf(source: Source): string | undefined {
+/** Currencies written "$" with a country mark (C$, A$, HK$): a bare "$" or "cents" can mean one of these. */
+const DOLLAR_FAMILY = new Set(['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'TWD']);
+
+/**
+ * The dollar a bare "$" means in a source: a call that states its amounts in another dollar by
+ * name most of all (three times or more: "C$146.3 million") writes that dollar when it drops the
+ * mark; otherwise the US dollar (undefined).
+ */
+export function dollarOf(source: Source): string | undefined {
   const counts = new Map<string, number>();
   const texts = [...source.announcement, ...source.sections.flatMap((s) => s.turns.flatMap((t) => t.paragraphs))].map((p) => p.text);
-  for (const t of texts) for (const n of findNumbers(normalizeSameLength(t))) if (n.kind === 'money' && n.currency && !n.bareYuan) counts.set(n.currency, (counts.get(n.currency) ?? 0) + 1);
+  for (const t of texts) for (const n of findNumbers(normalizeSameLength(t))) if (n.kind === 'money' && n.currency && !n.bareYuan && !n.bareDollar) counts.set(n.currency, (counts.get(n.currency) ?? 0) + 1);
+  const [top, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
+  return top && top !== 'USD' && DOLLAR_FAMILY.has(top) && count! >= 3 ? top : undefined;
+}
+
+/** The currency a source states its amounts in most often (per-share amounts included); undefined when it states none. */
+export function currencyOf(source: Source, dollar?: string): string | undefined {
+  const counts = new Map<string, number>();
+  const texts = [...source.announcement, ...source.sections.flatMap((s) => s.turns.flatMap((t) => t.paragraphs))].map((p) => p.text);
+  for (const t of texts) {
+    for (const n of findNumbers(normalizeSameLength(t))) {
+      const c = n.bareDollar ? (dollar ?? n.currency) : n.currency;
+      if (n.kind === 'money' && c && !n.bareYuan) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+  }
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
@@ -303,7 +324,8 @@ export function figureReader(ctx: ExtractContext) {
     const guidance: Guidance[] = [];
     const calendarYears = ctx.company.fiscal_year_end === '12-31';
     const yuan = yuanOf(source);
-    const currency = currencyOf(source);
+    const dollar = dollarOf(source);
+    const currency = currencyOf(source, dollar);
     const state = newCarried();
 
     /** One sentence in what the sentences before it carried; updates what it carries on. */
@@ -323,6 +345,7 @@ export function figureReader(ctx: ExtractContext) {
         ...sentenceContext(topic ?? state.entity, state.nonGaap),
         yuan,
         ...(currency ? { currency } : {}),
+        ...(dollar ? { dollar } : {}),
         ...(state.period ? { period: state.period } : {}),
         ...(state.groupUntilSegments ? { groupUntilSegments: true } : {}),
       });

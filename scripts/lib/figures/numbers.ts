@@ -163,9 +163,11 @@ export function findNumbers(norm: string): NumberMention[] {
         }
         end += yuan[0].length;
       }
-      // "76 to 79¢", "50 cents": US cents.
+      // "76 to 79¢", "50 cents": hundredths of a dollar.
       const cents = exp === 0 && /^\s*(?:¢|cents?\b)/.exec(norm.slice(end));
       if (cents && (!currency || currency === 'USD')) {
+        // ("10.2 cents" alone is the call's own dollar's, like a bare "$".)
+        if (!currency) bareDollar = true;
         currency = 'USD';
         exp = -2;
         end += cents[0].length;

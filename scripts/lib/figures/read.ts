@@ -31,6 +31,8 @@ export interface SentenceContext {
   readonly period?: Frame;
   /** The currency the call states its amounts in most often. */
   readonly currency?: string;
+  /** The dollar a bare "$" or "cents" means, when not the US dollar ("C$" calls). */
+  readonly dollar?: string;
 }
 
 export type Frame = 'quarter' | 'full-year' | 'forecast' | 'forecast-cc' | 'prior' | 'trailing' | 'cumulative' | 'year-to-date' | 'excluding' | 'change' | 'hypothetical';
@@ -762,7 +764,7 @@ export function valueOf(
   // "KRW 4.85 trillion to 5.15 trillion": the end of a range shares its start's currency.
   const rangeStart = p.numbers.filter((n) => n.end <= num.start).pop();
   if (!num.currency && num.exp && rangeStart?.kind === 'money' && rangeStart.currency && /^\s*(?:to|-|–|~|至|到)\s*$/.test(p.norm.slice(rangeStart.end, num.start))) {
-    num = { ...num, kind: 'money', currency: rangeStart.currency, ...(rangeStart.bareYuan ? { bareYuan: true } : {}) };
+    num = { ...num, kind: 'money', currency: rangeStart.currency, ...(rangeStart.bareYuan ? { bareYuan: true } : {}), ...(rangeStart.bareDollar ? { bareDollar: true } : {}) };
   }
   if (num.kind !== 'money' || !num.currency) return { skip: 'value:no-currency' };
   if (metric.currency && num.currency !== metric.currency) return { skip: 'value:other-currency' };
@@ -770,8 +772,9 @@ export function valueOf(
   if (metric.kind === 'per-share') {
     if (scaled) return { skip: 'value:amount-for-per-share' };
   } else if (!scaled || num.perShare) return { skip: 'value:per-share-amount' };
-  const unit = (num.bareYuan ? (ctx.yuan ?? num.currency) : num.currency) as FigureUnit;
-  return { metric, value: negative * num.value, unit, rule: `${negative < 0 ? 'value:negative' : 'value:level'}${num.bareYuan ? ` · currency:bare-yuan as ${unit}` : ''}` };
+  const unit = (num.bareYuan ? (ctx.yuan ?? num.currency) : num.bareDollar && ctx.dollar ? ctx.dollar : num.currency) as FigureUnit;
+  const note = num.bareYuan ? ` · currency:bare-yuan as ${unit}` : num.bareDollar && ctx.dollar ? ` · currency:bare-dollar as ${unit}` : '';
+  return { metric, value: negative * num.value, unit, rule: `${negative < 0 ? 'value:negative' : 'value:level'}${note}` };
 }
 
 /** Under a declared non-GAAP basis, the metric a GAAP term stands for (`none` when there is none); undefined when unchanged. */
