@@ -283,3 +283,41 @@ describe('a Taiwanese briefing with titled labels inline', () => {
     expect(c.figures.some((f) => f.value === 42_170_000_000)).toBe(false);
   });
 });
+
+describe('where the Q&A starts', () => {
+  it('is not at a broker who hosts the call and speaks before management', () => {
+    const text = [
+      'Acme Foods Limited Q2 FY27 Earnings Conference Call',
+      'MANAGEMENT: MR. JOHN ROE – CHIEF FINANCIAL OFFICER, ACME FOODS LIMITED',
+      'MODERATOR: MR. RAVI SHAH – CORBIN CAPITAL',
+      '',
+      'Moderator: Ladies and gentlemen, welcome to the Acme Foods Q2 FY27 earnings call hosted by Corbin Capital. There will be an opportunity to ask questions after the presentation. I now hand over to Mr. Ravi Shah.',
+      '',
+      'Ravi Shah: Thank you. Good evening, everyone. I welcome you all to the call and hand over to the management.',
+      '',
+      'John Roe: Thank you, Ravi. Revenue from operations was Rs. 512 crores, up 9% Y-o-Y.',
+      '',
+      'John Roe: Gross margin was 41.2%.',
+      '',
+      'Moderator: Thank you. The first question is from the line of Meera Nair from Lotus Securities.',
+      '',
+      'Meera Nair: What drove the margin?',
+      '',
+      'John Roe: Lower input costs, mainly palm oil and packaging.',
+      '',
+      'Moderator: Thank you. The next question is from the line of Arjun Das from Vega Research.',
+      '',
+      'Arjun Das: How much did volumes grow in the quarter?',
+      '',
+      'John Roe: Volumes grew about 6% across the portfolio.',
+      '',
+      'Moderator: Thank you. That was the last question.',
+    ].join('\n');
+    const r = convert([textInput('seeds/acme-foods.txt', text)]);
+    expect(r.errors).toEqual([]);
+    const sections = r.calls[0]!.sources[0]!.sections.map((s) => [s.id, s.turns.map((t) => t.speaker)]);
+    expect(sections.map(([id]) => id)).toEqual(['introduction', 'prepared-remarks', 'qa']);
+    expect(sections[2]![1]).toContain('meera-nair');
+    expect(sections[0]![1]).toContain('ravi-shah');
+  });
+});

@@ -84,11 +84,17 @@ function resolveSpeakers(raw: RawSource, company: Company): Map<RawTurn, Resolve
   return out;
 }
 
-/** Where the Q&A starts: the first analyst's turn, with the moderator turns just before it. */
+/**
+ * Where the Q&A starts: the first analyst's turn after management has spoken (a broker who hosts
+ * the call and welcomes everyone before the executives speak is not asking), with the moderator
+ * turns just before it; the first analyst's turn when no executive speaks before any.
+ */
 function qaStart(turns: readonly RawTurn[], roleOf: (t: RawTurn) => SpeakerRole): number {
   const marked = turns.findIndex((t) => t.section === 'qa');
   if (marked >= 0) return marked;
-  const first = turns.findIndex((t) => roleOf(t) === 'analyst');
+  const firstExec = turns.findIndex((t) => roleOf(t) === 'executive');
+  const afterExec = turns.findIndex((t, i) => i > firstExec && firstExec >= 0 && roleOf(t) === 'analyst');
+  const first = afterExec >= 0 ? afterExec : turns.findIndex((t) => roleOf(t) === 'analyst');
   if (first < 0) return turns.length;
   let i = first;
   while (i > 0 && ['operator', 'investor-relations'].includes(roleOf(turns[i - 1]!))) i--;
