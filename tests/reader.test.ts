@@ -437,6 +437,34 @@ describe('what earlier sentences of a turn carry', () => {
     ]);
   });
 
+  it('reads an unnamed paragraph right after a walk through several segments as the group\'s when it opens with another measure', () => {
+    expect(
+      segmentsOf([
+        'By segment, Cloud revenue was $410 million, up 8%, with operating income of $61 million. Retail revenue was $300 million, and operating income was $20 million.',
+        'Gross margin was 44.6%, compared with 43.9% last year. Operating income was $146.3 million.',
+      ]),
+    ).toEqual([
+      ['cloud', 'revenue', 410e6],
+      ['cloud', 'revenue_yoy_pct', 8],
+      ['cloud', 'operating_income', 61e6],
+      ['retail', 'revenue', 300e6],
+      ['retail', 'operating_income', 20e6],
+      ['group', 'gross_margin_pct', 44.6],
+      ['group', 'operating_income', 146.3e6],
+    ]);
+    // Opening with a measure the segments were given, it could be the last segment's: left open.
+    expect(segmentsOf(['By segment, Cloud operating income was $61 million. Retail operating income was $20 million.', 'Operating income was $146.3 million.'])).toEqual([
+      ['cloud', 'operating_income', 61e6],
+      ['retail', 'operating_income', 20e6],
+      [null, 'operating_income', 146.3e6],
+    ]);
+    // After one segment's paragraph, the next unnamed paragraph may still be that segment's: not the group's.
+    expect(segmentsOf(['Turning to Cloud. Cloud revenue was $410 million.', 'Gross margin was 44.6%.'])).toEqual([
+      ['cloud', 'revenue', 410e6],
+      ['cloud', 'gross_margin_pct', 44.6],
+    ]);
+  });
+
   it('holds a cumulative period that opens a turn for the whole turn, and no further', () => {
     const got = figuresOf([
       ['cfo', ['Thank you, Bo. Next slide, please. In the first nine months of 2025, our sales grew by 12%.', 'In the third quarter, restructuring costs of US$9 million were booked.', 'Net profit increased by 4% to US$1.2 billion.']],

@@ -8,7 +8,7 @@ import type { Company, FigureUnit, Guidance, Metric, Paragraph, Reading as Vocab
 import { periodEnd, quarterId, type FiscalQuarter } from '../../../src/lib/quarters.ts';
 import { fiscalYearEnd } from '../detect.ts';
 import { splitSentences } from './sentences.ts';
-import { periodTopicOf, pointsBack, readSentence, topicOf, type Entity, type Frame, type Reading, type SentenceContext } from './read.ts';
+import { metricFamily, periodTopicOf, pointsBack, readSentence, topicOf, type Entity, type Frame, type Reading, type SentenceContext } from './read.ts';
 import { vocabulary, type Vocabulary } from './vocabulary.ts';
 import { findNumbers, normalizeSameLength } from './numbers.ts';
 
@@ -225,6 +225,10 @@ interface Carried {
   groupUntilSegments: boolean;
   /** The turn is in the Q&A. */
   inQa: boolean;
+  /** The paragraph follows one that went through several segments, and has named none yet: the metric families stated for them. */
+  afterBreakdown: Set<string> | undefined;
+  /** Metric families the current paragraph stated for segments. */
+  paragraphFamilies: Set<string>;
 }
 
 /** A sentence that opens by turning to another subject. */
@@ -234,7 +238,7 @@ const TURNS_AWAY = /^\s*(?:(?:and|now|next|so|ok|okay),?\s+)?(?:moving|turning|s
 const OUTLOOK_OPENER = /^\s*(?:(?:and|so|now),?\s+)?(?:for\s+the\s+(?:full|fiscal|whole)\s+year|for\s+(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d(?:\/\d{2})?|for\s+the\s+(?:next|coming|first|second|third|fourth)\s+quarter|looking\s+(?:ahead|forward)|(?:turning|moving)\s+to\s+(?:the\s+|our\s+)?(?:outlook|guidance)|on\s+the\s+outlook|as\s+for\s+(?:the\s+)?outlook|our\s+outlook|(?:关于|对于)?(?:全年|明年)?展望|全年来看)/i;
 
 function newCarried(): Carried {
-  return { order: 0, entity: undefined, period: undefined, turnPeriod: undefined, turnOpening: false, about: undefined, nonGaap: false, paragraphSegments: new Set(), groupUntilSegments: false, inQa: false };
+  return { order: 0, entity: undefined, period: undefined, turnPeriod: undefined, turnOpening: false, about: undefined, nonGaap: false, paragraphSegments: new Set(), groupUntilSegments: false, inQa: false, afterBreakdown: undefined, paragraphFamilies: new Set() };
 }
 
 /** A new speaker turn: the topic and period start afresh. */
@@ -260,7 +264,9 @@ function startParagraph(state: Carried): void {
   // Chemicals …") leaves none of them the topic of the next: the last one named is not what the
   // speaker turns to next.
   if (state.paragraphSegments.size >= 2) state.entity = undefined;
+  state.afterBreakdown = state.paragraphSegments.size >= 2 && !state.inQa ? state.paragraphFamilies : undefined;
   state.paragraphSegments = new Set();
+  state.paragraphFamilies = new Set();
   state.period = state.turnPeriod;
 }
 
@@ -348,10 +354,18 @@ export function figureReader(ctx: ExtractContext) {
         ...(dollar ? { dollar } : {}),
         ...(state.period ? { period: state.period } : {}),
         ...(state.groupUntilSegments ? { groupUntilSegments: true } : {}),
+        ...(state.afterBreakdown ? { afterBreakdown: state.afterBreakdown } : {}),
       });
       if (topic) state.entity = topic;
       if (topic?.kind === 'segment') state.paragraphSegments.add(topic.id);
       if (topic && topic.kind !== 'group') state.groupUntilSegments = false;
+      if (topic) state.afterBreakdown = undefined;
+      // Once a measure of another family has named the group, the speaker is back at the group.
+      if (!topic && readings.some((r) => r.rule.includes('entity:group-after-breakdown'))) {
+        state.entity = { kind: 'group' };
+        state.afterBreakdown = undefined;
+      }
+      for (const r of readings) if (r.decision === 'figure' && r.segment && r.segment !== 'group') state.paragraphFamilies.add(metricFamily(metrics.get(r.metric!)!, metrics));
       guidance.push(...toGuidance(readings, { ...quote, number: '' }, state.about, ctx.quarter, calendarYears));
       const stated = guidancePeriod(text);
       if (stated !== 'unspecified') state.about = stated;

@@ -25,6 +25,14 @@ export interface SentenceContext {
   readonly nonGaap?: boolean;
   /** Prepared remarks before the speaker has turned to any segment: what names no entity is the group's. */
   readonly groupUntilSegments?: boolean;
+  /**
+   * A paragraph right after one that went through several segments, before it names any: the
+   * families of the metrics that paragraph stated for its segments (see `metricFamily`). A
+   * measure of another family names the group ("By segment, Canada revenue …, United States
+   * revenue …" then "Gross margin was 44.6%"); one of the same family could be the last
+   * segment's and stays unassigned.
+   */
+  readonly afterBreakdown?: ReadonlySet<string>;
   /** The call's own currency for an amount written with a bare `元` (the one its amounts state most). */
   readonly yuan?: string;
   /** The period the paragraph is about, when an earlier sentence set one ("In the first nine months, …"). */
@@ -627,9 +635,17 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   if (/(?:^|[^a-z])our\s+(?:[a-z-]+\s+){0,3}$|我们的?\s*$/.test(p.norm.slice(Math.max(0, measure.start - 40), measure.start))) return { segment: 'group', rule: 'entity:our' };
   if (!ctx.vocab.hasSegments) return { segment: 'group', rule: 'entity:no-segments' };
   if (ctx.groupUntilSegments) return { segment: 'group', rule: 'entity:group-before-segments' };
+  if (ctx.afterBreakdown && !ctx.entity && !ctx.afterBreakdown.has(metricFamily(metric, ctx.metrics))) return { segment: 'group', rule: 'entity:group-after-breakdown' };
   // "We expect revenue of £2.25 billion to £2.32 billion": with no segment in view, the company's own forecast.
   if (WE_FORECAST.test(p.norm) && p.forecastAt.some((f) => f < num.start)) return { segment: 'group', rule: 'entity:we-forecast' };
   return { segment: null, rule: 'entity:unsure' };
+}
+
+/** A metric's family: the amount its growth rate or margin is of (`operating_margin_pct` -> `operating_income`). */
+export function metricFamily(metric: Metric, metrics: ReadonlyMap<string, Metric>): string {
+  if (metric.growth_of) return metricFamily(metrics.get(metric.growth_of) ?? metric, new Map());
+  for (const m of metrics.values()) if (m.margin === metric.id) return m.id;
+  return metric.id;
 }
 
 /** Words that may stand before a measure without naming a part of the company (Chinese, normalised). */
