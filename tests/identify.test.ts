@@ -321,3 +321,12 @@ describe('where the Q&A starts', () => {
     expect(sections[0]![1]).toContain('ravi-shah');
   });
 });
+
+describe('labels that give a firm', () => {
+  it('reads "Name - Firm" as an analyst of that firm, "Name - Title" as an executive', async () => {
+    const { parseDashLabel } = await import('../scripts/lib/layouts/shared.ts');
+    expect(parseDashLabel('Michael Cho - Westbridge Asia Research')).toEqual({ text: 'Michael Cho - Westbridge Asia Research', name: 'Michael Cho', role: 'analyst', firm: 'Westbridge Asia Research' });
+    expect(parseDashLabel('Jane Doe - Chief Financial Officer')).toEqual({ text: 'Jane Doe - Chief Financial Officer', name: 'Jane Doe', title: 'Chief Financial Officer' });
+    expect(parseDashLabel('Jane Doe - Head of Research')).toMatchObject({ title: 'Head of Research' });
+  });
+});

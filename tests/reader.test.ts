@@ -465,6 +465,10 @@ describe('what earlier sentences of a turn carry', () => {
     ]);
   });
 
+  it('does not read Korean or Japanese sentences (no vocabulary for their periods and plans)', () => {
+    expect(figuresOf([['cfo', ['Capex in the quarter was KRW 162.4 billion.', '1~9월 누적 CAPEX는 4,680억 원입니다.', '연간 CAPEX는 약 6,900억 원 수준을 유지할 계획입니다.']]])).toEqual([['capex', 162.4e9]]);
+  });
+
   it('holds a cumulative period that opens a turn for the whole turn, and no further', () => {
     const got = figuresOf([
       ['cfo', ['Thank you, Bo. Next slide, please. In the first nine months of 2025, our sales grew by 12%.', 'In the third quarter, restructuring costs of US$9 million were booked.', 'Net profit increased by 4% to US$1.2 billion.']],

@@ -157,6 +157,10 @@ export function yuanOf(source: Source): string {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'CNY';
 }
 
+/** Hangul and kana: scripts the reading vocabulary has no words in. */
+const UNREAD_SCRIPT = /[\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const UNREAD_SCRIPT_G = /[\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
 /** Currencies written "$" with a country mark (C$, A$, HK$): a bare "$" or "cents" can mean one of these. */
 const DOLLAR_FAMILY = new Set(['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'TWD']);
 
@@ -375,7 +379,13 @@ export function figureReader(ctx: ExtractContext) {
       state.order++;
       if (p.kind === 'footnote') return;
       startParagraph(state);
-      for (const s of splitSentences(p.text)) sentence(s.text, { source: source.key, paragraph: p.id, ...(speaker ? { speaker } : {}), text: s.text });
+      for (const s of splitSentences(p.text)) {
+        // The reading vocabulary is English and Chinese: a sentence in Korean or Japanese (a
+        // translation under each English paragraph, most often) is not read, so that its words
+        // for "cumulative" or "planned" are not missed.
+        if (UNREAD_SCRIPT.test(s.text) && (s.text.match(UNREAD_SCRIPT_G) ?? []).length >= 0.2 * s.text.replace(/\s/g, '').length) continue;
+        sentence(s.text, { source: source.key, paragraph: p.id, ...(speaker ? { speaker } : {}), text: s.text });
+      }
     };
     for (const p of source.announcement) visit(p, undefined);
     for (const section of source.sections) {

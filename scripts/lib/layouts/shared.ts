@@ -41,8 +41,13 @@ export function parseDashLabel(text: string): RawLabel {
     return { text: clean, name, role: 'analyst', ...(firm ? { firm } : {}) };
   }
   const title = rest.join(' - ');
+  // "Michael Cho - Westbridge Asia Research": a firm where a job title would stand is an analyst's.
+  if (title && !TITLE_WORDS.test(title) && FIRM_WORDS.test(title)) return { text: clean, name, role: 'analyst', firm: title };
   return { text: clean, name, ...(title ? { title } : {}) };
 }
+
+/** Words that end or mark the name of an investment firm, never a job title. */
+export const FIRM_WORDS = /\b(?:research|securities|capital|partners|bank|banc|bancorp|investments?|advisors|advisers|equities|markets|brokerage|asset management|& co\.?|llc|llp|l\.p\.|ag|sa|plc)\b|证券|證券|资本|資本|基金|投顾|投顧/i;
 
 /** Section a heading names, if it names one. */
 export function sectionOfHeading(heading: string): SectionId | undefined {
