@@ -109,6 +109,9 @@ describe('time frame and modality', () => {
     // A figure the transcriber marks "(sic)" is not read; the correction after it is.
     ['We expect total revenues to be between RMB 36.5 billion (sic) [ RMB 26.5 billion ] and RMB 29.2 billion.', [['guidance', 'revenue', 26.5e9, 'CNY'], ['guidance', 'revenue', 29.2e9, 'CNY']]],
     ['On an organic basis, revenue was up 6%.', []],
+    ['We ended the quarter with cash, cash equivalents and investments of $2.41 billion.', [['group', 'cash_and_investments', 2.41e9, 'USD']]],
+    ['We repurchased approximately 1.1 million shares in the third quarter for a total of $84.5 million.', [['group', 'buyback_usd', 84.5e6, 'USD']]],
+    ['We repurchased 2 million shares in the fourth quarter for $84.5 million.', []],
     // A bank's revenue "net of interest expense"; "net earnings" are net income, and a new subject after a figure is not the earlier measure.
     ['Total revenue, net of interest expense, was $6.42 billion, up 7% year-over-year.', [['group', 'revenue', 6.42e9, 'USD'], ['group', 'revenue_yoy_pct', 7, '%']]],
     ['Net revenues were $12.7 billion, and net earnings were $2.9 billion.', [['group', 'revenue', 12.7e9, 'USD'], ['group', 'net_income', 2.9e9, 'USD']]],

@@ -269,8 +269,8 @@ function measureWritten(p: Parsed, num: NumberMention, metrics: ReadonlyMap<stri
   const newSubject = NEW_SUBJECT.exec(p.norm.slice(before.end, num.start));
   const hadNumber = newSubject !== null && p.numbers.some((n) => n.start >= before.end && n.end <= before.end + newSubject.index);
   if (newSubject && hadNumber && !/\b(?:growth|change|increase|decrease|decline|rate|up|down|it|this|that)\b/.test(newSubject[1]!)) return undefined;
-  // "we repurchased 0.9 million shares for $100 million": the amount paid for the shares is the buyback's.
-  if (!before.value.metric && /^(?:shares|stock)$/.test(before.text) && /^\s*(?:of\s+(?:our\s+)?(?:common\s+)?stock\s+)?for\s+(?:a\s+total\s+of\s+|approximately\s+|about\s+)?$/.test(p.norm.slice(before.end, num.start).replace(new RegExp(String.raw`${CURRENCY_BEFORE}\s*$`), ''))) {
+  // "we repurchased 0.9 million shares (in the third quarter) for $100 million": the amount paid for the shares is the buyback's.
+  if (!before.value.metric && /^(?:shares|stock)$/.test(before.text) && /^\s*(?:of\s+(?:our\s+)?(?:common\s+)?stock\s+)?(?:(?:in|during)\s+(?:the\s+)?(?:[a-z]+\s+)?quarter\s+)?for\s+(?:a\s+total\s+of\s+|approximately\s+|about\s+|an\s+aggregate\s+(?:of\s+)?)?$/.test(p.norm.slice(before.end, num.start).replace(new RegExp(String.raw`${CURRENCY_BEFORE}\s*$`), ''))) {
     const verb = lastBefore(p.measures, before.start);
     if (verb?.value.metric === 'buyback_usd' && !p.breaks.some((b) => b.start > verb.end && b.end <= before.start)) return verb;
   }
