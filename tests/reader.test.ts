@@ -109,6 +109,13 @@ describe('time frame and modality', () => {
     // A figure the transcriber marks "(sic)" is not read; the correction after it is.
     ['We expect total revenues to be between RMB 36.5 billion (sic) [ RMB 26.5 billion ] and RMB 29.2 billion.', [['guidance', 'revenue', 26.5e9, 'CNY'], ['guidance', 'revenue', 29.2e9, 'CNY']]],
     ['On an organic basis, revenue was up 6%.', []],
+    // A clause that defines the measure names no measure and breaks no clause.
+    ['Adjusted net income, which excludes the restructuring and purchase price allocation effects, was EUR 64 million.', [['group', 'non_gaap_net_income', 64e6, 'EUR']]],
+    ['Adjusted EBITA, which excludes the amortization of acquired intangibles and the impairment, increased 11% to HKD 421 million.', [['group', 'adjusted_ebita_yoy_pct', 11, '%'], ['group', 'adjusted_ebita', 421e6, 'HKD']]],
+    // Per-share wordings: "per basic and diluted share", Chinese per-ADS losses, "underlying" profit.
+    ['Net loss was $18.9 million, or $0.12 per basic and diluted share.', [['group', 'net_income', -18.9e6, 'USD'], ['group', 'diluted_eps', -0.12, 'USD']]],
+    ['每股 ADS 摊薄净亏损为人民币 0.49 元。', [['group', 'diluted_eps', -0.49, 'CNY']]],
+    ['Underlying net profit after tax was A$75.6 million, and statutory NPAT was A$68.3 million.', [['group', 'non_gaap_net_income', 75.6e6, 'AUD'], ['group', 'net_income', 68.3e6, 'AUD']]],
     ['We ended the quarter with cash, cash equivalents and investments of $2.41 billion.', [['group', 'cash_and_investments', 2.41e9, 'USD']]],
     ['We repurchased approximately 1.1 million shares in the third quarter for a total of $84.5 million.', [['group', 'buyback_usd', 84.5e6, 'USD']]],
     ['We repurchased 2 million shares in the fourth quarter for $84.5 million.', []],

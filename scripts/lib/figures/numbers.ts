@@ -182,7 +182,7 @@ export function findNumbers(norm: string): NumberMention[] {
       value = exp < 0 ? Number((scaled(m[0], 0) / 100).toFixed(6)) : scaled(m[0], exp);
       kind = currency ? 'money' : exp > 0 ? 'count' : 'plain';
     }
-    const perShare = /^\s*(per ads|per share|per american depositary share|每股)/.test(norm.slice(end));
+    const perShare = /^\s*(per ads|per share|per (?:basic and |basic or )?diluted share|per basic share|per american depositary share|每股)/.test(norm.slice(end));
     const decimals = (m[0].split('.')[1] ?? '').length;
     const unitValue = 10 ** (exp - decimals);
     out.push({ start, end, numStart, value, unitValue, exp, kind, ...(currency ? { currency } : {}), ...(bareDollar ? { bareDollar } : {}), ...(bareYuan ? { bareYuan } : {}), ...(perShare ? { perShare } : {}) });

@@ -173,6 +173,15 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
     mapped.push({ start, end: start, text: v[1]!, value: { metric: 'revenue', loss: false, head: false, via: 'a segment that grew' } });
   }
   mapped.sort((a, b) => a.start - b.start);
+  // "Adjusted net income, which excludes the restructuring and purchase price allocation effects,
+  // was EUR 64 million": words of a clause that defines the measure before it name no measure.
+  const defining: Span[] = [];
+  for (const c of norm.matchAll(DEFINING_CLAUSE)) {
+    const [from, to] = [c.index, c.index + c[0].length];
+    if (/\d/.test(c[0]) || !mapped.some((m) => m.end <= from && m.value.metric)) continue;
+    defining.push({ start: from, end: to });
+    for (let i = mapped.length - 1; i >= 0; i--) if (mapped[i]!.start >= from && mapped[i]!.end <= to) mapped.splice(i, 1);
+  }
   // "operating income was X, with a margin of 15%": a bare margin is the margin of the last metric before it.
   const measures = mapped.map((m, i) => {
     if (m.value.metric !== '@margin') return m;
@@ -205,7 +214,7 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
     segments,
     fromUnknown,
     groupAt: [...positions(vocab.groupWords, norm).map((g) => g.start).filter((i) => !inSegment(i)), ...company.map((c) => c.start)],
-    breaks: positions(vocab.clauseBreaks, norm),
+    breaks: positions(vocab.clauseBreaks, norm).filter((b) => !defining.some((d) => b.start >= d.start && b.end <= d.end)),
     forecastAt: positions(vocab.forecast, norm)
       .filter((f) => !notForecast.some((n) => f.start >= n.start && f.start < n.end))
       // (Not a word inside a measure's name: "股份回购计划" names a programme, it forecasts nothing.)
@@ -244,6 +253,9 @@ const DEBT_AFTER = /^\s*(?:in\s+(?:aggregate\s+)?principal\s+(?:amount\s+)?)?(?:
 
 /** ", and <words> were": a clause with a subject of its own. */
 const NEW_SUBJECT = /(?:,\s*|\s)and\s+((?:(?:our|the|its)\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})\s+(?:was|were|came in at|totaled|totalled|amounted to|stood at)\b/;
+
+/** ", which excludes …,": a clause that says what the measure before it is. */
+const DEFINING_CLAUSE = /,\s*which\s+(?:excludes?|includes?|reflects?|is\s+(?:before|after|net\s+of)|adds\s+back)\b[^,;.]*,/g;
 
 function measureWritten(p: Parsed, num: NumberMention, metrics: ReadonlyMap<string, Metric>): Hit<Measure> | undefined {
   const after = p.norm.slice(num.end);
