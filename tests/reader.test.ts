@@ -109,6 +109,9 @@ describe('time frame and modality', () => {
     // A figure the transcriber marks "(sic)" is not read; the correction after it is.
     ['We expect total revenues to be between RMB 36.5 billion (sic) [ RMB 26.5 billion ] and RMB 29.2 billion.', [['guidance', 'revenue', 26.5e9, 'CNY'], ['guidance', 'revenue', 29.2e9, 'CNY']]],
     ['On an organic basis, revenue was up 6%.', []],
+    // A figure the speaker takes back is not read; the one after it is.
+    ['Profit attributable to owners of the parent was 152 billion yen -- sorry, 15.2 billion yen, up 18.8%.', [['group', 'net_income', 15.2e9, 'JPY'], ['group', 'net_income_yoy_pct', 18.8, '%']]],
+    ['Revenue was $410 million, sorry, I mean $412 million.', [['group', 'revenue', 412e6, 'USD']]],
     // A clause that defines the measure names no measure and breaks no clause.
     ['Adjusted net income, which excludes the restructuring and purchase price allocation effects, was EUR 64 million.', [['group', 'non_gaap_net_income', 64e6, 'EUR']]],
     ['Adjusted EBITA, which excludes the amortization of acquired intangibles and the impairment, increased 11% to HKD 421 million.', [['group', 'adjusted_ebita_yoy_pct', 11, '%'], ['group', 'adjusted_ebita', 421e6, 'HKD']]],

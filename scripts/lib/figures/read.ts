@@ -254,6 +254,9 @@ const DEBT_AFTER = /^\s*(?:in\s+(?:aggregate\s+)?principal\s+(?:amount\s+)?)?(?:
 /** ", and <words> were": a clause with a subject of its own. */
 const NEW_SUBJECT = /(?:,\s*|\s)and\s+((?:(?:our|the|its)\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})\s+(?:was|were|came in at|totaled|totalled|amounted to|stood at)\b/;
 
+/** What a speaker says to take back the figure just said, right before the right one. */
+const RETRACTED = /^\s*(?:--|—|–|-|,|\.\.\.|…)?\s*(?:(?:sorry|i'm sorry|i am sorry|excuse me|i mean|pardon me|correction|let me correct that|对不起|不好意思|更正一下|我说错了)\s*(?:,|，|--|—|–|-)?\s*){1,2}(?:that should be|it's|it is|that's|that is|应该是|是)?\s*/;
+
 /** ", which excludes …,": a clause that says what the measure before it is. */
 const DEFINING_CLAUSE = /,\s*which\s+(?:excludes?|includes?|reflects?|is\s+(?:before|after|net\s+of)|adds\s+back)\b[^,;.]*,/g;
 
@@ -863,6 +866,10 @@ function readNumber(p: Parsed, num: NumberMention, before: Before, ctx: Sentence
   if (was && num.kind === 'money' && was.currency !== num.currency && CONVERSION_BETWEEN.test(p.norm.slice(was.end, num.start))) return skip('value:currency-conversion');
   // "RMB 36.5 billion (sic) [RMB 26.5 billion]": the transcriber marks the figure as said in error.
   if (/^\s*[(（\[]\s*(?:sic|原文如此)\s*[)）\]]/i.test(p.norm.slice(num.end))) return skip('value:marked-sic');
+  // "152 billion yen -- sorry, 15.2 billion yen", "A$223.8 million -- I'm sorry, A$232.8 million":
+  // the speaker takes the figure back and says the right one.
+  const retraction = RETRACTED.exec(p.norm.slice(num.end));
+  if (retraction && p.numbers.some((n) => n.start === num.end + retraction[0].length && n.kind === num.kind)) return skip('value:taken-back');
   const measure = measureOf(p, num, ctx.metrics);
   if (!measure) return skip('metric:none');
   if (!measure.value.metric) return skip(`metric:other-measure '${measure.text}'${measure.value.head ? ' (a line of revenue)' : ''}`);
