@@ -109,6 +109,9 @@ describe('time frame and modality', () => {
     // A figure the transcriber marks "(sic)" is not read; the correction after it is.
     ['We expect total revenues to be between RMB 36.5 billion (sic) [ RMB 26.5 billion ] and RMB 29.2 billion.', [['guidance', 'revenue', 26.5e9, 'CNY'], ['guidance', 'revenue', 29.2e9, 'CNY']]],
     ['On an organic basis, revenue was up 6%.', []],
+    // A forecast word of an earlier clause does not reach a clause in the past tense.
+    ['We won share in a market we estimate at about $14 billion, and operating margin expanded to 19.8%.', [['group', 'operating_margin_pct', 19.8, '%']]],
+    ['We expect revenue of $5.1 billion to $5.2 billion, and an operating margin of 12%.', [['guidance', 'revenue', 5.1e9, 'USD'], ['guidance', 'revenue', 5.2e9, 'USD'], ['guidance', 'operating_margin_pct', 12, '%']]],
     // A figure the speaker takes back is not read; the one after it is.
     ['Profit attributable to owners of the parent was 152 billion yen -- sorry, 15.2 billion yen, up 18.8%.', [['group', 'net_income', 15.2e9, 'JPY'], ['group', 'net_income_yoy_pct', 18.8, '%']]],
     ['Revenue was $410 million, sorry, I mean $412 million.', [['group', 'revenue', 412e6, 'USD']]],

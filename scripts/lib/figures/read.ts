@@ -254,6 +254,9 @@ const DEBT_AFTER = /^\s*(?:in\s+(?:aggregate\s+)?principal\s+(?:amount\s+)?)?(?:
 /** ", and <words> were": a clause with a subject of its own. */
 const NEW_SUBJECT = /(?:,\s*|\s)and\s+((?:(?:our|the|its)\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})\s+(?:was|were|came in at|totaled|totalled|amounted to|stood at)\b/;
 
+/** A clause after a comma or "and" whose verb is in the past tense: an actual, whatever an earlier clause forecast. */
+const PAST_CLAUSE = /(?:,|;|\band\b)\s+(?:[a-z-]+\s+){0,5}?(?:was|were|grew|rose|fell|increased|decreased|declined|expanded|contracted|reached|improved|totaled|totalled|came in)\b/;
+
 /** What a speaker says to take back the figure just said, right before the right one. */
 const RETRACTED = /^\s*(?:--|—|–|-|,|\.\.\.|…)?\s*(?:(?:sorry|i'm sorry|i am sorry|excuse me|i mean|pardon me|correction|let me correct that|对不起|不好意思|更正一下|我说错了)\s*(?:,|，|--|—|–|-)?\s*){1,2}(?:that should be|it's|it is|that's|that is|应该是|是)?\s*/;
 
@@ -418,7 +421,10 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   // "improved by $4 million and $17 million": the second amount is a change too.
   if (num.kind === 'money' && previous?.frame === 'change' && /^\s*(?:and|,|，|及|和|以及)\s*$/.test(norm.slice(prevEnd, num.start).replace(/(?:rmb|us\$|usd|hk\$|\$|人民币)\s*$/, ''))) return 'change';
   if (vocab.changeOf.test(norm.slice(Math.max(0, measure.start - 40), measure.start))) return 'change';
-  if (p.forecastAt.some((f) => f < num.start)) return 'forecast';
+  // (Not a forecast word of an earlier clause when a clause in the past tense stands between:
+  // "a market we estimate at about $14 billion, and segment operating margin expanded to 19.8%".)
+  const cue = p.forecastAt.filter((f) => f < num.start).pop();
+  if (cue !== undefined && !PAST_CLAUSE.test(norm.slice(cue, num.start))) return 'forecast';
   // (Not inside the measure's own words: "现金加上短期投资" is a list, not "combined with".)
   const other = [...upTo.matchAll(new RegExp(vocab.otherPeriod.source, 'g'))].filter((m) => m.index < measure.start || m.index >= measure.end).pop();
   // "narrowed from $49 million in the second quarter to $38 million": the value after "to" is this quarter's.
