@@ -577,6 +577,11 @@ describe('the period a forecast is about', () => {
     ['We aim for a margin of 10% in fiscal 2028.', '10%', 'FY2028'],
     ['我们预期全年资本开支约为人民币 65 亿元，2026 年资本开支将进一步增加。', '人民币 65 亿元', 'FY2026'],
     ['For Q3 FY27, we expect revenue growth of 9% to 11% Y-o-Y.', '9%', 'FY2027Q3'],
+    // Split fiscal years and a year named by its end; not the period of a comparison.
+    ['Because of currency, we now expect fiscal 2026/27 revenue of EUR 4.45 billion to EUR 4.60 billion.', 'EUR 4.45 billion', 'FY2027'],
+    ['We are keeping our revenue forecast for the fiscal year ending March 2027 at 760 billion yen.', '760 billion yen', 'FY2027'],
+    ['We continue to expect revenue of HKD 17.6 billion to HKD 18.0 billion, compared with HKD 16.4 billion in fiscal 2025, which is growth of roughly 7% to 10%.', 'HKD 17.6 billion', undefined],
+    ['We plan capital expenditure of 62 billion yen to 66 billion yen this fiscal year.', '62 billion yen', 'FY2026'],
     // A period that closes the sentence holds for every clause of it.
     ['We still expect capex of £40 million to £45 million, and revenue growth of 4% to 6%, for the full year.', '£40 million', 'FY2026'],
   ] as const)('%s (%s)', (text, value, period) => {

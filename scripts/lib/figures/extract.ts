@@ -47,7 +47,7 @@ export interface ExtractContext {
 
 /** The period a guidance sentence is about, as it says it; `unspecified` when it does not. */
 const GUIDANCE_PERIOD =
-  /(next quarter|next year|next three years|next few quarters|coming quarters?|(?:per|each|a) quarter|for the (?:full )?year|this year|(?:first|second|third|fourth) quarter(?: of (?:fiscal )?\d{4})?|q[1-4](?:\s*(?:fiscal\s+|fy\s*'?)?\d{2,4}\b)?|full[- ](?:fiscal[- ])?year(?: (?:fiscal )?\d{4})?|fiscal (?:year )?\d{4}|fy ?\d{2,4}|\b20\d\d\b|下(?:一|个)?季度?|第[一二三四]季度?|全年|明年|未来[一二三四五几]+(?:个)?(?:季度|年)|20\d\d\s*(?:财)?年)/gi;
+  /((?:(?:the\s+)?(?:fiscal|financial)\s+year\s+ending\s+)(?:march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2},?)?\s+20\d\d|(?:(?:fiscal|financial)\s+(?:year\s+)?|fy\s*)?(?:20)?\d\d\s*\/\s*\d\d\b|next quarter|next year|next three years|next few quarters|coming quarters?|(?:per|each|a) quarter|for the (?:full )?year|this (?:fiscal |financial )?year|the current (?:fiscal |financial )?year|(?:first|second|third|fourth) quarter(?: of (?:fiscal )?\d{4})?|q[1-4](?:\s*(?:fiscal\s+|fy\s*'?)?\d{2,4}\b)?|full[- ](?:fiscal[- ])?year(?: (?:fiscal )?\d{4})?|fiscal (?:year )?\d{4}|fy ?\d{2,4}|\b20\d\d\b|下(?:一|个)?季度?|第[一二三四]季度?|全年|明年|未来[一二三四五几]+(?:个)?(?:季度|年)|20\d\d\s*(?:财)?年)/gi;
 
 /** The first period a sentence names for its guidance ("fourth quarter", "full year 2026"), or `unspecified`. */
 export function guidancePeriod(text: string): string {
@@ -65,6 +65,10 @@ export function guidancePeriodAt(text: string, at: number, length = 0): string {
   let best: { text: string; distance: number } | undefined;
   for (const m of text.matchAll(GUIDANCE_PERIOD)) {
     const end = m.index + m[0].length;
+    // A comparison's period is not the forecast's ("revenue of HKD 17.6 billion to HKD 18.0
+    // billion, compared with HKD 16.4 billion in fiscal 2025").
+    const clauseBefore = text.slice(0, m.index).split(/[,，;；。]/).pop()!;
+    if (/\b(?:compared|versus|vs\.?|against|relative to|up from|down from)\b|相比|相较|较/i.test(clauseBefore)) continue;
     // A period after the value counts only within its clause ("全年资本开支约为 65 亿元，2026 年…": 2026 is the next clause's),
     // unless it closes the sentence ("capex of £40 million to £45 million, and revenue growth of 4% to 6%, for the full year.").
     const closes = /^\s*[.。!！]?\s*["”’)]?\s*$/.test(text.slice(end)) && (/^for\b/i.test(m[0]) || /\b(?:for|in)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.index - 8), m.index)));
@@ -87,6 +91,16 @@ export function guidanceTarget(about: string, call: FiscalQuarter, calendarYears
   const next = (q: FiscalQuarter) => (q.q === 4 ? { fy: q.fy + 1, q: 1 } : { fy: q.fy, q: q.q + 1 });
   // "next quarter"; a rate "per quarter" holds from the next quarter on.
   if (/next quarter|(?:per|each|a) quarter|下(?:一|个)?季度?/.test(a)) return quarterId(next(call) as FiscalQuarter);
+  // "fiscal 2026/27", "FY26/27": the year the fiscal year ends in names it; so does "the fiscal
+  // year ending March 2027" (not January or February: a year ending then is often named by the
+  // year before).
+  const split = /(?:^|[^\d])((?:20)?\d\d)\s*\/\s*(\d\d)\b/.exec(a);
+  if (split && !/quarter|q[1-4]|季/.test(a)) {
+    const first = split[1]!.length === 2 ? 2000 + Number(split[1]) : Number(split[1]);
+    if ((first + 1) % 100 === Number(split[2])) return `FY${first + 1}`;
+  }
+  const ending = /year\s+ending\s+(march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2},?)?\s+(20\d\d)/.exec(a);
+  if (ending) return `FY${ending[2]}`;
   const ord = /(first|second|third|fourth) quarter|第([一二三四])季度?|\bq([1-4])\b/.exec(a);
   const year = /(?:fiscal (?:year )?|fy ?)(\d{4}|\d{2})\b/.exec(a)?.[1];
   const fy = year ? (year.length === 2 ? 2000 + Number(year) : Number(year)) : undefined;
@@ -97,7 +111,7 @@ export function guidanceTarget(about: string, call: FiscalQuarter, calendarYears
     return `FY${y}Q${q}`;
   }
   if (fy) return `FY${fy}`;
-  if (/full[- ](?:fiscal[- ])?year|for the (?:full )?year|this year|全年/.test(a)) return `FY${call.fy}`;
+  if (/full[- ](?:fiscal[- ])?year|for the (?:full )?year|this (?:fiscal |financial )?year|current (?:fiscal |financial )?year|全年/.test(a)) return `FY${call.fy}`;
   if (/next year|明年/.test(a)) return `FY${call.fy + 1}`;
   const cal = /\b(20\d\d)\b/.exec(a)?.[1];
   if (cal && calendarYears) return `FY${cal}`;
