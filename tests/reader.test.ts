@@ -109,6 +109,12 @@ describe('time frame and modality', () => {
     // A figure the transcriber marks "(sic)" is not read; the correction after it is.
     ['We expect total revenues to be between RMB 36.5 billion (sic) [ RMB 26.5 billion ] and RMB 29.2 billion.', [['guidance', 'revenue', 26.5e9, 'CNY'], ['guidance', 'revenue', 29.2e9, 'CNY']]],
     ['On an organic basis, revenue was up 6%.', []],
+    // A period before "revenue" does not make it a line of revenue; per-diluted-share wordings.
+    ['We now expect FY27 revenue growth of 10% to 12%.', [['guidance', 'revenue_yoy_pct', 10, '%'], ['guidance', 'revenue_yoy_pct', 12, '%']]],
+    ['We expect non-GAAP net income per diluted share of $0.38 to $0.40.', [['guidance', 'non_gaap_diluted_eps', 0.38, 'USD'], ['guidance', 'non_gaap_diluted_eps', 0.4, 'USD']]],
+    ['GAAP earnings per diluted share were $0.91.', [['group', 'diluted_eps', 0.91, 'USD']]],
+    // "year-to-date" as a reason is neither a period nor a total since inception.
+    ['Given the year-to-date performance, we are raising our full-year 2026 total revenue guidance to $9.70 billion to $9.80 billion, from $9.55 billion to $9.70 billion previously.', [['guidance', 'revenue', 9.7e9, 'USD'], ['guidance', 'revenue', 9.8e9, 'USD']]],
     // A forecast word of an earlier clause does not reach a clause in the past tense.
     ['We won share in a market we estimate at about $14 billion, and operating margin expanded to 19.8%.', [['group', 'operating_margin_pct', 19.8, '%']]],
     ['We expect revenue of $5.1 billion to $5.2 billion, and an operating margin of 12%.', [['guidance', 'revenue', 5.1e9, 'USD'], ['guidance', 'revenue', 5.2e9, 'USD'], ['guidance', 'operating_margin_pct', 12, '%']]],
@@ -557,6 +563,12 @@ describe('what earlier sentences of a turn carry', () => {
     ]);
   });
 
+  it('takes no period from a reason ("Given the year-to-date performance, …") or an attribute ("year-to-date results")', () => {
+    expect(figuresOf([['cfo', ['Given the year-to-date performance, we feel good about the business. Revenue was US$3.2 billion.']]])).toEqual([['revenue', 3.2e9]]);
+    expect(figuresOf([['cfo', ['Our year-to-date results are strong. Revenue was US$3.2 billion.']]])).toEqual([['revenue', 3.2e9]]);
+    expect(figuresOf([['cfo', ['For the first nine months, we did well. Revenue was US$9.1 billion.']]])).toEqual([]);
+  });
+
   it('holds a cumulative aside later in a turn for its paragraph only', () => {
     const got = figuresOf([['cfo', ['Revenue for the third quarter was US$3.2 billion.', 'For the first nine months, revenue was US$9.1 billion.', 'Net income was US$400 million.']]]);
     expect(got).toEqual([
@@ -582,6 +594,7 @@ describe('the period a forecast is about', () => {
     ['We are keeping our revenue forecast for the fiscal year ending March 2027 at 760 billion yen.', '760 billion yen', 'FY2027'],
     ['We continue to expect revenue of HKD 17.6 billion to HKD 18.0 billion, compared with HKD 16.4 billion in fiscal 2025, which is growth of roughly 7% to 10%.', 'HKD 17.6 billion', undefined],
     ['We plan capital expenditure of 62 billion yen to 66 billion yen this fiscal year.', '62 billion yen', 'FY2026'],
+    ['Given the year-to-date performance, we are raising our full-year 2026 total revenue guidance to $9.70 billion to $9.80 billion.', '$9.70 billion', 'FY2026'],
     // A period that closes the sentence holds for every clause of it.
     ['We still expect capex of £40 million to £45 million, and revenue growth of 4% to 6%, for the full year.', '£40 million', 'FY2026'],
   ] as const)('%s (%s)', (text, value, period) => {

@@ -129,6 +129,8 @@ export function isRevenueLine(norm: string, term: Span, segments: ReadonlyArray<
   if (!word) return false;
   // "…, or a margin of 15.8%", "and a margin of": a joining word modifies nothing.
   if (/^(?:or|and|with|at|for|was|were|is|to|by|which|representing|equal|equating)$/.test(word[1]!)) return false;
+  // ("FY27 revenue", "Q4 revenue", "H1 revenue", "2026 revenue": a period is not a line of revenue.)
+  if (/^(?:fy\d{2,4}|q[1-4]|h[12]|[1-4]q|\d{2,4}|quarter|quarterly|year|annual|full-year|month|monthly)$/.test(word[1]!)) return false;
   return !vocab.headModifiers.has(word[1]!) && !/^\d/.test(word[1]!);
 }
 
@@ -398,7 +400,9 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   // "如果碳酸锂价格涨到每吨15万元，…综合毛利率大约会下降…", "if prices were to rise, margin would be 20%": a hypothetical.
   if (HYPOTHETICAL.test(norm) && (HYPOTHETICAL.exec(norm)!.index < num.start)) return 'hypothetical';
   if (vocab.trailing.test(upTo) || vocab.trailing.test(untilNext)) return 'trailing';
-  if (vocab.cumulative.test(upTo) || vocab.cumulative.test(untilNext)) return 'cumulative';
+  // ("to date" inside "year-to-date" is not a total since inception.)
+  const noYtd = (t: string) => t.replace(/\byear[- ]to[- ]date\b/g, ' ');
+  if (vocab.cumulative.test(noYtd(upTo)) || vocab.cumulative.test(noYtd(untilNext))) return 'cumulative';
   // ("考虑到前三季度订单交付情况，公司将2026年全年营业收入目标…": the period nearest the value wins.)
   const lastYtd = [...upTo.matchAll(new RegExp(vocab.yearToDate.source, 'g'))].pop();
   const lastFullYear = [...upTo.matchAll(new RegExp(vocab.fullYear.source, 'g'))].pop();
@@ -924,7 +928,12 @@ export function periodTopicOf(text: string, vocab: Vocabulary): Frame | undefine
   const norm = normalizeSameLength(text);
   const first = findNumbers(norm).find((n) => n.kind !== 'plain')?.start ?? norm.length;
   const opening = norm.slice(0, Math.min(first, 60));
-  if (vocab.yearToDate.test(opening)) return 'year-to-date';
+  // (Not a reason the sentence gives, "Given the year-to-date performance, we are raising …", nor
+  // the period as an attribute, "our year-to-date results": neither says the figures are the period's.)
+  const ytd = new RegExp(vocab.yearToDate.source).exec(opening);
+  const cause = /^\W*(?:given|based on|reflecting|considering|in light of|on the back of|thanks to|鉴于|基于|考虑到)\b/.test(opening);
+  const attribute = ytd !== null && /^\s*(?:performance|results|trends?|momentum|strength|trajectory|progress|run[- ]rate|execution)\b/.test(opening.slice(ytd.index + ytd[0].length));
+  if (ytd && !cause && !attribute) return 'year-to-date';
   // "In the quarter, …", "本季度…": back to the quarter.
   if (/(?:this|the) quarter|(?:本|这个|该)季度|q[1-4]\b|(?:first|second|third|fourth) quarter|第[一二三四]季度/.test(opening)) return null;
   return undefined;
