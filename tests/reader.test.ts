@@ -109,6 +109,8 @@ describe('time frame and modality', () => {
     // A figure the transcriber marks "(sic)" is not read; the correction after it is.
     ['We expect total revenues to be between RMB 36.5 billion (sic) [ RMB 26.5 billion ] and RMB 29.2 billion.', [['guidance', 'revenue', 26.5e9, 'CNY'], ['guidance', 'revenue', 29.2e9, 'CNY']]],
     ['On an organic basis, revenue was up 6%.', []],
+    // "We" opening the clause names no part of the company.
+    ['We now expect revenue of 760 billion yen, up from our previous forecast of 745 billion yen.', [['guidance', 'revenue', 760e9, 'JPY']]],
     // A period before "revenue" does not make it a line of revenue; per-diluted-share wordings.
     ['We now expect FY27 revenue growth of 10% to 12%.', [['guidance', 'revenue_yoy_pct', 10, '%'], ['guidance', 'revenue_yoy_pct', 12, '%']]],
     ['We expect non-GAAP net income per diluted share of $0.38 to $0.40.', [['guidance', 'non_gaap_diluted_eps', 0.38, 'USD'], ['guidance', 'non_gaap_diluted_eps', 0.4, 'USD']]],
