@@ -109,6 +109,8 @@ describe('time frame and modality', () => {
     // A figure the transcriber marks "(sic)" is not read; the correction after it is.
     ['We expect total revenues to be between RMB 36.5 billion (sic) [ RMB 26.5 billion ] and RMB 29.2 billion.', [['guidance', 'revenue', 26.5e9, 'CNY'], ['guidance', 'revenue', 29.2e9, 'CNY']]],
     ['On an organic basis, revenue was up 6%.', []],
+    ['本季度我们回购了约 1,850 万股股份，总金额约 2.3 亿港元，约合 2,950 万美元。', [['group', 'buyback_usd', 2.3e8, 'HKD']]],
+    ['我們預期2025年全年營收年增8%至10%。', [['guidance', 'revenue_yoy_pct', 8, '%'], ['guidance', 'revenue_yoy_pct', 10, '%']]],
     // "We" opening the clause names no part of the company.
     ['We now expect revenue of 760 billion yen, up from our previous forecast of 745 billion yen.', [['guidance', 'revenue', 760e9, 'JPY']]],
     // A period before "revenue" does not make it a line of revenue; per-diluted-share wordings.
