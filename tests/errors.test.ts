@@ -88,6 +88,14 @@ describe('converter errors', () => {
     `);
   });
 
+  it('names a half-year call as such, with the line that says so', () => {
+    const noQuarter = plain.replace(/Q2 FY2025 /, '').replace('second quarter fiscal 2025', 'latest');
+    const half = `Interim Results for the 26 weeks to 27 September 2025\n${noQuarter}`;
+    const [message] = messages(['seeds/interim.txt', half]);
+    expect(message).toContain('seeds/interim.txt:1: the call reports a half year ("Interim Results for the 26 weeks to 27 September 2025")');
+    expect(message).toContain('hint: to publish it anyway, write seeds/interim.meta.yaml with "quarter: FY2026Q2"');
+  });
+
   it('takes company, quarter and date from a sidecar when the text cannot tell', () => {
     const noQuarter = plain.replace(/Q2 FY2025 /, '').replace('second quarter fiscal 2025', 'latest').replaceAll('Alibaba Group', 'Globex');
     const result = convert([textInput('seeds/side.txt', noQuarter, 'company: alibaba\nquarter: FY2025Q3\ncall_date: 2025-02-20\n')]);

@@ -211,9 +211,7 @@ export function readCallFacts(lines: readonly Line[], path: string, sidecar: Sid
         hint: `correct the year, or write ${side} with "quarter: FY2025Q2" (the fiscal quarter)`,
       });
     } else {
-      throw new ConvertError(input.path, 'cannot tell which quarter the call covers: no fiscal quarter or quarter end is stated', {
-        hint: `write ${side} with "quarter: FY2025Q2" (the fiscal quarter)`,
-      });
+      throw noQuarter(input.path, lines, side);
     }
     const fye = sideFye ?? reading?.fye ?? { month: 12, day: 31 };
     fyeStrength = sideFye ? 1 : (reading?.fyeStrength ?? 4);
@@ -243,6 +241,23 @@ export function readCallFacts(lines: readonly Line[], path: string, sidecar: Sid
 }
 
 /** Reads one transcript into its layout's raw form plus company, quarter and date. */
+/** A cover line that says the call reports a half year: "Interim Results for the 26 weeks to 27 September 2025". */
+const HALF_YEAR = /\b(?:interim results|half[- ]year(?:ly)? results|first[- ]half results|h1 results|(?:26|27) weeks (?:to|ended)|six months (?:to|ended))\b|中期业绩|中期業績|半年度业绩|半年度業績/i;
+
+/** The error for a call whose quarter the text does not state; a half-year call is named as such. */
+function noQuarter(file: string, lines: readonly Line[], side: string): ConvertError {
+  const half = lines.slice(0, 40).find((l) => HALF_YEAR.test(l.text));
+  if (half) {
+    return new ConvertError(file, `the call reports a half year ("${half.text.slice(0, 80)}"), and the converter reads quarterly calls: its figures are the half's, not a quarter's`, {
+      line: half.n,
+      hint: `to publish it anyway, write ${side} with "quarter: FY2026Q2" (the quarter that ends the half); figures stated for the half are then left out as not the quarter's`,
+    });
+  }
+  return new ConvertError(file, 'cannot tell which quarter the call covers: no fiscal quarter or quarter end is stated', {
+    hint: `write ${side} with "quarter: FY2025Q2" (the fiscal quarter)`,
+  });
+}
+
 export function parseFile(input: InputFile, companies: readonly Company[], warnings: Warning[]): ParsedFile {
   const decoded = decodeTranscript(input.bytes, input.path);
   if (decoded.converted) warnings.push({ file: input.path, message: `not UTF-8; read as ${decoded.converted.toUpperCase()} (save it as UTF-8 to silence this)` });
@@ -290,11 +305,7 @@ function quarterFromProfile(lines: readonly Line[], fye: FiscalYearEnd, file: st
     });
   }
   if (badYear) warnings.push({ file, line: badYear.line, message: `"${badYear.text}" states the year ${badYear.year}, outside 1900–2200; ignored` });
-  if (!picked) {
-    throw new ConvertError(file, 'cannot tell which quarter the call covers: no fiscal quarter or quarter end is stated', {
-      hint: `write ${sidecarPath(file)} with "quarter: FY2025Q2" (the fiscal quarter)`,
-    });
-  }
+  if (!picked) throw noQuarter(file, lines, sidecarPath(file));
   for (const c of picked.conflicts) {
     warnings.push({
       file,
