@@ -111,6 +111,12 @@ describe('time frame and modality', () => {
     ['On an organic basis, revenue was up 6%.', []],
     ['本季度我们回购了约 1,850 万股股份，总金额约 2.3 亿港元，约合 2,950 万美元。', [['group', 'buyback_usd', 2.3e8, 'HKD']]],
     ['我們預期2025年全年營收年增8%至10%。', [['guidance', 'revenue_yoy_pct', 8, '%'], ['guidance', 'revenue_yoy_pct', 10, '%']]],
+    // A bank's revenue on a fully taxable-equivalent basis is not the reported one; a rate's base period after "from".
+    ['Total revenue on a fully taxable-equivalent basis was $816 million.', []],
+    ['Total revenue was $810 million, up 7% from the fourth quarter of 2024.', [['group', 'revenue', 810e6, 'USD'], ['group', 'revenue_yoy_pct', 7, '%']]],
+    ['Revenue was $200 million in the fourth quarter of 2024.', []],
+    // An opening exclusion that names an amount and what it was for still defines the adjusted measure.
+    ['Excluding $14 million of pre-tax restructuring charges tied to the branch program we announced in October, adjusted diluted EPS was $1.76.', [['group', 'non_gaap_diluted_eps', 1.76, 'USD']]],
     // "We" opening the clause names no part of the company.
     ['We now expect revenue of 760 billion yen, up from our previous forecast of 745 billion yen.', [['guidance', 'revenue', 760e9, 'JPY']]],
     // A period before "revenue" does not make it a line of revenue; per-diluted-share wordings.

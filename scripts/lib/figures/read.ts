@@ -325,7 +325,7 @@ const CURRENCY_BEFORE = String.raw`(?:[a-z]{0,3}\$|usd|rmb|eur|€|£|¥|人民�
 const REPLACED_RANGE = new RegExp(String.raw`(?:\b(?:prior|previous|earlier|original|preliminary|initial)\s+(?:range|guidance|outlook|forecast|expectations?)\s+(?:of|was|were)|(?:由|从|從)(?:此前|之前|原来|原來|原先|先前)(?:的)?(?:预估|預估|预期|預期|预计|預計|指引|目标|目標)?(?:的)?|(?:此前|之前|原来|原來|原先|先前)(?:预估|預估|预期|預期|预计|預計|指引|目标|目標)的)\s*${CURRENCY_BEFORE}?\s*(?:[\d.,]+\s*(?:billion|million|bn|m|亿元|万元|亿|万|%)?\s*(?:to|-|–|and|至|到)\s*${CURRENCY_BEFORE}?\s*)?$`);
 
 /** What an adjusted measure leaves out by definition: charges and one-off items, not currency or acquisitions. */
-const DEFINING_ITEMS = /\b(?:excluding|excludes?|excluded)\s+(?:the\s+)?(?:(?:impact|effect)\s+of\s+)?(?:these\s+|those\s+|such\s+|certain\s+|all\s+|a\s+|the\s+)?(?:non-cash\s+|one-time\s+|one-off\s+|special\s+|non-recurring\s+|discrete\s+|small\s+)?(?:restructuring|impairment|amortization|amortisation|stock-based|share-based|acquisition-related|integration|litigation|tax|items|charges|costs|gains?|losses|benefits?|one-time|special|non-recurring)\b/;
+const DEFINING_ITEMS = /\b(?:excluding|excludes?|excluded)\s+(?:the\s+)?(?:(?:impact|effect)\s+of\s+)?(?:(?:[a-z]{0,3}\$|usd|eur|€|£|rmb)?\s*[\d.,]+\s*(?:million|billion|bn|m)?\s+(?:of\s+)?)?(?:pre-tax\s+|after-tax\s+|pretax\s+)?(?:these\s+|those\s+|such\s+|certain\s+|all\s+|a\s+|the\s+)?(?:non-cash\s+|one-time\s+|one-off\s+|special\s+|non-recurring\s+|discrete\s+|small\s+)?(?:restructuring|impairment|amortization|amortisation|stock-based|share-based|acquisition-related|integration|litigation|tax|items|charges|costs|gains?|losses|benefits?|one-time|special|non-recurring)\b/;
 const NOT_DEFINING = /currenc|exchange|\bfx\b|acquisitions?\b(?!-related)|divest|disposal|organic|like-for-like|like for like|pro forma|pro-forma|汇率/;
 
 /** "Excluding restructuring charges, adjusted EPS was $1.42": the exclusion is what makes the measure adjusted. */
@@ -377,7 +377,9 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   // EBITDA 7%") or stand since the figure before; words right after that figure are its own
   // ("grow from 16% to 18% in constant currency and … from 19% to 21% in USD").
   const stretchStart = Math.max(outsideMeasure.lastIndexOf(':'), outsideMeasure.lastIndexOf(';'), outsideMeasure.lastIndexOf('：'), outsideMeasure.lastIndexOf('；')) + 1;
-  const offBasis = (t: string) => vocab.excluding.test(t) && !definesAdjusted(t, measure, norm);
+  // ("Excluding $14 million of pre-tax restructuring charges …, adjusted diluted EPS was $1.76":
+  // what is excluded may come after an amount, so the whole stretch up to the value is looked at.)
+  const offBasis = (t: string) => vocab.excluding.test(t) && !definesAdjusted(t, measure, norm) && !definesAdjusted(outsideMeasure.slice(stretchStart, num.start), measure, norm);
   const firstInStretch = p.numbers.find((n) => n.start >= stretchStart);
   const openingAll = outsideMeasure.slice(stretchStart, firstInStretch && firstInStretch.start < num.start ? firstInStretch.start : num.start);
   // An opening holds for later figures when a comma sets it off ("Excluding currency, …", "On an
@@ -406,7 +408,10 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   if (HYPOTHETICAL.test(norm) && (HYPOTHETICAL.exec(norm)!.index < num.start)) return 'hypothetical';
   if (vocab.trailing.test(upTo) || vocab.trailing.test(untilNext)) return 'trailing';
   // ("to date" inside "year-to-date" is not a total since inception.)
-  const noYtd = (t: string) => t.replace(/\byear[- ]to[- ]date\b/g, ' ');
+  // (Nor what an opening exclusion describes: "Excluding $14 million of charges tied to the program
+  // we announced in October, adjusted diluted EPS was $1.76".)
+  const opener = /^\W*excluding\b[^,;]*,/.exec(upTo);
+  const noYtd = (t: string) => (t === upTo && opener && definesAdjusted(opener[0], measure, norm) ? ' '.repeat(opener[0].length) + t.slice(opener[0].length) : t).replace(/\byear[- ]to[- ]date\b/g, ' ');
   if (vocab.cumulative.test(noYtd(upTo)) || vocab.cumulative.test(noYtd(untilNext))) return 'cumulative';
   // ("考虑到前三季度订单交付情况，公司将2026年全年营业收入目标…": the period nearest the value wins.)
   const lastYtd = [...upTo.matchAll(new RegExp(vocab.yearToDate.source, 'g'))].pop();
@@ -439,8 +444,10 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   // "narrowed from $49 million in the second quarter to $38 million": the value after "to" is this quarter's.
   if (other && !/\bto\b|至|到/.test(upTo.slice(other.index + other[0].length))) return 'prior';
   // "contributed €12 million of revenue in the third quarter of 2024": an earlier year's quarter after the value.
+  // (Not the base of a rate of change: "up 7% from the fourth quarter of 2024".)
   const after = vocab.otherPeriod.exec(untilNext);
-  if (after && /(?:19|20)\d\d/.test(after[0])) return 'prior';
+  const base = num.kind === 'percent' && after !== null && /\b(?:from|over|versus|vs\.?|compared (?:to|with)|on)\s+(?:the\s+)?$/.test(untilNext.slice(0, after.index));
+  if (after && /(?:19|20)\d\d/.test(after[0]) && !base) return 'prior';
   if (vocab.fullYear.test(upTo)) {
     // ("For the full year 2024, revenue was …" in a 2025 call: an earlier year's.)
     const years = [...upTo.matchAll(/\b((?:19|20)\d\d)\b/g)].map((m) => Number(m[1]));
