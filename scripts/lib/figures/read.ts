@@ -200,7 +200,8 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
     if (!owner || !ownerMargin || ownerMargin === metric.id) return m;
     const gaapTwin = [...metrics.values()].find((g) => g.under_non_gaap === owner.value.metric && g.margin === metric.id);
     const between = norm.slice(owner.end, m.start);
-    if (!gaapTwin || !/^\s*(?:was|were|of|came in at|totaled|reached)?\s*\S*\d[\d.,]*\s*(?:[a-z]+)?\s*,?\s*(?:representing|which represents|or|and|with|for|at)?\s*(?:an?|the)?\s*$/.test(between)) return m;
+    // ("… was $78.2 million, a 19% operating margin": the rate may stand before the margin's name.)
+    if (!gaapTwin || !/^\s*(?:was|were|of|came in at|totaled|reached)?\s*\S*\d[\d.,]*\s*(?:[a-z]+)?\s*,?\s*(?:representing|which represents|or|and|with|for|at)?\s*(?:an?|the)?\s*(?:\d[\d.,]*\s*%\s*)?$/.test(between)) return m;
     return { ...m, value: { ...m.value, metric: ownerMargin, via: `margin of ${owner.value.metric}` } };
   });
   const inSegment = (i: number) => segments.some((s) => i >= s.start && i < s.end);
@@ -530,7 +531,17 @@ export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Voc
     if (fromTo) {
       const end = p.numbers.find((n) => n.start >= num.end);
       const afterEnd = end ? norm.slice(end.end).split(/[,，;；。]/)[0]! : '';
-      return new RegExp(`^\\s*(?:${vocab.priorAfter.source})`).test(afterEnd) || /^\s*(?:before|earlier)\s*\.?\s*$/.test(afterEnd);
+      // "We now expect … of $1.68 to $1.69, up from $1.62 to $1.65": a second range "from … to …"
+      // after a forecast range is the one it replaced.
+      const earlier = p.numbers.filter((n) => n.end <= markerAt);
+      const rangeBefore = earlier.some((n, i) => i > 0 && /^\s*(?:to|-|–|~|and)\s*(?:us\$|usd|rmb|\$|€|£)?\s*$/.test(norm.slice(earlier[i - 1]!.end, n.start)));
+      const replaced = rangeBefore && p.forecastAt.some((f) => f < markerAt) && /,\s*(?:(?:up|down|raised|increased|lowered|reduced|narrowed)\s+)?$/.test(norm.slice(Math.max(0, markerAt - 20), markerAt));
+      return replaced || new RegExp(`^\\s*(?:${vocab.priorAfter.source})`).test(afterEnd) || /^\s*(?:before|earlier)\s*\.?\s*$/.test(afterEnd);
+    }
+    // The end of such a replaced range ("…, up from $1.62 to $1.65") is replaced too.
+    if (toAfterMarker && p.forecastAt.some((f) => f < markerAt) && /,\s*(?:(?:up|down|raised|increased|lowered|reduced|narrowed)\s+)?$/.test(norm.slice(Math.max(0, markerAt - 20), markerAt))) {
+      const earlier = p.numbers.filter((n) => n.end <= markerAt);
+      if (earlier.some((n, i) => i > 0 && /^\s*(?:to|-|–|~|and)\s*(?:us\$|usd|rmb|\$|€|£)?\s*$/.test(norm.slice(earlier[i - 1]!.end, n.start)))) return true;
     }
     const direct = /^\s*(?:the|a|an)?\s*\S{0,6}\s*$/.test(sinceMarker);
     if (!growthAfterMarker && !toAfterMarker && (!preposition || direct)) return true;
