@@ -330,3 +330,45 @@ describe('labels that give a firm', () => {
     expect(parseDashLabel('Jane Doe - Head of Research')).toMatchObject({ title: 'Head of Research' });
   });
 });
+
+describe('a briefing with a speakers list and family-name labels', () => {
+  it('takes the company from "Name, Ltd. (TSE Prime: 6487)", people from "Speakers:" and "Ono:" as the listed Takeshi Ono', () => {
+    const text = [
+      'Minato Kogyo, Ltd. (TSE Prime: 6487)',
+      'Financial Results Briefing for the Second Quarter of Fiscal Year Ending March 2026',
+      'October 30, 2025',
+      '',
+      'Speakers:',
+      'Hiroshi Mori, Representative Director, President and CEO',
+      'Aiko Nishi, Director, Managing Executive Officer, CFO',
+      'Takeshi Ono, General Manager, Corporate Communications and IR Department',
+      '',
+      'Ono: Thank you for waiting. We will start the financial results briefing of Minato Kogyo. First, Nishi will explain the results.',
+      '',
+      'Nishi: Thank you. Net sales for the second quarter was 312.4 billion yen, increase of 6.1% from the same period of last year.',
+      '',
+      'Nishi: Operating profit forecast is revised from previous 92.0 billion yen to 98.0 billion yen.',
+      '',
+      'Ono: We will take questions. First, Mr. Kanda of Hoshino Securities, please.',
+      '',
+      'Kanda: Thank you. Could you explain the reason for the revision of the forecast?',
+      '',
+      'Nishi: The main reason is the weaker yen and the strong demand in semiconductor equipment.',
+      '',
+      'Ono: Next, Ms. Hirai of Tamura Capital, please.',
+      '',
+      'Hirai: What is the order trend in the third quarter so far?',
+      '',
+      'Mori: Orders remain strong, especially in Asia.',
+    ].join('\n');
+    const r = convert([textInput('seeds/minato.txt', text)]);
+    expect(r.errors).toEqual([]);
+    const c = r.calls[0]!;
+    expect([c.company, c.quarter]).toEqual(['minato-kogyo', 'FY2026Q2']);
+    const role = (id: string) => c.speakers.find((s) => s.id === id)?.role;
+    expect(['ono', 'nishi', 'mori', 'kanda', 'hirai'].map(role)).toEqual(['investor-relations', 'executive', 'executive', 'analyst', 'analyst']);
+    expect(c.speakers.find((s) => s.id === 'kanda')?.firm).toBe('Hoshino Securities');
+    expect(c.figures.find((f) => f.metric === 'revenue')?.value).toBe(312.4e9);
+    expect(c.guidance.map((g) => [g.metric, g.low, g.high])).toEqual([['operating_income', 98e9, 98e9]]);
+  });
+});

@@ -111,6 +111,7 @@ describe('time frame and modality', () => {
     ['On an organic basis, revenue was up 6%.', []],
     ['本季度我们回购了约 1,850 万股股份，总金额约 2.3 亿港元，约合 2,950 万美元。', [['group', 'buyback_usd', 2.3e8, 'HKD']]],
     ['我們預期2025年全年營收年增8%至10%。', [['guidance', 'revenue_yoy_pct', 8, '%'], ['guidance', 'revenue_yoy_pct', 10, '%']]],
+    ['Operating profit forecast is revised from previous 92.0 billion yen to 98.0 billion yen.', [['guidance', 'operating_income', 98e9, 'JPY']]],
     // A second range "from … to …" after a forecast range is the one it replaced, both ends.
     ['We now expect non-GAAP net income per diluted share of $1.68 to $1.69, up from $1.62 to $1.65.', [['guidance', 'non_gaap_diluted_eps', 1.68, 'USD'], ['guidance', 'non_gaap_diluted_eps', 1.69, 'USD']]],
     ['And we are raising our free cash flow guidance to $330 million to $335 million, from $315 million to $325 million.', [['guidance', 'free_cash_flow', 330e6, 'USD'], ['guidance', 'free_cash_flow', 335e6, 'USD']]],

@@ -95,8 +95,8 @@ export function companyIdFrom(name: string | undefined, ticker: string | undefin
 
 const CALL_WORDS = /(earnings|results|conference call|earnings call|call transcript|investor conference|transcript|trading (?:update|statement)|\bcall\b|法說會|法说会|說明會|说明会|业绩|業績|财报|財報|电话会|電話會)/i;
 const HAN = /\p{Script=Han}/u;
-/** `Name (TICKER)`, `Name (NASDAQ:TICK)`, `Name(TICK+7.02%)`, `Name (TICK LN Equity)` at the start of a title line. */
-const TITLE = /^(?:[-*•]\s*)?(?<name>[^()（）]{2,80}?)\s*[(（]\s*(?:(?<exchange>[A-Z]{2,8})\s*:\s*)?(?<ticker>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?|\d{4,6}(?:\.[A-Z]{1,2})?)(?:\s+[A-Z]{2}(?:\s+Equity)?)?(?:\s*[+-−]\s*[\d.]+%)?\s*[)）]\s*(?<rest>.*)$/u;
+/** `Name (TICKER)`, `Name (NASDAQ:TICK)`, `Name (TSE Prime: 6487)`, `Name(TICK+7.02%)`, `Name (TICK LN Equity)` at the start of a title line. */
+const TITLE = /^(?:[-*•]\s*)?(?<name>[^()（）]{2,80}?)\s*[(（]\s*(?:(?<exchange>[A-Z]{2,8}(?:\s+(?:Prime|Standard|Growth|Main|Mainboard|Main Board))?)\s*:\s*)?(?<ticker>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?|\d{4,6}(?:\.[A-Z]{1,2})?)(?:\s+[A-Z]{2}(?:\s+Equity)?)?(?:\s*[+-−]\s*[\d.]+%)?\s*[)）]\s*(?<rest>.*)$/u;
 const HEADER_COMPANY = /^(?:company|company name|issuer|公司|公司名称|公司全称)\s*[:：]\s*(?<name>[^()（）]{2,80}?)\s*(?:[(（](?<alt>[^()（）]{1,60})[)）])?\s*$/iu;
 const HEADER_TICKER = /^(?:ticker|company ticker|symbol|股票代码|证券代码|證券代碼|代码)\s*[:：]\s*(?:(?<exchange>[A-Z]{2,8})\s*:\s*)?(?<ticker>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?|\d{4,6}(?:\.[A-Z]{1,2})?)(?:\s+[A-Z]{2}(?:\s+Equity)?)?\s*$/iu;
 

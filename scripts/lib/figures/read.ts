@@ -322,6 +322,9 @@ export function perShareOf(p: Parsed, num: NumberMention, metrics: ReadonlyMap<s
 /** A currency written before an amount, in normalised text: "us$", "c$", "rmb", "€". */
 const CURRENCY_BEFORE = String.raw`(?:[a-z]{0,3}\$|usd|rmb|eur|€|£|¥|人民币)`;
 
+/** "from previous", "from our prior forecast of" right before a value. */
+const FROM_PREVIOUS = new RegExp(String.raw`\bfrom\s+(?:the\s+|our\s+)?(?:previous|prior|earlier|original|initial)(?:ly)?(?:\s+(?:forecast|guidance|outlook|estimate|plan|range|target))?(?:\s+of)?\s*${CURRENCY_BEFORE}?\s*$`);
+
 /** A range the outlook replaced, written before its first value (and read past it to its end). */
 const REPLACED_RANGE = new RegExp(String.raw`(?:\b(?:prior|previous|earlier|original|preliminary|initial)\s+(?:range|guidance|outlook|forecast|expectations?)\s+(?:of|was|were)|(?:由|从|從)(?:此前|之前|原来|原來|原先|先前)(?:的)?(?:预估|預估|预期|預期|预计|預計|指引|目标|目標)?(?:的)?|(?:此前|之前|原来|原來|原先|先前)(?:预估|預估|预期|預期|预计|預計|指引|目标|目標)的)\s*${CURRENCY_BEFORE}?\s*(?:[\d.,]+\s*(?:billion|million|bn|m|亿元|万元|亿|万|%)?\s*(?:to|-|–|and|至|到)\s*${CURRENCY_BEFORE}?\s*)?$`);
 
@@ -428,6 +431,8 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   if (otherFiscalQuarterBefore(upTo, vocab)) return 'prior';
   // "up from our prior range of $2.360 billion to $2.375 billion": both ends are the replaced range.
   if (REPLACED_RANGE.test(norm.slice(Math.max(0, num.start - 60), num.start))) return 'prior';
+  // "revised from previous 92.0 billion yen to 98.0 billion yen": the previous value, not the new one after "to".
+  if (FROM_PREVIOUS.test(norm.slice(Math.max(0, num.start - 60), num.start))) return 'prior';
   // "increased by $2 billion" is a change; "increased to $5 billion", "收窄至 3.85 亿" is the level.
   const sinceMeasure = norm.slice(Math.max(measure.end, prevEnd), num.start);
   // ("有所下降，大约在30亿元至35亿元之间": a new clause that puts the amount "at" a level.)

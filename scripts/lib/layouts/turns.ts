@@ -100,10 +100,10 @@ interface Participant {
 }
 
 /** "CORPORATE PARTICIPANTS" / "CONFERENCE CALL PARTICIPANTS": the heading of a list of one kind of participant. */
-const COMPANY_LIST = /^(?:management|executives|company participants|corporate participants|company representatives)\s*:?$/i;
+const COMPANY_LIST = /^(?:management|executives|company participants|corporate participants|company representatives|speakers|presenters|company speakers)\s*:?$/i;
 const ANALYST_LIST = /^(?:analysts|conference call participants|other participants|call participants \(analysts\))\s*:?$/i;
 /** "Rosalind Ashworth, Chief Executive Officer", "Oliver Stanhope, Pennington Ward & Co.": one entry of such a list. */
-const LIST_ENTRY = /^(?<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}),\s*(?<what>[^,]{2,80}(?:,\s*[^,]{2,60})?)$/u;
+const LIST_ENTRY = /^(?<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}),\s*(?<what>[^,]{2,80}(?:,\s*[^,]{2,60}){0,2})$/u;
 
 /** Participants from lists headed by their kind, each entry a name and a title or firm. */
 function listedParticipants(paras: readonly Para[]): Participant[] {
@@ -152,9 +152,13 @@ export function readInlineTurns(paras: readonly Para[], file: string, layout: 'i
   const introduced = new Set<string>();
   paras.forEach((p, i) => {
     const m = INLINE.exec(stripDecoration(p.text));
-    if (m?.groups && i > 0 && /\s/.test(m.groups.name!) && paras[i - 1]!.text.includes(m.groups.name!)) introduced.add(compactKey(m.groups.name!));
+    // (A one-word name counts when the hand-over names it with an honorific: "Next, Mr. Kanda of Hoshino Securities, please.")
+    const name = m?.groups?.name;
+    if (name && i > 0 && (/\s/.test(name) ? paras[i - 1]!.text.includes(name) : new RegExp(`\\b(?:Mr|Ms|Mrs|Dr)\\.?\\s+${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(paras[i - 1]!.text))) introduced.add(compactKey(name));
   });
-  const isSpeaker = (name: string) => listed.has(compactKey(name)) || introduced.has(compactKey(name)) || (counts.get(compactKey(name)) ?? 0) >= 2;
+  // A one-word label is a listed person when exactly one listed name has that word ("Ono" for "Takeshi Ono").
+  const listedWord = (name: string) => !/\s/.test(name.trim()) && participants.filter((x) => x.name.split(/\s+/).some((w) => compactKey(w) === compactKey(name))).length === 1;
+  const isSpeaker = (name: string) => listed.has(compactKey(name)) || listedWord(name) || introduced.has(compactKey(name)) || (counts.get(compactKey(name)) ?? 0) >= 2;
 
   // The call starts after a start line, else at the first labelled paragraph.
   let start = paras.findIndex((p) => START.test(stripDecoration(p.text)));
@@ -202,7 +206,9 @@ export function readInlineTurns(paras: readonly Para[], file: string, layout: 'i
       continue;
     }
     if (lab) {
-      const who = participants.find((x) => compactKey(x.name) === compactKey(lab.label.name));
+      // ("Ono:" for "Takeshi Ono" in the list: a one-word label is the listed person with that family or given name, when only one has it.)
+      const byWord = /\s/.test(lab.label.name.trim()) ? [] : participants.filter((x) => x.name.split(/\s+/).some((w) => compactKey(w) === compactKey(lab.label.name)));
+      const who = participants.find((x) => compactKey(x.name) === compactKey(lab.label.name)) ?? (byWord.length === 1 ? byWord[0] : undefined);
       const title = who?.title ?? lab.label.title;
       const firm = lab.label.firm ?? who?.firm;
       const role = lab.label.role ?? (who?.analyst ? 'analyst' : title ? (IR_TITLE.test(title) ? 'investor-relations' : 'executive') : undefined);
@@ -254,7 +260,9 @@ export function assignRoles(turns: RawTurn[]): RawTurn[] {
     // hands over to management, whatever the welcome said about the Q&A to come.
     const lastWords = announcement.split(/(?<=[.!?])\s+/).slice(-2).join(' ');
     const handOver = /\b(?:hand|turn)(?:ing)?\s+(?:the\s+)?(?:conference|call|floor)\s+over\b|\bspeaker(?:s)?\s+today\b/i.test(lastWords);
-    if (prevRole === 'operator' && !handOver && /\b(questions?|comes from|line of|line is open)\b/i.test(lastWords)) {
+    // (An investor-relations head who moderates the Q&A hands over the same way: "Next, Mr. Kanda of Hoshino Securities, please.")
+    const moderates = prevRole === 'operator' || (prevRole === 'investor-relations' && new RegExp(`\\b${t.label.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lastWords) && /\b(?:of|from|with|at)\s+\p{Lu}/u.test(lastWords));
+    if (moderates && !handOver && (prevRole !== 'operator' || /\b(questions?|comes from|line of|line is open)\b/i.test(lastWords))) {
       // The operator names the analyst's firm, even when the label already says "analyst".
       roles.set(k, 'analyst');
       const firm = new RegExp(`${t.label.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*(?:,|\\bof\\b|\\bfrom\\b|\\bwith\\b|\\bat\\b)\\s*(\\p{Lu}[\\p{L}\\p{N}_&.' -]{1,60}?)(?:[.,;]|\\s+please\\b|\\s+your line\\b|$)`, 'u').exec(announcement);
