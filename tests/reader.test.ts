@@ -124,6 +124,8 @@ describe('time frame and modality', () => {
     ['Revenue was $200 million in the fourth quarter of 2024.', []],
     // An opening exclusion that names an amount and what it was for still defines the adjusted measure.
     ['Excluding $14 million of pre-tax restructuring charges tied to the branch program we announced in October, adjusted diluted EPS was $1.76.', [['group', 'non_gaap_diluted_eps', 1.76, 'USD']]],
+    // The same amount in another currency, in brackets after 合.
+    ['本季度总收入为人民币 186.4 亿元（合 26.2 亿美元），同比增长 12%。', [['group', 'revenue', 186.4e8, 'CNY'], ['group', 'revenue_yoy_pct', 12, '%']]],
     // "We" opening the clause names no part of the company.
     ['We now expect revenue of 760 billion yen, up from our previous forecast of 745 billion yen.', [['guidance', 'revenue', 760e9, 'JPY']]],
     // A period before "revenue" does not make it a line of revenue; per-diluted-share wordings.
@@ -474,6 +476,10 @@ describe('what earlier sentences of a turn carry', () => {
       ['revenue', 612e6, 'USD'],
       ['free_cash_flow', 52e6, 'USD'],
     ]);
+  });
+
+  it('takes no topic from a breakdown sentence through several segments', () => {
+    expect(segmentsOf(['分业务来看，云业务收入占总收入的 50%，零售业务占 31%。', '毛利率为 51.6%。'])).toEqual([['group', 'gross_margin_pct', 51.6]]);
   });
 
   it('reads an unnamed paragraph right after a walk through several segments as the group\'s when it opens with another measure', () => {

@@ -52,6 +52,10 @@ describe('segments read from the text', () => {
     // A Chinese breakdown by business: two or more businesses each with revenue (ids are pinyin).
     ['分业务看，输配电设备业务第三季度实现收入34.2亿元，同比增长15%；新能源装备业务实现收入18.1亿元。', ['shupeidianshebei', 'xinnengyuanzhuangbei']],
     ['公司实现营业收入58.6亿元，其中海外业务实现收入6.3亿元。', []],
+    // Enumerated topic sentences, each followed by the business's revenue by name.
+    ['先谈谈在线游戏。本季度在线游戏收入为 92.7 亿元，同比增长 15%。\n第二是广告及营销服务。本季度广告及营销服务收入 58.3 亿元，同比增长 9%。', ['zaixianyouxi', 'guanggaojiyingxiaofuwu']],
+    ['先谈谈在线游戏。本季度在线游戏收入为 92.7 亿元，同比增长 15%。', []],
+    ['第二是人才。我们今年招聘了很多工程师。\n最后是文化。我们重视团队。', []],
     // By product line, each line's revenue "为": ids from the Simplified reading (`車` is "che").
     ['以產品別來看，車用光學營收為新台幣68.5億元，年增25.4%；消費性電子營收為新台幣51.2億元；工業與醫療營收為新台幣32.6億元。', ['cheyongguangxue', 'xiaofeixingdianzi', 'gongyeyuyiliao']],
     ['第三季合併營收為新台幣152.3億元，季增7.2%；前三季累計營收為新台幣421.7億元。', []],

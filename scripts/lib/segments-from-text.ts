@@ -90,6 +90,8 @@ const ZH_BREAKDOWN_OPENER = /(?:^|[。；;])\s*(?:从|從|按|以)?(?:分业务|
 const ZH_BUSINESS_REVENUE = /(?:^|[，,；;。：:]\s*)(?:第?[一二三四]季度|本季度|单季度|單季度)?([\p{Script=Han}]{2,10}?)(?:(?:业务|業務|板块|板塊)(?:第[一二三四]季度|本季度|单季度|單季度)?(?:实现|實現|录得|錄得|取得)?|(?:实现|實現|录得|錄得|取得)|的?(?=(?:营业|營業)?(?:收入|营收|營收)(?:为|為|是|达|達|约|約)))(?:了)?(?:营业|營業)?(?:收入|营收|營收)/gu;
 /** Subjects of "…实现收入" that are the company, not one of its businesses. */
 const ZH_NOT_BUSINESS = /^(?:公司|本公司|集团|集團|我们|我們|我司|全年|前三季度|上半年|整体|整體|合计|合計|海外|国内|國內|境外|境内)$|季|合并|合併|累计|累計/u;
+/** "先谈谈在线游戏。", "第二是广告及营销服务。", "最后是云服务。": a business the speaker enumerates as a topic sentence. */
+const ZH_ENUMERATED = /(?:^|[。；！])\s*(?:先谈谈|先谈|先说说|先说|首先是|首先谈谈|第[一二三四五六](?:个|块|塊)?是|其次是|再次是|最后是|最後是)\s*([\p{Script=Han}]{2,10}?)(?:业务|業務|板块|板塊)?\s*[。：:]/gu;
 /** "下面我们来看出行业务。", "接下来看一下云业务板块，": turning to a business named as one. */
 const ZH_LOOK_AT = /(?:下面|接下来|然后|首先)(?:我们)?(?:再)?(?:来)?看(?:一下|一看)?\s*([\p{Script=Han}]{2,8}?)(?:业务|業務|板块|板塊|分部)\s*[。，,：:]/gu;
 /** "企业服务方面，本季度收入为人民币 42.5 亿元": a paragraph that opens on a unit and states its revenue. */
@@ -131,6 +133,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   const breakdownNames = new Set<string>();
   let zhWalkThrough = false;
   const zhAspects: string[] = [];
+  const enumerated = new Set<string>();
   const revenueSubjects: string[] = [];
   const bulletSubjects: string[] = [];
   /** A segment named only in Chinese: its id is the pinyin of its name (`智能硬件` -> `zhinengyingjian`). */
@@ -219,6 +222,13 @@ export function segmentsFromText(raw: RawSource): Segment[] {
         addZh(m[1]!);
         zhWalkThrough = true;
       }
+      // "先谈谈在线游戏。本季度在线游戏收入为…", "第二是广告及营销服务。本季度广告及营销服务收入…":
+      // an enumerated business whose revenue the next sentence states by the same name.
+      for (const m of p.text.matchAll(ZH_ENUMERATED)) {
+        const name = m[1]!;
+        const rest = p.text.slice(m.index + m[0].length, m.index + m[0].length + 80);
+        if (!ZH_NOT_BUSINESS.test(name) && new RegExp(`${name}(?:业务|業務)?(?:的)?(?:收入|营收|營收)`, 'u').test(rest)) enumerated.add(name);
+      }
       // After that, "企业服务方面，本季度收入为…": each unit the speaker goes on to, with its revenue.
       const aspect = ZH_ASPECT_REVENUE.exec(p.text);
       if (aspect) zhAspects.push(aspect[1]!);
@@ -239,6 +249,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
     breakdownNames.clear();
   }
   if (zhWalkThrough) for (const a of zhAspects) addZh(a);
+  if (enumerated.size >= 2) for (const n of enumerated) addZh(n);
   // "先说网络游戏（Online Games）业务", "云与企业服务（Cloud & Enterprise Services）分部": two or
   // more businesses named in Chinese with their English names are segments, by the English name.
   const pairs = new Map<string, string>();

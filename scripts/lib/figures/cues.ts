@@ -34,7 +34,7 @@ export const MORE_THAN = new RegExp(`(超过|逾|多于|突破|超|more than|ove
 export const ABOUT = new RegExp(`(约合|大约为?|约为|约|近|接近|approximately|about|around|nearly|roughly|~)\\s*${CURRENCY_BEFORE}?\\s*$`);
 export const LESS_THAN = new RegExp(`(不到|少于|低于|less than|under|below|up to)\\s*${CURRENCY_BEFORE}?\\s*$`);
 /** A second amount given as a conversion of the first ("（约合 54 亿美元）", "or USD50.2 billion"). */
-export const CONVERSION_BETWEEN = /^\s*[,，]?\s*[(（/]?\s*(?:约合|约|相当于|or|approximately|about)?\s*(?:approximately\s*)?$/;
+export const CONVERSION_BETWEEN = /^\s*[,，]?\s*[(（/]?\s*(?:约合|合计约|合约|合|约|相当于|or|approximately|about|equivalent to|roughly)?\s*(?:approximately\s*)?$/;
 /** The figure is for the full fiscal year. */
 export const FULL_YEAR = /(full fiscal year|full year|fiscal year|for the year|全年|整个财年|财年全年|\d{4}\s*财年)/;
 /** Words for the whole company, outside any segment name. */

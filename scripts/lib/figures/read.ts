@@ -975,10 +975,16 @@ export function pointsBack(norm: string, vocab: Vocabulary): boolean {
 }
 
 /** The entity a sentence makes the topic of what follows: "Turning to X", "X方面", "on a consolidated basis". */
+/** "分业务来看，", "从业务板块看，": a Chinese sentence that opens a breakdown by business. */
+const ZH_BREAKDOWN_START = /^\W*(?:从|按|以)?(?:分业务|分板块|业务板块|各业务|分产品|产品别)(?:来)?(?:看|划分|而言)[,，:：]/;
+
 export function topicOf(text: string, vocab: Vocabulary): Entity | undefined {
   const norm = normalizeSameLength(text);
   const segs = vocab.segments.find(norm).filter((s) => !EXPLAINS_BEFORE.test(norm.slice(0, s.start)));
-  for (const o of positions(vocab.topicOpeners, norm)) {
+  // ("分业务来看，在线游戏收入占总收入的 50%，广告及营销服务占 31%，云服务占 13%", "By segment, Canada …,
+  // United States …": a breakdown through several segments makes none of them the topic.)
+  const breakdown = new Set(segs.map((s) => s.value)).size >= 2 && (ZH_BREAKDOWN_START.test(norm) || /^\W*by\s+(?:segment|division|business)s?\s*,/.test(norm));
+  for (const o of breakdown ? [] : positions(vocab.topicOpeners, norm)) {
     const seg = segs.find((s) => s.start >= o.end && s.start - o.end <= 24);
     if (seg) return { kind: 'segment', id: seg.value };
   }
