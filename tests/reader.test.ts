@@ -124,6 +124,8 @@ describe('time frame and modality', () => {
     ['Revenue was $200 million in the fourth quarter of 2024.', []],
     // An opening exclusion that names an amount and what it was for still defines the adjusted measure.
     ['Excluding $14 million of pre-tax restructuring charges tied to the branch program we announced in October, adjusted diluted EPS was $1.76.', [['group', 'non_gaap_diluted_eps', 1.76, 'USD']]],
+    // "a margin of negative 6.9%" is an amount after "of", not a source of revenue.
+    ['On a GAAP basis, our operating loss was $28.4 million, or an operating margin of negative 6.9%.', [['group', 'operating_income', -28.4e6, 'USD'], ['group', 'operating_margin_pct', -6.9, '%']]],
     // The same amount in another currency, in brackets after 合.
     ['本季度总收入为人民币 186.4 亿元（合 26.2 亿美元），同比增长 12%。', [['group', 'revenue', 186.4e8, 'CNY'], ['group', 'revenue_yoy_pct', 12, '%']]],
     // "We" opening the clause names no part of the company.

@@ -108,7 +108,7 @@ const AMOUNT_AFTER_OF = new RegExp(
   String.raw`^\s*(?:from|of)\s+(?:[\d$€£¥₩₹]|(?:${CURRENCIES.flatMap((c) => c.before)
     .filter((w) => /^[a-z]/.test(w))
     .map((w) => w.replace(/[.$]/g, '\\$&'))
-    .join('|')})\b|us\b|hk\b|nt\b|approximately|about|nearly|around|roughly|more|over|less|under|just|some|almost|close)`,
+    .join('|')})\b|us\b|hk\b|nt\b|approximately|about|nearly|around|roughly|more|over|less|under|just|some|almost|close|negative|minus|positive|an?\s+(?:negative|positive|record))`,
 );
 
 const SEGMENT_GREW = /^(?:\s*,\s*(?:which|that|our|the|a|an)\b[^,.;]{2,60},)?\s*(?:segment|division|business)?\s*(grew|increased|rose|declined|decreased|fell)\s+(?=(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+)?\d)/;
