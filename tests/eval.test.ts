@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FigureRecord } from '../src/lib/export.ts';
-import { companyMatches, evaluateFile, keySchema, scoreCall, scoreGuidance, scoreLine, type FileResult, type Key } from '../scripts/lib/eval.ts';
+import { companyMatches, evaluateFile, keySchema, scoreCall, scoreGuidance, scoreLine, standIn, type FileResult, type Key } from '../scripts/lib/eval.ts';
 import { catalog, root } from './helpers.ts';
 
 function runFolder(folder: string): FileResult[] {
@@ -100,6 +100,14 @@ describe('scoring against a key', () => {
     ]);
     expect([s.found, s.wrong.length, s.missed.length]).toEqual([1, 2, 1]);
     expect(s.wrong.map((w) => w.low)).toEqual([16.2e9, 1.2]);
+  });
+});
+
+describe('the stand-in profile of a key', () => {
+  it('names the month end for a 52/53-week year that ends near it (a key\'s "01-30" crashed the scorer)', () => {
+    const key = { company: ['copper'], quarter: 'FY2026Q3', period_end: '2025-10-31', fiscal_year_end: '01-30' } as unknown as Key;
+    expect(standIn(key).fiscal_year_end).toBe('01-31');
+    expect(standIn({ ...key, fiscal_year_end: '12-31' } as Key).fiscal_year_end).toBe('12-31');
   });
 });
 

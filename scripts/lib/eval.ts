@@ -177,7 +177,10 @@ function fiscalYearEndOf(key: Key): string {
 export function standIn(key: Key): Company {
   const id = key.company.find((c) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(c)) ?? 'company';
   const name = key.company_name ?? id;
-  const fye = key.fiscal_year_end ?? fiscalYearEndOf(key);
+  // (A 52/53-week year ends near a month end, "01-30"; a profile names the month's last day.)
+  const stated = key.fiscal_year_end ?? fiscalYearEndOf(key);
+  const month = Number(stated.slice(0, 2));
+  const fye = month >= 1 && month <= 12 ? `${stated.slice(0, 2)}-${new Date(Date.UTC(2001, month, 0)).getUTCDate()}` : stated;
   return companySchema.parse({ id, names: { en: name }, aliases: [name], fiscal_year_end: fye, segments: [{ id: 'group', names: { en: 'Group' } }] });
 }
 
