@@ -112,6 +112,10 @@ describe('time frame and modality', () => {
     ['本季度我们回购了约 1,850 万股股份，总金额约 2.3 亿港元，约合 2,950 万美元。', [['group', 'buyback_usd', 2.3e8, 'HKD']]],
     ['我們預期2025年全年營收年增8%至10%。', [['guidance', 'revenue_yoy_pct', 8, '%'], ['guidance', 'revenue_yoy_pct', 10, '%']]],
     ['Operating profit forecast is revised from previous 92.0 billion yen to 98.0 billion yen.', [['guidance', 'operating_income', 98e9, 'JPY']]],
+    // "from A to B to C to D": the first pair is the replaced range; ", raising our range from A to B" after a range too.
+    ['For the full year, we are raising our revenue range from $9.05 billion to $9.20 billion to $9.15 billion to $9.25 billion.', [['guidance', 'revenue', 9.15e9, 'USD'], ['guidance', 'revenue', 9.25e9, 'USD']]],
+    ['We now expect full-year total revenue of $15.1 billion to $15.3 billion, raising our range from $14.9 billion to $15.2 billion.', [['guidance', 'revenue', 15.1e9, 'USD'], ['guidance', 'revenue', 15.3e9, 'USD']]],
+    ['全年資本支出預估約新台幣 85 億元至 90 億元，高於先前預估的新台幣 75 億元至 80 億元。', [['guidance', 'capex', 8.5e9, 'TWD'], ['guidance', 'capex', 9e9, 'TWD']]],
     // A second range "from … to …" after a forecast range is the one it replaced, both ends.
     ['We now expect non-GAAP net income per diluted share of $1.68 to $1.69, up from $1.62 to $1.65.', [['guidance', 'non_gaap_diluted_eps', 1.68, 'USD'], ['guidance', 'non_gaap_diluted_eps', 1.69, 'USD']]],
     ['And we are raising our free cash flow guidance to $330 million to $335 million, from $315 million to $325 million.', [['guidance', 'free_cash_flow', 330e6, 'USD'], ['guidance', 'free_cash_flow', 335e6, 'USD']]],

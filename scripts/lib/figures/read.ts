@@ -320,7 +320,13 @@ export function perShareOf(p: Parsed, num: NumberMention, metrics: ReadonlyMap<s
 }
 
 /** A currency written before an amount, in normalised text: "us$", "c$", "rmb", "€". */
-const CURRENCY_BEFORE = String.raw`(?:[a-z]{0,3}\$|usd|rmb|eur|€|£|¥|人民币)`;
+const CURRENCY_BEFORE = String.raw`(?:[a-z]{0,3}\$|usd|rmb|eur|€|£|¥|人民币|新台币|港币|美元)`;
+
+/** Words before "from" that bring in the range a forecast replaced: ", up from", ", raising our range from". */
+const REPLACES_BEFORE = /,\s*(?:(?:up|down|raised|raising|increased|increasing|lowered|lowering|reduced|reducing|narrowed|narrowing)\s+(?:(?:our|the|its)\s+)?(?:[a-z-]+\s+)?(?:range|guidance|outlook|forecast)?\s*)?$/;
+
+/** "from" right before a value that starts "A to B to C to D" (A, or B after "from A to"). */
+const FROM_RANGE_TO_RANGE = /\bfrom\s*(?:(?:[a-z]{0,3}\$|usd|rmb|eur|€|£|¥)\s*[\d.,]+\s*(?:billion|million|bn|m)?\s*to\s*)?$/;
 
 /** "from previous", "from our prior forecast of" right before a value. */
 const FROM_PREVIOUS = new RegExp(String.raw`\bfrom\s+(?:the\s+|our\s+)?(?:previous|prior|earlier|original|initial)(?:ly)?(?:\s+(?:forecast|guidance|outlook|estimate|plan|range|target))?(?:\s+of)?\s*${CURRENCY_BEFORE}?\s*$`);
@@ -431,6 +437,9 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   if (otherFiscalQuarterBefore(upTo, vocab)) return 'prior';
   // "up from our prior range of $2.360 billion to $2.375 billion": both ends are the replaced range.
   if (REPLACED_RANGE.test(norm.slice(Math.max(0, num.start - 60), num.start))) return 'prior';
+  // "raising our revenue range from $9.05 billion to $9.20 billion to $9.15 billion to $9.25
+  // billion": of two ranges after "from", the first is the one replaced.
+  if (FROM_RANGE_TO_RANGE.test(norm.slice(Math.max(0, num.start - 90), num.start)) && p.forecastAt.some((f) => f < num.start) && /^\s*to\s*\S{0,4}\s*[\d.,]+[^,;，；]*?\bto\s*\S{0,4}\s*\d/.test(norm.slice(num.end))) return 'prior';
   // "revised from previous 92.0 billion yen to 98.0 billion yen": the previous value, not the new one after "to".
   if (FROM_PREVIOUS.test(norm.slice(Math.max(0, num.start - 60), num.start))) return 'prior';
   // "increased by $2 billion" is a change; "increased to $5 billion", "收窄至 3.85 亿" is the level.
@@ -540,11 +549,11 @@ export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Voc
       // after a forecast range is the one it replaced.
       const earlier = p.numbers.filter((n) => n.end <= markerAt);
       const rangeBefore = earlier.some((n, i) => i > 0 && /^\s*(?:to|-|–|~|and)\s*(?:us\$|usd|rmb|\$|€|£)?\s*$/.test(norm.slice(earlier[i - 1]!.end, n.start)));
-      const replaced = rangeBefore && p.forecastAt.some((f) => f < markerAt) && /,\s*(?:(?:up|down|raised|increased|lowered|reduced|narrowed)\s+)?$/.test(norm.slice(Math.max(0, markerAt - 20), markerAt));
+      const replaced = rangeBefore && p.forecastAt.some((f) => f < markerAt) && REPLACES_BEFORE.test(norm.slice(Math.max(0, markerAt - 40), markerAt));
       return replaced || new RegExp(`^\\s*(?:${vocab.priorAfter.source})`).test(afterEnd) || /^\s*(?:before|earlier)\s*\.?\s*$/.test(afterEnd);
     }
     // The end of such a replaced range ("…, up from $1.62 to $1.65") is replaced too.
-    if (toAfterMarker && p.forecastAt.some((f) => f < markerAt) && /,\s*(?:(?:up|down|raised|increased|lowered|reduced|narrowed)\s+)?$/.test(norm.slice(Math.max(0, markerAt - 20), markerAt))) {
+    if (toAfterMarker && p.forecastAt.some((f) => f < markerAt) && REPLACES_BEFORE.test(norm.slice(Math.max(0, markerAt - 40), markerAt))) {
       const earlier = p.numbers.filter((n) => n.end <= markerAt);
       if (earlier.some((n, i) => i > 0 && /^\s*(?:to|-|–|~|and)\s*(?:us\$|usd|rmb|\$|€|£)?\s*$/.test(norm.slice(earlier[i - 1]!.end, n.start)))) return true;
     }
@@ -834,6 +843,10 @@ export function valueOf(
   const rangeStart = p.numbers.filter((n) => n.end <= num.start).pop();
   if (!num.currency && num.exp && rangeStart?.kind === 'money' && rangeStart.currency && /^\s*(?:to|-|–|~|至|到)\s*$/.test(p.norm.slice(rangeStart.end, num.start))) {
     num = { ...num, kind: 'money', currency: rangeStart.currency, ...(rangeStart.bareYuan ? { bareYuan: true } : {}), ...(rangeStart.bareDollar ? { bareDollar: true } : {}) };
+  }
+  // "新台幣 85 億元至 90 億元": a bare 元 at the end of a range is its start's currency.
+  if (num.bareYuan && rangeStart?.kind === 'money' && rangeStart.currency && !rangeStart.bareYuan && /^\s*(?:to|-|–|~|至|到)\s*$/.test(p.norm.slice(rangeStart.end, num.start))) {
+    num = { ...num, currency: rangeStart.currency, bareYuan: false };
   }
   if (num.kind !== 'money' || !num.currency) return { skip: 'value:no-currency' };
   if (metric.currency && num.currency !== metric.currency) return { skip: 'value:other-currency' };
