@@ -430,10 +430,10 @@ describe('what earlier sentences of a turn carry', () => {
     } as unknown as Source;
     return reader.read(source, speakers).figures.map((f) => [f.metric, f.value]);
   };
-  /** The same, with each figure's segment (null when unassigned). */
-  const segmentsOf = (paragraphs: readonly string[]) => {
+  /** The CFO's prepared remarks as one turn of these paragraphs. */
+  const cfoTurn = (paragraphs: readonly string[]) => {
     let line = 0;
-    const source = {
+    return {
       key: 'en',
       layers: [{ lang: 'en', role: 'original', machine_translated: false }],
       sections: [{ id: 'prepared-remarks', turns: [{ speaker: 'cfo', label: 'cfo', line: ++line, paragraphs: paragraphs.map((text) => ({ id: `en-p-${++line}`, line, text, segments: [] })) }] }],
@@ -441,8 +441,9 @@ describe('what earlier sentences of a turn carry', () => {
       announcement: [],
       omitted: [],
     } as unknown as Source;
-    return reader.read(source, speakers).figures.map((f) => [f.segment, f.metric, f.value]);
   };
+  /** The same, with each figure's segment (null when unassigned). */
+  const segmentsOf = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).figures.map((f) => [f.segment, f.metric, f.value]);
 
   it('reads "we did not repurchase any shares" as a zero buyback of the quarter, in the call\'s currency', () => {
     const zero = (text: string) => figuresOf([['cfo', ['Revenue was $120 million.', text]]]).filter(([metric]) => metric === 'buyback_usd');
@@ -456,18 +457,7 @@ describe('what earlier sentences of a turn carry', () => {
   });
 
   it('reads a bare "$" and "cents" in the dollar a call states its amounts in by name', () => {
-    const withUnits = (paragraphs: readonly string[]) => {
-      let line = 0;
-      const source = {
-        key: 'en',
-        layers: [{ lang: 'en', role: 'original', machine_translated: false }],
-        sections: [{ id: 'prepared-remarks', turns: [{ speaker: 'cfo', label: 'cfo', line: ++line, paragraphs: paragraphs.map((text) => ({ id: `en-p-${++line}`, line, text, segments: [] })) }] }],
-        exchanges: [],
-        announcement: [],
-        omitted: [],
-      } as unknown as Source;
-      return reader.read(source, speakers).figures.map((f) => [f.metric, f.value, f.unit]);
-    };
+    const withUnits = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).figures.map((f) => [f.metric, f.value, f.unit]);
     const aud = ['Revenue was A$612 million.', 'EBIT was A$88 million and capex A$40 million.'];
     expect(withUnits([...aud, 'Free cash flow was $52 million.', 'Diluted earnings per share were 10.2 cents, and underlying diluted earnings per share were 11.3 cents.'])).toEqual([
       ['revenue', 612e6, 'AUD'],

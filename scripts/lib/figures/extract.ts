@@ -161,14 +161,38 @@ const YUAN_FAMILY = new Set(['CNY', 'TWD', 'HKD', 'MOP', 'SGD']);
 
 /** The currency a source states most often by name among those a bare 元 can mean; CNY when none. */
 export function yuanOf(source: Source): string {
-  const counts = new Map<string, number>();
+  return currenciesOf(source).yuan;
+}
+
+/** What a source's bare `元` and bare `$` mean, and the currency it states most (see `yuanOf`, `dollarOf`, `currencyOf`), from one pass over its amounts. */
+function currenciesOf(source: Source): { yuan: string; dollar: string | undefined; currency: string | undefined } {
+  const { named, bareDollars } = currencyCounts(source);
+  const yuan = top(new Map([...named].filter(([c]) => YUAN_FAMILY.has(c)))) ?? 'CNY';
+  const most = top(named);
+  const dollar = most && most !== 'USD' && DOLLAR_FAMILY.has(most) && named.get(most)! >= 3 ? most : undefined;
+  const all = new Map(named);
+  if (bareDollars > 0) all.set(dollar ?? 'USD', (all.get(dollar ?? 'USD') ?? 0) + bareDollars);
+  return { yuan, dollar, currency: top(all) };
+}
+
+/** How often a source names each currency with its amounts, and how many amounts it writes with a bare "$" or "cents" (one pass). */
+function currencyCounts(source: Source): { named: Map<string, number>; bareDollars: number } {
+  const named = new Map<string, number>();
+  let bareDollars = 0;
   const texts = [...source.announcement, ...source.sections.flatMap((s) => s.turns.flatMap((t) => t.paragraphs))].map((p) => p.text);
   for (const t of texts) {
     for (const n of findNumbers(normalizeSameLength(t))) {
-      if (n.kind === 'money' && n.currency && !n.bareYuan && !n.bareDollar && YUAN_FAMILY.has(n.currency)) counts.set(n.currency, (counts.get(n.currency) ?? 0) + 1);
+      if (n.kind !== 'money' || !n.currency || n.bareYuan) continue;
+      if (n.bareDollar) bareDollars++;
+      else named.set(n.currency, (named.get(n.currency) ?? 0) + 1);
     }
   }
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'CNY';
+  return { named, bareDollars };
+}
+
+/** The most frequent key of counts. */
+function top(counts: ReadonlyMap<string, number>): string | undefined {
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 /** Hangul and kana: scripts the reading vocabulary has no words in. */
@@ -184,24 +208,12 @@ const DOLLAR_FAMILY = new Set(['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'TWD'])
  * mark; otherwise the US dollar (undefined).
  */
 export function dollarOf(source: Source): string | undefined {
-  const counts = new Map<string, number>();
-  const texts = [...source.announcement, ...source.sections.flatMap((s) => s.turns.flatMap((t) => t.paragraphs))].map((p) => p.text);
-  for (const t of texts) for (const n of findNumbers(normalizeSameLength(t))) if (n.kind === 'money' && n.currency && !n.bareYuan && !n.bareDollar) counts.set(n.currency, (counts.get(n.currency) ?? 0) + 1);
-  const [top, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
-  return top && top !== 'USD' && DOLLAR_FAMILY.has(top) && count! >= 3 ? top : undefined;
+  return currenciesOf(source).dollar;
 }
 
 /** The currency a source states its amounts in most often (per-share amounts included); undefined when it states none. */
-export function currencyOf(source: Source, dollar?: string): string | undefined {
-  const counts = new Map<string, number>();
-  const texts = [...source.announcement, ...source.sections.flatMap((s) => s.turns.flatMap((t) => t.paragraphs))].map((p) => p.text);
-  for (const t of texts) {
-    for (const n of findNumbers(normalizeSameLength(t))) {
-      const c = n.bareDollar ? (dollar ?? n.currency) : n.currency;
-      if (n.kind === 'money' && c && !n.bareYuan) counts.set(c, (counts.get(c) ?? 0) + 1);
-    }
-  }
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+export function currencyOf(source: Source): string | undefined {
+  return currenciesOf(source).currency;
 }
 
 /** How a figure was read when not literally: a metric the company reads as another, a count written with a dollar sign. */
@@ -347,9 +359,7 @@ export function figureReader(ctx: ExtractContext) {
     const figures: RawFigure[] = [];
     const guidance: Guidance[] = [];
     const calendarYears = ctx.company.fiscal_year_end === '12-31';
-    const yuan = yuanOf(source);
-    const dollar = dollarOf(source);
-    const currency = currencyOf(source, dollar);
+    const { yuan, dollar, currency } = currenciesOf(source);
     const state = newCarried();
 
     /** One sentence in what the sentences before it carried; updates what it carries on. */

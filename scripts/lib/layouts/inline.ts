@@ -44,14 +44,19 @@ function titledLabel(text: string): Labelled | undefined {
   if (b?.groups && TITLE_WORDS.test(b.groups.title!) && looksLikeChineseName(b.groups.name!)) return { name: b.groups.name!, title: b.groups.title!.trim(), analyst: false, rest: b.groups.rest! };
   const m = TITLED.exec(text);
   if (!m?.groups) return undefined;
-  const both = m.groups.both!;
-  // The name is the last two or three characters; the title is what comes before.
+  const split = trailingName(m.groups.both!, (title, name) => TITLE_WORDS.test(title) && !TITLE_WORDS.test(name) && /(?:长|長|理|监|監|书|書|裁|官|席|人|总|總|事|[A-Za-z])$/u.test(title));
+  return split ? { name: split.name, title: split.before, analyst: false, rest: m.groups.rest! } : undefined;
+}
+
+/**
+ * "财务总监周敏", "凱基證券 林建宏": words, then a Chinese name of the last three, two or four
+ * characters, taken where what comes before (at least two characters) passes `accept`.
+ */
+function trailingName(both: string, accept: (before: string, name: string) => boolean): { before: string; name: string } | undefined {
   for (const len of [3, 2, 4]) {
     const name = both.slice(-len);
-    const title = both.slice(0, -len).trim();
-    if (title.length >= 2 && TITLE_WORDS.test(title) && !TITLE_WORDS.test(name) && looksLikeChineseName(name) && /(?:长|長|理|监|監|书|書|裁|官|席|人|总|總|事|[A-Za-z])$/u.test(title)) {
-      return { name, title, analyst: false, rest: m.groups.rest! };
-    }
+    const before = both.slice(0, -len).trim();
+    if (before.length >= 2 && looksLikeChineseName(name) && accept(before, name)) return { before, name };
   }
   return undefined;
 }
@@ -65,13 +70,8 @@ const FIRM_NAME = /^(?<both>[\p{Script=Han}A-Za-z&]{2,14}[\s\u3000]*[\p{Script=H
 function firmLabel(text: string): Labelled | undefined {
   const m = FIRM_NAME.exec(text);
   if (!m?.groups) return undefined;
-  const both = m.groups.both!;
-  for (const len of [3, 2, 4]) {
-    const name = both.slice(-len);
-    const firm = both.slice(0, -len).trim();
-    if (firm.length >= 2 && ZH_FIRM.test(firm) && !TITLE_WORDS.test(firm) && looksLikeChineseName(name)) return { name, firm, analyst: true, rest: m.groups.rest! };
-  }
-  return undefined;
+  const split = trailingName(m.groups.both!, (firm) => ZH_FIRM.test(firm) && !TITLE_WORDS.test(firm));
+  return split ? { name: split.name, firm: split.before, analyst: true, rest: m.groups.rest! } : undefined;
 }
 
 function analystLabel(text: string): Labelled | undefined {
