@@ -445,6 +445,21 @@ describe('what earlier sentences of a turn carry', () => {
   /** The same, with each figure's segment (null when unassigned). */
   const segmentsOf = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).figures.map((f) => [f.segment, f.metric, f.value]);
 
+  it('drops a figure the speaker later takes back, and gives its correction the entity of the figure it replaces', () => {
+    const said = ['Turning to Cloud. Cloud revenue was $40 million. Cloud operating margin was 14.1%.', 'Turning to Retail. Retail revenue was $80 million.'];
+    // "Earlier I said …; that is incorrect." in a later paragraph, with the right value after it.
+    expect(segmentsOf([...said, 'One correction. Earlier I said Cloud operating margin was 14.1%; that is incorrect. Cloud operating margin was 11.4%.']).filter(([, m]) => m === 'operating_margin_pct')).toEqual([['cloud', 'operating_margin_pct', 11.4]]);
+    expect(segmentsOf(['Gross margin was 44.1% in the quarter.', 'Before I turn to guidance, one correction. Earlier I said gross margin was 44.1%; that is incorrect. Gross margin for the quarter was 41.4%.']).filter(([, m]) => m === 'gross_margin_pct')).toEqual([['group', 'gross_margin_pct', 41.4]]);
+    // "… was 11.4%, not 14.1%": the value after "not" is the one taken back.
+    expect(segmentsOf([...said, 'Just to clarify, the Cloud operating margin was 11.4%, not 14.1%.']).filter(([, m]) => m === 'operating_margin_pct')).toEqual([['cloud', 'operating_margin_pct', 11.4]]);
+    expect(segmentsOf(['净利润为 12.4 亿元。', '更正一下，净利润是 14.2 亿元，而不是 12.4 亿元。']).filter(([, m]) => m === 'net_income')).toEqual([['group', 'net_income', 14.2e8]]);
+    // Another value, another metric or another segment is not taken back.
+    expect(segmentsOf([...said, 'Earlier I said Retail revenue was $80 million, and that holds.'])).toContainEqual(['retail', 'revenue', 80e6]);
+    expect(segmentsOf([...said, 'As I said earlier, Retail revenue was $80 million; a correction to the deck follows.'])).toContainEqual(['retail', 'revenue', 80e6]);
+    expect(segmentsOf([...said, 'Earlier I said Cloud operating margin was 14.2%; that is incorrect.']).filter(([, m]) => m === 'operating_margin_pct')).toEqual([['cloud', 'operating_margin_pct', 14.1]]);
+    expect(segmentsOf([...said, 'Just to clarify, Retail operating margin was 11.4%, not 14.1%.']).filter(([s, m]) => s === 'cloud' && m === 'operating_margin_pct')).toEqual([['cloud', 'operating_margin_pct', 14.1]]);
+  });
+
   it('reads "we did not repurchase any shares" as a zero buyback of the quarter, in the call\'s currency', () => {
     const zero = (text: string) => figuresOf([['cfo', ['Revenue was $120 million.', text]]]).filter(([metric]) => metric === 'buyback_usd');
     expect(zero('We did not repurchase any shares in Q3.')).toEqual([['buyback_usd', 0]]);

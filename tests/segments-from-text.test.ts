@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RawSource, RawTurn } from '../scripts/lib/raw.ts';
-import { segmentsFromText } from '../scripts/lib/segments-from-text.ts';
+import { misheardMetrics, segmentsFromText } from '../scripts/lib/segments-from-text.ts';
 
 const turn = (role: 'executive' | 'analyst', ...paragraphs: string[]): RawTurn => ({
   label: { text: 'X', name: 'X', role },
@@ -36,6 +36,10 @@ describe('segments read from the text', () => {
     ['By segment, Security Software revenue was $318.4 million. Edge Networking revenue was $424.2 million.', ['security-software', 'edge-networking']],
     ['By region, Europe revenue was €42 million. Asia revenue was €31 million.', []],
     ['Now, by segment. Basic Chemicals revenue was KRW 2.31 trillion. Battery Materials revenue was KRW 1.9 trillion.', ['basic-chemicals', 'battery-materials']],
+    // "The X business posted revenue of …" after "results by business": each unit named with "business".
+    ['Now, results by business. The Cathode Materials business recorded revenue of KRW 1.14 trillion. The Specialty Chemicals business posted revenue of KRW 612 billion. The Electronic Materials business delivered revenue of KRW 348 billion.', ['cathode-materials', 'specialty-chemicals', 'electronic-materials']],
+    ['The Asia Pacific business reported operating income of $12 million. The Europe business reported operating income of $8 million. The Americas business reported operating income of $30 million.', ['asia-pacific', 'europe', 'americas']],
+    ['The Foundation business posted revenue of $4 million for its grants.', []],
     // "Let me talk about the three product groups." and names that grew to an amount; a measure is never one.
     ['Let me talk about the three product groups. Workflow Cloud, which is still our largest business, grew 17% to $201.3 million. Data Platform grew 34% to $128.6 million. Adjusted EBITDA grew 12% to $80 million.', ['workflow-cloud', 'data-platform']],
     // A period is not a business, whatever its capitals.
@@ -123,5 +127,18 @@ describe('a bulleted list of units with their sales', () => {
   it('makes each unit a segment when two or more are listed', () => {
     expect(ids('Let me go through the divisions.', '- Orthopaedics: sales of CHF 318.7 million, up 1.1%.', '- Dental: sales of CHF 122.5 million, down 0.8%.')).toEqual(['orthopaedics', 'dental']);
     expect(ids('- Orthopaedics: sales of CHF 318.7 million, up 1.1%.')).toEqual([]);
+  });
+});
+
+describe('a metric heard as another', () => {
+  const aliases = (...paragraphs: string[]) => misheardMetrics(source(turn('executive', ...paragraphs), turn('analyst', 'What about EBITDA and EBITDA margins, EBITDA trends?')));
+  it('reads a lone "EBITDA" as EBITA in a call that says "adjusted EBITA" throughout, and the reverse', () => {
+    const ebita = ['Adjusted EBITA was HKD 421 million.', 'Snacks adjusted EBITA was HKD 262 million.', 'Beverages adjusted EBITDA was HKD 194 million.', 'Foodservice adjusted EBITA was negative HKD 18 million.'];
+    expect(aliases(...ebita)).toMatchObject({ adjusted_ebitda: 'adjusted_ebita', adjusted_ebitda_margin_pct: 'adjusted_ebita_margin_pct' });
+    expect(aliases('Adjusted EBITDA was $52 million.', 'Adjusted EBITDA margin was 21%.', 'Segment adjusted EBITDA was $30 million.', 'Services adjusted EBITA was $9 million.')).toMatchObject({ adjusted_ebita: 'adjusted_ebitda' });
+  });
+  it('leaves both as said when the call uses both more than once, or names one too seldom to tell', () => {
+    expect(aliases('Adjusted EBITA was $421 million.', 'Adjusted EBITDA was $520 million.', 'Adjusted EBITA margin was 9%.', 'Adjusted EBITDA margin was 12%.', 'EBITA grew.')).toEqual({});
+    expect(aliases('Adjusted EBITA was $421 million.', 'Adjusted EBITDA was $520 million.')).toEqual({});
   });
 });

@@ -10,7 +10,7 @@ import { isRealDate, parseQuarterId, periodEnd, quarterId, quarterSlug, compareQ
 import { detectCallDate, detectLayout, fiscalYearEnd, pickQuarter, quarterEvidence } from './detect.ts';
 import { headerCallDate, pairedStatements, readCalendar, type CalendarReading } from './calendar.ts';
 import { identifyCompany, shortName, type CompanyCandidate } from './identify.ts';
-import { segmentsFromText } from './segments-from-text.ts';
+import { misheardMetrics, segmentsFromText } from './segments-from-text.ts';
 import { parseFiscalYearEnd, type FiscalYearEnd } from '../../src/lib/quarters.ts';
 import { ConvertError, type Warning } from './errors.ts';
 import { sidecarKeyLine, yearOutOfRange } from './guards.ts';
@@ -281,7 +281,10 @@ export function parseFile(input: InputFile, companies: readonly Company[], warni
   }
   if (sidecar.language) raw = { ...raw, layers: raw.layers.map((l, i) => (i === 0 ? { ...l, lang: sidecar.language! } : l)) };
   // Without a profile, the business units the call presents as segments are the company's.
-  const company = facts.company.origin === 'text' ? { ...facts.company, segments: mergeSegments(facts.company.segments, segmentsFromText(raw)) } : facts.company;
+  const company =
+    facts.company.origin === 'text'
+      ? { ...facts.company, segments: mergeSegments(facts.company.segments, segmentsFromText(raw)), metric_aliases: { ...misheardMetrics(raw), ...facts.company.metric_aliases } }
+      : facts.company;
   return {
     path: input.path,
     sha256: createHash('sha256').update(input.bytes).digest('hex'),

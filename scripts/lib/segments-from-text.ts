@@ -28,7 +28,7 @@ const ZH_LIST = /(?:[两兩二三四五六几幾]大|[两兩二三四五六几�
 const ZH_ITEM = /(?<zh>[\p{Script=Han}]{2,10})\s*[（(]\s*(?<en>[A-Z][A-Za-z0-9&'’. -]{1,40}?)\s*[)）]/gu;
 /** "CCB reported net income of $3.6 billion", "Next, the CIB reported revenue": a business that reports a result. */
 const EN_REPORTER = new RegExp(
-  `(?:^|[.!?;,]\\s+|\\b(?:and|next|then|finally|now)\\s*,?\\s+)(?:the\\s+)?(${NAME})\\s+(?:reported|delivered|posted|generated|recorded)\\s+(?:(?:a|an|its|record|total|GAAP|adjusted|non-GAAP)\\s+)*(?:net income|net loss|net profit|revenues?|sales|operating (?:income|profit|loss)|pretax income|EBITDA|EBITA|earnings)\\b`,
+  `(?:^|[.!?;,]\\s+|\\b(?:and|next|then|finally|now)\\s*,?\\s+)(?:the\\s+)?(${NAME})(?:\\s+(?:business|segment|division))?\\s+(?:reported|delivered|posted|generated|recorded)\\s+(?:(?:a|an|its|record|total|GAAP|adjusted|non-GAAP)\\s+)*(?:net income|net loss|net profit|revenues?|sales|operating (?:income|profit|loss)|pretax income|EBITDA|EBITA|earnings)\\b`,
   'g',
 );
 /** A unit named with its initials: "IDG or Intelligent Devices group", "SSG, our Solutions and Services group", "Cloud Services Group (CSG)". */
@@ -49,7 +49,7 @@ const EN_GREW_TO = new RegExp(
 );
 /** "Home Care, our largest business, had net sales of $1.02 billion": a name, perhaps with an aside, that had revenue. */
 const EN_HAD_REVENUE = new RegExp(
-  `(?:^|[.!?]\\s+|[,;]\\s+(?:and|while)\\s+)(${NAME})(?:,\\s+[a-z][^,.;]{2,40},)?\\s+(?:had|posted|delivered|generated|recorded)\\s+(?:(?:total|net|segment)\\s+)?(?:revenues?|sales)\\s+of\\b`,
+  `(?:^|[.!?]\\s+|[,;]\\s+(?:and|while)\\s+)(${NAME})(?:\\s+(?:business|segment|division))?(?:,\\s+[a-z][^,.;]{2,40},)?\\s+(?:had|posted|delivered|generated|recorded)\\s+(?:(?:total|net|segment)\\s+)?(?:revenues?|sales)\\s+of\\b`,
   'g',
 );
 /** A name standing as a sentence of its own, followed by its revenue: "Medical Devices. Revenue was …". */
@@ -77,7 +77,7 @@ function segmentId(name: string): string {
 }
 
 /** "Let me walk through the segments", "turning to our divisions", "each of our businesses". */
-const WALK_THROUGH = /\b(?:results\s+by\s+segment|now\s+by\s+segment|segment\s+by\s+segment)\b|(?:^|[.!?]\s+)(?:(?:Now|Next|So|And)\s*,?\s+)?(?:[Ll]ooking\s+)?[Bb]y\s+(?:segment|division|business\s+area|business\s+unit|business)s?\s*[,.:]|\b(?:walk(?:\s+you)?\s+through|take\s+you\s+through|go\s+through|turn(?:ing)?\s+to|review|look\s+at|talk\s+about|discuss)\s+(?:the|our|each\s+of\s+our|each)\s+(?:(?:two|three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|business\s+units|business\s+areas|businesses|product\s+groups|product\s+lines|business\s+lines)\b|\btake\s+(?:the|our)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|businesses)\s+(?:in\s+turn|one\s+by\s+one|one\s+at\s+a\s+time)\b/i;
+const WALK_THROUGH = /\b(?:results\s+by\s+(?:segment|division|business)|now\s+by\s+segment|segment\s+by\s+segment)\b|(?:^|[.!?]\s+)(?:(?:Now|Next|So|And)\s*,?\s+)?(?:[Ll]ooking\s+)?[Bb]y\s+(?:segment|division|business\s+area|business\s+unit|business)s?\s*[,.:]|\b(?:walk(?:\s+you)?\s+through|take\s+you\s+through|go\s+through|turn(?:ing)?\s+to|review|look\s+at|talk\s+about|discuss)\s+(?:the|our|each\s+of\s+our|each)\s+(?:(?:two|three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|business\s+units|business\s+areas|businesses|product\s+groups|product\s+lines|business\s+lines)\b|\btake\s+(?:the|our)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|businesses)\s+(?:in\s+turn|one\s+by\s+one|one\s+at\s+a\s+time)\b/i;
 /** Words that start a measure, not a name: "Total revenue was", "Product revenue was". */
 const MEASURE_WORDS = /^(?:Total|Net|Gross|Operating|Consolidated|Adjusted|Reported|Organic|Recurring|Quarterly|Annual|Deferred|Other|Interest|Group|Overall|Segment|Company|Worldwide|Global|GAAP|Non-GAAP|Revenue|Sales|EBITDA|EBITA|EBIT|EPS|Profit|Income|Earnings|Margin|Margins|Cash|Orders|Bookings|Backlog|ARR|Volume|Volumes|Shipments|Deliveries)$/;
 /** Subjects that are not a business's name. */
@@ -337,4 +337,23 @@ export function segmentsFromText(raw: RawSource): Segment[] {
     const short = all.filter((o) => longer(o) === s).map((o) => o.names.en);
     return short.length ? { ...s, aliases: [...new Set([...s.aliases, ...short])] } : s;
   });
+}
+
+/**
+ * Metrics a call names once where it names another, close in sound, throughout: a call that says
+ * "adjusted EBITA" three times or more and "EBITDA" once has most likely been transcribed with
+ * EBITA heard as EBITDA (and the reverse), so the one is read as the other, with a note on the
+ * figure. Without a profile, this is the text's own evidence of what the company reports.
+ */
+export function misheardMetrics(raw: RawSource): Record<string, string> {
+  const text = raw.turns
+    .filter((t) => t.label.role !== 'analyst' && t.label.role !== 'operator')
+    .flatMap((t) => t.paragraphs.map((p) => p.text))
+    .join('\n');
+  const ebita = text.match(/\bEBITA\b/gi)?.length ?? 0;
+  const ebitda = text.match(/\bEBITDA\b/gi)?.length ?? 0;
+  const misheard = (heard: string, meant: string) => Object.fromEntries(['', '_margin_pct', '_yoy_pct'].map((s) => [`${heard}${s}`, `${meant}${s}`]));
+  if (ebita >= 3 && ebitda === 1) return misheard('adjusted_ebitda', 'adjusted_ebita');
+  if (ebitda >= 3 && ebita === 1) return misheard('adjusted_ebita', 'adjusted_ebitda');
+  return {};
 }

@@ -315,6 +315,69 @@ export interface SourceReading {
 }
 
 /** Prepares the vocabulary for a company and quarter once, then reads sources with it. */
+/** "Earlier I said …", "I misspoke when I said …": what follows is a statement the speaker takes back. */
+const SAID_EARLIER =
+  /\b(?:(?:earlier|previously|before|a (?:moment|minute|few minutes) ago)\s*,?\s+I\s+(?:said|mentioned|stated|quoted|gave|read out)|I\s+(?:said|mentioned|stated|quoted|gave|read out)\s+(?:earlier|previously|a (?:moment|minute|few minutes) ago|before)|I\s+misspoke\s+(?:earlier\s+)?when\s+I\s+said)\s*(?:that\s+)?/gi;
+const ZH_SAID_EARLIER = /(?:刚才|之前|前面)我?(?:说|讲|提到)(?:的)?|我(?:刚才|之前|前面)(?:说|讲|提到)(?:的)?/gu;
+/** Words that say a statement was wrong. */
+const TAKEN_BACK_WORDS = /\b(?:incorrect|not correct|not right|wrong|misspoke|mis-spoke|misstated|should (?:have been|be|read)|(?:a|my) (?:slip|mistake|typo|error)|correction|let me correct)\b|说错|讲错|有误|不对|更正|纠正/iu;
+/** "… was 22.6%, not 26%": the value after "not" is one the speaker corrects. */
+const NOT_THAT = /(\d[\d,.]*\s*(?:%|percent|per cent|[a-z]*illion|bn|m)?)\s*,?\s+(?:and\s+)?not\s+(\d[\d,.]*\s*(?:%|percent|per cent|[a-z]*illion|bn|m)?)(?=[\s,.;]|$)/gi;
+const ZH_NOT_THAT = /([\d.,]+\s*(?:%|亿元?|万元?)?)\s*[，,]?\s*而?不是\s*([\d.,]+\s*(?:%|亿元?|万元?)?)/gu;
+
+/**
+ * The statements a sentence takes back, rewritten as the statements they were: "Earlier I said
+ * gross margin was 44.1%; that is incorrect." gives "gross margin was 44.1%", and "the operating
+ * margin was 22.6%, not 26%" gives "the operating margin was 26%". A figure the same source
+ * states with that metric, entity and value is then not the quarter's. "Earlier I said" takes a
+ * statement back only when the sentence's paragraph says it was wrong ("that is incorrect";
+ * `paragraphSaysWrong`).
+ */
+export function takenBackClauses(text: string, paragraphSaysWrong = TAKEN_BACK_WORDS.test(text)): string[] {
+  const out: string[] = [];
+  // "As I said earlier, revenue was …" repeats a figure; only a paragraph that says it was wrong takes it back.
+  const wrong = paragraphSaysWrong;
+  for (const re of wrong ? [SAID_EARLIER, ZH_SAID_EARLIER] : []) {
+    for (const m of text.matchAll(re)) {
+      if (/\bas\s+$/i.test(text.slice(0, m.index)) || /如$/u.test(text.slice(0, m.index))) continue;
+      const rest = text.slice(m.index + m[0].length);
+      const clause = rest.split(/;|；|。|\.\s|\s[-–—]+\s|,\s*(?:that|which|but)\b|，(?:这|那|说错|有误|不对)/u)[0]!;
+      if (/\d/.test(clause)) out.push(clause);
+    }
+  }
+  for (const re of [NOT_THAT, ZH_NOT_THAT]) {
+    for (const m of text.matchAll(re)) {
+      // The statement with the corrected value in place of the right one, up to the correction.
+      const start = Math.max(text.lastIndexOf(';', m.index), text.lastIndexOf('；', m.index), text.lastIndexOf('. ', m.index)) + 1;
+      out.push(`${text.slice(start, m.index)}${m[2]!}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * `figures` without those a taken-back statement names (same metric, period, unit, basis and
+ * value; the same entity, or any when the correction does not say which). A figure the
+ * correction's paragraph states for the same metric without an entity takes the entity of the
+ * one it replaces ("Earlier I said gross margin was 44.1%; that is incorrect. Gross margin for
+ * the quarter was 41.4%").
+ */
+function withoutTakenBack(figures: readonly RawFigure[], takenBack: readonly RawFigure[]): RawFigure[] {
+  const same = (t: RawFigure, f: RawFigure) => t.metric === f.metric && t.period === f.period && t.unit === f.unit && t.basis === f.basis;
+  const names = (t: RawFigure, f: RawFigure) => same(t, f) && (t.segment === null || t.segment === f.segment) && Math.abs(t.value - f.value) <= 1e-9 * Math.max(1, Math.abs(f.value));
+  const replaced = new Map<RawFigure, string>();
+  const kept = figures.filter((f) => {
+    const t = takenBack.find((t) => names(t, f));
+    if (t && f.segment !== null) replaced.set(t, f.segment);
+    return !t;
+  });
+  return kept.map((f) => {
+    if (f.segment !== null) return f;
+    const t = [...replaced.keys()].find((t) => same(t, f) && t.quote.source === f.quote.source && t.quote.paragraph === f.quote.paragraph);
+    return t ? { ...f, segment: replaced.get(t)! } : f;
+  });
+}
+
 export function figureReader(ctx: ExtractContext) {
   const end = periodEnd(ctx.quarter, fiscalYearEnd(ctx.company));
   const vocab: Vocabulary = vocabulary(ctx.reading, ctx.metrics, ctx.company, ctx.quarter, Number(end.slice(5, 7)), Number(end.slice(0, 4)));
@@ -361,9 +424,11 @@ export function figureReader(ctx: ExtractContext) {
     const calendarYears = ctx.company.fiscal_year_end === '12-31';
     const { yuan, dollar, currency } = currenciesOf(source);
     const state = newCarried();
+    /** Figures the speaker later takes back ("Earlier I said gross margin was 44.1%; that is incorrect"). */
+    const takenBack: RawFigure[] = [];
 
     /** One sentence in what the sentences before it carried; updates what it carries on. */
-    const sentence = (text: string, quote: Omit<RawFigure['quote'], 'number'>) => {
+    const sentence = (text: string, quote: Omit<RawFigure['quote'], 'number'>, paragraphSaysWrong: boolean) => {
       const topic = topicSet(text, vocab, state.entity);
       // "Moving on to Amazon ads.": the speaker turns to something that is not a segment, and the
       // segment spoken of before is no longer the topic.
@@ -375,7 +440,7 @@ export function figureReader(ctx: ExtractContext) {
       if (periodTopic !== undefined) state.period = periodTopic ?? undefined;
       if (periodTopic === 'year-to-date' && state.turnOpening) state.turnPeriod = periodTopic;
       if (findNumbers(text).some((n) => n.kind !== 'plain')) state.turnOpening = false;
-      const readings = readSentence(text, {
+      const context: SentenceContext = {
         ...sentenceContext(topic ?? state.entity, state.nonGaap),
         yuan,
         ...(currency ? { currency } : {}),
@@ -383,7 +448,11 @@ export function figureReader(ctx: ExtractContext) {
         ...(state.period ? { period: state.period } : {}),
         ...(state.groupUntilSegments ? { groupUntilSegments: true } : {}),
         ...(state.afterBreakdown ? { afterBreakdown: state.afterBreakdown } : {}),
-      });
+      };
+      const readings = readSentence(text, context);
+      for (const clause of takenBackClauses(text, paragraphSaysWrong)) {
+        for (const r of readSentence(clause, context)) if (r.decision === 'figure') takenBack.push(toRawFigure(r, quote, state.order, state.inQa));
+      }
       if (topic) state.entity = topic;
       if (topic?.kind === 'segment') state.paragraphSegments.add(topic.id);
       if (topic && topic.kind !== 'group') state.groupUntilSegments = false;
@@ -403,12 +472,13 @@ export function figureReader(ctx: ExtractContext) {
       state.order++;
       if (p.kind === 'footnote') return;
       startParagraph(state);
+      const saysWrong = TAKEN_BACK_WORDS.test(p.text);
       for (const s of splitSentences(p.text)) {
         // The reading vocabulary is English and Chinese: a sentence in Korean or Japanese (a
         // translation under each English paragraph, most often) is not read, so that its words
         // for "cumulative" or "planned" are not missed.
         if (UNREAD_SCRIPT.test(s.text) && (s.text.match(UNREAD_SCRIPT_G) ?? []).length >= 0.2 * s.text.replace(/\s/g, '').length) continue;
-        sentence(s.text, { source: source.key, paragraph: p.id, ...(speaker ? { speaker } : {}), text: s.text });
+        sentence(s.text, { source: source.key, paragraph: p.id, ...(speaker ? { speaker } : {}), text: s.text }, saysWrong);
       }
     };
     for (const p of source.announcement) visit(p, undefined);
@@ -423,7 +493,7 @@ export function figureReader(ctx: ExtractContext) {
         for (const p of turn.paragraphs) visit(p, turn.speaker);
       }
     }
-    return { figures, guidance };
+    return { figures: withoutTakenBack(figures, takenBack), guidance };
   }
 
   return { read, explain, vocab };
