@@ -44,6 +44,11 @@ describe('sign', () => {
     ['Operating margin was negative 4.3%.', [['group', 'operating_margin_pct', -4.3, '%']]],
     ['集团净亏损为人民币 12 亿元。', [['group', 'net_income', -1.2e9, 'CNY']]],
     ['本季度自由现金流为净流出人民币 35 亿元。', [['group', 'free_cash_flow', -3.5e9, 'CNY']]],
+    // A growth rate that came down to a level is that level; a rate that fell by so much is a decline.
+    ['It was provisions that took the net income growth down to 6%.', [['group', 'net_income_yoy_pct', 6, '%']]],
+    ['Revenue growth slowed to 6% in the quarter.', [['group', 'revenue_yoy_pct', 6, '%']]],
+    ['Revenue fell 6% in the quarter.', [['group', 'revenue_yoy_pct', -6, '%']]],
+    ['收入增速回落至 6%。', [['group', 'revenue_yoy_pct', 6, '%']]],
   ] as const)('%s', (s, expected) => expect(read(s, { kind: 'group' })).toEqual(expected));
 });
 
@@ -173,6 +178,9 @@ describe('time frame and modality', () => {
     ['Revenue was CHF 1.28 billion, up 2.1% in Swiss francs and 4.8% in local currencies.', [['group', 'revenue', 1.28e9, 'CHF'], ['group', 'revenue_yoy_pct', 2.1, '%']]],
     ['按固定汇率计算，收入同比增长9%。', []],
     ['We expect revenue for the fourth quarter to be between US$3.3 billion and US$3.4 billion.', [['guidance', 'revenue', 3.3e9, 'USD'], ['guidance', 'revenue', 3.4e9, 'USD']]],
+    // The end of a range takes its start's measure, whatever words follow it.
+    ['We expect to repurchase between $1.5 billion and $2.0 billion of shares over the year.', [['guidance', 'buyback_usd', 1.5e9, 'USD'], ['guidance', 'buyback_usd', 2e9, 'USD']]],
+    ['We expect to repurchase $1.5 billion to $2.0 billion of shares next year.', [['guidance', 'buyback_usd', 1.5e9, 'USD'], ['guidance', 'buyback_usd', 2e9, 'USD']]],
     ['我们预计该业务收入增速在未来几个季度将保持在 25% 以上。', []],
     ['Revenue of US$3.2 billion was above our expectations.', [['group', 'revenue', 3.2e9, 'USD']]],
     ['Our GAAP net income was RMB12 billion, an increase of RMB11.1 billion.', [['group', 'net_income', 12e9, 'CNY']]],
@@ -482,10 +490,33 @@ describe('what earlier sentences of a turn carry', () => {
       ['diluted_eps', 0.102, 'AUD'],
       ['non_gaap_diluted_eps', 0.113, 'AUD'],
     ]);
+    // A call that says which dollar its amounts are in: "$" is that dollar, however seldom it is named.
+    expect(withUnits(['All amounts are in Canadian dollars unless otherwise noted.', 'Revenue was $612 million.'])).toEqual([['revenue', 612e6, 'CAD']]);
+    expect(withUnits(['Figures are in Australian dollars.', 'Revenue was $612 million.'])).toEqual([['revenue', 612e6, 'AUD']]);
+    expect(withUnits(['All amounts are in U.S. dollars unless otherwise stated.', 'Revenue was $612 million.', 'Canada sold C$12 million, C$13 million and C$14 million.'])).toContainEqual(['revenue', 612e6, 'USD']);
     // A US-dollar call, or one that names another dollar only in passing, keeps "$" as US dollars.
     expect(withUnits(['Revenue was $612 million.', 'Our Canadian unit sold C$12 million.', 'Free cash flow was $52 million.'])).toEqual([
       ['revenue', 612e6, 'USD'],
       ['free_cash_flow', 52e6, 'USD'],
+    ]);
+  });
+
+  it("reads net income in a paragraph a segment's name opens as the segment's, when the call names a segment with net income", () => {
+    const paragraphs = ['Turning to Cloud. Cloud revenue was $410 million. Net income was $81 million, up 6% year over year.', 'Retail reported revenue of $300 million and net income of $16 million.'];
+    expect(segmentsOf(paragraphs).filter(([, m]) => m.startsWith('net_income'))).toEqual([
+      ['cloud', 'net_income', 81e6],
+      ['cloud', 'net_income_yoy_pct', 6],
+      ['retail', 'net_income', 16e6],
+    ]);
+    // Without a segment named with net income, net income stays the company's or unassigned.
+    expect(segmentsOf([paragraphs[0]!, 'Retail reported revenue of $300 million.']).filter(([, m]) => m.startsWith('net_income'))).toEqual([
+      [null, 'net_income', 81e6],
+      [null, 'net_income_yoy_pct', 6],
+    ]);
+    // Nor in a paragraph the segment's name did not open.
+    expect(segmentsOf(['Turning to Cloud. Cloud revenue was $410 million.', 'Net income was $81 million.', paragraphs[1]!]).filter(([, m]) => m === 'net_income')).toEqual([
+      [null, 'net_income', 81e6],
+      ['retail', 'net_income', 16e6],
     ]);
   });
 

@@ -53,7 +53,7 @@ const EN_HAD_REVENUE = new RegExp(
   'g',
 );
 /** A name standing as a sentence of its own, followed by its revenue: "Medical Devices. Revenue was …". */
-const NAME_HEADING = new RegExp(`(?:^|[.!?]\\s+)(${NAME})\\.\\s+(?:Revenues?|Net sales|Sales|Segment revenues?|Orders)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|came in|totaled|totalled)\\b`, 'g');
+const NAME_HEADING = new RegExp(`(?:^|[.!?]\\s+)(${NAME})(?:,?\\s+on\\s+(?:slide|page)\\s+\\d+)?\\.\\s+(?:Revenues?|Net sales|Sales|Segment revenues?|Orders)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|came in|totaled|totalled)\\b`, 'g');
 /** "- Orthopaedics: sales of CHF 318.7 million, up 1.1%": one unit of a bulleted list. */
 const EN_BULLET = new RegExp(`^\\s*[-*•·]\\s+(${NAME})\\s*[:：–—-]\\s*(?:revenues?|net sales|sales|net revenues?)\\s+(?:of|was|were|grew|increased|rose|declined|decreased|fell|reached)\\b`);
 /** "Surgical Solutions: net sales of SEK 1,012 million" opening a paragraph or sentence. */
@@ -81,6 +81,8 @@ const WALK_THROUGH = /\b(?:results\s+by\s+(?:segment|division|business)|now\s+by
 /** Words that start a measure, not a name: "Total revenue was", "Product revenue was". */
 const MEASURE_WORDS = /^(?:Total|Net|Gross|Operating|Consolidated|Adjusted|Reported|Organic|Recurring|Quarterly|Annual|Deferred|Other|Interest|Group|Overall|Segment|Company|Worldwide|Global|GAAP|Non-GAAP|Revenue|Sales|EBITDA|EBITA|EBIT|EPS|Profit|Income|Earnings|Margin|Margins|Cash|Orders|Bookings|Backlog|ARR|Volume|Volumes|Shipments|Deliveries)$/;
 /** Subjects that are not a business's name. */
+/** A kind of revenue, not a unit that earns it ("Non-interest revenue", "Fee-based revenue grew 13%", "Trading revenue was solid"). */
+const REVENUE_KIND = /^(?:Non-interest|Interest|Fee-based|Fees?|Trading|Commissions?|Non-recurring|One-time)$/;
 const PRONOUN = /^(?:We|It|They|He|She|This|That|Management|Company|Group|Firm)$/i;
 /**
  * "分业务看，输配电设备业务第三季度实现收入…；新能源装备业务实现收入…", "以產品別來看，車用光學營收為…；消費性電子營收為…":
@@ -295,7 +297,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   // Three or more names each with revenue of its own ("Online revenue grew 8.7%…", "Stores
   // revenue was…", "Ashcombe Home revenue grew…") are a breakdown of the company's revenue: each
   // named again elsewhere in management's remarks is a segment.
-  const subjects = [...new Set(revenueSubjects.map((r) => cleanName(r)).filter((n): n is string => Boolean(n) && !PRONOUN.test(n!) && !n!.split(/\s+/).some((w) => MEASURE_WORDS.test(w))))];
+  const subjects = [...new Set(revenueSubjects.map((r) => cleanName(r)).filter((n): n is string => Boolean(n) && !PRONOUN.test(n!) && !REVENUE_KIND.test(n!) && !n!.split(/\s+/).some((w) => MEASURE_WORDS.test(w))))];
   const mentions = (name: string) => text.match(new RegExp(`(?<![A-Za-z])${escapeRe(name)}(?![A-Za-z])`, 'g'))?.length ?? 0;
   const breakdown = subjects.length >= 3;
   for (const name of found.size > 0 || walksThrough || breakdown ? subjects : []) {
@@ -316,7 +318,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   // CIB reported …", "Corporate reported …", are a walk through the segments: each is one.)
   const reporterNames = [...new Set(reporters.map((r) => cleanName(r)).filter((n): n is string => Boolean(n) && !PRONOUN.test(n!)))];
   for (const name of reporterNames) {
-    if (mentions(name) >= 2 || reporterNames.length >= 3) addEn(name);
+    if (mentions(name) >= 2 || reporterNames.length >= 3 || walksThrough) addEn(name);
   }
   // Two spellings of one name ("Diagnostics" and "diagnostics") are one segment, and so are a
   // name and another segment's initials ("SSG" and "Solutions and Services Group").

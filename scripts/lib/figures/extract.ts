@@ -166,28 +166,40 @@ export function yuanOf(source: Source): string {
 
 /** What a source's bare `元` and bare `$` mean, and the currency it states most (see `yuanOf`, `dollarOf`, `currencyOf`), from one pass over its amounts. */
 function currenciesOf(source: Source): { yuan: string; dollar: string | undefined; currency: string | undefined } {
-  const { named, bareDollars } = currencyCounts(source);
+  const { named, bareDollars, declared } = currencyCounts(source);
   const yuan = top(new Map([...named].filter(([c]) => YUAN_FAMILY.has(c)))) ?? 'CNY';
   const most = top(named);
-  const dollar = most && most !== 'USD' && DOLLAR_FAMILY.has(most) && named.get(most)! >= 3 ? most : undefined;
+  const dollar = declared ? (declared === 'USD' ? undefined : declared) : most && most !== 'USD' && DOLLAR_FAMILY.has(most) && named.get(most)! >= 3 ? most : undefined;
   const all = new Map(named);
   if (bareDollars > 0) all.set(dollar ?? 'USD', (all.get(dollar ?? 'USD') ?? 0) + bareDollars);
   return { yuan, dollar, currency: top(all) };
 }
 
-/** How often a source names each currency with its amounts, and how many amounts it writes with a bare "$" or "cents" (one pass). */
-function currencyCounts(source: Source): { named: Map<string, number>; bareDollars: number } {
+/**
+ * "All amounts are in Canadian dollars unless otherwise noted": the dollar a call says its bare
+ * "$" amounts are in (on normalised text).
+ */
+const DECLARED_DOLLAR =
+  /\b(?:amounts|figures|numbers|results|dollar amounts|financial results|all references to dollars)\b[^.;]{0,40}?\b(?:are|is|will be|were)\s+(?:(?:expressed|stated|reported|presented|given|quoted)\s+)?in\s+(canadian|australian|singapore|hong kong|new taiwan|u\.s\.|us|american)\s+dollars\b|\bin\s+(canadian|australian|singapore|hong kong|new taiwan|u\.s\.|us|american)\s+dollars,?\s+unless\s+otherwise\b/;
+const DOLLAR_NAMES: Readonly<Record<string, string>> = { canadian: 'CAD', australian: 'AUD', singapore: 'SGD', 'hong kong': 'HKD', 'new taiwan': 'TWD', 'u.s.': 'USD', us: 'USD', american: 'USD' };
+
+/** How often a source names each currency with its amounts, how many amounts it writes with a bare "$" or "cents", and the dollar it says it reports in (one pass). */
+function currencyCounts(source: Source): { named: Map<string, number>; bareDollars: number; declared: string | undefined } {
   const named = new Map<string, number>();
   let bareDollars = 0;
+  let declared: string | undefined;
   const texts = [...source.announcement, ...source.sections.flatMap((s) => s.turns.flatMap((t) => t.paragraphs))].map((p) => p.text);
   for (const t of texts) {
-    for (const n of findNumbers(normalizeSameLength(t))) {
+    const norm = normalizeSameLength(t);
+    const said = declared ? null : DECLARED_DOLLAR.exec(norm);
+    if (said) declared = DOLLAR_NAMES[(said[1] ?? said[2])!];
+    for (const n of findNumbers(norm)) {
       if (n.kind !== 'money' || !n.currency || n.bareYuan) continue;
       if (n.bareDollar) bareDollars++;
       else named.set(n.currency, (named.get(n.currency) ?? 0) + 1);
     }
   }
-  return { named, bareDollars };
+  return { named, bareDollars, declared };
 }
 
 /** The most frequent key of counts. */
@@ -203,9 +215,10 @@ const UNREAD_SCRIPT_G = /[\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana
 const DOLLAR_FAMILY = new Set(['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'TWD']);
 
 /**
- * The dollar a bare "$" means in a source: a call that states its amounts in another dollar by
- * name most of all (three times or more: "C$146.3 million") writes that dollar when it drops the
- * mark; otherwise the US dollar (undefined).
+ * The dollar a bare "$" means in a source: the one the call says its amounts are in ("All
+ * amounts are in Canadian dollars unless otherwise noted"); else, in a call that states its
+ * amounts in another dollar by name most of all (three times or more: "C$146.3 million"), that
+ * dollar; otherwise the US dollar (undefined).
  */
 export function dollarOf(source: Source): string | undefined {
   return currenciesOf(source).dollar;
@@ -424,6 +437,8 @@ export function figureReader(ctx: ExtractContext) {
     const calendarYears = ctx.company.fiscal_year_end === '12-31';
     const { yuan, dollar, currency } = currenciesOf(source);
     const state = newCarried();
+    /** Figures of a metric the company reports for the whole (net income) stated in a paragraph a segment's name opened, with that segment. */
+    const inSegmentParagraph = new Map<RawFigure, string>();
     /** Figures the speaker later takes back ("Earlier I said gross margin was 44.1%; that is incorrect"). */
     const takenBack: RawFigure[] = [];
 
@@ -466,7 +481,13 @@ export function figureReader(ctx: ExtractContext) {
       guidance.push(...toGuidance(readings, { ...quote, number: '' }, state.about, ctx.quarter, calendarYears));
       const stated = guidancePeriod(text);
       if (stated !== 'unspecified') state.about = stated;
-      for (const r of readings) if (r.decision === 'figure') figures.push(toRawFigure(r, quote, state.order, state.inQa));
+      for (const r of readings) {
+        if (r.decision !== 'figure') continue;
+        const figure = toRawFigure(r, quote, state.order, state.inQa);
+        figures.push(figure);
+        const about = context.entity;
+        if (r.segment === null && r.rule.includes('entity:context segment, group metric') && about?.kind === 'segment' && state.paragraphSegments.has(about.id)) inSegmentParagraph.set(figure, about.id);
+      }
     };
     const visit = (p: Paragraph, speaker: string | undefined) => {
       state.order++;
@@ -493,7 +514,13 @@ export function figureReader(ctx: ExtractContext) {
         for (const p of turn.paragraphs) visit(p, turn.speaker);
       }
     }
-    return { figures: withoutTakenBack(figures, takenBack), guidance };
+    // A call that names a segment with such a metric ("Corporate Support reported revenue of $137
+    // million and net income of $16 million") reports it by segment: in a paragraph a segment's
+    // name opened, "Net income was $812 million" is then that segment's.
+    const base = (id: string) => metrics.get(id)?.growth_of ?? id;
+    const bySegment = new Set(figures.filter((f) => f.segment !== null && f.segment !== 'group' && f.quote.rule?.includes('entity:named')).map((f) => base(f.metric)));
+    const placed = figures.map((f) => (inSegmentParagraph.has(f) && bySegment.has(base(f.metric)) ? { ...f, segment: inSegmentParagraph.get(f)!, quote: { ...f.quote, rule: `${f.quote.rule} · entity:segment-paragraph ${inSegmentParagraph.get(f)}` } } : f));
+    return { figures: withoutTakenBack(placed, takenBack), guidance };
   }
 
   return { read, explain, vocab };

@@ -577,7 +577,11 @@ export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Voc
 export function direction(p: Parsed, num: NumberMention, from: number, previous?: { sign: number; end: number }): number {
   const left = p.norm.slice(from, num.start);
   const up = [...left.matchAll(new RegExp(GROWTH_UP.source, 'g'))].pop()?.index ?? -1;
-  const down = [...left.matchAll(new RegExp(GROWTH_DOWN.source, 'g'))].pop()?.index ?? -1;
+  const lastDown = [...left.matchAll(new RegExp(GROWTH_DOWN.source, 'g'))].pop();
+  const down = lastDown?.index ?? -1;
+  // "took the net income growth down to 6%", "增速回落至 6%": a growth rate that came down to a
+  // level is that level, not a decline.
+  if (lastDown && down > up && /^\s*(?:to|至|到)\s*$/.test(left.slice(down + lastDown[0].length)) && /(?:growth|growth rate|增速|增长率|增幅)\s*$/.test(left.slice(0, down))) return 1;
   if (up >= 0 || down >= 0) return down > up ? -1 : 1;
   const after = p.norm.slice(num.end);
   if (GROWTH_AFTER.test(after)) return 1;
@@ -873,6 +877,22 @@ interface Before {
   readonly money?: NumberMention;
   readonly rate?: { sign: number; end: number };
   readonly frame?: { frame: Frame };
+  /** The measure of the previous number, when it had a metric. */
+  readonly measure?: { readonly hit: Hit<Measure>; readonly kind: NumberMention['kind'] };
+}
+
+/**
+ * Whether `num` ends a range the previous number starts ("$1.5 billion to $2.0 billion",
+ * "between $1.5 billion and $2.0 billion"): the end takes the start's measure, whatever words
+ * follow it ("… of shares over the year").
+ */
+function endsRange(p: Parsed, num: NumberMention, before: Before): boolean {
+  if (!before.measure || before.measure.kind !== num.kind) return false;
+  const start = p.numbers.find((n) => n.end === before.end);
+  if (!start) return false;
+  const joiner = p.norm.slice(before.end, num.start);
+  if (/^\s*(?:to|-|–|~|至|到)\s*(?:us\$|usd|rmb|\$|€|£|¥)?\s*$/.test(joiner)) return true;
+  return /^\s*and\s*(?:us\$|usd|rmb|\$|€|£|¥)?\s*$/.test(joiner) && /\bbetween\s*(?:us\$|usd|rmb|\$|€|£|¥)?\s*$/.test(p.norm.slice(Math.max(0, start.start - 16), start.start));
 }
 
 /** Every number of a sentence with its decision. */
@@ -921,7 +941,7 @@ function readNumber(p: Parsed, num: NumberMention, before: Before, ctx: Sentence
   // the speaker takes the figure back and says the right one.
   const retraction = RETRACTED.exec(p.norm.slice(num.end));
   if (retraction && p.numbers.some((n) => n.start === num.end + retraction[0].length && n.kind === num.kind)) return skip('value:taken-back');
-  const measure = measureOf(p, num, ctx.metrics);
+  const measure = endsRange(p, num, before) ? before.measure!.hit : measureOf(p, num, ctx.metrics);
   if (!measure) return skip('metric:none');
   if (!measure.value.metric) return skip(`metric:other-measure '${measure.text}'${measure.value.head ? ' (a line of revenue)' : ''}`);
   const alias = ctx.metricAliases[measure.value.metric];
@@ -930,7 +950,7 @@ function readNumber(p: Parsed, num: NumberMention, before: Before, ctx: Sentence
   // "a net loss of $51.2 million, or $0.29 per share, a year ago": the per-share amount shares the amount's period.
   if (measure.start >= num.end && before.frame?.frame === 'prior' && /^\s*,?\s*or\s*\S{0,4}\s*$/.test(p.norm.slice(before.end, num.start))) frame = 'prior';
   const sign = num.kind === 'percent' ? direction(p, num, Math.max(measure.end, before.end), before.rate) || verbBeforeMeasure(p, num, measure) || growthNoun(p, num, measure) : 0;
-  next = { ...next, frame: { frame }, ...(num.kind === 'percent' ? { rate: { sign, end: num.end } } : {}) };
+  next = { ...next, frame: { frame }, measure: { hit: measure, kind: num.kind }, ...(num.kind === 'percent' ? { rate: { sign, end: num.end } } : {}) };
   const read = valueOf(p, num, metric, measure, ctx, sign, before.end);
   if ('skip' in read) return skip(read.skip, frame);
   // (A margin given as a share of revenue takes the basis of the income measure it belongs to.)
