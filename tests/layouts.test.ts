@@ -259,6 +259,43 @@ describe('official transcript with titles before the names and the operator inli
   });
 });
 
+describe('a Chinese transcript with "姓名（职务）：" labels and "姓名（<firm>分析师）：" questions', () => {
+  const text = [
+    '曜石汽车集团有限公司',
+    '2025年第三季度业绩电话会议',
+    '',
+    '主持人：各位来宾，大家好，欢迎参加曜石汽车集团有限公司2025年第三季度业绩电话会议。',
+    '',
+    '周明（董事长兼首席执行官）：谢谢主持人。第三季度公司交付新车8万台。',
+    '',
+    '韩静（首席财务官）：第三季度总收入为218.6亿元，同比增长31.2%。',
+    '',
+    '主持人：下面进入问答环节。',
+    '',
+    '刘思远（衡川证券分析师）：请问第四季度毛利率展望？',
+    '',
+    '韩静（首席财务官）：我们预计第四季度车辆毛利率在16%至17%之间。',
+    '',
+    '陈珂（中泓国际分析师）：请问海外市场？',
+    '',
+    '周明（董事长兼首席执行官）：海外交付约2,100台。',
+  ].join('\n');
+  const result = convertAll([textInput('yaoshi.txt', text)], catalog([]));
+  it('reads each label into name, title or firm and role, and the analysts\' questions as exchanges', () => {
+    expect(result.errors).toEqual([]);
+    const call = result.calls[0]!;
+    expect(call.speakers.map((s) => [s.name, s.title ?? s.firm ?? '', s.role])).toEqual(
+      expect.arrayContaining([
+        ['韩静', '首席财务官', 'executive'],
+        ['刘思远', '衡川证券', 'analyst'],
+        ['陈珂', '中泓国际', 'analyst'],
+      ]),
+    );
+    expect(exchanges(call)).toEqual(['刘思远 (衡川证券) -> 韩静', '陈珂 (中泓国际) -> 周明']);
+    expect(call.figures.map((f) => [f.segment, f.metric, f.value])).toEqual(expect.arrayContaining([['group', 'revenue', 21.86e9]]));
+  });
+});
+
 describe('layout detection', () => {
   it('reads a Chinese briefing whose questions are "问（<firm> 分析师 <name>）：" as label lines, not as inline analyst labels', () => {
     const text = ['某某股份2026年第三季度业绩说明会', '', '邵明川（董事长）：', '第三季度公司实现营业收入18.64亿元。', '', '林佩瑶（财务总监）：', '第三季度毛利率为34.2%。', '', '问（中泰证券 分析师 许文博）：请问订单情况？', '', '答（邵明川）：订单饱满。', '', '问（投资者）：分红计划？', '', '答（林佩瑶）：稳定分红。', '', '问（弘远基金 钱思睿）：现金流？', '', '答（林佩瑶）：改善明显。'].join('\n');

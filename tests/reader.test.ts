@@ -404,6 +404,14 @@ describe('Chinese orderings', () => {
     ['云业务收入为人民币 296 亿元，同比增长 7%。', undefined, [['cloud', 'revenue', 29.6e9, 'CNY'], ['cloud', 'revenue_yoy_pct', 7, '%']]],
     ['集团经营利润率为 12.5%，去年同期为 10.1%。', undefined, [['group', 'operating_margin_pct', 12.5, '%']]],
     ['集团经营利润增长 110 亿元至 454 亿元。', undefined, [['group', 'operating_income', 45.4e9, 'CNY']]],
+    // A loss rate is a negative margin; a loss per share is a negative EPS; "剔除股权激励费用后" is what makes the measure adjusted.
+    ['第三季度经营亏损为14.7亿元，经营亏损率为6.7%，去年同期经营亏损为31.5亿元。', { kind: 'group' }, [['group', 'operating_income', -1.47e9, 'CNY'], ['group', 'operating_margin_pct', -6.7, '%']]],
+    ['每股基本及摊薄净亏损为0.58元。', { kind: 'group' }, [['group', 'diluted_eps', -0.58, 'CNY']]],
+    ['第三季度经营性现金流为净流入26.4亿元。', { kind: 'group' }, [['group', 'operating_cash_flow', 2.64e9, 'CNY']]],
+    ['剔除股权激励费用后，非公认会计准则下的经调整净亏损为9.6亿元，去年同期经调整净亏损为26.0亿元。', { kind: 'group' }, [['group', 'non_gaap_net_income', -0.96e9, 'CNY']]],
+    ['剔除汇率影响后，收入增长9%。', { kind: 'group' }, []],
+    // A forecast replaced in the same sentence: "低于年初预计的约80亿元".
+    ['全年资本开支预计约为70亿元，低于年初预计的约80亿元。', { kind: 'group' }, [['guidance', 'capex', 7e9, 'CNY']]],
   ] as const)('%s', (s, topic, expected) => expect(read(s, topic as Entity | undefined)).toEqual(expected));
 });
 
@@ -499,6 +507,33 @@ describe('what earlier sentences of a turn carry', () => {
       ['revenue', 612e6, 'USD'],
       ['free_cash_flow', 52e6, 'USD'],
     ]);
+  });
+
+  it('reads each item of a list a forecast sentence introduces with a colon as a forecast of the period it names', () => {
+    const guidance = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).guidance.map((g) => [g.metric, g.low, g.high, g.period]);
+    const list = ['第三季度总收入为218.6亿元，同比增长31.2%。', '接下来是业绩指引。公司预计2025年第四季度：', '交付量在100,000台至106,000台之间；', '总收入在255.0亿元至268.0亿元之间，同比增长约23.9%至30.2%。'];
+    expect(guidance(list)).toEqual([
+      ['revenue', 25.5e9, 26.8e9, 'FY2025Q4'],
+      ['revenue_yoy_pct', 23.9, 30.2, 'FY2025Q4'],
+    ]);
+    expect(figuresOf([['cfo', list]]).filter(([m]) => m === 'revenue')).toEqual([['revenue', 21.86e9]]);
+    expect(guidance(['For the fourth quarter, we expect:', '- Revenue of $1.20 billion to $1.25 billion', '- Operating margin of 14% to 15%.'])).toEqual([
+      ['revenue', 1.2e9, 1.25e9, 'FY2025Q4'],
+      ['operating_margin_pct', 14, 15, 'FY2025Q4'],
+    ]);
+    // The list ends with its last item; a paragraph after it is read as said.
+    expect(figuresOf([['cfo', ['公司预计2025年第四季度：', '总收入在255.0亿元至268.0亿元之间。', '第三季度毛利为31.0亿元。']]])).toEqual([['gross_profit', 3.1e9]]);
+    // A colon that introduces actuals is not a forecast list.
+    expect(figuresOf([['cfo', ['Here are the quarter\'s results:', 'Revenue was $1.20 billion.']]])).toEqual([['revenue', 1.2e9]]);
+  });
+
+  it('reads a measure after a run of paragraphs that broke down a total, one part each, as the company\'s', () => {
+    const parts = ['第三季度总收入为218.6亿元，同比增长31.2%。', '其中，云业务收入为197.3亿元，同比增长33.5%。', '零售业务收入为21.3亿元，同比增长13.3%。'];
+    expect(segmentsOf([...parts, '第三季度毛利为31.0亿元。'])).toContainEqual(['group', 'gross_profit', 3.1e9]);
+    // In a walk through the segments, a segment's paragraphs go on with its other measures.
+    const walk = segmentsOf(['Turning to Cloud. Cloud revenue was $410 million.', 'Turning to Retail. Retail revenue was $300 million.', 'Operating income was $20 million.']);
+    expect(walk).toContainEqual(['retail', 'operating_income', 20e6]);
+    expect(walk).not.toContainEqual(['group', 'operating_income', 20e6]);
   });
 
   it("reads net income in a paragraph a segment's name opens as the segment's, when the call names a segment with net income", () => {

@@ -126,6 +126,16 @@ describe('segments read from the text', () => {
   });
 });
 
+describe('the parts of a total in Chinese', () => {
+  it('makes the businesses "其中，" names after the total revenue segments', () => {
+    expect(ids('第三季度总收入为218.6亿元，同比增长31.2%。', '其中，车辆销售收入为197.3亿元，同比增长33.5%。', '其他销售收入为21.3亿元，同比增长13.3%。')).toEqual(['cheliangxiaoshou', 'qitaxiaoshou']);
+    expect(ids('第三季度总收入为218.6亿元。其中，车辆销售收入为197.3亿元；其他销售收入为21.3亿元。')).toEqual(['cheliangxiaoshou', 'qitaxiaoshou']);
+    // Without a total before it, or with one part only, "其中" names no segments.
+    expect(ids('第三季度毛利为31.0亿元。', '其中，车辆销售收入为197.3亿元。', '其他销售收入为21.3亿元。')).toEqual([]);
+    expect(ids('第三季度总收入为218.6亿元。', '其中，车辆销售收入为197.3亿元。')).toEqual([]);
+  });
+});
+
 describe('a bulleted list of units with their sales', () => {
   it('makes each unit a segment when two or more are listed', () => {
     expect(ids('Let me go through the divisions.', '- Orthopaedics: sales of CHF 318.7 million, up 1.1%.', '- Dental: sales of CHF 122.5 million, down 0.8%.')).toEqual(['orthopaedics', 'dental']);

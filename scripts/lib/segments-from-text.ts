@@ -89,6 +89,10 @@ const PRONOUN = /^(?:We|It|They|He|She|This|That|Management|Company|Group|Firm)$
  * a Chinese breakdown by business or product line.
  */
 const ZH_BREAKDOWN_OPENER = /(?:^|[。；;])\s*(?:从|從|按|以)?(?:分业务|分板块|分板塊|分業務|业务板块|業務板塊|各业务|各業務|分产品|分產品|产品别|產品別|产品线|產品線|事业群|事業群|业务别|業務別|应用别|應用別)(?:来|來)?(?:看|划分|劃分|而言|区分|區分)[,，:：]/u;
+/** The company's total revenue, and "其中，" opening a paragraph or sentence after it. */
+const ZH_TOTAL_REVENUE = /(?:总收入|總收入|总营收|總營收|营业总收入|營業總收入)(?:为|為|达到|達到|是)/u;
+const ZH_OF_WHICH = /^\s*其中[,，]/u;
+const ZH_TOTAL_THEN_PARTS = /(?:总收入|總收入|总营收|總營收|营业总收入|營業總收入)(?:为|為|达到|達到|是)[^。]*。\s*其中[,，]/u;
 const ZH_BUSINESS_REVENUE = /(?:^|[，,；;。：:]\s*)(?:第?[一二三四]季度|本季度|单季度|單季度)?([\p{Script=Han}]{2,10}?)(?:(?:业务|業務|板块|板塊)(?:第[一二三四]季度|本季度|单季度|單季度)?(?:实现|實現|录得|錄得|取得)?|(?:实现|實現|录得|錄得|取得)|的?(?=(?:营业|營業)?(?:收入|营收|營收)(?:为|為|是|达|達|约|約)))(?:了)?(?:营业|營業)?(?:收入|营收|營收)/gu;
 /** Subjects of "…实现收入" that are the company, not one of its businesses. */
 const ZH_NOT_BUSINESS = /^(?:公司|本公司|集团|集團|我们|我們|我司|全年|前三季度|上半年|整体|整體|合计|合計|海外|国内|國內|境外|境内)$|季|合并|合併|累计|累計/u;
@@ -161,6 +165,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
     const name = cleanName(raw.split(/[.!?]\s/)[0]!.replace(/[.!?]$/, ''));
     if (name) add(segmentId(name), { names: { en: name }, aliases: [name], metrics: [], origin: 'text' });
   };
+  let previousText = '';
   for (const turn of raw.turns) {
     if (turn.label.role === 'analyst' || turn.label.role === 'operator') continue;
     for (const p of turn.paragraphs) {
@@ -236,7 +241,9 @@ export function segmentsFromText(raw: RawSource): Segment[] {
       if (aspect) zhAspects.push(aspect[1]!);
       // "分业务看，A业务实现收入…；B业务实现收入…": two or more businesses each with revenue, in
       // the paragraph that opens the breakdown and the ones after it in the same turn.
-      const opener = ZH_BREAKDOWN_OPENER.exec(p.text);
+      // "第三季度总收入为218.6亿元。" then "其中，车辆销售收入为197.3亿元": the parts of the total.
+      const opener = ZH_BREAKDOWN_OPENER.exec(p.text) ?? (ZH_TOTAL_REVENUE.test(previousText) ? ZH_OF_WHICH.exec(p.text) : null) ?? ZH_TOTAL_THEN_PARTS.exec(p.text);
+      previousText = p.text;
       if (opener) breakdownFrom = true;
       if (breakdownFrom) {
         const text = opener ? p.text.slice(opener.index) : p.text;

@@ -47,7 +47,7 @@ export interface ExtractContext {
 
 /** The period a guidance sentence is about, as it says it; `unspecified` when it does not. */
 const GUIDANCE_PERIOD =
-  /((?:(?:the\s+)?(?:fiscal|financial)\s+year\s+ending\s+)(?:march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2},?)?\s+20\d\d|(?:(?:fiscal|financial)\s+(?:year\s+)?|fy\s*)?(?:20)?\d\d\s*\/\s*\d\d\b|next quarter|next year|next three years|next few quarters|coming quarters?|(?:per|each|a) quarter|for the (?:full )?year|this (?:fiscal |financial )?year|the current (?:fiscal |financial )?year|(?:first|second|third|fourth) quarter(?: of (?:fiscal )?\d{4})?|q[1-4](?:\s*(?:fiscal\s+|fy\s*'?)?\d{2,4}\b)?|full[- ](?:fiscal[- ])?year(?: (?:fiscal )?\d{4})?|fiscal (?:year )?\d{4}|fy ?\d{2,4}|\b20\d\d\b|下(?:一|个)?季度?|第[一二三四]季度?|全年|明年|未来[一二三四五几]+(?:个)?(?:季度|年)|20\d\d\s*(?:财)?年)/gi;
+  /(20\d\d\s*(?:财)?年\s*第[一二三四](?:财)?季度?|(?:(?:the\s+)?(?:fiscal|financial)\s+year\s+ending\s+)(?:march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2},?)?\s+20\d\d|(?:(?:fiscal|financial)\s+(?:year\s+)?|fy\s*)?(?:20)?\d\d\s*\/\s*\d\d\b|next quarter|next year|next three years|next few quarters|coming quarters?|(?:per|each|a) quarter|for the (?:full )?year|this (?:fiscal |financial )?year|the current (?:fiscal |financial )?year|(?:first|second|third|fourth) quarter(?: of (?:fiscal )?\d{4})?|q[1-4](?:\s*(?:fiscal\s+|fy\s*'?)?\d{2,4}\b)?|full[- ](?:fiscal[- ])?year(?: (?:fiscal )?\d{4})?|fiscal (?:year )?\d{4}|fy ?\d{2,4}|\b20\d\d\b|下(?:一|个)?季度?|第[一二三四]季度?|全年|明年|未来[一二三四五几]+(?:个)?(?:季度|年)|20\d\d\s*(?:财)?年)/gi;
 
 /** The first period a sentence names for its guidance ("fourth quarter", "full year 2026"), or `unspecified`. */
 export function guidancePeriod(text: string): string {
@@ -102,7 +102,8 @@ export function guidanceTarget(about: string, call: FiscalQuarter, calendarYears
   const ending = /year\s+ending\s+(march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2},?)?\s+(20\d\d)/.exec(a);
   if (ending) return `FY${ending[2]}`;
   const ord = /(first|second|third|fourth) quarter|第([一二三四])季度?|\bq([1-4])\b/.exec(a);
-  const year = /(?:fiscal (?:year )?|fy ?)(\d{4}|\d{2})\b/.exec(a)?.[1];
+  // ("2025财年第四季度" is fiscal; "2025年第四季度" is a calendar year's, the fiscal one's only when they agree.)
+  const year = /(?:fiscal (?:year )?|fy ?)(\d{4}|\d{2})\b/.exec(a)?.[1] ?? /(20\d\d)\s*财年/.exec(a)?.[1] ?? (calendarYears ? /(20\d\d)\s*年/.exec(a)?.[1] : undefined);
   const fy = year ? (year.length === 2 ? 2000 + Number(year) : Number(year)) : undefined;
   if (ord) {
     const q = ORDINAL[ord[1] ?? ord[2] ?? ''] ?? Number(ord[3]);
@@ -272,6 +273,24 @@ interface Carried {
   afterBreakdown: Set<string> | undefined;
   /** Metric families the current paragraph stated for segments. */
   paragraphFamilies: Set<string>;
+  /** The segments, and the metric families stated for them, of the paragraphs in a row before this one that each named a segment. */
+  run: { segments: Set<string>; families: Set<string>; groupBefore: Set<string>; total: boolean };
+  /** Metric families the current paragraph stated for the group. */
+  paragraphGroupFamilies: Set<string>;
+  /** A paragraph that ends "公司预计2025年第四季度：" or "For the fourth quarter, we expect:" opened a list of forecasts. */
+  forecastList: boolean;
+}
+
+/** A paragraph that introduces a list of forecasts: a forecast word, and a colon at its end. */
+const FORECAST_LIST_OPENER = /(?:预计|預計|预期|預期|指引|展望|guidance|outlook|expect|anticipate|forecast|project)[^。.!?！？]*[:：]\s*$/i;
+
+/**
+ * A paragraph of such a list: short, with a number, and not its own sentence of actuals. The
+ * list ends with the first paragraph that is not one, or after one that ends a sentence ("。",
+ * ".") as the last item of a list does.
+ */
+function forecastListItem(text: string): boolean {
+  return text.length <= 240 && /\d/.test(text) && !/(?:^|[，,。.]\s*)(?:去年|上年|上季度|last year|a year ago)/i.test(text);
 }
 
 /** A sentence that opens by turning to another subject. */
@@ -281,12 +300,13 @@ const TURNS_AWAY = /^\s*(?:(?:and|now|next|so|ok|okay),?\s+)?(?:moving|turning|s
 const OUTLOOK_OPENER = /^\s*(?:(?:and|so|now),?\s+)?(?:for\s+the\s+(?:full|fiscal|whole)\s+year|for\s+(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d(?:\/\d{2})?|for\s+the\s+(?:next|coming|first|second|third|fourth)\s+quarter|looking\s+(?:ahead|forward)|(?:turning|moving)\s+to\s+(?:the\s+|our\s+)?(?:outlook|guidance)|on\s+the\s+outlook|as\s+for\s+(?:the\s+)?outlook|our\s+outlook|(?:关于|对于)?(?:全年|明年)?展望|全年来看)/i;
 
 function newCarried(): Carried {
-  return { order: 0, entity: undefined, period: undefined, turnPeriod: undefined, turnOpening: false, about: undefined, nonGaap: false, paragraphSegments: new Set(), groupUntilSegments: false, inQa: false, afterBreakdown: undefined, paragraphFamilies: new Set() };
+  return { order: 0, entity: undefined, period: undefined, turnPeriod: undefined, turnOpening: false, about: undefined, nonGaap: false, paragraphSegments: new Set(), groupUntilSegments: false, inQa: false, afterBreakdown: undefined, paragraphFamilies: new Set(), run: { segments: new Set(), families: new Set(), groupBefore: new Set(), total: false }, paragraphGroupFamilies: new Set(), forecastList: false };
 }
 
 /** A new speaker turn: the topic and period start afresh. */
 function startTurn(state: Carried, section: string): void {
   state.entity = undefined;
+  state.run = { segments: new Set(), families: new Set(), groupBefore: new Set(), total: false };
   state.paragraphSegments = new Set();
   state.period = undefined;
   state.turnPeriod = undefined;
@@ -294,6 +314,7 @@ function startTurn(state: Carried, section: string): void {
   state.groupUntilSegments = section === 'prepared-remarks';
   state.inQa = section === 'qa';
   state.about = undefined;
+  state.forecastList = false;
 }
 
 /**
@@ -308,8 +329,25 @@ function startParagraph(state: Carried): void {
   // speaker turns to next.
   if (state.paragraphSegments.size >= 2) state.entity = undefined;
   state.afterBreakdown = state.paragraphSegments.size >= 2 && !state.inQa ? state.paragraphFamilies : undefined;
+  // So does a run of paragraphs, one segment each, that stated the same measures of each
+  // ("其中，车辆销售收入为…" then "其他销售收入为…"): what follows in another measure is the company's.
+  // (Only a run that breaks down a total the paragraph before it stated: "总收入为218.6亿元。"
+  // then "其中，车辆销售收入为…"; in a walk through the segments, "starting with Surgical", each
+  // segment's paragraphs go on with its other measures.)
+  if (state.paragraphSegments.size === 0) {
+    state.run = { segments: new Set(), families: new Set(), groupBefore: new Set(state.paragraphGroupFamilies), total: false };
+  } else {
+    if (state.run.segments.size === 0) state.run.total = [...state.paragraphFamilies].some((f) => state.run.groupBefore.has(f));
+    for (const s of state.paragraphSegments) state.run.segments.add(s);
+    for (const f of state.paragraphFamilies) state.run.families.add(f);
+    if (state.run.total && state.run.segments.size >= 2 && state.paragraphSegments.size === 1 && !state.inQa && [...state.paragraphFamilies].every((f) => state.run.families.has(f))) {
+      state.entity = undefined;
+      state.afterBreakdown = new Set(state.run.families);
+    }
+  }
   state.paragraphSegments = new Set();
   state.paragraphFamilies = new Set();
+  state.paragraphGroupFamilies = new Set();
   state.period = state.turnPeriod;
 }
 
@@ -443,7 +481,10 @@ export function figureReader(ctx: ExtractContext) {
     const takenBack: RawFigure[] = [];
 
     /** One sentence in what the sentences before it carried; updates what it carries on. */
-    const sentence = (text: string, quote: Omit<RawFigure['quote'], 'number'>, paragraphSaysWrong: boolean) => {
+    const sentence = (said: string, quote: Omit<RawFigure['quote'], 'number'>, paragraphSaysWrong: boolean) => {
+      // "- Revenue of $1.20 billion to $1.25 billion": a list item's dash is not part of its words
+      // (blanked, so that positions in the sentence stay those of the quote).
+      const text = said.replace(/^[-–—*]\s+/, (m) => ' '.repeat(m.length));
       const topic = topicSet(text, vocab, state.entity);
       // "Moving on to Amazon ads.": the speaker turns to something that is not a segment, and the
       // segment spoken of before is no longer the topic.
@@ -477,7 +518,7 @@ export function figureReader(ctx: ExtractContext) {
         state.entity = { kind: 'group' };
         state.afterBreakdown = undefined;
       }
-      for (const r of readings) if (r.decision === 'figure' && r.segment && r.segment !== 'group') state.paragraphFamilies.add(metricFamily(metrics.get(r.metric!)!, metrics));
+      for (const r of readings) if (r.decision === 'figure' && r.segment) (r.segment === 'group' ? state.paragraphGroupFamilies : state.paragraphFamilies).add(metricFamily(metrics.get(r.metric!)!, metrics));
       guidance.push(...toGuidance(readings, { ...quote, number: '' }, state.about, ctx.quarter, calendarYears));
       const stated = guidancePeriod(text);
       if (stated !== 'unspecified') state.about = stated;
@@ -493,6 +534,10 @@ export function figureReader(ctx: ExtractContext) {
       state.order++;
       if (p.kind === 'footnote') return;
       startParagraph(state);
+      // "公司预计2025年第四季度：" then "总收入在255.0亿元至268.0亿元之间。": each item of the list is a forecast.
+      const listed = state.forecastList && forecastListItem(p.text);
+      if (listed) state.period = 'forecast';
+      state.forecastList = listed ? !/[。.]\s*$/.test(p.text) : FORECAST_LIST_OPENER.test(p.text);
       const saysWrong = TAKEN_BACK_WORDS.test(p.text);
       for (const s of splitSentences(p.text)) {
         // The reading vocabulary is English and Chinese: a sentence in Korean or Japanese (a

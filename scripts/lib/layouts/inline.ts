@@ -74,8 +74,11 @@ function firmLabel(text: string): Labelled | undefined {
   return split ? { name: split.name, firm: split.before, analyst: true, rest: m.groups.rest! } : undefined;
 }
 
+/** "刘思远（衡川证券分析师）：…": a name, then the firm and 分析师 in brackets. */
+const NAME_BRACKET_ANALYST = /^(?<name>[\p{Script=Han}·]{2,4}|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})\s*[（(]\s*(?<firm>[^（）()]{1,30}?)\s*(?:分析师|分析師)\s*[）)]\s*[:：]\s*(?<rest>\S.*)$/u;
+
 function analystLabel(text: string): Labelled | undefined {
-  const m = ANALYST.exec(text) ?? ENGLISH_ANALYST.exec(text);
+  const m = NAME_BRACKET_ANALYST.exec(text) ?? ANALYST.exec(text) ?? ENGLISH_ANALYST.exec(text);
   if (!m?.groups) return firmLabel(text);
   // "Anna Berg (CFO): …" names a job, not a firm: an executive.
   if (!/分析|analyst/i.test(m.groups.firm!) && TITLE_WORDS.test(m.groups.firm!)) return undefined;
