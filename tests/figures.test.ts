@@ -62,6 +62,13 @@ describe('sentences', () => {
       'The U.S. market grew 3.5%.',
       'Next?',
     ]);
+    // A machine transcript in lower case: a sentence starts after a word or a figure, not after an abbreviation.
+    expect(splitSentences('central costs were £4.6 million. rail revenue was up. eps was 9.1p. we met approx. the plan at 5 p.m. today.').map((s) => s.text)).toEqual([
+      'central costs were £4.6 million.',
+      'rail revenue was up.',
+      'eps was 9.1p.',
+      'we met approx. the plan at 5 p.m. today.',
+    ]);
   });
 });
 

@@ -113,6 +113,13 @@ describe('fiscal calendar from the text', () => {
     expect(calendarOf('Revenue was up for the fiscal second quarter ended July 31, 2025.\nQuarter: Q2 2026')).toMatchObject({ quarter: 'FY2026Q2', end: '2025-07-31', fye: 1 });
   });
 
+  it('reads the quarter and the period it covers from one sentence, the date written either way round', () => {
+    expect(calendarOf('Operator: welcome to the Wrenby plc third quarter trading update and results conference call for the three months to 31 December 2025.')).toMatchObject({ quarter: 'FY2026Q3', end: '2025-12-31', fye: 3, how: 1 });
+    expect(calendarOf('Welcome to the Acme second quarter conference call, covering the three months ended June 30, 2025.')).toMatchObject({ quarter: 'FY2025Q2', end: '2025-06-30', fye: 12, how: 1 });
+    // A comparison's period is not the call's.
+    expect(calendarOf('Quarter: Q2 2026\nComparisons are to the fiscal second quarter of 2025, the quarter ended September 30, 2024.\nRevenue for the quarter ended September 30, 2025 grew.')).toMatchObject({ quarter: 'FY2026Q2', end: '2025-09-30' });
+  });
+
   it('keeps a 52/53-week quarter end as stated', () => {
     expect(calendarOf('We reported results for the first quarter of fiscal year 2026 for 12 weeks ended November 23.')).toEqual({
       quarter: 'FY2026Q1',

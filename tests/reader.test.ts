@@ -314,6 +314,9 @@ describe('entity and context', () => {
     ['Statutory operating profit was GBP 81.2 million.', { kind: 'segment', id: 'cloud' }, [['group', 'operating_income', 81.2e6, 'GBP']]],
     ['Statutory profit after tax was GBP 52.7 million, and adjusted profit after tax was GBP 63.7 million.', { kind: 'group' }, [['group', 'net_income', 52.7e6, 'GBP'], ['group', 'non_gaap_net_income', 63.7e6, 'GBP']]],
     ['Adjusted earnings per share were 9.8 pence.', { kind: 'group' }, [['group', 'non_gaap_diluted_eps', 0.098, 'GBP']]],
+    ['Statutory diluted earnings per share was 9.1p.', { kind: 'group' }, [['group', 'diluted_eps', 0.091, 'GBP']]],
+    // "the difference being £9.8 million of amortisation": a bridge, not a second operating profit.
+    ['Statutory operating profit was £51.2 million, the difference being £9.8 million of amortisation of acquired intangibles.', { kind: 'group' }, [['group', 'operating_income', 51.2e6, 'GBP']]],
     ['We bought back GBP 25 million of shares during the quarter.', { kind: 'group' }, [['group', 'buyback_usd', 25e6, 'GBP']]],
     ['We are announcing a new share buyback programme of up to CHF 400 million over three years.', { kind: 'group' }, []],
     // European usage: core and reported EBIT, core EPS; "or a margin of" is the margin of the measure before it.

@@ -126,6 +126,22 @@ describe('segments read from the text', () => {
   });
 });
 
+describe('units of a machine transcript in lower case', () => {
+  const asr = [
+    'thank you and good morning everyone. so q3 was a good quarter for the group. revenue was up 6.2% reported. cash was strong. we are raising the full year.',
+    'let me give you some colour on the divisions. aerospace again led the way. energy services was slower as we flagged. rail was steady and we won a new contract.',
+    'now the divisions. aerospace revenue was £231.7 million up 11.3%. energy services revenue was £184.2 million up 2.4%. rail revenue was £122.5 million up 2.9%. central costs were £4.6 million.',
+  ];
+  it('makes the names whose revenue a walk through the divisions states segments, capitalised', () => {
+    expect(ids(...asr)).toEqual(['aerospace', 'energy-services', 'rail']);
+    expect(segmentsFromText(source(turn('executive', ...asr))).map((s) => s.names.en)).toEqual(['Aerospace', 'Energy Services', 'Rail']);
+  });
+  it('takes none without a walk through the units, or from a text written with capitals', () => {
+    expect(ids(asr[0]!, asr[1]!, asr[2]!.replace('now the divisions. ', ''))).toEqual([]);
+    expect(ids('Thank you. Q3 was good. Revenue was up. Cash was strong. We are raising the year. Costs fell. Margins rose. Demand held. Orders grew. Prices rose.', 'now the divisions. widget revenue was £2 million. gadget revenue was £3 million. widget and gadget are doing well.')).toEqual([]);
+  });
+});
+
 describe('the parts of a total in Chinese', () => {
   it('makes the businesses "其中，" names after the total revenue segments', () => {
     expect(ids('第三季度总收入为218.6亿元，同比增长31.2%。', '其中，车辆销售收入为197.3亿元，同比增长33.5%。', '其他销售收入为21.3亿元，同比增长13.3%。')).toEqual(['cheliangxiaoshou', 'qitaxiaoshou']);

@@ -84,6 +84,12 @@ export function pairedStatements(lines: readonly Line[]): Paired[] {
     `\\b(?:(?:fiscal\\s+)?(first|second|third|fourth)\\s+(?:fiscal\\s+)?quarter|(q[1-4]))(?:\\s+of)?(?:\\s+(?:the\\s+)?(?:fiscal|fy)(?:\\s+year)?\\s*('?\\d{2}|\\d{4}))?(?:\\s*,)?(?:\\s+(?:for\\s+)?(?:the\\s+)?\\d{1,2}\\s+weeks)?\\s+(?:that\\s+)?ended\\s+(?:on\\s+)?${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`,
     'gi',
   );
+  // "the third quarter trading update … for the three months to 31 December 2025": the quarter,
+  // then in the same sentence the period it covers, ended or "to" a date written either way round.
+  const enLater = new RegExp(
+    `\\b(first|second|third|fourth)\\s+(?:fiscal\\s+)?quarter\\b([^.;]{0,100}?)\\b(?:three months|quarter|period|1[23] weeks)\\s+(?:ended|ending|to)\\s+(?:on\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE},?|${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?)\\s+(\\d{4})`,
+    'gi',
+  );
   const zh = /(\d{4})\s*(?:财年|財年|财政年度|財政年度)\s*第\s*([一二三四])\s*(?:财季|財季|季度|季)[^。]{0,30}?截至\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
   const zhReverse = /截至\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*止?\s*的?\s*(?:(\d{4})\s*(?:财年|財年|财政年度|財政年度)\s*)?第\s*([一二三四])\s*(?:财季|財季|季度|季)/g;
   for (const l of lines) {
@@ -94,6 +100,14 @@ export function pairedStatements(lines: readonly Line[]): Paired[] {
     for (const m of t.matchAll(en)) {
       const q = ORD[(m[1] ?? m[2]!).toLowerCase()]!;
       out.push({ q, ...(m[3] ? { fy: fullYear(m[3]) } : {}), end: { m: month(m[4]!), d: Number(m[5]), ...(m[6] ? { y: Number(m[6]) } : {}) }, line: l.n, text: m[0] });
+    }
+    for (const m of t.matchAll(enLater)) {
+      // (Not a comparison's period: "… compared with the three months to 31 December 2024".)
+      // (Nor "comparisons are to the fiscal second quarter of 2025, the quarter ended …".)
+      if (/\b(?:compared|versus|vs\.?|last year|prior year|a year ago|previous)\b/i.test(m[2]!)) continue;
+      if (/\b(?:compar\w*|versus|vs\.?|against|relative|from|over)\b[^.;]{0,30}$/i.test(t.slice(Math.max(0, m.index - 50), m.index))) continue;
+      const q = ORD[m[1]!.toLowerCase()]!;
+      out.push({ q, end: { m: month((m[4] ?? m[5])!), d: Number(m[3] ?? m[6]), y: Number(m[7]) }, line: l.n, text: m[0] });
     }
     for (const m of t.matchAll(zh)) {
       out.push({ q: ORD[m[2]!]!, fy: Number(m[1]), end: { m: Number(m[4]), d: Number(m[5]), ...(m[3] ? { y: Number(m[3]) } : {}) }, line: l.n, text: m[0] });
@@ -155,6 +169,7 @@ function statedEnds(lines: readonly Line[]): Array<{ y: number; m: number; line:
   const out: Array<{ y: number; m: number; line: number; text: string }> = [];
   const re = [
     new RegExp(`\\b(?:quarter|three months|period)\\s+end(?:ed|ing)\\s+(?:on\\s+)?${MONTH_RE}\\s+\\d{1,2},?\\s+(\\d{4})`, 'gi'),
+    new RegExp(`\\b(?:quarter|three months)\\s+(?:end(?:ed|ing)|to)\\s+(?:on\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH_RE},?\\s+(\\d{4})`, 'gi'),
     new RegExp(`\\b${MONTH_RE}\\s+quarter(?:\\s+of)?,?\\s+(\\d{4})`, 'gi'),
   ];
   for (const l of lines) {

@@ -81,6 +81,18 @@ const WALK_THROUGH = /\b(?:results\s+by\s+(?:segment|division|business)|now\s+by
 /** Words that start a measure, not a name: "Total revenue was", "Product revenue was". */
 const MEASURE_WORDS = /^(?:Total|Net|Gross|Operating|Consolidated|Adjusted|Reported|Organic|Recurring|Quarterly|Annual|Deferred|Other|Interest|Group|Overall|Segment|Company|Worldwide|Global|GAAP|Non-GAAP|Revenue|Sales|EBITDA|EBITA|EBIT|EPS|Profit|Income|Earnings|Margin|Margins|Cash|Orders|Bookings|Backlog|ARR|Volume|Volumes|Shipments|Deliveries)$/;
 /** Subjects that are not a business's name. */
+/** Most of management's sentences start in lower case: a machine transcript without capitals. */
+function lowerCase(paragraphs: readonly string[]): boolean {
+  const starts = paragraphs.join(' ').match(/(?:^|[.!?]\s+)([A-Za-z])/g) ?? [];
+  return starts.length >= 10 && starts.filter((x) => /[a-z]$/.test(x)).length >= 0.6 * starts.length;
+}
+/** "now the divisions.", "by division,", "let's go through the segments": a walk through the units, in lower case. */
+const LOWER_WALK = /(?:^|[.!?]\s+)(?:(?:now|next|so|and|ok|okay|turning to|moving to|on to)\s*,?\s+)?(?:the\s+|our\s+)?(?:segments|divisions|businesses|business units)\s*[.:,]|\bby\s+(?:segment|division|business)\s*[,.:]|\b(?:go|walk|run)\s+(?:you\s+)?through\s+(?:the|our|each of our)\s+(?:segments|divisions|businesses)\b/i;
+/** "aerospace revenue was", "energy services revenue was": a lower-case name of one to three words as revenue's subject. */
+const LOWER_REVENUE_OF = /(?:^|[.!?;]\s+|,\s+(?:and\s+)?|\band\s+)([a-z][a-z&-]+(?:\s+(?:and\s+|&\s+)?[a-z][a-z&-]+){0,2})\s+(?:segment\s+|division\s+)?(?:revenues?|sales)\s+(?:was|were|grew|increased|rose|declined|decreased|fell|came in)\b/g;
+/** Words that start a measure or a clause, not a unit's name. */
+const LOWER_NOT_NAME = /^(?:the|our|total|group|net|gross|organic|reported|underlying|adjusted|so|and|but|also|then|now|its|their|product|service|services|subscription|recurring|other|quarterly|annual|first|second|third|fourth|q[1-4]|full year|that|which|this)\b|\b(?:the|our|total|organic|reported|underlying|group)$/;
+
 /** A kind of revenue, not a unit that earns it ("Non-interest revenue", "Fee-based revenue grew 13%", "Trading revenue was solid"). */
 const REVENUE_KIND = /^(?:Non-interest|Interest|Fee-based|Fees?|Trading|Commissions?|Non-recurring|One-time)$/;
 const PRONOUN = /^(?:We|It|They|He|She|This|That|Management|Company|Group|Firm)$/i;
@@ -312,6 +324,20 @@ export function segmentsFromText(raw: RawSource): Segment[] {
     // (A call that says it goes through its businesses and then gives three or more their own
     // revenue has named its segments, whatever else it says about them.)
     if (new RegExp(`[a-z,;:]\\s+${escaped}(?![A-Za-z])`).test(text) || (walksThrough && (/\s/.test(name) || breakdown)) || (breakdown && mentions(name) >= 2)) addEn(name);
+  }
+  // A machine transcript written in lower case ("now the divisions. aerospace revenue was £231.7
+  // million … energy services revenue was £184.2 million …"): after it says it goes through its
+  // units, two or more names, each the subject of its own revenue and named again elsewhere, are
+  // the segments, capitalised.
+  if (lowerCase(managementParagraphs)) {
+    for (const p of managementParagraphs) {
+      const from = LOWER_WALK.exec(p);
+      if (!from) continue;
+      const names = [...p.slice(from.index).matchAll(LOWER_REVENUE_OF)].map((m) => m[1]!).filter((n) => !LOWER_NOT_NAME.test(n));
+      const unique = [...new Set(names)];
+      if (unique.length < 2) continue;
+      for (const n of unique) if ((text.match(new RegExp(`(?<![a-z])${escapeRe(n)}(?![a-z])`, 'gi'))?.length ?? 0) >= 2) addEn(n.replace(/\b[a-z]/g, (c) => c.toUpperCase()));
+    }
   }
   // In a call that presents segments, a name a topic sentence turns to ("Turning to
   // Diagnostics.") is one, and so is "In Home Care, …" when its paragraph speaks of "the segment".

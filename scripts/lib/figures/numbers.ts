@@ -100,7 +100,7 @@ export function findNumbers(norm: string): NumberMention[] {
     const after = norm.slice(end, end + 64);
     // Part of a word or code (Q3, 88VIP, 20-F, 11.11, FY2025): not a figure.
     if (/[a-z_]$/.test(before) && !PREFIX_CURRENCY.some(([re, , bare]) => !bare && re.test(before))) continue;
-    if (/^[a-z]/.test(after) && !/^(bn|mn|m\b|b\b|trillion|billion|million|crores?\b|cr\b|lakhs?\b|lacs?\b|percent|pp\b|per)/.test(after)) continue;
+    if (/^[a-z]/.test(after) && !/^(bn|mn|m\b|b\b|p\b(?!\.\w|')|trillion|billion|million|crores?\b|cr\b|lakhs?\b|lacs?\b|percent|pp\b|per)/.test(after)) continue;
     if (/^-[a-z]/.test(after) || /^\.\d/.test(after)) continue;
     // More digits than any stated figure (and than a double holds): 400 digits would be Infinity,
     // over 100 decimals beyond what toFixed takes. Not a figure.
@@ -173,7 +173,7 @@ export function findNumbers(norm: string): NumberMention[] {
         end += cents[0].length;
       }
       // "9.8 pence", "9.8p": hundredths of a pound.
-      const pence = !cents && exp === 0 && !currency && /^\s*(?:pence\b|p\b(?![.']))/.exec(norm.slice(end));
+      const pence = !cents && exp === 0 && !currency && /^\s*(?:pence\b|p\b(?!\.\w|'))/.exec(norm.slice(end));
       if (pence) {
         currency = 'GBP';
         exp = -2;

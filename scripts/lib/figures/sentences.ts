@@ -1,7 +1,8 @@
 /**
  * Sentences of a paragraph, verbatim, with their offsets. Chinese ends a sentence with 。！？；
  * (full- or half-width); English with . ? ! followed by a space and a capital, a digit or a
- * quote, except after common abbreviations and inside numbers.
+ * quote (or, as machine transcripts write, a lower-case word after a word or a figure), except
+ * after common abbreviations and inside numbers.
  */
 export interface Sentence {
   readonly start: number;
@@ -30,7 +31,9 @@ export function splitSentences(text: string): Sentence[] {
     else if (c === '.') {
       const rest = text.slice(i + 1);
       if (/^\d/.test(rest) || ABBREVIATIONS.test(text.slice(Math.max(0, i - 12), i))) boundary = false;
-      else boundary = /^\s*$/.test(rest) || /^\s+["“'‘(]?[A-Z0-9\p{Script=Han}]/u.test(rest);
+      // (A machine transcript writes sentences in lower case: "… £4.6 million. central costs were …";
+      // the word before the period, of two letters or more or a figure, is no abbreviation.)
+      else boundary = /^\s*$/.test(rest) || /^\s+["“'‘(]?[A-Z0-9\p{Script=Han}]/u.test(rest) || (/^\s+[a-z]/.test(rest) && /(?:\b[a-z]{2,}|\d[%a-z]{0,2})$/.test(text.slice(Math.max(0, i - 12), i)));
     }
     if (!boundary) continue;
     let end = i + 1;
