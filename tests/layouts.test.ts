@@ -296,6 +296,69 @@ describe('a Chinese transcript with "姓名（职务）：" labels and "姓名�
   });
 });
 
+describe('a wire-service news report of a call', () => {
+  const text = [
+    'Markets | Technology',
+    '',
+    'Brisbane Tools raises cloud forecast as subscriptions grow',
+    '',
+    'By Anna Kell',
+    '',
+    'October 23, 2025 | 4:52 PM CEST',
+    '',
+    'MUNICH, Oct 23 (Northwire) - Brisbane Tools SE raised its cloud forecast on Thursday after a 24% jump in third-quarter cloud sales.',
+    '',
+    'Total revenue in the July-September period rose 10% to 1.284 billion euros, the company said. That compared with 1.165 billion euros a year earlier and was ahead of the 1.27 billion euros analysts had expected.',
+    '',
+    '"This was the quarter in which the cloud became the majority of our business," Chief Executive Max Adler said on a conference call with analysts.',
+    '',
+    'KEY FIGURES (Q3 2025, company data)',
+    '',
+    'CLOUD CARRIES THE QUARTER',
+    '',
+    'Revenue in the cloud segment rose 24% to 742 million euros. Revenue in the services segment rose 2% to 123 million euros.',
+    '',
+    'Net profit rose 8% to 171 million euros. Earnings per share were 1.38 euros, ahead of the 1.30 euros expected by analysts.',
+    '',
+    'Chief Financial Officer Lena Roth said the company had cash of 2.41 billion euros at the end of September.',
+    '',
+    'MARKET CONTEXT',
+    '',
+    'The results came a week after rival Norrhagen reported cloud revenue growth of 19%.',
+    '',
+    'Felix Braun, an analyst at Brandt & Oswald, asked whether the forecast relied on two delayed contracts. Roth said the range allowed for one of them to slip.',
+    '',
+    '(Reporting by Anna Kell; Editing by Dan White)',
+    '',
+    'RELATED COVERAGE',
+    '- Software stocks slip',
+  ].join('\n');
+  const result = convertAll([textInput('brisbane.txt', text)], catalog([]));
+  const call = result.calls[0]!;
+  it('finds the company in the lead, the executives by their titles and the analyst who asked', () => {
+    expect(result.errors).toEqual([]);
+    expect(call.company).toBe('brisbane-tools');
+    expect(call.quarter).toBe('FY2025Q3');
+    expect(call.sources[0]!.layout).toBe('news-report');
+    expect(call.speakers.map((s) => [s.name, s.role])).toEqual(expect.arrayContaining([['Max Adler', 'executive'], ['Lena Roth', 'executive'], ['Felix Braun', 'analyst']]));
+    expect(exchanges(call)).toEqual(['Felix Braun (Brandt & Oswald) -> Lena Roth']);
+  });
+  it("reads the company's figures from the report, and not analysts' estimates, a rival's figures or the year before", () => {
+    const figures = call.figures.map((f) => [f.segment, f.metric, f.value]);
+    expect(figures).toEqual(
+      expect.arrayContaining([
+        ['group', 'revenue', 1.284e9],
+        ['group', 'revenue_yoy_pct', 10],
+        ['cloud', 'revenue', 742e6],
+        ['services', 'revenue', 123e6],
+        ['group', 'net_income', 171e6],
+        ['group', 'diluted_eps', 1.38],
+      ]),
+    );
+    for (const v of [1.165e9, 1.27e9, 1.3, 19]) expect(call.figures.map((f) => f.value)).not.toContain(v);
+  });
+});
+
 describe('layout detection', () => {
   it('reads a Chinese briefing whose questions are "问（<firm> 分析师 <name>）：" as label lines, not as inline analyst labels', () => {
     const text = ['某某股份2026年第三季度业绩说明会', '', '邵明川（董事长）：', '第三季度公司实现营业收入18.64亿元。', '', '林佩瑶（财务总监）：', '第三季度毛利率为34.2%。', '', '问（中泰证券 分析师 许文博）：请问订单情况？', '', '答（邵明川）：订单饱满。', '', '问（投资者）：分红计划？', '', '答（林佩瑶）：稳定分红。', '', '问（弘远基金 钱思睿）：现金流？', '', '答（林佩瑶）：改善明显。'].join('\n');

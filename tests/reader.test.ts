@@ -315,6 +315,12 @@ describe('entity and context', () => {
     ['Statutory profit after tax was GBP 52.7 million, and adjusted profit after tax was GBP 63.7 million.', { kind: 'group' }, [['group', 'net_income', 52.7e6, 'GBP'], ['group', 'non_gaap_net_income', 63.7e6, 'GBP']]],
     ['Adjusted earnings per share were 9.8 pence.', { kind: 'group' }, [['group', 'non_gaap_diluted_eps', 0.098, 'GBP']]],
     ['Statutory diluted earnings per share was 9.1p.', { kind: 'group' }, [['group', 'diluted_eps', 0.091, 'GBP']]],
+    // Others' estimates are not the company's figures.
+    ['Earnings per share were 1.96 euros, ahead of the 1.89 euros expected by analysts.', { kind: 'group' }, [['group', 'diluted_eps', 1.96, 'EUR']]],
+    ['Revenue was slightly ahead of the 1.27 billion euros analysts had expected.', { kind: 'group' }, []],
+    ['Revenue came in below a consensus of $2.10 billion.', { kind: 'group' }, []],
+    // The basis written after the measure, and a defining clause that lists several items.
+    ['Operating profit on a non-IFRS basis, which excludes share-based compensation, acquisition-related charges and restructuring costs, rose 16% to 356 million euros.', { kind: 'group' }, [['group', 'non_gaap_operating_income', 356e6, 'EUR']]],
     // "the difference being £9.8 million of amortisation": a bridge, not a second operating profit.
     ['Statutory operating profit was £51.2 million, the difference being £9.8 million of amortisation of acquired intangibles.', { kind: 'group' }, [['group', 'operating_income', 51.2e6, 'GBP']]],
     ['We bought back GBP 25 million of shares during the quarter.', { kind: 'group' }, [['group', 'buyback_usd', 25e6, 'GBP']]],

@@ -142,6 +142,14 @@ describe('units of a machine transcript in lower case', () => {
   });
 });
 
+describe('units named in lower case with "segment"', () => {
+  it('makes two or more units with revenue of their own segments', () => {
+    expect(ids('Revenue in the cloud segment rose 24% to 742 million euros.', 'Revenue in the software licences and support segment fell 6% to 419 million euros.')).toEqual(['cloud', 'software-licences-and-support']);
+    expect(ids('Revenue in the cloud segment rose 24% to 742 million euros.')).toEqual([]);
+    expect(ids('Revenue in the same segment rose 2%.', 'Revenue in the largest segment rose 4%.')).toEqual([]);
+  });
+});
+
 describe('the parts of a total in Chinese', () => {
   it('makes the businesses "其中，" names after the total revenue segments', () => {
     expect(ids('第三季度总收入为218.6亿元，同比增长31.2%。', '其中，车辆销售收入为197.3亿元，同比增长33.5%。', '其他销售收入为21.3亿元，同比增长13.3%。')).toEqual(['cheliangxiaoshou', 'qitaxiaoshou']);

@@ -93,6 +93,10 @@ export function companyIdFrom(name: string | undefined, ticker: string | undefin
   return t || (zhName ? pinyinId(zhName) : undefined);
 }
 
+/** A wire story's dateline: "KARLSRUHE, Oct 23 (Rheinpost Wire) - …", "LONDON, 5 November (Agency) — …". */
+export const WIRE_DATELINE = /^(?:[A-Z][A-Z .'/-]{1,40}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*(?:\([^)]{2,40}\))?\s*[-–—]+\s*(?<rest>\S.*)$/;
+/** The subject of a lead, named with its legal form: "Veltrup Software SE", "Acme Holdings plc". */
+const LEAD_SUBJECT = /^(?:The\s+)?(?<name>(?:[A-Z][\w&.'-]*\s+){1,5}?(?:SE|AG|plc|PLC|Inc\.?|Corp\.?|Corporation|Ltd\.?|Limited|N\.V\.|S\.A\.|ASA|AB|Oyj|Holdings|Group))(?=[\s,(])/;
 const CALL_WORDS = /(earnings|results|conference call|earnings call|call transcript|investor conference|transcript|trading (?:update|statement)|\bcall\b|法說會|法说会|說明會|说明会|业绩|業績|财报|財報|电话会|電話會)/i;
 const HAN = /\p{Script=Han}/u;
 /** `Name (TICKER)`, `Name (NASDAQ:TICK)`, `Name (TSE Prime: 6487)`, `Name(TICK+7.02%)`, `Name (TICK LN Equity)` at the start of a title line. */
@@ -249,6 +253,13 @@ export function companyEvidence(lines: readonly Line[]): CompanyEvidence[] {
       out.push({ kind: 'zh-title', line: cover[i]!.n, seen: joined, zhName: zh });
       break;
     }
+  }
+  // A wire story's lead: "KARLSRUHE, Oct 23 (Rheinpost Wire) - Veltrup Software SE raised its …",
+  // the company named with its legal form right after the dateline.
+  for (const l of head) {
+    const lead = WIRE_DATELINE.exec(l.text.normalize('NFKC'));
+    const subject = lead?.groups ? LEAD_SUBJECT.exec(lead.groups.rest!) : null;
+    if (subject?.groups) out.push({ kind: 'title', line: l.n, seen: l.text.slice(0, 120), name: subject.groups.name!.trim() });
   }
   // Welcome and host introduction: the first lines of the call.
   for (const l of nonEmpty.slice(0, 200)) {

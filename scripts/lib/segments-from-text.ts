@@ -93,6 +93,11 @@ const LOWER_REVENUE_OF = /(?:^|[.!?;]\s+|,\s+(?:and\s+)?|\band\s+)([a-z][a-z&-]+
 /** Words that start a measure or a clause, not a unit's name. */
 const LOWER_NOT_NAME = /^(?:the|our|total|group|net|gross|organic|reported|underlying|adjusted|so|and|but|also|then|now|its|their|product|service|services|subscription|recurring|other|quarterly|annual|first|second|third|fourth|q[1-4]|full year|that|which|this)\b|\b(?:the|our|total|organic|reported|underlying|group)$/;
 
+/** "Revenue in the cloud segment", "sales of the services segment": a unit named in lower case with "segment". */
+const LOWER_SEGMENT_REVENUE = /\b(?:[Rr]evenues?|[Ss]ales)\s+(?:in|of|from|at)\s+the\s+([a-z][a-z-]*(?:\s+(?:and\s+)?[a-z][a-z-]*){0,4}?)\s+(?:segment|division)\b/g;
+/** Words that describe a segment rather than name it. */
+const LOWER_NOT_UNIT = /^(?:same|whole|entire|other|largest|smallest|biggest|fastest[- ]growing|new|core|main|reporting|operating|business|company's|group's)$/;
+
 /** A kind of revenue, not a unit that earns it ("Non-interest revenue", "Fee-based revenue grew 13%", "Trading revenue was solid"). */
 const REVENUE_KIND = /^(?:Non-interest|Interest|Fee-based|Fees?|Trading|Commissions?|Non-recurring|One-time)$/;
 const PRONOUN = /^(?:We|It|They|He|She|This|That|Management|Company|Group|Firm)$/i;
@@ -295,7 +300,8 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   }
   // A business that reports its own results is a segment when management's remarks name it
   // again elsewhere (a one-off "X reported" may be a customer or a competitor).
-  const managementParagraphs = raw.turns.filter((t) => t.label.role !== 'analyst' && t.label.role !== 'operator').flatMap((t) => t.paragraphs.map((p) => p.text));
+  // (A results announcement quoted with the call, or a news report's prose about the company, is the company's too.)
+  const managementParagraphs = [...raw.announcement.map((p) => p.text), ...raw.turns.filter((t) => t.label.role !== 'analyst' && t.label.role !== 'operator').flatMap((t) => t.paragraphs.map((p) => p.text))];
   const text = managementParagraphs.join('\n');
   // Initials before "segment" count when results are stated under them ("AWS operating income was").
   for (const i of new Set(initialsBeforeSegment)) {
@@ -339,6 +345,11 @@ export function segmentsFromText(raw: RawSource): Segment[] {
       for (const n of unique) if ((text.match(new RegExp(`(?<![a-z])${escapeRe(n)}(?![a-z])`, 'gi'))?.length ?? 0) >= 2) addEn(n.replace(/\b[a-z]/g, (c) => c.toUpperCase()));
     }
   }
+  // Prose that names its units in lower case with the word "segment" ("Revenue in the cloud
+  // segment rose 24%", "revenue in the software licences and support segment fell 6%"): two or
+  // more such units, each with revenue of its own, are the segments.
+  const lowerUnits = new Set([...text.matchAll(LOWER_SEGMENT_REVENUE)].map((m) => m[1]!).filter((n) => !LOWER_NOT_UNIT.test(n)));
+  if (lowerUnits.size >= 2) for (const n of lowerUnits) addEn(n.replace(/\b[a-z]/g, (c) => c.toUpperCase()).replace(/\bAnd\b/g, 'and'));
   // In a call that presents segments, a name a topic sentence turns to ("Turning to
   // Diagnostics.") is one, and so is "In Home Care, …" when its paragraph speaks of "the segment".
   if (found.size > 0 || walksThrough) {

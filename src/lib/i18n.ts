@@ -178,6 +178,7 @@ export const LAYOUT_LABEL: Record<Edition, Record<LayoutId, string>> = {
     'inline-turns': 'transcript with inline speaker names',
     'interleaved-pairs': 'numbered bilingual pairs',
     'label-lines': 'transcript with speaker label lines',
+    'news-report': 'news report of the call',
   },
   zh: {
     'bilingual-pairs': '双语记录',
@@ -187,6 +188,7 @@ export const LAYOUT_LABEL: Record<Edition, Record<LayoutId, string>> = {
     'inline-turns': '行内署名记录',
     'interleaved-pairs': '编号双语对照',
     'label-lines': '署名行记录',
+    'news-report': '电话会新闻报道',
   },
 };
 

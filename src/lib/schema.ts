@@ -315,7 +315,7 @@ export const omittedSchema = z.object({
 });
 
 /** Layouts the converter recognises. */
-export const layoutId = z.enum(['bilingual-pairs', 'official-transcript', 'inline-labels', 'plain-english', 'inline-turns', 'interleaved-pairs', 'label-lines']);
+export const layoutId = z.enum(['bilingual-pairs', 'official-transcript', 'inline-labels', 'plain-english', 'inline-turns', 'interleaved-pairs', 'label-lines', 'news-report']);
 export type LayoutId = z.infer<typeof layoutId>;
 
 /** One transcript file of a call. */

@@ -547,7 +547,12 @@ export function figureReader(ctx: ExtractContext) {
         sentence(s.text, { source: source.key, paragraph: p.id, ...(speaker ? { speaker } : {}), text: s.text }, saysWrong);
       }
     };
-    for (const p of source.announcement) visit(p, undefined);
+    // Each paragraph of an announcement (or of a news report's prose) names its own subject: what
+    // it does not name is the company's until it turns to a segment, whatever the paragraph before spoke of.
+    for (const p of source.announcement) {
+      startTurn(state, 'prepared-remarks');
+      visit(p, undefined);
+    }
     for (const section of source.sections) {
       for (const turn of section.turns) {
         startTurn(state, section.id);

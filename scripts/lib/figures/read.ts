@@ -260,11 +260,16 @@ const NEW_SUBJECT = /(?:,\s*|\s)and\s+((?:(?:our|the|its)\s+)?[a-z][a-z-]*(?:\s+
 /** A clause after a comma or "and" whose verb is in the past tense: an actual, whatever an earlier clause forecast. */
 const PAST_CLAUSE = /(?:,|;|\band\b)\s+(?:[a-z-]+\s+){0,5}?(?:was|were|grew|rose|fell|increased|decreased|declined|expanded|contracted|reached|improved|totaled|totalled|came in)\b/;
 
+/** Words after a number that make it others' estimate ("… analysts had expected", "… expected by analysts"). */
+const OTHERS_EXPECT_AFTER = /^\s*(?:[a-z]+\s+){0,2}?(?:analysts?|the market|economists|investors)\s+(?:had\s+|were\s+)?(?:expected|expecting|forecast|estimated|predicted|anticipated|polled)\b|^\s*(?:[a-z]+\s+){0,1}(?:expected|forecast|estimated|predicted|anticipated)\s+by\s+(?:analysts|the market|economists|investors)\b|^\s*(?:consensus|analysts'? consensus)\b/;
+/** Words before a number that make it others' estimate ("a consensus of", "analysts' estimate of"). */
+const OTHERS_EXPECT_BEFORE = /(?:\bconsensus(?:\s+estimate)?|\banalysts'?\s+(?:estimates?|forecasts?|expectations?)|\bstreet\s+(?:estimates?|expectations?))\s+(?:of|for|was|were|at|had been)\s+(?:about\s+|around\s+|roughly\s+)?\S{0,4}\s*$/;
+
 /** What a speaker says to take back the figure just said, right before the right one. */
 const RETRACTED = /^\s*(?:--|—|–|-|,|\.\.\.|…)?\s*(?:(?:sorry|i'm sorry|i am sorry|excuse me|i mean|pardon me|correction|let me correct that|对不起|不好意思|更正一下|我说错了)\s*(?:,|，|--|—|–|-)?\s*){1,2}(?:that should be|it's|it is|that's|that is|应该是|是)?\s*/;
 
-/** ", which excludes …,": a clause that says what the measure before it is. */
-const DEFINING_CLAUSE = /,\s*which\s+(?:excludes?|includes?|reflects?|is\s+(?:before|after|net\s+of)|adds\s+back)\b[^,;.]*,/g;
+/** ", which excludes …,": a clause that says what the measure before it is (a list of items too, up to the verb after it). */
+const DEFINING_CLAUSE = /,\s*which\s+(?:excludes?|includes?|reflects?|is\s+(?:before|after|net\s+of)|adds\s+back)\b(?:[^;.\d]{0,160}?,(?=\s*(?:was|were|rose|fell|grew|increased|decreased|declined|came in|totaled|totalled|reached|amounted|stood)\b)|[^,;.]*,)/g;
 
 function measureWritten(p: Parsed, num: NumberMention, metrics: ReadonlyMap<string, Metric>): Hit<Measure> | undefined {
   const after = p.norm.slice(num.end);
@@ -864,7 +869,9 @@ export function valueOf(
 }
 
 /** Under a declared non-GAAP basis, the metric a GAAP term stands for (`none` when there is none); undefined when unchanged. */
-export function underNonGaap(metric: Metric, measure: Hit<Measure>, ctx: SentenceContext, before: string): Metric | 'none' | undefined {
+export function underNonGaap(metric: Metric, measure: Hit<Measure>, ctx: SentenceContext, before: string, after = ''): Metric | 'none' | undefined {
+  // "Operating profit on a non-IFRS basis, …": the basis written right after the measure.
+  if (metric.under_non_gaap && /^\s*,?\s*on\s+an?\s+(?:non-?\s?(?:gaap|ifrs|hkfrs)|adjusted|underlying|core)\s+basis\b/.test(after)) return metric.under_non_gaap === 'none' ? 'none' : ctx.metrics.get(metric.under_non_gaap);
   if (!ctx.nonGaap || !metric.under_non_gaap || /^gaap/.test(measure.text) || /(?<!non-?\s?)gaap\s*$/.test(before)) return undefined;
   if (metric.under_non_gaap === 'none') return 'none';
   return ctx.metrics.get(metric.under_non_gaap);
@@ -941,6 +948,9 @@ function readNumber(p: Parsed, num: NumberMention, before: Before, ctx: Sentence
   // the speaker takes the figure back and says the right one.
   const retraction = RETRACTED.exec(p.norm.slice(num.end));
   if (retraction && p.numbers.some((n) => n.start === num.end + retraction[0].length && n.kind === num.kind)) return skip('value:taken-back');
+  // "the 1.27 billion euros analysts had expected", "ahead of the 1.89 euros expected by analysts",
+  // "a consensus of $2.10": others' estimates, not the company's figures.
+  if (OTHERS_EXPECT_AFTER.test(p.norm.slice(num.end, num.end + 48)) || OTHERS_EXPECT_BEFORE.test(p.norm.slice(Math.max(0, num.start - 48), num.start))) return skip('frame:others-estimate');
   const measure = endsRange(p, num, before) ? before.measure!.hit : measureOf(p, num, ctx.metrics);
   if (!measure) return skip('metric:none');
   if (!measure.value.metric) return skip(`metric:other-measure '${measure.text}'${measure.value.head ? ' (a line of revenue)' : ''}`);
@@ -955,7 +965,7 @@ function readNumber(p: Parsed, num: NumberMention, before: Before, ctx: Sentence
   if ('skip' in read) return skip(read.skip, frame);
   // (A margin given as a share of revenue takes the basis of the income measure it belongs to.)
   const basisMeasure = read.basisOf ?? measure;
-  const basis = underNonGaap(read.metric, basisMeasure, ctx, p.norm.slice(Math.max(0, basisMeasure.start - 12), basisMeasure.start));
+  const basis = underNonGaap(read.metric, basisMeasure, ctx, p.norm.slice(Math.max(0, basisMeasure.start - 12), basisMeasure.start), p.norm.slice(basisMeasure.end, basisMeasure.end + 40));
   if (basis === 'none') return skip('basis:non-gaap-declared, no such metric', frame);
   const final = basis ? { ...read, metric: basis, rule: `${read.rule} · basis:non-gaap-declared` } : read;
   if (frame !== 'quarter' && frame !== 'full-year' && frame !== 'forecast' && frame !== 'forecast-cc') return skip(`frame:${frame}`, frame);
