@@ -120,6 +120,10 @@ describe('fiscal calendar from the text', () => {
     expect(calendarOf('Quarter: Q2 2026\nComparisons are to the fiscal second quarter of 2025, the quarter ended September 30, 2024.\nRevenue for the quarter ended September 30, 2025 grew.')).toMatchObject({ quarter: 'FY2026Q2', end: '2025-09-30' });
   });
 
+  it('reads "the thirteen weeks ended" with the quarter it names', () => {
+    expect(calendarOf('As a reminder, the third quarter of fiscal 2026 was the thirteen weeks ended November 1, 2025.')).toMatchObject({ quarter: 'FY2026Q3', end: '2025-11-01', fye: 1, how: 1 });
+  });
+
   it('keeps a 52/53-week quarter end as stated', () => {
     expect(calendarOf('We reported results for the first quarter of fiscal year 2026 for 12 weeks ended November 23.')).toEqual({
       quarter: 'FY2026Q1',

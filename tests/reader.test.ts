@@ -178,6 +178,8 @@ describe('time frame and modality', () => {
     ['Revenue was CHF 1.28 billion, up 2.1% in Swiss francs and 4.8% in local currencies.', [['group', 'revenue', 1.28e9, 'CHF'], ['group', 'revenue_yoy_pct', 2.1, '%']]],
     ['按固定汇率计算，收入同比增长9%。', []],
     ['We expect revenue for the fourth quarter to be between US$3.3 billion and US$3.4 billion.', [['guidance', 'revenue', 3.3e9, 'USD'], ['guidance', 'revenue', 3.4e9, 'USD']]],
+    // A forecast replaced, with a hedge before the old value; a date's year is not the forecast's period.
+    ['We now expect capital expenditures of approximately $340 million, down from approximately $360 million.', [['guidance', 'capex', 340e6, 'USD']]],
     // The end of a range takes its start's measure, whatever words follow it.
     ['We expect to repurchase between $1.5 billion and $2.0 billion of shares over the year.', [['guidance', 'buyback_usd', 1.5e9, 'USD'], ['guidance', 'buyback_usd', 2e9, 'USD']]],
     ['We expect to repurchase $1.5 billion to $2.0 billion of shares next year.', [['guidance', 'buyback_usd', 1.5e9, 'USD'], ['guidance', 'buyback_usd', 2e9, 'USD']]],
@@ -706,6 +708,8 @@ describe('the period a forecast is about', () => {
     ['Given the year-to-date performance, we are raising our full-year 2026 total revenue guidance to $9.70 billion to $9.80 billion.', '$9.70 billion', 'FY2026'],
     // A period that closes the sentence holds for every clause of it.
     ['We still expect capex of £40 million to £45 million, and revenue growth of 4% to 6%, for the full year.', '£40 million', 'FY2026'],
+    // The year of a date dates a day, not the forecast's period.
+    ['For the fourth quarter of fiscal 2026, which is the thirteen weeks ending January 31, 2027, we expect net sales of $2.72 billion.', '$2.72 billion', 'FY2026Q4'],
   ] as const)('%s (%s)', (text, value, period) => {
     expect(guidanceTarget(guidancePeriodAt(text, text.indexOf(value), value.length), call, false)).toBe(period);
   });

@@ -40,6 +40,7 @@ describe('segments read from the text', () => {
     ['Now, results by business. The Cathode Materials business recorded revenue of KRW 1.14 trillion. The Specialty Chemicals business posted revenue of KRW 612 billion. The Electronic Materials business delivered revenue of KRW 348 billion.', ['cathode-materials', 'specialty-chemicals', 'electronic-materials']],
     ['The Asia Pacific business reported operating income of $12 million. The Europe business reported operating income of $8 million. The Americas business reported operating income of $30 million.', ['asia-pacific', 'europe', 'americas']],
     ['The Foundation business posted revenue of $4 million for its grants.', []],
+    ['Let me walk through the segments. Penwick Home net sales were $1.9 billion. Comparable sales grew 3.1%. Fieldcrest Outdoor net sales were $420 million.', ['penwick-home', 'fieldcrest-outdoor']],
     // A walk through the segments, each a heading "X, on slide 9." or a unit that reports; kinds of revenue are not units.
     ['Let me now turn to the segments, starting with Personal Banking on slide 8. Personal Banking revenue was $3,142 million. Non-interest revenue was $2,696 million. Trading revenue was solid. Fee-based revenue grew 13%.', ['personal-banking']],
     ['Let me now turn to the segments. Wealth Management, on slide 9. Revenue was $1,688 million. Corporate Support reported revenue of $137 million.', ['wealth-management', 'corporate-support']],

@@ -81,7 +81,7 @@ interface Paired {
 export function pairedStatements(lines: readonly Line[]): Paired[] {
   const out: Paired[] = [];
   const en = new RegExp(
-    `\\b(?:(?:fiscal\\s+)?(first|second|third|fourth)\\s+(?:fiscal\\s+)?quarter|(q[1-4]))(?:\\s+of)?(?:\\s+(?:the\\s+)?(?:fiscal|fy)(?:\\s+year)?\\s*('?\\d{2}|\\d{4}))?(?:\\s*,)?(?:\\s+(?:for\\s+)?(?:the\\s+)?\\d{1,2}\\s+weeks)?\\s+(?:that\\s+)?ended\\s+(?:on\\s+)?${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`,
+    `\\b(?:(?:fiscal\\s+)?(first|second|third|fourth)\\s+(?:fiscal\\s+)?quarter|(q[1-4]))(?:\\s+of)?(?:\\s+(?:the\\s+)?(?:fiscal|fy)(?:\\s+year)?\\s*('?\\d{2}|\\d{4}))?(?:\\s*,)?(?:\\s+(?:(?:for|was|is|being)\\s+)?(?:the\\s+)?(?:\\d{1,2}|twelve|thirteen|fourteen|sixteen|seventeen)\\s+weeks)?\\s+(?:that\\s+)?ended\\s+(?:on\\s+)?${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`,
     'gi',
   );
   // "the third quarter trading update … for the three months to 31 December 2025": the quarter,

@@ -99,7 +99,7 @@ const LOWER_SEGMENT_REVENUE = /\b(?:[Rr]evenues?|[Ss]ales)\s+(?:in|of|from|at)\s
 const LOWER_NOT_UNIT = /^(?:same|whole|entire|other|largest|smallest|biggest|fastest[- ]growing|new|core|main|reporting|operating|business|company's|group's)$/;
 
 /** A kind of revenue, not a unit that earns it ("Non-interest revenue", "Fee-based revenue grew 13%", "Trading revenue was solid"). */
-const REVENUE_KIND = /^(?:Non-interest|Interest|Fee-based|Fees?|Trading|Commissions?|Non-recurring|One-time)$/;
+const REVENUE_KIND = /^(?:Non-interest|Interest|Fee-based|Fees?|Trading|Commissions?|Non-recurring|One-time|Comparable|Comp|Same-store|Like-for-like|Organic)$/;
 const PRONOUN = /^(?:We|It|They|He|She|This|That|Management|Company|Group|Firm)$/i;
 /**
  * "分业务看，输配电设备业务第三季度实现收入…；新能源装备业务实现收入…", "以產品別來看，車用光學營收為…；消費性電子營收為…":

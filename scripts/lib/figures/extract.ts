@@ -65,6 +65,8 @@ export function guidancePeriodAt(text: string, at: number, length = 0): string {
   let best: { text: string; distance: number } | undefined;
   for (const m of text.matchAll(GUIDANCE_PERIOD)) {
     const end = m.index + m[0].length;
+    // The year of a date ("the thirteen weeks ending January 31, 2026") dates a day, not the period.
+    if (/^20\d\d$/.test(m[0]) && /(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,?)\s*$/i.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
     // A comparison's period is not the forecast's ("revenue of HKD 17.6 billion to HKD 18.0
     // billion, compared with HKD 16.4 billion in fiscal 2025").
     const clauseBefore = text.slice(0, m.index).split(/[,，;；。]/).pop()!;

@@ -562,7 +562,8 @@ export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Voc
       const earlier = p.numbers.filter((n) => n.end <= markerAt);
       if (earlier.some((n, i) => i > 0 && /^\s*(?:to|-|–|~|and)\s*(?:us\$|usd|rmb|\$|€|£)?\s*$/.test(norm.slice(earlier[i - 1]!.end, n.start)))) return true;
     }
-    const direct = /^\s*(?:the|a|an)?\s*\S{0,6}\s*$/.test(sinceMarker);
+    // ("down from approximately $360 million": a hedge between them still makes it direct.)
+    const direct = /^\s*(?:the|a|an)?\s*(?:approximately|about|around|roughly|nearly|almost|some|约|大约)?\s*\S{0,6}\s*$/.test(sinceMarker);
     if (!growthAfterMarker && !toAfterMarker && (!preposition || direct)) return true;
   }
   const next = norm.slice(num.end);
