@@ -296,6 +296,57 @@ describe('a Chinese transcript with "姓名（职务）：" labels and "姓名�
   });
 });
 
+describe('a parallel transcript: each English paragraph followed by its Chinese translation', () => {
+  const text = [
+    'Kitsune Games Co., Ltd. (TSE Prime: 7799)',
+    'Financial Results Conference Call for the Third Quarter of the Fiscal Year Ending March 2026',
+    '',
+    'Operator:',
+    'We will now begin the financial results conference call of Kitsune Games for the third quarter.',
+    '',
+    '主持人：',
+    '狐游戏第三季度业绩电话会议现在开始。',
+    '',
+    'Kenji Watanabe, Director and CFO:',
+    'Net sales were 84.6 billion yen, up 18.2% year on year.',
+    '',
+    '渡边健二，首席财务官：',
+    '营业收入为846亿日元，同比增长18.2%。',
+    '',
+    'Operating income was 22.7 billion yen.',
+    '',
+    '营业利润为272亿日元。',
+    '',
+    'Ryo Fujimaki, Hanamura Securities:',
+    'Thank you. What drove the margin?',
+    '',
+    '藤卷亮，花村证券：',
+    '谢谢。利润率提升的原因是什么？',
+    '',
+    'Kenji Watanabe, Director and CFO:',
+    'Mostly the new title.',
+    '',
+    '渡边健二，首席财务官：',
+    '主要是新作。',
+  ].join('\n');
+  const result = convertAll([textInput('kitsune.txt', text)], catalog([]));
+  const call = result.calls[0]!;
+  it('keeps each translation with its paragraph, not as a turn or paragraph of its own', () => {
+    expect(result.errors).toEqual([]);
+    const source = call.sources[0]!;
+    expect(source.layers.map((l) => [l.lang, l.role])).toEqual([['en', 'original'], ['zh-Hans', 'translation']]);
+    const paragraphs = source.sections.flatMap((s) => s.turns.flatMap((t) => t.paragraphs));
+    expect(paragraphs.map((p) => [p.text, p.translation])).toContainEqual(['Operating income was 22.7 billion yen.', '营业利润为272亿日元。']);
+    expect(paragraphs.some((p) => /^[\u4e00-\u9fff]/.test(p.text))).toBe(false);
+    expect(exchanges(call)).toEqual(['Ryo Fujimaki (Hanamura Securities) -> Kenji Watanabe']);
+    expect(call.speakers.find((s) => s.name === 'Ryo Fujimaki')).toMatchObject({ role: 'analyst', firm: 'Hanamura Securities' });
+  });
+  it('reads the figures of the English words only (a mistranslated figure is not a second statement)', () => {
+    expect(call.figures.map((f) => [f.segment, f.metric, f.value])).toEqual(expect.arrayContaining([['group', 'revenue', 84.6e9], ['group', 'operating_income', 22.7e9]]));
+    expect(call.figures.map((f) => f.value)).not.toContain(27.2e9);
+  });
+});
+
 describe('a wire-service news report of a call', () => {
   const text = [
     'Markets | Technology',

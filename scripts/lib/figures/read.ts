@@ -546,6 +546,8 @@ export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Voc
     const markerAt = betweenStart + marker.index;
     // (In a forecast, "expected to grow from 16% to 18%" is a range.)
     if (fromTo && !p.forecastAt.some((f) => f < num.start) && /(?:accelerat\w*|decelerat\w*|grew|grown|rose|risen|increased|improved|expanded|declined|fell|fallen|decreased|slowed|moderated|went|moved|narrowed|widened|climbed|dropped|up|down)\s*$/.test(norm.slice(Math.max(0, markerAt - 30), markerAt))) return true;
+    // "Net sales are revised upward from 290.0 billion yen to 305.0 billion yen": the forecast it replaced.
+    if (fromTo && /\b(?:revised|raised|lowered|cut|reduced)(?:\s+(?:upward|upwards|downward|downwards|up|down))?\s*$/.test(norm.slice(Math.max(0, markerAt - 30), markerAt))) return true;
     // "up from $5.60 to $5.85 previously": the range the outlook replaced.
     if (fromTo) {
       const end = p.numbers.find((n) => n.start >= num.end);

@@ -21,7 +21,7 @@ import type { Layout, OmitReason, RawLabel, RawParagraph, RawTurn } from '../raw
 import { omittedRanges } from '../raw.ts';
 import { compactKey, textLanguage, type Line } from '../text.ts';
 import type { SectionId } from '../../../src/lib/schema.ts';
-import { IR_TITLE, looksLikeChineseName, parseDashLabel, roleFromName, sectionOfHeading, TITLE_WORDS, ZH_FIRM } from './shared.ts';
+import { FIRM_WORDS, IR_TITLE, looksLikeChineseName, parseDashLabel, roleFromName, sectionOfHeading, TITLE_WORDS, ZH_FIRM } from './shared.ts';
 import { assignRoles } from './turns.ts';
 
 /** A label line taken apart: the label itself and what its decoration says. */
@@ -99,8 +99,9 @@ export function splitLabel(core: string): RawLabel | undefined {
   if (/^(?:research\s+)?analyst$/i.test(extra) || /分析师|分析師/.test(extra)) return { text, name, role: 'analyst' };
   const analystAt = /^(?:(?:research\s+)?analyst\s*(?:,|at|with)\s*(?<a>.+)|(?<b>.+?)\s*,?\s*(?:research\s+)?analyst)$/i.exec(extra);
   if (analystAt?.groups) return { text, name, role: 'analyst', firm: (analystAt.groups.a ?? analystAt.groups.b)!.trim() };
-  // A comma label needs a title to be one: "Thanks, Dana" is a sentence.
-  if (comma?.groups && !paren && !zhSpace && !TITLE_WORDS.test(extra)) return undefined;
+  // A comma label needs a title to be one: "Thanks, Dana" is a sentence; or an investment
+  // firm's name, which makes it an analyst's ("Ryo Fujimaki, Hanamura Securities").
+  if (comma?.groups && !paren && !zhSpace && !TITLE_WORDS.test(extra)) return FIRM_WORDS.test(extra) && /^[A-Z]/.test(extra) ? { text, name, role: 'analyst', firm: extra } : undefined;
   return TITLE_WORDS.test(extra) ? { text, name, title: extra } : { text, name, firm: extra };
 }
 
@@ -221,6 +222,48 @@ function labelLines(lines: readonly Line[], known: (name: string) => boolean): C
     const { label, marked } = c.parsed;
     return introduced(c) || marked || GENERIC.test(label.name) || roleFromName(label.name) !== undefined || label.title !== undefined || label.role === 'analyst' || label.firm !== undefined || known(label.name) || (counts.get(compactKey(label.name)) ?? 0) >= 2;
   });
+}
+
+/**
+ * A parallel transcript: each English paragraph followed by its translation, under the same
+ * speaker ("Kenji Watanabe, CFO:" / "渡边健二，首席财务官：" then the Chinese paragraph, or the
+ * Chinese paragraph straight after the English one). The translation goes with its paragraph,
+ * as in the bilingual layouts, and is not a turn or a paragraph of its own. Only when most
+ * English paragraphs have one: a call with a few Chinese sentences is left as it is.
+ */
+function withTranslations(turns: readonly RawTurn[]): RawTurn[] {
+  const latin = (t: string) => textLanguage(t, 'en') === 'en';
+  const inTurn = turns.map((t) => {
+    const out: RawParagraph[] = [];
+    for (const p of t.paragraphs) {
+      const last = out.at(-1);
+      if (last && !last.translation && latin(last.text) && !latin(p.text)) out[out.length - 1] = { ...last, translation: p.text };
+      else out.push(p);
+    }
+    return { ...t, paragraphs: out };
+  });
+  const merged: RawTurn[] = [];
+  for (let i = 0; i < inTurn.length; i++) {
+    const a = inTurn[i]!;
+    const b = inTurn[i + 1];
+    const untranslated = a.paragraphs.filter((p) => !p.translation && latin(p.text));
+    if (b && untranslated.length > 0 && b.paragraphs.every((p) => !latin(p.text))) {
+      const zh = b.paragraphs.map((p) => p.text);
+      let k = 0;
+      const paragraphs = a.paragraphs.map((p) => {
+        if (p.translation || !latin(p.text) || k >= zh.length) return p;
+        // (More translated paragraphs than English ones: the rest go with the last.)
+        const last = p === untranslated.at(-1);
+        const translation = last ? zh.slice(k).join('\n') : zh[k]!;
+        k = last ? zh.length : k + 1;
+        return { ...p, translation };
+      });
+      merged.push({ ...a, paragraphs });
+      i++;
+    } else merged.push(a);
+  }
+  const english = merged.flatMap((t) => t.paragraphs.filter((p) => latin(p.text)));
+  return english.length > 0 && english.filter((p) => p.translation).length >= 0.6 * english.length ? merged : [...turns];
 }
 
 export const labelLinesLayout: Layout = {
@@ -365,13 +408,18 @@ export const labelLinesLayout: Layout = {
       }
     });
     close();
-    const spoken = assignRoles(turns.filter((t) => t.paragraphs.length > 0));
-    if (spoken.length === 0) throw new ConvertError(ctx.file, 'speaker labels were found but no words under them', { line: lines[firstTurn]!.n });
+    const said = assignRoles(turns.filter((t) => t.paragraphs.length > 0));
+    if (said.length === 0) throw new ConvertError(ctx.file, 'speaker labels were found but no words under them', { line: lines[firstTurn]!.n });
+    const spoken = withTranslations(said);
     const original = spoken.flatMap((t) => t.paragraphs.map((p) => p.text)).join('\n');
+    const translated = spoken.flatMap((t) => t.paragraphs.flatMap((p) => (p.translation ? [p.translation] : []))).join('\n');
     const paragraphs: RawParagraph[] = [];
     return {
       layout: 'label-lines',
-      layers: [{ lang: textLanguage(original, 'en'), role: 'original', machine_translated: false }],
+      layers: [
+        { lang: textLanguage(original, 'en'), role: 'original', machine_translated: false },
+        ...(translated ? [{ lang: textLanguage(translated, 'zh-Hans'), role: 'translation' as const, machine_translated: false }] : []),
+      ],
       turns: spoken,
       announcement: paragraphs,
       omitted: omittedRanges(omitted),
