@@ -178,6 +178,8 @@ describe('time frame and modality', () => {
     ['Revenue was CHF 1.28 billion, up 2.1% in Swiss francs and 4.8% in local currencies.', [['group', 'revenue', 1.28e9, 'CHF'], ['group', 'revenue_yoy_pct', 2.1, '%']]],
     ['按固定汇率计算，收入同比增长9%。', []],
     ['We expect revenue for the fourth quarter to be between US$3.3 billion and US$3.4 billion.', [['guidance', 'revenue', 3.3e9, 'USD'], ['guidance', 'revenue', 3.4e9, 'USD']]],
+    // A forecast revised from one value to another: the new one only.
+    ['Net sales are revised upward from 290.0 billion yen to 305.0 billion yen.', [['guidance', 'revenue', 305e9, 'JPY']]],
     // A forecast replaced, with a hedge before the old value; a date's year is not the forecast's period.
     ['We now expect capital expenditures of approximately $340 million, down from approximately $360 million.', [['guidance', 'capex', 340e6, 'USD']]],
     // The end of a range takes its start's measure, whatever words follow it.
