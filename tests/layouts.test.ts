@@ -347,6 +347,38 @@ describe('a parallel transcript: each English paragraph followed by its Chinese 
   });
 });
 
+describe('label lines whose turns are separated by blank lines and paragraphs by line breaks', () => {
+  const text = [
+    'Acme Bancorp Third Quarter 2026 Earnings Call',
+    '',
+    'Operator',
+    'Welcome to the Acme Bancorp third quarter 2026 earnings call. I will now turn the call over to Jane Roe, Chief Financial Officer.',
+    '',
+    'Jane Roe, Chief Financial Officer',
+    'Net income for the quarter was $968 million.',
+    '',
+    'For the first nine months of the year, net income was $2.77 billion and diluted earnings per share were $6.08 in total.',
+    'On capital, CET1 was 11.6%, and we deployed capital into loan growth and buybacks. We repurchased 6.4 million shares for $750 million.',
+    'Revenue was a record, and the margin held up',
+    'well in a tough market.',
+    '',
+    'Tom Ash, Redfern Securities',
+    'Thanks. How do you think about buybacks next year?',
+    '',
+    'Jane Roe, Chief Financial Officer',
+    'We will stay flexible.',
+  ].join('\n');
+  const result = convertAll([textInput('acme-bank.txt', text)], catalog([]));
+  it('keeps a long line that ends a sentence as a paragraph of its own, and joins a hard-wrapped one', () => {
+    expect(result.errors).toEqual([]);
+    const first = result.calls[0]!.sources[0]!.sections.flatMap((s) => s.turns).find((t) => t.paragraphs.some((p) => p.text.startsWith('For the first nine months')))!;
+    expect(first.paragraphs.map((p) => p.text.slice(0, 20))).toEqual(['Net income for the q', 'For the first nine m', 'On capital, CET1 was', 'Revenue was a record']);
+    expect(first.paragraphs[3]!.text).toBe('Revenue was a record, and the margin held up well in a tough market.');
+    // The nine months' period holds for its paragraph only: the buyback is the quarter's.
+    expect(result.calls[0]!.figures.map((f) => [f.metric, f.value])).toContainEqual(['buyback_usd', 750e6]);
+  });
+});
+
 describe('a wire-service news report of a call', () => {
   const text = [
     'Markets | Technology',

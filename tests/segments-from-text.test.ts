@@ -40,6 +40,8 @@ describe('segments read from the text', () => {
     ['Now, results by business. The Cathode Materials business recorded revenue of KRW 1.14 trillion. The Specialty Chemicals business posted revenue of KRW 612 billion. The Electronic Materials business delivered revenue of KRW 348 billion.', ['cathode-materials', 'specialty-chemicals', 'electronic-materials']],
     ['The Asia Pacific business reported operating income of $12 million. The Europe business reported operating income of $8 million. The Americas business reported operating income of $30 million.', ['asia-pacific', 'europe', 'americas']],
     ['The Foundation business posted revenue of $4 million for its grants.', []],
+    // "Moving to the segments." walks through them; a name may have four words besides "and".
+    ['Moving to the segments. Consumer and Small Business Banking reported revenue of $1.92 billion. Corporate reported a net loss of $35 million.', ['consumer-and-small-business-banking', 'corporate']],
     ['Let me walk through the segments. Penwick Home net sales were $1.9 billion. Comparable sales grew 3.1%. Fieldcrest Outdoor net sales were $420 million.', ['penwick-home', 'fieldcrest-outdoor']],
     // A walk through the segments, each a heading "X, on slide 9." or a unit that reports; kinds of revenue are not units.
     ['Let me now turn to the segments, starting with Personal Banking on slide 8. Personal Banking revenue was $3,142 million. Non-interest revenue was $2,696 million. Trading revenue was solid. Fee-based revenue grew 13%.', ['personal-banking']],
@@ -89,7 +91,9 @@ describe('segments read from the text', () => {
   });
 
   it('takes a business that reports its results, when management names it again', () => {
-    expect(ids('Moving to our businesses. CCB reported net income of $3.6 billion.', 'In CCB, card balances grew.', 'Next, the CIB reported revenue of $19.4 billion.')).toEqual(['ccb']);
+    expect(ids('CCB reported net income of $3.6 billion.', 'In CCB, card balances grew.', 'Next, the CIB reported revenue of $19.4 billion.')).toEqual(['ccb']);
+    // In a walk through the businesses ("Moving to our businesses."), each that reports is one.
+    expect(ids('Moving to our businesses. CCB reported net income of $3.6 billion.', 'In CCB, card balances grew.', 'Next, the CIB reported revenue of $19.4 billion.')).toEqual(['ccb', 'cib']);
   });
 
   it('takes every business of a walk where three or more report one after another, named once or more', () => {

@@ -77,7 +77,7 @@ function segmentId(name: string): string {
 }
 
 /** "Let me walk through the segments", "turning to our divisions", "each of our businesses". */
-const WALK_THROUGH = /\b(?:results\s+by\s+(?:segment|division|business)|now\s+by\s+segment|segment\s+by\s+segment)\b|(?:^|[.!?]\s+)(?:(?:Now|Next|So|And)\s*,?\s+)?(?:[Ll]ooking\s+)?[Bb]y\s+(?:segment|division|business\s+area|business\s+unit|business)s?\s*[,.:]|\b(?:walk(?:\s+you)?\s+through|take\s+you\s+through|go\s+through|turn(?:ing)?\s+to|review|look\s+at|talk\s+about|discuss)\s+(?:the|our|each\s+of\s+our|each)\s+(?:(?:two|three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|business\s+units|business\s+areas|businesses|product\s+groups|product\s+lines|business\s+lines)\b|\btake\s+(?:the|our)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|businesses)\s+(?:in\s+turn|one\s+by\s+one|one\s+at\s+a\s+time)\b/i;
+const WALK_THROUGH = /\b(?:results\s+by\s+(?:segment|division|business)|now\s+by\s+segment|segment\s+by\s+segment)\b|(?:^|[.!?]\s+)(?:(?:Now|Next|So|And)\s*,?\s+)?(?:[Ll]ooking\s+)?[Bb]y\s+(?:segment|division|business\s+area|business\s+unit|business)s?\s*[,.:]|\b(?:walk(?:\s+you)?\s+through|take\s+you\s+through|go\s+through|turn(?:ing)?\s+(?:now\s+)?to|mov(?:e|ing)\s+(?:on\s+)?to|review|look\s+at|talk\s+about|discuss)\s+(?:the|our|each\s+of\s+our|each)\s+(?:(?:two|three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|business\s+units|business\s+areas|businesses|product\s+groups|product\s+lines|business\s+lines)\b|\btake\s+(?:the|our)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|businesses)\s+(?:in\s+turn|one\s+by\s+one|one\s+at\s+a\s+time)\b/i;
 /** Words that start a measure, not a name: "Total revenue was", "Product revenue was". */
 const MEASURE_WORDS = /^(?:Total|Net|Gross|Operating|Consolidated|Adjusted|Reported|Organic|Recurring|Quarterly|Annual|Deferred|Other|Interest|Group|Overall|Segment|Company|Worldwide|Global|GAAP|Non-GAAP|Revenue|Sales|EBITDA|EBITA|EBIT|EPS|Profit|Income|Earnings|Margin|Margins|Cash|Orders|Bookings|Backlog|ARR|Volume|Volumes|Shipments|Deliveries)$/;
 /** Subjects that are not a business's name. */
@@ -137,7 +137,8 @@ function cleanName(raw: string): string | undefined {
   const words = raw.trim().split(/\s+/);
   // Drop leading words that are not part of the name ("Turning to Diagnostics" -> "Diagnostics").
   while (words.length > 0 && NOT_A_NAME.test(words[0]!)) words.shift();
-  if (words.length === 0 || words.length > 4) return undefined;
+  // (Up to four words besides "and", "&" and "of": "Consumer and Small Business Banking".)
+  if (words.length === 0 || words.filter((w) => !/^(?:and|&|of)$/.test(w)).length > 4) return undefined;
   if (words.some((w) => NOT_A_NAME.test(w))) return undefined;
   const name = words.join(' ').replace(/[’']s$/, '');
   if (!/^[A-Z]/.test(name) || NOT_A_NAME.test(name) || PERIOD_NAME.test(name)) return undefined;

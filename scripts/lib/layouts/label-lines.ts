@@ -401,7 +401,11 @@ export const labelLinesLayout: Layout = {
       }
       const text = l.text.replace(/\*\*|__/g, '').replace(/(^|\s)\*(\S[^*]*?\S|\S)\*(?=\s|[.,;:!?]|$)/g, '$1$2');
       // A bulleted line is a list item of its own, even where blank lines separate paragraphs.
-      if (open && blankSeparated && !/^\s*[-*•·]\s+\S/.test(l.text)) open.text = `${open.text} ${text}`;
+      // (A long line that ends a sentence is a paragraph of its own, not a hard-wrapped line:
+      // some exports separate turns by blank lines but a turn's paragraphs by line breaks only.)
+      const lastLine = body[k - 1]?.text ?? '';
+      const ownParagraph = lastLine.length > 100 && /[.!?。！？]["”’)]?\s*$/.test(lastLine);
+      if (open && blankSeparated && !ownParagraph && !/^\s*[-*•·]\s+\S/.test(l.text)) open.text = `${open.text} ${text}`;
       else {
         close();
         open = { line: l.n, text };
