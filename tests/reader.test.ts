@@ -44,6 +44,10 @@ describe('sign', () => {
     ['Operating margin was negative 4.3%.', [['group', 'operating_margin_pct', -4.3, '%']]],
     ['集团净亏损为人民币 12 亿元。', [['group', 'net_income', -1.2e9, 'CNY']]],
     ['本季度自由现金流为净流出人民币 35 亿元。', [['group', 'free_cash_flow', -3.5e9, 'CNY']]],
+    // A minus sign written on the number; a range's dash is none.
+    ['自由现金流为 -6.3 亿元，较上一季度的 -14.9 亿元明显改善。', [['group', 'free_cash_flow', -0.63e9, 'CNY']]],
+    ['Operating margin was −11.6%.', [['group', 'operating_margin_pct', -11.6, '%']]],
+    ['Revenue grew 10-12% in the quarter.', [['group', 'revenue_yoy_pct', 10, '%'], ['group', 'revenue_yoy_pct', 12, '%']]],
     // A growth rate that came down to a level is that level; a rate that fell by so much is a decline.
     ['It was provisions that took the net income growth down to 6%.', [['group', 'net_income_yoy_pct', 6, '%']]],
     ['Revenue growth slowed to 6% in the quarter.', [['group', 'revenue_yoy_pct', 6, '%']]],
@@ -178,6 +182,8 @@ describe('time frame and modality', () => {
     ['Revenue was CHF 1.28 billion, up 2.1% in Swiss francs and 4.8% in local currencies.', [['group', 'revenue', 1.28e9, 'CHF'], ['group', 'revenue_yoy_pct', 2.1, '%']]],
     ['按固定汇率计算，收入同比增长9%。', []],
     ['We expect revenue for the fourth quarter to be between US$3.3 billion and US$3.4 billion.', [['guidance', 'revenue', 3.3e9, 'USD'], ['guidance', 'revenue', 3.4e9, 'USD']]],
+    // An outlook given before ("In July, we guided …") is not the current one.
+    ['In July, we guided full-year revenue of $7.10 billion to $7.25 billion and adjusted EPS of $6.90 to $7.10.', []],
     // A forecast revised from one value to another: the new one only.
     ['Net sales are revised upward from 290.0 billion yen to 305.0 billion yen.', [['guidance', 'revenue', 305e9, 'JPY']]],
     // A forecast replaced, with a hedge before the old value; a date's year is not the forecast's period.
@@ -487,6 +493,14 @@ describe('what earlier sentences of a turn carry', () => {
     expect(segmentsOf([...said, 'As I said earlier, Retail revenue was $80 million; a correction to the deck follows.'])).toContainEqual(['retail', 'revenue', 80e6]);
     expect(segmentsOf([...said, 'Earlier I said Cloud operating margin was 14.2%; that is incorrect.']).filter(([, m]) => m === 'operating_margin_pct')).toEqual([['cloud', 'operating_margin_pct', 14.1]]);
     expect(segmentsOf([...said, 'Just to clarify, Retail operating margin was 11.4%, not 14.1%.']).filter(([s, m]) => s === 'cloud' && m === 'operating_margin_pct')).toEqual([['cloud', 'operating_margin_pct', 14.1]]);
+  });
+
+  it('drops a forecast range the speaker later says was the old one', () => {
+    const guidance = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).guidance.map((g) => [g.metric, g.low, g.high]);
+    const said = 'We expect free cash flow of $850 million to $900 million for the full year.';
+    expect(guidance([said, 'I want to correct something I said. I gave you free cash flow of $850 million to $900 million for the full year. That was our July range. Our updated full-year free cash flow outlook is $880 million to $920 million.'])).toEqual([['free_cash_flow', 880e6, 920e6]]);
+    // Without words that say it was wrong, a repeated range stands.
+    expect(guidance([said, 'As I said, I gave you free cash flow of $850 million to $900 million for the full year, and that holds.'])).toContainEqual(['free_cash_flow', 850e6, 900e6]);
   });
 
   it('reads "we did not repurchase any shares" as a zero buyback of the quarter, in the call\'s currency', () => {

@@ -370,10 +370,10 @@ export interface SourceReading {
 /** Prepares the vocabulary for a company and quarter once, then reads sources with it. */
 /** "Earlier I said …", "I misspoke when I said …": what follows is a statement the speaker takes back. */
 const SAID_EARLIER =
-  /\b(?:(?:earlier|previously|before|a (?:moment|minute|few minutes) ago)\s*,?\s+I\s+(?:said|mentioned|stated|quoted|gave|read out)|I\s+(?:said|mentioned|stated|quoted|gave|read out)\s+(?:earlier|previously|a (?:moment|minute|few minutes) ago|before)|I\s+misspoke\s+(?:earlier\s+)?when\s+I\s+said)\s*(?:that\s+)?/gi;
+  /\b(?:(?:earlier|previously|before|a (?:moment|minute|few minutes) ago)\s*,?\s+I\s+(?:said|mentioned|stated|quoted|gave(?:\s+you)?|read out)|I\s+(?:said|mentioned|stated|quoted|gave(?:\s+you)?|read out)\s+(?:earlier|previously|a (?:moment|minute|few minutes) ago|before)|I\s+misspoke\s+(?:earlier\s+)?when\s+I\s+said|^\s*I\s+gave\s+you)\s*(?:that\s+)?/gi;
 const ZH_SAID_EARLIER = /(?:刚才|之前|前面)我?(?:说|讲|提到)(?:的)?|我(?:刚才|之前|前面)(?:说|讲|提到)(?:的)?/gu;
 /** Words that say a statement was wrong. */
-const TAKEN_BACK_WORDS = /\b(?:incorrect|not correct|not right|wrong|misspoke|mis-spoke|misstated|should (?:have been|be|read)|(?:a|my) (?:slip|mistake|typo|error)|correction|let me correct)\b|说错|讲错|有误|不对|更正|纠正/iu;
+const TAKEN_BACK_WORDS = /\b(?:incorrect|not correct|not right|wrong|misspoke|mis-spoke|misstated|should (?:have been|be|read)|(?:a|my) (?:slip|mistake|typo|error)|correction|let me correct|(?:want|like|need) to correct)\b|说错|讲错|有误|不对|更正|纠正/iu;
 /** "… was 22.6%, not 26%": the value after "not" is one the speaker corrects. */
 const NOT_THAT = /(\d[\d,.]*\s*(?:%|percent|per cent|[a-z]*illion|bn|m)?)\s*,?\s+(?:and\s+)?not\s+(\d[\d,.]*\s*(?:%|percent|per cent|[a-z]*illion|bn|m)?)(?=[\s,.;]|$)/gi;
 const ZH_NOT_THAT = /([\d.,]+\s*(?:%|亿元?|万元?)?)\s*[，,]?\s*而?不是\s*([\d.,]+\s*(?:%|亿元?|万元?)?)/gu;
@@ -481,6 +481,8 @@ export function figureReader(ctx: ExtractContext) {
     const inSegmentParagraph = new Map<RawFigure, string>();
     /** Figures the speaker later takes back ("Earlier I said gross margin was 44.1%; that is incorrect"). */
     const takenBack: RawFigure[] = [];
+    /** The values of those statements, whatever their frame: a forecast range taken back ("I gave you free cash flow of $850 million to $900 million … That was our July range") goes too. */
+    const takenBackValues: Array<{ metric: string; value: number }> = [];
 
     /** One sentence in what the sentences before it carried; updates what it carries on. */
     const sentence = (said: string, quote: Omit<RawFigure['quote'], 'number'>, paragraphSaysWrong: boolean) => {
@@ -509,7 +511,10 @@ export function figureReader(ctx: ExtractContext) {
       };
       const readings = readSentence(text, context);
       for (const clause of takenBackClauses(text, paragraphSaysWrong)) {
-        for (const r of readSentence(clause, context)) if (r.decision === 'figure') takenBack.push(toRawFigure(r, quote, state.order, state.inQa));
+        for (const r of readSentence(clause, context)) {
+          if (r.decision === 'figure') takenBack.push(toRawFigure(r, quote, state.order, state.inQa));
+          if ((r.decision === 'figure' || r.decision === 'guidance') && r.metric && r.value !== undefined) takenBackValues.push({ metric: r.metric, value: r.value });
+        }
       }
       if (topic) state.entity = topic;
       if (topic?.kind === 'segment') state.paragraphSegments.add(topic.id);
@@ -572,7 +577,9 @@ export function figureReader(ctx: ExtractContext) {
     const base = (id: string) => metrics.get(id)?.growth_of ?? id;
     const bySegment = new Set(figures.filter((f) => f.segment !== null && f.segment !== 'group' && f.quote.rule?.includes('entity:named')).map((f) => base(f.metric)));
     const placed = figures.map((f) => (inSegmentParagraph.has(f) && bySegment.has(base(f.metric)) ? { ...f, segment: inSegmentParagraph.get(f)!, quote: { ...f.quote, rule: `${f.quote.rule} · entity:segment-paragraph ${inSegmentParagraph.get(f)}` } } : f));
-    return { figures: withoutTakenBack(placed, takenBack), guidance };
+    const close = (a: number, b: number | undefined) => b !== undefined && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+    const takenBackRange = (g: Guidance) => ['low', 'high'].every((k) => takenBackValues.some((t) => t.metric === g.metric && close(t.value, g[k as 'low' | 'high'])));
+    return { figures: withoutTakenBack(placed, takenBack), guidance: guidance.filter((g) => g.low === undefined || !takenBackRange(g)) };
   }
 
   return { read, explain, vocab };

@@ -262,6 +262,8 @@ const PAST_CLAUSE = /(?:,|;|\band\b)\s+(?:[a-z-]+\s+){0,5}?(?:was|were|grew|rose
 
 /** Words after a number that make it others' estimate ("… analysts had expected", "… expected by analysts"). */
 const OTHERS_EXPECT_AFTER = /^\s*(?:[a-z]+\s+){0,2}?(?:analysts?|the market|economists|investors)\s+(?:had\s+|were\s+)?(?:expected|expecting|forecast|estimated|predicted|anticipated|polled)\b|^\s*(?:[a-z]+\s+){0,1}(?:expected|forecast|estimated|predicted|anticipated)\s+by\s+(?:analysts|the market|economists|investors)\b|^\s*(?:consensus|analysts'? consensus)\b/;
+/** "we guided", "we had guided", "our original guidance was": an outlook given before, in the clause before the number. */
+const EARLIER_GUIDANCE = /\b(?:(?:we|i)\s+(?:had\s+|previously\s+|originally\s+|initially\s+)?guided|we\s+had\s+(?:expected|forecast|projected|anticipated)|our\s+(?:original|initial|prior|previous|earlier)\s+(?:guidance|outlook|forecast)\s+(?:was|of|called for))\b(?:[^;.]|\.\d)*$/;
 /** Words before a number that make it others' estimate ("a consensus of", "analysts' estimate of"). */
 const OTHERS_EXPECT_BEFORE = /(?:\bconsensus(?:\s+estimate)?|\banalysts'?\s+(?:estimates?|forecasts?|expectations?)|\bstreet\s+(?:estimates?|expectations?))\s+(?:of|for|was|were|at|had been)\s+(?:about\s+|around\s+|roughly\s+)?\S{0,4}\s*$/;
 
@@ -812,7 +814,9 @@ export function valueOf(
   sign: number,
   prevEnd: number,
 ): { metric: Metric; value: number; unit: FigureUnit; basis?: 'yoy' | 'qoq'; rule: string; basisOf?: Hit<Measure> } | { skip: string } {
-  const negative = measure.value.loss || ctx.vocab.negativeBefore.test(p.norm.slice(measure.end, num.start)) ? -1 : 1;
+  // ("自由现金流为 -6.3 亿元", "operating margin was −11.6%": a minus sign written on the number, not a range's dash.)
+  const minus = /(?:^|[\s为是：:(（])[-−]$/.test(p.norm.slice(Math.max(0, num.start - 2), num.start));
+  const negative = measure.value.loss || minus || ctx.vocab.negativeBefore.test(p.norm.slice(measure.end, num.start)) ? -1 : 1;
   if (num.kind === 'pp') return { skip: 'value:percentage-points' };
   if (num.kind === 'percent') {
     if (ctx.vocab.shareAfter.test(p.norm.slice(num.end))) {
@@ -954,6 +958,8 @@ function readNumber(p: Parsed, num: NumberMention, before: Before, ctx: Sentence
   // "the 1.27 billion euros analysts had expected", "ahead of the 1.89 euros expected by analysts",
   // "a consensus of $2.10": others' estimates, not the company's figures.
   if (OTHERS_EXPECT_AFTER.test(p.norm.slice(num.end, num.end + 48)) || OTHERS_EXPECT_BEFORE.test(p.norm.slice(Math.max(0, num.start - 48), num.start))) return skip('frame:others-estimate');
+  // "In July, we guided full-year revenue of $7.10 billion to $7.25 billion": an earlier outlook.
+  if (EARLIER_GUIDANCE.test(p.norm.slice(0, num.start))) return skip('frame:earlier-guidance');
   const measure = endsRange(p, num, before) ? before.measure!.hit : measureOf(p, num, ctx.metrics);
   if (!measure) return skip('metric:none');
   if (!measure.value.metric) return skip(`metric:other-measure '${measure.text}'${measure.value.head ? ' (a line of revenue)' : ''}`);
