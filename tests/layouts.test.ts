@@ -296,6 +296,56 @@ describe('a Chinese transcript with "姓名（职务）：" labels and "姓名�
   });
 });
 
+describe('bilingual paragraphs whose labels are a name and a colon, translated', () => {
+  const text = [
+    'Hoshiyama Games Inc. (TSE: 7841)',
+    '星山游戏株式会社（东证代码：7841）',
+    '',
+    'Financial Results Briefing for the First Quarter of the Fiscal Year Ending March 31, 2027',
+    '截至2027年3月31日止财年第一季度业绩说明会',
+    '',
+    'Operator:',
+    '主持人：',
+    '',
+    'Welcome to the Hoshiyama Games first quarter briefing.',
+    '',
+    '欢迎参加星山游戏第一季度业绩说明会。',
+    '',
+    'Ayaka Tanabe:',
+    '田边彩花：',
+    '',
+    'Net sales were ¥64.2 billion, up 12.4% year on year.',
+    '',
+    '营业收入为642亿日元，同比增长12.4%。',
+    '',
+    'Operating income was ¥9.8 billion.',
+    '',
+    '营业利润为98亿日元。',
+    '',
+    'Takuya Ishida, Marlowe Securities:',
+    '石田拓也，马洛证券：',
+    '',
+    'What drove the growth?',
+    '',
+    '增长的原因是什么？',
+    '',
+    'Ayaka Tanabe:',
+    '田边彩花：',
+    '',
+    'Mostly the new title.',
+    '',
+    '主要是新作。',
+  ].join('\n');
+  const result = convertAll([textInput('hoshiyama.txt', text)], catalog([]));
+  it('reads "Name:" / "姓名：" pairs as labels, and each paragraph with its translation', () => {
+    expect(result.errors).toEqual([]);
+    const call = result.calls[0]!;
+    expect(call.sources[0]!.layout).toBe('bilingual-pairs');
+    expect(call.speakers.map((s) => s.name)).toEqual(expect.arrayContaining(['Ayaka Tanabe', 'Takuya Ishida']));
+    expect(call.figures.map((f) => [f.metric, f.value])).toEqual(expect.arrayContaining([['revenue', 64.2e9], ['operating_income', 9.8e9]]));
+  });
+});
+
 describe('a parallel transcript: each English paragraph followed by its Chinese translation', () => {
   const text = [
     'Kitsune Games Co., Ltd. (TSE Prime: 7799)',

@@ -169,6 +169,8 @@ function zhNameIn(text: string): string | undefined {
   const m = /(?:欢迎参加|歡迎參加|欢迎来到|歡迎來到|^)\s*(?<n>[\p{Script=Han}·]{2,16}?)\s*(?:[(（][^)）]*[)）]\s*)?(?:\d{4}\s*(?:年|财年|財年|Q[1-4]|\s*第)|第[一二三四]季度)/u.exec(text);
   if (!m?.groups) return undefined;
   const n = m.groups.n!.replace(/^(欢迎参加|歡迎參加)/, '');
+  // ("截至2027年3月31日止财年第一季度业绩说明会": a period, not a name.)
+  if (/^(?:截至|截止|截止至|于|於|在|本|今年|去年|明年|公司|我们|我們|本公司)$/.test(n)) return undefined;
   return n.length >= 2 ? n : undefined;
 }
 

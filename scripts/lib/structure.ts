@@ -210,6 +210,14 @@ export function structure(raw: RawSource, company: Company, quarter: FiscalQuart
     speakers.set(s.id, { ...s, title, role });
   }
 
+  // A speaker of unknown role who answers an analyst in the Q&A is management.
+  const qaFrom = qaStart(raw.turns, roleOf);
+  raw.turns.forEach((t, i) => {
+    const s = speakers.get(resolved.get(t)!.speaker.id)!;
+    if (s.role !== 'other' || resolved.get(t)!.roleKnown || i <= qaFrom || i === 0 || roleFromName(t.label.name) !== undefined) return;
+    if (roleOf(raw.turns[i - 1]!) === 'analyst') speakers.set(s.id, { ...s, role: 'executive' });
+  });
+
   const segments = segmentMatcher(segmentsActiveIn(company.segments, quarter));
   let counter = 0;
   const para = (p: RawParagraph): Paragraph => ({

@@ -106,12 +106,15 @@ function bulletPairs(lines: readonly Line[]): Pair[] {
  */
 function isLabel(p: Pair): boolean {
   if (p.translation === undefined) return false;
+  // "Hiroshi Ueda:" / "上田浩：", "Operator:" / "主持人：": a name and its translation, each with a colon.
+  if (/^[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}\s*:$/.test(p.original) && /^\S.{0,30}[:：]$/.test(p.translation) && !/[.?!。？！]/.test(p.translation)) return true;
   if (p.translation !== p.original) return labelShaped(p.original) && SHORT(p.translation);
   return p.original.length <= 120 && !/[.?!。？！]$/.test(p.original) && p.original.split(/\s+/).length <= 16;
 }
 
 /** The label's parts: `Name - Title`, else `Name, Title`. */
-function labelOf(text: string): RawLabel {
+function labelOf(written: string): RawLabel {
+  const text = written.replace(/\s*[:：]$/, '');
   const dashed = parseDashLabel(text);
   if (dashed.title || dashed.role) return dashed;
   const split = splitLabel(text);
