@@ -57,6 +57,8 @@ describe('which company a call is about', () => {
     ['a trading-update welcome', 'Operator\n\nGood morning, and welcome to the Ashgrove Holdings third quarter 2025 trading update.\n', 'ashgrove'],
     ['a cover line with the legal name above the call line', 'Kirin Works Co., Ltd.\nFY2026 Second Quarter Financial Results Briefing\nNovember 6, 2025\n', 'kirin-works'],
     ['the operator welcome only', 'Operator\n\nGood morning, and welcome to Marrow & Finch Co.’s fourth quarter 2025 earnings call.\n', 'marrow-and-finch'],
+    ['a title with the legal form and no ticker', 'Wrenby Group plc - Q4 and Full Year FY2026 Results Call\nAuto-generated transcript.\n', 'wrenby-group'],
+    ["a wire story's lead", 'Markets | Technology\n\nBy Anna Kell\n\nMUNICH, Oct 23 (Northwire) - Brisbane Tools SE raised its forecast after a conference call.\n', 'brisbane-tools'],
   ])('reads %s', (_what, text, id) => expect(idOf(text)).toBe(id));
 
   it('never files a call under a company it only mentions, however often', () => {

@@ -93,6 +93,8 @@ export function companyIdFrom(name: string | undefined, ticker: string | undefin
   return t || (zhName ? pinyinId(zhName) : undefined);
 }
 
+/** "Acme Group plc - Q4 … Results Call": a name with its legal form, then the call's name. */
+const LEGAL_TITLE = /^(?<name>(?:[A-Z][\w&.'-]*\s+){1,5}?(?:plc|PLC|Inc\.?|Corp\.?|Corporation|Ltd\.?|Limited|SE|AG|N\.V\.|S\.A\.|ASA|AB|Oyj|Holdings))\s*[-–—:|]\s*(?<rest>.+)$/;
 /** A wire story's dateline: "KARLSRUHE, Oct 23 (Rheinpost Wire) - …", "LONDON, 5 November (Agency) — …". */
 export const WIRE_DATELINE = /^(?:[A-Z][A-Z .'/-]{1,40}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*(?:\([^)]{2,40}\))?\s*[-–—]+\s*(?<rest>\S.*)$/;
 /** The subject of a lead, named with its legal form: "Veltrup Software SE", "Acme Holdings plc". */
@@ -255,6 +257,12 @@ export function companyEvidence(lines: readonly Line[]): CompanyEvidence[] {
       out.push({ kind: 'zh-title', line: cover[i]!.n, seen: joined, zhName: zh });
       break;
     }
+  }
+  // A title without a ticker: "Wrenfield Group plc - Q4 and Full Year FY2026 Results Call", the
+  // company with its legal form, a dash or colon, and the call's name.
+  for (const l of head.slice(0, 5)) {
+    const m = LEGAL_TITLE.exec(l.text.normalize('NFKC').trim());
+    if (m?.groups && CALL_WORDS.test(m.groups.rest!) && !out.some((e) => e.line === l.n)) out.push({ kind: 'title', line: l.n, seen: l.text.slice(0, 120), name: m.groups.name!.trim() });
   }
   // A wire story's lead: "KARLSRUHE, Oct 23 (Rheinpost Wire) - Veltrup Software SE raised its …",
   // the company named with its legal form right after the dateline.
