@@ -565,13 +565,13 @@ describe('what earlier sentences of a turn carry', () => {
 
   it("reads net income in a paragraph a segment's name opens as the segment's, when the call names a segment with net income", () => {
     const paragraphs = ['Turning to Cloud. Cloud revenue was $410 million. Net income was $81 million, up 6% year over year.', 'Retail reported revenue of $300 million and net income of $16 million.'];
-    expect(segmentsOf(paragraphs).filter(([, m]) => m.startsWith('net_income'))).toEqual([
+    expect(segmentsOf(paragraphs).filter(([, m]) => String(m).startsWith('net_income'))).toEqual([
       ['cloud', 'net_income', 81e6],
       ['cloud', 'net_income_yoy_pct', 6],
       ['retail', 'net_income', 16e6],
     ]);
     // Without a segment named with net income, net income stays the company's or unassigned.
-    expect(segmentsOf([paragraphs[0]!, 'Retail reported revenue of $300 million.']).filter(([, m]) => m.startsWith('net_income'))).toEqual([
+    expect(segmentsOf([paragraphs[0]!, 'Retail reported revenue of $300 million.']).filter(([, m]) => String(m).startsWith('net_income'))).toEqual([
       [null, 'net_income', 81e6],
       [null, 'net_income_yoy_pct', 6],
     ]);
