@@ -44,6 +44,14 @@ describe('sign', () => {
     ['Operating margin was negative 4.3%.', [['group', 'operating_margin_pct', -4.3, '%']]],
     ['集团净亏损为人民币 12 亿元。', [['group', 'net_income', -1.2e9, 'CNY']]],
     ['本季度自由现金流为净流出人民币 35 亿元。', [['group', 'free_cash_flow', -3.5e9, 'CNY']]],
+    // Figures spoken as words in a machine transcript; "one of our stores" stays words.
+    ['Gross margin for the group was sixty eight point two percent up one point one percentage points.', [['group', 'gross_margin_pct', 68.2, '%']]],
+    ['Group revenue was two hundred and fifty six point four million pounds, an increase of eleven percent.', [['group', 'revenue', 256.4e6, 'GBP'], ['group', 'revenue_yoy_pct', 11, '%']]],
+    ['Diluted earnings per share were seven point four pence.', [['group', 'diluted_eps', 0.074, 'GBP']]],
+    ['We opened one of our stores and two new ones.', []],
+    // A run-on sentence: the measure after a number that has its own verb is the next clause's; "cash flow" is not cash.
+    ['Operating cash flow was sixty eight point nine million pounds capital expenditure was sixteen point one million pounds.', [['group', 'operating_cash_flow', 68.9e6, 'GBP'], ['group', 'capex', 16.1e6, 'GBP']]],
+    ['And three cash flow was fifty two point eight million pounds.', []],
     // A minus sign written on the number; a range's dash is none.
     ['自由现金流为 -6.3 亿元，较上一季度的 -14.9 亿元明显改善。', [['group', 'free_cash_flow', -0.63e9, 'CNY']]],
     ['Operating margin was −11.6%.', [['group', 'operating_margin_pct', -11.6, '%']]],

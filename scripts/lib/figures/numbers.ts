@@ -85,7 +85,71 @@ function scaled(digits: string, exp: number): number {
 }
 
 /** Finds every number in a normalised sentence. */
-export function findNumbers(norm: string): NumberMention[] {
+const SMALL: Readonly<Record<string, number>> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const NUMBER_WORD = `(?:${Object.keys(SMALL).join('|')}|hundred|thousand)`;
+/** "two hundred and forty one", "sixty eight point two": a number spoken as words (lower case, as normalised). */
+const SPELLED = new RegExp(`\\b${NUMBER_WORD}(?:(?:\\s+|-)(?:and\\s+)?${NUMBER_WORD})*(?:\\s+point(?:\\s+(?:${Object.keys(SMALL).filter((w) => SMALL[w]! < 10).join('|')}))+)?\\b`, 'g');
+/** What makes spoken words a figure: a unit or scale right after them. */
+const SPELLED_UNIT = /^\s*(?:percent|per cent|percentage points?|basis points|million|billion|thousand|pence|pounds|dollars|euros|yen|cents)\b/;
+
+function spelledValue(words: string): number | undefined {
+  const [whole, frac] = words.split(/\s+point\s+/);
+  let total = 0;
+  let current = 0;
+  for (const w of whole!.split(/[\s-]+/)) {
+    if (w === 'and') continue;
+    if (w === 'hundred') current = (current || 1) * 100;
+    else if (w === 'thousand') {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else if (SMALL[w] !== undefined) {
+      // "twenty twenty six" is a year, "one two" a list: two units in a row are not one number.
+      if (current % 10 !== 0 && SMALL[w]! < 10) return undefined;
+      if (SMALL[w]! >= 10 && current % 100 !== 0) return undefined;
+      current += SMALL[w]!;
+    } else return undefined;
+  }
+  const digits = frac ? frac.split(/\s+/).map((w) => SMALL[w]).join('') : '';
+  return Number(`${total + current}${digits ? `.${digits}` : ''}`);
+}
+
+/**
+ * A machine transcript that writes figures as spoken ("sixty eight point two percent", "two
+ * hundred and forty one million pounds"): the words are given as digits, padded with spaces to
+ * the same length, so that every position in the text stays where it was. Only before a unit or
+ * a scale, so that "one of our stores" stays words.
+ */
+function withSpelledNumbers(norm: string): { text: string; spans: Array<{ start: number; end: number }> } {
+  if (!/\b(?:percent|per cent|million|billion|pence|pounds|point)\b/.test(norm)) return { text: norm, spans: [] };
+  let text = norm;
+  const spans: Array<{ start: number; end: number }> = [];
+  for (const m of norm.matchAll(SPELLED)) {
+    if (!SPELLED_UNIT.test(norm.slice(m.index + m[0].length, m.index + m[0].length + 24))) continue;
+    const value = spelledValue(m[0]);
+    if (value === undefined) continue;
+    const digits = String(value);
+    if (digits.length > m[0].length) continue;
+    text = text.slice(0, m.index) + digits.padEnd(m[0].length, ' ') + text.slice(m.index + m[0].length);
+    spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return { text, spans };
+}
+
+export function findNumbers(written: string): NumberMention[] {
+  const { text: norm, spans } = withSpelledNumbers(written);
+  const mentions = findDigits(norm);
+  // A number written as words spans all of its words.
+  return spans.length === 0 ? mentions : mentions.map((n) => {
+    const span = spans.find((s) => n.numStart >= s.start && n.numStart < s.end);
+    return span && n.end < span.end ? { ...n, end: span.end } : n;
+  });
+}
+
+function findDigits(norm: string): NumberMention[] {
   const out: NumberMention[] = [];
   for (const m of norm.matchAll(/千分之([一二两三四五六七八九十]|\d+(?:\.\d+)?)/g)) {
     const n = CN_DIGITS[m[1]!] ?? Number(m[1]);

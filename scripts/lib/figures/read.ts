@@ -281,7 +281,11 @@ function measureWritten(p: Parsed, num: NumberMention, metrics: ReadonlyMap<stri
   const m = postfixMeasure(p, num);
   // "we used $141.8 million in cash to repurchase notes", "paid $20 million in cash": a payment, not a cash balance.
   if (m?.value.metric === 'cash_and_investments' && new RegExp(String.raw`\b(?:used|paid|spent|invested|returned|raised|received)\s+(?:approximately\s+|about\s+|nearly\s+|some\s+)?${CURRENCY_BEFORE}?\s*$`).test(p.norm.slice(Math.max(0, num.start - 30), num.start))) return undefined;
-  if (m) {
+  // "… was sixty eight point nine million pounds capital expenditure was sixteen point one million":
+  // a measure after the number that its own verb follows opens the next clause (a run-on
+  // sentence of a machine transcript) and is not this number's.
+  const opensClause = m && before && /^\s*(?:was|were|is|are|came in at|totaled|totalled|grew|rose|fell|increased|decreased|declined)\b/.test(p.norm.slice(m.end));
+  if (m && !opensClause) {
     // "$150 million principal amount": a measure right after the number is its measure. "$5 billion in cash" too,
     // unless a measure stands right before the number ("we repurchased $820 million of our shares").
     const joined = /^\s*(?:in|of|to)\s/.test(after);
