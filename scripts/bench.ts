@@ -8,6 +8,10 @@
  *
  *   node scripts/bench.ts [--sizes 10,100,1000] [--keep] [--lighthouse]
  *
+ * --long-call 20000,100000 instead builds, for each count, a site of one call whose transcript
+ * is that many one-line paragraphs, and prints the build, its search-index step and peak memory:
+ * each paragraph is a search record, so this shows how indexing grows with the records.
+ *
  * --lighthouse also audits the home, a quarter and a segment page of the seed site (dist/,
  * built first) with Lighthouse (mobile), fetched through npx, with CHROME_PATH or the browser
  * the tests find (scripts/lib/browser.ts).
@@ -24,7 +28,12 @@ import yaml from 'js-yaml';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '10,100,1000' }, keep: { type: 'boolean', default: false }, lighthouse: { type: 'boolean', default: false } },
+  options: {
+    sizes: { type: 'string', default: '10,100,1000' },
+    keep: { type: 'boolean', default: false },
+    lighthouse: { type: 'boolean', default: false },
+    'long-call': { type: 'string' },
+  },
 });
 const sizes = values.sizes!.split(',').map(Number).filter((n) => n > 0);
 const work = mkdtempSync(join(tmpdir(), 'ec-bench-'));
@@ -135,6 +144,49 @@ function baseline(seedDir: string, n: number) {
   const build = measure([astro, 'build', '--root', site, '--silent']);
   const index = measure([join(root, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', join(site, 'dist')]);
   return { seconds: build.seconds + index.seconds, ok: build.ok && index.ok, output: build.ok ? index.output : build.output };
+}
+
+// ---------------------------------------------------------------- one long call
+
+/** Builds a one-call site whose call has `n` one-line paragraphs; returns what it took. */
+function longCall(n: number) {
+  const dir = join(work, `long-${n}`);
+  mkdirSync(join(dir, 'seeds'), { recursive: true });
+  const lines = [
+    'Zephyr Logistics Holdings (ZPHR) Q3 2025 Earnings Call Transcript',
+    '',
+    'Corporate Participants',
+    'Anna Berg - Chief Executive Officer',
+    '',
+    'Operator',
+    "Welcome to Zephyr Logistics Holdings' third quarter 2025 earnings call for the quarter ended September 30, 2025.",
+    '',
+    'Anna Berg',
+    ...Array.from({ length: n }, (_, i) => `Region ${i % 97} volume rose.`),
+  ];
+  writeFileSync(join(dir, 'seeds', 'zephyr.txt'), `${lines.join('\n')}\n`);
+  const build = measure(['scripts/build.ts', '--seeds', join(dir, 'seeds'), '--dist', join(dir, 'dist'), '--calls', join(dir, 'calls')]);
+  if (!build.ok) throw new Error(`build of a ${n}-paragraph call failed:\n${build.output.slice(-3000)}`);
+  const step = (name: string) => Number(new RegExp(`${name} done \\((\\d+) ms\\)`).exec(build.output)?.[1] ?? NaN) / 1000;
+  const result = { paragraphs: n, seconds: round(build.seconds), convertSeconds: step('convert'), astroSeconds: step('astro build'), indexSeconds: step('search index'), peakMb: build.peakMb };
+  if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  return result;
+}
+
+if (values['long-call']) {
+  const counts = values['long-call'].split(',').map(Number).filter((n) => n > 0);
+  const runs = counts.map((n) => {
+    log(`long call of ${n} paragraphs: building`);
+    const r = longCall(n);
+    log(`${n} paragraphs: build ${r.seconds} s (convert ${r.convertSeconds} s, astro ${r.astroSeconds} s, search index ${r.indexSeconds} s), peak ${r.peakMb} MB`);
+    return r;
+  });
+  for (let i = 1; i < runs.length; i++) {
+    const [a, b] = [runs[i - 1]!, runs[i]!];
+    log(`${a.paragraphs} -> ${b.paragraphs} paragraphs (×${round(b.paragraphs / a.paragraphs)}): build ×${round(b.seconds / a.seconds)}, search index ×${round(b.indexSeconds / a.indexSeconds)}`);
+  }
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+  process.exit(0);
 }
 
 // ---------------------------------------------------------------- run

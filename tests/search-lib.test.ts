@@ -3,14 +3,16 @@
  * glossary loader (content/glossary.yaml: errors name the file and line), the figure records
  * (a value and its growth are one record), and the citations copy-link controls copy.
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import * as pagefind from 'pagefind';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countPhrase, compileGlossary, fold, groupByCall, parseQuery, rank, scoreDoc, stem, tokenize, type SearchDoc } from '../src/lib/search.ts';
 import { CatalogError, loadGlossary } from '../src/lib/catalog.ts';
 import { citedMetric, figureCitation, linkTo, passageCitation } from '../src/lib/citation.ts';
-import { bySentence, figureGroups } from '../scripts/lib/search-records.ts';
+import { bySentence, figureGroups, recordPage, type SearchRecord } from '../scripts/lib/search-records.ts';
 import type { Figure } from '../src/lib/schema.ts';
 import { metrics, root } from './helpers.ts';
 
@@ -147,6 +149,36 @@ describe('figure records', () => {
     expect(bySentence(groups).map((s) => s.length)).toEqual([1, 1]);
     const same = figureGroups([...figures.slice(0, 2), { ...figures[2]!, quotes: figures[0]!.quotes }], metrics());
     expect(bySentence(same).map((s) => s.length)).toEqual([2]);
+  });
+});
+
+describe('records as pages for Pagefind', () => {
+  // Pagefind's fragment files: gzip of "pagefind_dcd" followed by JSON.
+  const fragments = (dir: string) =>
+    readdirSync(join(dir, 'fragment')).map((f) => JSON.parse(gunzipSync(readFileSync(join(dir, 'fragment', f))).subarray('pagefind_dcd'.length).toString('utf8')));
+
+  it('indexes each record with its address, meta, filters and tokens exactly, markup in values kept as text', async () => {
+    const hostile: SearchRecord = {
+      url: 'acme/fy2026-q1.html#en-p-3',
+      content: 'free cash flow 1 2 billion 现 金',
+      meta: { title: 'A <b>"bold"</b> & </span><span data-pagefind-filter="company">evil</span>', text: 'Free cash flow was $1.2 billion; 现金 & more.' },
+      filters: { company: ['acme'], segment_en: ['Cloud, AI & Data', 'Retail'], kind: ['paragraph'] },
+      sort: { quarter: 'FY2026Q1' },
+    };
+    const plain: SearchRecord = { url: 'acme/fy2026-q1.html#fig-revenue', content: 'revenue', meta: { title: 'Revenue' }, filters: { kind: ['figure'] }, sort: { quarter: 'FY2026Q1' } };
+    const dir = mkdtempSync(join(tmpdir(), 'ec-records-'));
+    mkdirSync(join(dir, 'in'));
+    [hostile, plain].forEach((r, i) => writeFileSync(join(dir, 'in', `${i}.html`), recordPage(r)));
+    const { index } = await pagefind.createIndex({ forceLanguage: 'zh' });
+    const added = await index!.addDirectory({ path: join(dir, 'in') });
+    expect(added.errors).toEqual([]);
+    expect(added.page_count).toBe(2);
+    await index!.writeFiles({ outputPath: join(dir, 'out') });
+    await pagefind.close();
+    const got = fragments(join(dir, 'out')).sort((a, b) => String(a.meta.href).localeCompare(String(b.meta.href)));
+    expect(got.map((f) => f.meta)).toEqual([{ ...hostile.meta, href: hostile.url }, { ...plain.meta, href: plain.url }]);
+    expect(got.map((f) => f.filters)).toEqual([hostile.filters, plain.filters].map((fs) => Object.fromEntries(Object.entries(fs).map(([k, v]) => [k, [...v].sort()]))));
+    expect(got[0].content.replace(/\u200b/g, '')).toBe(hostile.content);
   });
 });
 

@@ -91,7 +91,7 @@ export function searchRecords(calls: readonly Call[], companies: readonly Compan
           url: `${page}#${p.id}`,
           content: index(`${p.text}\n${p.translation ?? ''}`),
           meta: {
-            title: shown(p.text).slice(0, 60),
+            title: shown(p.text).slice(0, 60).trimEnd(),
             text: shown(p.text),
             ...(p.translation ? { translation: shown(p.translation) } : {}),
           },
@@ -214,4 +214,18 @@ export function bySentence(groups: readonly Figure[][]): Figure[][][] {
 function uniqueQuotes(group: readonly Figure[]): Figure['quotes'] {
   const seen = new Set<string>();
   return group.flatMap((f) => f.quotes).filter((q) => !seen.has(`${q.source}|${q.text}`) && (seen.add(`${q.source}|${q.text}`), true));
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * A record as the HTML page Pagefind indexes from a folder: the tokens as the body's only
+ * indexed text; the record's address (`href`), meta, filters and sort keys in an ignored block
+ * (Pagefind reads their values but does not index them as words).
+ */
+export function recordPage(r: SearchRecord): string {
+  const meta = Object.entries({ ...r.meta, href: r.url }).map(([k, v]) => `<span data-pagefind-meta="${escapeHtml(k)}">${escapeHtml(v)}</span>`);
+  const filters = Object.entries(r.filters).flatMap(([k, vs]) => vs.map((v) => `<span data-pagefind-filter="${escapeHtml(k)}">${escapeHtml(v)}</span>`));
+  const sort = Object.entries(r.sort).map(([k, v]) => `<span data-pagefind-sort="${escapeHtml(k)}">${escapeHtml(v)}</span>`);
+  return `<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title></title></head><body data-pagefind-body><div data-pagefind-ignore>${[...meta, ...filters, ...sort].join('')}</div>${escapeHtml(r.content)}</body></html>\n`;
 }

@@ -15,7 +15,7 @@ interface Filters {
 
 interface PagefindResult {
   id: string;
-  data(): Promise<{ raw_url?: string; url: string; content: string; meta: Record<string, string>; filters: Filters }>;
+  data(): Promise<{ content: string; meta: Record<string, string>; filters: Filters }>;
 }
 
 interface PagefindApi {
@@ -217,11 +217,9 @@ class EcSearch extends HTMLElement {
       if (ids.size === 0) return [];
     }
     const data = await Promise.all([...ids!.values()].map((r) => r.data()));
-    return data.map((d) => {
-      const path = d.raw_url ?? d.url;
-      const url = path.startsWith(this.rootPath) ? path.slice(this.rootPath.length) : path.replace(/^\//, '');
-      return { url, tokens: d.content.trim().split(/\s+/), meta: d.meta, filters: d.filters };
-    });
+    // Each record's page address is its `href` meta (scripts/index-search.ts indexes records
+    // as files of their own, whose Pagefind url is not the page's).
+    return data.map(({ meta: { href, ...meta }, content, filters }) => ({ url: href ?? '', tokens: content.trim().split(/\s+/), meta, filters }));
   }
 
   private render(hits: readonly SearchDoc[], terms: readonly string[], into: HTMLElement): void {
