@@ -793,6 +793,63 @@ describe('inline turns', () => {
   });
 });
 
+describe('inline turns with a title or firm after a comma', () => {
+  it('reads "Name, Title:" as an executive with that title and "Name, Firm:" as an analyst of that firm', () => {
+    const text = [
+      'Korvell AG',
+      'Q2 2025 Results – Analyst and Investor Conference Call',
+      '',
+      'Operator: Ladies and gentlemen, welcome to the Korwell AG conference call on the results of the second quarter of 2025.',
+      'Henrik Sol, Head of Investor Relations: Thank you, and good morning. With me is Jonas Reuter, our CFO.',
+      'Jonas Reuter, Chief Financial Officer: Thank you, Henrik. Revenue in the second quarter was €2.41 billion, an increase of 3.9%.',
+      'Operator: The first question comes from Mei Choo of Stellbridge Partners.',
+      'Mei Choo, Stellbridge Partners: Thank you. How sustainable is the margin improvement in the second half?',
+      'Jonas Reuter, Chief Financial Officer: We expect it to hold, and we will give you more detail in October.',
+      'Operator: The next question comes from Mei Choo of Stellbridge Partners.',
+      'Mei Choo, Stellbridge Partners: A follow-up on pricing in Europe, please, for the coming quarters.',
+      'Henrik Sol, Head of Investor Relations: Thank you all for joining the call today. Goodbye.',
+    ].join('\n');
+    const result = convertAll([textInput('seeds/korvell.txt', text)], catalog([]));
+    expect(result.errors.map((e) => e.format())).toEqual([]);
+    const call = result.calls[0]!;
+    // (The welcome's "Korwell" is the title's "Korvell" misheard: one company.)
+    expect(call.company).toBe('korvell');
+    const who = call.speakers.map((s) => `${s.name} | ${s.role} | ${s.title ?? s.firm ?? ''}`).sort();
+    expect(who).toEqual(['Henrik Sol | investor-relations | Head of Investor Relations', 'Jonas Reuter | executive | Chief Financial Officer', 'Mei Choo | analyst | Stellbridge Partners', 'Operator | operator | ']);
+    expect(call.figures.filter((f) => f.metric === 'revenue').map((f) => [f.segment, f.value])).toEqual([['group', 2.41e9]]);
+  });
+
+  it('reads "**Name – Title:**" labels, with letters beyond ASCII in the name', () => {
+    const text = [
+      '# Norrby Bank AB (publ) – Q3 2025 Interim Report Conference Call',
+      '',
+      '**Operator:** Hello and welcome to the Norrby Bank third quarter 2025 results presentation.',
+      '',
+      '**Malin Forsberg-Åkesson – President and Group CEO:** Thank you, and good morning, everyone.',
+      '',
+      'Operating profit was SEK 8.54 billion, and net profit was SEK 6.71 billion.',
+      '',
+      '**Operator:** The first question comes from Nadia Ferreira of Castlebrook Research.',
+      '',
+      '**Nadia Ferreira – Castlebrook Research:** Good morning. What is the outlook for fees next year?',
+      '',
+      '**Malin Forsberg-Åkesson – President and Group CEO:** We expect fees to keep growing with the savings market.',
+      '',
+      '**Operator:** The next question comes from Nadia Ferreira of Castlebrook Research again, please go ahead.',
+      '',
+      '**Nadia Ferreira – Castlebrook Research:** Thank you. And on costs, should we expect a similar level next year?',
+      '',
+      '**Malin Forsberg-Åkesson – President and Group CEO:** Broadly, yes, with inflation the main thing to watch.',
+    ].join('\n');
+    const result = convertAll([textInput('seeds/norrby.txt', text)], catalog([]));
+    expect(result.errors.map((e) => e.format())).toEqual([]);
+    const call = result.calls[0]!;
+    const who = call.speakers.map((s) => `${s.name} | ${s.role} | ${s.title ?? s.firm ?? ''}`).sort();
+    expect(who).toEqual(['Malin Forsberg-Åkesson | executive | President and Group CEO', 'Nadia Ferreira | analyst | Castlebrook Research', 'Operator | operator | ']);
+    expect(call.figures.map((f) => [f.metric, f.value]).sort()).toEqual([['net_income', 6.71e9], ['operating_income', 8.54e9]]);
+  });
+});
+
 describe('Markdown exports with a participants section', () => {
   it('reads bulleted participants under bold subheadings, never the subheadings as speakers, and each bullet as its own paragraph', () => {
     const text = [

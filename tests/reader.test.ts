@@ -77,6 +77,12 @@ describe('time frame and modality', () => {
     ['Revenue grew 12% to US$3.2 billion, compared with US$2.9 billion in the same quarter last year.', [['group', 'revenue_yoy_pct', 12, '%'], ['group', 'revenue', 3.2e9, 'USD']]],
     ['This compares to a net income of US$43 million in the year-ago period.', []],
     ['Excluding the disposal, revenue grew 8%.', []],
+    // A hypothetical, however it is said, is no figure.
+    ["That's a hypothetical, but if volumes normalised, we think the group adjusted EBITA margin could approach 11% on an annual basis.", []],
+    // A span of years is a plan, not the quarter.
+    ['Last month we announced that we will invest a total of €1.2 billion in capex over 2025 to 2027.', []],
+    ['Capex between 2024 and 2026 will total $900 million.', []],
+
     // A question states nothing, even in an executive's mouth; a name that explains the figure is not its entity.
     ['So why add a new US$200 million buyback?', []],
     ['Reflecting the weaker Cloud market, we now expect revenue of US$18.9 billion to US$19.2 billion.', [['guidance', 'revenue', 18.9e9, 'USD'], ['guidance', 'revenue', 19.2e9, 'USD']]],
@@ -281,6 +287,14 @@ describe('metric boundaries', () => {
     ['現金及約當現金加上短期投資合計為新台幣68.5億元。', [['group', 'cash_and_investments', 6.85e9, 'TWD']]],
     ['Revenue in the quarter was US$3.2 billion.', [['group', 'revenue', 3.2e9, 'USD']]],
     ['Sales in Danish kroner increased by 12%.', [['group', 'revenue_yoy_pct', 12, '%']]],
+  ] as const)('%s', (s, expected) => expect(read(s, { kind: 'group' })).toEqual(expected));
+});
+
+describe('a bank\'s words for revenue', () => {
+  it.each([
+    ['Total operating income was SEK 14.86 billion, up 2.3%.', [['group', 'revenue', 14.86e9, 'SEK'], ['group', 'revenue_yoy_pct', 2.3, '%']]],
+    ['Operating profit was SEK 8.54 billion.', [['group', 'operating_income', 8.54e9, 'SEK']]],
+    ['Total income tax expenses was RMB 69.0 million for the quarter.', []],
   ] as const)('%s', (s, expected) => expect(read(s, { kind: 'group' })).toEqual(expected));
 });
 
@@ -501,6 +515,55 @@ describe('what earlier sentences of a turn carry', () => {
     expect(segmentsOf([...said, 'As I said earlier, Retail revenue was $80 million; a correction to the deck follows.'])).toContainEqual(['retail', 'revenue', 80e6]);
     expect(segmentsOf([...said, 'Earlier I said Cloud operating margin was 14.2%; that is incorrect.']).filter(([, m]) => m === 'operating_margin_pct')).toEqual([['cloud', 'operating_margin_pct', 14.1]]);
     expect(segmentsOf([...said, 'Just to clarify, Retail operating margin was 11.4%, not 14.1%.']).filter(([s, m]) => s === 'cloud' && m === 'operating_margin_pct')).toEqual([['cloud', 'operating_margin_pct', 14.1]]);
+  });
+
+  it('takes back only the value after "not", and the right rate keeps the direction of the one it replaces', () => {
+    const said = 'Turning to Cloud. Cloud revenue was $381.2 million, up 32.9% -- sorry, that\'s 23.9%, not 32.9%.';
+    expect(segmentsOf([said])).toEqual([['cloud', 'revenue', 381.2e6], ['cloud', 'revenue_yoy_pct', 23.9]]);
+    expect(segmentsOf(['Turning to Cloud. Cloud revenue was $381.2 million, down 3.2% -- I mean, 2.3%, not 3.2%.'])).toEqual([['cloud', 'revenue', 381.2e6], ['cloud', 'revenue_yoy_pct', -2.3]]);
+  });
+
+  it('makes a range of a loss "between" two amounts, and keeps an earlier range out whole', () => {
+    const guidance = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).guidance.map((g) => [g.segment, g.metric, g.low, g.high]);
+    expect(guidance(["We now expect Cloud's full-year operating loss to be between RMB 450 million and RMB 500 million, narrower than the RMB 550 million to RMB 650 million we expected at the start of the year."])).toEqual([
+      ['cloud', 'operating_income', -500e6, -450e6],
+    ]);
+    // The new value of a revision after "from … to" stays the forecast.
+    expect(guidance(['Operating profit forecast for 2025 is revised from previous 92.0 billion yuan to 98.0 billion yuan.']).map(([, m, low]) => [m, low])).toEqual([['operating_income', 98e9]]);
+  });
+
+  it('reads a range whose currency is written again before its end, with the scale after it, and a thousands separator inside one clause', () => {
+    const guidance = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).guidance.map((g) => [g.segment, g.metric, g.low, g.high, g.about]);
+    expect(guidance(['We expect capex for the full year of ₹1,100 to ₹1,200 crore, including the first tranche of the new plant.'])).toEqual([['group', 'capex', 11e9, 12e9, 'for the full year']]);
+    // A year before "to" and an amount is not the start of a range.
+    expect(guidance(['We are narrowing our guidance for adjusted EBITDA for 2025 to EUR 1.22 billion to EUR 1.28 billion, from EUR 1.20 billion to EUR 1.30 billion before.'])).toEqual([['group', 'adjusted_ebitda', 1.22e9, 1.28e9, '2025']]);
+  });
+
+  it('leaves out the part of an amount that an "includes" clause right after it names', () => {
+    const guidance = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).guidance.map((g) => [g.metric, g.low, g.high]);
+    expect(guidance(['For the fourth quarter, we expect total revenue of $421 million to $425 million, which includes roughly $8 million from the acquired business.'])).toEqual([['revenue', 421e6, 425e6]]);
+    expect(read('Capital expenditures, including capitalized software, were $6.6 million.', { kind: 'group' })).toEqual([['group', 'capex', 6.6e6, 'USD']]);
+  });
+
+  it('takes the group as the topic of "the group figures first and then the segments", and no segment from a sentence of drivers', () => {
+    expect(segmentsOf(["I'll go through the group figures first and then the segments. Revenue in the quarter was $2.41 billion."])).toEqual([['group', 'revenue', 2.41e9]]);
+    expect(segmentsOf(['Adjusted EBITA was $312 million.', 'The main drivers were price, savings and a better mix in Cloud, partly offset by about 20 basis points of currency. EBIT was therefore $268 million.'])).toEqual([
+      ['group', 'adjusted_ebita', 312e6],
+      ['group', 'operating_income', 268e6],
+    ]);
+    // "Below adjusted EBITA" places an amount in the income statement; it is not adjusted EBITA.
+    expect(segmentsOf(['Below adjusted EBITA, we had $29 million of amortisation.'])).toEqual([]);
+  });
+
+  it('leaves no segment the topic after a paragraph that spoke of three in passing', () => {
+    const passing = 'We saw good demand in Cloud and in Retail. In Devices, orders remained subdued.';
+    const withDevices = { ...company, segments: [...company.segments, { id: 'devices', names: { en: 'Devices' }, aliases: [], metrics: [], origin: 'profile' as const }] };
+    const r = figureReader({ company: withDevices, metrics: metrics(), reading: reading(), quarter: parseQuarterId('FY2025Q3')! });
+    const segs = (paragraphs: readonly string[]) => r.read(cfoTurn(paragraphs), speakers).figures.map((f) => [f.segment, f.metric, f.value]);
+    // (Not Devices: whose it is, the reader cannot tell from here.)
+    expect(segs([passing, 'Adjusted EBITA rose to $312 million.'])).toEqual([[null, 'adjusted_ebita', 312e6]]);
+    // One segment spoken of stays the topic of the next paragraph.
+    expect(segs(['In Devices, orders remained subdued.', 'Adjusted EBITA rose to $31 million.'])).toEqual([['devices', 'adjusted_ebita', 31e6]]);
   });
 
   it('drops a forecast range the speaker later says was the old one', () => {

@@ -56,6 +56,16 @@ describe('segments read from the text', () => {
     // Three names each with revenue of its own are a breakdown; each named again is a segment.
     ['Online revenue grew 8.7%. Stores revenue was GBP 701.8 million. Ashcombe Home revenue grew 4.3%. Online and Stores made a profit, Ashcombe Home a loss.', ['online', 'stores', 'ashcombe-home']],
     ['Atlas revenue grew 26%. Nova revenue grew 3%. Atlas is our best product.', []],
+    // A name the sentence calls one of its units ("X, our largest segment, …"); a few words on each segment walk through them.
+    ['Motion & Drives, our largest segment, had revenue of €1.12 billion.', ['motion-and-drives']],
+    ['Let me say a few words on each of our three segments. Motion & Drives, our largest segment, had revenue of €1.12 billion. Process Automation grew revenue by 6.6% to €861 million.', ['motion-and-drives', 'process-automation']],
+    ['Apple, our largest customer, had a good year.', []],
+    // A software company's subscription and professional services revenue lines, each with its amount.
+    ['Subscription revenue was $381.2 million, up 24%. Professional services revenue was $31.4 million, down 3.1%.', ['subscription', 'professional-services']],
+    ['Subscription revenue was $381.2 million, about 92% of the total.', []],
+    // "Our X business had a strong quarter." in a call that presents its businesses.
+    ['Let me walk through our businesses. India Formulations revenue was ₹1,946 crore. Our US Generics business had a very strong quarter. US revenue was ₹1,588 crore.', ['india-formulations', 'us-generics']],
+    ['Our US Generics business had a very strong quarter.', []],
     // "Let me take the segments in turn." walks through them too; "X, an aside, had net sales of" names X's revenue.
     ['Let me take the segments in turn. Home Care, our largest business, had net sales of $1.02 billion. Personal Care net sales were $684 million. International net sales were $456 million. Pricing added 2 points to International.', ['personal-care', 'international', 'home-care']],
     ['We had net sales of $2.1 billion. It had revenue of $3 million. We take the segments seriously.', []],
@@ -174,6 +184,13 @@ describe('a bulleted list of units with their sales', () => {
 
 describe('a metric heard as another', () => {
   const aliases = (...paragraphs: string[]) => misheardMetrics(source(turn('executive', ...paragraphs), turn('analyst', 'What about EBITDA and EBITDA margins, EBITDA trends?')));
+  it('marks the subscription and services lines as revenue lines, which never become the topic of what follows', () => {
+    const lines = segmentsFromText(source(turn('executive', 'Subscription revenue was $381.2 million. Professional services revenue was $31.4 million.')));
+    expect(lines.map((l) => [l.id, l.revenue_line])).toEqual([['subscription', true], ['professional-services', true]]);
+    // Not when the call presents segments of its own.
+    expect(ids("Let's look at the segments, starting with Surgical. Subscription revenue was $381.2 million. Professional services revenue was $31.4 million.")).toEqual(['surgical']);
+  });
+
   it('reads a lone "EBITDA" as EBITA in a call that says "adjusted EBITA" throughout, and the reverse', () => {
     const ebita = ['Adjusted EBITA was HKD 421 million.', 'Snacks adjusted EBITA was HKD 262 million.', 'Beverages adjusted EBITDA was HKD 194 million.', 'Foodservice adjusted EBITA was negative HKD 18 million.'];
     expect(aliases(...ebita)).toMatchObject({ adjusted_ebitda: 'adjusted_ebita', adjusted_ebitda_margin_pct: 'adjusted_ebita_margin_pct' });

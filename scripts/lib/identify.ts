@@ -94,7 +94,7 @@ export function companyIdFrom(name: string | undefined, ticker: string | undefin
 }
 
 /** "Acme Group plc - Q4 … Results Call": a name with its legal form, then the call's name. */
-const LEGAL_TITLE = /^(?<name>(?:[A-Z][\w&.'-]*\s+){1,5}?(?:plc|PLC|Inc\.?|Corp\.?|Corporation|Ltd\.?|Limited|SE|AG|N\.V\.|S\.A\.|ASA|AB|Oyj|Holdings))\s*[-–—:|]\s*(?<rest>.+)$/;
+const LEGAL_TITLE = /^(?<name>(?:[A-Z][\w&.'-]*,?\s+){1,5}?(?:plc|PLC|Inc\.?|Corp\.?|Corporation|Ltd\.?|Limited|SE|AG|N\.V\.|S\.A\.|ASA|AB|Oyj|Holdings))\s*[-–—:|]\s*(?<rest>.+)$/;
 /** A wire story's dateline: "KARLSRUHE, Oct 23 (Rheinpost Wire) - …", "LONDON, 5 November (Agency) — …". */
 export const WIRE_DATELINE = /^(?:[A-Z][A-Z .'/-]{1,40}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*(?:\([^)]{2,40}\))?\s*[-–—]+\s*(?<rest>\S.*)$/;
 /** The subject of a lead, named with its legal form: "Veltrup Software SE", "Acme Holdings plc". */
@@ -103,6 +103,8 @@ const CALL_WORDS = /(earnings|results|conference call|earnings call|call transcr
 const HAN = /\p{Script=Han}/u;
 /** `Name (TICKER)`, `Name (NASDAQ:TICK)`, `Name (TSE Prime: 6487)`, `Name(TICK+7.02%)`, `Name (TICK LN Equity)` at the start of a title line. */
 const TITLE = /^(?:[-*•]\s*)?(?<name>[^()（）]{2,80}?)\s*[(（]\s*(?:(?<exchange>[A-Z]{2,8}(?:\s+(?:Prime|Standard|Growth|Main|Mainboard|Main Board))?)\s*:\s*)?(?<ticker>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?|\d{4,6}(?:\.[A-Z]{1,2})?)(?:\s+[A-Z]{2}(?:\s+Equity)?)?(?:\s*[+-−]\s*[\d.]+%)?\s*[)）]\s*(?<rest>.*)$/u;
+/** Role abbreviations that a speaker label puts in brackets where a title line has a ticker. */
+const ROLE_ABBREVIATION = /^(?:CEO|CFO|COO|CTO|CIO|CMO|CRO|CAO|CCO|CPO|CHRO|IR|VP|SVP|EVP|GM|MD|IRO)$/;
 const HEADER_COMPANY = /^(?:company|company name|issuer|公司|公司名称|公司全称)\s*[:：]\s*(?<name>[^()（）]{2,80}?)\s*(?:[(（](?<alt>[^()（）]{1,60})[)）])?\s*$/iu;
 const HEADER_TICKER = /^(?:ticker|company ticker|symbol|股票代码|证券代码|證券代碼|代码)\s*[:：]\s*(?:(?<exchange>[A-Z]{2,8})\s*:\s*)?(?<ticker>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?|\d{4,6}(?:\.[A-Z]{1,2})?)(?:\s+[A-Z]{2}(?:\s+Equity)?)?\s*$/iu;
 
@@ -229,7 +231,9 @@ export function companyEvidence(lines: readonly Line[]): CompanyEvidence[] {
     const title = TITLE.exec(t);
     // The call words may stand on the next line: "Acme PLC (ACM LN Equity)" / "Q3 2025 Trading Update Call".
     const next = head[head.indexOf(l) + 1]?.text ?? '';
-    if (title?.groups && (CALL_WORDS.test(title.groups.rest!) || (title.groups.rest === '' && CALL_WORDS.test(next))) && title.groups.name!.split(/\s+/).length <= 8 && !/[.!?。]\s/.test(title.groups.name!)) {
+    // Not a speaker's turn with a role in brackets: "[00:05:43] Lukas Brennan (CFO): Turning to results. …".
+    const turn = title?.groups && (ROLE_ABBREVIATION.test(title.groups.ticker!) || /^[:：]\s*\S+(?:\s+\S+){11}/u.test(title.groups.rest!));
+    if (title?.groups && !turn && (CALL_WORDS.test(title.groups.rest!) || (title.groups.rest === '' && CALL_WORDS.test(next))) && title.groups.name!.split(/\s+/).length <= 8 && !/[.!?。]\s/.test(title.groups.name!)) {
       const name = title.groups.name!.trim();
       out.push({
         kind: 'title',
@@ -302,9 +306,21 @@ function keysOf(e: Pick<CompanyEvidence, 'name' | 'zhName' | 'ticker'>): string[
   return keys;
 }
 
+/** One letter changed, added or dropped: "walbrecht" for "valbrecht", "narmadeeep" for "narmadeep". */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
 function sameName(a: string, b: string): boolean {
   // "n:hellogroup" and "n:hello" name one company when one is the other's start.
   if (a === b) return true;
+  // A name misheard or mistyped by one letter in one statement ("Walbrecht AG" in a welcome to the
+  // call of "Valbrecht AG") is the same name, when long enough that one letter is a slip.
+  if (a[0] === 'n' && b[0] === 'n' && Math.min(a.length, b.length) >= 8 && oneEditApart(a, b)) return true;
   if (a.slice(0, 2) !== b.slice(0, 2) || a[0] === 't') return false;
   const [s, l] = a.length < b.length ? [a, b] : [b, a];
   return s.length >= 5 && l.startsWith(s);

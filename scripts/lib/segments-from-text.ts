@@ -44,7 +44,7 @@ const EN_REVENUE_OF = new RegExp(
 );
 /** "Workflow Cloud, which is still our largest business, grew 17% to $201.3 million": a name that grew to an amount. */
 const EN_GREW_TO = new RegExp(
-  `(?:^|[.!?]\\s+|[,;]\\s+(?:and|while)\\s+)(${NAME})(?:,\\s+(?:which|that|our|the|a|an)\\b[^,.;]{2,60},)?\\s+(?:grew|increased|rose|declined|decreased|fell)\\s+(?:by\\s+)?\\d[\\d.]*\\s*(?:%|percent)\\s+to\\s+(?:[A-Z]{0,3}\\$|\\$|€|£|¥|[A-Z]{3}\\s)`,
+  `(?:^|[.!?]\\s+|[,;]\\s+(?:and|while)\\s+)(${NAME})(?:,\\s+(?:which|that|our|the|a|an)\\b[^,.;]{2,60},)?\\s+(?:grew|increased|rose|declined|decreased|fell)\\s+(?:(?:its\\s+)?(?:revenues?|sales)\\s+)?(?:by\\s+)?\\d[\\d.]*\\s*(?:%|percent)\\s+to\\s+(?:[A-Z]{0,3}\\$|\\$|€|£|¥|[A-Z]{3}\\s)`,
   'g',
 );
 /** "Home Care, our largest business, had net sales of $1.02 billion": a name, perhaps with an aside, that had revenue. */
@@ -60,6 +60,10 @@ const EN_BULLET = new RegExp(`^\\s*[-*•·]\\s+(${NAME})\\s*[:：–—-]\\s*(?
 const NAME_COLON_SALES = new RegExp(`(?:^|[.!?]\\s+)(${NAME})\\s*:\\s+(?:net sales|revenues?|sales|net revenues?)\\s+(?:of|was|were|grew|increased|rose|declined|decreased|fell|reached)\\b`, 'g');
 /** "Turning to Diagnostics.", "Moving on to Home Care," as a sentence's opening. */
 const TURNING_TO = new RegExp(`(?:^|[.!?]\\s+)(?:Turning|Moving(?:\\s+on|\\s+next)?|Now\\s+turning|Next,?\\s+(?:turning|moving)|Shifting)\\s+to\\s+(?:our\\s+|the\\s+)?(${NAME})(?:\\s+(?:segment|division|business))?\\s*[.,:]`, 'g');
+/** "Motion & Drives, our largest segment, had …": a name the sentence calls one of the company's units. */
+const NAME_APPOSITIVE = new RegExp(`(?:^|[.!?]\\s+)(${NAME}),\\s+(?:our|its|the\\s+company's)\\s+(?:[a-z-]+\\s+){0,3}(?:segment|division)\\b`, 'g');
+/** "Our US Generics business had a very strong quarter.": a sentence about how one of the company's units did. */
+const OUR_BUSINESS_DID = new RegExp(`(?:^|[.!?]\\s+)Our\\s+(${NAME})\\s+(?:business|segment|division)\\s+(?:had|reported|delivered|posted|generated|grew|saw|recorded|continued|performed)\\b`, 'g');
 /** "Moving next to our AWS segment. Revenue was $33 billion": initials a topic sentence turns to, with results right after. */
 const INITIALS_TURN = /(?:^|[.!?]\s+)(?:Turning|Moving(?:\s+on|\s+next)?|Now\s+turning|Next,?\s+(?:turning|moving)|Shifting)\s+to\s+(?:our\s+|the\s+)?([A-Z]{2,5})\s+(?:segment|division)\.\s+(?:Segment\s+)?(?:[Rr]evenues?|[Nn]et sales|[Ss]ales|[Oo]perating (?:income|profit|loss))\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|of)\b/g;
 const IN_NAME_REVENUE = new RegExp(`(?:^|[.!?]\\s+)In\\s+(?:our\\s+|the\\s+)?(${NAME})(?:\\s+(?:segment|division|business))?,\\s+(?:revenues?|net sales|sales)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached)\\b`, 'g');
@@ -77,7 +81,7 @@ function segmentId(name: string): string {
 }
 
 /** "Let me walk through the segments", "turning to our divisions", "each of our businesses". */
-const WALK_THROUGH = /\b(?:results\s+by\s+(?:segment|division|business)|now\s+by\s+segment|segment\s+by\s+segment)\b|(?:^|[.!?]\s+)(?:(?:Now|Next|So|And)\s*,?\s+)?(?:[Ll]ooking\s+)?[Bb]y\s+(?:segment|division|business\s+area|business\s+unit|business)s?\s*[,.:]|\b(?:walk(?:\s+you)?\s+through|take\s+you\s+through|go\s+through|turn(?:ing)?\s+(?:now\s+)?to|mov(?:e|ing)\s+(?:on\s+)?to|review|look\s+at|talk\s+about|discuss)\s+(?:the|our|each\s+of\s+our|each)\s+(?:(?:two|three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|business\s+units|business\s+areas|businesses|product\s+groups|product\s+lines|business\s+lines)\b|\btake\s+(?:the|our)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|businesses)\s+(?:in\s+turn|one\s+by\s+one|one\s+at\s+a\s+time)\b/i;
+const WALK_THROUGH = /\b(?:results\s+by\s+(?:segment|division|business)|now\s+by\s+segment|segment\s+by\s+segment)\b|(?:^|[.!?]\s+)(?:(?:Now|Next|So|And)\s*,?\s+)?(?:[Ll]ooking\s+)?[Bb]y\s+(?:segment|division|business\s+area|business\s+unit|business)s?\s*[,.:]|\b(?:walk(?:\s+you)?\s+through|take\s+you\s+through|go\s+through|turn(?:ing)?\s+(?:now\s+)?to|mov(?:e|ing)\s+(?:on\s+)?to|review|look\s+at|talk\s+about|discuss|(?:a\s+few\s+)?words?\s+on|comments?\s+on)\s+(?:the|our|each\s+of\s+our|each)\s+(?:(?:two|three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|business\s+units|business\s+areas|businesses|product\s+groups|product\s+lines|business\s+lines)\b|\btake\s+(?:the|our)\s+(?:(?:three|four|five|six|operating|reporting|business)\s+)?(?:segments|divisions|businesses)\s+(?:in\s+turn|one\s+by\s+one|one\s+at\s+a\s+time)\b/i;
 /** Words that start a measure, not a name: "Total revenue was", "Product revenue was". */
 const MEASURE_WORDS = /^(?:Total|Net|Gross|Operating|Consolidated|Adjusted|Reported|Organic|Recurring|Quarterly|Annual|Deferred|Other|Interest|Group|Overall|Segment|Company|Worldwide|Global|GAAP|Non-GAAP|Revenue|Sales|EBITDA|EBITA|EBIT|EPS|Profit|Income|Earnings|Margin|Margins|Cash|Orders|Bookings|Backlog|ARR|Volume|Volumes|Shipments|Deliveries)$/;
 /** Subjects that are not a business's name. */
@@ -95,6 +99,12 @@ const LOWER_NOT_NAME = /^(?:the|our|total|group|net|gross|organic|reported|under
 
 /** "Revenue in the cloud segment", "sales of the services segment": a unit named in lower case with "segment". */
 const LOWER_SEGMENT_REVENUE = /\b(?:[Rr]evenues?|[Ss]ales)\s+(?:in|of|from|at)\s+the\s+([a-z][a-z-]*(?:\s+(?:and\s+)?[a-z][a-z-]*){0,4}?)\s+(?:segment|division)\b/g;
+/** Subscription and professional services revenue, each with its amount (or growth) in the same sentence. */
+const LINE_VERB = String.raw`(?:revenues?|sales)\s+(?:(?:for|in)\s+(?:the\s+)?(?:quarter|Q[1-4])\s+)?(?:was|were|grew|increased|rose|declined|decreased|fell|came in|reached|totaled|totalled)\b[^.;]{0,40}?(?:[$€£¥]|\b[A-Z]{3}\s?)\d`;
+const REVENUE_LINES = [
+  { name: 'Subscription', re: new RegExp(String.raw`(?:^|[.!?]\s+|,\s+(?:and\s+)?|\band\s+)[Ss]ubscription\s+${LINE_VERB}`) },
+  { name: 'Professional Services', re: new RegExp(String.raw`(?:^|[.!?]\s+|,\s+(?:and\s+)?|\band\s+)[Pp]rofessional\s+services\s+${LINE_VERB}`) },
+];
 /** Words that describe a segment rather than name it. */
 const LOWER_NOT_UNIT = /^(?:same|whole|entire|other|largest|smallest|biggest|fastest[- ]growing|new|core|main|reporting|operating|business|company's|group's)$/;
 
@@ -197,6 +207,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
         for (const item of m[1]!.split(/\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+/)) addEn(item);
       }
       for (const m of p.text.matchAll(EN_STARTING)) addEn(m[1]!);
+      for (const m of p.text.matchAll(NAME_APPOSITIVE)) addEn(m[1]!);
       for (const m of p.text.matchAll(EN_REPORTER)) reporters.push(m[1]!);
       for (const m of [...p.text.matchAll(EN_REVENUE_OF), ...p.text.matchAll(EN_HAD_REVENUE), ...p.text.matchAll(EN_GREW_TO)]) revenueSubjects.push(m[1]!);
       // "In Contract Logistics, revenue grew 4.1%": the name before the revenue is its subject too.
@@ -351,11 +362,21 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   // more such units, each with revenue of its own, are the segments.
   const lowerUnits = new Set([...text.matchAll(LOWER_SEGMENT_REVENUE)].map((m) => m[1]!).filter((n) => !LOWER_NOT_UNIT.test(n)));
   if (lowerUnits.size >= 2) for (const n of lowerUnits) addEn(n.replace(/\b[a-z]/g, (c) => c.toUpperCase()).replace(/\bAnd\b/g, 'and'));
+  // A software company's two revenue lines, "Subscription revenue was $381.2 million" and
+  // "Professional services revenue was $31.4 million": each stated with an amount of its own,
+  // they are the breakdown of its revenue that analysts follow, and the call's segments when it
+  // presents no others.
+  if (found.size === 0) {
+    const lines = REVENUE_LINES.map((l) => ({ ...l, stated: managementParagraphs.some((p) => l.re.test(p)) }));
+    if (lines.every((l) => l.stated)) for (const l of lines) add(segmentId(l.name), { names: { en: l.name }, aliases: [l.name], metrics: [], origin: 'text', revenue_line: true });
+  }
   // In a call that presents segments, a name a topic sentence turns to ("Turning to
-  // Diagnostics.") is one, and so is "In Home Care, …" when its paragraph speaks of "the segment".
+  // Diagnostics.") is one, so is "Our US Generics business had a strong quarter.", and so is
+  // "In Home Care, …" when its paragraph speaks of "the segment".
   if (found.size > 0 || walksThrough) {
     for (const p of managementParagraphs) {
       for (const m of p.matchAll(TURNING_TO)) addEn(m[1]!);
+      for (const m of p.matchAll(OUR_BUSINESS_DID)) addEn(m[1]!);
       if (/\b(?:the|this)\s+(?:segment|division)(?:'s|’s)?\b|\b(?:segment|division)\s+(?:revenue|sales|margin|operating)/i.test(p)) for (const m of p.matchAll(IN_NAME)) addEn(m[1]!);
     }
   }

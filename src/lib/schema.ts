@@ -47,6 +47,12 @@ export const segmentSchema = z.object({
   metrics: z.array(z.string()).default([]),
   /** `text` when the converter read the segment from a call rather than from a profile. */
   origin: z.enum(['profile', 'text']).default('profile'),
+  /**
+   * A revenue line rather than a business (subscription, professional services), read from a call
+   * that presents no segments: its figures are those of sentences that name it; it is never the
+   * topic of the sentences after them.
+   */
+  revenue_line: z.boolean().optional(),
 });
 export type Segment = z.infer<typeof segmentSchema>;
 

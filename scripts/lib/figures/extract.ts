@@ -74,7 +74,8 @@ export function guidancePeriodAt(text: string, at: number, length = 0): string {
     // A period after the value counts only within its clause ("全年资本开支约为 65 亿元，2026 年…": 2026 is the next clause's),
     // unless it closes the sentence ("capex of £40 million to £45 million, and revenue growth of 4% to 6%, for the full year.").
     const closes = /^\s*[.。!！]?\s*["”’)]?\s*$/.test(text.slice(end)) && (/^for\b/i.test(m[0]) || /\b(?:for|in)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.index - 8), m.index)));
-    if (m.index >= at + length && /[,，;；。]/.test(text.slice(at + length, m.index)) && !closes) continue;
+    // (Not a thousands separator: "₹6,300 to ₹6,500 crore for the full year" is one clause.)
+    if (m.index >= at + length && /[,，;；。]/.test(text.slice(at + length, m.index).replace(/(\d),(?=\d)/g, '$1')) && !closes) continue;
     const distance = end <= at ? at - end : m.index >= at + length ? m.index - at - length : 0;
     if (!best || distance < best.distance) best = { text: m[0].replace(/\s+/g, ' '), distance };
   }
@@ -132,14 +133,16 @@ function toGuidance(readings: readonly Reading[], quote: Guidance['quote'], abou
     const target = guidanceTarget(about, call, calendarYears);
     const prev = out[out.length - 1];
     const cc = r.frame === 'forecast-cc';
-    if (prev && prev.metric === r.metric && prev.unit === r.unit && prev.segment === r.segment && prev.low === prev.high && r.value > prev.low! && prev.about === about && Boolean(prev.constant_currency) === cc) {
+    // (A loss between RMB 450 million and RMB 500 million is the range -500 to -450 million.)
+    const loss = prev !== undefined && prev.low! < 0 && r.value < prev.low!;
+    if (prev && prev.metric === r.metric && prev.unit === r.unit && prev.segment === r.segment && prev.low === prev.high && (r.value > prev.low! || loss) && prev.about === about && Boolean(prev.constant_currency) === cc) {
       // "DKK 20 million to DKK 30 billion": a range over a factor of ten is a slip of the
       // tongue or the transcript; neither bound can be trusted.
-      if (prev.unit !== '%' && prev.low! > 0 && r.value > 10 * prev.low!) {
+      if (prev.unit !== '%' && prev.low! !== 0 && Math.sign(prev.low!) === Math.sign(r.value) && Math.abs(r.value) > 10 * Math.abs(prev.low!)) {
         out.pop();
         continue;
       }
-      out[out.length - 1] = { ...prev, high: r.value };
+      out[out.length - 1] = loss ? { ...prev, low: r.value } : { ...prev, high: r.value };
       continue;
     }
     out.push({
@@ -267,6 +270,8 @@ interface Carried {
   nonGaap: boolean;
   /** Segments sentences of the current paragraph made the topic, one after another. */
   paragraphSegments: Set<string>;
+  /** Every segment the current paragraph names, topic or not. */
+  paragraphNamed: Set<string>;
   /** In prepared remarks, until a speaker turns to a segment, what names no entity is the group's. */
   groupUntilSegments: boolean;
   /** The turn is in the Q&A. */
@@ -302,7 +307,7 @@ const TURNS_AWAY = /^\s*(?:(?:and|now|next|so|ok|okay),?\s+)?(?:moving|turning|s
 const OUTLOOK_OPENER = /^\s*(?:(?:and|so|now),?\s+)?(?:for\s+the\s+(?:full|fiscal|whole)\s+year|for\s+(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d(?:\/\d{2})?|for\s+the\s+(?:next|coming|first|second|third|fourth)\s+quarter|looking\s+(?:ahead|forward)|(?:turning|moving)\s+to\s+(?:the\s+|our\s+)?(?:outlook|guidance)|on\s+the\s+outlook|as\s+for\s+(?:the\s+)?outlook|our\s+outlook|(?:关于|对于)?(?:全年|明年)?展望|全年来看)/i;
 
 function newCarried(): Carried {
-  return { order: 0, entity: undefined, period: undefined, turnPeriod: undefined, turnOpening: false, about: undefined, nonGaap: false, paragraphSegments: new Set(), groupUntilSegments: false, inQa: false, afterBreakdown: undefined, paragraphFamilies: new Set(), run: { segments: new Set(), families: new Set(), groupBefore: new Set(), total: false }, paragraphGroupFamilies: new Set(), forecastList: false };
+  return { order: 0, entity: undefined, period: undefined, turnPeriod: undefined, turnOpening: false, about: undefined, nonGaap: false, paragraphSegments: new Set(), paragraphNamed: new Set(), groupUntilSegments: false, inQa: false, afterBreakdown: undefined, paragraphFamilies: new Set(), run: { segments: new Set(), families: new Set(), groupBefore: new Set(), total: false }, paragraphGroupFamilies: new Set(), forecastList: false };
 }
 
 /** A new speaker turn: the topic and period start afresh. */
@@ -310,6 +315,7 @@ function startTurn(state: Carried, section: string): void {
   state.entity = undefined;
   state.run = { segments: new Set(), families: new Set(), groupBefore: new Set(), total: false };
   state.paragraphSegments = new Set();
+  state.paragraphNamed = new Set();
   state.period = undefined;
   state.turnPeriod = undefined;
   state.turnOpening = true;
@@ -329,7 +335,9 @@ function startParagraph(state: Carried): void {
   // A paragraph that went through several segments ("By division, Battery Materials …, Films …,
   // Chemicals …") leaves none of them the topic of the next: the last one named is not what the
   // speaker turns to next.
-  if (state.paragraphSegments.size >= 2) state.entity = undefined;
+  // So does one that spoke of several in passing ("We saw good demand in Process Automation, and
+  // in Service. In Motion & Drives, orders remained subdued."): the next paragraph is not the last one's.
+  if (state.paragraphSegments.size >= 2 || (state.paragraphNamed.size >= 3 && state.entity?.kind === 'segment')) state.entity = undefined;
   state.afterBreakdown = state.paragraphSegments.size >= 2 && !state.inQa ? state.paragraphFamilies : undefined;
   // So does a run of paragraphs, one segment each, that stated the same measures of each
   // ("其中，车辆销售收入为…" then "其他销售收入为…"): what follows in another measure is the company's.
@@ -348,6 +356,7 @@ function startParagraph(state: Carried): void {
     }
   }
   state.paragraphSegments = new Set();
+  state.paragraphNamed = new Set();
   state.paragraphFamilies = new Set();
   state.paragraphGroupFamilies = new Set();
   state.period = state.turnPeriod;
@@ -381,13 +390,14 @@ const ZH_NOT_THAT = /([\d.,]+\s*(?:%|亿元?|万元?)?)\s*[，,]?\s*而?不是\s
 /**
  * The statements a sentence takes back, rewritten as the statements they were: "Earlier I said
  * gross margin was 44.1%; that is incorrect." gives "gross margin was 44.1%", and "the operating
- * margin was 22.6%, not 26%" gives "the operating margin was 26%". A figure the same source
+ * margin was 22.6%, not 26%" gives "the operating margin was 26%", of which only the figure from
+ * `from` on (the 26%) is taken back. A figure the same source
  * states with that metric, entity and value is then not the quarter's. "Earlier I said" takes a
  * statement back only when the sentence's paragraph says it was wrong ("that is incorrect";
  * `paragraphSaysWrong`).
  */
-export function takenBackClauses(text: string, paragraphSaysWrong = TAKEN_BACK_WORDS.test(text)): string[] {
-  const out: string[] = [];
+export function takenBackClauses(text: string, paragraphSaysWrong = TAKEN_BACK_WORDS.test(text)): Array<{ text: string; from: number }> {
+  const out: Array<{ text: string; from: number }> = [];
   // "As I said earlier, revenue was …" repeats a figure; only a paragraph that says it was wrong takes it back.
   const wrong = paragraphSaysWrong;
   for (const re of wrong ? [SAID_EARLIER, ZH_SAID_EARLIER] : []) {
@@ -395,14 +405,17 @@ export function takenBackClauses(text: string, paragraphSaysWrong = TAKEN_BACK_W
       if (/\bas\s+$/i.test(text.slice(0, m.index)) || /如$/u.test(text.slice(0, m.index))) continue;
       const rest = text.slice(m.index + m[0].length);
       const clause = rest.split(/;|；|。|\.\s|\s[-–—]+\s|,\s*(?:that|which|but)\b|，(?:这|那|说错|有误|不对)/u)[0]!;
-      if (/\d/.test(clause)) out.push(clause);
+      if (/\d/.test(clause)) out.push({ text: clause, from: 0 });
     }
   }
   for (const re of [NOT_THAT, ZH_NOT_THAT]) {
     for (const m of text.matchAll(re)) {
       // The statement with the corrected value in place of the right one, up to the correction.
+      // Only that value is taken back: "Subscription revenue was $381.2 million, up 32.9% -- sorry,
+      // that's 23.9%, not 32.9%" takes back the 32.9%, not the revenue before it.
       const start = Math.max(text.lastIndexOf(';', m.index), text.lastIndexOf('；', m.index), text.lastIndexOf('. ', m.index)) + 1;
-      out.push(`${text.slice(start, m.index)}${m[2]!}`);
+      const before = text.slice(start, m.index);
+      out.push({ text: `${before}${m[2]!}`, from: before.length });
     }
   }
   return out;
@@ -511,13 +524,14 @@ export function figureReader(ctx: ExtractContext) {
       };
       const readings = readSentence(text, context);
       for (const clause of takenBackClauses(text, paragraphSaysWrong)) {
-        for (const r of readSentence(clause, context)) {
+        for (const r of readSentence(clause.text, context).filter((x) => x.start >= clause.from)) {
           if (r.decision === 'figure') takenBack.push(toRawFigure(r, quote, state.order, state.inQa));
           if ((r.decision === 'figure' || r.decision === 'guidance') && r.metric && r.value !== undefined) takenBackValues.push({ metric: r.metric, value: r.value });
         }
       }
       if (topic) state.entity = topic;
       if (topic?.kind === 'segment') state.paragraphSegments.add(topic.id);
+      for (const named of vocab.segments.find(normalizeSameLength(text))) state.paragraphNamed.add(named.value);
       if (topic && topic.kind !== 'group') state.groupUntilSegments = false;
       if (topic) state.afterBreakdown = undefined;
       // Once a measure of another family has named the group, the speaker is back at the group.

@@ -254,6 +254,10 @@ function findDigits(norm: string): NumberMention[] {
   return shareRangeScale(joinCompounds(out.sort((a, b) => a.start - b.start), norm), norm);
 }
 
+/** A currency written again before the second number of a range ("$2.34 to $2.36 billion", "₹1,100 to ₹1,200 crore"), as normalised text has it. */
+export const REPEATED_CURRENCY = String.raw`(?:us\$|hk\$|nt\$|a\$|c\$|s\$|r\$|rs\.?|rmb|usd|inr|eur|gbp|jpy|chf|sek|nok|dkk|cad|aud|hkd|twd|krw|brl|mxn|sgd|cny|\$|€|£|¥|₩|₹|人民币)?`;
+const RANGE_JOINER = new RegExp(String.raw`^\s*(?:to|and|-|–|~|至|到)\s*${REPEATED_CURRENCY}\s*$`);
+
 /** "$2.34 to $2.36 billion", "RMB 36.5 到 38 亿元", "76 to 79¢": the first number of a range takes the scale written after the second. */
 function shareRangeScale(list: NumberMention[], norm: string): NumberMention[] {
   return list.map((a, i) => {
@@ -261,7 +265,10 @@ function shareRangeScale(list: NumberMention[], norm: string): NumberMention[] {
     // "18–19 percent", "5 to 7%": the first number of a range of rates is a rate too.
     if (b && a.kind === 'plain' && (b.kind === 'percent' || b.kind === 'pp') && a.value < 1000 && /^\s*(?:to|-|–|~|至|到)\s*$/.test(norm.slice(a.end, b.numStart))) return { ...a, kind: b.kind };
     if (!b || a.kind === 'percent' || a.kind === 'pp') return a;
-    if (!/^\s*(?:to|and|-|–|~|至|到)\s*(?:us\$|hk\$|rmb|usd|\$|€|£|¥|₩|人民币)?\s*$/.test(norm.slice(a.end, b.numStart))) return a;
+    const joiner = norm.slice(a.end, b.numStart);
+    if (!RANGE_JOINER.test(joiner)) return a;
+    // ("for 2025 to EUR 1.22 billion": a range writes its currency before both numbers or only the first.)
+    if (!a.currency && !/^\s*(?:to|and|-|–|~|至|到)\s*$/.test(joiner)) return a;
     // "15亿至16亿港元": the first has its scale but takes the second's currency.
     if ((a.exp ?? 0) !== 0 && a.exp === b.exp && !a.currency && b.currency && b.kind === 'money') return { ...a, kind: 'money', currency: b.currency, ...(b.bareYuan ? { bareYuan: true } : {}) };
     if ((a.exp ?? 0) !== 0 || !b.exp) return a;

@@ -4,7 +4,7 @@
  * left out and why). Each decision is a small named function; `readSentence` lists the steps.
  */
 import type { FigureUnit, Metric } from '../../../src/lib/schema.ts';
-import { findNumbers, normalizeSameLength, type NumberMention } from './numbers.ts';
+import { findNumbers, normalizeSameLength, REPEATED_CURRENCY, type NumberMention } from './numbers.ts';
 import { CURRENCIES } from '../../../src/lib/currencies.ts';
 import { positions, type Hit, type Measure, type Span, type Vocabulary } from './vocabulary.ts';
 import { ABOUT, CONVERSION_BETWEEN, DECLINE_AFTER, GROWTH_AFTER, GROWTH_DOWN, GROWTH_UP, LESS_THAN, MORE_THAN, QOQ } from './cues.ts';
@@ -270,6 +270,16 @@ const OTHERS_EXPECT_BEFORE = /(?:\bconsensus(?:\s+estimate)?|\banalysts'?\s+(?:e
 /** What a speaker says to take back the figure just said, right before the right one. */
 const RETRACTED = /^\s*(?:--|—|–|-|,|\.\.\.|…)?\s*(?:(?:sorry|i'm sorry|i am sorry|excuse me|i mean|pardon me|correction|let me correct that|对不起|不好意思|更正一下|我说错了)\s*(?:,|，|--|—|–|-)?\s*){1,2}(?:that should be|it's|it is|that's|that is|应该是|是)?\s*/;
 
+/** What joins the two numbers of a range ("$1.64 to $1.68", "between $1.64 and $1.68"), the currency perhaps written again. */
+const RANGE_TO = new RegExp(String.raw`^\s*(?:to|-|–|~|至|到)\s*${REPEATED_CURRENCY}\s*$`);
+const RANGE_TO_LATIN = new RegExp(String.raw`^\s*(?:to|-|–|~)\s*${REPEATED_CURRENCY}\s*$`);
+const RANGE_AND = new RegExp(String.raw`^\s*and\s*${REPEATED_CURRENCY}\s*$`);
+const BETWEEN_BEFORE = new RegExp(String.raw`\bbetween\s*${REPEATED_CURRENCY}\s*$`);
+const FROM_BEFORE = new RegExp(String.raw`\b(?:from|of)\s*${REPEATED_CURRENCY}\s*$`);
+
+/** ", which includes roughly", ", including the": what comes right after an amount and introduces a part of it. */
+const INCLUDED_PART = /^\s*,\s*(?:which|that)\s+(?:includes?|included|contains?)\s+(?:the\s+)?(?:roughly|about|approximately|around|some|nearly|almost)?\s*$|^\s*,\s*including\s+(?:the\s+)?(?:roughly|about|approximately|around|some|nearly|almost)?\s*$|^\s*[(（]\s*(?:including|includes)\s+(?:roughly|about|approximately|around)?\s*$/;
+
 /** ", which excludes …,": a clause that says what the measure before it is (a list of items too, up to the verb after it). */
 const DEFINING_CLAUSE = /,\s*which\s+(?:excludes?|includes?|reflects?|is\s+(?:before|after|net\s+of)|adds\s+back)\b(?:[^;.\d]{0,160}?,(?=\s*(?:was|were|rose|fell|grew|increased|decreased|declined|came in|totaled|totalled|reached|amounted|stood)\b)|[^,;.]*,)/g;
 
@@ -381,7 +391,7 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   // "between $1.64 and $1.68 in constant currency": both are constant-currency values).
   let nextNumber = p.numbers.find((n) => n.start >= num.end);
   const joiner = nextNumber ? norm.slice(num.end, nextNumber.start) : '';
-  if (nextNumber && (/^\s*(?:to|-|–|~|至|到)\s*(?:us\$|usd|rmb|\$|€|£|¥)?\s*$/.test(joiner) || (/^\s*and\s*(?:us\$|usd|rmb|\$|€|£|¥)?\s*$/.test(joiner) && /between\s*(?:us\$|usd|rmb|\$|€|£|¥)?\s*$/.test(upTo)))) {
+  if (nextNumber && (RANGE_TO.test(joiner) || (RANGE_AND.test(joiner) && BETWEEN_BEFORE.test(upTo)))) {
     const end = nextNumber;
     nextNumber = p.numbers.find((n) => n.start >= end.end);
   }
@@ -424,7 +434,17 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   // "compared with an operating loss of $48.7 million, or negative 9.4% of revenue": what "or" restates shares its frame.
   if (previous?.frame === 'prior' && /^\s*,?\s*or\s*(?:negative|minus)?\s*$/.test(norm.slice(prevEnd, num.start))) return 'prior';
   // The end of a range shares its start's basis ("organic growth of 3% to 5%").
-  if ((previous?.frame === 'excluding' || previous?.frame === 'forecast-cc') && /^\s*(?:to|-|–|~|至|到)\s*(?:us\$|usd|rmb|\$|€|£|¥)?\s*$/.test(norm.slice(prevEnd, num.start))) return previous.frame;
+  if ((previous?.frame === 'excluding' || previous?.frame === 'forecast-cc') && RANGE_TO.test(norm.slice(prevEnd, num.start))) return previous.frame;
+  // So does an earlier range ("narrower than the RMB 550 million to RMB 650 million we expected
+  // at the start of the year"), unless it is the start of a change ("from $500 million to $600 million").
+  if (previous?.frame === 'prior' && RANGE_TO_LATIN.test(norm.slice(prevEnd, num.start))) {
+    const start = p.numbers.find((n) => n.end === prevEnd);
+    // (Not the end of one range and the start of the next: "from $9.05 billion to $9.20 billion to $9.15 billion to $9.25 billion".)
+    const beforeStart = start ? p.numbers.filter((n) => n.end <= start.start).pop() : undefined;
+    const startEndsRange = beforeStart !== undefined && RANGE_TO_LATIN.test(norm.slice(beforeStart.end, start!.start));
+    // ("revised from previous 92.0 billion yen to 98.0 billion yen": the new value after "to".)
+    if (start && !startEndsRange && !FROM_BEFORE.test(norm.slice(Math.max(0, start.start - 12), start.start)) && !/\bfrom\b[^\d]{0,30}$/.test(norm.slice(Math.max(0, start.start - 40), start.start))) return 'prior';
+  }
   // "如果碳酸锂价格涨到每吨15万元，…综合毛利率大约会下降…", "if prices were to rise, margin would be 20%": a hypothetical.
   if (HYPOTHETICAL.test(norm) && (HYPOTHETICAL.exec(norm)!.index < num.start)) return 'hypothetical';
   if (vocab.trailing.test(upTo) || vocab.trailing.test(untilNext)) return 'trailing';
@@ -434,6 +454,8 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   const opener = /^\W*excluding\b[^,;]*,/.exec(upTo);
   const noYtd = (t: string) => (t === upTo && opener && definesAdjusted(opener[0], measure, norm) ? ' '.repeat(opener[0].length) + t.slice(opener[0].length) : t).replace(/\byear[- ]to[- ]date\b/g, ' ');
   if (vocab.cumulative.test(noYtd(upTo)) || vocab.cumulative.test(noYtd(untilNext))) return 'cumulative';
+  // "€1.2 billion in capex over 2025 to 2027", "between 2024 and 2026", "2025-2027": a span of years.
+  if (YEAR_SPAN.test(untilNext) || YEAR_SPAN.test(clauseBeforeNumber(upTo))) return 'cumulative';
   // ("考虑到前三季度订单交付情况，公司将2026年全年营业收入目标…": the period nearest the value wins.)
   const lastYtd = [...upTo.matchAll(new RegExp(vocab.yearToDate.source, 'g'))].pop();
   const lastFullYear = [...upTo.matchAll(new RegExp(vocab.fullYear.source, 'g'))].pop();
@@ -609,6 +631,8 @@ export function direction(p: Parsed, num: NumberMention, from: number, previous?
   }
   // "decreased 36.2% year-over-year and 9.5% quarter-over-quarter": the second rate shares the verb.
   if (previous && previous.sign !== 0 && /^\s*(?:year[- ]over[- ]year|year[- ]on[- ]year|yoy|同比)?\s*(?:,|，|and|以及|及|和)\s*$/.test(p.norm.slice(previous.end, num.start))) return previous.sign;
+  // "up 32.9% -- sorry, that's 23.9%": the rate said in place of one taken back.
+  if (previous && previous.sign !== 0 && RETRACTED.exec(p.norm.slice(previous.end, num.start))?.[0].length === num.start - previous.end) return previous.sign;
   // "grow by 11% to 14%", "增长 8% 至 10%": the end of a range shares its start's direction
   // (not "accelerated from 11% to 14%", where the first rate is the earlier one).
   if (previous && previous.sign !== 0 && /^\s*(?:to|-|–|~|至|到)\s*$/.test(p.norm.slice(previous.end, num.start))) {
@@ -654,7 +678,7 @@ function verbBeforeMeasure(p: Parsed, num: NumberMention, measure: Span): number
   return /^(?:decrease|reduce|lowered|cut|shrank)/.test(lead[1]!) ? -1 : 1;
 }
 
-const HYPOTHETICAL = /(?:如果|假如|假设|倘若|若是)[^。！？]{0,60}?(?:会|将会|的话)|\b(?:if|assuming|suppose)\b[^.;]{0,80}?\b(?:would|were to)\b/;
+const HYPOTHETICAL = /(?:如果|假如|假设|倘若|若是)[^。！？]{0,60}?(?:会|将会|的话)|\b(?:if|assuming|suppose)\b[^.;]{0,80}?\b(?:would|were to|could|might)\b|\b(?:that's|that is|it's|it is)\s+(?:a\s+)?hypothetical\b/;
 
 const BREAKDOWN_OPENER = /^\W*(?:从|按)?(?:分地区|分区域|分业务|分板块|分产品|分市场|地区|区域|业务|板块|产品)(?:来)?(?:看|划分|而言)[,，:：]|^\W*(?:by|across)\s+(?:region|geography|geographies|regions|market|markets|product|products|business line|business)\s*,/;
 
@@ -909,8 +933,8 @@ function endsRange(p: Parsed, num: NumberMention, before: Before): boolean {
   const start = p.numbers.find((n) => n.end === before.end);
   if (!start) return false;
   const joiner = p.norm.slice(before.end, num.start);
-  if (/^\s*(?:to|-|–|~|至|到)\s*(?:us\$|usd|rmb|\$|€|£|¥)?\s*$/.test(joiner)) return true;
-  return /^\s*and\s*(?:us\$|usd|rmb|\$|€|£|¥)?\s*$/.test(joiner) && /\bbetween\s*(?:us\$|usd|rmb|\$|€|£|¥)?\s*$/.test(p.norm.slice(Math.max(0, start.start - 16), start.start));
+  if (RANGE_TO.test(joiner)) return true;
+  return RANGE_AND.test(joiner) && BETWEEN_BEFORE.test(p.norm.slice(Math.max(0, start.start - 16), start.start));
 }
 
 /** Every number of a sentence with its decision. */
@@ -958,7 +982,14 @@ function readNumber(p: Parsed, num: NumberMention, before: Before, ctx: Sentence
   // "152 billion yen -- sorry, 15.2 billion yen", "A$223.8 million -- I'm sorry, A$232.8 million":
   // the speaker takes the figure back and says the right one.
   const retraction = RETRACTED.exec(p.norm.slice(num.end));
-  if (retraction && p.numbers.some((n) => n.start === num.end + retraction[0].length && n.kind === num.kind)) return skip('value:taken-back');
+  if (retraction && p.numbers.some((n) => n.start === num.end + retraction[0].length && n.kind === num.kind)) {
+    // ("up 32.9% -- sorry, that's 23.9%": the right rate keeps the direction of the one taken back.)
+    if (num.kind === 'percent') next = { ...next, rate: { sign: direction(p, num, before.end, before.rate), end: num.end } };
+    return skip('value:taken-back');
+  }
+  // "revenue of $421 million to $425 million, which includes roughly $8 million from Lumetry",
+  // "$15 million to fiscal 2026 revenue, including the $3.1 million in Q2": a part of the amount before.
+  if (before.money && INCLUDED_PART.test(p.norm.slice(before.end, num.start))) return skip('value:included-part');
   // "the 1.27 billion euros analysts had expected", "ahead of the 1.89 euros expected by analysts",
   // "a consensus of $2.10": others' estimates, not the company's figures.
   if (OTHERS_EXPECT_AFTER.test(p.norm.slice(num.end, num.end + 48)) || OTHERS_EXPECT_BEFORE.test(p.norm.slice(Math.max(0, num.start - 48), num.start))) return skip('frame:others-estimate');
@@ -967,6 +998,8 @@ function readNumber(p: Parsed, num: NumberMention, before: Before, ctx: Sentence
   const measure = endsRange(p, num, before) ? before.measure!.hit : measureOf(p, num, ctx.metrics);
   if (!measure) return skip('metric:none');
   if (!measure.value.metric) return skip(`metric:other-measure '${measure.text}'${measure.value.head ? ' (a line of revenue)' : ''}`);
+  // "Below adjusted EBITA, we had €29 million of amortisation": a place in the income statement, not the measure.
+  if (/\b(?:below|above)\s+(?:the\s+)?$/.test(p.norm.slice(Math.max(0, measure.start - 12), measure.start)) && measure.end <= num.start) return skip(`metric:line-position '${measure.text}'`);
   const alias = ctx.metricAliases[measure.value.metric];
   const metric = ctx.metrics.get(alias ?? measure.value.metric)!;
   let frame = frameOf(p, num, measure, before.end, ctx.vocab, before.frame, ctx.period);
@@ -1023,6 +1056,14 @@ export function periodTopicOf(text: string, vocab: Vocabulary): Frame | undefine
   return undefined;
 }
 
+/** A span of several years: "over 2025 to 2027", "between 2024 and 2026", "for 2025–2027", "FY25-27". */
+const YEAR_SPAN = /\b(?:over|from|between|for|during|in|across)\s+(?:the\s+(?:years?|period)\s+)?(?:fy\s*)?(?:19|20)\d\d\s*(?:to|and|through|-|–|—)\s*(?:fy\s*)?(?:(?:19|20)\d\d|\d\d)\b/;
+/** The words of the number's own clause before it. */
+const clauseBeforeNumber = (upTo: string) => upTo.split(/[,;，；。]/).pop() ?? upTo;
+
+/** "The main drivers were …", "The reasons were …": a sentence that lists what drove a result. */
+const DRIVERS_SENTENCE = /^\W*(?:the\s+)?(?:(?:main|key|primary|biggest|largest)\s+)?(?:drivers?|reasons?|contributors?|factors?)\s+(?:were|was|are|is|included|being)\b/;
+
 /** Every part word of the sentence points back to the current segment ("the segment", "its", `该分部`). */
 export function pointsBack(norm: string, vocab: Vocabulary): boolean {
   const back = positions(vocab.segmentAnaphora, norm);
@@ -1036,7 +1077,11 @@ const ZH_BREAKDOWN_START = /^\W*(?:从|按|以)?(?:分业务|分板块|业务板
 
 export function topicOf(text: string, vocab: Vocabulary): Entity | undefined {
   const norm = normalizeSameLength(text);
-  const segs = vocab.segments.find(norm).filter((s) => !EXPLAINS_BEFORE.test(norm.slice(0, s.start)));
+  // "The main drivers were price, … and a better mix in Service": a sentence that explains what
+  // came before names what drove it, not what comes next.
+  if (DRIVERS_SENTENCE.test(norm)) return undefined;
+  // (A revenue line, "Subscription gross margin was 82.5%.", is named where it is meant.)
+  const segs = vocab.segments.find(norm).filter((s) => !EXPLAINS_BEFORE.test(norm.slice(0, s.start)) && !vocab.revenueLines.has(s.value));
   // ("分业务来看，在线游戏收入占总收入的 50%，广告及营销服务占 31%，云服务占 13%", "By segment, Canada …,
   // United States …": a breakdown through several segments makes none of them the topic.)
   const breakdown = new Set(segs.map((s) => s.value)).size >= 2 && (ZH_BREAKDOWN_START.test(norm) || /^\W*by\s+(?:segment|division|business)s?\s*,/.test(norm));
@@ -1061,7 +1106,10 @@ export function topicOf(text: string, vocab: Vocabulary): Entity | undefined {
   // (Not a part word in what explains the first figure: "…, impacted by … a wholly owned subsidiary of PIF".)
   const why = numbers.length > 0 ? EXPLANATION.exec(norm.slice(first)) : null;
   const partsEnd = why ? first + why.index : norm.length;
-  if (named.size === 0 && positions(vocab.partTopics, norm).some((x) => x.start < partsEnd)) return { kind: 'part' };
+  // ("I'll go through the group figures first and then the segments": the group comes first.)
+  const groupFirst = positions(vocab.groupWords, norm).find((g) => g.start < first && !segs.some((s) => g.start >= s.start && g.start < s.end));
+  const partAt = positions(vocab.partTopics, norm).find((x) => x.start < partsEnd);
+  if (named.size === 0 && partAt && !(groupFirst && groupFirst.start < partAt.start && numbers.length === 0)) return { kind: 'part' };
   // "CCB reported net income of $3.6 billion. Revenue of $19.4 billion …": that business is the topic.
   if (named.size === 0 && unknownReporter(text, 0, first, vocab.company.find(norm))) return { kind: 'part' };
   if (named.size === 0 && positions(vocab.groupWords, norm).some((g) => g.start < first && !segs.some((s) => g.start >= s.start && g.start < s.end))) return { kind: 'group' };

@@ -144,6 +144,8 @@ export interface Vocabulary {
   readonly company: Finder<true>;
   /** The company reports segments in this quarter (besides the group). */
   readonly hasSegments: boolean;
+  /** Segments that are revenue lines: never the topic of what follows. */
+  readonly revenueLines: ReadonlySet<string>;
 }
 
 export function vocabulary(reading: Reading, metrics: readonly Metric[], company: Company, quarter: FiscalQuarter, endMonth: number, endYear?: number): Vocabulary {
@@ -213,6 +215,7 @@ export function vocabulary(reading: Reading, metrics: readonly Metric[], company
     segments: new Finder(segments.flatMap((s) => names(s.names, s.aliases).map((n) => [n, s.id] as const))),
     company: new Finder(names(company.names, company.aliases).map((n) => [n, true] as const)),
     hasSegments: segments.length > 0,
+    revenueLines: new Set(segments.filter((s) => s.revenue_line).map((s) => s.id)),
   };
 }
 

@@ -30,8 +30,13 @@ interface Para {
   readonly heading?: boolean;
 }
 
-/** `Name: text`, `Name (Firm): text`, `**Name**: text`; the name is a few capitalised words or a generic label. */
-const INLINE = /^\**(?<name>(?:[A-Z][\w.'’-]*|de|van|von|da|di|la|le)(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|da|di|la|le)){0,4}|[\p{Script=Han}·]{2,8})\**(?:\s*[(（](?<firm>[^()（）]{2,60})[)）])?\**\s*[:：]\s*\**(?<rest>.*)$/u;
+/**
+ * `Name: text`, `Name (Firm): text`, `Name, Title: text`, `Name, Firm: text`, `**Name – Title:** text`, `**Name**: text`;
+ * the name is a few capitalised words or a generic label.
+ */
+const INLINE = /^\**(?<name>(?:\p{Lu}[\p{L}\p{M}\d_.'’-]*|de|van|von|da|di|la|le)(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}\d_.'’-]*|de|van|von|da|di|la|le)){0,4}|[\p{Script=Han}·]{2,8})\**(?:\s*[(（](?<firm>[^()（）]{2,60})[)）]|(?:,[ \t]*|[ \t]+[–—][ \t]+)(?<after>\p{Lu}[^:：()（）,.!?]{1,60}(?:,[ \t]*\p{Lu}[^:：()（）,.!?]{1,40})?))?\**\s*[:：]\s*\**(?<rest>.*)$/u;
+/** Words that end an investment firm's name rather than a job title. */
+const FIRM_WORDS = /\b(?:Partners|Securities|Capital|Research|Bank|Markets|Advisors|Advisers|Investments|Asset Management|LLC|LLP|Ltd|Inc|AG|& Co\.?)$/;
 const GENERIC = /^(operator|moderator|unidentified (?:analyst|participant|speaker|company representative)|unknown (?:executive|analyst|speaker)|主持人|操作员|接线员)$/i;
 /** Where the call itself starts on such pages. */
 const START = /^(?:full )?(?:conference )?call transcript$|^(?:full )?transcript$|^prepared remarks:?$|^完整(?:的)?(?:电话会议|電話會議)?(?:记录|記錄|原文)$/i;
@@ -76,13 +81,15 @@ function labelOf(text: string, isSpeaker: (name: string) => boolean): { label: R
   if (!m?.groups) return undefined;
   const name = m.groups.name!.trim();
   if (!isSpeaker(name) && !GENERIC.test(name)) return undefined;
-  // "Anna Berg (CFO):" gives a job title; "Tom Ashdown (Redfern & Co):" a firm.
-  const inBrackets = m.groups.firm?.trim();
-  const title = inBrackets && TITLE_WORDS.test(inBrackets) && !/analyst/i.test(inBrackets) ? inBrackets : undefined;
+  // "Anna Berg (CFO):" and "Jonas Reuther, Chief Financial Officer:" give a job title; "Tom
+  // Ashdown (Redfern & Co):" and "Mei Ling Choo, Stellbridge Partners:" a firm.
+  const inBrackets = (m.groups.firm ?? m.groups.after)?.trim();
+  // ("Stellbridge Partners" and "Carrick Row Securities" are firms, although "partner" is a title word.)
+  const title = inBrackets && TITLE_WORDS.test(inBrackets) && !/analyst/i.test(inBrackets) && !FIRM_WORDS.test(inBrackets) ? inBrackets : undefined;
   const firm = title ? undefined : inBrackets?.replace(/\s*[-–,]?\s*analyst$/i, '');
   const role = roleFromName(name) ?? (/analyst/i.test(name) ? 'analyst' : firm ? 'analyst' : undefined);
   return {
-    label: { text: inBrackets ? `${name} (${inBrackets})` : name, name, ...(firm ? { firm } : {}), ...(title ? { title } : {}), ...(role ? { role } : {}) },
+    label: { text: m.groups.after ? `${name}, ${inBrackets}` : inBrackets ? `${name} (${inBrackets})` : name, name, ...(firm ? { firm } : {}), ...(title ? { title } : {}), ...(role ? { role } : {}) },
     rest: m.groups.rest!.replace(/^\*+\s*/, '').trim(),
   };
 }
