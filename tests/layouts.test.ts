@@ -850,6 +850,92 @@ describe('inline turns with a title or firm after a comma', () => {
   });
 });
 
+describe('tables in a transcript', () => {
+  it('keeps each row of a slide table its own paragraph, reads units and periods, and takes the units as segments', () => {
+    const text = [
+      'Orvel Industrie SE – Q4 FY2026 Results Conference Call',
+      '12 November 2026',
+      '',
+      'Operator: Good morning and welcome to the Orvel Industrie fourth quarter fiscal 2026 results call. I hand over to Lea Brandt.',
+      '',
+      'Lea Brandt (Chief Financial Officer): Thank you. Our fiscal year ended on 30 September 2026. The table is on slide 5.',
+      '',
+      'Segment            Revenue        YoY       Adj. EBIT',
+      'Drives             EUR 612m       +4.1%     EUR 71m',
+      'Sensors            EUR 288m       -2.3%     EUR 30m',
+      'Total              EUR 900m       +2.0%     EUR 101m',
+      '',
+      '                   Q4 FY2026      Q4 FY2025      Change',
+      'Net income         EUR 64m        EUR 58m        +10.3%',
+      '',
+      'Operator: The first question comes from Paul Reyes of Hollin Securities.',
+      '',
+      'Paul Reyes (Hollin Securities): Thank you. How do you see Sensors next year in terms of demand?',
+      '',
+      'Lea Brandt (Chief Financial Officer): We expect a stable market, with pricing broadly flat next year.',
+      '',
+      'Operator: The next question comes from Paul Reyes of Hollin Securities again.',
+      '',
+      'Paul Reyes (Hollin Securities): And is the Drives order book still growing at the same pace?',
+      '',
+      'Lea Brandt (Chief Financial Officer): Yes, it grew again and covers most of the first half.',
+    ].join('\n');
+    const result = convertAll([textInput('seeds/orvel.txt', text)], catalog([]));
+    expect(result.errors.map((e) => e.format())).toEqual([]);
+    const call = result.calls[0]!;
+    expect(call.inferred_company?.segments.map((s) => s.id)).toEqual(['group', 'drives', 'sensors']);
+    const got = call.figures.map((f) => `${f.segment} ${f.metric} ${f.value}`).sort();
+    expect(got).toEqual([
+      'drives non_gaap_operating_income 71000000',
+      'drives revenue 612000000',
+      'drives revenue_yoy_pct 4.1',
+      'group net_income 64000000',
+      'group net_income_yoy_pct 10.3',
+      'group non_gaap_operating_income 101000000',
+      'group revenue 900000000',
+      'group revenue_yoy_pct 2',
+      'sensors non_gaap_operating_income 30000000',
+      'sensors revenue 288000000',
+      'sensors revenue_yoy_pct -2.3',
+    ]);
+    // Each figure quotes its row as written; last year's EUR 58m is nowhere.
+    expect(call.figures.find((f) => f.metric === 'net_income')!.quotes[0]!.text).toBe('Net income         EUR 64m        EUR 58m        +10.3%');
+    expect(call.figures.some((f) => f.value === 58e6)).toBe(false);
+  });
+
+  it('keeps table rows apart in a transcript with speaker names on lines of their own', () => {
+    const text = [
+      'Orvel Industrie SE (ORV) Q4 FY2026 Earnings Call Transcript',
+      '',
+      'Corporate Participants',
+      'Lea Brandt - Chief Financial Officer',
+      '',
+      'Operator',
+      'Good morning and welcome to the Orvel Industrie fourth quarter fiscal 2026 results call for the quarter ended September 30, 2026.',
+      '',
+      'Lea Brandt',
+      'Thank you. The table is on slide 5.',
+      '',
+      '| Segment | Revenue | YoY |',
+      '|---|---:|---:|',
+      '| Drives | EUR 612m | +4.1% |',
+      '| Sensors | EUR 288m | -2.3% |',
+      '',
+      'Free cash flow was EUR 88 million in the quarter.',
+    ].join('\n');
+    const result = convertAll([textInput('seeds/orvel.txt', text)], catalog([]));
+    expect(result.errors.map((e) => e.format())).toEqual([]);
+    const call = result.calls[0]!;
+    expect(call.figures.map((f) => `${f.segment} ${f.metric} ${f.value}`).sort()).toEqual([
+      'drives revenue 612000000',
+      'drives revenue_yoy_pct 4.1',
+      'group free_cash_flow 88000000',
+      'sensors revenue 288000000',
+      'sensors revenue_yoy_pct -2.3',
+    ]);
+  });
+});
+
 describe('Markdown exports with a participants section', () => {
   it('reads bulleted participants under bold subheadings, never the subheadings as speakers, and each bullet as its own paragraph', () => {
     const text = [

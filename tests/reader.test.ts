@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { figureReader, guidancePeriodAt, guidanceTarget } from '../scripts/lib/figures/extract.ts';
 import { topicOf, type Entity } from '../scripts/lib/figures/read.ts';
+import { columns, rowSentences, tableCells } from '../scripts/lib/figures/tables.ts';
 import { parseQuarterId } from '../src/lib/quarters.ts';
 import { companySchema, type Company, type Source, type Speaker } from '../src/lib/schema.ts';
 import { metrics, reading } from './helpers.ts';
@@ -288,6 +289,26 @@ describe('metric boundaries', () => {
     ['Revenue in the quarter was US$3.2 billion.', [['group', 'revenue', 3.2e9, 'USD']]],
     ['Sales in Danish kroner increased by 12%.', [['group', 'revenue_yoy_pct', 12, '%']]],
   ] as const)('%s', (s, expected) => expect(read(s, { kind: 'group' })).toEqual(expected));
+});
+
+describe('tables', () => {
+  const q4 = parseQuarterId('FY2026Q4')!;
+  it('splits Markdown rows and rows of a slide set apart by runs of spaces, not prose', () => {
+    expect(tableCells('| Retail Banking | SEK 7,410m | +0.9% |')).toEqual(['Retail Banking', 'SEK 7,410m', '+0.9%']);
+    expect(tableCells('Drives             EUR 612m       +4.1%     EUR 71m')).toEqual(['Drives', 'EUR 612m', '+4.1%', 'EUR 71m']);
+    expect(tableCells('Revenue was EUR 612 million, up 4.1%, and adjusted EBIT was EUR 71 million.')).toBeUndefined();
+  });
+
+  it('reads rows of units under measures, and under periods only the call\'s quarter and the change', () => {
+    const units = columns(['Segment', 'Revenue', 'YoY', 'Adj. EBIT'], q4);
+    expect(rowSentences(['Drives', 'EUR 612m', '+4.1%', 'EUR 71m'], units)).toEqual(['Drives revenue was EUR 612m.', 'Drives revenue rose 4.1% year on year.', 'Drives adjusted ebit was EUR 71m.']);
+    expect(rowSentences(['**Total**', '**EUR 900m**', '(2.0%)', ''], units)).toEqual(['Group total revenue was EUR 900m.', 'Group total revenue fell 2.0% year on year.']);
+    const periods = columns(['', 'Q4 FY2026', 'Q4 FY2025', 'Change'], q4);
+    expect(rowSentences(['Net income', 'EUR 64m', 'EUR 58m', '+10.3%'], periods)).toEqual(['Net income was EUR 64m in the quarter.', 'Net income rose 10.3% year on year.']);
+    // Another quarter, a half year or the year to date is not the call's quarter.
+    expect(columns(['', 'Q3 FY2026', '9M FY2026', 'Q4 2025'], q4).map((c) => c.kind)).toEqual(['other', 'other', 'other', 'other']);
+    expect(columns(['', '4Q26', 'Q4 2026'], q4).map((c) => c.kind)).toEqual(['other', 'current', 'current']);
+  });
 });
 
 describe('a bank\'s words for revenue', () => {

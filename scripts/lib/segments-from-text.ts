@@ -8,6 +8,10 @@ import type { Segment } from '../../src/lib/schema.ts';
 import type { RawSource } from './raw.ts';
 import { chineseScript, compactKey, slugify } from './text.ts';
 import { pinyinId } from './identify.ts';
+import { isRule, tableCells } from './figures/tables.ts';
+
+/** The heading of a table's first column that lists the company's units. */
+const SEGMENT_COLUMN = /^\**\s*(?:(?:reporting|business|operating)\s+)?(?:segments?|divisions?|business(?:es|\s+areas?|\s+units?|\s+lines?)?)\s*\**$/i;
 
 const WORD = "[A-Z][A-Za-z0-9&'’.-]*";
 const NAME = `${WORD}(?:\\s+(?:and|&|of)\\s+${WORD}|\\s+${WORD}){0,3}`;
@@ -194,9 +198,23 @@ export function segmentsFromText(raw: RawSource): Segment[] {
     if (name) add(segmentId(name), { names: { en: name }, aliases: [name], metrics: [], origin: 'text' });
   };
   let previousText = '';
+  /** Whether the paragraphs are rows of a table whose first column is headed "Segment", and which. */
+  let segmentTable: boolean | undefined;
+  let tableLine = 0;
   for (const turn of raw.turns) {
     if (turn.label.role === 'analyst' || turn.label.role === 'operator') continue;
+    segmentTable = undefined;
     for (const p of turn.paragraphs) {
+      // "| Segment | Revenue | YoY |" then "| Retail Banking | SEK 7,410m | +0.9% |": each row a segment.
+      const cells = tableCells(p.text);
+      // (A blank line between rows ends a table.)
+      if (!cells || p.line !== tableLine + 1) segmentTable = undefined;
+      if (cells) {
+        tableLine = p.line;
+        const label = (cells[0] ?? '').replace(/\*+/g, '').trim();
+        if (segmentTable === undefined) segmentTable = SEGMENT_COLUMN.test(label);
+        else if (segmentTable && !isRule(cells) && !/^(?:total|group|consolidated|other|others|eliminations?|corporate and other)\b/i.test(label)) addEn(label);
+      }
       // Initials alone before "segment" are as often a customer segment ("the CSP segment",
       // "SMB segments") as a business; they count when spelled out or when they report results.
       for (const m of p.text.matchAll(EN)) {

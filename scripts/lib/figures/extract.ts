@@ -11,6 +11,7 @@ import { splitSentences } from './sentences.ts';
 import { metricFamily, periodTopicOf, pointsBack, readSentence, topicOf, type Entity, type Frame, type Reading, type SentenceContext } from './read.ts';
 import { vocabulary, type Vocabulary } from './vocabulary.ts';
 import { findNumbers, normalizeSameLength } from './numbers.ts';
+import { columns, isRule, rowSentences, tableCells, type Column } from './tables.ts';
 
 /** A figure as read from one sentence, before figures stated more than once are merged. */
 export interface RawFigure {
@@ -286,6 +287,8 @@ interface Carried {
   paragraphGroupFamilies: Set<string>;
   /** A paragraph that ends "公司预计2025年第四季度：" or "For the fourth quarter, we expect:" opened a list of forecasts. */
   forecastList: boolean;
+  /** The table whose rows the paragraphs are, and the topic before it (rows set none for what follows). */
+  table: { readonly header: readonly string[]; cols: readonly Column[]; readonly entity: Entity | undefined; line: number } | undefined;
 }
 
 /** A paragraph that introduces a list of forecasts: a forecast word, and a colon at its end. */
@@ -307,7 +310,7 @@ const TURNS_AWAY = /^\s*(?:(?:and|now|next|so|ok|okay),?\s+)?(?:moving|turning|s
 const OUTLOOK_OPENER = /^\s*(?:(?:and|so|now),?\s+)?(?:for\s+the\s+(?:full|fiscal|whole)\s+year|for\s+(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d(?:\/\d{2})?|for\s+the\s+(?:next|coming|first|second|third|fourth)\s+quarter|looking\s+(?:ahead|forward)|(?:turning|moving)\s+to\s+(?:the\s+|our\s+)?(?:outlook|guidance)|on\s+the\s+outlook|as\s+for\s+(?:the\s+)?outlook|our\s+outlook|(?:关于|对于)?(?:全年|明年)?展望|全年来看)/i;
 
 function newCarried(): Carried {
-  return { order: 0, entity: undefined, period: undefined, turnPeriod: undefined, turnOpening: false, about: undefined, nonGaap: false, paragraphSegments: new Set(), paragraphNamed: new Set(), groupUntilSegments: false, inQa: false, afterBreakdown: undefined, paragraphFamilies: new Set(), run: { segments: new Set(), families: new Set(), groupBefore: new Set(), total: false }, paragraphGroupFamilies: new Set(), forecastList: false };
+  return { order: 0, entity: undefined, period: undefined, turnPeriod: undefined, turnOpening: false, about: undefined, nonGaap: false, paragraphSegments: new Set(), paragraphNamed: new Set(), groupUntilSegments: false, inQa: false, afterBreakdown: undefined, paragraphFamilies: new Set(), run: { segments: new Set(), families: new Set(), groupBefore: new Set(), total: false }, paragraphGroupFamilies: new Set(), forecastList: false, table: undefined };
 }
 
 /** A new speaker turn: the topic and period start afresh. */
@@ -323,6 +326,7 @@ function startTurn(state: Carried, section: string): void {
   state.inQa = section === 'qa';
   state.about = undefined;
   state.forecastList = false;
+  state.table = undefined;
 }
 
 /**
@@ -555,6 +559,27 @@ export function figureReader(ctx: ExtractContext) {
       state.order++;
       if (p.kind === 'footnote') return;
       startParagraph(state);
+      // A table: its first row names the columns; each later row is read as the sentences it
+      // stands for, quoted as written.
+      const cells = tableCells(p.text);
+      // (A blank line between rows ends a table: the next row is another table's header.)
+      if (state.table && (!cells || p.line !== state.table.line + 1)) {
+        state.entity = state.table.entity;
+        state.table = undefined;
+      }
+      if (cells && !state.table) {
+        state.table = { header: cells, cols: columns(cells, ctx.quarter), entity: state.entity, line: p.line };
+        return;
+      }
+      if (cells && state.table) {
+        state.table.line = p.line;
+        if (isRule(cells)) return;
+        // (A header without a cell over the row labels, "            Q4 FY2026     Q4 FY2025     Change".)
+        if (cells.length === state.table.header.length + 1 && state.table.cols.length === state.table.header.length) state.table.cols = columns(['', ...state.table.header], ctx.quarter);
+        for (const said of rowSentences(cells, state.table.cols)) sentence(said, { source: source.key, paragraph: p.id, ...(speaker ? { speaker } : {}), text: p.text }, false);
+        state.entity = state.table.entity;
+        return;
+      }
       // "公司预计2025年第四季度：" then "总收入在255.0亿元至268.0亿元之间。": each item of the list is a forecast.
       const listed = state.forecastList && forecastListItem(p.text);
       if (listed) state.period = 'forecast';

@@ -198,7 +198,12 @@ function findDigits(norm: string): NumberMention[] {
       end += pct[0].length;
     } else {
       const sc = /^\s*([a-z]+|[万亿千百十조억만]+)/.exec(after);
-      if (sc) {
+      // "SEK 7,410m", "£45m", "$1.2b": a scale letter written onto the number.
+      const glued = /^([mb])(?![a-z])/.exec(after);
+      if (glued) {
+        exp = glued[1] === 'm' ? 6 : 9;
+        end += 1;
+      } else if (sc) {
         const hit = SCALES.find(([word]) => sc[1] === word || (sc[1]!.startsWith(word) && /[万亿조억만]/.test(word)));
         if (hit) {
           exp = hit[1];

@@ -16,6 +16,7 @@
  * when it gives a title or firm, when a participants list names the person, or when the same
  * name labels more than one line; a one-off short line ("Good morning") is a paragraph.
  */
+import { tableCells } from '../figures/tables.ts';
 import { ConvertError } from '../errors.ts';
 import type { Layout, OmitReason, RawLabel, RawParagraph, RawTurn } from '../raw.ts';
 import { omittedRanges } from '../raw.ts';
@@ -405,7 +406,9 @@ export const labelLinesLayout: Layout = {
       // some exports separate turns by blank lines but a turn's paragraphs by line breaks only.)
       const lastLine = body[k - 1]?.text ?? '';
       const ownParagraph = lastLine.length > 100 && /[.!?。！？]["”’)]?\s*$/.test(lastLine);
-      if (open && blankSeparated && !ownParagraph && !/^\s*[-*•·]\s+\S/.test(l.text)) open.text = `${open.text} ${text}`;
+      // (So is each row of a table: "| Drives | EUR 612m |", "Drives      EUR 612m      +4.1%".)
+      const row = tableCells(text) !== undefined || tableCells(open?.text ?? '') !== undefined;
+      if (open && blankSeparated && !ownParagraph && !row && !/^\s*[-*•·]\s+\S/.test(l.text)) open.text = `${open.text} ${text}`;
       else {
         close();
         open = { line: l.n, text };

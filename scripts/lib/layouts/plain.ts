@@ -4,6 +4,7 @@
  * each turn starts with a line holding only the speaker's name (or `Operator`), and a
  * "Question-and-Answer Session" line marks the Q&A.
  */
+import { tableCells } from '../figures/tables.ts';
 import { ConvertError } from '../errors.ts';
 import type { Layout, OmitReason, RawLabel, RawParagraph, RawTurn } from '../raw.ts';
 import { omittedRanges } from '../raw.ts';
@@ -184,7 +185,8 @@ export const plain: Layout = {
         omitted.push({ n: l.n, reason: 'cover' });
         continue;
       }
-      if (open && blankSeparated) open.text = `${open.text} ${l.text}`;
+      // (A table's rows stay a paragraph each: "Drives      EUR 612m      +4.1%".)
+      if (open && blankSeparated && tableCells(l.text) === undefined && tableCells(open.text) === undefined) open.text = `${open.text} ${l.text}`;
       else {
         close();
         open = { line: l.n, text: l.text };

@@ -15,6 +15,7 @@
  * it is left out and recorded as omitted.
  */
 import { ConvertError } from '../errors.ts';
+import { tableCells } from '../figures/tables.ts';
 import type { Layout, OmitReason, RawLabel, RawParagraph, RawTurn } from '../raw.ts';
 import { omittedRanges } from '../raw.ts';
 import { compactKey, textLanguage, type Line } from '../text.ts';
@@ -340,7 +341,9 @@ function joinWrappedLines(lines: readonly Line[]): Para[] {
     const label = INLINE.exec(stripDecoration(l.text));
     const labelled = label !== null && !LIST_HEADING.test(label.groups!.name!);
     if (labelled) cover = false;
-    const opens = cover || !open || (labelled && prev !== undefined && (SENTENCE_END.test(prev.text) || (indent(l) === 0 && indent(prev) > 0)));
+    // A table's rows ("| Drives | EUR 612m |", "Drives     EUR 612m     +4.1%") are a paragraph each.
+    const row = tableCells(l.text) !== undefined;
+    const opens = cover || !open || row || (prev !== undefined && tableCells(prev.text) !== undefined) || (labelled && prev !== undefined && (SENTENCE_END.test(prev.text) || (indent(l) === 0 && indent(prev) > 0)));
     if (opens) {
       open = { line: l.n, text: l.text };
       out.push(open);
