@@ -78,6 +78,9 @@ describe('time frame and modality', () => {
     ['Revenue grew 12% to US$3.2 billion, compared with US$2.9 billion in the same quarter last year.', [['group', 'revenue_yoy_pct', 12, '%'], ['group', 'revenue', 3.2e9, 'USD']]],
     ['This compares to a net income of US$43 million in the year-ago period.', []],
     ['Excluding the disposal, revenue grew 8%.', []],
+    // Earnings per ADS restated per share (or the reverse) is one figure, the first.
+    ['Diluted earnings per ADS were RMB 2.01, or RMB 0.25 per ordinary share.', [['group', 'diluted_eps', 2.01, 'CNY']]],
+    ['Diluted earnings per share were RMB 0.25, or RMB 2.01 per ADS.', [['group', 'diluted_eps', 0.25, 'CNY']]],
     // A hypothetical, however it is said, is no figure.
     ["That's a hypothetical, but if volumes normalised, we think the group adjusted EBITA margin could approach 11% on an annual basis.", []],
     // A span of years is a plan, not the quarter.

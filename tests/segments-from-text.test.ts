@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RawSource, RawTurn } from '../scripts/lib/raw.ts';
-import { misheardMetrics, segmentsFromText } from '../scripts/lib/segments-from-text.ts';
+import { misheardMetrics, segmentsFromText, shortNameInUse } from '../scripts/lib/segments-from-text.ts';
 
 const turn = (role: 'executive' | 'analyst', ...paragraphs: string[]): RawTurn => ({
   label: { text: 'X', name: 'X', role },
@@ -60,6 +60,9 @@ describe('segments read from the text', () => {
     ['Motion & Drives, our largest segment, had revenue of €1.12 billion.', ['motion-and-drives']],
     ['Let me say a few words on each of our three segments. Motion & Drives, our largest segment, had revenue of €1.12 billion. Process Automation grew revenue by 6.6% to €861 million.', ['motion-and-drives', 'process-automation']],
     ['Apple, our largest customer, had a good year.', []],
+    // Three or more names in sentence case, each with revenue, right after the total: the breakdown of revenue.
+    ['Net revenue was RMB 6.82 billion, up 16.1%. Accommodation reservation revenue was RMB 2.91 billion. Transportation ticketing revenue was RMB 2.44 billion. Packaged-tour revenue was RMB 960 million.', ['accommodation-reservation', 'transportation-ticketing', 'packaged-tour']],
+    ['Net revenue was RMB 6.82 billion. Accommodation reservation revenue was RMB 2.91 billion. Cost of revenue was RMB 1.28 billion. Other revenue was RMB 40 million.', []],
     // A software company's subscription and professional services revenue lines, each with its amount.
     ['Subscription revenue was $381.2 million, up 24%. Professional services revenue was $31.4 million, down 3.1%.', ['subscription', 'professional-services']],
     ['Subscription revenue was $381.2 million, about 92% of the total.', []],
@@ -189,6 +192,13 @@ describe('a metric heard as another', () => {
     expect(lines.map((l) => [l.id, l.revenue_line])).toEqual([['subscription', true], ['professional-services', true]]);
     // Not when the call presents segments of its own.
     expect(ids("Let's look at the segments, starting with Surgical. Subscription revenue was $381.2 million. Professional services revenue was $31.4 million.")).toEqual(['surgical']);
+  });
+
+  it('takes the first word of the company\'s name as an alias when management says it in the possessive', () => {
+    const raw = source(turn('executive', "Net income attributable to Qingyou's shareholders was RMB 1.38 billion."));
+    expect(shortNameInUse(raw, 'Qingyou Travel', ['Qingyou Travel'])).toEqual(['Qingyou']);
+    expect(shortNameInUse(source(turn('executive', 'Net income was RMB 1.38 billion.')), 'Qingyou Travel', [])).toEqual([]);
+    expect(shortNameInUse(source(turn('analyst', "What about Qingyou's margins?")), 'Qingyou Travel', [])).toEqual([]);
   });
 
   it('reads a lone "EBITDA" as EBITA in a call that says "adjusted EBITA" throughout, and the reverse', () => {

@@ -10,7 +10,7 @@ import { isRealDate, parseQuarterId, periodEnd, quarterId, quarterSlug, compareQ
 import { detectCallDate, detectLayout, fiscalYearEnd, pickQuarter, quarterEvidence } from './detect.ts';
 import { headerCallDate, pairedStatements, readCalendar, type CalendarReading } from './calendar.ts';
 import { identifyCompany, shortName, type CompanyCandidate } from './identify.ts';
-import { misheardMetrics, segmentsFromText } from './segments-from-text.ts';
+import { misheardMetrics, segmentsFromText, shortNameInUse } from './segments-from-text.ts';
 import { parseFiscalYearEnd, type FiscalYearEnd } from '../../src/lib/quarters.ts';
 import { ConvertError, type Warning } from './errors.ts';
 import { sidecarKeyLine, yearOutOfRange } from './guards.ts';
@@ -283,7 +283,12 @@ export function parseFile(input: InputFile, companies: readonly Company[], warni
   // Without a profile, the business units the call presents as segments are the company's.
   const company =
     facts.company.origin === 'text'
-      ? { ...facts.company, segments: mergeSegments(facts.company.segments, segmentsFromText(raw)), metric_aliases: { ...misheardMetrics(raw), ...facts.company.metric_aliases } }
+      ? {
+          ...facts.company,
+          aliases: [...facts.company.aliases, ...shortNameInUse(raw, facts.company.names.en, facts.company.aliases)],
+          segments: mergeSegments(facts.company.segments, segmentsFromText(raw)),
+          metric_aliases: { ...misheardMetrics(raw), ...facts.company.metric_aliases },
+        }
       : facts.company;
   return {
     path: input.path,

@@ -109,6 +109,11 @@ const REVENUE_LINES = [
   { name: 'Subscription', re: new RegExp(String.raw`(?:^|[.!?]\s+|,\s+(?:and\s+)?|\band\s+)[Ss]ubscription\s+${LINE_VERB}`) },
   { name: 'Professional Services', re: new RegExp(String.raw`(?:^|[.!?]\s+|,\s+(?:and\s+)?|\band\s+)[Pp]rofessional\s+services\s+${LINE_VERB}`) },
 ];
+/** "Net revenue was RMB 6.82 billion", "Total revenues were $1.2 billion": the company's revenue, opening a breakdown. */
+const TOTAL_REVENUE_SENTENCE = /(?:^|[.!?]\s+)(?:Net|Total|Total net)\s+revenues?\s+(?:was|were|grew|increased|rose|reached|came in)\b/;
+/** "Accommodation reservation revenue was RMB 2.91 billion": a name in sentence case with an amount of revenue. */
+const SENTENCE_CASE_REVENUE = /(?:^|[.!?]\s+)([A-Z][a-z]+(?:[- ][a-z]+){0,3})\s+revenues?\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|came in)\b[^.!?]{0,40}?(?:RMB|US\$|HK\$|\$|€|£|¥|₹|\b[A-Z]{3}\b)\s?\d/g;
+
 /** Words that describe a segment rather than name it. */
 const LOWER_NOT_UNIT = /^(?:same|whole|entire|other|largest|smallest|biggest|fastest[- ]growing|new|core|main|reporting|operating|business|company's|group's)$/;
 
@@ -380,6 +385,17 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   // more such units, each with revenue of its own, are the segments.
   const lowerUnits = new Set([...text.matchAll(LOWER_SEGMENT_REVENUE)].map((m) => m[1]!).filter((n) => !LOWER_NOT_UNIT.test(n)));
   if (lowerUnits.size >= 2) for (const n of lowerUnits) addEn(n.replace(/\b[a-z]/g, (c) => c.toUpperCase()).replace(/\bAnd\b/g, 'and'));
+  // "Net revenue was RMB 6.82 billion. Accommodation reservation revenue was RMB 2.91 billion, …
+  // Transportation ticketing revenue was RMB 2.44 billion, … Packaged-tour revenue was RMB 960
+  // million": three or more businesses named in sentence case, each with an amount of revenue,
+  // right after the total in one paragraph, are the breakdown of the company's revenue.
+  for (const p of managementParagraphs) {
+    const total = TOTAL_REVENUE_SENTENCE.exec(p);
+    if (!total) continue;
+    const names = [...p.slice(total.index).matchAll(SENTENCE_CASE_REVENUE)].map((m) => m[1]!).filter((n) => !MEASURE_WORDS.test(n.split(/[\s-]/)[0]!) && !/^(?:Cost|Costs|Deferred|Other|Interest)\b/.test(n) && !/\bof\b/.test(n));
+    const unique = [...new Set(names)];
+    if (unique.length >= 3) for (const n of unique) add(segmentId(n), { names: { en: n }, aliases: [n], metrics: [], origin: 'text' });
+  }
   // A software company's two revenue lines, "Subscription revenue was $381.2 million" and
   // "Professional services revenue was $31.4 million": each stated with an amount of its own,
   // they are the breakdown of its revenue that analysts follow, and the call's segments when it
@@ -442,4 +458,16 @@ export function misheardMetrics(raw: RawSource): Record<string, string> {
   if (ebita >= 3 && ebitda === 1) return misheard('adjusted_ebitda', 'adjusted_ebita');
   if (ebitda >= 3 && ebita === 1) return misheard('adjusted_ebita', 'adjusted_ebitda');
   return {};
+}
+
+/**
+ * The first word of the company's name when management calls it by that word alone, as in
+ * "Net income attributable to Qingyou's shareholders" for Qingyou Travel: an alias, so that the
+ * sentence names the company. Only a word of five letters or more, said in the possessive.
+ */
+export function shortNameInUse(raw: RawSource, name: string, aliases: readonly string[]): string[] {
+  const first = name.split(/\s+/)[0]!;
+  if (!/\s/.test(name) || first.length < 5 || !/^[A-Z][a-z]+$/.test(first) || aliases.includes(first)) return [];
+  const text = raw.turns.filter((t) => t.label.role !== 'analyst' && t.label.role !== 'operator').flatMap((t) => t.paragraphs.map((p) => p.text)).join('\n');
+  return new RegExp(`\\b${first}['’]s\\b`).test(text) ? [first] : [];
 }

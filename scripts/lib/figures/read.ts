@@ -987,6 +987,9 @@ function readNumber(p: Parsed, num: NumberMention, before: Before, ctx: Sentence
     if (num.kind === 'percent') next = { ...next, rate: { sign: direction(p, num, before.end, before.rate), end: num.end } };
     return skip('value:taken-back');
   }
+  // "RMB 2.01 per ADS, or RMB 0.25 per ordinary share": the same earnings restated per share.
+  // ("Diluted earnings per share were RMB 0.25, or RMB 2.01 per ADS": the first stands.)
+  if (before.money && /^\s*,?\s*or\s*$/.test(p.norm.slice(before.end, num.start).replace(/^\s*per\s+(?:ads|adr)\b/, '')) && /^\s*per\s+(?:ordinary|common|class\s+[a-z])\s+share|^\s*per\s+(?:ads|adr|american depositary)\b/.test(p.norm.slice(num.end)) && /\b(?:ads|adr|per share|per ordinary share)s?\b/.test(p.norm.slice(0, num.start))) return skip('value:per-share-restated');
   // "revenue of $421 million to $425 million, which includes roughly $8 million from Lumetry",
   // "$15 million to fiscal 2026 revenue, including the $3.1 million in Q2": a part of the amount before.
   if (before.money && INCLUDED_PART.test(p.norm.slice(before.end, num.start))) return skip('value:included-part');
