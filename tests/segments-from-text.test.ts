@@ -176,6 +176,12 @@ describe('the parts of a total in Chinese', () => {
     expect(ids('第三季度毛利为31.0亿元。', '其中，车辆销售收入为197.3亿元。', '其他销售收入为21.3亿元。')).toEqual([]);
     expect(ids('第三季度总收入为218.6亿元。', '其中，车辆销售收入为197.3亿元。')).toEqual([]);
   });
+
+  it('makes the product lines a speaker goes through after "接下來說明各產品線的營收" segments, each with its quarter named', () => {
+    expect(ids('接下來說明各產品線的營收。電源管理晶片第四季營收為新台幣82.0億元，年增9.6%。車用晶片營收為51.3億元。網通晶片營收為53.1億元。')).toEqual(['dianyuanguanlijingpian', 'cheyongjingpian', 'wangtongjingpian']);
+    // Without the opener, revenue of a product here and there names none.
+    expect(ids('電源管理晶片第四季營收為新台幣82.0億元。車用晶片營收為51.3億元。')).toEqual([]);
+  });
 });
 
 describe('a bulleted list of units with their sales', () => {
