@@ -81,6 +81,12 @@ describe('time frame and modality', () => {
     // Earnings per ADS restated per share (or the reverse) is one figure, the first.
     ['Diluted earnings per ADS were RMB 2.01, or RMB 0.25 per ordinary share.', [['group', 'diluted_eps', 2.01, 'CNY']]],
     ['Diluted earnings per share were RMB 0.25, or RMB 2.01 per ADS.', [['group', 'diluted_eps', 0.25, 'CNY']]],
+    // A retailer's year to date in weeks; a buyback "worth" an amount, or the company acquiring its own shares.
+    ['For the first thirty-nine weeks of the year, diluted earnings per share were $4.78.', []],
+    ['Veltrup bought back shares worth 150 million euros in the quarter under the buyback programme of up to 1 billion euros that it launched in February.', [['group', 'buyback_usd', 150e6, 'EUR']]],
+    ['Under the share buyback program of up to 2 million shares that we announced in October, we acquired 1.1 million shares for 8.0 billion yen during the October to December quarter.', [['group', 'buyback_usd', 8e9, 'JPY']]],
+    ['We acquired 1.1 million shares of Brisk for 8.0 billion yen.', []],
+    ['We repurchased $75 million of our stock in the quarter under the $500 million program authorized in March.', [['group', 'buyback_usd', 75e6, 'USD']]],
     // A hypothetical, however it is said, is no figure.
     ["That's a hypothetical, but if volumes normalised, we think the group adjusted EBITA margin could approach 11% on an annual basis.", []],
     // A span of years is a plan, not the quarter.
@@ -577,6 +583,10 @@ describe('what earlier sentences of a turn carry', () => {
     ]);
     // "Below adjusted EBITA" places an amount in the income statement; it is not adjusted EBITA.
     expect(segmentsOf(['Below adjusted EBITA, we had $29 million of amortisation.'])).toEqual([]);
+  });
+
+  it('takes no part as the topic from a sentence that says what the figures are not in', () => {
+    expect(segmentsOf(['The charges sit in our unallocated corporate expense, not in the segments. Excluding those charges, adjusted operating income was $179.5 million.'])).toEqual([['group', 'non_gaap_operating_income', 179.5e6]]);
   });
 
   it('leaves no segment the topic after a paragraph that spoke of three in passing', () => {

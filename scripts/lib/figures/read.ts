@@ -317,9 +317,13 @@ function measureWritten(p: Parsed, num: NumberMention, metrics: ReadonlyMap<stri
     const verb = lastBefore(p.measures, before.start);
     if (verb?.value.metric === 'buyback_usd' && !p.breaks.some((b) => b.start > verb.end && b.end <= before.start)) return verb;
   }
-  if (!before.value.metric && /^(?:shares|stock)$/.test(before.text) && /^\s*(?:of\s+(?:our\s+)?(?:common\s+)?stock\s+)?(?:(?:in|during)\s+(?:the\s+)?(?:[a-z]+\s+)?quarter\s+)?for\s+(?:a\s+total\s+of\s+|approximately\s+|about\s+|an\s+aggregate\s+(?:of\s+)?)?$/.test(p.norm.slice(before.end, num.start).replace(new RegExp(String.raw`${CURRENCY_BEFORE}\s*$`), ''))) {
+  // ("bought back shares worth 150 million euros"; "we acquired 1.1 million shares for 8.0 billion
+  // yen", the company acquiring its own shares.)
+  if (!before.value.metric && /^(?:shares|stock)$/.test(before.text) && /^\s*(?:of\s+(?:our\s+)?(?:common\s+)?stock\s+)?(?:(?:in|during)\s+(?:the\s+)?(?:[a-z]+\s+)?quarter\s+)?(?:for|worth|totaling|totalling|amounting\s+to)\s+(?:a\s+total\s+of\s+|approximately\s+|about\s+|an\s+aggregate\s+(?:of\s+)?)?$/.test(p.norm.slice(before.end, num.start).replace(new RegExp(String.raw`${CURRENCY_BEFORE}\s*$`), ''))) {
     const verb = lastBefore(p.measures, before.start);
     if (verb?.value.metric === 'buyback_usd' && !p.breaks.some((b) => b.start > verb.end && b.end <= before.start)) return verb;
+    const acquired = /\b(?:we|the company|it)\s+(?:acquired|purchased)\s+(?:(?:approximately|about|some|roughly)\s+)?(?:[\d.,]+\s*(?:million|thousand|m)?\s+)?(?:of\s+)?(?:its\s+|our\s+)?(?:own\s+|treasury\s+)?$/.exec(p.norm.slice(0, before.start));
+    if (acquired) return { start: acquired.index, end: acquired.index + acquired[0].length, text: acquired[0].trim(), value: { metric: 'buyback_usd', loss: false, head: false } };
   }
   return before;
 }
@@ -453,7 +457,13 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   // we announced in October, adjusted diluted EPS was $1.76".)
   const opener = /^\W*excluding\b[^,;]*,/.exec(upTo);
   const noYtd = (t: string) => (t === upTo && opener && definesAdjusted(opener[0], measure, norm) ? ' '.repeat(opener[0].length) + t.slice(opener[0].length) : t).replace(/\byear[- ]to[- ]date\b/g, ' ');
-  if (vocab.cumulative.test(noYtd(upTo)) || vocab.cumulative.test(noYtd(untilNext))) return 'cumulative';
+  // (Unless the number's own clause says it is the quarter's: "we acquired 1.1 million shares for
+  // 8.0 billion yen during the October to December quarter", after "Under the program …, ".)
+  const ownClause = `${clauseBeforeNumber(upTo)} ${norm.slice(num.end).split(/[,;，；。]/)[0]}`;
+  // (Never the size of the programme itself: "under the $500 million program authorized in March".)
+  const programSize = /^\s*(?:(?:share|stock)\s+)?(?:(?:buyback|repurchase|buy-back)\s+)?(?:program|programme|authori[sz]ation|plan)\b/.test(norm.slice(num.end));
+  const quarterOwn = !programSize && QUARTER_IN_CLAUSE.test(ownClause) && !vocab.cumulative.test(noYtd(clauseBeforeNumber(upTo)));
+  if (!quarterOwn && (vocab.cumulative.test(noYtd(upTo)) || vocab.cumulative.test(noYtd(untilNext)))) return 'cumulative';
   // "€1.2 billion in capex over 2025 to 2027", "between 2024 and 2026", "2025-2027": a span of years.
   if (YEAR_SPAN.test(untilNext) || YEAR_SPAN.test(clauseBeforeNumber(upTo))) return 'cumulative';
   // ("考虑到前三季度订单交付情况，公司将2026年全年营业收入目标…": the period nearest the value wins.)
@@ -1059,6 +1069,8 @@ export function periodTopicOf(text: string, vocab: Vocabulary): Frame | undefine
   return undefined;
 }
 
+/** "in the quarter", "during the October to December quarter", "this quarter": the call's quarter, said in the clause. */
+const QUARTER_IN_CLAUSE = /\b(?:in|during|for)\s+the\s+(?:(?:[a-z]+\s+to\s+[a-z]+|third|second|first|fourth|current|latest)\s+)?quarter\b|\bthis\s+quarter\b|\bin\s+q[1-4]\b/;
 /** A span of several years: "over 2025 to 2027", "between 2024 and 2026", "for 2025–2027", "FY25-27". */
 const YEAR_SPAN = /\b(?:over|from|between|for|during|in|across)\s+(?:the\s+(?:years?|period)\s+)?(?:fy\s*)?(?:19|20)\d\d\s*(?:to|and|through|-|–|—)\s*(?:fy\s*)?(?:(?:19|20)\d\d|\d\d)\b/;
 /** The words of the number's own clause before it. */
@@ -1111,7 +1123,8 @@ export function topicOf(text: string, vocab: Vocabulary): Entity | undefined {
   const partsEnd = why ? first + why.index : norm.length;
   // ("I'll go through the group figures first and then the segments": the group comes first.)
   const groupFirst = positions(vocab.groupWords, norm).find((g) => g.start < first && !segs.some((s) => g.start >= s.start && g.start < s.end));
-  const partAt = positions(vocab.partTopics, norm).find((x) => x.start < partsEnd);
+  // (Not a part the sentence says it is not about: "These sit in our corporate expense, not in the segments.")
+  const partAt = positions(vocab.partTopics, norm).find((x) => x.start < partsEnd && !/\bnot\s+(?:in|to|of|from|within)?\s*(?:the|our|any|its)?\s*$/.test(norm.slice(Math.max(0, x.start - 24), x.start)));
   if (named.size === 0 && partAt && !(groupFirst && groupFirst.start < partAt.start && numbers.length === 0)) return { kind: 'part' };
   // "CCB reported net income of $3.6 billion. Revenue of $19.4 billion …": that business is the topic.
   if (named.size === 0 && unknownReporter(text, 0, first, vocab.company.find(norm))) return { kind: 'part' };
