@@ -30,6 +30,13 @@ describe('numbers', () => {
     ['HKD46 billion', 46_000_000_000, 'money', 'HKD'],
     ['RMB384 million', 384_000_000, 'money', 'CNY'],
     ['US$16.3 million', 16_300_000, 'money', 'USD'],
+    // Decimal commas of a translation; a comma before three digits stays a thousands separator.
+    ['R$ 4,3 billion', 4_300_000_000, 'money', 'BRL'],
+    ['R$ 1.250,4 million', 1_250_400_000, 'money', 'BRL'],
+    ['12,5%', 12.5, 'percent', undefined],
+    ['MX$ 2,75 billion', 2_750_000_000, 'money', 'MXN'],
+    ['US$1,250 million', 1_250_000_000, 'money', 'USD'],
+    ['SEK 7,410m', 7_410_000_000, 'money', 'SEK'],
     ['4600 万', 46_000_000, 'count', undefined],
     ['46 million', 46_000_000, 'count', undefined],
     ['14%', 14, 'percent', undefined],

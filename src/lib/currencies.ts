@@ -32,6 +32,8 @@ export const CURRENCIES: readonly CurrencyDef[] = [
   { code: 'CAD', en: 'C$', zh: ['', '加元'], before: ['c$', 'cad'], after: ['加元', 'cad'] },
   { code: 'AUD', en: 'A$', zh: ['', '澳元'], before: ['a$', 'aud'], after: ['澳元', 'aud'] },
   { code: 'MOP', en: 'MOP ', zh: ['', '澳门元'], before: ['mop'], after: ['澳门元', 'mop', 'patacas'] },
+  { code: 'BRL', en: 'R$', zh: ['', '巴西雷亚尔'], before: ['r$', 'brl'], after: ['巴西雷亚尔', 'brl', 'reais'] },
+  { code: 'MXN', en: 'MX$', zh: ['', '墨西哥比索'], before: ['mx$', 'mxn'], after: ['墨西哥比索', 'mxn', 'mexican pesos'] },
 ];
 
 export const CURRENCY_CODES = CURRENCIES.map((c) => c.code) as [string, ...string[]];

@@ -155,9 +155,13 @@ function findDigits(norm: string): NumberMention[] {
     const n = CN_DIGITS[m[1]!] ?? Number(m[1]);
     out.push({ start: m.index, end: m.index + m[0].length, numStart: m.index, value: n / 10, unitValue: 0.1, kind: 'percent' });
   }
-  for (const m of norm.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)) {
+  // (A decimal comma, as translations from Portuguese, Spanish or German keep it: "R$ 4,3 billion",
+  // "12,5%", "R$ 1.250,4 million" with a dot between thousands. A comma before exactly three
+  // digits stays a thousands separator: "1,250 million".)
+  for (const m of norm.matchAll(/\d{1,3}(?:\.\d{3})+,\d+(?![\d,])|\d+,\d{1,2}(?![\d,])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)) {
     const numStart = m.index;
     let end = numStart + m[0].length;
+    const digits = /,\d{1,2}$|^\d{1,3}(?:\.\d{3})+,\d+$/.test(m[0]) ? m[0].replace(/\./g, '').replace(',', '.') : m[0];
     // What is written around the number, within a window: a pattern that ends with `$` scans the
     // whole of its text, so a whole paragraph here would make a long paragraph quadratic.
     const before = norm.slice(Math.max(0, numStart - 64), numStart);
@@ -168,7 +172,7 @@ function findDigits(norm: string): NumberMention[] {
     if (/^-[a-z]/.test(after) || /^\.\d/.test(after)) continue;
     // More digits than any stated figure (and than a double holds): 400 digits would be Infinity,
     // over 100 decimals beyond what toFixed takes. Not a figure.
-    if (m[0].replace(/[,.]/g, '').length > 24) continue;
+    if (digits.replace(/[,.]/g, '').length > 24) continue;
     // Dates and years: 2024 年, 9 月, 30 日, fiscal 2025, September 30, 2024.
     if (/^\s*(年|月|日|号|财年|財年|季|个月|个季度|天|周|小时|位|倍)/.test(after)) continue;
     if (/(fy|fiscal|year|quarter|q[1-4])\s*$/.test(before) || /^\s*(fiscal|年度)/.test(after)) continue;
@@ -194,7 +198,7 @@ function findDigits(norm: string): NumberMention[] {
     const pct = /^\s*(%|percent\b|个百分点|percentage points?\b|pp\b)/.exec(after);
     if (pct) {
       kind = /百分点|percentage|pp/.test(pct[1]!) ? 'pp' : 'percent';
-      value = scaled(m[0], 0);
+      value = scaled(digits, 0);
       end += pct[0].length;
     } else {
       const sc = /^\s*([a-z]+|[万亿千百十조억만]+)/.exec(after);
@@ -248,11 +252,11 @@ function findDigits(norm: string): NumberMention[] {
         exp = -2;
         end += pence[0].length;
       }
-      value = exp < 0 ? Number((scaled(m[0], 0) / 100).toFixed(6)) : scaled(m[0], exp);
+      value = exp < 0 ? Number((scaled(digits, 0) / 100).toFixed(6)) : scaled(digits, exp);
       kind = currency ? 'money' : exp > 0 ? 'count' : 'plain';
     }
     const perShare = /^\s*(per ads|per share|per (?:basic and |basic or )?diluted share|per basic share|per american depositary share|每股)/.test(norm.slice(end));
-    const decimals = (m[0].split('.')[1] ?? '').length;
+    const decimals = (digits.split('.')[1] ?? '').length;
     const unitValue = 10 ** (exp - decimals);
     out.push({ start, end, numStart, value, unitValue, exp, kind, ...(currency ? { currency } : {}), ...(bareDollar ? { bareDollar } : {}), ...(bareYuan ? { bareYuan } : {}), ...(perShare ? { perShare } : {}) });
   }
