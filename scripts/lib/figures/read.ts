@@ -773,7 +773,8 @@ const NEUTRAL_CAPS = /^(?:We|We're|We've|We'll|Let|Let's|Also|Then|Again|Still|Y
  */
 export function unnamedSubject(p: Parsed, measure: Span): boolean {
   const clauseStart = Math.max(p.norm.lastIndexOf(',', measure.start - 1), p.norm.lastIndexOf('，', measure.start - 1), p.norm.lastIndexOf(';', measure.start - 1), p.norm.lastIndexOf('；', measure.start - 1), p.norm.lastIndexOf(':', measure.start - 1), p.norm.lastIndexOf('：', measure.start - 1)) + 1;
-  const known = (i: number) => p.segments.some((s) => i >= s.start && i < s.end) || p.companyAt.some((c) => i >= c.start && i < c.end);
+  // (A currency written with an amount, "CHF 61.3 million and the operating margin", names nobody.)
+  const known = (i: number) => p.segments.some((s) => i >= s.start && i < s.end) || p.companyAt.some((c) => i >= c.start && i < c.end) || p.numbers.some((n) => i >= n.start && i < n.end);
   const before = p.text.slice(clauseStart, measure.start);
   const han = [...p.norm.slice(clauseStart, measure.start).matchAll(/[\u3400-\u9fff]+/g)].filter((m) => !known(clauseStart + m.index));
   if (han.some((m) => m[0].replace(NEUTRAL_HAN, '').length > 0)) return true;

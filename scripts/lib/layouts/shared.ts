@@ -92,6 +92,8 @@ export function looksLikeChineseName(name: string): boolean {
 const CLOCK = String.raw`\d{1,2}:\d{2}(?::\d{2})?`;
 /** `[00:12:31] `, `(00:12:31) `, `00:12:31 - ` at the start of a line of a recording's export. */
 const LEADING_CLOCK = new RegExp(String.raw`^(?:\[${CLOCK}\]|\(${CLOCK}\)|${CLOCK}(?=\s))\s*[-–—|]?\s*(?=\S)`);
+/** `00:14:32`, `[00:14:32]` alone on a line. */
+const ONLY_CLOCK = new RegExp(String.raw`^\s*(?:\[${CLOCK}\]|\(${CLOCK}\)|${CLOCK})\s*$`);
 /** `Jane Doe (00:12:31): ` / `Jane Doe [00:12:31]: `: the time between a label and its colon. */
 const LABEL_CLOCK = new RegExp(String.raw`^(?<label>[^:：\[\]()]{2,60}?)\s*[\[(]${CLOCK}[\])]\s*(?=[:：])`);
 
@@ -103,7 +105,8 @@ const LABEL_CLOCK = new RegExp(String.raw`^(?<label>[^:：\[\]()]{2,60}?)\s*[\[(
  * such a time, so a sentence that starts with a time of day is left alone.
  */
 export function withoutRecordingTimes<T extends { readonly text: string }>(lines: readonly T[]): T[] {
-  const strip = (text: string) => text.replace(LEADING_CLOCK, '').replace(LABEL_CLOCK, '$<label>');
+  // (A line that is only a time, "00:14:32" above each turn of a video platform's transcript, goes whole.)
+  const strip = (text: string) => (ONLY_CLOCK.test(text) ? '' : text.replace(LEADING_CLOCK, '').replace(LABEL_CLOCK, '$<label>'));
   if (lines.filter((l) => strip(l.text) !== l.text).length < 3) return [...lines];
   return lines.map((l) => {
     const text = strip(l.text);

@@ -35,10 +35,10 @@ interface Para {
  * `Name: text`, `Name (Firm): text`, `Name, Title: text`, `Name, Firm: text`, `**Name – Title:** text`, `**Name**: text`;
  * the name is a few capitalised words or a generic label.
  */
-const INLINE = /^\**(?<name>(?:\p{Lu}[\p{L}\p{M}\d_.'’-]*|de|van|von|da|di|la|le)(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}\d_.'’-]*|de|van|von|da|di|la|le)){0,4}|[\p{Script=Han}·]{2,8})\**(?:\s*[(（](?<firm>[^()（）]{2,60})[)）]|(?:,[ \t]*|[ \t]+[–—][ \t]+)(?<after>\p{Lu}[^:：()（）,.!?]{1,60}(?:,[ \t]*\p{Lu}[^:：()（）,.!?]{1,40})?))?\**\s*[:：]\s*\**(?<rest>.*)$/u;
+const INLINE = /^\**(?<name>[Ss]peaker[ \t]+\d{1,2}|(?:\p{Lu}[\p{L}\p{M}\d_.'’-]*|de|van|von|da|di|la|le)(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}\d_.'’-]*|de|van|von|da|di|la|le)){0,4}|[\p{Script=Han}·]{2,8})\**(?:\s*[(（](?<firm>[^()（）]{2,60})[)）]|(?:,[ \t]*|[ \t]+[–—][ \t]+)(?<after>\p{Lu}[^:：()（）,.!?]{1,60}(?:,[ \t]*\p{Lu}[^:：()（）,.!?]{1,40})?))?\**\s*[:：]\s*\**(?<rest>.*)$/u;
 /** Words that end an investment firm's name rather than a job title. */
 const FIRM_WORDS = /\b(?:Partners|Securities|Capital|Research|Bank|Markets|Advisors|Advisers|Investments|Asset Management|LLC|LLP|Ltd|Inc|AG|& Co\.?)$/;
-const GENERIC = /^(operator|moderator|unidentified (?:analyst|participant|speaker|company representative)|unknown (?:executive|analyst|speaker)|主持人|操作员|接线员)$/i;
+const GENERIC = /^(operator|moderator|unidentified (?:analyst|participant|speaker|company representative)|unknown (?:executive|analyst|speaker)|speaker \d{1,2}|主持人|操作员|接线员)$/i;
 /** Where the call itself starts on such pages. */
 const START = /^(?:full )?(?:conference )?call transcript$|^(?:full )?transcript$|^prepared remarks:?$|^完整(?:的)?(?:电话会议|電話會議)?(?:记录|記錄|原文)$/i;
 /** Headings of parts that are not the call: participants lists, the editors' summary, a glossary. */
@@ -239,12 +239,58 @@ export function readInlineTurns(paras: readonly Para[], file: string, layout: 'i
     }
     current.paragraphs.push({ line: p.line, text: p.text.trim(), ...(p.translation ? { translation: p.translation } : {}) });
   }
-  const spoken = assignRoles(turns.filter((t) => t.paragraphs.length > 0));
+  const spoken = assignRoles(nameNumberedSpeakers(turns.filter((t) => t.paragraphs.length > 0)));
   const originals = spoken.flatMap((t) => t.paragraphs.map((p) => p.text)).join('\n');
   const translations = spoken.flatMap((t) => t.paragraphs.flatMap((p) => (p.translation ? [p.translation] : []))).join('\n');
   const layers: Layer[] = [{ lang: textLanguage(originals, 'en'), role: 'original', machine_translated: false }];
   if (translations) layers.push({ lang: textLanguage(translations, 'zh-Hans'), role: 'translation', machine_translated: false });
   return { layout, layers, turns: spoken, announcement: [] as RawParagraph[], omitted: omittedRanges(omitted) };
+}
+
+/** "Speaker 1", "Speaker 2": a video platform's labels, which name no one. */
+const NUMBERED_SPEAKER = /^speaker\s*\d{1,2}$/i;
+const PERSON = String.raw`(?<name>\p{Lu}\p{Ll}+(?:[ -](?:de |van |von )?\p{Lu}\p{Ll}+){1,2})`;
+/** "I'll hand over to our CEO, Anna Berg", "turn the call over to Anna Berg, our Chief Financial Officer". */
+const HANDS_TO = new RegExp(String.raw`\b(?:hand(?:ing)?|turn(?:ing)?|pass(?:ing)?)\s+(?:it|the\s+call|the\s+floor|the\s+conference|things)?\s*(?:back\s+)?over\s+to\s+(?:our\s+|my\s+colleague\s+)?(?:(?<title1>(?:\p{Lu}[\p{L}&-]*\s+){0,5}?(?:CEO|CFO|COO|Officer|President|Chairman|Chair|Head\s+of\s+[\p{L} ]+?)),?\s+)?${PERSON}(?:,\s*(?:our\s+)?(?<title2>[^.,;]{2,60}))?`, 'u');
+/** "The first question comes from Tom Ash of Redfern Securities." */
+const QUESTION_FROM = new RegExp(String.raw`\bquestion\s+(?:comes|is)\s+from\s+(?:the\s+line\s+of\s+)?${PERSON}`, 'u');
+const OPERATOR_WORDS = /\b(?:welcome to|question comes from|next question|please go ahead|line is open|this concludes|conference (?:call )?is now)\b/i;
+
+/**
+ * A transcript whose labels are "Speaker 1", "Speaker 2", …: each number is the person the turn
+ * before it hands over to ("I'll hand over to our CFO, Anna Berg", "the next question comes from
+ * Tom Ash"), the first number to speak the operator's words is the operator, and a number still
+ * unnamed that speaks before the first question is one of the company's presenters.
+ */
+export function nameNumberedSpeakers(turns: readonly RawTurn[]): RawTurn[] {
+  if (!turns.some((t) => NUMBERED_SPEAKER.test(t.label.name))) return [...turns];
+  const said = (t: RawTurn) => t.paragraphs.map((p) => p.text).join(' ');
+  const operator = turns.find((t) => NUMBERED_SPEAKER.test(t.label.name) && OPERATOR_WORDS.test(said(t)));
+  const operatorKey = operator ? compactKey(operator.label.name) : undefined;
+  const people = new Map<string, { name: string; title?: string }>();
+  turns.forEach((t, i) => {
+    const k = compactKey(t.label.name);
+    if (!NUMBERED_SPEAKER.test(t.label.name) || k === operatorKey || people.has(k) || i === 0) return;
+    const before = turns[i - 1]!;
+    if (compactKey(before.label.name) === k) return;
+    const last = before.paragraphs.at(-1)?.text ?? '';
+    const m = HANDS_TO.exec(last) ?? QUESTION_FROM.exec(last);
+    const name = m?.groups?.name;
+    // (One person for one number: a name given to another number already is not this one's.)
+    if (!name || [...people.values()].some((p) => p.name === name)) return;
+    const title = (m.groups!.title1 ?? m.groups!.title2)?.trim();
+    people.set(k, { name, ...(title ? { title } : {}) });
+  });
+  const firstQuestion = turns.findIndex((t, i) => i > 0 && QUESTION_FROM.test(turns[i - 1]!.paragraphs.at(-1)?.text ?? ''));
+  return turns.map((t, i) => {
+    const k = compactKey(t.label.name);
+    if (!NUMBERED_SPEAKER.test(t.label.name)) return t;
+    if (k === operatorKey) return { ...t, label: { ...t.label, name: 'Operator', role: 'operator' as const } };
+    const person = people.get(k);
+    const presenter = !person && (firstQuestion < 0 || i < firstQuestion);
+    if (!person) return presenter ? { ...t, label: { ...t.label, role: 'executive' as const } } : t;
+    return { ...t, label: { ...t.label, name: person.name, ...(person.title ? { title: person.title, role: IR_TITLE.test(person.title) ? ('investor-relations' as const) : ('executive' as const) } : {}) } };
+  });
 }
 
 /**
