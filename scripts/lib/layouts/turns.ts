@@ -281,7 +281,7 @@ export function nameNumberedSpeakers(turns: readonly RawTurn[]): RawTurn[] {
     const title = (m.groups!.title1 ?? m.groups!.title2)?.trim();
     people.set(k, { name, ...(title ? { title } : {}) });
   });
-  const firstQuestion = turns.findIndex((t, i) => i > 0 && QUESTION_FROM.test(turns[i - 1]!.paragraphs.at(-1)?.text ?? ''));
+  const firstQuestion = turns.findIndex((_t, i) => i > 0 && QUESTION_FROM.test(turns[i - 1]!.paragraphs.at(-1)?.text ?? ''));
   return turns.map((t, i) => {
     const k = compactKey(t.label.name);
     if (!NUMBERED_SPEAKER.test(t.label.name)) return t;
