@@ -87,6 +87,9 @@ describe('time frame and modality', () => {
     ['Under the share buyback program of up to 2 million shares that we announced in October, we acquired 1.1 million shares for 8.0 billion yen during the October to December quarter.', [['group', 'buyback_usd', 8e9, 'JPY']]],
     ['We acquired 1.1 million shares of Brisk for 8.0 billion yen.', []],
     ['We repurchased $75 million of our stock in the quarter under the $500 million program authorized in March.', [['group', 'buyback_usd', 75e6, 'USD']]],
+    // A translation from Portuguese: decimal commas, "a reduction of", "margin EBITDA adjusted".
+    ['The net profit of the period was R$ 210,5 million, a reduction of 3,2% in comparison with the same period of the previous year.', [['group', 'net_income', 210.5e6, 'BRL'], ['group', 'net_income_yoy_pct', -3.2, '%']]],
+    ['The EBITDA adjusted was R$ 512,3 million, with margin EBITDA adjusted of 9,8%.', [['group', 'adjusted_ebitda', 512.3e6, 'BRL'], ['group', 'adjusted_ebitda_margin_pct', 9.8, '%']]],
     // A hypothetical, however it is said, is no figure.
     ["That's a hypothetical, but if volumes normalised, we think the group adjusted EBITA margin could approach 11% on an annual basis.", []],
     // A span of years is a plan, not the quarter.
