@@ -556,6 +556,13 @@ describe('what earlier sentences of a turn carry', () => {
     expect(segmentsOf(['Turning to Cloud. Cloud revenue was $381.2 million, down 3.2% -- I mean, 2.3%, not 3.2%.'])).toEqual([['cloud', 'revenue', 381.2e6], ['cloud', 'revenue_yoy_pct', -2.3]]);
   });
 
+  it('reads a sentence that opens by taking back the figure just said with the sentence before it', () => {
+    expect(segmentsOf(['The net profit of the period was of R$ 121,4 million. Sorry, I correct: R$ 112,4 million, against R$ 61,9 million in the 3T25.'])).toEqual([['group', 'net_income', 112.4e6]]);
+    // "in relation to" a value is a comparison, and "3T24" (the third quarter of 2024) another year's quarter.
+    expect(segmentsOf(['The gross margin was 30,0%, an expansion of 0,8 p.p. in relation to the 29,2% of the 3T24.'])).toEqual([['group', 'gross_margin_pct', 30]]);
+    expect(segmentsOf(['The gross margin of the 3T24 was 29,2%.'])).toEqual([]);
+  });
+
   it('makes a range of a loss "between" two amounts, and keeps an earlier range out whole', () => {
     const guidance = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).guidance.map((g) => [g.segment, g.metric, g.low, g.high]);
     expect(guidance(["We now expect Cloud's full-year operating loss to be between RMB 450 million and RMB 500 million, narrower than the RMB 550 million to RMB 650 million we expected at the start of the year."])).toEqual([

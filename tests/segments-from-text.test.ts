@@ -63,6 +63,8 @@ describe('segments read from the text', () => {
     // Three or more names in sentence case, each with revenue, right after the total: the breakdown of revenue.
     ['Net revenue was RMB 6.82 billion, up 16.1%. Accommodation reservation revenue was RMB 2.91 billion. Transportation ticketing revenue was RMB 2.44 billion. Packaged-tour revenue was RMB 960 million.', ['accommodation-reservation', 'transportation-ticketing', 'packaged-tour']],
     ['Net revenue was RMB 6.82 billion. Accommodation reservation revenue was RMB 2.91 billion. Cost of revenue was RMB 1.28 billion. Other revenue was RMB 40 million.', []],
+    // A translation's "By segment:" list in lower case, items apart by semicolons.
+    ['By segment: the physical stores had net revenue of R$ 2.655,9 million, growth of 8,1%; the digital of R$ 1.339,1 million, growth of 17,4%; and the financial services, of R$ 323,6 million.', ['physical-stores', 'digital', 'financial-services']],
     // A software company's subscription and professional services revenue lines, each with its amount.
     ['Subscription revenue was $381.2 million, up 24%. Professional services revenue was $31.4 million, down 3.1%.', ['subscription', 'professional-services']],
     ['Subscription revenue was $381.2 million, about 92% of the total.', []],
@@ -198,6 +200,19 @@ describe('a metric heard as another', () => {
     expect(lines.map((l) => [l.id, l.revenue_line])).toEqual([['subscription', true], ['professional-services', true]]);
     // Not when the call presents segments of its own.
     expect(ids("Let's look at the segments, starting with Surgical. Subscription revenue was $381.2 million. Professional services revenue was $31.4 million.")).toEqual(['surgical']);
+  });
+
+  it('makes the units a lower-case walk through the divisions opens its paragraphs with segments, when each is named again', () => {
+    expect(
+      ids(
+        'let me go through the three divisions quickly lab solutions our largest division had sales of CHF 141.9 million up 1.8%',
+        'industrial sensors had sales of 96.3 million up 2.4 percent',
+        'and lifecycle services grew the fastest sales were 46.4 million',
+        'so lab solutions and industrial sensors both grew and lifecycle services too',
+      ),
+    ).toEqual(['lab-solutions', 'industrial-sensors', 'lifecycle-services']);
+    // Without the walk, or with a pronoun opening the paragraph, none.
+    expect(ids('industrial sensors had sales of 96.3 million', 'and lifecycle services grew the fastest', 'industrial sensors and lifecycle services')).toEqual([]);
   });
 
   it('takes the first word of the company\'s name as an alias when management says it in the possessive', () => {

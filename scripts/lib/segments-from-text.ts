@@ -95,7 +95,9 @@ function lowerCase(paragraphs: readonly string[]): boolean {
   return starts.length >= 10 && starts.filter((x) => /[a-z]$/.test(x)).length >= 0.6 * starts.length;
 }
 /** "now the divisions.", "by division,", "let's go through the segments": a walk through the units, in lower case. */
-const LOWER_WALK = /(?:^|[.!?]\s+)(?:(?:now|next|so|and|ok|okay|turning to|moving to|on to)\s*,?\s+)?(?:the\s+|our\s+)?(?:segments|divisions|businesses|business units)\s*[.:,]|\bby\s+(?:segment|division|business)\s*[,.:]|\b(?:go|walk|run)\s+(?:you\s+)?through\s+(?:the|our|each of our)\s+(?:segments|divisions|businesses)\b/i;
+const LOWER_WALK = /(?:^|[.!?]\s+)(?:(?:now|next|so|and|ok|okay|turning to|moving to|on to)\s*,?\s+)?(?:the\s+|our\s+)?(?:segments|divisions|businesses|business units)\s*[.:,]|\bby\s+(?:segment|division|business)\s*[,.:]|\b(?:go|walk|run)\s+(?:you\s+)?through\s+(?:the|our|each of our)\s+(?:(?:two|three|four|five|six)\s+)?(?:segments|divisions|businesses)\b/i;
+/** A paragraph of a walk through the units that opens on one: "industrial sensors had sales of", "lab solutions our largest division had sales of", "and lifecycle services grew". */
+const LOWER_UNIT_OPENS = /^\s*(?:and\s+|next\s+|then\s+|finally\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:our\s+[a-z]+\s+(?:division|segment|business)\s+)?(?:had|posted|reported|grew|delivered|recorded)\b/;
 /** "aerospace revenue was", "energy services revenue was": a lower-case name of one to three words as revenue's subject. */
 const LOWER_REVENUE_OF = /(?:^|[.!?;]\s+|,\s+(?:and\s+)?|\band\s+)([a-z][a-z&-]+(?:\s+(?:and\s+|&\s+)?[a-z][a-z&-]+){0,2})\s+(?:segment\s+|division\s+)?(?:revenues?|sales)\s+(?:was|were|grew|increased|rose|declined|decreased|fell|came in)\b/g;
 /** Words that start a measure or a clause, not a unit's name. */
@@ -113,6 +115,11 @@ const REVENUE_LINES = [
 const TOTAL_REVENUE_SENTENCE = /(?:^|[.!?]\s+)(?:Net|Total|Total net)\s+revenues?\s+(?:was|were|grew|increased|rose|reached|came in)\b/;
 /** "Accommodation reservation revenue was RMB 2.91 billion": a name in sentence case with an amount of revenue. */
 const SENTENCE_CASE_REVENUE = /(?:^|[.!?]\s+)([A-Z][a-z]+(?:[- ][a-z]+){0,3})\s+revenues?\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|came in)\b[^.!?]{0,40}?(?:RMB|US\$|HK\$|\$|€|£|¥|₹|\b[A-Z]{3}\b)\s?\d/g;
+
+/** "By segment: <item>; <item>; and <item>." up to the end of the sentence (a decimal point is none). */
+const BY_SEGMENT_LIST = /\b[Bb]y\s+(?:segments?|divisions?|business(?:es)?)\s*[:,]\s*(?<list>(?:[^.;]|\.(?=\d)|;)+)/g;
+/** One item of such a list: "the physical stores had net revenue of R$ 2.655,9 million", "and the financial services, of R$ 323,6 million". */
+const LIST_ITEM = /^\s*(?:and\s+)?(?:the\s+|our\s+)?([a-z][a-z&-]*(?:\s+[a-z][a-z&-]*){0,3}?)\s*,?\s+(?:had\s+(?:net\s+)?(?:revenues?|sales)\s+of|of|with|reached|totali[sz]ed|was|were)\s+(?:[A-Za-z]{1,3}\$|\$|€|£|¥|₹|[A-Z]{3}\s)?\s*\d/;
 
 /** Words that describe a segment rather than name it. */
 const LOWER_NOT_UNIT = /^(?:same|whole|entire|other|largest|smallest|biggest|fastest[- ]growing|new|core|main|reporting|operating|business|company's|group's)$/;
@@ -370,6 +377,22 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   // million … energy services revenue was £184.2 million …"): after it says it goes through its
   // units, two or more names, each the subject of its own revenue and named again elsewhere, are
   // the segments, capitalised.
+  // A walk through the units in lower case: each paragraph after "let me go through the three
+  // divisions quickly" that opens on a unit which "had sales of …" ("industrial sensors had sales
+  // of 96.3 million", "lab solutions our largest division had sales of …", "and lifecycle services
+  // grew the fastest"), two or more such units, each named again.
+  let walked = false;
+  const opening: string[] = [];
+  for (const p of managementParagraphs) {
+    const from = LOWER_WALK.exec(p);
+    if (from) walked = true;
+    if (!walked) continue;
+    const start = from ? p.slice(from.index + from[0].length).replace(/^\s*(?:quickly|briefly|now|first)\b\s*/, '') : p;
+    const unit = LOWER_UNIT_OPENS.exec(start);
+    if (unit && !LOWER_NOT_NAME.test(unit[1]!) && !/^(?:we|it|they|this|that|there|which|i|you|he|she)\b/.test(unit[1]!)) opening.push(unit[1]!);
+  }
+  const units = [...new Set(opening)];
+  if (units.length >= 2) for (const n of units) if ((text.match(new RegExp(`(?<![a-z])${escapeRe(n)}(?![a-z])`, 'gi'))?.length ?? 0) >= 2) addEn(n.replace(/\b[a-z]/g, (c) => c.toUpperCase()));
   if (lowerCase(managementParagraphs)) {
     for (const p of managementParagraphs) {
       const from = LOWER_WALK.exec(p);
@@ -395,6 +418,15 @@ export function segmentsFromText(raw: RawSource): Segment[] {
     const names = [...p.slice(total.index).matchAll(SENTENCE_CASE_REVENUE)].map((m) => m[1]!).filter((n) => !MEASURE_WORDS.test(n.split(/[\s-]/)[0]!) && !/^(?:Cost|Costs|Deferred|Other|Interest)\b/.test(n) && !/\bof\b/.test(n));
     const unique = [...new Set(names)];
     if (unique.length >= 3) for (const n of unique) add(segmentId(n), { names: { en: n }, aliases: [n], metrics: [], origin: 'text' });
+  }
+  // "By segment: the physical stores had net revenue of R$ 2.655,9 million, …; the digital of R$
+  // 1.339,1 million, …; and the financial services, of R$ 323,6 million": a list of two or more
+  // units in lower case (as a translation writes them), each with its amount.
+  for (const p of managementParagraphs) {
+    for (const m of p.matchAll(BY_SEGMENT_LIST)) {
+      const names = m.groups!.list!.split(/;\s*/).map((item) => LIST_ITEM.exec(item)?.[1]).filter((n): n is string => Boolean(n) && !LOWER_NOT_NAME.test(n!));
+      if (new Set(names).size >= 2) for (const n of new Set(names)) add(segmentId(n), { names: { en: n.replace(/\b[a-z]/g, (c) => c.toUpperCase()) }, aliases: [n], metrics: [], origin: 'text' });
+    }
   }
   // A software company's two revenue lines, "Subscription revenue was $381.2 million" and
   // "Professional services revenue was $31.4 million": each stated with an amount of its own,

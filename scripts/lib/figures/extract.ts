@@ -8,7 +8,7 @@ import type { Company, FigureUnit, Guidance, Metric, Paragraph, Reading as Vocab
 import { periodEnd, quarterId, type FiscalQuarter } from '../../../src/lib/quarters.ts';
 import { fiscalYearEnd } from '../detect.ts';
 import { splitSentences } from './sentences.ts';
-import { metricFamily, periodTopicOf, pointsBack, readSentence, topicOf, type Entity, type Frame, type Reading, type SentenceContext } from './read.ts';
+import { metricFamily, periodTopicOf, pointsBack, readSentence, RETRACTED, topicOf, type Entity, type Frame, type Reading, type SentenceContext } from './read.ts';
 import { vocabulary, type Vocabulary } from './vocabulary.ts';
 import { findNumbers, normalizeSameLength } from './numbers.ts';
 import { columns, isRule, rowSentences, tableCells, type Column } from './tables.ts';
@@ -585,7 +585,17 @@ export function figureReader(ctx: ExtractContext) {
       if (listed) state.period = 'forecast';
       state.forecastList = listed ? !/[。.]\s*$/.test(p.text) : FORECAST_LIST_OPENER.test(p.text);
       const saysWrong = TAKEN_BACK_WORDS.test(p.text);
-      for (const s of splitSentences(p.text)) {
+      // "… was of R$ 121,4 million. Sorry, I correct: R$ 112,4 million, …": a sentence that opens
+      // by taking back the figure just said is read with the sentence before it, as one statement.
+      const said = splitSentences(p.text).reduce<Array<{ text: string }>>((out, s) => {
+        const prev = out.at(-1);
+        if (prev && RETRACTED.exec(normalizeSameLength(s.text))?.[0].trim() && /^\W*\p{L}/u.test(s.text) && /\d/.test(s.text.slice(0, 40)) && /\d[^.]{0,24}[.!]?\s*$/.test(prev.text)) {
+          const joined = p.text.slice(p.text.indexOf(prev.text), p.text.indexOf(s.text, p.text.indexOf(prev.text)) + s.text.length);
+          out[out.length - 1] = { text: joined };
+        } else out.push({ text: s.text });
+        return out;
+      }, []);
+      for (const s of said) {
         // The reading vocabulary is English and Chinese: a sentence in Korean or Japanese (a
         // translation under each English paragraph, most often) is not read, so that its words
         // for "cumulative" or "planned" are not missed.

@@ -268,7 +268,7 @@ const EARLIER_GUIDANCE = /\b(?:(?:we|i)\s+(?:had\s+|previously\s+|originally\s+|
 const OTHERS_EXPECT_BEFORE = /(?:\bconsensus(?:\s+estimate)?|\banalysts'?\s+(?:estimates?|forecasts?|expectations?)|\bstreet\s+(?:estimates?|expectations?))\s+(?:of|for|was|were|at|had been)\s+(?:about\s+|around\s+|roughly\s+)?\S{0,4}\s*$/;
 
 /** What a speaker says to take back the figure just said, right before the right one. */
-const RETRACTED = /^\s*(?:--|—|–|-|,|\.\.\.|…)?\s*(?:(?:sorry|i'm sorry|i am sorry|excuse me|i mean|pardon me|correction|let me correct that|对不起|不好意思|更正一下|我说错了)\s*(?:,|，|--|—|–|-)?\s*){1,2}(?:that should be|it's|it is|that's|that is|应该是|是)?\s*/;
+export const RETRACTED = /^\s*(?:--|—|–|-|,|\.\.\.|…|\.)?\s*(?:(?:sorry|i'm sorry|i am sorry|excuse me|i mean|pardon me|correction|let me correct that|i correct|i'll correct|correcting|对不起|不好意思|更正一下|我说错了)\s*(?:,|，|--|—|–|-|:|：)?\s*){1,2}(?:that should be|it's|it is|that's|that is|应该是|是)?\s*/;
 
 /** What joins the two numbers of a range ("$1.64 to $1.68", "between $1.64 and $1.68"), the currency perhaps written again. */
 const RANGE_TO = new RegExp(String.raw`^\s*(?:to|-|–|~|至|到)\s*${REPEATED_CURRENCY}\s*$`);
