@@ -563,6 +563,12 @@ describe('what earlier sentences of a turn carry', () => {
     expect(segmentsOf(['The gross margin of the 3T24 was 29,2%.'])).toEqual([]);
   });
 
+  it('carries a year named in a forecast sentence to a bare "全年" after it in the same sentence', () => {
+    const r = figureReader({ company, metrics: metrics(), reading: reading(), quarter: parseQuarterId('FY2025Q4')! });
+    const guidance = r.read(cfoTurn(['我们预计2026年全年收入同比增长10%至13%，全年资本开支约10亿元。']), speakers).guidance.map((g) => [g.metric, g.period]);
+    expect(guidance).toEqual([['revenue_yoy_pct', 'FY2026'], ['capex', 'FY2026']]);
+  });
+
   it('makes a range of a loss "between" two amounts, and keeps an earlier range out whole', () => {
     const guidance = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).guidance.map((g) => [g.segment, g.metric, g.low, g.high]);
     expect(guidance(["We now expect Cloud's full-year operating loss to be between RMB 450 million and RMB 500 million, narrower than the RMB 550 million to RMB 650 million we expected at the start of the year."])).toEqual([

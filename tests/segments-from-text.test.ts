@@ -179,6 +179,10 @@ describe('the parts of a total in Chinese', () => {
     expect(ids('第三季度总收入为218.6亿元。', '其中，车辆销售收入为197.3亿元。')).toEqual([]);
   });
 
+  it('makes the businesses after "分业务看，" segments when their revenue follows without a verb', () => {
+    expect(ids('分业务看，医疗器械收入21.35亿元，同比增长11.0%；康复服务收入11.48亿元，同比增长13.6%；数字健康收入5.79亿元。')).toEqual(['yiliaoqixie', 'kangfufuwu', 'shuzijiankang']);
+  });
+
   it('makes the product lines a speaker goes through after "接下來說明各產品線的營收" segments, each with its quarter named', () => {
     expect(ids('接下來說明各產品線的營收。電源管理晶片第四季營收為新台幣82.0億元，年增9.6%。車用晶片營收為51.3億元。網通晶片營收為53.1億元。')).toEqual(['dianyuanguanlijingpian', 'cheyongjingpian', 'wangtongjingpian']);
     // Without the opener, revenue of a product here and there names none.

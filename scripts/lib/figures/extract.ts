@@ -48,7 +48,7 @@ export interface ExtractContext {
 
 /** The period a guidance sentence is about, as it says it; `unspecified` when it does not. */
 const GUIDANCE_PERIOD =
-  /(20\d\d\s*(?:财)?年\s*第[一二三四](?:财)?季度?|(?:(?:the\s+)?(?:fiscal|financial)\s+year\s+ending\s+)(?:march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2},?)?\s+20\d\d|(?:(?:fiscal|financial)\s+(?:year\s+)?|fy\s*)?(?:20)?\d\d\s*\/\s*\d\d\b|next quarter|next year|next three years|next few quarters|coming quarters?|(?:per|each|a) quarter|for the (?:full )?year|this (?:fiscal |financial )?year|the current (?:fiscal |financial )?year|(?:first|second|third|fourth) quarter(?: of (?:fiscal )?\d{4})?|q[1-4](?:\s*(?:fiscal\s+|fy\s*'?)?\d{2,4}\b)?|full[- ](?:fiscal[- ])?year(?: (?:fiscal )?\d{4})?|fiscal (?:year )?\d{4}|fy ?\d{2,4}|\b20\d\d\b|下(?:一|个)?季度?|第[一二三四]季度?|全年|明年|未来[一二三四五几]+(?:个)?(?:季度|年)|20\d\d\s*(?:财)?年)/gi;
+  /(20\d\d\s*(?:财)?年\s*第[一二三四](?:财)?季度?|20\d\d\s*年\s*(?:全年|全财年|财年)|(?:(?:the\s+)?(?:fiscal|financial)\s+year\s+ending\s+)(?:march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2},?)?\s+20\d\d|(?:(?:fiscal|financial)\s+(?:year\s+)?|fy\s*)?(?:20)?\d\d\s*\/\s*\d\d\b|next quarter|next year|next three years|next few quarters|coming quarters?|(?:per|each|a) quarter|for the (?:full )?year|this (?:fiscal |financial )?year|the current (?:fiscal |financial )?year|(?:first|second|third|fourth) quarter(?: of (?:fiscal )?\d{4})?|q[1-4](?:\s*(?:fiscal\s+|fy\s*'?)?\d{2,4}\b)?|full[- ](?:fiscal[- ])?year(?: (?:fiscal )?\d{4})?|fiscal (?:year )?\d{4}|fy ?\d{2,4}|\b20\d\d\b|下(?:一|个)?季度?|第[一二三四]季度?|全年|明年|未来[一二三四五几]+(?:个)?(?:季度|年)|20\d\d\s*(?:财)?年)/gi;
 
 /** The first period a sentence names for its guidance ("fourth quarter", "full year 2026"), or `unspecified`. */
 export function guidancePeriod(text: string): string {
@@ -130,7 +130,9 @@ function toGuidance(readings: readonly Reading[], quote: Guidance['quote'], abou
     if (r.decision !== 'guidance' || r.value === undefined) continue;
     const stated = guidancePeriodAt(quote.text, r.start, r.number.length);
     // "For fiscal year 2026, we now expect revenue… We are raising our non-GAAP income…": the period carries.
-    const about = stated === 'unspecified' && aboutBefore ? aboutBefore : stated;
+    // (And within a sentence, "2026年全年收入…，全年资本开支约10亿元": a bare "full year" after a named year is that year.)
+    const named = out.map((g) => g.about).filter((a) => /20\d\d/.test(a)).at(-1);
+    const about = stated === 'unspecified' && aboutBefore ? aboutBefore : named && /^(?:全年|全财年|full[- ]year|the full year|for the full year)$/i.test(stated) ? named : stated;
     const target = guidanceTarget(about, call, calendarYears);
     const prev = out[out.length - 1];
     const cc = r.frame === 'forecast-cc';
@@ -307,7 +309,7 @@ function forecastListItem(text: string): boolean {
 const TURNS_AWAY = /^\s*(?:(?:and|now|next|so|ok|okay),?\s+)?(?:moving|turning|shifting|switching)\s+(?:on\s+|next\s+|now\s+|over\s+)?to\b|^\s*(?:let\s+me|let's|let’s|i'll|i’ll|i\s+will)\s+(?:now\s+)?(?:turn|move|shift)\s+(?:on\s+|over\s+)?to\b|^\s*(?:下面|接下来|接着)(?:我们)?(?:来)?看/i;
 
 /** A sentence that opens an outlook: "For the full year…", "For 2027…", "Looking ahead…", "On the outlook…". */
-const OUTLOOK_OPENER = /^\s*(?:(?:and|so|now),?\s+)?(?:for\s+the\s+(?:full|fiscal|whole)\s+year|for\s+(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d(?:\/\d{2})?|for\s+the\s+(?:next|coming|first|second|third|fourth)\s+quarter|looking\s+(?:ahead|forward)|(?:turning|moving)\s+to\s+(?:the\s+|our\s+)?(?:outlook|guidance)|on\s+the\s+outlook|as\s+for\s+(?:the\s+)?outlook|our\s+outlook|(?:关于|对于)?(?:全年|明年)?展望|全年来看)/i;
+const OUTLOOK_OPENER = /^\s*(?:(?:and|so|now),?\s+)?(?:for\s+the\s+(?:full|fiscal|whole)\s+year|for\s+(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d(?:\/\d{2})?|for\s+the\s+(?:next|coming|first|second|third|fourth)\s+quarter|looking\s+(?:ahead|forward)|(?:turning|moving)\s+to\s+(?:the\s+|our\s+)?(?:outlook|guidance)|on\s+the\s+outlook|as\s+for\s+(?:the\s+)?outlook|our\s+outlook|(?:关于|对于)?(?:全年|明年)?展望|全年来看|(?:20\d\d\s*年\s*)?(?:第[一二三四]季度|全年)\s*[，,]?\s*(?:我们|公司)?\s*预计)/i;
 
 function newCarried(): Carried {
   return { order: 0, entity: undefined, period: undefined, turnPeriod: undefined, turnOpening: false, about: undefined, nonGaap: false, paragraphSegments: new Set(), paragraphNamed: new Set(), groupUntilSegments: false, inQa: false, afterBreakdown: undefined, paragraphFamilies: new Set(), run: { segments: new Set(), families: new Set(), groupBefore: new Set(), total: false }, paragraphGroupFamilies: new Set(), forecastList: false, table: undefined };
