@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { figureReader, guidancePeriodAt, guidanceTarget } from '../scripts/lib/figures/extract.ts';
 import { topicOf, type Entity } from '../scripts/lib/figures/read.ts';
 import { columns, rowSentences, tableCells } from '../scripts/lib/figures/tables.ts';
+import { spokenStatements } from '../scripts/lib/figures/sentences.ts';
 import { parseQuarterId } from '../src/lib/quarters.ts';
 import { companySchema, type Company, type Source, type Speaker } from '../src/lib/schema.ts';
 import { metrics, reading } from './helpers.ts';
@@ -320,6 +321,31 @@ describe('tables', () => {
     // Another quarter, a half year or the year to date is not the call's quarter.
     expect(columns(['', 'Q3 FY2026', '9M FY2026', 'Q4 2025'], q4).map((c) => c.kind)).toEqual(['other', 'other', 'other', 'other']);
     expect(columns(['', '4Q26', 'Q4 2026'], q4).map((c) => c.kind)).toEqual(['other', 'current', 'current']);
+  });
+});
+
+describe('statements of a machine transcript without sentence ends', () => {
+  const run = [
+    'gross margin was 46.8 percent up from 45.9 percent so gross profit of CHF 133.2 million the improvement comes from pricing and from mix with a higher share of service',
+    'adjusted EBITDA was CHF 54.9 million or 19.3% of sales compared to eighteen point one percent last year reported EBITDA was 50.1 million this includes restructuring costs of 4.8 million',
+    'we now expect net sales of CHF 1.17 to 1.21 billion at current exchange rates previously we said 1.19 to 1.23 billion and we plan capex of around CHF 65 million for 2026',
+  ].join(' ');
+  it('cuts before the words that open a new statement and before a measure and its verb after a figure', () => {
+    expect(spokenStatements(run).map((s) => s.text)).toEqual([
+      'gross margin was 46.8 percent up from 45.9 percent',
+      'so gross profit of CHF 133.2 million the improvement comes from pricing and from mix with a higher share of service adjusted EBITDA was CHF 54.9 million or 19.3% of sales compared to eighteen point one percent last year',
+      'reported EBITDA was 50.1 million',
+      'this includes restructuring costs of 4.8 million',
+      'we now expect net sales of CHF 1.17 to 1.21 billion at current exchange rates',
+      'previously we said 1.19 to 1.23 billion and',
+      'we plan capex of around CHF 65 million for 2026',
+    ]);
+    // A punctuated paragraph keeps its sentences.
+    expect(spokenStatements('Revenue was $10 million. So margin was 5%.').map((s) => s.text)).toEqual(['Revenue was $10 million.', 'So margin was 5%.']);
+  });
+
+  it('reads "projects" as a noun, not a forecast', () => {
+    expect(read('Here we saw a recovery in hydrogen projects and the adjusted EBITDA margin improved to 14.6% from 12.9% a year ago.', { kind: 'group' })).toEqual([['group', 'adjusted_ebitda_margin_pct', 14.6, '%']]);
   });
 });
 

@@ -44,3 +44,39 @@ export function splitSentences(text: string): Sentence[] {
   push(text.length);
   return out;
 }
+
+/** Words that open a new statement in speech: "so gross profit of …", "previously we said …", "this includes …". */
+const SPOKEN_OPENER =
+  /\s(?=(?:so|and then|next|this includes|that includes|previously|we expect|we now expect|we confirm|we plan|we target|we ended|we bought|we repurchased|for the (?:first|second|third|fourth) quarter we|for the full year we|by division|by segment|in the quarter we)\b)/gi;
+/** A measure that opens a new statement right after a figure: "… last year reported EBITDA was 50.1 million". */
+const MEASURE_OPENER =
+  /(?<=(?:\d(?:\.\d+)?\s*(?:%|percent|million|billion|francs|pounds|euros|dollars|yen)?|last year|a year ago|previous year|in the quarter)\s)(?=(?:(?:adjusted|reported|organic|operating|net|gross|free|diluted)\s+)?(?:[a-z]+\s+){0,2}?(?:sales|revenue|revenues|ebitda|ebit|ebita|margin|income|profit|cash flow|capex|earnings|eps|orders|order intake)\s+(?:was|were|of|came in|reached|grew|rose|fell|declined|increased|decreased)\b)/gi;
+
+/**
+ * The statements of a paragraph that a machine transcript wrote without sentence ends ("gross
+ * margin was 46.8 percent up from 45.9 percent so gross profit of CHF 133.2 million the
+ * improvement comes from …"): sentences where it has them, each cut again before the words that
+ * open a new statement in speech, or before a measure and its verb right after a figure. Only for
+ * a paragraph of eighty words or more with fewer than one sentence end in sixty words.
+ */
+export function spokenStatements(text: string): Sentence[] {
+  const words = text.split(/\s+/).length;
+  const ends = (text.match(/[.!?。！？](?:\s|$)/g) ?? []).length;
+  const sentences = splitSentences(text);
+  if (words < 80 || ends * 60 >= words) return sentences;
+  const out: Sentence[] = [];
+  for (const s of sentences) {
+    const cuts = new Set<number>([0]);
+    for (const m of s.text.matchAll(SPOKEN_OPENER)) cuts.add(m.index + 1);
+    for (const m of s.text.matchAll(MEASURE_OPENER)) cuts.add(m.index);
+    const at = [...cuts].sort((a, b) => a - b);
+    at.forEach((from, i) => {
+      const to = at[i + 1] ?? s.text.length;
+      const raw = s.text.slice(from, to);
+      const lead = raw.length - raw.trimStart().length;
+      const trimmed = raw.trim();
+      if (trimmed) out.push({ start: s.start + from + lead, end: s.start + from + lead + trimmed.length, text: trimmed });
+    });
+  }
+  return out;
+}
