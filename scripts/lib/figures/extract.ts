@@ -7,7 +7,7 @@
 import type { Company, FigureUnit, Guidance, Metric, Paragraph, Reading as Vocab, Source, Speaker } from '../../../src/lib/schema.ts';
 import { periodEnd, quarterId, type FiscalQuarter } from '../../../src/lib/quarters.ts';
 import { fiscalYearEnd } from '../detect.ts';
-import { splitSentences, spokenStatements } from './sentences.ts';
+import { spokenStatements } from './sentences.ts';
 import { metricFamily, periodTopicOf, pointsBack, readSentence, RETRACTED, topicOf, type Entity, type Frame, type Reading, type SentenceContext } from './read.ts';
 import { vocabulary, type Vocabulary } from './vocabulary.ts';
 import { findNumbers, normalizeSameLength } from './numbers.ts';
