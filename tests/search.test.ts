@@ -154,6 +154,8 @@ describe.each(SCHEMES)('the search page over %s', (scheme) => {
     ['zh', 1280],
   ])('in the %s edition at %i px groups results by call, newest quarter first, and filters to figures only', async (edition, width) => {
     const page = await searchPage(scheme, edition, width);
+    // Every filter fits the screen, however long a segment's name.
+    expect(await page.$$eval('ec-search select', (ss) => ss.filter((x) => x.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((x) => x.getAttribute('name')))).toEqual([]);
     const all = await typeQuery(page, 'revenue');
     const quarters = [...new Set(records.map((r) => r.filters.quarter_end![0]!))].sort().reverse();
     expect(all.groups.length).toBe(quarters.length);
