@@ -377,6 +377,10 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   // million … energy services revenue was £184.2 million …"): after it says it goes through its
   // units, two or more names, each the subject of its own revenue and named again elsewhere, are
   // the segments, capitalised.
+  /** Names written in lower case, each named again in management's remarks, as segments with capitals. */
+  const addLowerNamedAgain = (names: readonly string[]) => {
+    for (const n of names) if ((text.match(new RegExp(`(?<![a-z])${escapeRe(n)}(?![a-z])`, 'gi'))?.length ?? 0) >= 2) addEn(n.replace(/\b[a-z]/g, (c) => c.toUpperCase()));
+  };
   // A walk through the units in lower case: each paragraph after "let me go through the three
   // divisions quickly" that opens on a unit which "had sales of …" ("industrial sensors had sales
   // of 96.3 million", "lab solutions our largest division had sales of …", "and lifecycle services
@@ -392,7 +396,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
     if (unit && !LOWER_NOT_NAME.test(unit[1]!) && !/^(?:we|it|they|this|that|there|which|i|you|he|she)\b/.test(unit[1]!)) opening.push(unit[1]!);
   }
   const units = [...new Set(opening)];
-  if (units.length >= 2) for (const n of units) if ((text.match(new RegExp(`(?<![a-z])${escapeRe(n)}(?![a-z])`, 'gi'))?.length ?? 0) >= 2) addEn(n.replace(/\b[a-z]/g, (c) => c.toUpperCase()));
+  if (units.length >= 2) addLowerNamedAgain(units);
   if (lowerCase(managementParagraphs)) {
     for (const p of managementParagraphs) {
       const from = LOWER_WALK.exec(p);
@@ -400,7 +404,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
       const names = [...p.slice(from.index).matchAll(LOWER_REVENUE_OF)].map((m) => m[1]!).filter((n) => !LOWER_NOT_NAME.test(n));
       const unique = [...new Set(names)];
       if (unique.length < 2) continue;
-      for (const n of unique) if ((text.match(new RegExp(`(?<![a-z])${escapeRe(n)}(?![a-z])`, 'gi'))?.length ?? 0) >= 2) addEn(n.replace(/\b[a-z]/g, (c) => c.toUpperCase()));
+      addLowerNamedAgain(unique);
     }
   }
   // Prose that names its units in lower case with the word "segment" ("Revenue in the cloud
