@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { figureReader, guidancePeriodAt, guidanceTarget } from '../scripts/lib/figures/extract.ts';
 import { topicOf, type Entity } from '../scripts/lib/figures/read.ts';
-import { columns, rowSentences, tableCells } from '../scripts/lib/figures/tables.ts';
+import { columns, rowSentences } from '../scripts/lib/figures/tables.ts';
+import { tableCells } from '../scripts/lib/text.ts';
 import { spokenStatements } from '../scripts/lib/figures/sentences.ts';
 import { parseQuarterId } from '../src/lib/quarters.ts';
 import { companySchema, type Company, type Source, type Speaker } from '../src/lib/schema.ts';

@@ -6,9 +6,8 @@
  */
 import type { Segment } from '../../src/lib/schema.ts';
 import type { RawSource } from './raw.ts';
-import { chineseScript, compactKey, slugify } from './text.ts';
+import { chineseScript, compactKey, isRule, slugify, tableCells } from './text.ts';
 import { pinyinId } from './identify.ts';
-import { isRule, tableCells } from './figures/tables.ts';
 
 /** The heading of a table's first column that lists the company's units. */
 const SEGMENT_COLUMN = /^\**\s*(?:(?:reporting|business|operating)\s+)?(?:segments?|divisions?|business(?:es|\s+areas?|\s+units?|\s+lines?)?)\s*\**$/i;

@@ -250,3 +250,15 @@ export function slugify(text: string): string {
 
 /** Sentence-final punctuation in Chinese and English. */
 export const SENTENCE_END = /[。！？!?；;：:）)”"’』」…．.]$/;
+
+/** The cells of a table row (`| a | b |`, or a slide's row), or undefined when the line is not one; layouts keep such rows apart, the reader reads them (figures/tables.ts). */
+export function tableCells(text: string): string[] | undefined {
+  const t = text.trim();
+  if (/^\|.*\|$/.test(t)) return t.slice(1, -1).split('|').map((c) => c.trim());
+  const cells = t.split(/\t+|\s{3,}/).map((c) => c.trim()).filter(Boolean);
+  // (A slide's row: three or more cells apart by tabs or runs of three spaces, none over 48 characters.)
+  return cells.length >= 3 && cells.every((c) => c.length <= 48) ? cells : undefined;
+}
+
+/** `|---|:---:|`: the line under a Markdown table's header. */
+export const isRule = (cells: readonly string[]) => cells.every((c) => /^:?-{2,}:?$/.test(c) || c === '');

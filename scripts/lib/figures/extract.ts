@@ -11,7 +11,8 @@ import { spokenStatements } from './sentences.ts';
 import { metricFamily, periodTopicOf, pointsBack, readSentence, RETRACTED, topicOf, type Entity, type Frame, type Reading, type SentenceContext } from './read.ts';
 import { vocabulary, type Vocabulary } from './vocabulary.ts';
 import { findNumbers, normalizeSameLength } from './numbers.ts';
-import { columns, isRule, rowSentences, tableCells, type Column } from './tables.ts';
+import { columns, rowSentences, type Column } from './tables.ts';
+import { isRule, tableCells } from '../text.ts';
 
 /** A figure as read from one sentence, before figures stated more than once are merged. */
 export interface RawFigure {

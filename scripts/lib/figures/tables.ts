@@ -8,19 +8,7 @@
  */
 import type { FiscalQuarter } from '../../../src/lib/quarters.ts';
 
-/** The cells of a table row, or undefined when the paragraph is not one. */
-export function tableCells(text: string): string[] | undefined {
-  const t = text.trim();
-  if (/^\|.*\|$/.test(t)) return t.slice(1, -1).split('|').map((c) => c.trim());
-  const cells = t.split(/\t+|\s{3,}/).map((c) => c.trim()).filter(Boolean);
-  // (A slide's row: three or more cells, short ones, at least one of them a figure or all of them words.)
-  return cells.length >= 3 && cells.every((c) => c.length <= 48) ? cells : undefined;
-}
-
-/** `|---|:---:|`: the line under a Markdown table's header. */
-export const isRule = (cells: readonly string[]) => cells.every((c) => /^:?-{2,}:?$/.test(c) || c === '');
-
-const CHANGE = /^(?:yoy|y\/y|y-o-y|year[- ]on[- ]year|year[- ]over[- ]year|change|chg\.?|% change|% chg|growth|δ|Δ|var\.?|variance|同比|变动|變動|增长|增長)(?:\s*%|\s*\(%\))?$/i;
+const CHANGE = /^(?:yoy|y\/y|y-o-y|year[- ]on[- ]year|year[- ]over[- ]year|change|chg\.?|% change|% chg|growth|Δ|var\.?|variance|同比|变动|變動|增长|增長)(?:\s*%|\s*\(%\))?$/i;
 const QOQ = /^(?:qoq|q\/q|q-o-q|quarter[- ]on[- ]quarter|quarter[- ]over[- ]quarter|sequential|环比|環比)(?:\s*%)?$/i;
 const PERIOD = /\b(?:q[1-4]|[1-4]q(?:\s*'?\d{2,4})?|h[12]|9m|ytd|fy(?:\s*'?\d{2,4})?|quarter|half|year|(?:19|20)\d\d)\b|季度|财年|財年|年度/i;
 

@@ -16,11 +16,10 @@
  * when it gives a title or firm, when a participants list names the person, or when the same
  * name labels more than one line; a one-off short line ("Good morning") is a paragraph.
  */
-import { tableCells } from '../figures/tables.ts';
 import { ConvertError } from '../errors.ts';
 import type { Layout, OmitReason, RawLabel, RawParagraph, RawTurn } from '../raw.ts';
 import { omittedRanges } from '../raw.ts';
-import { compactKey, textLanguage, type Line } from '../text.ts';
+import { compactKey, tableCells, textLanguage, type Line } from '../text.ts';
 import type { SectionId } from '../../../src/lib/schema.ts';
 import { FIRM_WORDS, IR_TITLE, looksLikeChineseName, parseDashLabel, roleFromName, sectionOfHeading, TITLE_WORDS, ZH_FIRM } from './shared.ts';
 import { assignRoles } from './turns.ts';

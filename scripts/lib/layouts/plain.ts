@@ -4,11 +4,10 @@
  * each turn starts with a line holding only the speaker's name (or `Operator`), and a
  * "Question-and-Answer Session" line marks the Q&A.
  */
-import { tableCells } from '../figures/tables.ts';
 import { ConvertError } from '../errors.ts';
 import type { Layout, OmitReason, RawLabel, RawParagraph, RawTurn } from '../raw.ts';
 import { omittedRanges } from '../raw.ts';
-import { compactKey, textLanguage } from '../text.ts';
+import { compactKey, tableCells, textLanguage } from '../text.ts';
 import { IR_TITLE, parseDashLabel, roleFromName, sectionOfHeading, TITLE_WORDS } from './shared.ts';
 import { labelLine, splitLabel } from './label-lines.ts';
 

@@ -15,10 +15,9 @@
  * it is left out and recorded as omitted.
  */
 import { ConvertError } from '../errors.ts';
-import { tableCells } from '../figures/tables.ts';
 import type { Layout, OmitReason, RawLabel, RawParagraph, RawTurn } from '../raw.ts';
 import { omittedRanges } from '../raw.ts';
-import { compactKey, textLanguage, type Line } from '../text.ts';
+import { compactKey, tableCells, textLanguage, type Line } from '../text.ts';
 import type { Layer, SectionId } from '../../../src/lib/schema.ts';
 import { IR_TITLE, MACHINE_TRANSLATION, roleFromName, sectionOfHeading, TITLE_WORDS, withoutRecordingTimes } from './shared.ts';
 
