@@ -7,7 +7,7 @@
 import type { Company, FigureUnit, Guidance, Metric, Paragraph, Reading as Vocab, Source, Speaker } from '../../../src/lib/schema.ts';
 import { periodEnd, quarterId, type FiscalQuarter } from '../../../src/lib/quarters.ts';
 import { fiscalYearEnd } from '../detect.ts';
-import { spokenStatements } from './sentences.ts';
+import { spokenStatements, type Sentence } from './sentences.ts';
 import { metricFamily, periodTopicOf, pointsBack, readSentence, RETRACTED, topicOf, type Entity, type Frame, type Reading, type SentenceContext } from './read.ts';
 import { vocabulary, type Vocabulary } from './vocabulary.ts';
 import { findNumbers, normalizeSameLength } from './numbers.ts';
@@ -590,12 +590,11 @@ export function figureReader(ctx: ExtractContext) {
       const saysWrong = TAKEN_BACK_WORDS.test(p.text);
       // "… was of R$ 121,4 million. Sorry, I correct: R$ 112,4 million, …": a sentence that opens
       // by taking back the figure just said is read with the sentence before it, as one statement.
-      const said = spokenStatements(p.text).reduce<Array<{ text: string }>>((out, s) => {
+      const said = spokenStatements(p.text).reduce<Sentence[]>((out, s) => {
         const prev = out.at(-1);
         if (prev && RETRACTED.exec(normalizeSameLength(s.text))?.[0].trim() && /^\W*\p{L}/u.test(s.text) && /\d/.test(s.text.slice(0, 40)) && /\d[^.]{0,24}[.!]?\s*$/.test(prev.text)) {
-          const joined = p.text.slice(p.text.indexOf(prev.text), p.text.indexOf(s.text, p.text.indexOf(prev.text)) + s.text.length);
-          out[out.length - 1] = { text: joined };
-        } else out.push({ text: s.text });
+          out[out.length - 1] = { start: prev.start, end: s.end, text: p.text.slice(prev.start, s.end) };
+        } else out.push(s);
         return out;
       }, []);
       for (const s of said) {
