@@ -1095,3 +1095,25 @@ describe('roles from the opening', () => {
     expect(call.figures.find((f) => f.metric === 'revenue_yoy_pct')).toMatchObject({ segment: 'group', value: 5.2 });
   });
 });
+
+describe('a wire export with rules drawn across the page, numbered turns and an interpreter', () => {
+  const call = convertFixture('wire-export-rules-turn-numbers-interpreter.txt');
+  it('takes no rule line for a speaker and reads "Name, Company - Title   [N]" as the listed person', () => {
+    expect(call.speakers.map((s) => [s.name, s.role])).toEqual([
+      ['Sam Lee', 'executive'],
+      ['Tomoko Hara', 'executive'],
+      ['Mia Chen', 'investor-relations'],
+      ['Ken Ota', 'analyst'],
+      ['Operator', 'operator'],
+    ]);
+    expect(paragraphs(call).some((p) => /^[=-]{10,}$/.test(p.text) || /spoken in/.test(p.text))).toBe(false);
+  });
+  it("gives the interpreter's words to the speaker who spoke, marked as interpreted", () => {
+    const turns = call.sources[0]!.sections.flatMap((s) => s.turns);
+    expect(turns.filter((t) => t.paragraphs.some((p) => p.interpreted)).map((t) => t.speaker)).toEqual(['sam-lee', 'ken-ota']);
+  });
+  it("exports no guidance from an analyst's interpreted question (the consensus), only management's", () => {
+    expect(call.guidance.map((g) => [g.metric, g.low, g.high])).toEqual([['revenue', 3.3e9, 3.4e9]]);
+    expect(exchanges(call)).toEqual(['Ken Ota (Northgate Securities) -> Tomoko Hara']);
+  });
+});

@@ -73,6 +73,10 @@ describe('time frame and modality', () => {
     ['We will continue our three-year plan to invest RMB 200 billion in cloud infrastructure.', []],
     ['Our last twelve months free cash flow was RMB 9 billion.', []],
     ['Under the program authorized in 2023, we have bought back US$1.6 billion of shares.', []],
+    // 累计 within the quarter ("第三季度…累计") is the quarter's total; to the quarter's end, or the year so far, it is not.
+    ['第三季度公司累计回购股份 1,860 万股，合计耗资约 2.15 亿港元。', [['group', 'buyback_usd', 215e6, 'HKD']]],
+    ['截至本季度末我们已累计回购 18.6 亿美元。', []],
+    ['前三季度累计回购 6.8 亿港元。', []],
     ['In the quarter we repurchased US$820 million of our shares.', [['group', 'buyback_usd', 820e6, 'USD']]],
     ['During the quarter we repurchased 0.9 million shares for US$100 million.', [['group', 'buyback_usd', 100e6, 'USD']]],
     ['We issued 2 million shares for US$50 million.', []],
@@ -264,6 +268,10 @@ describe('metric boundaries', () => {
     ['Net cash generated from operating activities was US$640 million.', [['group', 'operating_cash_flow', 640e6, 'USD']]],
     ['Online marketing revenue grew 9% to US$1.1 billion.', []],
     ['Subscription revenue reached 15% of revenue, up from 6% a year ago.', []],
+    // A share of something is not the measure's growth, in either language; a margin is a share itself.
+    ['云业务收入同比增长 8.6%，其中海外收入占云业务收入的比重提升至 38%。', [['cloud', 'revenue_yoy_pct', 8.6, '%']]],
+    ['Cloud revenue grew 8.6%, and its share of group revenue rose to 38%.', [['cloud', 'revenue_yoy_pct', 8.6, '%']]],
+    ['As a percentage of revenue, gross margin was 28.2%.', [['group', 'gross_margin_pct', 28.2, '%']]],
     ['We remain backed by nearly US$40 billion in net cash.', [['group', 'net_cash', 40e9, 'USD']]],
     ['Non-GAAP operating margin was 11%, and GAAP operating margin was negative 2%.', [['group', 'non_gaap_operating_margin_pct', 11, '%'], ['group', 'operating_margin_pct', -2, '%']]],
     ['Diluted EPS was US$1.12, and we paid a quarterly dividend of US$0.34 per share.', [['group', 'diluted_eps', 1.12, 'USD']]],
@@ -375,6 +383,8 @@ describe('entity and context', () => {
     ['Next, the CIB reported net income of US$7.3 billion.', { kind: 'group' }, [[null, 'net_income', 7.3e9, 'USD']]],
     ['Cloud continues to benefit from AI spend, delivering 24% year-on-year revenue growth to US$4.1 billion.', undefined, [['cloud', 'revenue_yoy_pct', 24, '%'], ['cloud', 'revenue', 4.1e9, 'USD']]],
     ['Retail saw a 5% sales decline.', undefined, [['retail', 'revenue_yoy_pct', -5, '%']]],
+    // Each value with the segment named right after it ("63.2% for Cloud"), not the one before it.
+    ['By segment, gross margin was 63.2% for Cloud and 31.6% for Retail.', undefined, [['cloud', 'gross_margin_pct', 63.2, '%'], ['retail', 'gross_margin_pct', 31.6, '%']]],
     // What explains a figure does not name its entity, even with a part word in it ("subsidiary").
     ['Our HKFRS net income was US$340 million, primarily impacted by items associated with a transaction with Alat, a wholly owned subsidiary of PIF.', { kind: 'segment', id: 'cloud' }, [['group', 'net_income', 340e6, 'USD']]],
     ['Revenue of our subsidiaries was US$340 million, primarily driven by Cloud.', { kind: 'group' }, [[null, 'revenue', 340e6, 'USD']]],
@@ -628,6 +638,15 @@ describe('what earlier sentences of a turn carry', () => {
     expect(segmentsOf(['Below adjusted EBITA, we had $29 million of amortisation.'])).toEqual([]);
   });
 
+  it('takes the company as the topic of a heading that is a measure and 方面, until a segment is named', () => {
+    const said = ['云业务方面，本季度收入为 40 亿元。', '经营利润方面。第三季度经营利润为 6.83 亿元。其中，零售业务经营亏损为 3,860 万元。'];
+    expect(segmentsOf(said).filter(([, m]) => m === 'operating_income')).toEqual([['group', 'operating_income', 6.83e8], ['retail', 'operating_income', -3.86e7]]);
+    // A heading with a segment's name in it is that segment's topic, not the company's.
+    expect(segmentsOf(['云业务方面。本季度收入为 40 亿元。'])).toEqual([['cloud', 'revenue', 4e9]]);
+    // Without the heading, the segment's topic carries on into the next paragraph of the turn.
+    expect(segmentsOf(['云业务方面，本季度收入为 40 亿元。', '第三季度经营利润为 6.83 亿元。'])).toContainEqual(['cloud', 'operating_income', 6.83e8]);
+  });
+
   it('takes no part as the topic from a sentence that says what the figures are not in', () => {
     expect(segmentsOf(['The charges sit in our unallocated corporate expense, not in the segments. Excluding those charges, adjusted operating income was $179.5 million.'])).toEqual([['group', 'non_gaap_operating_income', 179.5e6]]);
   });
@@ -682,6 +701,18 @@ describe('what earlier sentences of a turn carry', () => {
       ['revenue', 612e6, 'USD'],
       ['free_cash_flow', 52e6, 'USD'],
     ]);
+  });
+
+  it('reads a bare 元 in the currency a Chinese call says its amounts are in, whatever it names more often', () => {
+    const withUnits = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).figures.map((f) => [f.metric, f.value, f.unit]);
+    const hkdBuybacks = ['本季度回购耗资约 2.15 亿港元。', '今年以来累计回购约 6.8 亿港元，全年回报不少于 20 亿港元。'];
+    expect(withUnits(['除特别说明外，本次会议中提及的金额均以人民币计值。', '集团净利润为 5.92 亿元。', ...hkdBuybacks])).toEqual([
+      ['net_income', 5.92e8, 'CNY'],
+      ['buyback_usd', 2.15e8, 'HKD'],
+    ]);
+    // Without the statement, the 元-currency named most often is what a bare 元 means.
+    expect(withUnits(['集团净利润为 5.92 亿元。', ...hkdBuybacks])).toContainEqual(['net_income', 5.92e8, 'HKD']);
+    expect(withUnits(['货币单位：新台币', '集团净利润为 5.92 亿元。'])).toEqual([['net_income', 5.92e8, 'TWD']]);
   });
 
   it('reads each item of a list a forecast sentence introduces with a colon as a forecast of the period it names', () => {

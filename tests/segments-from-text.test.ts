@@ -81,6 +81,9 @@ describe('segments read from the text', () => {
     ['先谈谈在线游戏。本季度在线游戏收入为 92.7 亿元，同比增长 15%。\n第二是广告及营销服务。本季度广告及营销服务收入 58.3 亿元，同比增长 9%。', ['zaixianyouxi', 'guanggaojiyingxiaofuwu']],
     ['先谈谈在线游戏。本季度在线游戏收入为 92.7 亿元，同比增长 15%。', []],
     ['第二是人才。我们今年招聘了很多工程师。\n最后是文化。我们重视团队。', []],
+    // Enumerated headings that call each name a business, the revenue after them without the name.
+    ['分业务来看：\n第一，智能终端业务。本季度智能终端收入 48.73 亿元，同比增长 8.6%。\n第二，物联网平台与服务业务。这是我们增长最快的业务。本季度收入 22.16 亿元。\n第三，汽车电子业务。本季度收入 15.53 亿元。', ['zhinengzhongduan', 'wulianwangpingtaiyufuwu', 'qichedianzi']],
+    ['第一，海外业务。本季度收入 6.3 亿元。\n第二，研发业务。我们加大了投入。', []],
     // By product line, each line's revenue "为": ids from the Simplified reading (`車` is "che").
     ['以產品別來看，車用光學營收為新台幣68.5億元，年增25.4%；消費性電子營收為新台幣51.2億元；工業與醫療營收為新台幣32.6億元。', ['cheyongguangxue', 'xiaofeixingdianzi', 'gongyeyuyiliao']],
     ['第三季合併營收為新台幣152.3億元，季增7.2%；前三季累計營收為新台幣421.7億元。', []],

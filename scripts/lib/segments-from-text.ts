@@ -140,6 +140,13 @@ const ZH_BUSINESS_REVENUE = /(?:^|[，,；;。：:]\s*)(?:第?[一二三四]季�
 const ZH_NOT_BUSINESS = /^(?:公司|本公司|集团|集團|我们|我們|我司|全年|前三季度|上半年|整体|整體|合计|合計|海外|国内|國內|境外|境内)$|季|合并|合併|累计|累計/u;
 /** "先谈谈在线游戏。", "第二是广告及营销服务。", "最后是云服务。": a business the speaker enumerates as a topic sentence. */
 const ZH_ENUMERATED = /(?:^|[。；！])\s*(?:先谈谈|先谈|先说说|先说|首先是|首先谈谈|第[一二三四五六](?:个|块|塊)?是|其次是|再次是|最后是|最後是)\s*([\p{Script=Han}]{2,10}?)(?:业务|業務|板块|板塊)?\s*[。：:]/gu;
+/**
+ * "第一，智能终端业务。", "其次，物联网平台与服务业务。": an enumerated heading sentence that names a
+ * unit as a business, segment or division, whose results follow without repeating the name.
+ */
+const ZH_ENUMERATED_HEADING = /(?:^|[。；！])\s*(?:第[一二三四五六七八][，,、]|首先[，,]|其次[，,]|再次[，,]|然后[，,]|最后[，,]|最後[，,])\s*(?:是|我们的|我們的)?([\p{Script=Han}A-Za-z]{2,12}?)(?:业务|業務|板块|板塊|分部|事业部|事業部|事业群|事業群)\s*[。：:]/gu;
+/** Revenue stated with its amount: "本季度收入 22.16 亿元", "实现营收为人民币 15.5 亿元". */
+const ZH_REVENUE_AMOUNT = /(?:收入|营收|營收)(?:为|為|达到|達到|约|約|是)?\s*(?:人民币|人民幣|新台币|新台幣|港币|港幣)?\s*\d/u;
 /** "下面我们来看出行业务。", "接下来看一下云业务板块，": turning to a business named as one. */
 const ZH_LOOK_AT = /(?:下面|接下来|然后|首先)(?:我们)?(?:再)?(?:来)?看(?:一下|一看)?\s*([\p{Script=Han}]{2,8}?)(?:业务|業務|板块|板塊|分部)\s*[。，,：:]/gu;
 /** "企业服务方面，本季度收入为人民币 42.5 亿元": a paragraph that opens on a unit and states its revenue. */
@@ -293,6 +300,13 @@ export function segmentsFromText(raw: RawSource): Segment[] {
         const name = m[1]!;
         const rest = p.text.slice(m.index + m[0].length, m.index + m[0].length + 80);
         if (!ZH_NOT_BUSINESS.test(name) && new RegExp(`${name}(?:业务|業務)?(?:的)?(?:收入|营收|營收)`, 'u').test(rest)) enumerated.add(name);
+      }
+      // "第二，物联网平台与服务业务。…本季度收入 22.16 亿元": a heading that calls the name a business,
+      // with a revenue and its amount in the sentences after it.
+      for (const m of p.text.matchAll(ZH_ENUMERATED_HEADING)) {
+        const name = m[1]!;
+        const rest = p.text.slice(m.index + m[0].length, m.index + m[0].length + 80);
+        if (!ZH_NOT_BUSINESS.test(name) && !ZH_NOT.test(name) && ZH_REVENUE_AMOUNT.test(rest)) enumerated.add(name);
       }
       // After that, "企业服务方面，本季度收入为…": each unit the speaker goes on to, with its revenue.
       const aspect = ZH_ASPECT_REVENUE.exec(p.text);

@@ -260,5 +260,8 @@ export function tableCells(text: string): string[] | undefined {
   return cells.length >= 3 && cells.every((c) => c.length <= 48) ? cells : undefined;
 }
 
+/** A line drawn across the page: "=====…", "-----…" (wire-service exports between turns). */
+export const isRuleLine = (text: string) => /^\s*([=\-_*~#])\1{9,}\s*$/.test(text);
+
 /** `|---|:---:|`: the line under a Markdown table's header. */
 export const isRule = (cells: readonly string[]) => cells.every((c) => /^:?-{2,}:?$/.test(c) || c === '');

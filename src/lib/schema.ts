@@ -189,6 +189,7 @@ export const readingSchema = z
     non_gaap_opener: words,
     negative_before: words,
     share_after: words,
+    share_before: words,
     part_of: words,
     clause_breaks: words,
     topic_openers: words,

@@ -169,15 +169,15 @@ function toGuidance(readings: readonly Reading[], quote: Guidance['quote'], abou
 /** Currencies written with 元 in Chinese ("新台币…元", "港元"): a bare 元 is one of these. */
 const YUAN_FAMILY = new Set(['CNY', 'TWD', 'HKD', 'MOP', 'SGD']);
 
-/** The currency a source states most often by name among those a bare 元 can mean; CNY when none. */
+/** What a bare 元 means in a source: the currency it says its amounts are in ("金额均以人民币计值"), else the one it states most often by name among those a bare 元 can mean; CNY when none. */
 export function yuanOf(source: Source): string {
   return currenciesOf(source).yuan;
 }
 
 /** What a source's bare `元` and bare `$` mean, and the currency it states most (see `yuanOf`, `dollarOf`, `currencyOf`), from one pass over its amounts. */
 function currenciesOf(source: Source): { yuan: string; dollar: string | undefined; currency: string | undefined } {
-  const { named, bareDollars, declared } = currencyCounts(source);
-  const yuan = top(new Map([...named].filter(([c]) => YUAN_FAMILY.has(c)))) ?? 'CNY';
+  const { named, bareDollars, declared, declaredYuan } = currencyCounts(source);
+  const yuan = declaredYuan ?? top(new Map([...named].filter(([c]) => YUAN_FAMILY.has(c)))) ?? 'CNY';
   const most = top(named);
   const dollar = declared ? (declared === 'USD' ? undefined : declared) : most && most !== 'USD' && DOLLAR_FAMILY.has(most) && named.get(most)! >= 3 ? most : undefined;
   const all = new Map(named);
@@ -191,25 +191,35 @@ function currenciesOf(source: Source): { yuan: string; dollar: string | undefine
  */
 const DECLARED_DOLLAR =
   /\b(?:amounts|figures|numbers|results|dollar amounts|financial results|all references to dollars)\b[^.;]{0,40}?\b(?:are|is|will be|were)\s+(?:(?:expressed|stated|reported|presented|given|quoted)\s+)?in\s+(canadian|australian|singapore|hong kong|new taiwan|u\.s\.|us|american)\s+dollars\b|\bin\s+(canadian|australian|singapore|hong kong|new taiwan|u\.s\.|us|american)\s+dollars,?\s+unless\s+otherwise\b/;
+/**
+ * "除特别说明外，本次会议中提及的金额均以人民币计值": the currency a Chinese call says its bare 元
+ * amounts are in (on normalised text, so simplified characters), whatever other currency it names
+ * more often (a Hong Kong listing's buybacks "2.15 亿港元").
+ */
+const DECLARED_YUAN = /(?:金额|数字|数据|数值|财务资料|财务数据|货币单位|币种|单位)[^。；]{0,16}?(?:均|皆|都|一律)?(?:以|为|按)\s*(人民币|港元|港币|新台币|澳门元)\s*(?:计值|计算|计|列示|呈列|为单位|表示)|(?:货币单位|币种)\s*[:：]\s*(人民币|港元|港币|新台币|澳门元)/;
+const YUAN_NAMES: Readonly<Record<string, string>> = { 人民币: 'CNY', 港元: 'HKD', 港币: 'HKD', 新台币: 'TWD', 澳门元: 'MOP' };
 const DOLLAR_NAMES: Readonly<Record<string, string>> = { canadian: 'CAD', australian: 'AUD', singapore: 'SGD', 'hong kong': 'HKD', 'new taiwan': 'TWD', 'u.s.': 'USD', us: 'USD', american: 'USD' };
 
-/** How often a source names each currency with its amounts, how many amounts it writes with a bare "$" or "cents", and the dollar it says it reports in (one pass). */
-function currencyCounts(source: Source): { named: Map<string, number>; bareDollars: number; declared: string | undefined } {
+/** How often a source names each currency with its amounts, how many amounts it writes with a bare "$" or "cents", and the dollar and the 元 it says it reports in (one pass). */
+function currencyCounts(source: Source): { named: Map<string, number>; bareDollars: number; declared: string | undefined; declaredYuan: string | undefined } {
   const named = new Map<string, number>();
   let bareDollars = 0;
   let declared: string | undefined;
+  let declaredYuan: string | undefined;
   const texts = [...source.announcement, ...source.sections.flatMap((s) => s.turns.flatMap((t) => t.paragraphs))].map((p) => p.text);
   for (const t of texts) {
     const norm = normalizeSameLength(t);
     const said = declared ? null : DECLARED_DOLLAR.exec(norm);
     if (said) declared = DOLLAR_NAMES[(said[1] ?? said[2])!];
+    const saidYuan = declaredYuan ? null : DECLARED_YUAN.exec(norm);
+    if (saidYuan) declaredYuan = YUAN_NAMES[(saidYuan[1] ?? saidYuan[2])!];
     for (const n of findNumbers(norm)) {
       if (n.kind !== 'money' || !n.currency || n.bareYuan) continue;
       if (n.bareDollar) bareDollars++;
       else named.set(n.currency, (named.get(n.currency) ?? 0) + 1);
     }
   }
-  return { named, bareDollars, declared };
+  return { named, bareDollars, declared, declaredYuan };
 }
 
 /** The most frequent key of counts. */

@@ -456,7 +456,8 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   // (Nor what an opening exclusion describes: "Excluding $14 million of charges tied to the program
   // we announced in October, adjusted diluted EPS was $1.76".)
   const opener = /^\W*excluding\b[^,;]*,/.exec(upTo);
-  const noYtd = (t: string) => (t === upTo && opener && definesAdjusted(opener[0], measure, norm) ? ' '.repeat(opener[0].length) + t.slice(opener[0].length) : t).replace(/\byear[- ]to[- ]date\b/g, ' ');
+  // (Nor 累计 said of the quarter itself: "第三季度公司累计回购股份 1,860 万股" is the quarter's total.)
+  const noYtd = (t: string) => (t === upTo && opener && definesAdjusted(opener[0], measure, norm) ? ' '.repeat(opener[0].length) + t.slice(opener[0].length) : t).replace(/\byear[- ]to[- ]date\b/g, ' ').replace(ZH_QUARTER_TOTAL, '$1 ');
   // (Unless the number's own clause says it is the quarter's: "we acquired 1.1 million shares for
   // 8.0 billion yen during the October to December quarter", after "Under the program …, ".)
   const ownClause = `${clauseBeforeNumber(upTo)} ${norm.slice(num.end).split(/[,;，；。]/)[0]}`;
@@ -707,6 +708,11 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   if (partAt && (!named || named.start < partAt.start) && !ctx.vocab.owners.has(metric.id)) return { segment: undefined, rule: `entity:part-of '${p.norm.slice(partAt.start, partAt.end)}'` };
   // "Within Accommodation, revenue from our software tools was …": a line inside the segment named before it.
   if (p.fromUnknown.some((f) => f < num.start && f >= measure.start)) return { segment: null, rule: 'entity:revenue-from-unnamed-part' };
+  // "gross margin was 63.2% for Learning Services, 31.6% for Smart Learning Devices": the segment
+  // named right after the number, by "for" or "in", is its own.
+  const after = /^\s*(?:for|in|at)\s+(?:the\s+|our\s+)?/.exec(p.norm.slice(num.end));
+  const follows = after ? p.segments.find((s) => s.start === num.end + after[0].length) : undefined;
+  if (follows) return { segment: follows.value, rule: `entity:named after '${follows.text}'` };
   if (named) return { segment: named.value, rule: `entity:named '${named.text}'` };
   // "GAAP operating income", "non-GAAP EPS": accounting bases are the consolidated company's
   // (unless the sentence says whose: "GAAP operating income for the segment").
@@ -873,6 +879,8 @@ export function valueOf(
       return { skip: 'value:share-of' };
     }
     if (metric.kind === 'ratio') return { metric, value: negative * num.value, unit: '%', rule: 'value:ratio' };
+    // "占智能终端收入的比重提升至 38%": what rose is a share, not the measure.
+    if (ctx.vocab.shareBefore.test(clauseBeforeNumber(p.norm.slice(0, num.start)))) return { skip: 'value:share-of' };
     if (sign === 0) return { skip: 'value:percent-without-direction' };
     const growth = ctx.growthOf.get(metric.id);
     if (!growth) return { skip: `value:no-growth-metric-for-${metric.id}` };
@@ -1071,6 +1079,11 @@ export function periodTopicOf(text: string, vocab: Vocabulary): Frame | undefine
 }
 
 /** "in the quarter", "during the October to December quarter", "this quarter": the call's quarter, said in the clause. */
+/**
+ * "第三季度公司累计", "本季度累计": 累计 that sums within this quarter (not "前三季度累计", the year to
+ * date, nor "截至本季度末我们已累计", a total to the quarter's end).
+ */
+const ZH_QUARTER_TOTAL = /((?:^|[^前至止])(?:第[一二三四]季度|本季度|单季度|当季)(?![末底])[^，。；,;0-9已]{0,12}?)累计/g;
 const QUARTER_IN_CLAUSE = /\b(?:in|during|for)\s+the\s+(?:(?:[a-z]+\s+to\s+[a-z]+|third|second|first|fourth|current|latest)\s+)?quarter\b|\bthis\s+quarter\b|\bin\s+q[1-4]\b/;
 /** A span of several years: "over 2025 to 2027", "between 2024 and 2026", "for 2025–2027", "FY25-27". */
 const YEAR_SPAN = /\b(?:over|from|between|for|during|in|across)\s+(?:the\s+(?:years?|period)\s+)?(?:fy\s*)?(?:19|20)\d\d\s*(?:to|and|through|-|–|—)\s*(?:fy\s*)?(?:(?:19|20)\d\d|\d\d)\b/;
@@ -1091,8 +1104,22 @@ export function pointsBack(norm: string, vocab: Vocabulary): boolean {
 /** "分业务来看，", "从业务板块看，": a Chinese sentence that opens a breakdown by business. */
 const ZH_BREAKDOWN_START = /^\W*(?:从|按|以)?(?:分业务|分板块|业务板块|各业务|分产品|产品别)(?:来)?(?:看|划分|而言)[,，:：]/;
 
+/**
+ * "经营利润方面。", "现金流方面：": a sentence that is only a measure and 方面, heading the CFO's walk
+ * through one line of the accounts: the company's, until a segment is named.
+ */
+const ZH_MEASURE_HEADING = /^\s*([\p{Script=Han}a-z -]{2,12}?)\s*方面\s*[。：:]\s*$/u;
+
+function measureHeading(norm: string, vocab: Vocabulary): boolean {
+  const h = ZH_MEASURE_HEADING.exec(norm);
+  if (!h) return false;
+  const term = h[1]!.trim();
+  return vocab.segments.find(term).length === 0 && vocab.measures.find(term).some((m) => m.start === 0 && m.end === term.length && m.value.metric !== null);
+}
+
 export function topicOf(text: string, vocab: Vocabulary): Entity | undefined {
   const norm = normalizeSameLength(text);
+  if (measureHeading(norm, vocab)) return { kind: 'group' };
   // "The main drivers were price, … and a better mix in Service": a sentence that explains what
   // came before names what drove it, not what comes next.
   if (DRIVERS_SENTENCE.test(norm)) return undefined;

@@ -112,6 +112,8 @@ export interface Vocabulary {
   readonly nonGaapOpener: RegExp;
   readonly negativeBefore: RegExp;
   readonly shareAfter: RegExp;
+  /** Share words in a percentage's own clause before it (`占…的比重`). */
+  readonly shareBefore: RegExp;
   readonly partOf: RegExp;
   readonly perShareAfter: RegExp;
   /** Mentions of a period other than this quarter ("June quarter" in a September-quarter call, "上半财年"). */
@@ -194,6 +196,7 @@ export function vocabulary(reading: Reading, metrics: readonly Metric[], company
     calendarYears: company.fiscal_year_end === '12-31',
     owners: new Map(segments.flatMap((s) => s.metrics.map((m) => [m, s.id] as const))),
     shareAfter: new RegExp(`^\\s*(?:${wordsRe(reading.share_after).source})`),
+    shareBefore: wordsRe(reading.share_before),
     clauseBreaks: wordsRe(reading.clause_breaks),
     topicOpeners: wordsRe(reading.topic_openers),
     topicAfter: wordsRe(reading.topic_after),

@@ -7,7 +7,7 @@
 import { ConvertError } from '../errors.ts';
 import type { Layout, OmitReason, RawLabel, RawParagraph, RawTurn } from '../raw.ts';
 import { omittedRanges } from '../raw.ts';
-import { compactKey, tableCells, textLanguage } from '../text.ts';
+import { compactKey, isRuleLine, tableCells, textLanguage } from '../text.ts';
 import { IR_TITLE, parseDashLabel, roleFromName, sectionOfHeading, TITLE_WORDS } from './shared.ts';
 import { labelLine, splitLabel } from './label-lines.ts';
 
@@ -16,6 +16,21 @@ const ANALYST_LIST = /^(conference\s+call\s+participants|analysts?|other\s+parti
 /** A transcriber's disclaimer after the call: nothing after it was said on the call. */
 const DISCLAIMER = /^(?:this transcript may not be (?:100 percent|100%|entirely|fully) accurate|disclaimer\s*[:.]|the information contained in (?:this|event) transcripts? is)/i;
 const PRESENTATION = /^(presentation|prepared\s+remarks|operator\s+instructions)$/i;
+/** A wire export's turn number after the label: "Emi Kawaguchi, Aoba Research - Analyst   [15]". */
+const TURN_NUMBER = /\s+\[\d{1,4}\]$/;
+/** A turn that only notes the words were not in English: "(spoken in Japanese)", "[Foreign Language]". */
+const NOT_ENGLISH_NOTE = /^[(\[]\s*(?:spoken in [a-z]+|in [a-z]+|foreign language|non-english|speaking in [a-z]+)\s*[)\]]$/i;
+const INTERPRETER = /^(?:interpreter|interpretation|translator)$/i;
+
+/** "Harunami Electronics Corporation - President, CEO", "Crestmoor Securities - Analyst": the line under a listed name, split into firm and title. */
+function firmAndTitle(text: string, list: 'company' | 'analyst'): { title?: string; firm?: string } {
+  const parts = text.split(/\s+[-–—]{1,2}\s+/);
+  if (parts.length < 2) return list === 'analyst' ? { firm: text } : { title: text };
+  const [head, ...tail] = parts;
+  const rest = tail.join(' - ');
+  if (list === 'analyst') return { firm: /^(?:analyst|research analyst)$/i.test(rest) ? head! : text };
+  return { title: rest };
+}
 
 interface Participant {
   readonly label: RawLabel;
@@ -59,6 +74,10 @@ export const plain: Layout = {
     for (; i < lines.length; i++) {
       const l = lines[i]!;
       if (l.text === '') continue;
+      if (isRuleLine(l.text)) {
+        omitted.push({ n: l.n, reason: 'cover' });
+        continue;
+      }
       if (COMPANY_LIST.test(l.text)) {
         list = 'company';
         omitted.push({ n: l.n, reason: 'cover' });
@@ -81,7 +100,8 @@ export const plain: Layout = {
         // Or the name on one line and the title or firm on the next.
         const next = lines[i + 1];
         if (!lab.title && !lab.firm && next && next.text !== '' && isTitleOrFirm(next.text, list)) {
-          lab = { ...lab, title: next.text };
+          const split = firmAndTitle(next.text, list);
+          lab = { ...lab, title: (split.title ?? split.firm)! };
           omitted.push({ n: next.n, reason: 'cover' });
           i++;
         }
@@ -108,13 +128,19 @@ export const plain: Layout = {
     const long = body.filter((l, k) => l.text.length >= 50 && body[k + 1]?.text);
     const wrapped = long.filter((l) => !/[.!?:"”')]$/.test(l.text)).length;
     const blankSeparated = blankShare >= 0.2 || (long.length >= 10 && wrapped >= 0.5 * long.length);
-    const speakerOf = (text: string): RawLabel | undefined => {
+    const speakerOf = (line: string): RawLabel | undefined => {
       // The turn's label is the line as written; role, title and firm come from the lists.
+      const text = line.replace(TURN_NUMBER, '');
       const byName = people.get(compactKey(text));
       if (byName) return { ...byName.label, text };
       const dash = parseDashLabel(text);
       const known = people.get(compactKey(dash.name));
       if (known && text.length <= 80) return { ...known.label, text };
+      // "Emi Kawaguchi, Aoba Research Partners - Analyst": the name, a comma, then the firm or company.
+      const commaName = /^([^,]{3,40}),\s+\S/.exec(dash.name)?.[1];
+      const listed = commaName ? people.get(compactKey(commaName)) : undefined;
+      if (listed && text.length <= 120) return { ...listed.label, text };
+      if (TURN_NUMBER.test(line) && INTERPRETER.test(text)) return { text, name: text, role: 'other' };
       if (dash.role === 'operator') return dash;
       // Wire exports: `Q - Jane Doe {BIO 123 <GO>}`, `A - John Roe`.
       const decoded = labelLine(text);
@@ -131,18 +157,29 @@ export const plain: Layout = {
     };
 
     const turns: RawTurn[] = [];
-    let current: { label: RawLabel; line: number; section?: 'qa'; paragraphs: RawParagraph[] } | undefined;
+    let current: { label: RawLabel; line: number; section?: 'qa'; paragraphs: RawParagraph[]; noted?: boolean; interpreted?: boolean } | undefined;
     let inQa = false;
     let titleNext = false;
     let ended = false;
     let open: { line: number; text: string } | undefined;
     const close = () => {
-      if (open && current) current.paragraphs.push({ line: open.line, text: open.text });
+      if (open && current) {
+        // ("(spoken in Japanese)" alone is a note on the turn, not words of it.)
+        if (current.paragraphs.length === 0 && NOT_ENGLISH_NOTE.test(open.text)) {
+          current.noted = true;
+          omitted.push({ n: open.line, reason: 'cover' });
+        } else current.paragraphs.push({ line: open.line, text: open.text, ...(current.interpreted ? { interpreted: true } : {}) });
+      }
       open = undefined;
     };
     for (const l of body) {
       if (l.text === '') {
         if (blankSeparated) close();
+        continue;
+      }
+      if (isRuleLine(l.text)) {
+        close();
+        omitted.push({ n: l.n, reason: 'cover' });
         continue;
       }
       if (DISCLAIMER.test(l.text)) {
@@ -166,6 +203,13 @@ export const plain: Layout = {
         continue;
       }
       const label = speakerOf(l.text);
+      // "(spoken in Japanese)", then the interpreter's turn: the interpreter's words are the
+      // speaker's, interpreted (an analyst's question stays the analyst's).
+      if (label && INTERPRETER.test(label.name) && current && !open && current.paragraphs.length === 0 && current.noted) {
+        current.interpreted = true;
+        omitted.push({ n: l.n, reason: 'cover' });
+        continue;
+      }
       if (label) {
         close();
         current = { label, line: l.n, ...(inQa ? { section: 'qa' as const } : {}), paragraphs: [] };
