@@ -71,6 +71,8 @@ describe('time frame and modality', () => {
   // Read as the group's remarks (a topic sentence said so), so the entity is not what is tested here.
   it.each([
     ['We will continue our three-year plan to invest RMB 200 billion in cloud infrastructure.', []],
+    // An ambition is a target: guidance, never the quarter's figure.
+    ['Our ambition for 2030 is an adjusted EBITA margin of around 28%.', [['guidance', 'adjusted_ebita_margin_pct', 28, '%']]],
     ['Our last twelve months free cash flow was RMB 9 billion.', []],
     ['Under the program authorized in 2023, we have bought back US$1.6 billion of shares.', []],
     // 累计 within the quarter ("第三季度…累计") is the quarter's total; to the quarter's end, or the year so far, it is not.
@@ -383,6 +385,9 @@ describe('entity and context', () => {
     ['Next, the CIB reported net income of US$7.3 billion.', { kind: 'group' }, [[null, 'net_income', 7.3e9, 'USD']]],
     ['Cloud continues to benefit from AI spend, delivering 24% year-on-year revenue growth to US$4.1 billion.', undefined, [['cloud', 'revenue_yoy_pct', 24, '%'], ['cloud', 'revenue', 4.1e9, 'USD']]],
     ['Retail saw a 5% sales decline.', undefined, [['retail', 'revenue_yoy_pct', -5, '%']]],
+    // Without punctuation, a segment that ends a phrase ("increases in Cloud") before a measure with its own verb is not surely the measure's.
+    ['gross margin was 58.9 percent up 60 basis points on price increases in Cloud adjusted EBITA was US$301 million', { kind: 'group' }, [['group', 'gross_margin_pct', 58.9, '%'], [null, 'adjusted_ebita', 301e6, 'USD']]],
+    ['In Cloud adjusted EBITA was US$301 million.', undefined, [['cloud', 'adjusted_ebita', 301e6, 'USD']]],
     // Each value with the segment named right after it ("63.2% for Cloud"), not the one before it.
     ['By segment, gross margin was 63.2% for Cloud and 31.6% for Retail.', undefined, [['cloud', 'gross_margin_pct', 63.2, '%'], ['retail', 'gross_margin_pct', 31.6, '%']]],
     // What explains a figure does not name its entity, even with a part word in it ("subsidiary").
@@ -701,6 +706,31 @@ describe('what earlier sentences of a turn carry', () => {
       ['revenue', 612e6, 'USD'],
       ['free_cash_flow', 52e6, 'USD'],
     ]);
+  });
+
+  it('reads a bare amount of a money measure in the currency the call reports in, never a count of something', () => {
+    const withUnits = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).figures.map((f) => [f.metric, f.value, f.unit]);
+    // Declared: "all figures are in Swiss francs unless stated otherwise".
+    expect(withUnits(['all figures are in Swiss francs unless stated otherwise', 'operating income EBIT was 214 million giving an EBIT margin of 18.1 percent'])).toEqual([
+      ['operating_income', 214e6, 'CHF'],
+      ['operating_margin_pct', 18.1, '%'],
+    ]);
+    // Or the only currency the call names (three times or more).
+    const chf = ['Group sales were CHF 1.18 billion.', 'Capex was 83 million Swiss francs.', 'We repurchased shares for 75 million francs.'];
+    expect(withUnits([...chf, 'Net income was 162 million, up 9.5%.'])).toContainEqual(['net_income', 162e6, 'CHF']);
+    // ("2.1 million shares" is a count; a call that names two currencies leaves a bare amount out.)
+    expect(withUnits([...chf, 'Net income was 162 million shares.']).filter(([m]) => m === 'net_income')).toEqual([]);
+    expect(withUnits([...chf, 'Revenue in the US was $40 million.', 'Net income was 162 million, up 9.5%.']).filter(([m]) => m === 'net_income')).toEqual([]);
+  });
+
+  it('makes a range of guidance only of two values joined by "to" or "and", each about the period of the first', () => {
+    const guided = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).guidance.map((g) => [g.metric, g.low, g.high, g.period]);
+    expect(guided(['all figures are in Swiss francs', 'for the full year 2025 we expect reported sales of 4.70 to 4.80 billion Swiss francs and capex for the year at 330 to 360 million'])).toEqual([
+      ['revenue', 4.7e9, 4.8e9, 'FY2025'],
+      ['capex', 330e6, 360e6, 'FY2025'],
+    ]);
+    // "capex of about 65 million so that would be well above 100 million": the second amount is not capex, nor the end of a range.
+    expect(guided(['all figures are in Swiss francs', 'for the full year we target capex of about 65 million so that would be well above 100 million for the year'])).toEqual([['capex', 65e6, 65e6, 'FY2025']]);
   });
 
   it('reads a bare 元 in the currency a Chinese call says its amounts are in, whatever it names more often', () => {

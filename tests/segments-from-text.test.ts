@@ -81,6 +81,11 @@ describe('segments read from the text', () => {
     ['先谈谈在线游戏。本季度在线游戏收入为 92.7 亿元，同比增长 15%。\n第二是广告及营销服务。本季度广告及营销服务收入 58.3 亿元，同比增长 9%。', ['zaixianyouxi', 'guanggaojiyingxiaofuwu']],
     ['先谈谈在线游戏。本季度在线游戏收入为 92.7 亿元，同比增长 15%。', []],
     ['第二是人才。我们今年招聘了很多工程师。\n最后是文化。我们重视团队。', []],
+    // A machine transcript without sentence ends: names in capitals amid lower-case words, each with its own sales.
+    [
+      'thank you so let me go into the numbers group sales were 1,184 million up 3.2 percent and now to the divisions on slide 9 Laboratory Diagnostics sales were 742 million up 4.1 percent\nPoint of Care sales were 298 million minus 1.3 percent and the margin was 17.8 percent\nand Life Science Reagents sales were 144 million plus 8.3 percent\nso Laboratory Diagnostics and Point of Care and Life Science Reagents all grew in local currencies\nthe currency effect was negative\nwe placed a record number of systems\nthe backlog remains healthy\nthe pricing environment is stable\nwe are confirming our outlook\nand with that over to the operator',
+      ['laboratory-diagnostics', 'point-of-care', 'life-science-reagents'],
+    ],
     // Enumerated headings that call each name a business, the revenue after them without the name.
     ['分业务来看：\n第一，智能终端业务。本季度智能终端收入 48.73 亿元，同比增长 8.6%。\n第二，物联网平台与服务业务。这是我们增长最快的业务。本季度收入 22.16 亿元。\n第三，汽车电子业务。本季度收入 15.53 亿元。', ['zhinengzhongduan', 'wulianwangpingtaiyufuwu', 'qichedianzi']],
     ['第一，海外业务。本季度收入 6.3 亿元。\n第二，研发业务。我们加大了投入。', []],

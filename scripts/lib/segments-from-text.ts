@@ -45,6 +45,11 @@ const EN_REVENUE_OF = new RegExp(
   `(?:^|[.!?]\\s+|[,;]\\s+(?:and|while)\\s+|\\b[Bb]y\\s+(?:segments?|divisions?|business(?:es|\\s+areas?|\\s+units?)?)\\s*,\\s+)(${NAME})\\s+(?:segment\\s+)?(?:revenues?|net sales|sales)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|totaled|totalled|came in)\\b`,
   'g',
 );
+/**
+ * "… on slide 9 Laboratory Diagnostics sales were 742 million": in a machine transcript without
+ * sentence ends, a name in capitals amid lower-case words as the subject of revenue.
+ */
+const SPOKEN_REVENUE_OF = new RegExp(`(?<=\\b[a-z0-9]+\\s+)(?<!\\bof\\s+)(${NAME})\\s+(?:segment\\s+|division\\s+)?(?:revenues?|net sales|sales)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|totaled|totalled|came in)\\b`, 'g');
 /** "Workflow Cloud, which is still our largest business, grew 17% to $201.3 million": a name that grew to an amount. */
 const EN_GREW_TO = new RegExp(
   `(?:^|[.!?]\\s+|[,;]\\s+(?:and|while)\\s+)(${NAME})(?:,\\s+(?:which|that|our|the|a|an)\\b[^,.;]{2,60},)?\\s+(?:grew|increased|rose|declined|decreased|fell)\\s+(?:(?:its\\s+)?(?:revenues?|sales)\\s+)?(?:by\\s+)?\\d[\\d.]*\\s*(?:%|percent)\\s+to\\s+(?:[A-Z]{0,3}\\$|\\$|€|£|¥|[A-Z]{3}\\s)`,
@@ -90,7 +95,7 @@ const MEASURE_WORDS = /^(?:Total|Net|Gross|Operating|Consolidated|Adjusted|Repor
 /** Subjects that are not a business's name. */
 /** Most of management's sentences start in lower case: a machine transcript without capitals. */
 function lowerCase(paragraphs: readonly string[]): boolean {
-  const starts = paragraphs.join(' ').match(/(?:^|[.!?]\s+)([A-Za-z])/g) ?? [];
+  const starts = paragraphs.flatMap((p) => p.match(/(?:^|[.!?]\s+)([A-Za-z])/g) ?? []);
   return starts.length >= 10 && starts.filter((x) => /[a-z]$/.test(x)).length >= 0.6 * starts.length;
 }
 /** "now the divisions.", "by division,", "let's go through the segments": a walk through the units, in lower case. */
@@ -216,6 +221,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
     if (name) add(segmentId(name), { names: { en: name }, aliases: [name], metrics: [], origin: 'text' });
   };
   let previousText = '';
+  const spoken = lowerCase(raw.turns.filter((t) => t.label.role !== 'analyst' && t.label.role !== 'operator').flatMap((t) => t.paragraphs.map((p) => p.text)));
   /** Whether the paragraphs are rows of a table whose first column is headed "Segment", and which. */
   let segmentTable: boolean | undefined;
   let tableLine = 0;
@@ -246,6 +252,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
       for (const m of p.text.matchAll(NAME_APPOSITIVE)) addEn(m[1]!);
       for (const m of p.text.matchAll(EN_REPORTER)) reporters.push(m[1]!);
       for (const m of [...p.text.matchAll(EN_REVENUE_OF), ...p.text.matchAll(EN_HAD_REVENUE), ...p.text.matchAll(EN_GREW_TO)]) revenueSubjects.push(m[1]!);
+      if (spoken) for (const m of p.text.matchAll(SPOKEN_REVENUE_OF)) revenueSubjects.push(m[1]!);
       // "In Contract Logistics, revenue grew 4.1%": the name before the revenue is its subject too.
       for (const m of p.text.matchAll(IN_NAME_REVENUE)) revenueSubjects.push(m[1]!);
       // "Factory Automation. Revenue was 92.8 billion yen": a unit's name as a heading sentence.

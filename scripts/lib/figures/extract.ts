@@ -10,7 +10,7 @@ import { fiscalYearEnd } from '../detect.ts';
 import { spokenStatements, type Sentence } from './sentences.ts';
 import { metricFamily, periodTopicOf, pointsBack, readSentence, RETRACTED, topicOf, type Entity, type Frame, type Reading, type SentenceContext } from './read.ts';
 import { vocabulary, type Vocabulary } from './vocabulary.ts';
-import { findNumbers, normalizeSameLength } from './numbers.ts';
+import { findNumbers, normalizeSameLength, REPEATED_CURRENCY } from './numbers.ts';
 import { columns, rowSentences, type Column } from './tables.ts';
 import { isRule, tableCells } from '../text.ts';
 
@@ -124,22 +124,30 @@ export function guidanceTarget(about: string, call: FiscalQuarter, calendarYears
   return undefined;
 }
 
-/** Readings of one sentence into guidance: consecutive values of one metric form a range. */
+/** What stands between the two values of a range: "to", "and", a dash, perhaps the currency again ("$338 million and $346 million", "4.70 to 4.80", "(sic) [ RMB 26.5 billion ] and RMB 29.2 billion"). */
+const RANGE_BETWEEN = new RegExp(String.raw`^\s*(?:%|percent|个百分点|pp)?\s*[\])）]?\s*(?:,\s*)?(?:to|and|through|-|–|—|~|至|到)\s*${REPEATED_CURRENCY}\s*$`);
+
+/** Readings of one sentence into guidance: a value of one metric right after another, joined by "to" or "and", makes a range. */
 function toGuidance(readings: readonly Reading[], quote: Guidance['quote'], aboutBefore: string | undefined, call: FiscalQuarter, calendarYears: boolean): Guidance[] {
   const out: Guidance[] = [];
+  /** Where the last value kept ends in the sentence: a range's end follows it after "to" or "and". */
+  let lastEnd = -1;
   for (const r of readings) {
     if (r.decision !== 'guidance' || r.value === undefined) continue;
+    const rangeEnd = lastEnd >= 0 && RANGE_BETWEEN.test(normalizeSameLength(quote.text.slice(lastEnd, r.start)));
+    lastEnd = r.start + r.number.length;
     const stated = guidancePeriodAt(quote.text, r.start, r.number.length);
     // "For fiscal year 2026, we now expect revenue… We are raising our non-GAAP income…": the period carries.
     // (And within a sentence, "2026年全年收入…，全年资本开支约10亿元": a bare "full year" after a named year is that year.)
     const named = out.map((g) => g.about).filter((a) => /20\d\d/.test(a)).at(-1);
-    const about = stated === 'unspecified' && aboutBefore ? aboutBefore : named && /^(?:全年|全财年|full[- ]year|the full year|for the full year)$/i.test(stated) ? named : stated;
+    // (The end of a range is about what its start is about: "sales of 4.70 to 4.80 billion … and capex for the year".)
+    const about = rangeEnd && out.length > 0 ? out[out.length - 1]!.about : stated === 'unspecified' && aboutBefore ? aboutBefore : named && /^(?:全年|全财年|full[- ]year|the full year|for the full year)$/i.test(stated) ? named : stated;
     const target = guidanceTarget(about, call, calendarYears);
     const prev = out[out.length - 1];
     const cc = r.frame === 'forecast-cc';
     // (A loss between RMB 450 million and RMB 500 million is the range -500 to -450 million.)
     const loss = prev !== undefined && prev.low! < 0 && r.value < prev.low!;
-    if (prev && prev.metric === r.metric && prev.unit === r.unit && prev.segment === r.segment && prev.low === prev.high && (r.value > prev.low! || loss) && prev.about === about && Boolean(prev.constant_currency) === cc) {
+    if (rangeEnd && prev && prev.metric === r.metric && prev.unit === r.unit && prev.segment === r.segment && prev.low === prev.high && (r.value > prev.low! || loss) && prev.about === about && Boolean(prev.constant_currency) === cc) {
       // "DKK 20 million to DKK 30 billion": a range over a factor of ten is a slip of the
       // tongue or the transcript; neither bound can be trusted.
       if (prev.unit !== '%' && prev.low! !== 0 && Math.sign(prev.low!) === Math.sign(r.value) && Math.abs(r.value) > 10 * Math.abs(prev.low!)) {
@@ -175,14 +183,17 @@ export function yuanOf(source: Source): string {
 }
 
 /** What a source's bare `元` and bare `$` mean, and the currency it states most (see `yuanOf`, `dollarOf`, `currencyOf`), from one pass over its amounts. */
-function currenciesOf(source: Source): { yuan: string; dollar: string | undefined; currency: string | undefined } {
-  const { named, bareDollars, declared, declaredYuan } = currencyCounts(source);
+function currenciesOf(source: Source): { yuan: string; dollar: string | undefined; currency: string | undefined; implied: string | undefined } {
+  const { named, bareDollars, declared, declaredOther, declaredYuan } = currencyCounts(source);
   const yuan = declaredYuan ?? top(new Map([...named].filter(([c]) => YUAN_FAMILY.has(c)))) ?? 'CNY';
   const most = top(named);
   const dollar = declared ? (declared === 'USD' ? undefined : declared) : most && most !== 'USD' && DOLLAR_FAMILY.has(most) && named.get(most)! >= 3 ? most : undefined;
   const all = new Map(named);
   if (bareDollars > 0) all.set(dollar ?? 'USD', (all.get(dollar ?? 'USD') ?? 0) + bareDollars);
-  return { yuan, dollar, currency: top(all) };
+  // A bare "214 million" of a money measure: in the currency the call says it reports in, else
+  // the one currency it names (three times or more) and no other.
+  const only = all.size === 1 && [...all.values()][0]! >= 3 ? [...all.keys()][0] : undefined;
+  return { yuan, dollar, currency: top(all), implied: declaredOther ?? declared ?? only };
 }
 
 /**
@@ -197,20 +208,30 @@ const DECLARED_DOLLAR =
  * more often (a Hong Kong listing's buybacks "2.15 亿港元").
  */
 const DECLARED_YUAN = /(?:金额|数字|数据|数值|财务资料|财务数据|货币单位|币种|单位)[^。；]{0,16}?(?:均|皆|都|一律)?(?:以|为|按)\s*(人民币|港元|港币|新台币|澳门元)\s*(?:计值|计算|计|列示|呈列|为单位|表示)|(?:货币单位|币种)\s*[:：]\s*(人民币|港元|港币|新台币|澳门元)/;
+/** "all figures are in Swiss francs unless stated otherwise", "amounts are in euros": a currency other than a dollar the call says it reports in. */
+const DECLARED_OTHER =
+  /\b(?:amounts|figures|numbers|results|financial results|financials)\b[^.;]{0,40}?\b(?:are|is|will be|were)\s+(?:(?:expressed|stated|reported|presented|given|quoted)\s+)?in\s+(?:millions\s+of\s+)?(swiss francs|francs|euros?|pounds sterling|pounds|sterling|yen|won|renminbi|rmb|rupees|reais|danish kroner|swedish kronor|kronor|kroner|mexican pesos)\b/;
+const OTHER_NAMES: Readonly<Record<string, string>> = {
+  'swiss francs': 'CHF', francs: 'CHF', euro: 'EUR', euros: 'EUR', 'pounds sterling': 'GBP', pounds: 'GBP', sterling: 'GBP', yen: 'JPY', won: 'KRW',
+  renminbi: 'CNY', rmb: 'CNY', rupees: 'INR', reais: 'BRL', 'danish kroner': 'DKK', kroner: 'DKK', 'swedish kronor': 'SEK', kronor: 'SEK', 'mexican pesos': 'MXN',
+};
 const YUAN_NAMES: Readonly<Record<string, string>> = { 人民币: 'CNY', 港元: 'HKD', 港币: 'HKD', 新台币: 'TWD', 澳门元: 'MOP' };
 const DOLLAR_NAMES: Readonly<Record<string, string>> = { canadian: 'CAD', australian: 'AUD', singapore: 'SGD', 'hong kong': 'HKD', 'new taiwan': 'TWD', 'u.s.': 'USD', us: 'USD', american: 'USD' };
 
 /** How often a source names each currency with its amounts, how many amounts it writes with a bare "$" or "cents", and the dollar and the 元 it says it reports in (one pass). */
-function currencyCounts(source: Source): { named: Map<string, number>; bareDollars: number; declared: string | undefined; declaredYuan: string | undefined } {
+function currencyCounts(source: Source): { named: Map<string, number>; bareDollars: number; declared: string | undefined; declaredOther: string | undefined; declaredYuan: string | undefined } {
   const named = new Map<string, number>();
   let bareDollars = 0;
   let declared: string | undefined;
+  let declaredOther: string | undefined;
   let declaredYuan: string | undefined;
   const texts = [...source.announcement, ...source.sections.flatMap((s) => s.turns.flatMap((t) => t.paragraphs))].map((p) => p.text);
   for (const t of texts) {
     const norm = normalizeSameLength(t);
     const said = declared ? null : DECLARED_DOLLAR.exec(norm);
     if (said) declared = DOLLAR_NAMES[(said[1] ?? said[2])!];
+    const saidOther = declaredOther ? null : DECLARED_OTHER.exec(norm);
+    if (saidOther) declaredOther = OTHER_NAMES[saidOther[1]!];
     const saidYuan = declaredYuan ? null : DECLARED_YUAN.exec(norm);
     if (saidYuan) declaredYuan = YUAN_NAMES[(saidYuan[1] ?? saidYuan[2])!];
     for (const n of findNumbers(norm)) {
@@ -219,7 +240,7 @@ function currencyCounts(source: Source): { named: Map<string, number>; bareDolla
       else named.set(n.currency, (named.get(n.currency) ?? 0) + 1);
     }
   }
-  return { named, bareDollars, declared, declaredYuan };
+  return { named, bareDollars, declared, declaredOther, declaredYuan };
 }
 
 /** The most frequent key of counts. */
@@ -505,7 +526,7 @@ export function figureReader(ctx: ExtractContext) {
     const figures: RawFigure[] = [];
     const guidance: Guidance[] = [];
     const calendarYears = ctx.company.fiscal_year_end === '12-31';
-    const { yuan, dollar, currency } = currenciesOf(source);
+    const { yuan, dollar, currency, implied } = currenciesOf(source);
     const state = newCarried();
     /** Figures of a metric the company reports for the whole (net income) stated in a paragraph a segment's name opened, with that segment. */
     const inSegmentParagraph = new Map<RawFigure, string>();
@@ -534,6 +555,7 @@ export function figureReader(ctx: ExtractContext) {
         ...sentenceContext(topic ?? state.entity, state.nonGaap),
         yuan,
         ...(currency ? { currency } : {}),
+        ...(implied ? { implied } : {}),
         ...(dollar ? { dollar } : {}),
         ...(state.period ? { period: state.period } : {}),
         ...(state.groupUntilSegments ? { groupUntilSegments: true } : {}),

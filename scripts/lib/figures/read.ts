@@ -41,6 +41,8 @@ export interface SentenceContext {
   readonly currency?: string;
   /** The dollar a bare "$" or "cents" means, when not the US dollar ("C$" calls). */
   readonly dollar?: string;
+  /** The currency of a bare scaled amount of a money measure ("EBIT was 214 million"): the one the call says it reports in, or the only one it names. */
+  readonly implied?: string;
 }
 
 export type Frame = 'quarter' | 'full-year' | 'forecast' | 'forecast-cc' | 'prior' | 'trailing' | 'cumulative' | 'year-to-date' | 'excluding' | 'change' | 'hypothetical';
@@ -311,6 +313,13 @@ function measureWritten(p: Parsed, num: NumberMention, metrics: ReadonlyMap<stri
   const newSubject = NEW_SUBJECT.exec(p.norm.slice(before.end, num.start));
   const hadNumber = newSubject !== null && p.numbers.some((n) => n.start >= before.end && n.end <= before.end + newSubject.index);
   if (newSubject && hadNumber && !/\b(?:growth|change|increase|decrease|decline|rate|up|down|it|this|that)\b/.test(newSubject[1]!)) return undefined;
+  // "capex of about 65 million so that would be well above 100 million": a second amount after
+  // the measure's own, said of "that", is something the measure led to, not the measure again
+  // (unless the speaker corrects the first: "65 million, sorry, that should be 56 million").
+  const between = p.norm.slice(before.end, num.start);
+  const amount = (n: NumberMention) => n.kind === 'money' || (n.kind === 'count' && (n.exp ?? 0) >= 6);
+  const ownAmount = amount(num) && p.numbers.some((n) => amount(n) && n.start >= before.end && n.end <= num.start);
+  if (ownAmount && /\b(?:that|this|it|which)\s+(?:would|will|could|might)\s+be\b/.test(between) && !/\b(?:sorry|correction|i mean|rather|should be)\b/.test(between)) return undefined;
   // "we repurchased 0.9 million shares (in the third quarter) for $100 million": the amount paid for the shares is the buyback's.
   // ("回购了约 1,850 万股股份，总金额约 2.3 亿港元": the same in Chinese.)
   if (!before.value.metric && /^(?:股份|股票)$/.test(before.text) && /^\s*[，,]?\s*(?:总金额|總金額|总额|總額|金额|金額|合计|合計|共计|共計|耗资|耗資)\s*(?:约|約|为|為|达|達)?\s*$/.test(p.norm.slice(before.end, num.start).replace(new RegExp(String.raw`${CURRENCY_BEFORE}\s*$`), ''))) {
@@ -698,6 +707,9 @@ const ZH_BUSINESS_BEFORE = /([\u4e00-\u9fff]{2,6}?)(?:业务|業務)(?:的)?(?:�
 
 const PERIOD_AFTER_PART = /^\s*[,，]?\s*(?:the\s+)?(?:第[一二三四]季度|本季度|单季度|單季度|第[一二三四]季|(?:first|second|third|fourth) quarter|q[1-4]\b|\d{1,2}\s*月)/;
 
+/** A measure's own verb before its value: "adjusted EBITDA was 301 million". */
+const OWN_VERB = /^\s*(?:margin\s+)?(?:was|were|is|came in|reached|grew|rose|fell|declined|increased|decreased)\b/;
+
 /** The entity: a segment named before the number, else the group when the sentence says so, else the carried topic. */
 export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: SentenceContext, measure: Span): { segment: string | null | undefined; rule: string } {
   const named = lastBefore(p.segments, num.start);
@@ -713,6 +725,12 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   const after = /^\s*(?:for|in|at)\s+(?:the\s+|our\s+)?/.exec(p.norm.slice(num.end));
   const follows = after ? p.segments.find((s) => s.start === num.end + after[0].length) : undefined;
   if (follows) return { segment: follows.value, rule: `entity:named after '${follows.text}'` };
+  // "… price increases in Laboratory Diagnostics adjusted EBITDA was 301 million": in words without
+  // punctuation, a segment that ends a phrase ("increases in X") right before a measure with its own
+  // verb may close the last statement as well as open this one.
+  if (named && named.end <= measure.start && /^\s*$/.test(p.norm.slice(named.end, measure.start)) && /[a-z]\s+(?:in|from|at|of)\s+(?:the\s+|our\s+)?$/.test(p.norm.slice(Math.max(0, named.start - 30), named.start)) && OWN_VERB.test(p.norm.slice(measure.end, num.start))) {
+    return { segment: null, rule: `entity:named as an object '${named.text}'` };
+  }
   if (named) return { segment: named.value, rule: `entity:named '${named.text}'` };
   // "GAAP operating income", "non-GAAP EPS": accounting bases are the consolidated company's
   // (unless the sentence says whose: "GAAP operating income for the segment").
@@ -911,6 +929,13 @@ export function valueOf(
   if (num.bareYuan && rangeStart?.kind === 'money' && rangeStart.currency && !rangeStart.bareYuan && /^\s*(?:to|-|–|~|至|到)\s*$/.test(p.norm.slice(rangeStart.end, num.start))) {
     num = { ...num, currency: rangeStart.currency, bareYuan: false };
   }
+  // "operating income EBIT was 214 million giving a margin of 18.1%": a money measure's bare
+  // millions, in a call that reports in one currency, are in that currency (not "2.1 million shares").
+  let implied = '';
+  if (num.kind === 'count' && !num.currency && (num.exp ?? 0) >= 6 && ctx.implied && BARE_AMOUNT_AFTER.test(p.norm.slice(num.end))) {
+    num = { ...num, kind: 'money', currency: ctx.implied as NonNullable<NumberMention['currency']> };
+    implied = ` · currency:implied ${ctx.implied}`;
+  }
   if (num.kind !== 'money' || !num.currency) return { skip: 'value:no-currency' };
   if (metric.currency && num.currency !== metric.currency) return { skip: 'value:other-currency' };
   const scaled = num.unitValue >= 1e4 || Math.abs(num.value) >= 1e5;
@@ -918,9 +943,12 @@ export function valueOf(
     if (scaled) return { skip: 'value:amount-for-per-share' };
   } else if (!scaled || num.perShare) return { skip: 'value:per-share-amount' };
   const unit = (num.bareYuan ? (ctx.yuan ?? num.currency) : num.bareDollar && ctx.dollar ? ctx.dollar : num.currency) as FigureUnit;
-  const note = num.bareYuan ? ` · currency:bare-yuan as ${unit}` : num.bareDollar && ctx.dollar ? ` · currency:bare-dollar as ${unit}` : '';
+  const note = num.bareYuan ? ` · currency:bare-yuan as ${unit}` : num.bareDollar && ctx.dollar ? ` · currency:bare-dollar as ${unit}` : implied;
   return { metric, value: negative * num.value, unit, rule: `${negative < 0 ? 'value:negative' : 'value:level'}${note}` };
 }
+
+/** What may follow a bare amount of money: punctuation, the end, or words that go on about it ("214 million up 9.5%", "231 million in the quarter"), never a noun it counts ("2.1 million shares"). */
+const BARE_AMOUNT_AFTER = /^\s*(?:$|[,.;:!?)]|(?:up|down|in|for|from|compared|versus|vs|or|and|giving|which|that|this|the|with|reported|at|plus|minus|an?|so|but|as|is|was|were|of\s+(?:which|this)|to\s+(?=\d))\b)/;
 
 /** Under a declared non-GAAP basis, the metric a GAAP term stands for (`none` when there is none); undefined when unchanged. */
 export function underNonGaap(metric: Metric, measure: Hit<Measure>, ctx: SentenceContext, before: string, after = ''): Metric | 'none' | undefined {
