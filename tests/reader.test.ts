@@ -71,6 +71,9 @@ describe('time frame and modality', () => {
   // Read as the group's remarks (a topic sentence said so), so the entity is not what is tested here.
   it.each([
     ['We will continue our three-year plan to invest RMB 200 billion in cloud infrastructure.', []],
+    // A quarter of an earlier year written "3Q25" after the value; a basis before IFRS 16.
+    ['Net revenue totaled R$ 4.312,6 million in the third quarter, 9,4% above the R$ 3.942,0 million of 3Q24.', [['group', 'revenue', 4312.6e6, 'BRL']]],
+    ['In the concept pre-IFRS 16, that is, deducting the rent payments, the adjusted EBITDA was R$ 371,8 million.', []],
     // An ambition is a target: guidance, never the quarter's figure.
     ['Our ambition for 2030 is an adjusted EBITA margin of around 28%.', [['guidance', 'adjusted_ebita_margin_pct', 28, '%']]],
     ['Our last twelve months free cash flow was RMB 9 billion.', []],
@@ -388,6 +391,8 @@ describe('entity and context', () => {
     // Without punctuation, a segment that ends a phrase ("increases in Cloud") before a measure with its own verb is not surely the measure's.
     ['gross margin was 58.9 percent up 60 basis points on price increases in Cloud adjusted EBITA was US$301 million', { kind: 'group' }, [['group', 'gross_margin_pct', 58.9, '%'], [null, 'adjusted_ebita', 301e6, 'USD']]],
     ['In Cloud adjusted EBITA was US$301 million.', undefined, [['cloud', 'adjusted_ebita', 301e6, 'USD']]],
+    // "with the credit portfolio reaching …": a new subject after the measure's own amount.
+    ['In Cloud, the revenue was US$272 million, growth of 23%, with the credit portfolio reaching US$3.9 billion.', undefined, [['cloud', 'revenue', 272e6, 'USD'], ['cloud', 'revenue_yoy_pct', 23, '%']]],
     // Each value with the segment named right after it ("63.2% for Cloud"), not the one before it.
     ['By segment, gross margin was 63.2% for Cloud and 31.6% for Retail.', undefined, [['cloud', 'gross_margin_pct', 63.2, '%'], ['retail', 'gross_margin_pct', 31.6, '%']]],
     // What explains a figure does not name its entity, even with a part word in it ("subsidiary").

@@ -81,6 +81,8 @@ describe('segments read from the text', () => {
     ['先谈谈在线游戏。本季度在线游戏收入为 92.7 亿元，同比增长 15%。\n第二是广告及营销服务。本季度广告及营销服务收入 58.3 亿元，同比增长 9%。', ['zaixianyouxi', 'guanggaojiyingxiaofuwu']],
     ['先谈谈在线游戏。本季度在线游戏收入为 92.7 亿元，同比增长 15%。', []],
     ['第二是人才。我们今年招聘了很多工程师。\n最后是文化。我们重视团队。', []],
+    // "In X, the net revenue was …" for three units, each named again.
+    ['Now, the performance of the business units. In Physical Retail, the net revenue was R$ 3.018,4 million. The EBITDA of Physical Retail was R$ 431,6 million. In Digital, the net revenue was R$ 1.021,7 million. Digital grew. In Financial Services, the revenue was R$ 272,5 million. Financial Services grew.', ['physical-retail', 'digital', 'financial-services']],
     // A machine transcript without sentence ends: names in capitals amid lower-case words, each with its own sales.
     [
       'thank you so let me go into the numbers group sales were 1,184 million up 3.2 percent and now to the divisions on slide 9 Laboratory Diagnostics sales were 742 million up 4.1 percent\nPoint of Care sales were 298 million minus 1.3 percent and the margin was 17.8 percent\nand Life Science Reagents sales were 144 million plus 8.3 percent\nso Laboratory Diagnostics and Point of Care and Life Science Reagents all grew in local currencies\nthe currency effect was negative\nwe placed a record number of systems\nthe backlog remains healthy\nthe pricing environment is stable\nwe are confirming our outlook\nand with that over to the operator',

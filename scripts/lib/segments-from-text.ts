@@ -74,7 +74,7 @@ const NAME_APPOSITIVE = new RegExp(`(?:^|[.!?]\\s+)(${NAME}),\\s+(?:our|its|the\
 const OUR_BUSINESS_DID = new RegExp(`(?:^|[.!?]\\s+)Our\\s+(${NAME})\\s+(?:business|segment|division)\\s+(?:had|reported|delivered|posted|generated|grew|saw|recorded|continued|performed)\\b`, 'g');
 /** "Moving next to our AWS segment. Revenue was $33 billion": initials a topic sentence turns to, with results right after. */
 const INITIALS_TURN = /(?:^|[.!?]\s+)(?:Turning|Moving(?:\s+on|\s+next)?|Now\s+turning|Next,?\s+(?:turning|moving)|Shifting)\s+to\s+(?:our\s+|the\s+)?([A-Z]{2,5})\s+(?:segment|division)\.\s+(?:Segment\s+)?(?:[Rr]evenues?|[Nn]et sales|[Ss]ales|[Oo]perating (?:income|profit|loss))\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|of)\b/g;
-const IN_NAME_REVENUE = new RegExp(`(?:^|[.!?]\\s+)In\\s+(?:our\\s+|the\\s+)?(${NAME})(?:\\s+(?:segment|division|business))?,\\s+(?:revenues?|net sales|sales)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached)\\b`, 'g');
+const IN_NAME_REVENUE = new RegExp(`(?:^|[.!?]\\s+)In\\s+(?:our\\s+|the\\s+)?(${NAME})(?:\\s+(?:segment|division|business))?,\\s+(?:the\\s+)?(?:(?:net|total)\\s+)?(?:revenues?|net sales|sales)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached)\\b`, 'g');
 /** "In Home Care, revenue grew …" at a sentence's opening. */
 const IN_NAME = new RegExp(`(?:^|[.!?]\\s+)In\\s+(?:our\\s+|the\\s+)?(${NAME})(?:\\s+(?:segment|division|business))?,`, 'g');
 

@@ -57,10 +57,10 @@ export function otherPeriodPattern(month: number, quarter?: number, endYear?: nu
     : '';
   // A quarter of an earlier year ("the third quarter of 2024", "Q3 2024") in a call about a quarter ending later.
   const years = endYear ? [1, 2, 3, 4, 5].map((d) => endYear - d) : [];
-  // (Also as Portuguese and Spanish write it: "3T25", "3T2025", "T3 2025".)
+  // (Also as Portuguese and Spanish write it: "3T25", "3T2025", "T3 2025"; and "3Q25" as their English translations keep it.)
   const short = years.map((y) => String(y).slice(2));
   const earlier = years.length
-    ? `(?:first|second|third|fourth) quarter of (?:calendar )?(?:${years.join('|')})|(?<![a-z0-9])q[1-4] (?:${years.join('|')})|(?<![a-z0-9])[1-4]t(?:${[...years, ...short].join('|')})(?![0-9])|(?<![a-z0-9])t[1-4] (?:${years.join('|')})|`
+    ? `(?:first|second|third|fourth) quarter of (?:calendar )?(?:${years.join('|')})|(?<![a-z0-9])q[1-4] (?:${years.join('|')})|(?<![a-z0-9])[1-4][tq](?:${[...years, ...short].join('|')})(?![0-9])|(?<![a-z0-9])t[1-4] (?:${years.join('|')})|`
     : '';
   return new RegExp(
     `(${earlier}${ordinalPattern}(${others.join('|')}) quarter|(?<![\\d一二三四五六七八九十])(${monthWords.join('|')})\\s*月份?季度|上半财年|上半年|下半年|前六个月|first half|second half|six months|last quarter|previous quarter|prior quarter|上季度|上个季度|上一季度|combined with|加上)`,

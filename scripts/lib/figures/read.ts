@@ -257,7 +257,7 @@ export function measureOf(p: Parsed, num: NumberMention, metrics: ReadonlyMap<st
 const DEBT_AFTER = /^\s*(?:in\s+(?:aggregate\s+)?principal\s+(?:amount\s+)?)?(?:of|in)\s+(?:our\s+|the\s+|its\s+)?(?:[\w.%-]+\s+){0,4}(?:notes|bonds|debentures|debt|loans|convertibles?)\b/;
 
 /** ", and <words> were": a clause with a subject of its own. */
-const NEW_SUBJECT = /(?:,\s*|\s)and\s+((?:(?:our|the|its)\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})\s+(?:was|were|came in at|totaled|totalled|amounted to|stood at)\b/;
+const NEW_SUBJECT = /(?:,\s*|\s)(?:and|with)\s+((?:(?:our|the|its)\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})\s+(?:was|were|came in at|totaled|totalled|amounted to|stood at|reaching|totaling|totalling|amounting to|standing at)\b/;
 
 /** A clause after a comma or "and" whose verb is in the past tense: an actual, whatever an earlier clause forecast. */
 const PAST_CLAUSE = /(?:,|;|\band\b)\s+(?:[a-z-]+\s+){0,5}?(?:was|were|grew|rose|fell|increased|decreased|declined|expanded|contracted|reached|improved|totaled|totalled|came in)\b/;
@@ -515,7 +515,7 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   // (Not the base of a rate of change: "up 7% from the fourth quarter of 2024".)
   const after = vocab.otherPeriod.exec(untilNext);
   const base = num.kind === 'percent' && after !== null && /\b(?:from|over|versus|vs\.?|compared (?:to|with)|on)\s+(?:the\s+)?$/.test(untilNext.slice(0, after.index));
-  if (after && /(?:19|20)\d\d/.test(after[0]) && !base) return 'prior';
+  if (after && /(?:19|20)\d\d|^[1-4][tq]\d\d$/.test(after[0]) && !base) return 'prior';
   if (vocab.fullYear.test(upTo)) {
     // ("For the full year 2024, revenue was …" in a 2025 call: an earlier year's.)
     const years = [...upTo.matchAll(/\b((?:19|20)\d\d)\b/g)].map((m) => Number(m[1]));
