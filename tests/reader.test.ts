@@ -74,6 +74,12 @@ describe('time frame and modality', () => {
     // A quarter of an earlier year written "3Q25" after the value; a basis before IFRS 16.
     ['Net revenue totaled R$ 4.312,6 million in the third quarter, 9,4% above the R$ 3.942,0 million of 3Q24.', [['group', 'revenue', 4312.6e6, 'BRL']]],
     ['In the concept pre-IFRS 16, that is, deducting the rent payments, the adjusted EBITDA was R$ 371,8 million.', []],
+    // "Basic and diluted … were $0.43 and $0.42, respectively": the second is diluted, and a prefix before "basic" holds for both.
+    ['Basic and diluted net income per ADS were US$0.43 and US$0.42, respectively.', [['group', 'diluted_eps', 0.42, 'USD']]],
+    ['Non-GAAP basic and diluted net income per ADS were US$0.54 and US$0.53, respectively.', [['group', 'non_gaap_diluted_eps', 0.53, 'USD']]],
+    // A list of cash items with "short-term and long-term investments"; a programme's total since its launch.
+    ['We had cash, cash equivalents, restricted cash, short-term and long-term investments of US$1.27 billion.', [['group', 'cash_and_investments', 1.27e9, 'USD']]],
+    ['Since the launch of our current program, we have repurchased a total of US$63.8 million out of the US$150 million authorized.', []],
     // An ambition is a target: guidance, never the quarter's figure.
     ['Our ambition for 2030 is an adjusted EBITA margin of around 28%.', [['guidance', 'adjusted_ebita_margin_pct', 28, '%']]],
     ['Our last twelve months free cash flow was RMB 9 billion.', []],
@@ -930,6 +936,7 @@ describe('the period a forecast is about', () => {
     ['We aim for a margin of 10% in fiscal 2028.', '10%', 'FY2028'],
     ['我们预期全年资本开支约为人民币 65 亿元，2026 年资本开支将进一步增加。', '人民币 65 亿元', 'FY2026'],
     ['For Q3 FY27, we expect revenue growth of 9% to 11% Y-o-Y.', '9%', 'FY2027Q3'],
+    ['For the third quarter of fiscal year 2026, we expect total net revenues to be between $338 million and $346 million.', '$338 million', 'FY2026Q3'],
     // Split fiscal years and a year named by its end; not the period of a comparison.
     ['Because of currency, we now expect fiscal 2026/27 revenue of EUR 4.45 billion to EUR 4.60 billion.', 'EUR 4.45 billion', 'FY2027'],
     ['We are keeping our revenue forecast for the fiscal year ending March 2027 at 760 billion yen.', '760 billion yen', 'FY2027'],

@@ -81,6 +81,8 @@ describe('segments read from the text', () => {
     ['先谈谈在线游戏。本季度在线游戏收入为 92.7 亿元，同比增长 15%。\n第二是广告及营销服务。本季度广告及营销服务收入 58.3 亿元，同比增长 9%。', ['zaixianyouxi', 'guanggaojiyingxiaofuwu']],
     ['先谈谈在线游戏。本季度在线游戏收入为 92.7 亿元，同比增长 15%。', []],
     ['第二是人才。我们今年招聘了很多工程师。\n最后是文化。我们重视团队。', []],
+    // "By segment:" with a colon before three units with their revenue.
+    ['By segment: Learning Services revenue was $214.5 million. Smart Learning Devices revenue was $71.3 million. Content and Licensing revenue was $26.9 million.', ['learning-services', 'smart-learning-devices', 'content-and-licensing']],
     // "In X, the net revenue was …" for three units, each named again.
     ['Now, the performance of the business units. In Physical Retail, the net revenue was R$ 3.018,4 million. The EBITDA of Physical Retail was R$ 431,6 million. In Digital, the net revenue was R$ 1.021,7 million. Digital grew. In Financial Services, the revenue was R$ 272,5 million. Financial Services grew.', ['physical-retail', 'digital', 'financial-services']],
     // A machine transcript without sentence ends: names in capitals amid lower-case words, each with its own sales.

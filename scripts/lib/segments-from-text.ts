@@ -42,7 +42,7 @@ const EN_INITIALS_AFTER = new RegExp(`\\b(${UNIT})\\s*(?:\\(|,\\s*or\\s+)([A-Z]{
 const ZH_STARTING = /(?:分部|业务|業務|板块|板塊)(?:业绩|業績|表现|表現)[，,。]?\s*(?:首先是|首先看|先看)\s*([\p{Script=Han}]{2,8}?)\s*(?:[。，,;；]|$)/gu;
 /** "Aftermarket Services revenue was $430 million", "Storage revenue grew": a name as the subject of revenue. */
 const EN_REVENUE_OF = new RegExp(
-  `(?:^|[.!?]\\s+|[,;]\\s+(?:and|while)\\s+|\\b[Bb]y\\s+(?:segments?|divisions?|business(?:es|\\s+areas?|\\s+units?)?)\\s*,\\s+)(${NAME})\\s+(?:segment\\s+)?(?:revenues?|net sales|sales)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|totaled|totalled|came in)\\b`,
+  `(?:^|[.!?]\\s+|[,;]\\s+(?:and|while)\\s+|\\b[Bb]y\\s+(?:segments?|divisions?|business(?:es|\\s+areas?|\\s+units?)?)\\s*[,:]\\s+)(${NAME})\\s+(?:segment\\s+)?(?:revenues?|net sales|sales)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|totaled|totalled|came in)\\b`,
   'g',
 );
 /**

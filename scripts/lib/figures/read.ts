@@ -156,7 +156,8 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
       const ownerRightBefore = found.some((o) => o.value.metric !== '@margin' && o.end <= m.start && /^\s*$/.test(norm.slice(o.end, m.start)));
       return !ownerRightBefore && isRevenueLine(norm, m, segments, company, vocab) ? { ...m, value: { metric: null, loss: false, head: true } } : m;
     }
-    if (m.value.metric && m.value.metric !== '@margin' && (vocab.nonGaapPrefix.test(norm.slice(Math.max(0, m.start - 30), m.start)) || (opener && opener.index < m.start && !/(?<!non-?\s?)gaap\s*$/.test(norm.slice(Math.max(0, m.start - 8), m.start))))) {
+    // ("Non-GAAP basic and diluted net income per ADS": the prefix is the diluted measure's too.)
+    if (m.value.metric && m.value.metric !== '@margin' && (vocab.nonGaapPrefix.test(norm.slice(Math.max(0, m.start - 30), m.start).replace(/\bbasic\s+(?:and|&)\s+$/, '')) || (opener && opener.index < m.start && !/(?<!non-?\s?)gaap\s*$/.test(norm.slice(Math.max(0, m.start - 8), m.start))))) {
       const counterpart = metrics.get(m.value.metric)?.under_non_gaap;
       if (counterpart) return { ...m, value: { ...m.value, metric: counterpart === 'none' ? null : counterpart, head: false, via: 'non-GAAP wording' } };
     }
@@ -881,6 +882,10 @@ export function valueOf(
   const minus = /(?:^|[\s为是：:(（])[-−]$/.test(p.norm.slice(Math.max(0, num.start - 2), num.start));
   const negative = measure.value.loss || minus || ctx.vocab.negativeBefore.test(p.norm.slice(measure.end, num.start)) ? -1 : 1;
   if (num.kind === 'pp') return { skip: 'value:percentage-points' };
+  // "Basic and diluted net income per ADS were $0.43 and $0.42, respectively": the first is basic.
+  if (metric.kind === 'per-share' && /\bbasic\s+(?:and|&)\s+$/.test(p.norm.slice(Math.max(0, measure.start - 12), measure.start)) && /\brespectively\b/.test(p.norm.slice(num.end))) {
+    if (!p.numbers.some((n) => n.start >= measure.end && n.end <= num.start && n.kind === 'money')) return { skip: 'value:basic-of-basic-and-diluted' };
+  }
   if (num.kind === 'percent') {
     if (ctx.vocab.shareAfter.test(p.norm.slice(num.end))) {
       // "Reported EBIT was EUR 38 million, or 1.6% of revenue": the income measure's margin.
