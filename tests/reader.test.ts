@@ -80,6 +80,9 @@ describe('time frame and modality', () => {
     // A list of cash items with "short-term and long-term investments"; a programme's total since its launch.
     ['We had cash, cash equivalents, restricted cash, short-term and long-term investments of US$1.27 billion.', [['group', 'cash_and_investments', 1.27e9, 'USD']]],
     ['Since the launch of our current program, we have repurchased a total of US$63.8 million out of the US$150 million authorized.', []],
+    // German abbreviations of scale; a sentence that opens on the quarter keeps a programme named later out of its buyback.
+    ['Free cash flow amounted to EUR 238 Mio. in the quarter.', [['group', 'free_cash_flow', 238e6, 'EUR']]],
+    ['In the third quarter, we bought back shares for EUR 40 million and thereby completed the share buyback programme of EUR 150 million.', [['group', 'buyback_usd', 40e6, 'EUR']]],
     // An ambition is a target: guidance, never the quarter's figure.
     ['Our ambition for 2030 is an adjusted EBITA margin of around 28%.', [['guidance', 'adjusted_ebita_margin_pct', 28, '%']]],
     ['Our last twelve months free cash flow was RMB 9 billion.', []],
@@ -341,6 +344,9 @@ describe('tables', () => {
     // Another quarter, a half year or the year to date is not the call's quarter.
     expect(columns(['', 'Q3 FY2026', '9M FY2026', 'Q4 2025'], q4).map((c) => c.kind)).toEqual(['other', 'other', 'other', 'other']);
     expect(columns(['', '4Q26', 'Q4 2026'], q4).map((c) => c.kind)).toEqual(['other', 'current', 'current']);
+    // A change column is the change of the periods before it: the full year's is not the quarter's.
+    expect(columns(['in EUR million', 'Q4 FY26', 'Q4 FY25', 'Change', 'FY 2026', 'FY 2025', 'Change'], q4).map((c) => c.kind)).toEqual(['other', 'current', 'other', 'change', 'other', 'other', 'other']);
+    expect(columns(['', 'Q4 2026', 'Q4 2025', 'YoY', 'Q3 2026', 'QoQ'], q4).map((c) => c.kind)).toEqual(['other', 'current', 'other', 'change', 'other', 'change']);
   });
 });
 

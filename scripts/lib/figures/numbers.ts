@@ -58,6 +58,8 @@ const SCALES: ReadonlyArray<readonly [string, number]> = [
   ['万亿', 12], ['千亿', 11], ['百亿', 10], ['十亿', 9], ['亿', 8], ['千万', 7], ['百万', 6], ['十万', 5], ['万', 4],
   ['조', 12], ['억', 8], ['만', 4],
   ['trillion', 12], ['billion', 9], ['million', 6], ['bn', 9], ['mn', 6],
+  // German and Nordic abbreviations in translated or exported text: "EUR 238 Mio.", "EUR 1,2 Mrd.", "SEK 410 mln".
+  ['mio', 6], ['mrd', 9], ['mln', 6], ['bln', 9],
   // Indian numbering: a crore is ten million, a lakh a hundred thousand ("Rs. 1,284 crores", "₹75 lakh").
   ['crores', 7], ['crore', 7], ['cr', 7], ['lakhs', 5], ['lakh', 5], ['lacs', 5], ['lac', 5],
 ];

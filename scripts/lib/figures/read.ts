@@ -473,7 +473,9 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   const ownClause = `${clauseBeforeNumber(upTo)} ${norm.slice(num.end).split(/[,;，；。]/)[0]}`;
   // (Never the size of the programme itself: "under the $500 million program authorized in March".)
   const programSize = /^\s*(?:(?:share|stock)\s+)?(?:(?:buyback|repurchase|buy-back)\s+)?(?:program|programme|authori[sz]ation|plan)\b/.test(norm.slice(num.end));
-  const quarterOwn = !programSize && QUARTER_IN_CLAUSE.test(ownClause) && !vocab.cumulative.test(noYtd(clauseBeforeNumber(upTo)));
+  // (Also a sentence that opens on the quarter: "In the fourth quarter, we bought back shares for EUR 40 million and … the programme".)
+  const opensOnQuarter = QUARTER_OPENING.test(norm) && !/[,;，；]/.test(upTo.slice(QUARTER_OPENING.exec(norm)![0].length));
+  const quarterOwn = !programSize && (QUARTER_IN_CLAUSE.test(ownClause) || opensOnQuarter) && !vocab.cumulative.test(noYtd(clauseBeforeNumber(upTo)));
   if (!quarterOwn && (vocab.cumulative.test(noYtd(upTo)) || vocab.cumulative.test(noYtd(untilNext)))) return 'cumulative';
   // "€1.2 billion in capex over 2025 to 2027", "between 2024 and 2026", "2025-2027": a span of years.
   if (YEAR_SPAN.test(untilNext) || YEAR_SPAN.test(clauseBeforeNumber(upTo))) return 'cumulative';
@@ -1117,6 +1119,8 @@ export function periodTopicOf(text: string, vocab: Vocabulary): Frame | undefine
  * date, nor "截至本季度末我们已累计", a total to the quarter's end).
  */
 const ZH_QUARTER_TOTAL = /((?:^|[^前至止])(?:第[一二三四]季度|本季度|单季度|当季)(?![末底])[^，。；,;0-9已]{0,12}?)累计/g;
+/** A sentence that opens on the quarter: "In the fourth quarter, …", "During the quarter, …". */
+const QUARTER_OPENING = /^\W*(?:in|during|for)\s+the\s+(?:(?:third|second|first|fourth|current|latest)\s+)?quarter\s*,/;
 const QUARTER_IN_CLAUSE = /\b(?:in|during|for)\s+the\s+(?:(?:[a-z]+\s+to\s+[a-z]+|third|second|first|fourth|current|latest)\s+)?quarter\b|\bthis\s+quarter\b|\bin\s+q[1-4]\b/;
 /** A span of several years: "over 2025 to 2027", "between 2024 and 2026", "for 2025–2027", "FY25-27". */
 const YEAR_SPAN = /\b(?:over|from|between|for|during|in|across)\s+(?:the\s+(?:years?|period)\s+)?(?:fy\s*)?(?:19|20)\d\d\s*(?:to|and|through|-|–|—)\s*(?:fy\s*)?(?:(?:19|20)\d\d|\d\d)\b/;

@@ -31,7 +31,7 @@ export function isCallQuarter(header: string, quarter: FiscalQuarter): boolean {
 export function columns(header: readonly string[], quarter: FiscalQuarter): Column[] {
   const periods = header.slice(1).filter((h) => PERIOD.test(h) && !CHANGE.test(h)).length;
   let lastMeasure: string | undefined;
-  return header.map((h, i) => {
+  const cols = header.map((h, i): Column => {
     if (i === 0) return { kind: 'other' } as const;
     if (QOQ.test(h)) return { kind: 'change', basis: 'qoq', ...(lastMeasure ? { of: lastMeasure } : {}) } as const;
     if (CHANGE.test(h)) return { kind: 'change', basis: /环比|環比/.test(h) ? 'qoq' : 'yoy', ...(lastMeasure ? { of: lastMeasure } : {}) } as const;
@@ -40,6 +40,19 @@ export function columns(header: readonly string[], quarter: FiscalQuarter): Colu
     const name = h.replace(/\badj\.?(?=\s)/i, 'adjusted').replace(/\bop\.(?=\s)/i, 'operating').replace(/\*+/g, '').trim();
     lastMeasure = name;
     return { kind: 'measure', name } as const;
+  });
+  if (periods === 0) return cols;
+  // "Q4 FY26 | Q4 FY25 | Change | FY 2026 | FY 2025 | Change": a change column is the change of
+  // the period columns since the last change column; only the call's quarter's counts (and a
+  // quarter-on-quarter column after it: "Q3 2025 | Q3 2024 | YoY | Q2 2025 | QoQ").
+  let groupHasCurrent = false;
+  let seenCurrent = false;
+  return cols.map((c) => {
+    if (c.kind === 'current') groupHasCurrent = seenCurrent = true;
+    if (c.kind !== 'change') return c;
+    const mine = groupHasCurrent || (c.basis === 'qoq' && seenCurrent);
+    groupHasCurrent = false;
+    return mine ? c : ({ kind: 'other' } as const);
   });
 }
 
