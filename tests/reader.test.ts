@@ -80,6 +80,13 @@ describe('time frame and modality', () => {
     // A list of cash items with "short-term and long-term investments"; a programme's total since its launch.
     ['We had cash, cash equivalents, restricted cash, short-term and long-term investments of US$1.27 billion.', [['group', 'cash_and_investments', 1.27e9, 'USD']]],
     ['Since the launch of our current program, we have repurchased a total of US$63.8 million out of the US$150 million authorized.', []],
+    // A rate against a named quarter: the one before the call's is sequential, another one is left out.
+    ['Revenue for the quarter was US$128.4 million, up 17.6% on the pcp, and up 3.5% on the second quarter.', [['group', 'revenue', 128.4e6, 'USD'], ['group', 'revenue_yoy_pct', 17.6, '%'], ['group', 'revenue_yoy_pct', 3.5, '%']]],
+    ['Revenue grew 9% over the first quarter of 2025.', []],
+    ['Revenue grew 9% over the third quarter of 2024.', [['group', 'revenue_yoy_pct', 9, '%']]],
+    // An amount inside an "including" aside is a part of the measure; NPATA is an adjusted net profit.
+    ['Capital expenditure, including capitalised development of US$9.8 million, was US$12.5 million.', [['group', 'capex', 12.5e6, 'USD']]],
+    ['Underlying NPATA, which excludes the amortisation of acquired intangibles, was US$21.6 million, up 22%.', [['group', 'non_gaap_net_income', 21.6e6, 'USD'], ['group', 'non_gaap_net_income_yoy_pct', 22, '%']]],
     // German abbreviations of scale; a sentence that opens on the quarter keeps a programme named later out of its buyback.
     ['Free cash flow amounted to EUR 238 Mio. in the quarter.', [['group', 'free_cash_flow', 238e6, 'EUR']]],
     ['In the third quarter, we bought back shares for EUR 40 million and thereby completed the share buyback programme of EUR 150 million.', [['group', 'buyback_usd', 40e6, 'EUR']]],
@@ -180,7 +187,7 @@ describe('time frame and modality', () => {
     ['Non-GAAP operating income was $78.2 million, a 19% operating margin.', [['group', 'non_gaap_operating_income', 78.2e6, 'USD'], ['group', 'non_gaap_operating_margin_pct', 19, '%']]],
     // A bank's revenue on a fully taxable-equivalent basis is not the reported one; a rate's base period after "from".
     ['Total revenue on a fully taxable-equivalent basis was $816 million.', []],
-    ['Total revenue was $810 million, up 7% from the fourth quarter of 2024.', [['group', 'revenue', 810e6, 'USD'], ['group', 'revenue_yoy_pct', 7, '%']]],
+    ['Total revenue was $810 million, up 7% from the third quarter of 2024.', [['group', 'revenue', 810e6, 'USD'], ['group', 'revenue_yoy_pct', 7, '%']]],
     ['Revenue was $200 million in the fourth quarter of 2024.', []],
     // An opening exclusion that names an amount and what it was for still defines the adjusted measure.
     ['Excluding $14 million of pre-tax restructuring charges tied to the branch program we announced in October, adjusted diluted EPS was $1.76.', [['group', 'non_gaap_diluted_eps', 1.76, 'USD']]],

@@ -884,6 +884,9 @@ export function valueOf(
   const minus = /(?:^|[\s为是：:(（])[-−]$/.test(p.norm.slice(Math.max(0, num.start - 2), num.start));
   const negative = measure.value.loss || minus || ctx.vocab.negativeBefore.test(p.norm.slice(measure.end, num.start)) ? -1 : 1;
   if (num.kind === 'pp') return { skip: 'value:percentage-points' };
+  // "Capital expenditure, including capitalised development of $9.8 million, was $12.5 million":
+  // an amount inside an "including" aside after the measure is a part of it.
+  if (/[,(（]\s*(?:including|includes|which includes|of which)\b[^,;)）]*$/.test(p.norm.slice(measure.end, num.start))) return { skip: 'value:part-in-an-aside' };
   // "Basic and diluted net income per ADS were $0.43 and $0.42, respectively": the first is basic.
   if (metric.kind === 'per-share' && /\bbasic\s+(?:and|&)\s+$/.test(p.norm.slice(Math.max(0, measure.start - 12), measure.start)) && /\brespectively\b/.test(p.norm.slice(num.end))) {
     if (!p.numbers.some((n) => n.start >= measure.end && n.end <= num.start && n.kind === 'money')) return { skip: 'value:basic-of-basic-and-diluted' };
@@ -918,7 +921,12 @@ export function valueOf(
     // (Only up to the next rate or "and": "18% from $242.6 million a year ago and 7% from … the prior quarter".)
     const ownRest = rest.split(/\band\b|\d+(?:\.\d+)?\s*(?:%|percent)/)[0]!;
     const fromLastQuarter = /^[^,;，；]*?\b(?:from|versus|vs\.?|compared\s+(?:to|with))\b[^,;，；]*?\b(?:last|the\s+prior|the\s+previous|the\s+preceding)\s+quarter\b/.test(ownRest);
-    return { metric: growth, value: sign * num.value, unit: '%', basis: QOQ.test(around) || fromLastQuarter || /^\W*(?:sequentially|环比)/.test(opening) ? 'qoq' : 'yoy', rule: 'value:growth' };
+    // "up 3.5% on the fourth quarter of FY26": a rate against a named quarter is sequential when
+    // that quarter is the one before the call's, year on year when it is the same quarter a year
+    // earlier, and nothing the reader exports otherwise.
+    const against = namedQuarterBase(ownRest, ctx.vocab.fiscalQuarter, ctx.vocab.fiscalYear);
+    if (against === 'other') return { skip: 'value:growth-against-another-quarter' };
+    return { metric: growth, value: sign * num.value, unit: '%', basis: against ?? (QOQ.test(around) || fromLastQuarter || /^\W*(?:sequentially|环比)/.test(opening) ? 'qoq' : 'yoy'), rule: 'value:growth' };
   }
   if (metric.kind === 'ratio' || metric.kind === 'percent') return { skip: 'value:amount-for-a-ratio' };
   if (metric.kind === 'count') {
@@ -952,6 +960,20 @@ export function valueOf(
   const unit = (num.bareYuan ? (ctx.yuan ?? num.currency) : num.bareDollar && ctx.dollar ? ctx.dollar : num.currency) as FigureUnit;
   const note = num.bareYuan ? ` · currency:bare-yuan as ${unit}` : num.bareDollar && ctx.dollar ? ` · currency:bare-dollar as ${unit}` : implied;
   return { metric, value: negative * num.value, unit, rule: `${negative < 0 ? 'value:negative' : 'value:level'}${note}` };
+}
+
+const BASE_QUARTER = /^\s*(?:year[- ]over[- ]year\s+|sequentially\s+)?(?:on|over|from|versus|vs\.?|compared\s+(?:to|with)|against)\s+(?:the\s+)?(?:(first|second|third|fourth)\s+quarter|q([1-4]))(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?|fy\s*'?)?(\d{4}|\d{2}))?\b/;
+
+/** The basis of a rate written against a named quarter ("on the fourth quarter of FY26"): undefined when it names none. */
+function namedQuarterBase(rest: string, callQ: number, callFy: number): 'qoq' | 'yoy' | 'other' | undefined {
+  const m = BASE_QUARTER.exec(rest);
+  if (!m) return undefined;
+  const q = m[1] ? ['first', 'second', 'third', 'fourth'].indexOf(m[1]) + 1 : Number(m[2]);
+  const fy = m[3] ? (m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])) : undefined;
+  const prev = callQ === 1 ? { q: 4, fy: callFy - 1 } : { q: callQ - 1, fy: callFy };
+  if (q === prev.q && (fy === undefined || fy === prev.fy)) return 'qoq';
+  if (q === callQ && fy === callFy - 1) return 'yoy';
+  return 'other';
 }
 
 /** What may follow a bare amount of money: punctuation, the end, or words that go on about it ("214 million up 9.5%", "231 million in the quarter"), never a noun it counts ("2.1 million shares"). */
