@@ -87,6 +87,13 @@ describe('time frame and modality', () => {
     // An amount inside an "including" aside is a part of the measure; NPATA is an adjusted net profit.
     ['Capital expenditure, including capitalised development of US$9.8 million, was US$12.5 million.', [['group', 'capex', 12.5e6, 'USD']]],
     ['Underlying NPATA, which excludes the amortisation of acquired intangibles, was US$21.6 million, up 22%.', [['group', 'non_gaap_net_income', 21.6e6, 'USD'], ['group', 'non_gaap_net_income_yoy_pct', 22, '%']]],
+    // A later year than the call's in the number's clause, or an objective, is a forecast's; a rate "in relation to" last year's quarter is year on year.
+    ['We maintain the objective of reaching a net revenue of R$ 20 billion in the year of 2028.', [['guidance', 'revenue', 20e9, 'BRL']]],
+    ['We see net revenue of R$ 20 billion by 2028.', [['guidance', 'revenue', 20e9, 'BRL']]],
+    ['Net revenue reached R$ 4,3 billion, a growth of 12,5% in relation to the 3T24.', [['group', 'revenue', 4.3e9, 'BRL'], ['group', 'revenue_yoy_pct', 12.5, '%']]],
+    // "had net revenue of R$ …" is an amount, not revenue from a part; "in the total of" is what the shares cost.
+    ['Retail had net revenue of R$ 2.655,9 million, growth of 8,1%.', [['retail', 'revenue', 2655.9e6, 'BRL'], ['retail', 'revenue_yoy_pct', 8.1, '%']]],
+    ['In the quarter, we repurchased 4,2 million shares, in the total of R$ 38,6 million.', [['group', 'buyback_usd', 38.6e6, 'BRL']]],
     // German abbreviations of scale; a sentence that opens on the quarter keeps a programme named later out of its buyback.
     ['Free cash flow amounted to EUR 238 Mio. in the quarter.', [['group', 'free_cash_flow', 238e6, 'EUR']]],
     ['In the third quarter, we bought back shares for EUR 40 million and thereby completed the share buyback programme of EUR 150 million.', [['group', 'buyback_usd', 40e6, 'EUR']]],
@@ -674,6 +681,13 @@ describe('what earlier sentences of a turn carry', () => {
     expect(segmentsOf(['云业务方面。本季度收入为 40 亿元。'])).toEqual([['cloud', 'revenue', 4e9]]);
     // Without the heading, the segment's topic carries on into the next paragraph of the turn.
     expect(segmentsOf(['云业务方面，本季度收入为 40 亿元。', '第三季度经营利润为 6.83 亿元。'])).toContainEqual(['cloud', 'operating_income', 6.83e8]);
+  });
+
+  it('takes no part as the topic from a sentence that speaks of all the segments at once', () => {
+    expect(segmentsOf(['Net revenue reached $4.3 billion, with expansion in the three segments of business, and the net profit reached $112 million.'])).toContainEqual(['group', 'net_income', 112e6]);
+    expect(segmentsOf(['Revenue grew in all our divisions. Net profit was $112 million.'])).toContainEqual(['group', 'net_income', 112e6]);
+    // One part not named is still a part: "the division" after no segment keeps its figure unassigned.
+    expect(segmentsOf(['Revenue of the division was $40 million.'])).toEqual([[null, 'revenue', 40e6]]);
   });
 
   it('takes no part as the topic from a sentence that says what the figures are not in', () => {

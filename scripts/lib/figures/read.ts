@@ -105,12 +105,12 @@ export function isFromUnknown(norm: string, term: Span, segments: ReadonlyArray<
   return !fromSegment && !vocab.fromAllowed.test(after);
 }
 
-/** "revenue of $5 billion", "of CHF 702 million", "of about …": an amount, not a source. */
+/** "revenue of $5 billion", "of CHF 702 million", "of R$ 2.655,9 million", "of about …": an amount, not a source. */
+const CURRENCY_WORDS_BEFORE = CURRENCIES.flatMap((c) => c.before).filter((w) => /^[a-z]/.test(w));
 const AMOUNT_AFTER_OF = new RegExp(
-  String.raw`^\s*(?:from|of)\s+(?:[\d$€£¥₩₹]|(?:${CURRENCIES.flatMap((c) => c.before)
-    .filter((w) => /^[a-z]/.test(w))
+  String.raw`^\s*(?:from|of)\s+(?:[\d$€£¥₩₹]|(?:${CURRENCY_WORDS_BEFORE.filter((w) => /[a-z]$/.test(w)).join('|')})\b|(?:${CURRENCY_WORDS_BEFORE.filter((w) => !/[a-z]$/.test(w))
     .map((w) => w.replace(/[.$]/g, '\\$&'))
-    .join('|')})\b|us\b|hk\b|nt\b|approximately|about|nearly|around|roughly|more|over|less|under|just|some|almost|close|negative|minus|positive|an?\s+(?:negative|positive|record))`,
+    .join('|')})|us\b|hk\b|nt\b|approximately|about|nearly|around|roughly|more|over|less|under|just|some|almost|close|negative|minus|positive|an?\s+(?:negative|positive|record))`,
 );
 
 const SEGMENT_GREW = /^(?:\s*,\s*(?:which|that|our|the|a|an)\b[^,.;]{2,60},)?\s*(?:segment|division|business)?\s*(grew|increased|rose|declined|decreased|fell)\s+(?=(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+)?\d)/;
@@ -329,7 +329,7 @@ function measureWritten(p: Parsed, num: NumberMention, metrics: ReadonlyMap<stri
   }
   // ("bought back shares worth 150 million euros"; "we acquired 1.1 million shares for 8.0 billion
   // yen", the company acquiring its own shares.)
-  if (!before.value.metric && /^(?:shares|stock)$/.test(before.text) && /^\s*(?:of\s+(?:our\s+)?(?:common\s+)?stock\s+)?(?:(?:in|during)\s+(?:the\s+)?(?:[a-z]+\s+)?quarter\s+)?(?:for|worth|totaling|totalling|amounting\s+to)\s+(?:a\s+total\s+of\s+|approximately\s+|about\s+|an\s+aggregate\s+(?:of\s+)?)?$/.test(p.norm.slice(before.end, num.start).replace(new RegExp(String.raw`${CURRENCY_BEFORE}\s*$`), ''))) {
+  if (!before.value.metric && /^(?:shares|stock)$/.test(before.text) && /^\s*(?:of\s+(?:our\s+)?(?:common\s+)?stock\s+)?(?:(?:in|during)\s+(?:the\s+)?(?:[a-z]+\s+)?quarter\s+)?(?:for|worth|totaling|totalling|amounting\s+to|,?\s*in\s+(?:the|a)\s+total\s+of)\s+(?:a\s+total\s+of\s+|approximately\s+|about\s+|an\s+aggregate\s+(?:of\s+)?)?$/.test(p.norm.slice(before.end, num.start).replace(new RegExp(String.raw`${CURRENCY_BEFORE}\s*$`), ''))) {
     const verb = lastBefore(p.measures, before.start);
     if (verb?.value.metric === 'buyback_usd' && !p.breaks.some((b) => b.start > verb.end && b.end <= before.start)) return verb;
     const acquired = /\b(?:we|the company|it)\s+(?:acquired|purchased)\s+(?:(?:approximately|about|some|roughly)\s+)?(?:[\d.,]+\s*(?:million|thousand|m)?\s+)?(?:of\s+)?(?:its\s+|our\s+)?(?:own\s+|treasury\s+)?$/.exec(p.norm.slice(0, before.start));
@@ -510,6 +510,11 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   // "a market we estimate at about $14 billion, and segment operating margin expanded to 19.8%".)
   const cue = p.forecastAt.filter((f) => f < num.start).pop();
   if (cue !== undefined && !PAST_CLAUSE.test(norm.slice(cue, num.start))) return 'forecast';
+  // "reaching a net revenue of R$ 20 billion in the year of 2028": a year later than the call's
+  // own, named in the number's clause, is a forecast's.
+  const clause = `${clauseBeforeNumber(upTo)} ${norm.slice(num.end).split(/[,;，；。]/)[0]}`;
+  const later = [...clause.matchAll(/\b(?:in|by|for|until|through|in the year of|during)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|fy\s*)?(20\d\d)\b/g)].some((m) => Number(m[1]) > vocab.fiscalYear);
+  if (later) return 'forecast';
   // (Not inside the measure's own words: "现金加上短期投资" is a list, not "combined with".)
   const other = [...upTo.matchAll(new RegExp(vocab.otherPeriod.source, 'g'))].filter((m) => m.index < measure.start || m.index >= measure.end).pop();
   // "narrowed from $49 million in the second quarter to $38 million": the value after "to" is this quarter's.
@@ -517,7 +522,7 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   // "contributed €12 million of revenue in the third quarter of 2024": an earlier year's quarter after the value.
   // (Not the base of a rate of change: "up 7% from the fourth quarter of 2024".)
   const after = vocab.otherPeriod.exec(untilNext);
-  const base = num.kind === 'percent' && after !== null && /\b(?:from|over|versus|vs\.?|compared (?:to|with)|on)\s+(?:the\s+)?$/.test(untilNext.slice(0, after.index));
+  const base = num.kind === 'percent' && after !== null && /\b(?:from|over|versus|vs\.?|compared (?:to|with)|on|in relation to|relative to|against|in comparison (?:to|with))\s+(?:the\s+)?$/.test(untilNext.slice(0, after.index));
   if (after && /(?:19|20)\d\d|^[1-4][tq]\d\d$/.test(after[0]) && !base) return 'prior';
   if (vocab.fullYear.test(upTo)) {
     // ("For the full year 2024, revenue was …" in a 2025 call: an earlier year's.)
@@ -680,7 +685,8 @@ const EXPLANATION = new RegExp(String.raw`\b(?:${EXPLAINING}|related\s+to|associ
 function entityMarked(p: Parsed, num: NumberMention, vocab: Vocabulary): boolean {
   const why = EXPLANATION.exec(p.norm.slice(num.end));
   const stop = why ? num.end + why.index : p.norm.length;
-  return positions(vocab.entityMarkers, p.norm).some((x) => x.start < stop);
+  // (Not all the parts at once: "with expansion in the three segments".)
+  return positions(vocab.entityMarkers, p.norm).some((x) => x.start < stop && !ALL_PARTS.test(p.norm.slice(Math.max(0, x.start - 24), x.end)));
 }
 
 /**
@@ -1163,6 +1169,9 @@ export function pointsBack(norm: string, vocab: Vocabulary): boolean {
 /** "分业务来看，", "从业务板块看，": a Chinese sentence that opens a breakdown by business. */
 const ZH_BREAKDOWN_START = /^\W*(?:从|按|以)?(?:分业务|分板块|业务板块|各业务|分产品|产品别)(?:来)?(?:看|划分|而言)[,，:：]/;
 
+/** Every part at once: "the three segments", "all our divisions", "each of our businesses", `三大分部`, `各分部`. */
+const ALL_PARTS = /\b(?:all|both|each|every)\s+(?:of\s+)?(?:the\s+|our\s+|its\s+)?(?:(?:two|three|four|five|six)\s+)?(?:business\s+|operating\s+|reporting\s+)?(?:segments?|divisions?)$|\b(?:the|our|its)\s+(?:two|three|four|five|six)\s+(?:business\s+|operating\s+|reporting\s+)?(?:segments|divisions)$|(?:[两二三四五六]大|各个?|所有)(?:业务)?(?:分部|板块|事业部)$/;
+
 /**
  * "经营利润方面。", "现金流方面：": a sentence that is only a measure and 方面, heading the CFO's walk
  * through one line of the accounts: the company's, until a segment is named.
@@ -1211,7 +1220,10 @@ export function topicOf(text: string, vocab: Vocabulary): Entity | undefined {
   // ("I'll go through the group figures first and then the segments": the group comes first.)
   const groupFirst = positions(vocab.groupWords, norm).find((g) => g.start < first && !segs.some((s) => g.start >= s.start && g.start < s.end));
   // (Not a part the sentence says it is not about: "These sit in our corporate expense, not in the segments.")
-  const partAt = positions(vocab.partTopics, norm).find((x) => x.start < partsEnd && !/\bnot\s+(?:in|to|of|from|within)?\s*(?:the|our|any|its)?\s*$/.test(norm.slice(Math.max(0, x.start - 24), x.start)));
+  // (Nor all of them: "with expansion in the three segments of business", "all our divisions grew".)
+  const partAt = positions(vocab.partTopics, norm).find(
+    (x) => x.start < partsEnd && !/\bnot\s+(?:in|to|of|from|within)?\s*(?:the|our|any|its)?\s*$/.test(norm.slice(Math.max(0, x.start - 24), x.start)) && !ALL_PARTS.test(norm.slice(Math.max(0, x.start - 24), x.end)),
+  );
   if (named.size === 0 && partAt && !(groupFirst && groupFirst.start < partAt.start && numbers.length === 0)) return { kind: 'part' };
   // "CCB reported net income of $3.6 billion. Revenue of $19.4 billion …": that business is the topic.
   if (named.size === 0 && unknownReporter(text, 0, first, vocab.company.find(norm))) return { kind: 'part' };
