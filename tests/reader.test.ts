@@ -52,6 +52,8 @@ describe('sign', () => {
     ['Group revenue was two hundred and fifty six point four million pounds, an increase of eleven percent.', [['group', 'revenue', 256.4e6, 'GBP'], ['group', 'revenue_yoy_pct', 11, '%']]],
     ['Diluted earnings per share were seven point four pence.', [['group', 'diluted_eps', 0.074, 'GBP']]],
     ['We opened one of our stores and two new ones.', []],
+    // A spoken range: the first number takes the unit and scale said after the second.
+    ['We expect revenue of one point one five to one point two one billion pounds.', [['guidance', 'revenue', 1.15e9, 'GBP'], ['guidance', 'revenue', 1.21e9, 'GBP']]],
     // A run-on sentence: the measure after a number that has its own verb is the next clause's; "cash flow" is not cash.
     ['Operating cash flow was sixty eight point nine million pounds capital expenditure was sixteen point one million pounds.', [['group', 'operating_cash_flow', 68.9e6, 'GBP'], ['group', 'capex', 16.1e6, 'GBP']]],
     ['And three cash flow was fifty two point eight million pounds.', []],
@@ -684,7 +686,9 @@ describe('what earlier sentences of a turn carry', () => {
   });
 
   it('takes no part as the topic from a sentence that speaks of all the segments at once', () => {
-    expect(segmentsOf(['Net revenue reached $4.3 billion, with expansion in the three segments of business, and the net profit reached $112 million.'])).toContainEqual(['group', 'net_income', 112e6]);
+    expect(segmentsOf(['Net revenue reached $4.3 billion, with expansion in the three segments of business. The net profit reached $112 million.'])).toContainEqual(['group', 'net_income', 112e6]);
+    // (In the sentence itself they leave the figure unassigned: "all segments achieving EBITDA improvement, leading to a 36% increase".)
+    expect(segmentsOf(['Turning to Cloud. Cloud revenue was $40 million.', 'All segments achieved year-over-year adjusted EBITA improvement this quarter, leading to a 36% increase in overall group adjusted EBITA.'])).toContainEqual([null, 'adjusted_ebita_yoy_pct', 36]);
     expect(segmentsOf(['Revenue grew in all our divisions. Net profit was $112 million.'])).toContainEqual(['group', 'net_income', 112e6]);
     // One part not named is still a part: "the division" after no segment keeps its figure unassigned.
     expect(segmentsOf(['Revenue of the division was $40 million.'])).toEqual([[null, 'revenue', 40e6]]);
@@ -963,6 +967,8 @@ describe('the period a forecast is about', () => {
     ['We aim for a margin of 10% in fiscal 2028.', '10%', 'FY2028'],
     ['我们预期全年资本开支约为人民币 65 亿元，2026 年资本开支将进一步增加。', '人民币 65 亿元', 'FY2026'],
     ['For Q3 FY27, we expect revenue growth of 9% to 11% Y-o-Y.', '9%', 'FY2027Q3'],
+    // Years a machine transcript spells out.
+    ['so the revenue guidance for fiscal twenty seven is one point one seven to one point two one billion pounds', 'one point one seven', 'FY2027'],
     ['For the third quarter of fiscal year 2026, we expect total net revenues to be between $338 million and $346 million.', '$338 million', 'FY2026Q3'],
     // Split fiscal years and a year named by its end; not the period of a comparison.
     ['Because of currency, we now expect fiscal 2026/27 revenue of EUR 4.45 billion to EUR 4.60 billion.', 'EUR 4.45 billion', 'FY2027'],

@@ -51,6 +51,18 @@ export interface ExtractContext {
 const GUIDANCE_PERIOD =
   /(20\d\d\s*(?:财)?年\s*第[一二三四](?:财)?季度?|20\d\d\s*年\s*(?:全年|全财年|财年)|(?:(?:the\s+)?(?:fiscal|financial)\s+year\s+ending\s+)(?:march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2},?)?\s+20\d\d|(?:(?:fiscal|financial)\s+(?:year\s+)?|fy\s*)?(?:20)?\d\d\s*\/\s*\d\d\b|next quarter|next year|next three years|next few quarters|coming quarters?|(?:per|each|a) quarter|for the (?:full )?year|this (?:fiscal |financial )?year|the current (?:fiscal |financial )?year|(?:first|second|third|fourth) quarter(?: of (?:(?:fiscal|financial) (?:year )?|fy ?)?\d{4})?|q[1-4](?:\s*(?:fiscal\s+|fy\s*'?)?\d{2,4}\b)?|full[- ](?:fiscal[- ])?year(?: (?:fiscal )?\d{4})?|fiscal (?:year )?\d{4}|fy ?\d{2,4}|\b20\d\d\b|下(?:一|个)?季度?|第[一二三四]季度?|全年|明年|未来[一二三四五几]+(?:个)?(?:季度|年)|20\d\d\s*(?:财)?年)/gi;
 
+const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+/**
+ * Years as a machine transcript spells them, as digits in place (padded to the same length, so
+ * positions hold): "fiscal twenty seven" -> "fiscal 2027", "twenty twenty six" -> "2026".
+ */
+export function spelledYears(text: string): string {
+  const two = (tens: string, unit?: string) => (tens.toLowerCase() === 'thirty' ? 30 : 20) + (unit ? UNITS.indexOf(unit.toLowerCase()) + 1 : 0);
+  return text
+    .replace(/\b(twenty)[\s-]+(twenty|thirty)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?\b/gi, (m, _a: string, tens: string, unit?: string) => String(2000 + two(tens, unit)).padEnd(m.length, ' '))
+    .replace(/\b(fiscal(?:\s+year)?|fy)\s+((twenty|thirty)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?)\b/gi, (m, lead: string, words: string, tens: string, unit?: string) => `${lead} ${String(2000 + two(tens, unit)).padEnd(words.length, ' ')}`);
+}
+
 /** The first period a sentence names for its guidance ("fourth quarter", "full year 2026"), or `unspecified`. */
 export function guidancePeriod(text: string): string {
   const m = new RegExp(GUIDANCE_PERIOD.source, 'i').exec(text);
@@ -63,7 +75,8 @@ export function guidancePeriod(text: string): string {
  * $45 million to $50 million": the first range is per quarter, the second for the year), or
  * `unspecified`. `at` and `length` place the value in the text.
  */
-export function guidancePeriodAt(text: string, at: number, length = 0): string {
+export function guidancePeriodAt(said: string, at: number, length = 0): string {
+  const text = spelledYears(said);
   let best: { text: string; distance: number } | undefined;
   for (const m of text.matchAll(GUIDANCE_PERIOD)) {
     const end = m.index + m[0].length;

@@ -129,8 +129,17 @@ function withSpelledNumbers(norm: string): { text: string; spans: Array<{ start:
   if (!/\b(?:percent|per cent|million|billion|pence|pounds|point)\b/.test(norm)) return { text: norm, spans: [] };
   let text = norm;
   const spans: Array<{ start: number; end: number }> = [];
-  for (const m of norm.matchAll(SPELLED)) {
-    if (!SPELLED_UNIT.test(norm.slice(m.index + m[0].length, m.index + m[0].length + 24))) continue;
+  const all = [...norm.matchAll(SPELLED)];
+  // (Or the start of a range whose end has one: "one point one five to one point two one billion pounds".)
+  const unitAfter = (i: number): boolean => {
+    const m = all[i]!;
+    const rest = norm.slice(m.index + m[0].length, m.index + m[0].length + 24);
+    if (SPELLED_UNIT.test(rest)) return true;
+    const next = all[i + 1];
+    return next !== undefined && /^\s+(?:to|and)\s+$/.test(norm.slice(m.index + m[0].length, next.index)) && unitAfter(i + 1);
+  };
+  for (const [i, m] of all.entries()) {
+    if (!unitAfter(i)) continue;
     const value = spelledValue(m[0]);
     if (value === undefined) continue;
     const digits = String(value);

@@ -685,8 +685,7 @@ const EXPLANATION = new RegExp(String.raw`\b(?:${EXPLAINING}|related\s+to|associ
 function entityMarked(p: Parsed, num: NumberMention, vocab: Vocabulary): boolean {
   const why = EXPLANATION.exec(p.norm.slice(num.end));
   const stop = why ? num.end + why.index : p.norm.length;
-  // (Not all the parts at once: "with expansion in the three segments".)
-  return positions(vocab.entityMarkers, p.norm).some((x) => x.start < stop && !ALL_PARTS.test(p.norm.slice(Math.max(0, x.start - 24), x.end)));
+  return positions(vocab.entityMarkers, p.norm).some((x) => x.start < stop);
 }
 
 /**
