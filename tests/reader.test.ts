@@ -96,6 +96,8 @@ describe('time frame and modality', () => {
     // "had net revenue of R$ …" is an amount, not revenue from a part; "in the total of" is what the shares cost.
     ['Retail had net revenue of R$ 2.655,9 million, growth of 8,1%.', [['retail', 'revenue', 2655.9e6, 'BRL'], ['retail', 'revenue_yoy_pct', 8.1, '%']]],
     ['In the quarter, we repurchased 4,2 million shares, in the total of R$ 38,6 million.', [['group', 'buyback_usd', 38.6e6, 'BRL']]],
+    // A spelled rate after an amount ends what the amount's tail is read for ("… up nineteen percent … on last year").
+    ['adjusted EBITA was 78.3 million pounds up nineteen percent and the adjusted EBITA margin was twenty seven point five percent which is up one point eight points on last year', [['group', 'adjusted_ebita', 78.3e6, 'GBP'], ['group', 'adjusted_ebita_yoy_pct', 19, '%'], ['group', 'adjusted_ebita_margin_pct', 27.5, '%']]],
     // German abbreviations of scale; a sentence that opens on the quarter keeps a programme named later out of its buyback.
     ['Free cash flow amounted to EUR 238 Mio. in the quarter.', [['group', 'free_cash_flow', 238e6, 'EUR']]],
     ['In the third quarter, we bought back shares for EUR 40 million and thereby completed the share buyback programme of EUR 150 million.', [['group', 'buyback_usd', 40e6, 'EUR']]],
@@ -526,6 +528,12 @@ describe('entity and context', () => {
     ['Retail declined 3% in the quarter.', undefined, [['retail', 'revenue_yoy_pct', -3, '%']]],
     ['Cloud grew operating income by 12%.', undefined, [['cloud', 'operating_income_yoy_pct', 12, '%']]],
   ] as const)('%s (topic %j)', (s, topic, expected) => expect(read(s, topic as Entity | undefined)).toEqual(expected));
+
+  it("takes guidance the sentence calls the company's guidance as the company's, whatever segment the talk was on", () => {
+    const cloud = { kind: 'segment', id: 'cloud' } as const;
+    expect(reader.explain('So the revenue guidance for fiscal 2026 is US$1.17 billion to US$1.21 billion.', cloud).map((r) => [r.decision, r.segment])).toEqual([['guidance', 'group'], ['guidance', 'group']]);
+    expect(reader.explain('We expect revenue of US$1.17 billion to US$1.21 billion.', cloud).map((r) => [r.decision, r.segment])).toEqual([['guidance', 'cloud'], ['guidance', 'cloud']]);
+  });
 
   it('does not take a segment named in what explains a forecast for the forecast\'s entity', () => {
     expect(reader.explain('Reflecting the weaker Cloud market, we now expect revenue of US$18.9 billion.').map((r) => [r.decision, r.segment])).toEqual([['guidance', 'group']]);

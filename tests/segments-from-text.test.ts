@@ -81,6 +81,8 @@ describe('segments read from the text', () => {
     ['先谈谈在线游戏。本季度在线游戏收入为 92.7 亿元，同比增长 15%。\n第二是广告及营销服务。本季度广告及营销服务收入 58.3 亿元，同比增长 9%。', ['zaixianyouxi', 'guanggaojiyingxiaofuwu']],
     ['先谈谈在线游戏。本季度在线游戏收入为 92.7 亿元，同比增长 15%。', []],
     ['第二是人才。我们今年招聘了很多工程师。\n最后是文化。我们重视团队。', []],
+    // A lower-case walk through the divisions that goes on in the short paragraphs after it.
+    ['so starting with the fourth quarter group revenue was 284.6 million pounds\nturning to the divisions\nmerchant payments revenue was one hundred and sixty one point three million pounds up fourteen percent\ndriven by volume growth\nbusiness software revenue was eighty nine point seven million pounds up nine percent\nso merchant payments and business software both grew\nthe currency effect was small\nwe saw good demand\nmargins improved\nthe pipeline is strong\nand that is it from me', ['merchant-payments', 'business-software']],
     // "By segment:" with a colon before three units with their revenue.
     ['By segment: Learning Services revenue was $214.5 million. Smart Learning Devices revenue was $71.3 million. Content and Licensing revenue was $26.9 million.', ['learning-services', 'smart-learning-devices', 'content-and-licensing']],
     // "In X, the net revenue was …" for three units, each named again.

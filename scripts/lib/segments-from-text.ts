@@ -99,7 +99,7 @@ function lowerCase(paragraphs: readonly string[]): boolean {
   return starts.length >= 10 && starts.filter((x) => /[a-z]$/.test(x)).length >= 0.6 * starts.length;
 }
 /** "now the divisions.", "by division,", "let's go through the segments": a walk through the units, in lower case. */
-const LOWER_WALK = /(?:^|[.!?]\s+)(?:(?:now|next|so|and|ok|okay|turning to|moving to|on to)\s*,?\s+)?(?:the\s+|our\s+)?(?:segments|divisions|businesses|business units)\s*[.:,]|\bby\s+(?:segment|division|business)\s*[,.:]|\b(?:go|walk|run)\s+(?:you\s+)?through\s+(?:the|our|each of our)\s+(?:(?:two|three|four|five|six)\s+)?(?:segments|divisions|businesses)\b/i;
+const LOWER_WALK = /(?:^|[.!?]\s+)(?:(?:now|next|so|and|ok|okay|turning to|moving to|on to)\s*,?\s+)?(?:the\s+|our\s+)?(?:segments|divisions|businesses|business units)\s*(?:[.:,]|$)|\bby\s+(?:segment|division|business)\s*[,.:]|\b(?:go|walk|run)\s+(?:you\s+)?through\s+(?:the|our|each of our)\s+(?:(?:two|three|four|five|six)\s+)?(?:segments|divisions|businesses)\b/i;
 /** A paragraph of a walk through the units that opens on one: "industrial sensors had sales of", "lab solutions our largest division had sales of", "and lifecycle services grew". */
 const LOWER_UNIT_OPENS = /^\s*(?:and\s+|next\s+|then\s+|finally\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:our\s+[a-z]+\s+(?:division|segment|business)\s+)?(?:had|posted|reported|grew|delivered|recorded)\b/;
 /** "aerospace revenue was", "energy services revenue was": a lower-case name of one to three words as revenue's subject. */
@@ -418,10 +418,12 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   const units = [...new Set(opening)];
   if (units.length >= 2) addLowerNamedAgain(units);
   if (lowerCase(managementParagraphs)) {
-    for (const p of managementParagraphs) {
+    for (const [i, p] of managementParagraphs.entries()) {
       const from = LOWER_WALK.exec(p);
       if (!from) continue;
-      const names = [...p.slice(from.index).matchAll(LOWER_REVENUE_OF)].map((m) => m[1]!).filter((n) => !LOWER_NOT_NAME.test(n));
+      // (The walk goes on in the short paragraphs after it, as a transcript that breaks at each pause has it.)
+      const walk = [p.slice(from.index), ...managementParagraphs.slice(i + 1, i + 8)].join('. ');
+      const names = [...walk.matchAll(LOWER_REVENUE_OF)].map((m) => m[1]!).filter((n) => !LOWER_NOT_NAME.test(n));
       const unique = [...new Set(names)];
       if (unique.length < 2) continue;
       addLowerNamedAgain(unique);

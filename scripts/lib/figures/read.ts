@@ -624,7 +624,9 @@ export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Voc
     const direct = /^\s*(?:the|a|an)?\s*(?:approximately|about|around|roughly|nearly|almost|some|约|大约)?\s*\S{0,6}\s*$/.test(sinceMarker);
     if (!growthAfterMarker && !toAfterMarker && (!preposition || direct)) return true;
   }
-  const next = norm.slice(num.end);
+  // (Up to the next number, a spelled one too: "78.3 million pounds up nineteen percent … on last year".)
+  const following = p.numbers.find((n) => n.start >= num.end);
+  const next = norm.slice(num.end, following ? following.start : undefined);
   const stop = next.search(/\d|[,，;；。]/);
   const tail = stop < 0 ? next : next.slice(0, stop);
   // "up 12% from a year ago": a rate right after its growth word is the change, and the period
@@ -715,6 +717,9 @@ const ZH_BUSINESS_BEFORE = /([\u4e00-\u9fff]{2,6}?)(?:业务|業務)(?:的)?(?:�
 
 const PERIOD_AFTER_PART = /^\s*[,，]?\s*(?:the\s+)?(?:第[一二三四]季度|本季度|单季度|單季度|第[一二三四]季|(?:first|second|third|fourth) quarter|q[1-4]\b|\d{1,2}\s*月)/;
 
+/** "the revenue guidance for fiscal 2027 is", "our full-year guidance", `全年收入指引`: the company's guidance named as such. */
+const COMPANY_GUIDANCE = /\b(?:the|our)\s+(?:(?:full[- ]year|annual|fiscal|revenue|sales|margin|capex|ebitda|ebita|eps|[a-z]+\s+margin)\s+)*guidance\b|全年(?:收入|营收|业绩)?指引/;
+
 /** A measure's own verb before its value: "adjusted EBITDA was 301 million". */
 const OWN_VERB = /^\s*(?:margin\s+)?(?:was|were|is|came in|reached|grew|rose|fell|declined|increased|decreased)\b/;
 
@@ -761,6 +766,9 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
     if (ctx.entity?.kind === 'segment' && p.segments.length === 0 && pointsBack(p.norm, ctx.vocab) && !namesAnotherBefore(p, measure)) return { segment: ctx.entity.id, rule: `entity:refers-back ${ctx.entity.id}` };
     return { segment: null, rule: 'entity:unnamed-part' };
   }
+  // "so the revenue guidance for fiscal twenty seven is …": guidance the sentence names as such,
+  // with no segment in it, is the company's, whatever segment the talk was on.
+  if (p.segments.length === 0 && COMPANY_GUIDANCE.test(p.norm.slice(0, num.start))) return { segment: 'group', rule: 'entity:company-guidance' };
   // "CCB reported net income of $3.6 billion": a business the profile does not name reports it, whatever the topic.
   if (reportsAsOther(p, measure)) return { segment: null, rule: 'entity:unnamed-reporter' };
   if (ctx.entity?.kind === 'part') return { segment: null, rule: 'entity:context unnamed part' };
