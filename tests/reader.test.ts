@@ -98,6 +98,10 @@ describe('time frame and modality', () => {
     ['In the quarter, we repurchased 4,2 million shares, in the total of R$ 38,6 million.', [['group', 'buyback_usd', 38.6e6, 'BRL']]],
     // A spelled rate after an amount ends what the amount's tail is read for ("… up nineteen percent … on last year").
     ['adjusted EBITA was 78.3 million pounds up nineteen percent and the adjusted EBITA margin was twenty seven point five percent which is up one point eight points on last year', [['group', 'adjusted_ebita', 78.3e6, 'GBP'], ['group', 'adjusted_ebita_yoy_pct', 19, '%'], ['group', 'adjusted_ebita_margin_pct', 27.5, '%']]],
+    // "P&L" and clause words ("so") before a generic head are no line of revenue; "reported EBITDA" is not the adjusted one.
+    ['I start with the group P&L net sales US$284.6 million up 3.2% reported.', [['group', 'revenue', 284.6e6, 'USD'], ['group', 'revenue_yoy_pct', 3.2, '%']]],
+    ['gross margin was 46.8 percent so gross profit of US$133.2 million the improvement comes from pricing', [['group', 'gross_margin_pct', 46.8, '%'], ['group', 'gross_profit', 133.2e6, 'USD']]],
+    ['reported EBITDA was US$50.1 million this includes restructuring costs', []],
     // German abbreviations of scale; a sentence that opens on the quarter keeps a programme named later out of its buyback.
     ['Free cash flow amounted to EUR 238 Mio. in the quarter.', [['group', 'free_cash_flow', 238e6, 'EUR']]],
     ['In the third quarter, we bought back shares for EUR 40 million and thereby completed the share buyback programme of EUR 150 million.', [['group', 'buyback_usd', 40e6, 'EUR']]],
@@ -691,6 +695,13 @@ describe('what earlier sentences of a turn carry', () => {
     expect(segmentsOf(['云业务方面。本季度收入为 40 亿元。'])).toEqual([['cloud', 'revenue', 4e9]]);
     // Without the heading, the segment's topic carries on into the next paragraph of the turn.
     expect(segmentsOf(['云业务方面，本季度收入为 40 亿元。', '第三季度经营利润为 6.83 亿元。'])).toContainEqual(['cloud', 'operating_income', 6.83e8]);
+  });
+
+  it('reads a measure after a paragraph that named three segments, one with a figure, as the group\'s', () => {
+    const three = companySchema.parse({ ...company, segments: [...company.segments, { id: 'media', names: { en: 'Media' }, aliases: [], metrics: [] }] });
+    const r3 = figureReader({ company: three, metrics: metrics(), reading: reading(), quarter: parseQuarterId('FY2025Q3')! });
+    const said = ['Gross profit was $133 million, with a higher share of Media.', 'By division, the adjusted EBITA margin was 21.2% in Cloud, Retail 14.6 and Media 24.5.', 'EBIT was $38.4 million.'];
+    expect(r3.read(cfoTurn(said), speakers).figures.map((f) => [f.segment, f.metric, f.value])).toContainEqual(['group', 'operating_income', 38.4e6]);
   });
 
   it('takes no part as the topic from a sentence that speaks of all the segments at once', () => {

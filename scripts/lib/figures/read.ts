@@ -156,6 +156,11 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
       const ownerRightBefore = found.some((o) => o.value.metric !== '@margin' && o.end <= m.start && /^\s*$/.test(norm.slice(o.end, m.start)));
       return !ownerRightBefore && isRevenueLine(norm, m, segments, company, vocab) ? { ...m, value: { metric: null, loss: false, head: true } } : m;
     }
+    // "reported EBITDA was 50.1 million this includes restructuring costs": an adjusted metric's
+    // bare term after "reported" or "statutory" is the unadjusted measure, which is not exported.
+    if (m.value.metric?.startsWith('adjusted_') && !/adjusted|经调整|调整后/.test(m.text) && /\b(?:reported|statutory|unadjusted)\s+$/.test(norm.slice(Math.max(0, m.start - 14), m.start))) {
+      return { ...m, value: { metric: null, loss: false, head: false } };
+    }
     // ("Non-GAAP basic and diluted net income per ADS": the prefix is the diluted measure's too.)
     if (m.value.metric && m.value.metric !== '@margin' && (vocab.nonGaapPrefix.test(norm.slice(Math.max(0, m.start - 30), m.start).replace(/\bbasic\s+(?:and|&)\s+$/, '')) || (opener && opener.index < m.start && !/(?<!non-?\s?)gaap\s*$/.test(norm.slice(Math.max(0, m.start - 8), m.start))))) {
       const counterpart = metrics.get(m.value.metric)?.under_non_gaap;
