@@ -73,6 +73,8 @@ describe('time frame and modality', () => {
   // Read as the group's remarks (a topic sentence said so), so the entity is not what is tested here.
   it.each([
     ['We will continue our three-year plan to invest RMB 200 billion in cloud infrastructure.', []],
+    // "较9月末的79.8亿元": the value compared against.
+    ['公司现金及现金等价物合计86.4亿元，较9月末的79.8亿元有所增加。', [['group', 'cash_and_investments', 8.64e9, 'CNY']]],
     // A quarter of an earlier year written "3Q25" after the value; a basis before IFRS 16.
     ['Net revenue totaled R$ 4.312,6 million in the third quarter, 9,4% above the R$ 3.942,0 million of 3Q24.', [['group', 'revenue', 4312.6e6, 'BRL']]],
     ['In the concept pre-IFRS 16, that is, deducting the rent payments, the adjusted EBITDA was R$ 371,8 million.', []],
@@ -702,6 +704,13 @@ describe('what earlier sentences of a turn carry', () => {
     const r3 = figureReader({ company: three, metrics: metrics(), reading: reading(), quarter: parseQuarterId('FY2025Q3')! });
     const said = ['Gross profit was $133 million, with a higher share of Media.', 'By division, the adjusted EBITA margin was 21.2% in Cloud, Retail 14.6 and Media 24.5.', 'EBIT was $38.4 million.'];
     expect(r3.read(cfoTurn(said), speakers).figures.map((f) => [f.segment, f.metric, f.value])).toContainEqual(['group', 'operating_income', 38.4e6]);
+  });
+
+  it('reads the clauses after a full-year clause that ends with a semicolon as the full year\'s', () => {
+    const said = ['2025年全年公司实现收入142.85亿元，同比增长12.1%；归属于母公司股东的净利润12.36亿元，同比增长19.5%。', '第四季度归属于母公司股东的净利润为3.61亿元。'];
+    const q4 = figureReader({ company, metrics: metrics(), reading: reading(), quarter: parseQuarterId('FY2025Q4')! });
+    const figures = q4.read(cfoTurn(said), speakers).figures.filter((f) => f.metric === 'net_income').map((f) => [f.period, f.value]);
+    expect(figures).toEqual([['FY2025', 12.36e8], ['FY2025Q4', 3.61e8]]);
   });
 
   it('takes no part as the topic from a sentence that speaks of all the segments at once', () => {

@@ -578,6 +578,8 @@ function otherFiscalQuarterBefore(upTo: string, vocab: Vocabulary): boolean {
 export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Vocabulary): boolean {
   const { norm } = p;
   if (vocab.comparisonSentence.test(norm)) return true;
+  // "较9月末的79.8亿元", "较年初的…", "较去年同期的…": a value compared against, a date or period before it.
+  if (/较[^，。；,;]{0,10}?(?:末|底|初|同期)的?\s*(?:人民币|港元|美元|新台币)?\s*$/.test(norm.slice(Math.max(0, num.start - 24), num.start))) return true;
   // "This compares to a net income of…", "上年同期净收入为…": the comparison names the measure itself.
   const markerBeforeMeasure = [...norm.slice(0, measure.start).matchAll(new RegExp(vocab.priorBefore.source, 'g'))].pop();
   if (markerBeforeMeasure && /^\s*(?:a|an|the|our|its|的)?\s*$/.test(norm.slice(markerBeforeMeasure.index + markerBeforeMeasure[0].length, measure.start))) return true;
@@ -1148,6 +1150,9 @@ export function periodTopicOf(text: string, vocab: Vocabulary): Frame | undefine
   const cause = /^\W*(?:given|based on|reflecting|considering|in light of|on the back of|thanks to|鉴于|基于|考虑到)\b/.test(opening);
   const attribute = ytd !== null && /^\s*(?:performance|results|trends?|momentum|strength|trajectory|progress|run[- ]rate|execution)\b/.test(opening.slice(ytd.index + ytd[0].length));
   if (ytd && !cause && !attribute) return 'year-to-date';
+  // "全年公司实现收入142.85亿元…；归属于母公司股东的净利润12.36亿元…": a clause that opens on the whole
+  // year and ends with a semicolon shares it with the clauses after it.
+  if (/^\W*(?:(?:20\d\d\s*年)?全年|全财年|(?:for|in)\s+the\s+full(?:[- ]fiscal)?[- ]year\b)/.test(opening) && /[；;]\s*$/.test(norm) && !cause) return 'full-year';
   // "In the quarter, …", "本季度…": back to the quarter.
   if (/(?:this|the) quarter|(?:本|这个|该)季度|q[1-4]\b|(?:first|second|third|fourth) quarter|第[一二三四]季度/.test(opening)) return null;
   return undefined;
