@@ -709,6 +709,10 @@ describe('label lines', () => {
     ['远川基金 黄嘉诚：', { name: '黄嘉诚', role: 'analyst', firm: '远川基金' }, false],
     ['财务总监 何佳音', { name: '何佳音', title: '财务总监' }, false],
     ['主持人（陈晓岚）：', { name: '主持人', role: 'operator' }, false],
+    // A Traditional Chinese official transcript's spokesperson lines; an analyst named by family name and firm.
+    ['發言人：林志明（財務長）', { name: '林志明', title: '財務長' }, true],
+    ['發言人 陳怡君 執行長：', { name: '陳怡君', title: '執行長' }, true],
+    ['鼎豐證券 張分析師', { name: '張分析師', role: 'analyst', firm: '鼎豐證券' }, false],
   ])('reads %s as a label', (line, label, marked) => {
     const got = labelLine(line)!;
     expect(got.label).toMatchObject(label);

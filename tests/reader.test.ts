@@ -713,6 +713,14 @@ describe('what earlier sentences of a turn carry', () => {
     expect(figures).toEqual([['FY2025', 12.36e8], ['FY2025Q4', 3.61e8]]);
   });
 
+  it('takes an outlook that names no segment, and the forecasts after it, as the company\'s', () => {
+    const said = ['云业务方面，本季度收入为 40 亿元。展望第四季，基于目前的客户预测，我们预期第四季营收将介于 177 亿元至 181 亿元之间；毛利率预估介于 31.5% 至 33.5%。'];
+    expect(reader.read(cfoTurn(said), speakers).guidance.map((g) => [g.segment, g.metric, g.low, g.high])).toEqual([
+      ['group', 'revenue', 17.7e9, 18.1e9],
+      ['group', 'gross_margin_pct', 31.5, 33.5],
+    ]);
+  });
+
   it('takes no part as the topic from a sentence that speaks of all the segments at once', () => {
     expect(segmentsOf(['Net revenue reached $4.3 billion, with expansion in the three segments of business. The net profit reached $112 million.'])).toContainEqual(['group', 'net_income', 112e6]);
     // (In the sentence itself they leave the figure unassigned: "all segments achieving EBITDA improvement, leading to a 36% increase".)

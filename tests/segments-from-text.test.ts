@@ -81,6 +81,9 @@ describe('segments read from the text', () => {
     ['先谈谈在线游戏。本季度在线游戏收入为 92.7 亿元，同比增长 15%。\n第二是广告及营销服务。本季度广告及营销服务收入 58.3 亿元，同比增长 9%。', ['zaixianyouxi', 'guanggaojiyingxiaofuwu']],
     ['先谈谈在线游戏。本季度在线游戏收入为 92.7 亿元，同比增长 15%。', []],
     ['第二是人才。我们今年招聘了很多工程师。\n最后是文化。我们重视团队。', []],
+    // After "接下來報告各產品線。", paragraphs that open on a unit with its revenue after ("仍是…", "本季表現…").
+    ['接下來報告各產品線。光學鏡頭仍是我們最大的產品線。本季營收89.5億元，占總營收48%，年增9.8%。\n車用模組本季表現最為亮眼。營收55.2億元，年增31.4%。\n光通訊元件營收41.7億元，年增8.1%。', ['guangxuejingtou', 'cheyongmozu', 'guangtongxunyuanjian']],
+    ['第三季度，公司实现营业收入86.4亿元；\n第三季度经营利润为6.83亿元，经营利润率为7.9%。', []],
     // A lower-case walk through the divisions that goes on in the short paragraphs after it.
     ['so starting with the fourth quarter group revenue was 284.6 million pounds\nturning to the divisions\nmerchant payments revenue was one hundred and sixty one point three million pounds up fourteen percent\ndriven by volume growth\nbusiness software revenue was eighty nine point seven million pounds up nine percent\nso merchant payments and business software both grew\nthe currency effect was small\nwe saw good demand\nmargins improved\nthe pipeline is strong\nand that is it from me', ['merchant-payments', 'business-software']],
     // "By segment:" with a colon before three units with their revenue.

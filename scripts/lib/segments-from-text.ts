@@ -135,14 +135,20 @@ const PRONOUN = /^(?:We|It|They|He|She|This|That|Management|Company|Group|Firm)$
  * "分业务看，输配电设备业务第三季度实现收入…；新能源装备业务实现收入…", "以產品別來看，車用光學營收為…；消費性電子營收為…":
  * a Chinese breakdown by business or product line.
  */
-const ZH_BREAKDOWN_OPENER = /(?:^|[。；;])\s*(?:从|從|按|以)?(?:分业务|分板块|分板塊|分業務|业务板块|業務板塊|各业务|各業務|分产品|分產品|产品别|產品別|产品线|產品線|事业群|事業群|业务别|業務別|应用别|應用別)(?:来|來)?(?:看|划分|劃分|而言|区分|區分)[,，:：]|(?:说明|說明|介绍|介紹|报告|報告|看一下|来看|來看)(?:一下)?各(?:个|個)?(?:产品线|產品線|业务|業務|事业群|事業群|板块|板塊|业务板块|業務板塊)(?:的)?(?:营收|營收|收入|表现|表現|情况|情況)[。，,:：]/u;
+const ZH_BREAKDOWN_OPENER = /(?:^|[。；;])\s*(?:从|從|按|以)?(?:分业务|分板块|分板塊|分業務|业务板块|業務板塊|各业务|各業務|分产品|分產品|产品别|產品別|产品线|產品線|事业群|事業群|业务别|業務別|应用别|應用別)(?:来|來)?(?:看|划分|劃分|而言|区分|區分)[,，:：]|(?:说明|說明|介绍|介紹|报告|報告|看一下|来看|來看)(?:一下)?各(?:个|個)?(?:产品线|產品線|业务|業務|事业群|事業群|板块|板塊|业务板块|業務板塊)(?:的)?(?:营收|營收|收入|表现|表現|情况|情況)?[。，,:：]/u;
+/**
+ * After such an opener, a paragraph that opens on a unit and states a revenue with its amount:
+ * "光學鏡頭仍是我們最大的產品線。本季營收89.5億元", "車用模組本季表現最為亮眼。營收55.2億元".
+ */
+const ZH_PARAGRAPH_UNIT = /^([\p{Script=Han}]{2,8}?)(?:業務|业务|產品線|产品线)?(?=仍是|是我們|是我们|是公司|本季表現|本季表现|本季度表现|本季度表現|方面|則是|则是|也是)/u;
+const ZH_REVENUE_WITH_AMOUNT = /(?:營收|营收|收入)(?:為|为|達|达|約|约)?\s*(?:新台幣|新台币|人民幣|人民币|港幣|港币)?\s*\d/u;
 /** The company's total revenue, and "其中，" opening a paragraph or sentence after it. */
 const ZH_TOTAL_REVENUE = /(?:总收入|總收入|总营收|總營收|营业总收入|營業總收入)(?:为|為|达到|達到|是)/u;
 const ZH_OF_WHICH = /^\s*其中[,，]/u;
 const ZH_TOTAL_THEN_PARTS = /(?:总收入|總收入|总营收|總營收|营业总收入|營業總收入)(?:为|為|达到|達到|是)[^。]*。\s*其中[,，]/u;
 const ZH_BUSINESS_REVENUE = /(?:^|[，,；;。：:]\s*)(?:第?[一二三四]季度|本季度|单季度|單季度)?([\p{Script=Han}]{2,10}?)(?:(?:业务|業務|板块|板塊)(?:第[一二三四]季度|本季度|单季度|單季度)?(?:实现|實現|录得|錄得|取得)?|(?:实现|實現|录得|錄得|取得)|的?(?=(?:第[一二三四]季度?|本季度?|单季度|單季度)?(?:营业|營業)?(?:收入|营收|營收)(?:为|為|是|达|達|约|約|\s*(?:人民币|人民幣|新台币|新台幣)?\s*\d)))(?:第[一二三四]季度?|本季度?|单季度|單季度)?(?:了)?(?:营业|營業)?(?:收入|营收|營收)/gu;
 /** Subjects of "…实现收入" that are the company, not one of its businesses. */
-const ZH_NOT_BUSINESS = /^(?:公司|本公司|集团|集團|我们|我們|我司|全年|前三季度|上半年|整体|整體|合计|合計|海外|国内|國內|境外|境内)$|季|合并|合併|累计|累計/u;
+const ZH_NOT_BUSINESS = /^(?:公司|本公司|集团|集團|我们|我們|我司|全年|前三季度|上半年|整体|整體|合计|合計|海外|国内|國內|境外|境内)$|季|合并|合併|累计|累計|^[占佔總总]|^其他$/u;
 /** "先谈谈在线游戏。", "第二是广告及营销服务。", "最后是云服务。": a business the speaker enumerates as a topic sentence. */
 const ZH_ENUMERATED = /(?:^|[。；！])\s*(?:先谈谈|先谈|先说说|先说|首先是|首先谈谈|第[一二三四五六](?:个|块|塊)?是|其次是|再次是|最后是|最後是)\s*([\p{Script=Han}]{2,10}?)(?:业务|業務|板块|板塊)?\s*[。：:]/gu;
 /**
@@ -330,6 +336,8 @@ export function segmentsFromText(raw: RawSource): Segment[] {
           const name = m[1]!.replace(/^(?:其中|以及|而)/u, '');
           if (name.length >= 2 && !ZH_NOT_BUSINESS.test(name)) breakdownNames.add(name);
         }
+        const unit = ZH_PARAGRAPH_UNIT.exec(opener ? p.text.slice(opener.index + opener[0].length).trim() : p.text);
+        if (unit && !ZH_NOT_BUSINESS.test(unit[1]!) && !ZH_NOT.test(unit[1]!) && ZH_REVENUE_WITH_AMOUNT.test(p.text)) breakdownNames.add(unit[1]!);
       }
     }
     if (breakdownNames.size >= 2) for (const n of breakdownNames) addZh(n);

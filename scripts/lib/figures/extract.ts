@@ -60,7 +60,7 @@ export function spelledYears(text: string): string {
   const two = (tens: string, unit?: string) => (tens.toLowerCase() === 'thirty' ? 30 : 20) + (unit ? UNITS.indexOf(unit.toLowerCase()) + 1 : 0);
   return text
     .replace(/\b(twenty)[\s-]+(twenty|thirty)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?\b/gi, (m, _a: string, tens: string, unit?: string) => String(2000 + two(tens, unit)).padEnd(m.length, ' '))
-    .replace(/\b(fiscal(?:\s+year)?|fy)\s+((twenty|thirty)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?)\b/gi, (m, lead: string, words: string, tens: string, unit?: string) => `${lead} ${String(2000 + two(tens, unit)).padEnd(words.length, ' ')}`);
+    .replace(/\b(fiscal(?:\s+year)?|fy)\s+((twenty|thirty)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?)\b/gi, (_whole: string, lead: string, words: string, tens: string, unit?: string) => `${lead} ${String(2000 + two(tens, unit)).padEnd(words.length, ' ')}`);
 }
 
 /** The first period a sentence names for its guidance ("fourth quarter", "full year 2026"), or `unspecified`. */

@@ -724,6 +724,9 @@ const ZH_BUSINESS_BEFORE = /([\u4e00-\u9fff]{2,6}?)(?:业务|業務)(?:的)?(?:�
 
 const PERIOD_AFTER_PART = /^\s*[,，]?\s*(?:the\s+)?(?:第[一二三四]季度|本季度|单季度|單季度|第[一二三四]季|(?:first|second|third|fourth) quarter|q[1-4]\b|\d{1,2}\s*月)/;
 
+/** A sentence that opens the outlook: `展望第四季`, "Looking ahead to the fourth quarter", "Turning to our outlook". */
+const OUTLOOK_OPENING = /^\W*(?:展望(?:下一?季度?|第[一二三四]季度?|明年|全年|未来|20\d\d)|looking\s+(?:ahead|forward)\s+to\s+(?:the\s+)?(?:fourth|third|second|first|next|full|coming)\b|turning\s+(?:now\s+)?to\s+(?:our\s+|the\s+)?(?:outlook|guidance)\b|now\s+(?:to|for)\s+(?:our\s+|the\s+)?(?:outlook|guidance)\b)/;
+
 /** "the revenue guidance for fiscal 2027 is", "our full-year guidance", `全年收入指引`: the company's guidance named as such. */
 const COMPANY_GUIDANCE = /\b(?:the|our)\s+(?:(?:full[- ]year|annual|fiscal|revenue|sales|margin|capex|ebitda|ebita|eps|[a-z]+\s+margin)\s+)*guidance\b|全年(?:收入|营收|业绩)?指引/;
 
@@ -1205,6 +1208,9 @@ function measureHeading(norm: string, vocab: Vocabulary): boolean {
 export function topicOf(text: string, vocab: Vocabulary): Entity | undefined {
   const norm = normalizeSameLength(text);
   if (measureHeading(norm, vocab)) return { kind: 'group' };
+  // "展望第四季，…我們預期第四季營收將介於…", "Looking ahead to the fourth quarter, we expect …": an
+  // outlook that names no segment is the company's, and so are the forecasts after it.
+  if (OUTLOOK_OPENING.test(norm) && vocab.segments.find(norm).length === 0) return { kind: 'group' };
   // "The main drivers were price, … and a better mix in Service": a sentence that explains what
   // came before names what drove it, not what comes next.
   if (DRIVERS_SENTENCE.test(norm)) return undefined;

@@ -78,6 +78,11 @@ export function splitLabel(core: string): RawLabel | undefined {
     if (TITLE_WORDS.test(pre)) return { text, name: before.groups.name!, title: pre };
     if (ZH_FIRM.test(pre)) return { text, name: before.groups.name!, role: 'analyst', firm: pre };
   }
+  // `鼎豐證券 張分析師`, `凯基证券张分析师`: a firm, then an analyst named by family name and title.
+  const surnamed = /^(?<firm>\p{Script=Han}{2,12}?)\s*(?<name>\p{Script=Han}(?:分析師|分析师))$/u.exec(text);
+  if (surnamed?.groups && looksLikeChineseName(`${surnamed.groups.name![0]}某`) && (ZH_FIRM.test(surnamed.groups.firm!) || /\s/.test(text))) {
+    return { text, name: surnamed.groups.name!, role: 'analyst', firm: surnamed.groups.firm! };
+  }
   // `Name (Title)`, `刘振华（董事长）`.
   const paren = /^(?<name>[^()（）]{2,60}?)\s*[(（](?<title>[^()（）]{2,80})[)）]$/u.exec(text);
   const zhSpace = /^(?<name>\p{Script=Han}{2,4})\s+(?<title>\p{Script=Han}{2,12})$/u.exec(text);
@@ -119,6 +124,8 @@ export function labelLine(raw: string): LabelLine | undefined {
     }
   };
   t = t.replace(/^#{1,6}\s+/, '');
+  // `發言人：林志明（財務長）`, `發言人 陳怡君 執行長：`: the spokesperson's role word before the person.
+  strip(SPOKESPERSON);
   strip(BIO);
   strip(LEAD_TIME);
   strip(TRAIL_TIME);
@@ -141,6 +148,9 @@ export function labelLine(raw: string): LabelLine | undefined {
   const role = label.role ?? (side === 'question' ? 'analyst' : undefined);
   return { label: role ? { ...label, role } : label, marked, ...(side ? { side } : {}) };
 }
+
+/** The role word a Chinese official transcript writes before a management speaker. */
+const SPOKESPERSON = /^(?:發言人|发言人|報告人|报告人|主講人|主讲人)(?:\s*[:：]\s*|\s+)(?=\p{Script=Han})/u;
 
 /** `问：…`, `提问：…`, `答：…`, `答（刘振华）：…`, `回复：…`: a Chinese briefing's question and answer lines. */
 const ZH_QA = /^(?<kind>问|問|提问|提問|投资者提问|投資者提問|答|回答|回复|回覆)\s*(?:\d+\s*)?(?:[(（](?<who>[^()（）]{1,20})[)）])?\s*[:：]\s*(?<rest>\S.*)$/u;
@@ -378,8 +388,10 @@ export const labelLinesLayout: Layout = {
       if (qa?.groups) {
         const asks = /^(?:问|問|提问|提問|投资者提问|投資者提問)$/.test(qa.groups.kind!);
         const who = qa.groups.who?.trim();
+        // (`問（鼎豐證券 張分析師）：` names the asker and firm: read as a label.)
+        const named = asks && who ? splitLabel(who) : undefined;
         const label: RawLabel = asks
-          ? { text: who ?? '投资者', name: who ?? '投资者', role: 'analyst' }
+          ? named?.role === 'analyst' ? named : { text: who ?? '投资者', name: who ?? '投资者', role: 'analyst' }
           : who && looksLikeChineseName(who)
             ? { text: who, name: who, role: 'executive' }
             : { text: '管理层', name: '管理层', role: 'executive' };
