@@ -59,6 +59,8 @@ describe('which company a call is about', () => {
     ['the operator welcome only', 'Operator\n\nGood morning, and welcome to Marrow & Finch Co.’s fourth quarter 2025 earnings call.\n', 'marrow-and-finch'],
     ['a title with the legal form and no ticker', 'Wrenby Group plc - Q4 and Full Year FY2026 Results Call\nAuto-generated transcript.\n', 'wrenby-group'],
     ['a legal form after a comma, above speaker lines with a role in brackets', 'Brightlake Data, Inc. - Q2 Fiscal 2026 Earnings Webcast\nSpeakers: Operator; Lukas Brenner (CFO)\n\n[00:05:43] Lukas Brenner (CFO): Turning to operating results. On a GAAP basis, we had an operating loss of $8.4 million, compared with a loss of $21.7 million a year ago.\n', 'brightlake-data'],
+    ['a PDF cover with the ticker on the line under the name', 'KESTREL RIDGE INDUSTRIES INC.\n(TSX: KRI)\n\nQ2 Fiscal 2026 Earnings Conference Call\n', 'kestrel-ridge-industries'],
+    ['a welcome a PDF wrapped over two lines', 'OPERATOR:\nGood morning, ladies and gentlemen, and welcome to the Tallis Ridge Minerals second\nquarter fiscal 2026 earnings conference call. At this time, all participants are in a\n', 'tallis-ridge-minerals'],
     ["a wire story's lead", 'Markets | Technology\n\nBy Anna Kell\n\nMUNICH, Oct 23 (Northwire) - Brisbane Tools SE raised its forecast after a conference call.\n', 'brisbane-tools'],
   ])('reads %s', (_what, text, id) => expect(idOf(text)).toBe(id));
 

@@ -228,9 +228,12 @@ export function companyEvidence(lines: readonly Line[]): CompanyEvidence[] {
       });
       continue;
     }
-    const title = TITLE.exec(t);
+    // A cover that puts the ticker on the line under the name: "KESTREL RIDGE INDUSTRIES INC." / "(TSX: KRI)".
+    const under = head[head.indexOf(l) + 1]?.text ?? '';
+    const tickerBelow = /^[(（]\s*(?:[A-Z]{2,8}\s*:\s*)?[A-Z0-9][A-Z0-9.]{0,8}\s*[)）]$/.test(under.trim()) && !/[()（）]/.test(t);
+    const title = TITLE.exec(tickerBelow ? `${t} ${under.trim()}` : t);
     // The call words may stand on the next line: "Acme PLC (ACM LN Equity)" / "Q3 2025 Trading Update Call".
-    const next = head[head.indexOf(l) + 1]?.text ?? '';
+    const next = head[head.indexOf(l) + (tickerBelow ? 2 : 1)]?.text ?? '';
     // Not a speaker's turn with a role in brackets: "[00:05:43] Lukas Brennan (CFO): Turning to results. …".
     const turn = title?.groups && (ROLE_ABBREVIATION.test(title.groups.ticker!) || /^[:：]\s*\S+(?:\s+\S+){11}/u.test(title.groups.rest!));
     if (title?.groups && !turn && (CALL_WORDS.test(title.groups.rest!) || (title.groups.rest === '' && CALL_WORDS.test(next))) && title.groups.name!.split(/\s+/).length <= 8 && !/[.!?。]\s/.test(title.groups.name!)) {
@@ -275,9 +278,13 @@ export function companyEvidence(lines: readonly Line[]): CompanyEvidence[] {
     const subject = lead?.groups ? LEAD_SUBJECT.exec(lead.groups.rest!) : null;
     if (subject?.groups) out.push({ kind: 'title', line: l.n, seen: l.text.slice(0, 120), name: subject.groups.name!.trim() });
   }
-  // Welcome and host introduction: the first lines of the call.
-  for (const l of nonEmpty.slice(0, 200)) {
-    const t = l.text.normalize('NFKC');
+  // Welcome and host introduction: the first lines of the call (a line that stops mid-sentence,
+  // as text from a PDF does, read on into the next: "welcome to the Kestrel Ridge Industries second" / "quarter …").
+  const early = nonEmpty.slice(0, 200);
+  for (const [i, l] of early.entries()) {
+    // (Only a long line, as a hard wrap leaves it; not a label line such as "Operator".)
+    const wrapped = l.text.length >= 50 && !/[.!?。！？:：]\s*$/.test(l.text) && early[i + 1] ? `${l.text} ${early[i + 1]!.text}` : l.text;
+    const t = wrapped.normalize('NFKC');
     if (/(欢迎参加|歡迎參加|欢迎来到|歡迎來到)/.test(t) && CALL_WORDS.test(t)) {
       const zh = zhNameIn(t.slice(t.search(/欢迎|歡迎/)));
       if (zh) out.push({ kind: 'zh-title', line: l.n, seen: t.slice(0, 80), zhName: zh });

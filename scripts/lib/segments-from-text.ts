@@ -69,7 +69,7 @@ const NAME_COLON_SALES = new RegExp(`(?:^|[.!?]\\s+)(${NAME})\\s*:\\s+(?:net sal
 /** "Turning to Diagnostics.", "Moving on to Home Care," as a sentence's opening. */
 const TURNING_TO = new RegExp(`(?:^|[.!?]\\s+)(?:Turning|Moving(?:\\s+on|\\s+next)?|Now\\s+turning|Next,?\\s+(?:turning|moving)|Shifting)\\s+to\\s+(?:our\\s+|the\\s+)?(${NAME})(?:\\s+(?:segment|division|business))?\\s*[.,:]`, 'g');
 /** "Motion & Drives, our largest segment, had …": a name the sentence calls one of the company's units. */
-const NAME_APPOSITIVE = new RegExp(`(?:^|[.!?]\\s+)(${NAME}),\\s+(?:our|its|the\\s+company's)\\s+(?:[a-z-]+\\s+){0,3}(?:segment|division)\\b`, 'g');
+const NAME_APPOSITIVE = new RegExp(`(?:^|[.!?]\\s+|\\b(?:start|starting|begin|beginning)\\s+with\\s+)(${NAME}),\\s+(?:our|its|the\\s+company's)\\s+(?:[a-z-]+\\s+){0,3}(?:segment|division)\\b`, 'g');
 /** "Our US Generics business had a very strong quarter.": a sentence about how one of the company's units did. */
 const OUR_BUSINESS_DID = new RegExp(`(?:^|[.!?]\\s+)Our\\s+(${NAME})\\s+(?:business|segment|division)\\s+(?:had|reported|delivered|posted|generated|grew|saw|recorded|continued|performed)\\b`, 'g');
 /** "Moving next to our AWS segment. Revenue was $33 billion": initials a topic sentence turns to, with results right after. */

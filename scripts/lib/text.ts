@@ -260,6 +260,14 @@ export function tableCells(text: string): string[] | undefined {
   return cells.length >= 3 && cells.every((c) => c.length <= 48) ? cells : undefined;
 }
 
+/**
+ * Two lines of a hard-wrapped paragraph as one: "forward-looking infor-" and "mation within …"
+ * join without the hyphen a PDF export put at the break; other lines with a space.
+ */
+export function joinHardWrapped(a: string, b: string): string {
+  return /\p{Ll}-$/u.test(a) && /^\p{Ll}/u.test(b) ? `${a.slice(0, -1)}${b}` : `${a} ${b}`;
+}
+
 /** A line drawn across the page: "=====…", "-----…" (wire-service exports between turns). */
 export const isRuleLine = (text: string) => /^\s*([=\-_*~#])\1{9,}\s*$/.test(text);
 

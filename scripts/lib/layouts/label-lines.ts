@@ -19,7 +19,7 @@
 import { ConvertError } from '../errors.ts';
 import type { Layout, OmitReason, RawLabel, RawParagraph, RawTurn } from '../raw.ts';
 import { omittedRanges } from '../raw.ts';
-import { compactKey, tableCells, textLanguage, type Line } from '../text.ts';
+import { compactKey, joinHardWrapped, tableCells, textLanguage, type Line } from '../text.ts';
 import type { SectionId } from '../../../src/lib/schema.ts';
 import { FIRM_WORDS, IR_TITLE, looksLikeChineseName, parseDashLabel, roleFromName, sectionOfHeading, TITLE_WORDS, ZH_FIRM } from './shared.ts';
 import { assignRoles } from './turns.ts';
@@ -419,7 +419,7 @@ export const labelLinesLayout: Layout = {
       const ownParagraph = lastLine.length > 100 && /[.!?。！？]["”’)]?\s*$/.test(lastLine);
       // (So is each row of a table: "| Drives | EUR 612m |", "Drives      EUR 612m      +4.1%".)
       const row = tableCells(text) !== undefined || tableCells(open?.text ?? '') !== undefined;
-      if (open && blankSeparated && !ownParagraph && !row && !/^\s*[-*•·]\s+\S/.test(l.text)) open.text = `${open.text} ${text}`;
+      if (open && blankSeparated && !ownParagraph && !row && !/^\s*[-*•·]\s+\S/.test(l.text)) open.text = joinHardWrapped(open.text, text);
       else {
         close();
         open = { line: l.n, text };

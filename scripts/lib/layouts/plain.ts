@@ -7,7 +7,7 @@
 import { ConvertError } from '../errors.ts';
 import type { Layout, OmitReason, RawLabel, RawParagraph, RawTurn } from '../raw.ts';
 import { omittedRanges } from '../raw.ts';
-import { compactKey, isRuleLine, tableCells, textLanguage } from '../text.ts';
+import { compactKey, isRuleLine, joinHardWrapped, tableCells, textLanguage } from '../text.ts';
 import { IR_TITLE, parseDashLabel, roleFromName, sectionOfHeading, TITLE_WORDS } from './shared.ts';
 import { labelLine, splitLabel } from './label-lines.ts';
 
@@ -229,7 +229,7 @@ export const plain: Layout = {
         continue;
       }
       // (A table's rows stay a paragraph each: "Drives      EUR 612m      +4.1%".)
-      if (open && blankSeparated && tableCells(l.text) === undefined && tableCells(open.text) === undefined) open.text = `${open.text} ${l.text}`;
+      if (open && blankSeparated && tableCells(l.text) === undefined && tableCells(open.text) === undefined) open.text = joinHardWrapped(open.text, l.text);
       else {
         close();
         open = { line: l.n, text: l.text };
