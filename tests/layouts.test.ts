@@ -1121,3 +1121,19 @@ describe('a wire export with rules drawn across the page, numbered turns and an 
     expect(exchanges(call)).toEqual(['Ken Ota (Northgate Securities) -> Tomoko Hara']);
   });
 });
+
+describe('a Chinese news page that reports a call in prose, without speaker labels', () => {
+  const call = convertFixture('zh-news-page-prose-no-labels.txt');
+  const kept = call.sources[0]!.announcement?.map((p) => p.text) ?? [];
+  it("keeps the story's sentences about the company and its management's reported words as the company's", () => {
+    expect(call.sources[0]!.layout).toBe('news-report');
+    expect(kept.some((t) => t.includes('52.4亿元'))).toBe(true);
+    expect(kept.some((t) => t.startsWith('对此，陈米娅回应称'))).toBe(true);
+    expect(call.guidance.map((g) => [g.metric, g.low, g.high, g.period])).toEqual([['revenue', 5.4e9, 5.6e9, 'FY2026Q2']]);
+  });
+  it("leaves out the page, the stock quotes, the analysts' views, the consensus and the market", () => {
+    const all = kept.join('');
+    for (const gone of ['首页', '12.34', '分析师', '一致预期', '收盘', '相关阅读', '免责声明']) expect(all).not.toContain(gone);
+    expect(call.figures.some((f) => f.value === 5e9)).toBe(false);
+  });
+});

@@ -20,11 +20,11 @@ import { inline } from './layouts/inline.ts';
 import { plain } from './layouts/plain.ts';
 import { inlineTurns, interleaved } from './layouts/turns.ts';
 import { labelLinesLayout } from './layouts/label-lines.ts';
-import { news } from './layouts/news.ts';
+import { news, zhNews } from './layouts/news.ts';
 import { matchKey, type Line } from './text.ts';
 
 /** Layouts in the order they are tried; the first whose `sniff` accepts the text parses it. */
-export const LAYOUTS: readonly Layout[] = [bilingual, interleaved, official, news, inlineTurns, plain, inline, labelLinesLayout];
+export const LAYOUTS: readonly Layout[] = [bilingual, interleaved, official, news, zhNews, inlineTurns, plain, inline, labelLinesLayout];
 
 export function detectLayout(lines: readonly Line[]): Layout | undefined {
   return LAYOUTS.find((l) => l.sniff(lines));

@@ -237,7 +237,8 @@ export function companyEvidence(lines: readonly Line[]): CompanyEvidence[] {
     // Not a speaker's turn with a role in brackets: "[00:05:43] Lukas Brennan (CFO): Turning to results. …".
     const turn = title?.groups && (ROLE_ABBREVIATION.test(title.groups.ticker!) || /^[:：]\s*\S+(?:\s+\S+){11}/u.test(title.groups.rest!));
     if (title?.groups && !turn && (CALL_WORDS.test(title.groups.rest!) || (title.groups.rest === '' && CALL_WORDS.test(next))) && title.groups.name!.split(/\s+/).length <= 8 && !/[.!?。]\s/.test(title.groups.name!)) {
-      const name = title.groups.name!.trim();
+      // (A news lead names its source first: "澎泉财经讯　启衡科技（688417.SH）于…".)
+      const name = title.groups.name!.trim().replace(/^\S{2,12}(?:讯|訊)[\s　]+(?=\p{Script=Han})/u, '');
       out.push({
         kind: 'title',
         line: l.n,

@@ -140,7 +140,7 @@ const ZH_BREAKDOWN_OPENER = /(?:^|[。；;])\s*(?:从|從|按|以)?(?:分业务|
  * After such an opener, a paragraph that opens on a unit and states a revenue with its amount:
  * "光學鏡頭仍是我們最大的產品線。本季營收89.5億元", "車用模組本季表現最為亮眼。營收55.2億元".
  */
-const ZH_PARAGRAPH_UNIT = /^([\p{Script=Han}]{2,8}?)(?:業務|业务|產品線|产品线)?(?=仍是|是我們|是我们|是公司|本季表現|本季表现|本季度表现|本季度表現|方面|則是|则是|也是)/u;
+const ZH_PARAGRAPH_UNIT = /^([\p{Script=Han}]{2,8}?)(?:業務|业务|產品線|产品线)?(?=仍是|是我們|是我们|是公司|是本季|本季表現|本季表现|本季度表现|本季度表現|方面|則是|则是|也是)/u;
 const ZH_REVENUE_WITH_AMOUNT = /(?:營收|营收|收入)(?:為|为|達|达|約|约)?\s*(?:新台幣|新台币|人民幣|人民币|港幣|港币)?\s*\d/u;
 /** The company's total revenue, and "其中，" opening a paragraph or sentence after it. */
 const ZH_TOTAL_REVENUE = /(?:总收入|總收入|总营收|總營收|营业总收入|營業總收入)(?:为|為|达到|達到|是)/u;
@@ -231,7 +231,9 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   /** Whether the paragraphs are rows of a table whose first column is headed "Segment", and which. */
   let segmentTable: boolean | undefined;
   let tableLine = 0;
-  for (const turn of raw.turns) {
+  // (A news report's prose, kept as the announcement, is the company's remarks too.)
+  const announced = raw.announcement.length > 0 ? [{ label: { text: '', name: '', role: 'executive' as const }, line: 0, paragraphs: raw.announcement }] : [];
+  for (const turn of [...announced, ...raw.turns]) {
     if (turn.label.role === 'analyst' || turn.label.role === 'operator') continue;
     segmentTable = undefined;
     for (const p of turn.paragraphs) {

@@ -20,6 +20,7 @@ import type { Layout, OmitReason, RawParagraph, RawTurn } from '../raw.ts';
 import { omittedRanges } from '../raw.ts';
 import { splitSentences } from '../figures/sentences.ts';
 import type { Line } from '../text.ts';
+import { looksLikeChineseName } from './shared.ts';
 
 /** Where the story ends: the reporting credit, related stories, the agency's standards line. */
 const STORY_END = /^\s*(?:\((?:Reporting|Writing|Additional reporting|Editing) by\b|RELATED (?:COVERAGE|STORIES|NEWS)\b|Related (?:coverage|stories)\s*:?$|Our Standards\b|Read more\s*:)/;
@@ -138,6 +139,70 @@ export const news: Layout = {
       ...(title ? { title } : {}),
       layers: [{ lang: 'en', role: 'original', machine_translated: false }],
       turns,
+      announcement,
+      omitted: omittedRanges(omitted, new Set(announcement.map((a) => a.line))),
+    };
+  },
+};
+
+/**
+ * A Chinese financial news page that reports a results call in prose, with no speaker labels:
+ * site navigation and stock quotes above, a dateline with its source (`2025-08-21 19:45
+ * 来源：澎泉财经`), the journalist's lead and paragraphs, reported speech (`李静雯表示，…`,
+ * `对此，王立峰回应称，…`), and related stories and a disclaimer below. The story's sentences about
+ * the company are its announcement excerpt, read as the company's statements; what analysts,
+ * brokers, customers, the market or the industry say or do is left out sentence by sentence,
+ * and so is the page around the story.
+ */
+const ZH_DATELINE = /(?:^|\s)(?:来源|來源)\s*[:：]/;
+const ZH_STORY_END = /^\s*(?:相关阅读|相關閱讀|相关新闻|相關新聞|相关文章|延伸阅读|延伸閱讀|免责声明|免責聲明|责任编辑|責任編輯|风险提示|風險提示|声明[:：]|(?:\[|【)\s*(?:责任编辑|編輯))/u;
+/** A quote line: `启衡科技(688417.SH) 45.60 -1.25%`, `科创50 1012.36 -0.42%`. */
+const ZH_QUOTE_LINE = /^\S{2,20}?(?:[(（][0-9A-Z.]{4,12}[)）])?\s+\d[\d,.]*\s+[+\-−]\d[\d.]*%\s*$/u;
+/** Sentences whose subject is not the company: analysts, brokers, the market, customers, peers, the industry. */
+const ZH_OTHERS = /分析师|分析師|券商|一致预期|一致預期|市场预期|市場預期|股价|股價|收盘|收盤|市值|据第三方|據第三方|行业层面|行業層面|二级市场|二級市場|客户|客戶|竞争对手|競爭對手|同行/u;
+/** Reported speech of management that keeps the company's figures: `对此，王立峰回应称，…`, `李静雯表示，…`. */
+const ZH_MANAGEMENT_SAYS = /(?:表示|回应称|回應稱|称|稱|透露|坦言|介绍|介紹|指出|解释称|解釋稱)[，,：:]/u;
+const ZH_CALL_WORDS = /业绩说明会|業績說明會|业绩电话会|業績電話會|电话会议|電話會議|法说会|法說會|说明会|說明會/u;
+
+export const zhNews: Layout = {
+  id: 'news-report',
+
+  sniff(lines) {
+    const head = lines.filter((l) => l.text !== '').slice(0, 25);
+    const text = lines.map((l) => l.text).join('\n');
+    // (A page with speaker labels, `王立峰：…`, is read by the label layouts.)
+    const labelled = lines.filter((l) => looksLikeChineseName(/^(\p{Script=Han}{2,4})[:：]\S/u.exec(l.text)?.[1] ?? '')).length >= 3;
+    return head.some((l) => ZH_DATELINE.test(l.text)) && ZH_CALL_WORDS.test(text) && !labelled;
+  },
+
+  parse(lines, ctx) {
+    const dateline = lines.findIndex((l) => ZH_DATELINE.test(l.text));
+    const omitted: { n: number; reason: OmitReason }[] = [];
+    const before = lines.slice(0, dateline).filter((l) => l.text !== '');
+    for (const l of before) omitted.push({ n: l.n, reason: 'site-chrome' });
+    // The headline: the longest line of the page top without navigation marks.
+    const title = before.filter((l) => !/[|>]/.test(l.text)).sort((a, b) => b.text.length - a.text.length)[0]?.text;
+    const announcement: RawParagraph[] = [];
+    let ended = false;
+    for (const l of lines.slice(dateline)) {
+      if (l.text === '') continue;
+      if (!ended && ZH_STORY_END.test(l.text)) ended = true;
+      const text = l.text.trim();
+      // (The dateline itself, stock quotes, and short headings without a full stop are the page's.)
+      if (ended) omitted.push({ n: l.n, reason: 'end-marker' });
+      else if (l === lines[dateline] || ZH_QUOTE_LINE.test(text) || (!/[。！？]/.test(text) && text.length <= 40) || /^(?:字号|分享到)/.test(text)) omitted.push({ n: l.n, reason: 'site-chrome' });
+      else {
+        const kept = splitSentences(text).filter((s) => !ZH_OTHERS.test(s.text) || (ZH_MANAGEMENT_SAYS.test(s.text) && !/分析师|分析師|券商/.test(s.text)));
+        if (kept.length === 0) omitted.push({ n: l.n, reason: 'news' });
+        else announcement.push({ line: l.n, text: kept.map((s) => s.text).join('') });
+      }
+    }
+    if (announcement.length === 0) throw new ConvertError(ctx.file, 'the news report has no paragraphs after its dateline', { line: lines[dateline]!.n });
+    return {
+      layout: 'news-report',
+      ...(title ? { title } : {}),
+      layers: [{ lang: 'zh-Hans', role: 'original', machine_translated: false }],
+      turns: [],
       announcement,
       omitted: omittedRanges(omitted, new Set(announcement.map((a) => a.line))),
     };
