@@ -61,8 +61,15 @@ describe('which company a call is about', () => {
     ['a legal form after a comma, above speaker lines with a role in brackets', 'Brightlake Data, Inc. - Q2 Fiscal 2026 Earnings Webcast\nSpeakers: Operator; Lukas Brenner (CFO)\n\n[00:05:43] Lukas Brenner (CFO): Turning to operating results. On a GAAP basis, we had an operating loss of $8.4 million, compared with a loss of $21.7 million a year ago.\n', 'brightlake-data'],
     ['a PDF cover with the ticker on the line under the name', 'KESTREL RIDGE INDUSTRIES INC.\n(TSX: KRI)\n\nQ2 Fiscal 2026 Earnings Conference Call\n', 'kestrel-ridge-industries'],
     ['a welcome a PDF wrapped over two lines', 'OPERATOR:\nGood morning, ladies and gentlemen, and welcome to the Tallis Ridge Minerals second\nquarter fiscal 2026 earnings conference call. At this time, all participants are in a\n', 'tallis-ridge-minerals'],
+    ['a Chinese news headline on the results, with a news lead naming its source first', '首页 | 财经\n\n澄湖科技二季度营收23.76亿元同比增长18.3%\n\n2025-08-21 19:45 来源：示例财经\n\n示例财经讯　澄湖科技于8月21日召开业绩说明会。\n', 'chenghu'],
+    ["a machine transcript's welcome in lower case", 'Speaker 1: good morning and welcome to the larkwood stores third quarter fiscal twenty twenty five earnings conference call\n', 'larkwood-stores'],
     ["a wire story's lead", 'Markets | Technology\n\nBy Anna Kell\n\nMUNICH, Oct 23 (Northwire) - Brisbane Tools SE raised its forecast after a conference call.\n', 'brisbane-tools'],
   ])('reads %s', (_what, text, id) => expect(idOf(text)).toBe(id));
+
+  it('takes no filler or pronoun of a lower-case welcome for a name', () => {
+    expect(() => idOf('Speaker 1: welcome to the um third quarter call\n')).toThrow(/which company/);
+    expect(() => idOf('Speaker 1: good morning and welcome to our third quarter earnings call\n')).toThrow(/which company/);
+  });
 
   it('never files a call under a company it only mentions, however often', () => {
     const text = [

@@ -111,6 +111,9 @@ const HEADER_TICKER = /^(?:ticker|company ticker|symbol|股票代码|证券代�
 const NEWS_NAME =
   /(?<zh>[\p{Script=Han}]{2,12})\s*[(（]\s*(?<en>[A-Z][A-Za-z&.'’ -]{2,60}?)\s*[,，;；]\s*(?:(?<exchange>[A-Z]{2,8})\s*[:：]\s*)?(?<ticker>\d{4,6}(?:\.[A-Z]{2})?|[A-Z]{1,6}(?:\.[A-Z]{1,2})?)\s*[)）]/u;
 
+/** A news headline that opens on the company and its period's results (`启衡科技二季度营收…`, `蓝海股份2025年上半年净利…`). */
+const ZH_RESULTS_HEADLINE = /^(?<n>[\p{Script=Han}]{2,10}?)(?:20\d\d\s*年)?\s*(?:第?[一二三四](?:财)?季度|上半年|下半年|前三季度|半年度|年度|Q[1-4]|三季报|中报|半年报|年报)\s*(?:营收|營收|营业收入|收入|净利|淨利|归母净利|业绩|業績|利润|利潤)/u;
+
 /** Words of a period or of the call itself, which end a company name in a welcome sentence. */
 const PERIOD_OR_CALL =
   /^(first|second|third|fourth|q[1-4]|q[1-4]['’]?\d{2,4}|[1-4]q\d{0,4}|h[12]|9m|fy|fy['’]?\d{2,4}|fiscal|full|year|quarter|quarterly|annual|half|interim|19\d\d|20\d\d|'\d\d|january|february|march|april|may|june|july|august|september|october|november|december|earnings|results?|financial|conference|call|teleconference|webcast|webinar|investor|presentation|update|business|operating|and|\d.*)$/i;
@@ -165,7 +168,28 @@ export function nameInWelcome(sentence: string): string | undefined {
     if (PERIOD_OR_CALL.test(t.replace(/[,.]$/, '')) || !NAME_TOKEN.test(t)) break;
     mid.push(t);
   }
-  return mid.length > 0 && i < tokens.length && /^(earnings|results|financial|conference|call)/i.test(tokens[i]!) ? trimName(mid) : undefined;
+  if (mid.length > 0 && i < tokens.length && /^(earnings|results|financial|conference|call)/i.test(tokens[i]!)) return trimName(mid);
+  return lowerCaseName(after);
+}
+
+/** Words of speech that are not a name: fillers and the words around a welcome. */
+const NOT_A_LOWER_NAME = /^(?:um|uh|er|erm|ah|our|this|today's|today|everyone|all|you|ladies|gentlemen|and|to|a|an|the|so|well|okay|ok|yeah|also|again|back)$/;
+
+/**
+ * A machine transcript's welcome without capitals, "welcome to the larkwood stores third quarter
+ * fiscal …": one to four plain words right before the period or call words, capitalised.
+ */
+function lowerCaseName(after: string): string | undefined {
+  const tokens = after.split(/\s+/).map((t) => t.replace(/[,.]$/, ''));
+  const words: string[] = [];
+  for (const t of tokens) {
+    if (PERIOD_OR_CALL.test(t)) break;
+    if (!/^[a-z][a-z&'’-]*$/.test(t) || NOT_A_LOWER_NAME.test(t)) return undefined;
+    words.push(t);
+  }
+  const next = tokens[words.length];
+  if (words.length === 0 || words.length > 4 || !next || !/^(?:first|second|third|fourth|q[1-4]|fiscal|full|earnings|results|quarter|quarterly|annual|20\d\d)$/i.test(next)) return undefined;
+  return words.map((w) => (w === 'and' || w === '&' ? w : w[0]!.toUpperCase() + w.slice(1))).join(' ');
 }
 
 /** A Chinese company name before a period in a title or welcome: `欢迎参加阿里巴巴集团 2023年 6月份季度业绩电话会议`. */
@@ -278,6 +302,11 @@ export function companyEvidence(lines: readonly Line[]): CompanyEvidence[] {
     const lead = WIRE_DATELINE.exec(l.text.normalize('NFKC'));
     const subject = lead?.groups ? LEAD_SUBJECT.exec(lead.groups.rest!) : null;
     if (subject?.groups) out.push({ kind: 'title', line: l.n, seen: l.text.slice(0, 120), name: subject.groups.name!.trim() });
+  }
+  // A Chinese news headline about the results: "启衡科技二季度营收23.76亿元同比增长18.3%", "某某股份2025年上半年净利润增长…".
+  for (const l of head.slice(0, 15)) {
+    const h = ZH_RESULTS_HEADLINE.exec(l.text.normalize('NFKC').trim());
+    if (h?.groups && !/[|｜>]/.test(l.text) && !out.some((e) => e.line === l.n)) out.push({ kind: 'zh-title', line: l.n, seen: l.text.slice(0, 80), zhName: h.groups.n! });
   }
   // Welcome and host introduction: the first lines of the call (a line that stops mid-sentence,
   // as text from a PDF does, read on into the next: "welcome to the Kestrel Ridge Industries second" / "quarter …").
