@@ -306,7 +306,7 @@ export function companyEvidence(lines: readonly Line[]): CompanyEvidence[] {
   // A Chinese news headline about the results: "启衡科技二季度营收23.76亿元同比增长18.3%", "某某股份2025年上半年净利润增长…".
   for (const l of head.slice(0, 15)) {
     const h = ZH_RESULTS_HEADLINE.exec(l.text.normalize('NFKC').trim());
-    if (h?.groups && !/[|｜>]/.test(l.text) && !out.some((e) => e.line === l.n)) out.push({ kind: 'zh-title', line: l.n, seen: l.text.slice(0, 80), zhName: h.groups.n! });
+    if (h?.groups && !/^(?:欢迎|歡迎|感谢|感謝|各位)/.test(h.groups.n!) && !/[|｜>]/.test(l.text) && !out.some((e) => e.line === l.n)) out.push({ kind: 'zh-title', line: l.n, seen: l.text.slice(0, 80), zhName: h.groups.n! });
   }
   // Welcome and host introduction: the first lines of the call (a line that stops mid-sentence,
   // as text from a PDF does, read on into the next: "welcome to the Kestrel Ridge Industries second" / "quarter …").

@@ -1169,7 +1169,7 @@ export function periodTopicOf(text: string, vocab: Vocabulary): Frame | undefine
 const ZH_QUARTER_TOTAL = /((?:^|[^前至止])(?:第[一二三四]季度|本季度|单季度|当季)(?![末底])[^，。；,;0-9已]{0,12}?)累计/g;
 /** A sentence that opens on the quarter: "In the fourth quarter, …", "During the quarter, …". */
 const QUARTER_OPENING = /^\W*(?:in|during|for)\s+the\s+(?:(?:third|second|first|fourth|current|latest)\s+)?quarter\s*,/;
-const QUARTER_IN_CLAUSE = /\b(?:in|during|for)\s+the\s+(?:(?:[a-z]+\s+to\s+[a-z]+|third|second|first|fourth|current|latest)\s+)?quarter\b|\bthis\s+quarter\b|\bin\s+q[1-4]\b/;
+const QUARTER_IN_CLAUSE = /\b(?:in|during|for)\s+the\s+(?:(?:[a-z]+\s+to\s+[a-z]+|third|second|first|fourth|current|latest)\s+)?quarter\b|\bthis\s+quarter\b|\bin\s+q[1-4]\b|(?:^|[^前])(?:本季度|本季|单季度|當季|当季)/;
 /** A span of several years: "over 2025 to 2027", "between 2024 and 2026", "for 2025–2027", "FY25-27". */
 const YEAR_SPAN = /\b(?:over|from|between|for|during|in|across)\s+(?:the\s+(?:years?|period)\s+)?(?:fy\s*)?(?:19|20)\d\d\s*(?:to|and|through|-|–|—)\s*(?:fy\s*)?(?:(?:19|20)\d\d|\d\d)\b/;
 /** The words of the number's own clause before it. */
