@@ -73,6 +73,9 @@ describe('time frame and modality', () => {
   // Read as the group's remarks (a topic sentence said so), so the entity is not what is tested here.
   it.each([
     ['We will continue our three-year plan to invest RMB 200 billion in cloud infrastructure.', []],
+    // A Chinese correction with the measure said again: the first value is taken back.
+    ['營業利益為36.8億元——抱歉，這邊更正一下，營業利益是38.6億元。', [['group', 'operating_income', 3.86e9, 'CNY']]],
+    ['Operating income was US$36.8 million -- sorry, operating income was US$38.6 million.', [['group', 'operating_income', 38.6e6, 'USD']]],
     // "较9月末的79.8亿元": the value compared against.
     ['公司现金及现金等价物合计86.4亿元，较9月末的79.8亿元有所增加。', [['group', 'cash_and_investments', 8.64e9, 'CNY']]],
     // A quarter of an earlier year written "3Q25" after the value; a basis before IFRS 16.

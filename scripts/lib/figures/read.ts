@@ -276,7 +276,7 @@ const EARLIER_GUIDANCE = /\b(?:(?:we|i)\s+(?:had\s+|previously\s+|originally\s+|
 const OTHERS_EXPECT_BEFORE = /(?:\bconsensus(?:\s+estimate)?|\banalysts'?\s+(?:estimates?|forecasts?|expectations?)|\bstreet\s+(?:estimates?|expectations?))\s+(?:of|for|was|were|at|had been)\s+(?:about\s+|around\s+|roughly\s+)?\S{0,4}\s*$/;
 
 /** What a speaker says to take back the figure just said, right before the right one. */
-export const RETRACTED = /^\s*(?:--|—|–|-|,|\.\.\.|…|\.)?\s*(?:(?:sorry|i'm sorry|i am sorry|excuse me|i mean|pardon me|correction|let me correct that|i correct|i'll correct|correcting|对不起|不好意思|更正一下|我说错了)\s*(?:,|，|--|—|–|-|:|：)?\s*){1,2}(?:that should be|it's|it is|that's|that is|应该是|是)?\s*/;
+export const RETRACTED = /^\s*(?:--|—{1,2}|–|-|,|，|\.\.\.|…|\.)?\s*(?:(?:sorry|i'm sorry|i am sorry|excuse me|i mean|pardon me|correction|let me correct that|i correct|i'll correct|correcting|对不起|不好意思|抱歉|(?:这边|这里)?更正一下|我说错了)\s*(?:,|，|--|—|–|-|:|：)?\s*){1,2}(?:that should be|it's|it is|that's|that is|应该是|是)?\s*/;
 
 /** What joins the two numbers of a range ("$1.64 to $1.68", "between $1.64 and $1.68"), the currency perhaps written again. */
 const RANGE_TO = new RegExp(String.raw`^\s*(?:to|-|–|~|至|到)\s*${REPEATED_CURRENCY}\s*$`);
@@ -1081,7 +1081,9 @@ function readNumber(p: Parsed, num: NumberMention, before: Before, ctx: Sentence
   // "152 billion yen -- sorry, 15.2 billion yen", "A$223.8 million -- I'm sorry, A$232.8 million":
   // the speaker takes the figure back and says the right one.
   const retraction = RETRACTED.exec(p.norm.slice(num.end));
-  if (retraction && p.numbers.some((n) => n.start === num.end + retraction[0].length && n.kind === num.kind)) {
+  // (The measure may be said again before the right one: "营业利益为36.8亿元——抱歉，这边更正一下，营业利益是38.6亿元".)
+  const restatedAfter = (n: NumberMention) => n.start >= num.end + retraction![0].length && /^[\p{Script=Han}a-z ]{0,30}?(?:是|为|was|is)?\s*$/u.test(p.norm.slice(num.end + retraction![0].length, n.start));
+  if (retraction && p.numbers.some((n) => n.start > num.end && n.kind === num.kind && restatedAfter(n) && !p.numbers.some((m) => m.start > num.end && m.start < n.start))) {
     // ("up 32.9% -- sorry, that's 23.9%": the right rate keeps the direction of the one taken back.)
     if (num.kind === 'percent') next = { ...next, rate: { sign: direction(p, num, before.end, before.rate), end: num.end } };
     return skip('value:taken-back');
