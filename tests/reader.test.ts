@@ -76,6 +76,8 @@ describe('time frame and modality', () => {
     // A Chinese correction with the measure said again: the first value is taken back.
     ['營業利益為36.8億元——抱歉，這邊更正一下，營業利益是38.6億元。', [['group', 'operating_income', 3.86e9, 'CNY']]],
     ['Operating income was US$36.8 million -- sorry, operating income was US$38.6 million.', [['group', 'operating_income', 38.6e6, 'USD']]],
+    // "二季度" without 第 is a period word, not a part of the company.
+    ['公司二季度实现毛利9.17亿元，毛利率为38.6%。', [['group', 'gross_profit', 9.17e8, 'CNY'], ['group', 'gross_margin_pct', 38.6, '%']]],
     // "较9月末的79.8亿元": the value compared against.
     ['公司现金及现金等价物合计86.4亿元，较9月末的79.8亿元有所增加。', [['group', 'cash_and_investments', 8.64e9, 'CNY']]],
     // A quarter of an earlier year written "3Q25" after the value; a basis before IFRS 16.
@@ -1006,6 +1008,7 @@ describe('the period a forecast is about', () => {
     ['We aim for a margin of 10% in fiscal 2028.', '10%', 'FY2028'],
     ['我们预期全年资本开支约为人民币 65 亿元，2026 年资本开支将进一步增加。', '人民币 65 亿元', 'FY2026'],
     ['For Q3 FY27, we expect revenue growth of 9% to 11% Y-o-Y.', '9%', 'FY2027Q3'],
+    ['公司预计三季度营业收入在25亿元至26.5亿元之间，2026年全年营业收入目标为96亿元至100亿元。', '25亿元', 'FY2026Q3'],
     // Years a machine transcript spells out.
     ['so the revenue guidance for fiscal twenty seven is one point one seven to one point two one billion pounds', 'one point one seven', 'FY2027'],
     ['For the third quarter of fiscal year 2026, we expect total net revenues to be between $338 million and $346 million.', '$338 million', 'FY2026Q3'],

@@ -49,7 +49,7 @@ export interface ExtractContext {
 
 /** The period a guidance sentence is about, as it says it; `unspecified` when it does not. */
 const GUIDANCE_PERIOD =
-  /(20\d\d\s*(?:财)?年\s*第[一二三四](?:财)?季度?|20\d\d\s*年\s*(?:全年|全财年|财年)|(?:(?:the\s+)?(?:fiscal|financial)\s+year\s+ending\s+)(?:march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2},?)?\s+20\d\d|(?:(?:fiscal|financial)\s+(?:year\s+)?|fy\s*)?(?:20)?\d\d\s*\/\s*\d\d\b|next quarter|next year|next three years|next few quarters|coming quarters?|(?:per|each|a) quarter|for the (?:full )?year|this (?:fiscal |financial )?year|the current (?:fiscal |financial )?year|(?:first|second|third|fourth) quarter(?: of (?:(?:fiscal|financial) (?:year )?|fy ?)?\d{4})?|q[1-4](?:\s*(?:fiscal\s+|fy\s*'?)?\d{2,4}\b)?|full[- ](?:fiscal[- ])?year(?: (?:fiscal )?\d{4})?|fiscal (?:year )?\d{4}|fy ?\d{2,4}|\b20\d\d\b|下(?:一|个)?季度?|第[一二三四](?:财|財)?季度?|全年|明年|未来[一二三四五几]+(?:个)?(?:季度|年)|20\d\d\s*(?:财)?年)/gi;
+  /(20\d\d\s*(?:财)?年\s*第[一二三四](?:财)?季度?|20\d\d\s*年\s*(?:全年|全财年|财年)|(?:(?:the\s+)?(?:fiscal|financial)\s+year\s+ending\s+)(?:march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2},?)?\s+20\d\d|(?:(?:fiscal|financial)\s+(?:year\s+)?|fy\s*)?(?:20)?\d\d\s*\/\s*\d\d\b|next quarter|next year|next three years|next few quarters|coming quarters?|(?:per|each|a) quarter|for the (?:full )?year|this (?:fiscal |financial )?year|the current (?:fiscal |financial )?year|(?:first|second|third|fourth) quarter(?: of (?:(?:fiscal|financial) (?:year )?|fy ?)?\d{4})?|q[1-4](?:\s*(?:fiscal\s+|fy\s*'?)?\d{2,4}\b)?|full[- ](?:fiscal[- ])?year(?: (?:fiscal )?\d{4})?|fiscal (?:year )?\d{4}|fy ?\d{2,4}|\b20\d\d\b|下(?:一|个)?季度?|第[一二三四](?:财|財)?季度?|(?<![前上下第])[一二三四](?:财|財)?季度|全年|明年|未来[一二三四五几]+(?:个)?(?:季度|年)|20\d\d\s*(?:财)?年)/gi;
 
 const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 /**
@@ -119,7 +119,7 @@ export function guidanceTarget(about: string, call: FiscalQuarter, calendarYears
   }
   const ending = /year\s+ending\s+(march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2},?)?\s+(20\d\d)/.exec(a);
   if (ending) return `FY${ending[2]}`;
-  const ord = /(first|second|third|fourth) quarter|第([一二三四])(?:财|財)?季度?|\bq([1-4])\b/.exec(a);
+  const ord = /(first|second|third|fourth) quarter|(?:第|(?<![前上下]))([一二三四])(?:财|財)?季度?|\bq([1-4])\b/.exec(a);
   // ("2025财年第四季度" is fiscal; "2025年第四季度" is a calendar year's, the fiscal one's only when they agree.)
   const year = /(?:fiscal (?:year )?|fy ?)(\d{4}|\d{2})\b/.exec(a)?.[1] ?? /(20\d\d)\s*财年/.exec(a)?.[1] ?? (calendarYears ? /(20\d\d)\s*年/.exec(a)?.[1] : undefined);
   const fy = year ? (year.length === 2 ? 2000 + Number(year) : Number(year)) : undefined;

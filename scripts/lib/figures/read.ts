@@ -813,7 +813,7 @@ export function metricFamily(metric: Metric, metrics: ReadonlyMap<string, Metric
 }
 
 /** Words that may stand before a measure without naming a part of the company (Chinese, normalised). */
-const NEUTRAL_HAN = /全年|整年|本年度|本年|下半年|本财年|本财季|本季度|这个季度|该季度|季度|本期|本季|单季|当季|季|预估|预计|预期|估计|展望|将|我们的|我们|集团|公司|整体|合并|总|的|其|今年|去年|同比|环比|第[一二三四]|截至|截止|年|月|日|为|在|了|而|和|及|与|上|下|中|方面|部分|此外|另外|同时|其中|总计|合计|共|实现|录得|达到|达|于|至|受此影响|因此|所以|财年|财季/g;
+const NEUTRAL_HAN = /[一二三四](?:财)?季度?|全年|整年|本年度|本年|下半年|本财年|本财季|本季度|这个季度|该季度|季度|本期|本季|单季|当季|季|预估|预计|预期|估计|展望|将|我们的|我们|集团|公司|整体|合并|总|的|其|今年|去年|同比|环比|第[一二三四]|截至|截止|年|月|日|为|在|了|而|和|及|与|上|下|中|方面|部分|此外|另外|同时|其中|总计|合计|共|实现|录得|达到|达|于|至|受此影响|因此|所以|财年|财季/g;
 /** Capitalised words that name no part of the company. */
 const NEUTRAL_CAPS = /^(?:We|We're|We've|We'll|Let|Let's|Also|Then|Again|Still|Yes|Well|OK|Okay|Here|There|Today|AI|ML|IT|CEO|CFO|COO|CTO|IR|GAAP|Non-GAAP|IFRS|HKFRS|Statutory|Underlying|Core|Reported|EBIT|Non-IFRS|Non-HKFRS|IAS|EPS|EBITDA|EBITA|FX|US|USD|RMB|HKD|EUR|ADS|ADR|Q[1-4]|FY\d*|I|Our|The|Total|Net|This|That|In|On|For|As|At|By|With|During|And|But|So|Now|Next|Finally|Turning|Moving|Looking|Overall|Adjusted|Operating|Gross|Revenue|Revenues|Sales|Free|Cash|Capital|Diluted|Basic|Consolidated|Quarterly|Third|Second|First|Fourth|Full|Fiscal|Year|Quarter|(?:First|Second|Third|Fourth|Full|Half|Nine|Twelve)-(?:quarter|year|half|month|months))$/;
 
