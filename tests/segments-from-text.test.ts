@@ -81,6 +81,8 @@ describe('segments read from the text', () => {
     ['先谈谈在线游戏。本季度在线游戏收入为 92.7 亿元，同比增长 15%。\n第二是广告及营销服务。本季度广告及营销服务收入 58.3 亿元，同比增长 9%。', ['zaixianyouxi', 'guanggaojiyingxiaofuwu']],
     ['先谈谈在线游戏。本季度在线游戏收入为 92.7 亿元，同比增长 15%。', []],
     ['第二是人才。我们今年招聘了很多工程师。\n最后是文化。我们重视团队。', []],
+    // "二季度" without 第 between a business and its revenue.
+    ['分业务看，工业视觉业务二季度实现营收11.42亿元；安防及其他业务二季度实现营收3.39亿元。', ['gongyeshijue', 'anfangjiqita']],
     // After "接下來報告各產品線。", paragraphs that open on a unit with its revenue after ("仍是…", "本季表現…").
     ['接下來報告各產品線。光學鏡頭仍是我們最大的產品線。本季營收89.5億元，占總營收48%，年增9.8%。\n車用模組本季表現最為亮眼。營收55.2億元，年增31.4%。\n光通訊元件營收41.7億元，年增8.1%。', ['guangxuejingtou', 'cheyongmozu', 'guangtongxunyuanjian']],
     ['第三季度，公司实现营业收入86.4亿元；\n第三季度经营利润为6.83亿元，经营利润率为7.9%。', []],

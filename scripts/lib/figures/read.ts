@@ -720,7 +720,7 @@ const HYPOTHETICAL = /(?:如果|假如|假设|倘若|若是)[^。！？]{0,60}?(
 const BREAKDOWN_OPENER = /^\W*(?:从|按)?(?:分地区|分区域|分业务|分板块|分产品|分市场|地区|区域|业务|板块|产品)(?:来)?(?:看|划分|而言)[,，:：]|^\W*(?:by|across)\s+(?:region|geography|geographies|regions|market|markets|product|products|business line|business)\s*,/;
 
 /** "出行业务经调整 EBITA", "新能源装备业务第三季度实现收入": a business, perhaps with a period and a verb, right before the measure. */
-const ZH_BUSINESS_BEFORE = /([\u4e00-\u9fff]{2,6}?)(?:业务|業務)(?:的)?(?:第[一二三四]季度|本季度|单季度|單季度|本期)?(?:实现|實現|录得|錄得|取得)?(?:了)?\s*$/;
+const ZH_BUSINESS_BEFORE = /([\u4e00-\u9fff]{2,6}?)(?:业务|業務)(?:的)?(?:第?[一二三四]季度|本季度|单季度|單季度|本期)?(?:实现|實現|录得|錄得|取得)?(?:了)?\s*$/;
 
 const PERIOD_AFTER_PART = /^\s*[,，]?\s*(?:the\s+)?(?:第[一二三四]季度|本季度|单季度|單季度|第[一二三四]季|(?:first|second|third|fourth) quarter|q[1-4]\b|\d{1,2}\s*月)/;
 
