@@ -726,6 +726,13 @@ describe('what earlier sentences of a turn carry', () => {
     ]);
   });
 
+  it('ends a segment\'s topic at a sentence about a business of two words or more it does not know', () => {
+    const said = ['Turning to Cloud. Cloud revenue was $40 million.', 'Sensing and Instrumentation was steadier. Revenue of $296.7 million increased 4.3%.'];
+    expect(segmentsOf(said)).toEqual([['cloud', 'revenue', 40e6], [null, 'revenue', 296.7e6], [null, 'revenue_yoy_pct', 4.3]]);
+    // (Not a sentence about the company's own people or a measure in capitals.)
+    expect(segmentsOf(['Turning to Cloud. Cloud revenue was $40 million.', 'Gross Margin was strong. Revenue grew 4.3%.'])).toContainEqual(['cloud', 'revenue_yoy_pct', 4.3]);
+  });
+
   it('takes no part as the topic from a sentence that speaks of all the segments at once', () => {
     expect(segmentsOf(['Net revenue reached $4.3 billion, with expansion in the three segments of business. The net profit reached $112 million.'])).toContainEqual(['group', 'net_income', 112e6]);
     // (In the sentence itself they leave the figure unassigned: "all segments achieving EBITDA improvement, leading to a 36% increase".)

@@ -68,6 +68,9 @@ const EN_BULLET = new RegExp(`^\\s*[-*•·]\\s+(${NAME})\\s*[:：–—-]\\s*(?
 const NAME_COLON_SALES = new RegExp(`(?:^|[.!?]\\s+)(${NAME})\\s*:\\s+(?:net sales|revenues?|sales|net revenues?)\\s+(?:of|was|were|grew|increased|rose|declined|decreased|fell|reached)\\b`, 'g');
 /** "Turning to Diagnostics.", "Moving on to Home Care," as a sentence's opening. */
 const TURNING_TO = new RegExp(`(?:^|[.!?]\\s+)(?:Turning|Moving(?:\\s+on|\\s+next)?|Now\\s+turning|Next,?\\s+(?:turning|moving)|Shifting)\\s+to\\s+(?:our\\s+|the\\s+)?(${NAME})(?:\\s+(?:segment|division|business))?\\s*[.,:]`, 'g');
+/** "Sensing and Instrumentation was steadier. Revenue of $296.7 million …": a paragraph that opens on a name, in a walk through the units. */
+const PARAGRAPH_OPENS_ON_NAME = new RegExp(`^\\W*(${NAME})\\s+(?:was|were|had|delivered|grew|saw|posted|remained|continued|performed|declined|rounded out)\\b`);
+const REVENUE_AMOUNT_EN = /\b(?:[Rr]evenues?|[Ss]ales|[Nn]et sales)\b[^.;]{0,40}?(?:[$€£¥]|\b[A-Z]{3}\s?)\d/;
 /** "Motion & Drives, our largest segment, had …": a name the sentence calls one of the company's units. */
 const NAME_APPOSITIVE = new RegExp(`(?:^|[.!?]\\s+|\\b(?:start|starting|begin|beginning)\\s+with\\s+)(${NAME}),\\s+(?:our|its|the\\s+company's)\\s+(?:[a-z-]+\\s+){0,3}(?:segment|division)\\b`, 'g');
 /** "Our US Generics business had a very strong quarter.": a sentence about how one of the company's units did. */
@@ -477,6 +480,9 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   // "In Home Care, …" when its paragraph speaks of "the segment".
   if (found.size > 0 || walksThrough) {
     for (const p of managementParagraphs) {
+      // (Two words or more, not a measure: "Sensing and Instrumentation was steadier. Revenue of $296.7 million …".)
+      const opens = PARAGRAPH_OPENS_ON_NAME.exec(p);
+      if (opens && /\s/.test(opens[1]!) && !opens[1]!.split(/\s+/).some((w) => MEASURE_WORDS.test(w)) && REVENUE_AMOUNT_EN.test(p)) addEn(opens[1]!);
       for (const m of p.matchAll(TURNING_TO)) addEn(m[1]!);
       for (const m of p.matchAll(OUR_BUSINESS_DID)) addEn(m[1]!);
       if (/\b(?:the|this)\s+(?:segment|division)(?:'s|’s)?\b|\b(?:segment|division)\s+(?:revenue|sales|margin|operating)/i.test(p)) for (const m of p.matchAll(IN_NAME)) addEn(m[1]!);

@@ -853,6 +853,19 @@ function unknownReporter(text: string, from: number, to: number, known: readonly
   return !m.groups.name!.split(/\s+/).every((w) => NEUTRAL_CAPS.test(w) || /^(?:We|It|They|Management)$/.test(w));
 }
 
+/** "Sensing and Instrumentation was steadier.": a name of two capitalised words or more, not a measure, as the sentence's subject. */
+const SUBJECT_NAME = /^\W*(?<name>[A-Z][A-Za-z&'’-]+(?:\s+(?:and|&|of)\s+[A-Z][A-Za-z&'’-]+|\s+[A-Z][A-Za-z&'’-]+){1,3})\s+(?:was|were|had|delivered|grew|saw|posted|remained|continued|performed|declined|rounded out|contributed)\b/;
+
+function unknownSubject(text: string, known: readonly Span[], vocab: Vocabulary): boolean {
+  const m = SUBJECT_NAME.exec(text);
+  if (!m?.groups) return false;
+  const name = m.groups.name!;
+  const at = text.indexOf(name);
+  if (known.some((k) => at >= k.start && at < k.end)) return false;
+  if (name.split(/\s+/).some((w) => NEUTRAL_CAPS.test(w) || /^(?:We|It|They|Management|Chief|Officer)$/.test(w))) return false;
+  return vocab.measures.find(normalizeSameLength(name)).length === 0;
+}
+
 /** A name in capitals before the measure in the sentence, other than a segment, the company or a neutral word. */
 export function namesAnotherBefore(p: Parsed, measure: Span): boolean {
   for (const m of p.text.slice(0, measure.start).matchAll(/(?<![A-Za-z])[A-Z][A-Za-z&-]*/g)) {
@@ -1252,6 +1265,9 @@ export function topicOf(text: string, vocab: Vocabulary): Entity | undefined {
   if (named.size === 0 && partAt && !(groupFirst && groupFirst.start < partAt.start && numbers.length === 0)) return { kind: 'part' };
   // "CCB reported net income of $3.6 billion. Revenue of $19.4 billion …": that business is the topic.
   if (named.size === 0 && unknownReporter(text, 0, first, vocab.company.find(norm))) return { kind: 'part' };
+  // "Sensing and Instrumentation was steadier. Revenue of $296.7 million …": a sentence about a
+  // business of two words or more that the reader does not know ends the topic before it.
+  if (all.size === 0 && vocab.hasSegments && unknownSubject(text, vocab.company.find(norm), vocab)) return { kind: 'part' };
   if (named.size === 0 && positions(vocab.groupWords, norm).some((g) => g.start < first && !segs.some((s) => g.start >= s.start && g.start < s.end))) return { kind: 'group' };
   return undefined;
 }
