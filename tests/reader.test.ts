@@ -109,6 +109,9 @@ describe('time frame and modality', () => {
     ['I start with the group P&L net sales US$284.6 million up 3.2% reported.', [['group', 'revenue', 284.6e6, 'USD'], ['group', 'revenue_yoy_pct', 3.2, '%']]],
     ['gross margin was 46.8 percent so gross profit of US$133.2 million the improvement comes from pricing', [['group', 'gross_margin_pct', 46.8, '%'], ['group', 'gross_profit', 133.2e6, 'USD']]],
     ['reported EBITDA was US$50.1 million this includes restructuring costs', []],
+    // An amount "after £16.7m of amortisation" is the amortisation; "bringing the total repurchased to" is the programme's total.
+    ['On a statutory basis, operating profit was £41.7m, after £16.7m of amortisation of acquired intangibles.', [['group', 'operating_income', 41.7e6, 'GBP']]],
+    ['We bought back £23.4m of shares during the quarter, bringing the total repurchased to £64.5m under the £100m programme.', [['group', 'buyback_usd', 23.4e6, 'GBP']]],
     // German abbreviations of scale; a sentence that opens on the quarter keeps a programme named later out of its buyback.
     ['Free cash flow amounted to EUR 238 Mio. in the quarter.', [['group', 'free_cash_flow', 238e6, 'EUR']]],
     ['In the third quarter, we bought back shares for EUR 40 million and thereby completed the share buyback programme of EUR 150 million.', [['group', 'buyback_usd', 40e6, 'EUR']]],

@@ -90,6 +90,8 @@ describe('segments read from the text', () => {
     ['so starting with the fourth quarter group revenue was 284.6 million pounds\nturning to the divisions\nmerchant payments revenue was one hundred and sixty one point three million pounds up fourteen percent\ndriven by volume growth\nbusiness software revenue was eighty nine point seven million pounds up nine percent\nso merchant payments and business software both grew\nthe currency effect was small\nwe saw good demand\nmargins improved\nthe pipeline is strong\nand that is it from me', ['merchant-payments', 'business-software']],
     // "Let me start with X, our largest segment."
     ['Let me start with Agricultural Equipment, our largest segment. Agricultural Equipment revenue was $398.2 million. Turning to Fluid Handling, which is steady. Aftermarket Services revenue was $124.7 million, and we integrated Hollis into Aftermarket Services.', ['agricultural-equipment', 'aftermarket-services', 'fluid-handling']],
+    // "Turning to the divisions, and let me start with X, which …".
+    ['Turning to the divisions, and let me start with Infrastructure Services, which was again the main driver of growth. Revenue was £221.4m.', ['infrastructure-services']],
     // In a walk through the segments, a paragraph that opens on a name of two words or more with revenue after it.
     ['Let me turn to the segments, starting with Industrial Automation. Segment revenue was $401.2 million.\nSensing and Instrumentation was steadier. Revenue of $296.7 million increased 4.3%.', ['industrial-automation', 'sensing-and-instrumentation']],
     // "By segment:" with a colon before three units with their revenue.

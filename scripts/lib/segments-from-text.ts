@@ -22,7 +22,7 @@ const EN_LIST = new RegExp(`\\b(?:our|its|the)\\s+(${NAME}(?:\\s*,\\s*${NAME})*,
 /** "three segments: Mobile, Broadband and Enterprise", "our segments are X and Y". */
 const EN_LIST_AFTER = new RegExp(`\\b${UNIT_WORDS}\\s*(?::|are|were|,\\s*namely)\\s*(${NAME}(?:\\s*,\\s*${NAME})*,?\\s+(?:and|&)\\s+${NAME})`, 'g');
 /** "the segment results, starting with Motion Systems", "each business, starting with Mobile". */
-const EN_STARTING = new RegExp(`\\b(?:segments?|segment\\s+results|businesses|business|divisions?|business\\s+units?)\\b[^.;]{0,30}?\\bstarting\\s+with\\s+(?:our\\s+|the\\s+)?(${NAME})`, 'g');
+const EN_STARTING = new RegExp(`\\b(?:segments?|segment\\s+results|businesses|business|divisions?|business\\s+units?)\\b[^.;]{0,30}?\\b(?:starting|start|beginning|begin)\\s+with\\s+(?:our\\s+|the\\s+)?(${NAME})`, 'g');
 /**
  * "三大產品線分別為車用電子（Automotive）、工控（Industrial）及消費性（Consumer）": a Chinese list
  * of units, each with its English name in brackets.
