@@ -90,6 +90,9 @@ describe('segments read from the text', () => {
     ['so starting with the fourth quarter group revenue was 284.6 million pounds\nturning to the divisions\nmerchant payments revenue was one hundred and sixty one point three million pounds up fourteen percent\ndriven by volume growth\nbusiness software revenue was eighty nine point seven million pounds up nine percent\nso merchant payments and business software both grew\nthe currency effect was small\nwe saw good demand\nmargins improved\nthe pipeline is strong\nand that is it from me', ['merchant-payments', 'business-software']],
     // "Let me start with X, our largest segment."
     ['Let me start with Agricultural Equipment, our largest segment. Agricultural Equipment revenue was $398.2 million. Turning to Fluid Handling, which is steady. Aftermarket Services revenue was $124.7 million, and we integrated Hollis into Aftermarket Services.', ['agricultural-equipment', 'aftermarket-services', 'fluid-handling']],
+    // Right after "Now the divisions.", and never the company itself in another paragraph's opening words.
+    ['Let me comment on each of our three divisions. Now the divisions. Battery Materials was again our largest division. Revenue was KRW 562.0 billion.\nSpecialty Chemicals had a more difficult quarter. Revenue declined 2.1% to KRW 431.5 billion.\nFull-year Specialty Chemicals revenue was KRW 1.73 trillion.', ['specialty-chemicals', 'battery-materials']],
+    ['Let me walk through the segments. Thanks, and good morning. Granite Harbor had a very good quarter. Revenue was $2.1 billion.', []],
     // "Turning to the divisions, and let me start with X, which …".
     ['Turning to the divisions, and let me start with Infrastructure Services, which was again the main driver of growth. Revenue was £221.4m.', ['infrastructure-services']],
     // In a walk through the segments, a paragraph that opens on a name of two words or more with revenue after it.

@@ -69,8 +69,8 @@ const NAME_COLON_SALES = new RegExp(`(?:^|[.!?]\\s+)(${NAME})\\s*:\\s+(?:net sal
 /** "Turning to Diagnostics.", "Moving on to Home Care," as a sentence's opening. */
 const TURNING_TO = new RegExp(`(?:^|[.!?]\\s+)(?:Turning|Moving(?:\\s+on|\\s+next)?|Now\\s+turning|Next,?\\s+(?:turning|moving)|Shifting)\\s+to\\s+(?:our\\s+|the\\s+)?(${NAME})(?:\\s+(?:segment|division|business))?\\s*[.,:]`, 'g');
 /** "Sensing and Instrumentation was steadier. Revenue of $296.7 million …": a paragraph that opens on a name, in a walk through the units. */
-const PARAGRAPH_OPENS_ON_NAME = new RegExp(`^\\W*(${NAME})\\s+(?:was|were|had|delivered|grew|saw|posted|remained|continued|performed|declined|rounded out)\\b`);
-const REVENUE_AMOUNT_EN = /\b(?:[Rr]evenues?|[Ss]ales|[Nn]et sales)\b[^.;]{0,40}?(?:[$€£¥]|\b[A-Z]{3}\s?)\d/;
+const PARAGRAPH_OPENS_ON_NAME = new RegExp(`(?:^\\W*|[.!?]\\s+)(${NAME})\\s+(?:was|were|had|delivered|grew|saw|posted|remained|continued|performed|declined|rounded out)\\b`, 'g');
+const REVENUE_AMOUNT_EN = /\b(?:[Rr]evenues?|[Ss]ales|[Nn]et sales)\b(?:[^.;]|\.\d){0,40}?(?:[$€£¥]|\b[A-Z]{3}\s?)\d/;
 /** "Motion & Drives, our largest segment, had …": a name the sentence calls one of the company's units. */
 const NAME_APPOSITIVE = new RegExp(`(?:^|[.!?]\\s+|\\b(?:start|starting|begin|beginning)\\s+with\\s+)(${NAME}),\\s+(?:our|its|the\\s+company's)\\s+(?:[a-z-]+\\s+){0,3}(?:segment|division)\\b`, 'g');
 /** "Our US Generics business had a very strong quarter.": a sentence about how one of the company's units did. */
@@ -173,7 +173,7 @@ const ZH_FILLER = /^.*(?:先说|先說|再说|再說|接着说|接著說|然后�
 const ZH = /([\p{Script=Han}]{2,8})\s*(?:分部|業務分部|业务分部)/gu;
 /** Words that qualify "segment" without naming one. */
 const NOT_A_NAME =
-  /^(?:each|every|this|that|these|those|our|the|a|an|one|two|three|four|both|all|other|new|largest|biggest|smallest|fastest|reportable|operating|business|key|core|same|which|what|every|total|Q[1-4]|First|Second|Third|Fourth|In|On|At|For|And|But|So|As|Our|The|This|That|Each|Both|All|By|Within|Across|Turning|Moving|Looking)$/;
+  /^(?:each|every|this|that|these|those|our|the|a|an|one|two|three|four|both|all|other|new|largest|biggest|smallest|fastest|reportable|operating|business|key|core|same|which|what|every|total|Q[1-4]|First|Second|Third|Fourth|In|On|At|For|And|But|So|As|Our|The|This|That|Each|Both|All|By|Within|Across|Turning|Moving|Looking|Full-year|Full|Fiscal|Annual|Quarterly|Year-to-date|Now|Finally|Then|Next)$/;
 const ZH_NOT = /^(?:各个|每个|所有|其他|主要|这个|该|本|两个|三个|四个|业务|报告)$/u;
 
 /** A period, not a business: "Fourth-quarter revenue was …", "Full-year sales", "First-half revenue". */
@@ -481,8 +481,11 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   if (found.size > 0 || walksThrough) {
     for (const p of managementParagraphs) {
       // (Two words or more, not a measure: "Sensing and Instrumentation was steadier. Revenue of $296.7 million …".)
-      const opens = PARAGRAPH_OPENS_ON_NAME.exec(p);
-      if (opens && /\s/.test(opens[1]!) && !opens[1]!.split(/\s+/).some((w) => MEASURE_WORDS.test(w)) && REVENUE_AMOUNT_EN.test(p)) addEn(opens[1]!);
+      for (const opens of p.matchAll(PARAGRAPH_OPENS_ON_NAME)) {
+        // (Within a paragraph only right after the walk's own words: "Now the divisions. Battery Materials was …".)
+        if (opens.index > 0 && !/\b(?:segments|divisions|businesses|business units)\s*[.:]\s*$/i.test(p.slice(0, opens.index + 2))) continue;
+        if (/\s/.test(opens[1]!) && !opens[1]!.split(/\s+/).some((w) => MEASURE_WORDS.test(w)) && REVENUE_AMOUNT_EN.test(p.slice(opens.index))) addEn(opens[1]!);
+      }
       for (const m of p.matchAll(TURNING_TO)) addEn(m[1]!);
       for (const m of p.matchAll(OUR_BUSINESS_DID)) addEn(m[1]!);
       if (/\b(?:the|this)\s+(?:segment|division)(?:'s|’s)?\b|\b(?:segment|division)\s+(?:revenue|sales|margin|operating)/i.test(p)) for (const m of p.matchAll(IN_NAME)) addEn(m[1]!);
