@@ -193,6 +193,24 @@ describe.each([
     await page.close();
   });
 
+  it.each([
+    ['zh/alibaba/fy2025-q4.html', 360],
+    ['alibaba/fy2025-q4.html', 360],
+  ])('%s at %i px keeps each headline value on one line inside its tile', async (path, width) => {
+    const { page } = await open(base() + path, { width, height: 800 });
+    const got = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('#at-a-glance .tile-value')].map((v) => {
+        const tile = v.closest('.tile')!.getBoundingClientRect();
+        const r = v.getBoundingClientRect();
+        const lines = Math.round(r.height / parseFloat(getComputedStyle(v).lineHeight || '20'));
+        return { inside: r.right <= tile.right + 0.5, lines };
+      }),
+    );
+    expect(got.length).toBeGreaterThanOrEqual(4);
+    expect(got.every((v) => v.inside && v.lines <= 1)).toBe(true);
+    await page.close();
+  });
+
   it.each(['alibaba/fy2025-q2.html', 'zh/alibaba/fy2025-q4.html', 'alibaba/fy2024-q1.html', 'zh/alibaba/fy2026-q2.html'])(
     '%s computes no change against a quarter that is neither the previous nor the year-ago one',
     async (path) => {

@@ -78,6 +78,9 @@ describe('time frame and modality', () => {
     ['Operating income was US$36.8 million -- sorry, operating income was US$38.6 million.', [['group', 'operating_income', 38.6e6, 'USD']]],
     // "二季度" without 第 is a period word, not a part of the company.
     ['公司二季度实现毛利9.17亿元，毛利率为38.6%。', [['group', 'gross_profit', 9.17e8, 'CNY'], ['group', 'gross_margin_pct', 38.6, '%']]],
+    // "should be" in a correction is no forecast; "or 17.2% of segment revenue" is the segment measure's margin.
+    ['Statutory diluted earnings per share was 8.9p, sorry, that should be 9.8p.', [['group', 'diluted_eps', 0.098, 'GBP']]],
+    ['Cloud operating income was US$68.9 million, or 17.2% of segment revenue.', [['cloud', 'operating_income', 68.9e6, 'USD'], ['cloud', 'operating_margin_pct', 17.2, '%']]],
     // "较9月末的79.8亿元": the value compared against.
     ['公司现金及现金等价物合计86.4亿元，较9月末的79.8亿元有所增加。', [['group', 'cash_and_investments', 8.64e9, 'CNY']]],
     // A quarter of an earlier year written "3Q25" after the value; a basis before IFRS 16.

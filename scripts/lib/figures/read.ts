@@ -513,7 +513,10 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   if (vocab.changeOf.test(norm.slice(Math.max(0, measure.start - 40), measure.start))) return 'change';
   // (Not a forecast word of an earlier clause when a clause in the past tense stands between:
   // "a market we estimate at about $14 billion, and segment operating margin expanded to 19.8%".)
-  const cue = p.forecastAt.filter((f) => f < num.start).pop();
+  // (Not "should be" in a correction: "8.9p, sorry, that should be 9.8p".)
+  const said = p.numbers.filter((n) => n.end <= num.start).pop();
+  const correcting = said !== undefined && RETRACTED.exec(norm.slice(said.end, num.start))?.[0].length === num.start - said.end;
+  const cue = p.forecastAt.filter((f) => f < (correcting ? said.end : num.start)).pop();
   if (cue !== undefined && !PAST_CLAUSE.test(norm.slice(cue, num.start))) return 'forecast';
   // "reaching a net revenue of R$ 20 billion in the year of 2028": a year later than the call's
   // own, named in the number's clause, is a forecast's.
@@ -935,7 +938,7 @@ export function valueOf(
       const ownerMetric = owner?.value.metric ? ctx.metrics.get(owner.value.metric) : undefined;
       const margin = ownerMetric?.margin ? ctx.metrics.get(ownerMetric.margin) : undefined;
       const or = /^\s*,?\s*or\s*(negative|minus)?\s*$/.exec(p.norm.slice(amount?.end ?? 0, num.start));
-      if (margin && amount && or && /^\s*of\s+(?:total\s+|net\s+)?(?:revenues?|sales|net sales)\b/.test(p.norm.slice(num.end))) {
+      if (margin && amount && or && /^\s*of\s+(?:total\s+|net\s+|segment\s+|group\s+)?(?:revenues?|sales|net sales)\b/.test(p.norm.slice(num.end))) {
         // ("GAAP operating loss was $21.7 million, or negative 5.7% of revenue": the loss's margin is negative.)
         const sign = or[1] || owner!.value.loss ? -1 : negative;
         return { metric: margin, value: sign * num.value, unit: '%', rule: `value:margin-as-share-of-revenue`, basisOf: owner! };
