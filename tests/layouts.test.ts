@@ -1137,3 +1137,41 @@ describe('a Chinese news page that reports a call in prose, without speaker labe
     expect(call.figures.some((f) => f.value === 5e9)).toBe(false);
   });
 });
+
+describe('a rule line between pages of a label-lines transcript', () => {
+  const text = [
+    'Acme Holdings (ACME) Q1 FY2026 Earnings Call',
+    '',
+    'OPERATOR:',
+    'Welcome to the Acme Holdings first quarter fiscal 2026 earnings call, for the quarter ended September 30, 2025.',
+    '',
+    '----------',
+    'Page 2 of 3',
+    '----------',
+    '',
+    'SAM LEE, CHIEF EXECUTIVE OFFICER:',
+    'Revenue for the quarter was $812 million, up 9% year over year.',
+    '',
+    'TOMOKO HARA, CHIEF FINANCIAL OFFICER:',
+    'Gross margin was 41.2%, and free cash flow was $96 million.',
+    '',
+    'OPERATOR:',
+    'Our first question comes from Ken Ota of Northgate Securities.',
+    '',
+    'KEN OTA, NORTHGATE SECURITIES:',
+    'Thank you. How is demand?',
+    '',
+    'SAM LEE, CHIEF EXECUTIVE OFFICER:',
+    'Demand is healthy.',
+    '',
+    'MIA CHEN, HEAD OF INVESTOR RELATIONS:',
+    'That concludes the call.',
+  ].join('\n');
+  it('ends nothing when speakers are still to come: the turns after it are read', () => {
+    const result = convertAll([textInput('acme-rule.txt', text)], catalog([]));
+    expect(result.errors).toEqual([]);
+    const call = result.calls[0]!;
+    expect(call.sources[0]!.sections.flatMap((s) => s.turns).length).toBeGreaterThanOrEqual(3);
+    expect(call.figures.map((f) => [f.metric, f.value])).toContainEqual(['revenue', 812e6]);
+  });
+});

@@ -360,7 +360,9 @@ export const labelLinesLayout: Layout = {
       }
       if (END_MATTER.test(l.text)) {
         close();
-        ended = turns.length > 0;
+        // (A rule between pages or sections, "-----", with speakers still to come, ends nothing.)
+        const rule = /^(?:-{3,}|\*{3,}|_{3,})$/.test(l.text.trim());
+        ended = turns.length > 0 && !(rule && [...labelAt.keys()].some((i) => i > index));
         omitted.push({ n: l.n, reason: /accurate|disclaimer|copyright|©/i.test(l.text) ? 'disclaimer' : 'end-marker' });
         return;
       }
