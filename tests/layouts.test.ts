@@ -1175,3 +1175,32 @@ describe('a rule line between pages of a label-lines transcript', () => {
     expect(call.figures.map((f) => [f.metric, f.value])).toContainEqual(['revenue', 812e6]);
   });
 });
+
+describe('a disclaimer before anyone has spoken, as on a PDF cover', () => {
+  const text = [
+    'Acme Holdings (ACME) Q1 FY2026 Earnings Call',
+    '',
+    'Company Participants',
+    'Sam Lee - Chief Executive Officer',
+    '',
+    'Conference Call Participants',
+    'Ken Ota - Northgate Securities',
+    '',
+    'Presentation',
+    '',
+    'Disclaimer: this transcript is provided for information only.',
+    '',
+    'Operator',
+    '',
+    'Welcome to the Acme Holdings first quarter fiscal 2026 earnings call, for the quarter ended September 30, 2025.',
+    '',
+    'Sam Lee',
+    '',
+    'Revenue for the quarter was $812 million, up 9% year over year.',
+  ].join('\n');
+  it('ends nothing: the call after it is read', () => {
+    const result = convertAll([textInput('acme-disclaimer.txt', text)], catalog([]));
+    expect(result.errors).toEqual([]);
+    expect(result.calls[0]!.figures.map((f) => [f.metric, f.value])).toContainEqual(['revenue', 812e6]);
+  });
+});

@@ -184,7 +184,12 @@ export const plain: Layout = {
       }
       if (DISCLAIMER.test(l.text)) {
         close();
-        ended = true;
+        // (A disclaimer before anyone has spoken, as on a PDF's cover, ends nothing.)
+        ended = turns.length > 0;
+        if (!ended) {
+          omitted.push({ n: l.n, reason: 'disclaimer' });
+          continue;
+        }
       }
       if (ended) {
         omitted.push({ n: l.n, reason: 'disclaimer' });
