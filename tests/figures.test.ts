@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findNumbers, normalizeSameLength } from '../scripts/lib/figures/numbers.ts';
 import { splitSentences } from '../scripts/lib/figures/sentences.ts';
 import { figureReader, type RawFigure } from '../scripts/lib/figures/extract.ts';
-import { implausible, settle } from '../scripts/lib/figures/merge.ts';
+import { implausible, mergeFigures, settle } from '../scripts/lib/figures/merge.ts';
 import { parseQuarterId } from '../src/lib/quarters.ts';
 import type { Call, Source, Speaker } from '../src/lib/schema.ts';
 import { companies, convertOk, inputsFrom, metrics, reading, paragraphsOf, root } from './helpers.ts';
@@ -212,6 +212,13 @@ describe('settling two values one source states', () => {
   it('keeps the prepared remarks’ precise value over an approximate one said in the Q&A, equally supported', () => {
     const r = settle([[raw(905e6)], [raw(23e6, { qa: true, approx: 'about' })]]);
     expect([r.keep.map((g) => g[0]!.value), r.apart.map((g) => g[0]!.value), r.uncertain]).toEqual([[905e6], [23e6], true]);
+  });
+  it('leaves out an amount said only approximately in an answer, but not a rate given to a tenth', () => {
+    const margin = raw(35.2, { metric: 'gross_margin_pct', unit: '%', qa: true, approx: 'about' });
+    const amount = raw(125e6, { metric: 'revenue', qa: true, approx: 'about' });
+    const round = raw(35, { metric: 'operating_margin_pct', unit: '%', qa: true, approx: 'about' });
+    const { figures } = mergeFigures([margin, amount, round], ['zh'], 'FY2025Q3', companies()[0]!, metrics());
+    expect(figures.map((f) => [f.metric, f.value])).toEqual([['gross_margin_pct', 35.2]]);
   });
   it('sets both apart when neither is better supported', () => {
     const r = settle([[raw(905e6)], [raw(23e6)]]);

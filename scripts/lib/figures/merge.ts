@@ -178,7 +178,8 @@ export function mergeFigures(raw: readonly RawFigure[], sourceOrder: readonly st
   // (users, members) a threshold is how companies report them.
   // An amount said only approximately in an answer ("that's about $125 million") is too loose to
   // be the quarter's figure, unless the same figure is stated elsewhere in the call.
-  const loose = (f: RawFigure) => f.qa && f.approx === 'about' && !raw.some((g) => g !== f && !g.qa && keyOf(g) === keyOf(f) && sameValue(g, f));
+  // (A rate given to a tenth, "光學鏡頭毛利率約35.2%", is precise whatever word hedges it.)
+  const loose = (f: RawFigure) => f.qa && f.approx === 'about' && !(f.unit === '%' && !Number.isInteger(f.value)) && !raw.some((g) => g !== f && !g.qa && keyOf(g) === keyOf(f) && sameValue(g, f));
   const sorted = [...raw].filter((f) => (f.unit === 'count' || (f.approx !== 'more-than' && f.approx !== 'less-than')) && !loose(f) && !tooLarge.has(f)).sort((a, b) => rank(a) - rank(b));
   const { assigned, open } = adoptSegments(sorted);
 
