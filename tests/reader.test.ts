@@ -576,6 +576,8 @@ describe('Chinese orderings', () => {
   it.each([
     ['经调整 EBITA 同比下降 15% 至人民币 420 亿元。', { kind: 'group' }, [['group', 'adjusted_ebita_yoy_pct', -15, '%'], ['group', 'adjusted_ebita', 42e9, 'CNY']]],
     ['云业务收入为人民币 296 亿元，同比增长 7%。', undefined, [['cloud', 'revenue', 29.6e9, 'CNY'], ['cloud', 'revenue_yoy_pct', 7, '%']]],
+    // "公司总收入" is the company's total, even with no topic set.
+    ['本季度，公司总收入达到人民币 186.4 亿元，同比增长 42.3%。', undefined, [['group', 'revenue', 18.64e9, 'CNY'], ['group', 'revenue_yoy_pct', 42.3, '%']]],
     ['集团经营利润率为 12.5%，去年同期为 10.1%。', undefined, [['group', 'operating_margin_pct', 12.5, '%']]],
     ['集团经营利润增长 110 亿元至 454 亿元。', undefined, [['group', 'operating_income', 45.4e9, 'CNY']]],
     // A loss rate is a negative margin; a loss per share is a negative EPS; "剔除股权激励费用后" is what makes the measure adjusted.
