@@ -741,6 +741,13 @@ describe('what earlier sentences of a turn carry', () => {
     expect(segmentsOf(['Turning to Cloud. Cloud revenue was $40 million.', 'Gross Margin was strong. Revenue grew 4.3%.'])).toContainEqual(['cloud', 'revenue_yoy_pct', 4.3]);
   });
 
+  it("reads net income said while a segment was the topic as the company's when no segment is ever named with it and one value is said", () => {
+    expect(segmentsOf(['Turning to Cloud. Cloud revenue was $40 million.', 'Net loss was $19.8 million.'])).toContainEqual(['group', 'net_income', -19.8e6]);
+    // Two values under two segments' topics: the reader cannot tell, and keeps both unassigned.
+    const two = segmentsOf(['Turning to Cloud. Cloud revenue was $40 million. Net income was $12 million.', 'Turning to Retail. Retail revenue was $80 million. Net income was $20 million.']);
+    expect(two.filter(([, m]) => m === 'net_income')).toEqual([[null, 'net_income', 12e6], [null, 'net_income', 20e6]]);
+  });
+
   it('takes no part as the topic from a sentence that speaks of all the segments at once', () => {
     expect(segmentsOf(['Net revenue reached $4.3 billion, with expansion in the three segments of business. The net profit reached $112 million.'])).toContainEqual(['group', 'net_income', 112e6]);
     // (In the sentence itself they leave the figure unassigned: "all segments achieving EBITDA improvement, leading to a 36% increase".)

@@ -675,7 +675,23 @@ export function figureReader(ctx: ExtractContext) {
     // name opened, "Net income was $812 million" is then that segment's.
     const base = (id: string) => metrics.get(id)?.growth_of ?? id;
     const bySegment = new Set(figures.filter((f) => f.segment !== null && f.segment !== 'group' && f.quote.rule?.includes('entity:named')).map((f) => base(f.metric)));
-    const placed = figures.map((f) => (inSegmentParagraph.has(f) && bySegment.has(base(f.metric)) ? { ...f, segment: inSegmentParagraph.get(f)!, quote: { ...f.quote, rule: `${f.quote.rule} · entity:segment-paragraph ${inSegmentParagraph.get(f)}` } } : f));
+    // A call that never names a segment with such a metric reports it for the company only: net
+    // income said in a later paragraph while a segment was still the topic is the company's, when
+    // every such statement of that metric gives one value and no other value of it is the company's.
+    const carried = (f: RawFigure) => f.segment === null && (f.quote.rule ?? '').includes('entity:context segment, group metric');
+    const companyOnly = (f: RawFigure) => {
+      // (Not in a paragraph a segment's name opened: "Turning to Cloud. … Net income was $81 million" may be Cloud's.)
+      if (!carried(f) || bySegment.has(base(f.metric)) || inSegmentParagraph.has(f)) return false;
+      const same = figures.filter((g) => g.metric === f.metric && g.period === f.period && (carried(g) || g.segment === 'group'));
+      return same.every((g) => Math.abs(g.value - f.value) <= 1e-9 * Math.max(1, Math.abs(f.value)));
+    };
+    const placed = figures.map((f) =>
+      inSegmentParagraph.has(f) && bySegment.has(base(f.metric))
+        ? { ...f, segment: inSegmentParagraph.get(f)!, quote: { ...f.quote, rule: `${f.quote.rule} · entity:segment-paragraph ${inSegmentParagraph.get(f)}` } }
+        : companyOnly(f)
+          ? { ...f, segment: 'group', quote: { ...f.quote, rule: `${f.quote.rule} · entity:no-segment-reports-it` } }
+          : f,
+    );
     const close = (a: number, b: number | undefined) => b !== undefined && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
     const takenBackRange = (g: Guidance) => ['low', 'high'].every((k) => takenBackValues.some((t) => t.metric === g.metric && close(t.value, g[k as 'low' | 'high'])));
     return { figures: withoutTakenBack(placed, takenBack), guidance: guidance.filter((g) => g.low === undefined || !takenBackRange(g)) };
