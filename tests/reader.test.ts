@@ -115,6 +115,10 @@ describe('time frame and modality', () => {
     // An amount "after £16.7m of amortisation" is the amortisation; "bringing the total repurchased to" is the programme's total.
     ['On a statutory basis, operating profit was £41.7m, after £16.7m of amortisation of acquired intangibles.', [['group', 'operating_income', 41.7e6, 'GBP']]],
     ['We bought back £23.4m of shares during the quarter, bringing the total repurchased to £64.5m under the £100m programme.', [['group', 'buyback_usd', 23.4e6, 'GBP']]],
+    // A basis written after the measure with an aside in it.
+    ['Operating profit on an adjusted, or non-IFRS, basis climbed 15% to 348 million euros.', [['group', 'non_gaap_operating_income', 348e6, 'EUR']]],
+    // "climbed", "slipped": verbs of a change.
+    ['Revenue climbed 15% to 348 million euros, while adjusted EBITA slipped 2%.', [['group', 'revenue_yoy_pct', 15, '%'], ['group', 'revenue', 348e6, 'EUR'], ['group', 'adjusted_ebita_yoy_pct', -2, '%']]],
     // German abbreviations of scale; a sentence that opens on the quarter keeps a programme named later out of its buyback.
     ['Free cash flow amounted to EUR 238 Mio. in the quarter.', [['group', 'free_cash_flow', 238e6, 'EUR']]],
     ['In the third quarter, we bought back shares for EUR 40 million and thereby completed the share buyback programme of EUR 150 million.', [['group', 'buyback_usd', 40e6, 'EUR']]],

@@ -6,8 +6,8 @@ import { CURRENCIES } from '../../../src/lib/currencies.ts';
 import { MONTH_NAMES } from '../../../src/lib/quarters.ts';
 
 /** A growth verb or noun; the last one before a percentage gives its sign. */
-export const GROWTH_UP = /(增长|增加|上升|提升|提高|增幅|增速|上涨|年增|季增|成长|growth|grew|grows?|growing|increase[sd]?|increasing|\bup\b|rose|rise|rising|accelerat(?:ed|ing) to|improved)/g;
-export const GROWTH_DOWN = /(下降|减少|下滑|降低|下跌|年减|季减|衰退|decrease[sd]?|decreasing|decline[sd]?|declining|\bdown\b|fell|drop(?:ped)?|contracted|\breduction\b|\bretraction\b|\bshrank\b)/g;
+export const GROWTH_UP = /(增长|增加|上升|提升|提高|增幅|增速|上涨|年增|季增|成长|growth|grew|grows?|growing|increase[sd]?|increasing|\bup\b|rose|rise|rising|climbed|climbs|jumped|surged|soared|accelerat(?:ed|ing) to|improved)/g;
+export const GROWTH_DOWN = /(下降|减少|下滑|降低|下跌|年减|季减|衰退|decrease[sd]?|decreasing|decline[sd]?|declining|\bdown\b|fell|drop(?:ped)?|slipped|slid|slumped|tumbled|contracted|\breduction\b|\bretraction\b|\bshrank\b)/g;
 /** A percentage followed by "growth" (`7% 的增长`, `10% growth`). */
 export const GROWTH_AFTER = /^\s*(?:的)?\s*(?:同比|年同比|year[- ]over[- ]year|year[- ]on[- ]year|yoy)?\s*(增长|增速|growth|increase)/;
 export const DECLINE_AFTER = /^\s*(?:的)?\s*(?:同比|年同比|year[- ]over[- ]year|year[- ]on[- ]year|yoy)?\s*(下降|decline|decrease)/;

@@ -1021,7 +1021,8 @@ const BARE_AMOUNT_AFTER = /^\s*(?:$|[,.;:!?)]|(?:up|down|in|for|from|compared|ve
 /** Under a declared non-GAAP basis, the metric a GAAP term stands for (`none` when there is none); undefined when unchanged. */
 export function underNonGaap(metric: Metric, measure: Hit<Measure>, ctx: SentenceContext, before: string, after = ''): Metric | 'none' | undefined {
   // "Operating profit on a non-IFRS basis, …": the basis written right after the measure.
-  if (metric.under_non_gaap && /^\s*,?\s*on\s+an?\s+(?:non-?\s?(?:gaap|ifrs|hkfrs)|adjusted|underlying|core)\s+basis\b/.test(after)) return metric.under_non_gaap === 'none' ? 'none' : ctx.metrics.get(metric.under_non_gaap);
+  // ("Operating profit on an adjusted, or non-IFRS, basis climbed 15% to …".)
+  if (metric.under_non_gaap && /^\s*,?\s*on\s+an?\s+(?:non-?\s?(?:gaap|ifrs|hkfrs)|adjusted|underlying|core)(?:,?\s+or\s+[a-z-]+,?)?\s+basis\b/.test(after)) return metric.under_non_gaap === 'none' ? 'none' : ctx.metrics.get(metric.under_non_gaap);
   if (!ctx.nonGaap || !metric.under_non_gaap || /^gaap/.test(measure.text) || /(?<!non-?\s?)gaap\s*$/.test(before)) return undefined;
   if (metric.under_non_gaap === 'none') return 'none';
   return ctx.metrics.get(metric.under_non_gaap);
