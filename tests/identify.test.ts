@@ -12,6 +12,7 @@ import { titleFromIntroduction } from '../scripts/lib/structure.ts';
 import { withoutRecordingTimes } from '../scripts/lib/layouts/shared.ts';
 import { periodEnd, quarterId } from '../src/lib/quarters.ts';
 import { convert, root, textInput } from './helpers.ts';
+import { inferredCompany } from '../scripts/lib/pipeline.ts';
 
 const lines = (text: string) => splitLines(text);
 const idOf = (text: string) => identifyCompany(lines(text), 'seeds/x.txt', [], 'seeds/x.meta.yaml').id;
@@ -393,5 +394,14 @@ describe('a briefing with a speakers list and family-name labels', () => {
     expect(c.speakers.find((s) => s.id === 'kanda')?.firm).toBe('Hoshino Securities');
     expect(c.figures.find((f) => f.metric === 'revenue')?.value).toBe(312.4e9);
     expect(c.guidance.map((g) => [g.metric, g.low, g.high])).toEqual([['operating_income', 98e9, 98e9]]);
+  });
+});
+
+describe('the names of a company known only from its calls', () => {
+  it('shows a company named only in Chinese by its Chinese name, not by its ticker or its id', () => {
+    const c = inferredCompany('688417-sh', { evidence: [], weight: 2, zhName: '启衡科技', ticker: '688417.SH' }, { month: 12, day: 31 });
+    expect(c.names).toEqual({ en: '启衡科技', 'zh-Hans': '启衡科技' });
+    expect(c.aliases).toContain('688417.SH');
+    expect(inferredCompany('acme', { evidence: [], weight: 2, name: 'Acme Holdings Inc.', ticker: 'ACME' }, { month: 12, day: 31 }).names.en).toBe('Acme');
   });
 });

@@ -343,9 +343,9 @@ export function inferredCompany(id: string, found: CompanyCandidate | undefined,
   const legal = nameOverride ?? found?.name;
   const zh = found?.zhName;
   // A company named only in Chinese is shown by its Chinese name in both editions (`澄川新材料`),
-  // not by its id's pinyin.
+  // not by its id's pinyin nor by its ticker (`688417.SH`).
   const zhShort = zh?.replace(/(?:股份有限公司|有限责任公司|有限責任公司|有限公司)$/u, '') || zh;
-  const short = legal ? shortName(legal) : (found?.ticker ?? zhShort ?? id);
+  const short = legal ? shortName(legal) : (zhShort ?? found?.ticker ?? id);
   const zhScript = zh ? chineseScript(zh) ?? 'zh-Hans' : undefined;
   const aliases = [...new Set([short, legal, found?.ticker, zh].filter((x): x is string => Boolean(x)))];
   return {
