@@ -752,6 +752,12 @@ describe('what earlier sentences of a turn carry', () => {
     expect(two.filter(([, m]) => m === 'net_income')).toEqual([[null, 'net_income', 12e6], [null, 'net_income', 20e6]]);
   });
 
+  it('takes no part as the topic from a sentence whose part is the object of what the company does', () => {
+    expect(segmentsOf(['本季度我们对智能硬件分部计提了人民币 6.1 亿元的商誉减值。受此影响，本季度经营亏损为人民币 2.3 亿元。'])).toContainEqual(['group', 'operating_income', -2.3e8]);
+    // (A part that is the sentence's subject still is: "该分部经营亏损为…".)
+    expect(segmentsOf(['该分部经营亏损为人民币 2.3 亿元。'])).toEqual([[null, 'operating_income', -2.3e8]]);
+  });
+
   it('takes no part as the topic from a sentence that speaks of all the segments at once', () => {
     expect(segmentsOf(['Net revenue reached $4.3 billion, with expansion in the three segments of business. The net profit reached $112 million.'])).toContainEqual(['group', 'net_income', 112e6]);
     // (In the sentence itself they leave the figure unassigned: "all segments achieving EBITDA improvement, leading to a 36% increase".)

@@ -1264,7 +1264,12 @@ export function topicOf(text: string, vocab: Vocabulary): Entity | undefined {
   // (Not a part the sentence says it is not about: "These sit in our corporate expense, not in the segments.")
   // (Nor all of them: "with expansion in the three segments of business", "all our divisions grew".)
   const partAt = positions(vocab.partTopics, norm).find(
-    (x) => x.start < partsEnd && !/\bnot\s+(?:in|to|of|from|within)?\s*(?:the|our|any|its)?\s*$/.test(norm.slice(Math.max(0, x.start - 24), x.start)) && !ALL_PARTS.test(norm.slice(Math.max(0, x.start - 24), x.end)),
+    (x) =>
+      x.start < partsEnd &&
+      !/\bnot\s+(?:in|to|of|from|within)?\s*(?:the|our|any|its)?\s*$/.test(norm.slice(Math.max(0, x.start - 24), x.start)) &&
+      !ALL_PARTS.test(norm.slice(Math.max(0, x.start - 24), x.end)) &&
+      // (Nor the object of what the company does: "我们对智能硬件分部计提了…减值".)
+      !/(?:^|[^于於])[对對][^，。；,;]{0,12}$/u.test(norm.slice(Math.max(0, x.start - 14), x.start)),
   );
   if (named.size === 0 && partAt && !(groupFirst && groupFirst.start < partAt.start && numbers.length === 0)) return { kind: 'part' };
   // "CCB reported net income of $3.6 billion. Revenue of $19.4 billion …": that business is the topic.
