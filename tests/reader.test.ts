@@ -434,6 +434,9 @@ describe('entity and context', () => {
     ['Sales in international operations grew by 16%.', { kind: 'group' }, [[null, 'revenue_yoy_pct', 16, '%']]],
     ['During this quarter, segment revenue declined 2% to US$598 million.', { kind: 'segment', id: 'retail' }, [['retail', 'revenue_yoy_pct', -2, '%'], ['retail', 'revenue', 598e6, 'USD']]],
     ['The adjusted EBITA of the segment was US$300 million.', { kind: 'segment', id: 'retail' }, [['retail', 'adjusted_ebita', 300e6, 'USD']]],
+    // "分部经营利润" while a segment is the topic is that segment's; with none, an unnamed part's.
+    ['分部经营利润4.98亿元，经营利润率为23.3%。', { kind: 'segment', id: 'retail' }, [['retail', 'operating_income', 4.98e8, 'CNY'], ['retail', 'operating_margin_pct', 23.3, '%']]],
+    ['分部经营利润4.98亿元。', undefined, [[null, 'operating_income', 4.98e8, 'CNY']]],
     ['The operating income of the segment was US$352 million, and segment operating margin was 34.5%.', { kind: 'segment', id: 'retail' }, [['retail', 'operating_income', 352e6, 'USD'], ['retail', 'operating_margin_pct', 34.5, '%']]],
     ['Segment revenue grew 5%.', undefined, [[null, 'revenue_yoy_pct', 5, '%']]],
     ['Next, the CIB reported net income of US$7.3 billion.', { kind: 'group' }, [[null, 'net_income', 7.3e9, 'USD']]],
