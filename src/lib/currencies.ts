@@ -16,11 +16,11 @@ export interface CurrencyDef {
 }
 
 export const CURRENCIES: readonly CurrencyDef[] = [
-  { code: 'CNY', en: 'RMB', zh: ['人民币 ', '元'], before: ['rmb', 'cny', '人民币', 'rmb¥'], after: ['元人民币', '人民币', '元', 'rmb', 'yuan'] },
+  { code: 'CNY', en: 'RMB', zh: ['人民币 ', '元'], before: ['rmb', 'cny', '人民币', 'rmb¥'], after: ['元人民币', '人民币', '元', 'rmb', 'yuan', 'renminbi'] },
   { code: 'USD', en: 'US$', zh: ['', '美元'], before: ['us$', 'usd', 'us dollars', '美元', '$'], after: ['美元', 'usd', 'us dollars', 'dollars'] },
   { code: 'HKD', en: 'HK$', zh: ['', '港元'], before: ['hk$', 'hkd', '港元', '港币'], after: ['港元', '港币', 'hkd', 'hong kong dollars'] },
   { code: 'EUR', en: '€', zh: ['', '欧元'], before: ['€', 'eur', 'euro', '欧元'], after: ['欧元', 'eur', 'euros', 'euro'] },
-  { code: 'GBP', en: '£', zh: ['', '英镑'], before: ['£', 'gbp'], after: ['英镑', 'gbp', 'pounds'] },
+  { code: 'GBP', en: '£', zh: ['', '英镑'], before: ['£', 'gbp'], after: ['英镑', 'gbp', 'pounds sterling', 'pounds', 'sterling'] },
   { code: 'JPY', en: '¥', zh: ['', '日元'], before: ['jpy', '日元', '¥'], after: ['日元', 'jpy', 'yen'] },
   { code: 'KRW', en: '₩', zh: ['', '韩元'], before: ['krw', '₩', 'w'], after: ['원', '韩元', 'krw', 'won'] },
   { code: 'TWD', en: 'NT$', zh: ['新台币 ', '元'], before: ['nt$', 'twd', '新台币'], after: ['新台币', 'twd'] },

@@ -13,6 +13,7 @@ import { vocabulary, type Vocabulary } from './vocabulary.ts';
 import { findNumbers, normalizeSameLength, REPEATED_CURRENCY } from './numbers.ts';
 import { columns, rowSentences, type Column } from './tables.ts';
 import { isRule, tableCells } from '../text.ts';
+import { CURRENCIES } from '../../../src/lib/currencies.ts';
 
 /** A figure as read from one sentence, before figures stated more than once are merged. */
 export interface RawFigure {
@@ -221,13 +222,17 @@ const DECLARED_DOLLAR =
  * more often (a Hong Kong listing's buybacks "2.15 亿港元").
  */
 const DECLARED_YUAN = /(?:金额|数字|数据|数值|财务资料|财务数据|货币单位|币种|单位)[^。；]{0,16}?(?:均|皆|都|一律)?(?:以|为|按)\s*(人民币|港元|港币|新台币|澳门元)\s*(?:计值|计算|计|列示|呈列|为单位|表示)|(?:货币单位|币种)\s*[:：]\s*(人民币|港元|港币|新台币|澳门元)/;
-/** "all figures are in Swiss francs unless stated otherwise", "amounts are in euros": a currency other than a dollar the call says it reports in. */
-const DECLARED_OTHER =
-  /\b(?:amounts|figures|numbers|results|financial results|financials)\b[^.;]{0,40}?\b(?:are|is|will be|were)\s+(?:(?:expressed|stated|reported|presented|given|quoted)\s+)?in\s+(?:millions\s+of\s+)?(swiss francs|francs|euros?|pounds sterling|pounds|sterling|yen|won|renminbi|rmb|rupees|reais|danish kroner|swedish kronor|kronor|kroner|mexican pesos)\b/;
-const OTHER_NAMES: Readonly<Record<string, string>> = {
-  'swiss francs': 'CHF', francs: 'CHF', euro: 'EUR', euros: 'EUR', 'pounds sterling': 'GBP', pounds: 'GBP', sterling: 'GBP', yen: 'JPY', won: 'KRW',
-  renminbi: 'CNY', rmb: 'CNY', rupees: 'INR', reais: 'BRL', 'danish kroner': 'DKK', kroner: 'DKK', 'swedish kronor': 'SEK', kronor: 'SEK', 'mexican pesos': 'MXN',
-};
+/**
+ * "all figures are in Swiss francs unless stated otherwise", "amounts are in euros": a currency
+ * other than a dollar the call says it reports in, by the English words the currency table
+ * (src/lib/currencies.ts) writes after an amount.
+ */
+const OTHER_NAMES: ReadonlyMap<string, string> = new Map(
+  CURRENCIES.flatMap((c) => c.after.filter((w) => /^[a-z][a-z ]{2,}$/.test(w) && !/dollars?$/.test(w) && w !== c.code.toLowerCase()).map((w) => [w, c.code] as const)),
+);
+const DECLARED_OTHER = new RegExp(
+  String.raw`(?:amounts|figures|numbers|results|financial results|financials)[^.;]{0,40}?(?:are|is|will be|were)\s+(?:(?:expressed|stated|reported|presented|given|quoted)\s+)?in\s+(?:millions\s+of\s+)?(${[...OTHER_NAMES.keys()].sort((a, b) => b.length - a.length).join('|')})`,
+);
 const YUAN_NAMES: Readonly<Record<string, string>> = { 人民币: 'CNY', 港元: 'HKD', 港币: 'HKD', 新台币: 'TWD', 澳门元: 'MOP' };
 const DOLLAR_NAMES: Readonly<Record<string, string>> = { canadian: 'CAD', australian: 'AUD', singapore: 'SGD', 'hong kong': 'HKD', 'new taiwan': 'TWD', 'u.s.': 'USD', us: 'USD', american: 'USD' };
 
@@ -244,7 +249,7 @@ function currencyCounts(source: Source): { named: Map<string, number>; bareDolla
     const said = declared ? null : DECLARED_DOLLAR.exec(norm);
     if (said) declared = DOLLAR_NAMES[(said[1] ?? said[2])!];
     const saidOther = declaredOther ? null : DECLARED_OTHER.exec(norm);
-    if (saidOther) declaredOther = OTHER_NAMES[saidOther[1]!];
+    if (saidOther) declaredOther = OTHER_NAMES.get(saidOther[1]!);
     const saidYuan = declaredYuan ? null : DECLARED_YUAN.exec(norm);
     if (saidYuan) declaredYuan = YUAN_NAMES[(saidYuan[1] ?? saidYuan[2])!];
     for (const n of findNumbers(norm)) {
@@ -678,12 +683,13 @@ export function figureReader(ctx: ExtractContext) {
     // A call that never names a segment with such a metric reports it for the company only: net
     // income said in a later paragraph while a segment was still the topic is the company's, when
     // every such statement of that metric gives one value and no other value of it is the company's.
+    const close = (a: number, b: number | undefined) => b !== undefined && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
     const carried = (f: RawFigure) => f.segment === null && (f.quote.rule ?? '').includes('entity:context segment, group metric');
     const companyOnly = (f: RawFigure) => {
       // (Not in a paragraph a segment's name opened: "Turning to Cloud. … Net income was $81 million" may be Cloud's.)
       if (!carried(f) || bySegment.has(base(f.metric)) || inSegmentParagraph.has(f)) return false;
       const same = figures.filter((g) => g.metric === f.metric && g.period === f.period && (carried(g) || g.segment === 'group'));
-      return same.every((g) => Math.abs(g.value - f.value) <= 1e-9 * Math.max(1, Math.abs(f.value)));
+      return same.every((g) => close(f.value, g.value));
     };
     const placed = figures.map((f) =>
       inSegmentParagraph.has(f) && bySegment.has(base(f.metric))
@@ -692,7 +698,6 @@ export function figureReader(ctx: ExtractContext) {
           ? { ...f, segment: 'group', quote: { ...f.quote, rule: `${f.quote.rule} · entity:no-segment-reports-it` } }
           : f,
     );
-    const close = (a: number, b: number | undefined) => b !== undefined && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
     const takenBackRange = (g: Guidance) => ['low', 'high'].every((k) => takenBackValues.some((t) => t.metric === g.metric && close(t.value, g[k as 'low' | 'high'])));
     return { figures: withoutTakenBack(placed, takenBack), guidance: guidance.filter((g) => g.low === undefined || !takenBackRange(g)) };
   }
