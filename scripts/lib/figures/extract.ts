@@ -231,7 +231,7 @@ const OTHER_NAMES: ReadonlyMap<string, string> = new Map(
   CURRENCIES.flatMap((c) => c.after.filter((w) => /^[a-z][a-z ]{2,}$/.test(w) && !/dollars?$/.test(w) && w !== c.code.toLowerCase()).map((w) => [w, c.code] as const)),
 );
 const DECLARED_OTHER = new RegExp(
-  String.raw`(?:amounts|figures|numbers|results|financial results|financials)[^.;]{0,40}?(?:are|is|will be|were)\s+(?:(?:expressed|stated|reported|presented|given|quoted)\s+)?in\s+(?:millions\s+of\s+)?(${[...OTHER_NAMES.keys()].sort((a, b) => b.length - a.length).join('|')})`,
+  String.raw`\b(?:amounts|figures|numbers|results|financial results|financials)\b[^.;]{0,40}?\b(?:are|is|will be|were)\s+(?:(?:expressed|stated|reported|presented|given|quoted)\s+)?in\s+(?:millions\s+of\s+)?(${[...OTHER_NAMES.keys()].sort((a, b) => b.length - a.length).join('|')})\b`,
 );
 const YUAN_NAMES: Readonly<Record<string, string>> = { 人民币: 'CNY', 港元: 'HKD', 港币: 'HKD', 新台币: 'TWD', 澳门元: 'MOP' };
 const DOLLAR_NAMES: Readonly<Record<string, string>> = { canadian: 'CAD', australian: 'AUD', singapore: 'SGD', 'hong kong': 'HKD', 'new taiwan': 'TWD', 'u.s.': 'USD', us: 'USD', american: 'USD' };
