@@ -196,6 +196,8 @@ describe.each([
   it.each([
     ['zh/alibaba/fy2025-q4.html', 360],
     ['alibaba/fy2025-q4.html', 360],
+    ['zh/alibaba/fy2025-q2.html', 1280],
+    ['alibaba/fy2025-q2.html', 1280],
   ])('%s at %i px keeps each headline value on one line inside its tile', async (path, width) => {
     const { page } = await open(base() + path, { width, height: 800 });
     const got = await page.evaluate(() =>
