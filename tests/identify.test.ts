@@ -124,6 +124,8 @@ describe('fiscal calendar from the text', () => {
       how: 1,
     });
     expect(calendarOf('Revenue was up for the fiscal second quarter ended July 31, 2025.\nQuarter: Q2 2026')).toMatchObject({ quarter: 'FY2026Q2', end: '2025-07-31', fye: 1 });
+    // "…, which ended …", the statement wrapped over two lines as a PDF's text is.
+    expect(calendarOf('Kestrel Works Q2 FY2026 Earnings Call\nThis morning we released our results for the second quarter of\nfiscal 2026, which ended April 30, 2026. The press release is on our website.')).toMatchObject({ quarter: 'FY2026Q2', end: '2026-04-30', fye: 10, how: 1 });
   });
 
   it('reads the quarter and the period it covers from one sentence, the date written either way round', () => {

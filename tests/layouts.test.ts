@@ -43,6 +43,48 @@ describe('golden files', () => {
   }
 });
 
+describe('plain layout: capitalised labels that end in a colon and give the listed name its title', () => {
+  const text = [
+    'Tamarack Rail Inc.',
+    'Second Quarter Fiscal 2026 Results Conference Call',
+    '',
+    'CORPORATE PARTICIPANTS',
+    'Ines Vautrin, Chief Financial Officer',
+    'Paul Okafor, President and Chief Executive Officer',
+    '',
+    'CONFERENCE CALL PARTICIPANTS',
+    'Hugo Lindqvist, Northgate Securities',
+    '',
+    'OPERATOR:',
+    'Welcome to the Tamarack Rail second quarter fiscal 2026 results conference call.',
+    '',
+    'PAUL OKAFOR, PRESIDENT AND CHIEF EXECUTIVE OFFICER:',
+    'Thank you. It was a solid quarter for the whole company.',
+    '',
+    'INES VAUTRIN, CHIEF FINANCIAL OFFICER:',
+    'Thank you, Paul. Revenue was C$812 million, up 6.1%.',
+    '',
+    'OPERATOR:',
+    'Our first question comes from Hugo Lindqvist with Northgate Securities.',
+    '',
+    'HUGO LINDQVIST, NORTHGATE SECURITIES:',
+    'What drove the growth?',
+    '',
+    'INES VAUTRIN, CHIEF FINANCIAL OFFICER:',
+    'Volumes, mostly.',
+  ].join('\n');
+  const result = convertAll([textInput('tamarack.txt', text)], catalog([]));
+  it('starts the call at "OPERATOR:", and takes roles and titles from the lists', () => {
+    expect(result.errors).toEqual([]);
+    const call = result.calls[0]!;
+    expect(call.sources[0]!.layout).toBe('plain-english');
+    const who = Object.fromEntries(call.speakers.map((s) => [s.name, [s.role, s.title ?? s.firm]]));
+    expect(who).toMatchObject({ 'Ines Vautrin': ['executive', 'Chief Financial Officer'], 'Paul Okafor': ['executive', 'President and Chief Executive Officer'], 'Hugo Lindqvist': ['analyst', 'Northgate Securities'] });
+    expect(call.sources[0]!.sections.map((s) => s.id)).toContain('prepared-remarks');
+    expect(call.figures.map((f) => [f.metric, f.value])).toEqual(expect.arrayContaining([['revenue', 812e6], ['revenue_yoy_pct', 6.1]]));
+  });
+});
+
 describe('bilingual pairs', () => {
   const call = convertFixture('bilingual-pairs-with-machine-translation-notice.txt');
   it('reads the fiscal quarter from the title and confirms it by the quarter the operator names', () => {
@@ -293,6 +335,52 @@ describe('a Chinese transcript with "姓名（职务）：" labels and "姓名�
     );
     expect(exchanges(call)).toEqual(['刘思远 (衡川证券) -> 韩静', '陈珂 (中泓国际) -> 周明']);
     expect(call.figures.map((f) => [f.segment, f.metric, f.value])).toEqual(expect.arrayContaining([['group', 'revenue', 21.86e9]]));
+  });
+});
+
+describe('bilingual blocks: English lines, then their Korean lines, in one block', () => {
+  const text = [
+    'Hanseol Chemical Co., Ltd. (KRX: 402110)',
+    'Third Quarter 2025 Earnings Conference Call',
+    '한설케미칼 2025년 3분기 실적발표 컨퍼런스콜',
+    '',
+    'Operator:',
+    'Welcome to the Hanseol Chemical third quarter 2025 earnings call.',
+    '사회자:',
+    '한설케미칼 2025년 3분기 실적발표에 오신 것을 환영합니다.',
+    '',
+    'Min Seo-yeon, Chief Financial Officer:',
+    'Thank you. Revenue was KRW 1.21 trillion, up 8.4% year on year.',
+    '민서연 최고재무책임자:',
+    '감사합니다. 매출액은 1조 2,100억 원으로 전년 동기 대비 8.4% 증가했습니다.',
+    '',
+    'Operating profit was KRW 96.3 billion, for an operating margin of 8.0%.',
+    '영업이익은 963억 원, 영업이익률은 8.0%였습니다.',
+    '',
+    'Net income was KRW 61.0 billion.',
+    '당기순이익은 610억 원이었습니다.',
+    '',
+    'Park Do-hyun, Saebit Securities:',
+    'What drove the margin?',
+    '박도현 새빛증권:',
+    '마진 개선의 요인은 무엇입니까?',
+    '',
+    'Min Seo-yeon, Chief Financial Officer:',
+    'Mostly lower feedstock costs.',
+    '민서연 최고재무책임자:',
+    '주로 원료 가격 하락 덕분입니다.',
+  ].join('\n');
+  const result = convertAll([textInput('hanseol.txt', text)], catalog([]));
+  it('pairs each English line with the Korean line in its place, labels with labels', () => {
+    expect(result.errors).toEqual([]);
+    const call = result.calls[0]!;
+    expect(call.sources[0]!.layout).toBe('bilingual-pairs');
+    expect(call.speakers.map((s) => s.name)).toEqual(expect.arrayContaining(['Min Seo-yeon', 'Park Do-hyun']));
+    // No paragraph holds Hangul: each Korean line is its English line's translation.
+    const texts = call.sources[0]!.sections.flatMap((s) => s.turns.flatMap((t) => t.paragraphs.map((p) => p.text)));
+    expect(texts.filter((t) => /\p{Script=Hangul}/u.test(t))).toEqual([]);
+    expect(texts).toContain('Operating profit was KRW 96.3 billion, for an operating margin of 8.0%.');
+    expect(call.figures.map((f) => [f.metric, f.value])).toEqual(expect.arrayContaining([['operating_income', 96.3e9], ['operating_margin_pct', 8], ['net_income', 61e9]]));
   });
 });
 

@@ -92,6 +92,9 @@ describe('time frame and modality', () => {
     // A list of cash items with "short-term and long-term investments"; a programme's total since its launch.
     ['We had cash, cash equivalents, restricted cash, short-term and long-term investments of US$1.27 billion.', [['group', 'cash_and_investments', 1.27e9, 'USD']]],
     ['Since the launch of our current program, we have repurchased a total of US$63.8 million out of the US$150 million authorized.', []],
+    ['Since the programme began we have returned £88.6 million to shareholders through buybacks.', []],
+    // A correction that says the speaker misread the value before it.
+    ['Operating margin was 4.3% — sorry, I misread that, operating margin was 3.4%.', [['group', 'operating_margin_pct', 3.4, '%']]],
     // A rate against a named quarter: the one before the call's is sequential, another one is left out.
     ['Revenue for the quarter was US$128.4 million, up 17.6% on the pcp, and up 3.5% on the second quarter.', [['group', 'revenue', 128.4e6, 'USD'], ['group', 'revenue_yoy_pct', 17.6, '%'], ['group', 'revenue_yoy_pct', 3.5, '%']]],
     ['Revenue grew 9% over the first quarter of 2025.', []],
@@ -311,6 +314,10 @@ describe('time frame and modality', () => {
     ['We returned US$520 million to shareholders through buybacks during fiscal 2025.', ['group/buyback_usd:full-year']],
     ['For FY25, GAAP gross margin was 53.4%.', ['group/gross_margin_pct:full-year']],
     ['Revenue in fiscal 2024 was US$6.1 billion.', []],
+    // The call's calendar year after "for" or "in", in a sentence that names no quarter.
+    ['Total capital expenditure for 2025 was US$1.32 billion.', ['group/capex:full-year']],
+    ['In 2025, we invested US$1.32 billion in capital expenditure.', ['group/capex:full-year']],
+    ['Capital expenditure in the fourth quarter of 2025 was US$455 million.', ['group/capex:quarter']],
   ] as const)('full-year wording: %s', (s, expected) => expect(frames(s, { kind: 'group' })).toEqual(expected));
 });
 
@@ -643,6 +650,17 @@ describe('what earlier sentences of a turn carry', () => {
   };
   /** The same, with each figure's segment (null when unassigned). */
   const segmentsOf = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).figures.map((f) => [f.segment, f.metric, f.value]);
+
+  it('holds a segment named in passing, in a sentence without figures, as the topic of its paragraph only', () => {
+    // The CEO's remark about a segment does not make the next paragraph's figures the segment's.
+    const passing = segmentsOf(['Cloud became our largest business this year, and it now accounts for more than half of what we sell.', 'Operating income was $231 million.']);
+    expect(passing.filter(([segment]) => segment === 'cloud')).toEqual([]);
+    // A heading or a transition still carries over.
+    expect(segmentsOf(['Second, Cloud.', 'Operating income was $231 million.'])).toEqual([['cloud', 'operating_income', 231e6]]);
+    expect(segmentsOf(['Let me now talk about Cloud, which had a good quarter.', 'Operating income was $231 million.'])).toEqual([['cloud', 'operating_income', 231e6]]);
+    // Within the paragraph it is the topic.
+    expect(segmentsOf(['Cloud became our largest business this year. Its operating income was $231 million.'])).toEqual([['cloud', 'operating_income', 231e6]]);
+  });
 
   it('drops a figure the speaker later takes back, and gives its correction the entity of the figure it replaces', () => {
     const said = ['Turning to Cloud. Cloud revenue was $40 million. Cloud operating margin was 14.1%.', 'Turning to Retail. Retail revenue was $80 million.'];

@@ -81,7 +81,7 @@ interface Paired {
 export function pairedStatements(lines: readonly Line[]): Paired[] {
   const out: Paired[] = [];
   const en = new RegExp(
-    `\\b(?:(?:fiscal\\s+)?(first|second|third|fourth)\\s+(?:fiscal\\s+)?quarter|(q[1-4]))(?:\\s+of)?(?:\\s+(?:the\\s+)?(?:fiscal|fy)(?:\\s+year)?\\s*('?\\d{2}|\\d{4}))?(?:\\s*,)?(?:\\s+(?:(?:for|was|is|being)\\s+)?(?:the\\s+)?(?:\\d{1,2}|twelve|thirteen|fourteen|sixteen|seventeen)\\s+weeks)?\\s+(?:that\\s+)?ended\\s+(?:on\\s+)?${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`,
+    `\\b(?:(?:fiscal\\s+)?(first|second|third|fourth)\\s+(?:fiscal\\s+)?quarter|(q[1-4]))(?:\\s+of)?(?:\\s+(?:the\\s+)?(?:fiscal|fy)(?:\\s+year)?\\s*('?\\d{2}|\\d{4}))?(?:\\s*,)?(?:\\s+(?:(?:for|was|is|being)\\s+)?(?:the\\s+)?(?:\\d{1,2}|twelve|thirteen|fourteen|sixteen|seventeen)\\s+weeks)?\\s+(?:that\\s+|which\\s+)?ended\\s+(?:on\\s+)?${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`,
     'gi',
   );
   // "the third quarter trading update … for the three months to 31 December 2025": the quarter,
@@ -92,16 +92,21 @@ export function pairedStatements(lines: readonly Line[]): Paired[] {
   );
   const zh = /(\d{4})\s*(?:财年|財年|财政年度|財政年度)\s*第\s*([一二三四])\s*(?:财季|財季|季度|季)[^。]{0,30}?截至\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
   const zhReverse = /截至\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*止?\s*的?\s*(?:(\d{4})\s*(?:财年|財年|财政年度|財政年度)\s*)?第\s*([一二三四])\s*(?:财季|財季|季度|季)/g;
-  for (const l of lines) {
-    const t = l.text.normalize('NFKC');
-    for (const m of t.matchAll(zhReverse)) {
+  for (const [k, l] of lines.entries()) {
+    // A statement wrapped onto the next line ("results for the second quarter of / fiscal 2026,
+    // which ended April 30, 2026") is read with it; one that starts on the next line, there.
+    const own = l.text.normalize('NFKC');
+    const next = lines[k + 1]?.text.normalize('NFKC') ?? '';
+    const t = next && !/\p{Script=Han}/u.test(own) ? `${own} ${next}` : own;
+    const starts = (m: RegExpMatchArray) => m.index! < own.length;
+    for (const m of [...t.matchAll(zhReverse)].filter(starts)) {
       out.push({ q: ORD[m[5]!]!, ...(m[4] ? { fy: Number(m[4]) } : {}), end: { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }, line: l.n, text: m[0] });
     }
-    for (const m of t.matchAll(en)) {
+    for (const m of [...t.matchAll(en)].filter(starts)) {
       const q = ORD[(m[1] ?? m[2]!).toLowerCase()]!;
       out.push({ q, ...(m[3] ? { fy: fullYear(m[3]) } : {}), end: { m: month(m[4]!), d: Number(m[5]), ...(m[6] ? { y: Number(m[6]) } : {}) }, line: l.n, text: m[0] });
     }
-    for (const m of t.matchAll(enLater)) {
+    for (const m of [...t.matchAll(enLater)].filter(starts)) {
       // (Not a comparison's period: "… compared with the three months to 31 December 2024".)
       // (Nor "comparisons are to the fiscal second quarter of 2025, the quarter ended …".)
       if (/\b(?:compared|versus|vs\.?|last year|prior year|a year ago|previous)\b/i.test(m[2]!)) continue;
@@ -109,7 +114,7 @@ export function pairedStatements(lines: readonly Line[]): Paired[] {
       const q = ORD[m[1]!.toLowerCase()]!;
       out.push({ q, end: { m: month((m[4] ?? m[5])!), d: Number(m[3] ?? m[6]), y: Number(m[7]) }, line: l.n, text: m[0] });
     }
-    for (const m of t.matchAll(zh)) {
+    for (const m of [...t.matchAll(zh)].filter(starts)) {
       out.push({ q: ORD[m[2]!]!, fy: Number(m[1]), end: { m: Number(m[4]), d: Number(m[5]), ...(m[3] ? { y: Number(m[3]) } : {}) }, line: l.n, text: m[0] });
     }
   }

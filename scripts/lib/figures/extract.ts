@@ -8,7 +8,7 @@ import type { Company, FigureUnit, Guidance, Metric, Paragraph, Reading as Vocab
 import { periodEnd, quarterId, type FiscalQuarter } from '../../../src/lib/quarters.ts';
 import { fiscalYearEnd } from '../detect.ts';
 import { spokenStatements, type Sentence } from './sentences.ts';
-import { metricFamily, periodTopicOf, pointsBack, readSentence, RETRACTED, topicOf, type Entity, type Frame, type Reading, type SentenceContext } from './read.ts';
+import { metricFamily, passingMention, periodTopicOf, pointsBack, readSentence, RETRACTED, topicOf, type Entity, type Frame, type Reading, type SentenceContext } from './read.ts';
 import { vocabulary, type Vocabulary } from './vocabulary.ts';
 import { findNumbers, normalizeSameLength, REPEATED_CURRENCY } from './numbers.ts';
 import { columns, rowSentences, type Column } from './tables.ts';
@@ -306,6 +306,8 @@ interface Carried {
   order: number;
   /** The entity a topic sentence named ("Turning to Cloud…"). */
   entity: Entity | undefined;
+  /** That entity is a segment a sentence named in passing: the topic of its paragraph only. */
+  passing: boolean;
   /** A period a sentence made the topic ("In the quarter, …"); holds for its paragraph. */
   period: Frame | undefined;
   /**
@@ -362,12 +364,13 @@ const TURNS_AWAY = /^\s*(?:(?:and|now|next|so|ok|okay),?\s+)?(?:moving|turning|s
 const OUTLOOK_OPENER = /^\s*(?:(?:and|so|now),?\s+)?(?:for\s+the\s+(?:full|fiscal|whole)\s+year|for\s+(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d(?:\/\d{2})?|for\s+the\s+(?:next|coming|first|second|third|fourth)\s+quarter|looking\s+(?:ahead|forward)|(?:turning|moving)\s+to\s+(?:the\s+|our\s+)?(?:outlook|guidance)|on\s+the\s+outlook|as\s+for\s+(?:the\s+)?outlook|our\s+outlook|(?:关于|对于)?(?:全年|明年)?展望|全年来看|(?:20\d\d\s*年\s*)?(?:第[一二三四]季度|全年)\s*[，,]?\s*(?:我们|公司)?\s*预计)/i;
 
 function newCarried(): Carried {
-  return { order: 0, entity: undefined, period: undefined, turnPeriod: undefined, turnOpening: false, about: undefined, nonGaap: false, paragraphSegments: new Set(), paragraphNamed: new Set(), groupUntilSegments: false, inQa: false, afterBreakdown: undefined, paragraphFamilies: new Set(), run: { segments: new Set(), families: new Set(), groupBefore: new Set(), total: false }, paragraphGroupFamilies: new Set(), forecastList: false, table: undefined };
+  return { order: 0, entity: undefined, passing: false, period: undefined, turnPeriod: undefined, turnOpening: false, about: undefined, nonGaap: false, paragraphSegments: new Set(), paragraphNamed: new Set(), groupUntilSegments: false, inQa: false, afterBreakdown: undefined, paragraphFamilies: new Set(), run: { segments: new Set(), families: new Set(), groupBefore: new Set(), total: false }, paragraphGroupFamilies: new Set(), forecastList: false, table: undefined };
 }
 
 /** A new speaker turn: the topic and period start afresh. */
 function startTurn(state: Carried, section: string): void {
   state.entity = undefined;
+  state.passing = false;
   state.run = { segments: new Set(), families: new Set(), groupBefore: new Set(), total: false };
   state.paragraphSegments = new Set();
   state.paragraphNamed = new Set();
@@ -387,7 +390,8 @@ function startTurn(state: Carried, section: string): void {
  * expected to be 8% to 11%. … capital expenditure is now expected to be around DKK 60 billion").
  */
 function startParagraph(state: Carried): void {
-  if (state.entity?.kind === 'part') state.entity = undefined;
+  if (state.entity?.kind === 'part' || state.passing) state.entity = undefined;
+  state.passing = false;
   // A paragraph that went through several segments ("By division, Battery Materials …, Films …,
   // Chemicals …") leaves none of them the topic of the next: the last one named is not what the
   // speaker turns to next.
@@ -590,6 +594,7 @@ export function figureReader(ctx: ExtractContext) {
         }
       }
       if (topic) state.entity = topic;
+      if (topic) state.passing = topic.kind === 'segment' && passingMention(text, vocab);
       if (topic?.kind === 'segment') state.paragraphSegments.add(topic.id);
       for (const named of vocab.segments.find(normalizeSameLength(text))) state.paragraphNamed.add(named.value);
       if (topic && topic.kind !== 'group') state.groupUntilSegments = false;

@@ -276,7 +276,7 @@ const EARLIER_GUIDANCE = /\b(?:(?:we|i)\s+(?:had\s+|previously\s+|originally\s+|
 const OTHERS_EXPECT_BEFORE = /(?:\bconsensus(?:\s+estimate)?|\banalysts'?\s+(?:estimates?|forecasts?|expectations?)|\bstreet\s+(?:estimates?|expectations?))\s+(?:of|for|was|were|at|had been)\s+(?:about\s+|around\s+|roughly\s+)?\S{0,4}\s*$/;
 
 /** What a speaker says to take back the figure just said, right before the right one. */
-export const RETRACTED = /^\s*(?:--|—{1,2}|–|-|,|，|\.\.\.|…|\.)?\s*(?:(?:sorry|i'm sorry|i am sorry|excuse me|i mean|pardon me|correction|let me correct that|i correct|i'll correct|correcting|对不起|不好意思|抱歉|(?:这边|这里)?更正一下|我说错了)\s*(?:,|，|--|—|–|-|:|：)?\s*){1,2}(?:that should be|it's|it is|that's|that is|应该是|是)?\s*/;
+export const RETRACTED = /^\s*(?:--|—{1,2}|–|-|,|，|\.\.\.|…|\.)?\s*(?:(?:sorry|i'm sorry|i am sorry|excuse me|i mean|pardon me|my apologies|my mistake|i misread(?: that)?|i misspoke|i misstated(?: that)?|correction|let me correct that|i correct|i'll correct|correcting|对不起|不好意思|抱歉|(?:这边|这里)?更正一下|我说错了)\s*(?:,|，|--|—|–|-|:|：)?\s*){1,2}(?:that should be|it's|it is|that's|that is|应该是|是)?\s*/;
 
 /** What joins the two numbers of a range ("$1.64 to $1.68", "between $1.64 and $1.68"), the currency perhaps written again. */
 const RANGE_TO = new RegExp(String.raw`^\s*(?:to|-|–|~|至|到)\s*${REPEATED_CURRENCY}\s*$`);
@@ -554,6 +554,15 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
     const y = Number(yearBefore[1]);
     if (y === vocab.fiscalYear) return 'full-year';
     if (y < vocab.fiscalYear) return 'prior';
+  }
+  // "Total capital expenditure for 2025 was KRW 1.32 trillion", "In 2025, we invested …": the call's
+  // own calendar year, named in the number's clause of a sentence that names no quarter, is the year's.
+  if (vocab.calendarYears && !/quarter|\bq[1-4]\b|季度|\b[1-4]q\b/.test(norm)) {
+    const yearAt = /\b(?:for|in|during|throughout|over)\s+(?:the\s+(?:full\s+|whole\s+)?year\s+(?:of\s+)?|(?:calendar|fiscal)\s+(?:year\s+)?)?(20\d\d)\b/;
+    // (Or in an opening phrase: "In 2025, we invested …".)
+    const opening = /^\W*\S+\s+[^,]{0,30},/.exec(norm)?.[0];
+    const year = yearAt.exec(clause) ?? (opening ? yearAt.exec(opening) : null);
+    if (year && Number(year[1]) === vocab.fiscalYear) return 'full-year';
   }
   // "Fiscal year GAAP operating income was …", "Fiscal 2025 revenue was …" (not "Fiscal 2025 third-quarter revenue").
   if (/^\s*fiscal(?:[- ]year)?(?:\s+(?:19|20)\d\d)?\s/.test(norm) && !/quarter|\bq[1-4]\b/.test(upTo)) return 'full-year';
@@ -1222,6 +1231,30 @@ function measureHeading(norm: string, vocab: Vocabulary): boolean {
   if (!h) return false;
   const term = h[1]!.trim();
   return vocab.segments.find(term).length === 0 && vocab.measures.find(term).some((m) => m.start === 0 && m.end === term.length && m.value.metric !== null);
+}
+
+/** A sentence that announces what the speaker will go through: "Let me talk about Cloud", "I'll review Films next". */
+const ANNOUNCES = /\b(?:talk|speak)\s+(?:a\s+(?:bit|little)\s+)?about\b|\b(?:discuss|review|cover|comment\s+on|walk\s+(?:you\s+)?through|go\s+through|focus\s+on|look\s+at|start\s+with|begin\s+with|turn\s+to)\b|(?:来看|来谈|谈谈|介绍|回顾)/i;
+
+/**
+ * A segment named in passing: a sentence that states no figure and is neither a heading
+ * ("Second, Specialty Chemicals.") nor a transition ("Turning to …", "Let me talk about …")
+ * but says something about the segment ("Battery Materials became our largest business for the
+ * full year"). It is the topic of the rest of its paragraph only: a speaker who turns to a
+ * segment says so, and the next paragraph of a CEO's remarks is not that segment's.
+ */
+export function passingMention(text: string, vocab: Vocabulary): boolean {
+  const norm = normalizeSameLength(text);
+  if (findNumbers(norm).some((n) => n.kind !== 'plain')) return false;
+  if (positions(vocab.topicOpeners, norm).length > 0 || positions(vocab.topicAfter, norm).length > 0 || ANNOUNCES.test(norm)) return false;
+  const segs = vocab.segments.find(norm);
+  if (segs.length === 0) return false;
+  let rest = norm;
+  for (const s of segs) rest = rest.slice(0, s.start) + ' '.repeat(s.end - s.start) + rest.slice(s.end);
+  // A heading names the segment with at most an ordinal or a connective around it.
+  const words = rest.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const cjk = (rest.match(/\p{Script=Han}/gu) ?? []).length;
+  return words.length + cjk > 4;
 }
 
 export function topicOf(text: string, vocab: Vocabulary): Entity | undefined {

@@ -67,10 +67,12 @@ function paragraphPairs(lines: readonly Line[]): Pair[] {
   for (let i = 0; i < bs.length; i++) {
     const a = bs[i]!;
     const b = bs[i + 1];
-    // A line and its translation on the next line of one block: a label ("Operator" / "사회자"),
-    // the title, the date.
-    if (a.lines.length === 2 && latin(a.lines[0]!) && !latin(a.lines[1]!)) {
-      out.push({ line: a.line, original: a.lines[0]!, translation: a.lines[1]! });
+    // Lines in Latin letters, then as many lines in another script, in one block: each line and
+    // its translation ("Operator" / "사회자", a sentence and its Korean), or a label and a
+    // paragraph followed by the translated label and paragraph.
+    const split = a.lines.findIndex((l) => !latin(l));
+    if (split > 0 && split * 2 === a.lines.length && a.lines.slice(0, split).every(latin) && !a.lines.slice(split).some(latin)) {
+      for (let k = 0; k < split; k++) out.push({ line: a.line + k, original: a.lines[k]!, translation: a.lines[split + k]! });
       continue;
     }
     if (b && (b.text === a.text || (latin(a.text) && !latin(b.text)))) {

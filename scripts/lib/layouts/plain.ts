@@ -88,7 +88,10 @@ export const plain: Layout = {
         omitted.push({ n: l.n, reason: 'cover' });
         continue;
       }
-      if (PRESENTATION.test(l.text) || roleFromName(l.text) === 'operator' || (list && people.has(compactKey(l.text)))) {
+      // (A label may end in a colon, and give a listed name its title: "MARGARETHE OYELARAN, CHIEF FINANCIAL OFFICER:".)
+      const bare = l.text.replace(/\s*:$/, '');
+      const listedName = /^([^,]{3,40}),\s+\S/.exec(bare)?.[1];
+      if (PRESENTATION.test(l.text) || roleFromName(bare) === 'operator' || (list && (people.has(compactKey(bare)) || (/:$/.test(l.text) && listedName !== undefined && people.has(compactKey(listedName)))))) {
         bodyStart = i;
         break;
       }
@@ -130,7 +133,7 @@ export const plain: Layout = {
     const blankSeparated = blankShare >= 0.2 || (long.length >= 10 && wrapped >= 0.5 * long.length);
     const speakerOf = (line: string): RawLabel | undefined => {
       // The turn's label is the line as written; role, title and firm come from the lists.
-      const text = line.replace(TURN_NUMBER, '');
+      const text = line.replace(TURN_NUMBER, '').replace(/\s*:$/, '');
       const byName = people.get(compactKey(text));
       if (byName) return { ...byName.label, text };
       const dash = parseDashLabel(text);
