@@ -64,6 +64,7 @@ describe('which company a call is about', () => {
     ['a welcome a PDF wrapped over two lines', 'OPERATOR:\nGood morning, ladies and gentlemen, and welcome to the Tallis Ridge Minerals second\nquarter fiscal 2026 earnings conference call. At this time, all participants are in a\n', 'tallis-ridge-minerals'],
     ['a Chinese news headline on the results, with a news lead naming its source first', '首页 | 财经\n\n澄湖科技二季度营收23.76亿元同比增长18.3%\n\n2025-08-21 19:45 来源：示例财经\n\n示例财经讯　澄湖科技于8月21日召开业绩说明会。\n', 'chenghu'],
     ["a machine transcript's welcome in lower case", 'Speaker 1: good morning and welcome to the larkwood stores third quarter fiscal twenty twenty five earnings conference call\n', 'larkwood-stores'],
+    ["a lower-case welcome to a name with 'and' inside it", 'Speaker 1  00:00:02\ngood morning and welcome to the larkmoor and finch third quarter fiscal twenty twenty six earnings conference call\n', 'larkmoor-and-finch'],
     ["a wire story's lead", 'Markets | Technology\n\nBy Anna Kell\n\nMUNICH, Oct 23 (Northwire) - Brisbane Tools SE raised its forecast after a conference call.\n', 'brisbane-tools'],
   ])('reads %s', (_what, text, id) => expect(idOf(text)).toBe(id));
 
@@ -124,6 +125,12 @@ describe('fiscal calendar from the text', () => {
       how: 1,
     });
     expect(calendarOf('Revenue was up for the fiscal second quarter ended July 31, 2025.\nQuarter: Q2 2026')).toMatchObject({ quarter: 'FY2026Q2', end: '2025-07-31', fye: 1 });
+    // A company that names its fiscal year by the year it starts in keeps its own name, with the stated end.
+    expect(calendarOf('Penrose Stores Third Quarter Fiscal 2025 Earnings Call\nAs a reminder, the third quarter of fiscal 2025 was the thirteen weeks ended November 1, 2025.')).toMatchObject({ quarter: 'FY2025Q3', end: '2025-11-01', fye: 1, how: 1 });
+    expect(calendarOf('welcome to the Penrose Stores third quarter fiscal 2025 earnings call\nwe are pleased with the third quarter which ended November 1, 2025.')).toMatchObject({ quarter: 'FY2025Q3', end: '2025-11-01', fye: 1 });
+    expect(calendarOf('Results for the fourth quarter of fiscal 2025 ended January 31, 2026.')).toMatchObject({ quarter: 'FY2025Q4', end: '2026-01-31', fye: 1 });
+    // Spoken years and days in a machine transcript.
+    expect(calendarOf('welcome to the larkmoor third quarter fiscal twenty twenty six call\nresults for the third quarter of fiscal twenty twenty six which is the thirteen weeks ended november first twenty twenty five joining me today')).toMatchObject({ quarter: 'FY2026Q3', end: '2025-11-01', fye: 1, how: 1 });
     // "…, which ended …", the statement wrapped over two lines as a PDF's text is.
     expect(calendarOf('Kestrel Works Q2 FY2026 Earnings Call\nThis morning we released our results for the second quarter of\nfiscal 2026, which ended April 30, 2026. The press release is on our website.')).toMatchObject({ quarter: 'FY2026Q2', end: '2026-04-30', fye: 10, how: 1 });
   });

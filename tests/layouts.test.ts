@@ -85,6 +85,44 @@ describe('plain layout: capitalised labels that end in a colon and give the list
   });
 });
 
+describe('label lines of a video platform: "Speaker 1  00:00:02" and first names with times', () => {
+  const text = [
+    'Fernhall Outfitters Q3 earnings call audio transcript',
+    'auto generated transcript may contain errors',
+    '',
+    'Speaker 1  00:00:02',
+    'good morning and welcome to the fernhall outfitters third quarter fiscal twenty twenty six earnings conference call i would now like to turn the call over to your host Nora Pell vice president investor relations thank you you may begin',
+    '',
+    'Speaker 2  00:00:24',
+    'thank you operator and thanks for joining us to discuss results for the third quarter of fiscal twenty twenty six which is the thirteen weeks ended november first twenty twenty five and with that over to dana',
+    '',
+    'Dana  00:01:05',
+    'thanks nora so net sales were two point four billion dollars up five point eight percent',
+    '',
+    'Speaker 1  00:06:48',
+    'thank you we will now be conducting a question and answer session our first question comes from priya desai with tallgrass securities please proceed',
+    '',
+    'Priya  00:07:01',
+    'hey good morning what drove the digital growth',
+    '',
+    'Dana  00:07:40',
+    'mostly the loyalty relaunch',
+  ].join('\n');
+  const result = convertAll([textInput('fernhall.txt', text)], catalog([]));
+  it('names the operator and the host from what is said, and gives the answerer a role', () => {
+    expect(result.errors).toEqual([]);
+    const call = result.calls[0]!;
+    expect(call.sources[0]!.layout).toBe('label-lines');
+    expect(call.quarter).toBe('FY2026Q3');
+    const who = Object.fromEntries(call.speakers.map((s) => [s.name, s.role]));
+    expect(who).toMatchObject({ 'Nora Pell': 'investor-relations', Dana: 'executive', Priya: 'analyst' });
+    const turns = call.sources[0]!.sections.flatMap((s) => s.turns.map((t) => `${s.id}:${t.speaker}`));
+    expect(turns[0]).toBe('introduction:operator');
+    expect(turns.at(-1)).toBe('qa:dana');
+    expect(call.figures.map((f) => [f.metric, f.value])).toEqual(expect.arrayContaining([['revenue', 2.4e9], ['revenue_yoy_pct', 5.8]]));
+  });
+});
+
 describe('bilingual pairs', () => {
   const call = convertFixture('bilingual-pairs-with-machine-translation-notice.txt');
   it('reads the fiscal quarter from the title and confirms it by the quarter the operator names', () => {

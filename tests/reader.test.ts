@@ -54,6 +54,12 @@ describe('sign', () => {
     ['We opened one of our stores and two new ones.', []],
     // A spoken range: the first number takes the unit and scale said after the second.
     ['We expect revenue of one point one five to one point two one billion pounds.', [['guidance', 'revenue', 1.15e9, 'GBP'], ['guidance', 'revenue', 1.21e9, 'GBP']]],
+    // Hundreds said without "hundred"; dollars and cents said as words (never before a scale).
+    ['We continue to expect capital expenditures for the year of three eighty to four hundred million dollars.', [['guidance', 'capex', 380e6, 'USD'], ['guidance', 'capex', 400e6, 'USD']]],
+    ['Diluted earnings per share were one dollar and four cents compared to ninety one cents a year ago.', [['group', 'diluted_eps', 1.04, 'USD']]],
+    ['Adjusted diluted earnings per share were a dollar forty seven.', [['group', 'non_gaap_diluted_eps', 1.47, 'USD']]],
+    ['We are raising our diluted eps guidance to five dollars ten to five dollars thirty.', [['guidance', 'diluted_eps', 5.1, 'USD'], ['guidance', 'diluted_eps', 5.3, 'USD']]],
+    ['Capital expenditures were five dollars ten million.', []],
     // A run-on sentence: the measure after a number that has its own verb is the next clause's; "cash flow" is not cash.
     ['Operating cash flow was sixty eight point nine million pounds capital expenditure was sixteen point one million pounds.', [['group', 'operating_cash_flow', 68.9e6, 'GBP'], ['group', 'capex', 16.1e6, 'GBP']]],
     ['And three cash flow was fifty two point eight million pounds.', []],

@@ -81,7 +81,7 @@ interface Paired {
 export function pairedStatements(lines: readonly Line[]): Paired[] {
   const out: Paired[] = [];
   const en = new RegExp(
-    `\\b(?:(?:fiscal\\s+)?(first|second|third|fourth)\\s+(?:fiscal\\s+)?quarter|(q[1-4]))(?:\\s+of)?(?:\\s+(?:the\\s+)?(?:fiscal|fy)(?:\\s+year)?\\s*('?\\d{2}|\\d{4}))?(?:\\s*,)?(?:\\s+(?:(?:for|was|is|being)\\s+)?(?:the\\s+)?(?:\\d{1,2}|twelve|thirteen|fourteen|sixteen|seventeen)\\s+weeks)?\\s+(?:that\\s+|which\\s+)?ended\\s+(?:on\\s+)?${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`,
+    `\\b(?:(?:fiscal\\s+)?(first|second|third|fourth)\\s+(?:fiscal\\s+)?quarter|(q[1-4]))(?:\\s+of)?(?:\\s+(?:the\\s+)?(?:fiscal|fy)(?:\\s+year)?\\s*('?\\d{2}|\\d{4}))?(?:\\s*,)?(?:\\s+(?:(?:for|was|is|being|which\\s+is|which\\s+was)\\s+)?(?:the\\s+)?(?:\\d{1,2}|twelve|thirteen|fourteen|sixteen|seventeen)\\s+weeks)?\\s+(?:that\\s+|which\\s+)?ended\\s+(?:on\\s+)?${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`,
     'gi',
   );
   // "the third quarter trading update … for the three months to 31 December 2025": the quarter,
@@ -122,7 +122,7 @@ export function pairedStatements(lines: readonly Line[]): Paired[] {
 }
 
 /** Reads a paired statement as a fiscal calendar; null when its parts do not fit together. */
-function readPaired(p: Paired): { quarter: FiscalQuarter; fye: FiscalYearEnd; periodEnd: string } | null {
+function readPaired(p: Paired): { quarter: FiscalQuarter; fye: FiscalYearEnd; periodEnd: string; startYear?: true } | null {
   if (p.end.m < 1 || p.end.m > 12) return null;
   // Without the end's year, the fiscal year places it; without either, nothing can be said.
   const years = p.end.y !== undefined ? [p.end.y] : p.fy !== undefined ? [p.fy - 1, p.fy] : [];
@@ -134,6 +134,14 @@ function readPaired(p: Paired): { quarter: FiscalQuarter; fye: FiscalYearEnd; pe
     const endYear = y;
     const stated = iso(endYear, p.end.m, p.end.d);
     return { quarter: { fy: ye.fy, q: p.q }, fye: fyeOfMonth(ye.month), periodEnd: stated };
+  }
+  // "the third quarter of fiscal 2025 was the thirteen weeks ended November 1, 2025": a company
+  // that names its fiscal year by the calendar year it starts in (a January year end's "fiscal
+  // 2025" ends in January 2026). The quarter keeps the company's own name; its end is the day stated.
+  if (p.end.y !== undefined && p.fy !== undefined) {
+    const me = monthEndOf(p.end.y, p.end.m, p.end.d);
+    const ye = me ? yearEndFor(p.q, me.y, me.m) : undefined;
+    if (ye && ye.fy === p.fy + 1) return { quarter: { fy: p.fy, q: p.q }, fye: fyeOfMonth(ye.month), periodEnd: iso(p.end.y, p.end.m, p.end.d), startYear: true };
   }
   return null;
 }
@@ -282,7 +290,33 @@ function fyeFromCallDate(quarter: FiscalQuarter, callDate: string): FiscalYearEn
  * `headerCallDate`) helps when the text states no quarter end. Undefined when no quarter is
  * stated at all.
  */
+const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
+const SPOKEN_YEAR = new RegExp(String.raw`\b(?:twenty|two\s+thousand(?:\s+and)?)[\s-]+(?:(twenty|thirty)(?:[\s-]+(${UNITS.join('|')}))?|(${TEENS.join('|')}))\b`, 'gi');
+const SPOKEN_DAY = new RegExp(String.raw`\b${MONTH_RE}\s+(?:the\s+)?(?:(twenty|thirty)[\s-]+)?(${ORDINALS.join('|')}|twentieth|thirtieth)\b`, 'gi');
+
+/**
+ * A machine transcript's spoken dates in digits, for the calendar only: "fiscal twenty twenty
+ * six" is fiscal 2026, "november first twenty twenty five" is november 1 2025.
+ */
+export function spokenDates(text: string): string {
+  if (!/twenty|thousand|thirty|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|teenth|twelfth|tieth/i.test(text)) return text;
+  return text
+    .replace(SPOKEN_YEAR, (_, tens: string | undefined, unit: string | undefined, teen: string | undefined) => {
+      if (teen) return String(2010 + TEENS.indexOf(teen.toLowerCase()));
+      return String(2000 + (tens!.toLowerCase() === 'twenty' ? 20 : 30) + (unit ? UNITS.indexOf(unit.toLowerCase()) + 1 : 0));
+    })
+    .replace(SPOKEN_DAY, (_, month: string, tens: string | undefined, ord: string) => {
+      const o = ord.toLowerCase();
+      const base = o === 'twentieth' ? 20 : o === 'thirtieth' ? 30 : ORDINALS.indexOf(o) + 1;
+      const day = (tens ? (tens.toLowerCase() === 'twenty' ? 20 : 30) : 0) + base;
+      return day >= 1 && day <= 31 ? `${month} ${day}` : _;
+    });
+}
+
 export function readCalendar(lines: readonly Line[], callDate: string | undefined): CalendarReading | undefined {
+  lines = lines.map((l) => ({ ...l, text: spokenDates(l.text) }));
   const paired = pairedStatements(lines)
     .map((p) => ({ p, r: readPaired(p) }))
     .filter((x): x is { p: Paired; r: NonNullable<ReturnType<typeof readPaired>> } => x.r !== null);
@@ -290,14 +324,20 @@ export function readCalendar(lines: readonly Line[], callDate: string | undefine
   if (paired.length > 0) {
     // The statement agreeing with the named quarter, else the first one.
     const id = labels ? quarterId(labels.best.quarter) : undefined;
-    const chosen = paired.find((x) => quarterId(x.r.quarter) === id) ?? paired[0]!;
+    const found = paired.find((x) => quarterId(x.r.quarter) === id) ?? paired[0]!;
+    // The call names the quarter's fiscal year one earlier than the year it ends in ("third quarter
+    // fiscal 2025" and "the third quarter, which ended November 1, 2025", a January year end): the
+    // company names its years by the year they start in, and its own name is kept.
+    const named = labels?.best.quarter;
+    const startYear = found.r.startYear || (named !== undefined && named.q === found.r.quarter.q && named.fy === found.r.quarter.fy - 1);
+    const chosen = startYear && !found.r.startYear ? { ...found, r: { ...found.r, quarter: named! } } : found;
     const monthEnd = chosen.r.periodEnd.endsWith(`-${String(lastDay(+chosen.r.periodEnd.slice(0, 4), +chosen.r.periodEnd.slice(5, 7))).padStart(2, '0')}`);
     const conflicts = labels && quarterId(labels.best.quarter) !== quarterId(chosen.r.quarter) ? [labels.best] : [];
     return {
       quarter: chosen.r.quarter,
       fye: chosen.r.fye,
       fyeStrength: 1,
-      ...(monthEnd ? {} : { periodEnd: chosen.r.periodEnd }),
+      ...(monthEnd && !startYear ? {} : { periodEnd: chosen.r.periodEnd }),
       fyeLine: chosen.p.line,
       fyeText: chosen.p.text,
       best: { quarter: chosen.r.quarter, strength: 1, line: chosen.p.line, text: chosen.p.text },

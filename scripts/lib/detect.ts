@@ -169,8 +169,8 @@ export function pickQuarter(evidence: readonly QuarterEvidence[]): { best: Quart
  * The call date: a Chinese date with its weekday (`2024 年 11 月 15 日（星期五）`), or an English
  * date in the header; accepted only when it falls within 120 days after the period end.
  */
-export function detectCallDate(lines: readonly Line[], quarter: FiscalQuarter, fye: FiscalYearEnd): { date: string; line: number } | undefined {
-  const end = Date.parse(`${periodEnd(quarter, fye)}T00:00:00Z`);
+export function detectCallDate(lines: readonly Line[], periodEndDate: string): { date: string; line: number } | undefined {
+  const end = Date.parse(`${periodEndDate}T00:00:00Z`);
   const plausible = (y: number, m: number, d: number) => {
     const t = Date.UTC(y, m - 1, d);
     const back = new Date(t);

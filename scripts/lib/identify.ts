@@ -182,13 +182,15 @@ const NOT_A_LOWER_NAME = /^(?:um|uh|er|erm|ah|our|this|today's|today|everyone|al
 function lowerCaseName(after: string): string | undefined {
   const tokens = after.split(/\s+/).map((t) => t.replace(/[,.]$/, ''));
   const words: string[] = [];
-  for (const t of tokens) {
-    if (PERIOD_OR_CALL.test(t)) break;
-    if (!/^[a-z][a-z&'’-]*$/.test(t) || NOT_A_LOWER_NAME.test(t)) return undefined;
+  for (const [k, t] of tokens.entries()) {
+    // ("larkspur and vine": "and" or "&" between two words of the name, not "… fourth quarter and full year".)
+    const joins = (t === 'and' || t === '&') && words.length > 0 && !PERIOD_OR_CALL.test(tokens[k + 1] ?? 'call');
+    if (PERIOD_OR_CALL.test(t) && !joins) break;
+    if (!/^[a-z][a-z&'’-]*$/.test(t) || (NOT_A_LOWER_NAME.test(t) && !joins)) return undefined;
     words.push(t);
   }
   const next = tokens[words.length];
-  if (words.length === 0 || words.length > 4 || !next || !/^(?:first|second|third|fourth|q[1-4]|fiscal|full|earnings|results|quarter|quarterly|annual|20\d\d)$/i.test(next)) return undefined;
+  if (words.length === 0 || words.length > 4 || /^(?:and|&)$/.test(words[words.length - 1]!) || !next || !/^(?:first|second|third|fourth|q[1-4]|fiscal|full|earnings|results|quarter|quarterly|annual|20\d\d)$/i.test(next)) return undefined;
   return words.map((w) => (w === 'and' || w === '&' ? w : w[0]!.toUpperCase() + w.slice(1))).join(' ');
 }
 

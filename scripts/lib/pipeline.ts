@@ -229,7 +229,7 @@ export function readCallFacts(lines: readonly Line[], path: string, sidecar: Sid
   }
   const end = statedEnd ?? periodEnd(quarter, fiscalYearEnd(company));
   const fromHeader = header && plausibleCallDate(header.date, end) ? header : undefined;
-  const date = sidecar.call_date ? { date: sidecar.call_date } : (fromHeader ?? detectCallDate(lines, quarter, fiscalYearEnd(company)));
+  const date = sidecar.call_date ? { date: sidecar.call_date } : (fromHeader ?? detectCallDate(lines, end));
   return {
     company,
     quarter,
@@ -452,7 +452,7 @@ export function buildCalls(parsed: readonly ParsedFile[], warnings: Warning[], c
     const sources = built.map((b) => b.source);
     const end = built.find((b) => b.p.periodEnd)?.p.periodEnd ?? periodEnd(first.quarter, fiscalYearEnd(first.company));
     const speakerMap = new Map(speakers.map((sp) => [sp.id, sp]));
-    const reader = figureReader({ company: first.company, metrics: catalog.metrics, reading: catalog.reading, quarter: first.quarter });
+    const reader = figureReader({ company: first.company, metrics: catalog.metrics, reading: catalog.reading, quarter: first.quarter, periodEnd: end });
     const readings = sources.map((src) => reader.read(src, speakerMap));
     const raw = readings.flatMap((r) => r.figures);
     const guidance = readings.flatMap((r) => r.guidance);

@@ -119,7 +119,12 @@ export function quarterEndingIn(year: number, month: number, fye: FiscalYearEnd)
 
 /** The calendar quarter (`2024Q3`) a fiscal quarter covers. */
 export function calendarQuarterLabel(fq: FiscalQuarter, fye: FiscalYearEnd): string {
-  const [year, month] = periodEnd(fq, fye).split('-').map(Number) as [number, number];
+  return calendarQuarterOf(periodEnd(fq, fye));
+}
+
+/** The calendar quarter (`2025Q4`) in which a quarter that ends on this day (`YYYY-MM-DD`) ends. */
+export function calendarQuarterOf(date: string): string {
+  const [year, month] = date.split('-').map(Number) as [number, number];
   return `${year}Q${Math.ceil(month / 3)}`;
 }
 

@@ -46,6 +46,8 @@ export interface ExtractContext {
   readonly metrics: readonly Metric[];
   readonly reading: Vocab;
   readonly quarter: FiscalQuarter;
+  /** The quarter's last day, when the call states one its fiscal calendar does not give (52/53-week years, years named by their start). */
+  readonly periodEnd?: string;
 }
 
 /** The period a guidance sentence is about, as it says it; `unspecified` when it does not. */
@@ -508,7 +510,7 @@ function withoutTakenBack(figures: readonly RawFigure[], takenBack: readonly Raw
 }
 
 export function figureReader(ctx: ExtractContext) {
-  const end = periodEnd(ctx.quarter, fiscalYearEnd(ctx.company));
+  const end = ctx.periodEnd ?? periodEnd(ctx.quarter, fiscalYearEnd(ctx.company));
   const vocab: Vocabulary = vocabulary(ctx.reading, ctx.metrics, ctx.company, ctx.quarter, Number(end.slice(5, 7)), Number(end.slice(0, 4)));
   const metrics = new Map(ctx.metrics.map((m) => [m.id, m]));
   const growthOf = new Map(ctx.metrics.filter((m) => m.growth_of).map((m) => [m.growth_of!, m]));

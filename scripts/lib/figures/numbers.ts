@@ -98,8 +98,19 @@ const SPELLED = new RegExp(`\\b${NUMBER_WORD}(?:(?:\\s+|-)(?:and\\s+)?${NUMBER_W
 /** What makes spoken words a figure: a unit or scale right after them. */
 const SPELLED_UNIT = /^\s*(?:percent|per cent|percentage points?|basis points|million|billion|thousand|pence|pounds|dollars|euros|yen|cents)\b/;
 
+const UNDER_HUNDRED = `(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine)`;
+const SPOKEN_DOLLARS = new RegExp(
+  `\\b(a|\\d{1,2}|${UNDER_HUNDRED})\\s+dollars?\\s+(?:and\\s+)?(${UNDER_HUNDRED})(?:\\s+cents?)?\\b(?!\\s+(?:million|billion|thousand|hundred|point)\\b)`,
+  'g',
+);
+
 function spelledValue(words: string): number | undefined {
   const [whole, frac] = words.split(/\s+point\s+/);
+  // "three eighty to four hundred million", "five twenty five million": hundreds said without
+  // "hundred", a unit then a teen or tens word (and perhaps a unit).
+  const said = whole!.split(/[\s-]+/);
+  const [u, t, v] = said.map((w) => SMALL[w]);
+  if (!frac && said.length >= 2 && said.length <= 3 && u !== undefined && u >= 1 && u <= 9 && t !== undefined && t >= 10 && (said.length === 2 || (t >= 20 && t % 10 === 0 && v !== undefined && v >= 1 && v <= 9))) return u * 100 + t + (v ?? 0);
   let total = 0;
   let current = 0;
   for (const w of whole!.split(/[\s-]+/)) {
@@ -126,9 +137,21 @@ function spelledValue(words: string): number | undefined {
  * a scale, so that "one of our stores" stays words.
  */
 function withSpelledNumbers(norm: string): { text: string; spans: Array<{ start: number; end: number }> } {
-  if (!/\b(?:percent|per cent|million|billion|pence|pounds|point)\b/.test(norm)) return { text: norm, spans: [] };
+  if (!/\b(?:percent|per cent|million|billion|pence|pounds|point|dollars?)\b/.test(norm)) return { text: norm, spans: [] };
   let text = norm;
   const spans: Array<{ start: number; end: number }> = [];
+  // "one dollar and four cents", "a dollar forty seven", "five dollars ten to five dollars
+  // thirty": a per-share amount said in dollars and cents (never before a scale: "five dollars
+  // ten million" is not one).
+  for (const m of norm.matchAll(SPOKEN_DOLLARS)) {
+    const dollars = m[1] === 'a' ? 1 : /^\d+$/.test(m[1]!) ? Number(m[1]) : spelledValue(m[1]!);
+    const cents = spelledValue(m[2]!);
+    if (dollars === undefined || cents === undefined || cents >= 100) continue;
+    const digits = `$${dollars}.${String(cents).padStart(2, '0')}`;
+    if (digits.length > m[0].length) continue;
+    text = text.slice(0, m.index) + digits.padEnd(m[0].length, ' ') + text.slice(m.index + m[0].length);
+    spans.push({ start: m.index, end: m.index + m[0].length });
+  }
   const all = [...norm.matchAll(SPELLED)];
   // (Or the start of a range whose end has one: "one point one five to one point two one billion pounds".)
   const unitAfter = (i: number): boolean => {
@@ -139,7 +162,7 @@ function withSpelledNumbers(norm: string): { text: string; spans: Array<{ start:
     return next !== undefined && /^\s+(?:to|and)\s+$/.test(norm.slice(m.index + m[0].length, next.index)) && unitAfter(i + 1);
   };
   for (const [i, m] of all.entries()) {
-    if (!unitAfter(i)) continue;
+    if (!unitAfter(i) || spans.some((x) => m.index < x.end && m.index + m[0].length > x.start)) continue;
     const value = spelledValue(m[0]);
     if (value === undefined) continue;
     const digits = String(value);

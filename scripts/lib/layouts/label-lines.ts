@@ -22,7 +22,7 @@ import { omittedRanges } from '../raw.ts';
 import { compactKey, joinHardWrapped, tableCells, textLanguage, type Line } from '../text.ts';
 import type { SectionId } from '../../../src/lib/schema.ts';
 import { FIRM_WORDS, IR_TITLE, looksLikeChineseName, parseDashLabel, roleFromName, sectionOfHeading, TITLE_WORDS, ZH_FIRM } from './shared.ts';
-import { assignRoles } from './turns.ts';
+import { assignRoles, nameNumberedSpeakers, NUMBERED_SPEAKER } from './turns.ts';
 
 /** A label line taken apart: the label itself and what its decoration says. */
 export interface LabelLine {
@@ -48,6 +48,8 @@ const LIST_HEADING = /^(?:company|companies|analysts?|executives?|management|par
 function validName(name: string): boolean {
   if (LIST_HEADING.test(name)) return false;
   if (GENERIC.test(name) || roleFromName(name)) return true;
+  // ("Speaker 1  00:00:02": a video platform's numbered label, named later from what is said.)
+  if (NUMBERED_SPEAKER.test(name)) return true;
   if (looksLikeChineseName(name)) return true;
   // ("HENRIK STÅHLBERG": a name in capitals, of two words or more.)
   return (EN_NAME.test(name) && /[a-z]/.test(name) && name.length <= 60) || SHOUTED_NAME.test(name);
@@ -428,7 +430,7 @@ export const labelLinesLayout: Layout = {
       }
     });
     close();
-    const said = assignRoles(turns.filter((t) => t.paragraphs.length > 0));
+    const said = assignRoles(nameNumberedSpeakers(turns.filter((t) => t.paragraphs.length > 0)));
     if (said.length === 0) throw new ConvertError(ctx.file, 'speaker labels were found but no words under them', { line: lines[firstTurn]!.n });
     const spoken = withTranslations(said);
     const original = spoken.flatMap((t) => t.paragraphs.map((p) => p.text)).join('\n');

@@ -247,10 +247,14 @@ export function readInlineTurns(paras: readonly Para[], file: string, layout: 'i
 }
 
 /** "Speaker 1", "Speaker 2": a video platform's labels, which name no one. */
-const NUMBERED_SPEAKER = /^speaker\s*\d{1,2}$/i;
+export const NUMBERED_SPEAKER = /^speaker\s*\d{1,2}$/i;
 const PERSON = String.raw`(?<name>\p{Lu}\p{Ll}+(?:[ -](?:de |van |von )?\p{Lu}\p{Ll}+){1,2})`;
+/** Either case: "Vice President", "vice president". */
+const eitherCase = (words: readonly string[]) => words.map((w) => w.replace(/^\p{L}/u, (c) => `[${c.toUpperCase()}${c}]`)).join('|');
+/** A title said right after a name, without a comma, as a machine transcript writes it: "Ellen Ruiz vice president investor relations". */
+const TITLE_RUN = String.raw`(?:(?:${eitherCase(['senior', 'executive'])})\s+)?(?:${eitherCase(['vice president', 'head', 'director', 'chief'])})\b(?:\s+(?:${eitherCase(['of', 'and', 'for', 'investor', 'relations', 'financial', 'executive', 'operating', 'officer', 'corporate', 'communications', 'strategy', 'finance'])})){0,5}`;
 /** "I'll hand over to our CEO, Anna Berg", "turn the call over to Anna Berg, our Chief Financial Officer". */
-const HANDS_TO = new RegExp(String.raw`\b(?:hand(?:ing)?|turn(?:ing)?|pass(?:ing)?)\s+(?:it|the\s+call|the\s+floor|the\s+conference|things)?\s*(?:back\s+)?over\s+to\s+(?:our\s+|my\s+colleague\s+)?(?:(?<title1>(?:\p{Lu}[\p{L}&-]*\s+){0,5}?(?:CEO|CFO|COO|Officer|President|Chairman|Chair|Head\s+of\s+[\p{L} ]+?)),?\s+)?${PERSON}(?:,\s*(?:our\s+)?(?<title2>[^.,;]{2,60}))?`, 'u');
+const HANDS_TO = new RegExp(String.raw`\b(?:hand(?:ing)?|turn(?:ing)?|pass(?:ing)?)\s+(?:it|the\s+call|the\s+floor|the\s+conference|things)?\s*(?:back\s+)?over\s+to\s+(?:our\s+|my\s+colleague\s+|your\s+(?:host|speaker)(?:\s+(?:today|for\s+today))?,?\s+)?(?:(?<title1>(?:\p{Lu}[\p{L}&-]*\s+){0,5}?(?:CEO|CFO|COO|Officer|President|Chairman|Chair|Head\s+of\s+[\p{L} ]+?)),?\s+)?${PERSON}(?:,\s*(?:our\s+)?(?<title2>[^.,;]{2,60})|\s+(?<title3>${TITLE_RUN}))?`, 'u');
 /** "The first question comes from Tom Ash of Redfern Securities." */
 const QUESTION_FROM = new RegExp(String.raw`\bquestion\s+(?:comes|is)\s+from\s+(?:the\s+line\s+of\s+)?${PERSON}`, 'u');
 const OPERATOR_WORDS = /\b(?:welcome to|question comes from|next question|please go ahead|line is open|this concludes|conference (?:call )?is now)\b/i;
@@ -277,7 +281,7 @@ export function nameNumberedSpeakers(turns: readonly RawTurn[]): RawTurn[] {
     const name = m?.groups?.name;
     // (One person for one number: a name given to another number already is not this one's.)
     if (!name || [...people.values()].some((p) => p.name === name)) return;
-    const title = (m.groups!.title1 ?? m.groups!.title2)?.trim();
+    const title = (m.groups!.title1 ?? m.groups!.title2 ?? m.groups!.title3)?.trim();
     people.set(k, { name, ...(title ? { title } : {}) });
   });
   const firstQuestion = turns.findIndex((_t, i) => i > 0 && QUESTION_FROM.test(turns[i - 1]!.paragraphs.at(-1)?.text ?? ''));
