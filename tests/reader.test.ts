@@ -101,6 +101,13 @@ describe('time frame and modality', () => {
     ['Since the programme began we have returned £88.6 million to shareholders through buybacks.', []],
     // A correction that says the speaker misread the value before it.
     ['Operating margin was 4.3% — sorry, I misread that, operating margin was 3.4%.', [['group', 'operating_margin_pct', 3.4, '%']]],
+    // Singapore's net income words, its cents, and an adjusted measure defined by "excluding that gain".
+    ['Profit after tax and minority interests, or PATMI, was S$61.5 million, up 41.7%.', [['group', 'net_income', 61.5e6, 'SGD'], ['group', 'net_income_yoy_pct', 41.7, '%']]],
+    ['Excluding that gain, core PATMI was S$48.3 million.', [['group', 'non_gaap_net_income', 48.3e6, 'SGD']]],
+    ['Diluted earnings per share were 4.34 Singapore cents.', [['group', 'diluted_eps', 0.0434, 'SGD']]],
+    // Taiwanese buyback words; the cap a board approved is not what was bought.
+    ['第三季實際買回庫藏股3,100張，買回總金額新台幣1,426百萬元。', [['group', 'buyback_usd', 1.426e9, 'TWD']]],
+    ['本次董事會核准之買回上限為新台幣50億元。', []],
     // A rate against a named quarter: the one before the call's is sequential, another one is left out.
     ['Revenue for the quarter was US$128.4 million, up 17.6% on the pcp, and up 3.5% on the second quarter.', [['group', 'revenue', 128.4e6, 'USD'], ['group', 'revenue_yoy_pct', 17.6, '%'], ['group', 'revenue_yoy_pct', 3.5, '%']]],
     ['Revenue grew 9% over the first quarter of 2025.', []],

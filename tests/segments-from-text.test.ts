@@ -112,6 +112,9 @@ describe('segments read from the text', () => {
     // By product line, each line's revenue "为": ids from the Simplified reading (`車` is "che").
     ['以產品別來看，車用光學營收為新台幣68.5億元，年增25.4%；消費性電子營收為新台幣51.2億元；工業與醫療營收為新台幣32.6億元。', ['cheyongguangxue', 'xiaofeixingdianzi', 'gongyeyuyiliao']],
     ['第三季合併營收為新台幣152.3億元，季增7.2%；前三季累計營收為新台幣421.7億元。', []],
+    // Units named with their suffix (事業部), each stating revenue of its own: two or more are segments.
+    ['接下來說明各事業部。\n本季出貨量創新高。光通訊事業部第三季營收為新台幣98.7億元，年增40.8%。\n車用電子事業部第三季營收為新台幣52.3億元，年減3.6%。', ['guangtongxunshiyebu', 'cheyongdianzishiyebu']],
+    ['光通訊事業部第三季營收為新台幣98.7億元，年增40.8%。', []],
     // The breakdown goes on in the paragraphs after the one that opens it, with or without "业务".
     ['分业务来看，储能系统业务增长最快。三季度储能系统实现收入28.9亿元。\n动力电池业务实现收入51.2亿元。\n公司实现营业收入86.4亿元。', ['chunengxitong', 'donglidianchi']],
     // After "下面我们来看分部业绩，首先是X", each "Y方面，本季度收入…" the speaker goes on to.

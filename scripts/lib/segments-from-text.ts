@@ -169,6 +169,8 @@ const ZH_ASPECT_REVENUE = /^([\p{Script=Han}]{2,8}?)(?:业务|業務|板块|板�
 const ZH_EN_PAIR = /([\p{Script=Han}]{2,14})\s*[（(]\s*([A-Z][A-Za-z&'’ -]{1,40}?)\s*[)）]\s*(?:业务|業務|板块|板塊|分部|事业部|事業部|事业群|事業群)/gu;
 /** Words before a business's name in such a sentence: "先说", "也就是我们的". */
 const ZH_FILLER = /^.*(?:先说|先說|再说|再說|接着说|接著說|然后是|然後是|其次是|最后是|最後是|第[一二三四五六]块是|第[一二三四五六]塊是|也就是|就是|我们的|我們的|首先是)/u;
+/** "光通訊事業部第三季營收為…": a unit named with its suffix at the start of a clause, then its revenue. */
+const ZH_UNIT_REVENUE = /(?:^|[。；;：:，,、])\s*([\p{Script=Han}]{2,8}?(?:事業部|事业部|事業群|事业群))\s*(?:本季度?|第[一二三四]季度?|今年第[一二三四]季度?)?\s*(?:的)?(?:營收|营收|營業收入|营业收入|收入)/gu;
 /** "X 分部", "X分部", "X 事业部". */
 const ZH = /([\p{Script=Han}]{2,8})\s*(?:分部|業務分部|业务分部)/gu;
 /** Words that qualify "segment" without naming one. */
@@ -204,6 +206,8 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   let zhWalkThrough = false;
   const zhAspects: string[] = [];
   const enumerated = new Set<string>();
+  /** Business units named with their suffix that state revenue of their own ("光通訊事業部第三季營收為…"). */
+  const zhUnits = new Set<string>();
   const revenueSubjects: string[] = [];
   const bulletSubjects: string[] = [];
   /** A segment named only in Chinese: its id is the pinyin of its name (`智能硬件` -> `zhinengyingjian`). */
@@ -326,6 +330,9 @@ export function segmentsFromText(raw: RawSource): Segment[] {
         const rest = p.text.slice(m.index + m[0].length, m.index + m[0].length + 80);
         if (!ZH_NOT_BUSINESS.test(name) && !ZH_NOT.test(name) && ZH_REVENUE_AMOUNT.test(rest)) enumerated.add(name);
       }
+      // "光通訊事業部第三季營收為新台幣98.7億元": a business unit named with its suffix (事業部, 事业群),
+      // at the start of a clause, stating revenue of its own.
+      for (const m of p.text.matchAll(ZH_UNIT_REVENUE)) if (!ZH_NOT.test(m[1]!)) zhUnits.add(m[1]!);
       // After that, "企业服务方面，本季度收入为…": each unit the speaker goes on to, with its revenue.
       const aspect = ZH_ASPECT_REVENUE.exec(p.text);
       if (aspect) zhAspects.push(aspect[1]!);
@@ -351,6 +358,8 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   }
   if (zhWalkThrough) for (const a of zhAspects) addZh(a);
   if (enumerated.size >= 2) for (const n of enumerated) addZh(n);
+  // (Two or more such units: a breakdown, not one product line mentioned.)
+  if (zhUnits.size >= 2) for (const n of zhUnits) addZh(n);
   // "先说网络游戏（Online Games）业务", "云与企业服务（Cloud & Enterprise Services）分部": two or
   // more businesses named in Chinese with their English names are segments, by the English name.
   const pairs = new Map<string, string>();

@@ -86,6 +86,9 @@ function scaled(digits: string, exp: number): number {
   return Number((Number(mantissa) / 10 ** -shift).toFixed(-shift));
 }
 
+/** The dollar whose cents a country's name gives ("Singapore cents"). */
+const DOLLAR_CENTS: Readonly<Record<string, string>> = { singapore: 'SGD', s: 'SGD', australian: 'AUD', a: 'AUD', 'hong kong': 'HKD', hk: 'HKD', canadian: 'CAD', c: 'CAD', 'new zealand': 'NZD', nz: 'NZD', us: 'USD' };
+
 /** Finds every number in a normalised sentence. */
 const SMALL: Readonly<Record<string, number>> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -279,8 +282,15 @@ function findDigits(norm: string): NumberMention[] {
         exp = -2;
         end += cents[0].length;
       }
+      // "4.34 Singapore cents", "12.5 Australian cents": hundredths of that country's dollar.
+      const dollarCents = !cents && exp === 0 && !currency && /^\s*(singapore|s|australian|a|hong kong|hk|canadian|c|new zealand|nz|us|u\.s\.)\s*cents?\b/.exec(norm.slice(end));
+      if (dollarCents) {
+        currency = DOLLAR_CENTS[dollarCents[1]!.replace(/\./g, '')]!;
+        exp = -2;
+        end += dollarCents[0].length;
+      }
       // "9.8 pence", "9.8p": hundredths of a pound.
-      const pence = !cents && exp === 0 && !currency && /^\s*(?:pence\b|p\b(?!\.\w|'))/.exec(norm.slice(end));
+      const pence = !cents && !dollarCents && exp === 0 && !currency && /^\s*(?:pence\b|p\b(?!\.\w|'))/.exec(norm.slice(end));
       if (pence) {
         currency = 'GBP';
         exp = -2;
