@@ -123,6 +123,62 @@ describe('label lines of a video platform: "Speaker 1  00:00:02" and first names
   });
 });
 
+describe("a court reporter's transcript: APPEARANCES with honorifics, labels 'MR. SURNAME:'", () => {
+  const text = [
+    'HOLLIS BAY TRADING, INC.',
+    '(NASDAQ: HBTR)',
+    '',
+    'THIRD QUARTER FISCAL 2026',
+    'EARNINGS CONFERENCE CALL',
+    '',
+    'APPEARANCES:',
+    '',
+    '  MS. PETRA LUND',
+    '  Vice President, Investor Relations',
+    '',
+    '  MR. OSCAR MBEKI',
+    '  Chief Financial Officer',
+    '',
+    'ANALYSTS:',
+    '',
+    '  MR. ERIK SOLBERG, Dunmore Partners',
+    '  MS. TARA NOLL, Pinecrest Securities',
+    '',
+    'THE OPERATOR:  Good afternoon, and welcome to the Hollis Bay Trading third quarter fiscal 2026 earnings call.',
+    '',
+    'MS. LUND:  Thank you. With me is Oscar Mbeki, our Chief Financial Officer.',
+    '',
+    'MR. MBEKI:  Thank you, Petra. Net sales were $418.2 million, up 5.1%.',
+    '',
+    'THE OPERATOR:  Our first question comes from Erik Solberg with Dunmore Partners.',
+    '',
+    'MR. SOLBERG:  What drove the growth?',
+    '',
+    'MR. MBEKI:  Mostly our stores, which had a very good quarter overall.',
+    '',
+    'THE OPERATOR:  Our next question comes from Tara Noll with Pinecrest Securities.',
+    '',
+    'MS. NOLL:  Thanks. How should we think about the fourth quarter?',
+    '',
+    'MR. MBEKI:  We expect net sales growth of 2% to 4% in the fourth quarter.',
+    '',
+    'THE OPERATOR:  This concludes the question-and-answer session. Thank you.',
+  ].join('\n');
+  const result = convertAll([textInput('hollis.txt', text)], catalog([]));
+  it('takes names, titles, firms and roles from the lists for labels that give only an honorific and a family name', () => {
+    expect(result.errors).toEqual([]);
+    const call = result.calls[0]!;
+    const who = Object.fromEntries(call.speakers.map((s) => [s.name, [s.role, s.title ?? s.firm ?? null]]));
+    expect(who).toMatchObject({
+      'Petra Lund': ['investor-relations', 'Vice President, Investor Relations'],
+      'Oscar Mbeki': ['executive', 'Chief Financial Officer'],
+      'Erik Solberg': ['analyst', 'Dunmore Partners'],
+    });
+    expect(call.speakers.find((s) => /operator/i.test(s.name))?.role).toBe('operator');
+    expect(call.figures.map((f) => [f.metric, f.value])).toEqual(expect.arrayContaining([['revenue', 418.2e6], ['revenue_yoy_pct', 5.1]]));
+  });
+});
+
 describe('bilingual pairs', () => {
   const call = convertFixture('bilingual-pairs-with-machine-translation-notice.txt');
   it('reads the fiscal quarter from the title and confirms it by the quarter the operator names', () => {

@@ -664,6 +664,12 @@ describe('what earlier sentences of a turn carry', () => {
   /** The same, with each figure's segment (null when unassigned). */
   const segmentsOf = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).figures.map((f) => [f.segment, f.metric, f.value]);
 
+  it('takes no segment named in what offsets or explains a change for the topic', () => {
+    expect(topicOf('Merchandise margin expanded 90 basis points, partially offset by higher Retail fulfillment costs.', reader.vocab)).toBeUndefined();
+    expect(topicOf('The increase reflects investment in Cloud capacity ahead of the season.', reader.vocab)).toBeUndefined();
+    expect(topicOf('Turning to Cloud.', reader.vocab)).toEqual({ kind: 'segment', id: 'cloud' });
+  });
+
   it('holds a segment named in passing, in a sentence without figures, as the topic of its paragraph only', () => {
     // The CEO's remark about a segment does not make the next paragraph's figures the segment's.
     const passing = segmentsOf(['Cloud became our largest business this year, and it now accounts for more than half of what we sell.', 'Operating income was $231 million.']);

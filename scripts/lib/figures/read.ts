@@ -138,7 +138,7 @@ export function isRevenueLine(norm: string, term: Span, segments: ReadonlyArray<
 
 /** "Reflecting the weaker basic chemicals market, we are lowering…": a name inside what explains the figures. */
 /** Words that bring in what explains a figure, before or after it. */
-const EXPLAINING = String.raw`reflecting|driven\s+by|due\s+to|because\s+of|as\s+a\s+result\s+of|owing\s+to|thanks\s+to|helped\s+by|hurt\s+by|impacted\s+by|affected\s+by|weighed\s+down\s+by`;
+const EXPLAINING = String.raw`reflecting|reflects|reflected|driven\s+by|due\s+to|because\s+of|as\s+a\s+result\s+of|owing\s+to|thanks\s+to|helped\s+by|hurt\s+by|impacted\s+by|affected\s+by|weighed\s+down\s+by|offset\s+by|supported\s+by|boosted\s+by|led\s+by`;
 const EXPLAINS_BEFORE = new RegExp(String.raw`\b(?:${EXPLAINING}|given)\b[^,;，；]*$`);
 
 function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Metric>): Parsed {

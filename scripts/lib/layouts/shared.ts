@@ -22,7 +22,7 @@ export const IR_TITLE = /(investor relations|\bIR\b|投资者关系|投資者關
 /** Names that are a role rather than a person. */
 export function roleFromName(name: string): SpeakerRole | undefined {
   const k = compactKey(name);
-  if (/^(operator|conferenceoperator|moderator|接线员|主持人|接線員|会议主持|操作员)$/.test(k)) return 'operator';
+  if (/^(?:the)?(operator|conferenceoperator|moderator|接线员|主持人|接線員|会议主持|操作员)$/.test(k)) return 'operator';
   if (/^(editor|编辑|編輯|editor'snote)$/.test(k)) return 'other';
   return undefined;
 }

@@ -107,8 +107,13 @@ interface Participant {
 }
 
 /** "CORPORATE PARTICIPANTS" / "CONFERENCE CALL PARTICIPANTS": the heading of a list of one kind of participant. */
-const COMPANY_LIST = /^(?:management|executives|company participants|corporate participants|company representatives|speakers|presenters|company speakers)\s*:?$/i;
+const COMPANY_LIST = /^(?:management|executives|company participants|corporate participants|company representatives|speakers|presenters|company speakers|appearances|company appearances)\s*:?$/i;
 const ANALYST_LIST = /^(?:analysts|conference call participants|other participants|call participants \(analysts\))\s*:?$/i;
+/** "MR.", "Ms", "Dr.": an honorific before a name. */
+const HONORIFIC = /^(?:mr|ms|mrs|dr|prof)\.?\s+/i;
+/** "MS. RENATA VOSS": a list entry that is an honorific and a name in capitals, alone on its line. */
+const HONORIFIC_NAME_ALONE = /^(?:MR|MS|MRS|DR|PROF)\.?\s+(\p{Lu}[\p{Lu}.'’-]*(?:\s+\p{Lu}[\p{Lu}.'’-]*){1,3})$/u;
+const HONORIFIC_NAME_TITLE = /^(?:MR|MS|MRS|DR|PROF)\.?\s+(\p{Lu}[\p{Lu}.'’-]*(?:\s+\p{Lu}[\p{Lu}.'’-]*){1,3})\s+(\p{Lu}\p{Ll}.{2,120})$/u;
 /** "Rosalind Ashworth, Chief Executive Officer", "Oliver Stanhope, Pennington Ward & Co.": one entry of such a list. */
 const LIST_ENTRY = /^(?<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}),\s*(?<what>[^,]{2,80}(?:,\s*[^,]{2,60}){0,2})$/u;
 
@@ -116,21 +121,39 @@ const LIST_ENTRY = /^(?<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}),\s*(?
 function listedParticipants(paras: readonly Para[]): Participant[] {
   const out: Participant[] = [];
   let list: 'company' | 'analyst' | undefined;
-  for (const p of paras) {
+  for (const [i, p] of paras.entries()) {
     const t = stripDecoration(p.text);
     if (COMPANY_LIST.test(t) || ANALYST_LIST.test(t)) {
       list = COMPANY_LIST.test(t) ? 'company' : 'analyst';
       continue;
     }
-    const e = list ? LIST_ENTRY.exec(t) : null;
-    if (!e?.groups) {
+    // A court reporter's list: "MS. RENATA VOSS" with the title on the line under it.
+    const alone = list === 'company' ? HONORIFIC_NAME_ALONE.exec(t) : null;
+    const under = paras[i + 1] ? stripDecoration(paras[i + 1]!.text) : '';
+    if (alone && TITLE_WORDS.test(under) && !HONORIFIC_NAME_ALONE.test(under) && !/[.!?]$/.test(under)) {
+      out.push({ name: unshout(alone[1]!), title: under.replace(EMPLOYER, '').trim() });
+      continue;
+    }
+    if (list && TITLE_WORDS.test(t) && i > 0 && HONORIFIC_NAME_ALONE.test(stripDecoration(paras[i - 1]!.text))) continue;
+    // (The same with the title run on after the name: "MS. RENATA VOSS Senior Director, Investor Relations".)
+    const joined = list === 'company' ? HONORIFIC_NAME_TITLE.exec(t) : null;
+    if (joined && TITLE_WORDS.test(joined[2]!)) {
+      out.push({ name: unshout(joined[1]!), title: joined[2]!.replace(EMPLOYER, '').trim() });
+      continue;
+    }
+    // (Entries a hard-wrapped page ran together: "MR. ERIK HALVERSEN, Dunmore Partners MS. TALIA …".)
+    const entries = list ? t.split(/\s+(?=(?:MR|MS|MRS|DR)\.\s+\p{Lu}{2})/u) : [];
+    const parsed = entries.map((x) => LIST_ENTRY.exec(x)?.groups);
+    if (parsed.length === 0 || parsed.some((g) => !g)) {
       list = undefined;
       continue;
     }
-    const name = unshout(e.groups.name!);
-    const what = e.groups.what!.trim();
-    if (list === 'analyst') out.push({ name, analyst: true, firm: what.replace(/\s*[-–,]?\s*(?:research\s+)?analyst$/i, '').replace(/^(?:research\s+)?analyst\s*(?:,|at|with)\s*/i, '') });
-    else out.push({ name, title: unshout(what.replace(EMPLOYER, '').trim()) });
+    for (const g of parsed) {
+      const name = unshout(g!.name!.replace(HONORIFIC, ''));
+      const what = g!.what!.trim();
+      if (list === 'analyst') out.push({ name, analyst: true, firm: what.replace(/\s*[-–,]?\s*(?:research\s+)?analyst$/i, '').replace(/^(?:research\s+)?analyst\s*(?:,|at|with)\s*/i, '') });
+      else out.push({ name, title: unshout(what.replace(EMPLOYER, '').trim()) });
+    }
   }
   return out;
 }
@@ -164,7 +187,10 @@ export function readInlineTurns(paras: readonly Para[], file: string, layout: 'i
     if (name && i > 0 && (/\s/.test(name) ? paras[i - 1]!.text.includes(name) : new RegExp(`\\b(?:Mr|Ms|Mrs|Dr)\\.?\\s+${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(paras[i - 1]!.text))) introduced.add(compactKey(name));
   });
   // A one-word label is a listed person when exactly one listed name has that word ("Ono" for "Takeshi Ono").
-  const listedWord = (name: string) => !/\s/.test(name.trim()) && participants.filter((x) => x.name.split(/\s+/).some((w) => compactKey(w) === compactKey(name))).length === 1;
+  const listedWord = (label: string) => {
+    const name = label.trim().replace(HONORIFIC, '');
+    return !/\s/.test(name) && participants.filter((x) => x.name.split(/\s+/).some((w) => compactKey(w) === compactKey(name))).length === 1;
+  };
   const isSpeaker = (name: string) => listed.has(compactKey(name)) || listedWord(name) || introduced.has(compactKey(name)) || (counts.get(compactKey(name)) ?? 0) >= 2;
 
   // The call starts after a start line, else at the first labelled paragraph.
@@ -214,7 +240,9 @@ export function readInlineTurns(paras: readonly Para[], file: string, layout: 'i
     }
     if (lab) {
       // ("Ono:" for "Takeshi Ono" in the list: a one-word label is the listed person with that family or given name, when only one has it.)
-      const byWord = /\s/.test(lab.label.name.trim()) ? [] : participants.filter((x) => x.name.split(/\s+/).some((w) => compactKey(w) === compactKey(lab.label.name)));
+      // ("MR. OYELARAN:" for "Mr. Callum Oyelaran": an honorific and the family name.)
+      const word = lab.label.name.trim().replace(HONORIFIC, '');
+      const byWord = /\s/.test(word) ? [] : participants.filter((x) => x.name.split(/\s+/).some((w) => compactKey(w) === compactKey(word)));
       const who = participants.find((x) => compactKey(x.name) === compactKey(lab.label.name)) ?? (byWord.length === 1 ? byWord[0] : undefined);
       const title = who?.title ?? lab.label.title;
       const firm = lab.label.firm ?? who?.firm;
