@@ -101,6 +101,9 @@ describe('time frame and modality', () => {
     ['Since the programme began we have returned £88.6 million to shareholders through buybacks.', []],
     // A correction that says the speaker misread the value before it.
     ['Operating margin was 4.3% — sorry, I misread that, operating margin was 3.4%.', [['group', 'operating_margin_pct', 3.4, '%']]],
+    // "£28.9m" holds no "9m" (nine months); "statutory" is no line of the operating margin.
+    ['Statutory profit after tax was £28.9m, and underlying profit after tax was £41.9m.', [['group', 'net_income', 28.9e6, 'GBP'], ['group', 'non_gaap_net_income', 41.9e6, 'GBP']]],
+    ['Operating profit was £41.7m, which gives a statutory operating margin of 8.6%.', [['group', 'operating_income', 41.7e6, 'GBP'], ['group', 'operating_margin_pct', 8.6, '%']]],
     // Singapore's net income words, its cents, and an adjusted measure defined by "excluding that gain".
     ['Profit after tax and minority interests, or PATMI, was S$61.5 million, up 41.7%.', [['group', 'net_income', 61.5e6, 'SGD'], ['group', 'net_income_yoy_pct', 41.7, '%']]],
     ['Excluding that gain, core PATMI was S$48.3 million.', [['group', 'non_gaap_net_income', 48.3e6, 'SGD']]],

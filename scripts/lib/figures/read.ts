@@ -485,7 +485,10 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   // "€1.2 billion in capex over 2025 to 2027", "between 2024 and 2026", "2025-2027": a span of years.
   if (YEAR_SPAN.test(untilNext) || YEAR_SPAN.test(clauseBeforeNumber(upTo))) return 'cumulative';
   // ("考虑到前三季度订单交付情况，公司将2026年全年营业收入目标…": the period nearest the value wins.)
-  const lastYtd = [...upTo.matchAll(new RegExp(vocab.yearToDate.source, 'g'))].pop();
+  // (Not the scale of an amount before it: "£28.9m" holds no "9m", nine months.)
+  let noAmounts = upTo;
+  for (const n of p.numbers) if ((n.kind === 'money' || n.kind === 'percent') && n.end <= upTo.length) noAmounts = noAmounts.slice(0, n.start) + ' '.repeat(n.end - n.start) + noAmounts.slice(n.end);
+  const lastYtd = [...noAmounts.matchAll(new RegExp(vocab.yearToDate.source, 'g'))].pop();
   const lastFullYear = [...upTo.matchAll(new RegExp(vocab.fullYear.source, 'g'))].pop();
   if ((lastYtd && !(lastFullYear && lastFullYear.index > lastYtd.index)) || vocab.yearToDate.test(untilNext)) return 'year-to-date';
 
