@@ -101,6 +101,8 @@ describe('time frame and modality', () => {
     ['Since the programme began we have returned £88.6 million to shareholders through buybacks.', []],
     // A correction that says the speaker misread the value before it.
     ['Operating margin was 4.3% — sorry, I misread that, operating margin was 3.4%.', [['group', 'operating_margin_pct', 3.4, '%']]],
+    // Growth on a 52-week basis in a 53-week year is not the reported growth.
+    ['Fourth-quarter revenue was £612.8 million, up 11.4%, and up 3.9% on a 52-week comparable basis.', [['group', 'revenue', 612.8e6, 'GBP'], ['group', 'revenue_yoy_pct', 11.4, '%']]],
     // "£28.9m" holds no "9m" (nine months); "statutory" is no line of the operating margin.
     ['Statutory profit after tax was £28.9m, and underlying profit after tax was £41.9m.', [['group', 'net_income', 28.9e6, 'GBP'], ['group', 'non_gaap_net_income', 41.9e6, 'GBP']]],
     ['Operating profit was £41.7m, which gives a statutory operating margin of 8.6%.', [['group', 'operating_income', 41.7e6, 'GBP'], ['group', 'operating_margin_pct', 8.6, '%']]],
