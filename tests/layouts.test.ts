@@ -179,6 +179,93 @@ describe("a court reporter's transcript: APPEARANCES with honorifics, labels 'MR
   });
 });
 
+describe('name lines with the title under them, no participants list, and a web page\'s furniture', () => {
+  const text = [
+    'Harrowgate Systems Ltd (HGS) Q2 2026 Earnings Call',
+    '',
+    'Operator',
+    '',
+    'Welcome to the Harrowgate Systems second quarter 2026 earnings call. I will now hand over to Mei Lin, Head of Investor Relations.',
+    '',
+    'Mei Lin',
+    'Head of Investor Relations',
+    '',
+    'Thank you. With me are our Chief Executive, Tom Hale, and our Group CFO, Winston Park.',
+    '',
+    'Tom Hale',
+    'Chairman & CEO',
+    '',
+    'Thank you, Mei. It was a good quarter for the whole group.',
+    '',
+    'Advertisement',
+    'RELATED: Harrowgate FY25 result: revenue jumps 21% to $462.5 million',
+    '',
+    'Shao-Wen Park',
+    'Group Chief Financial Officer',
+    '',
+    'Thank you, Tom. Revenue was $128.4 million, up 17.6%.',
+    '',
+    'Advertisement',
+    '',
+    'Operator',
+    '',
+    'Our first question comes from Liam Castle with Redfern Securities.',
+    '',
+    'Liam Castle',
+    '',
+    'What drove the growth?',
+    '',
+    'Tom Hale',
+    'Chairman & CEO',
+    '',
+    'Mostly new customers.',
+  ].join('\n');
+  const result = convertAll([textInput('harrowgate.txt', text)], catalog([]));
+  it('takes a name and the title under it as one label, never a title alone, and leaves the page furniture out', () => {
+    expect(result.errors).toEqual([]);
+    const call = result.calls[0]!;
+    const who = Object.fromEntries(call.speakers.map((s) => [s.name, s.role]));
+    expect(who).toMatchObject({ 'Mei Lin': 'investor-relations', 'Tom Hale': 'executive', 'Shao-Wen Park': 'executive', 'Liam Castle': 'analyst' });
+    expect(call.speakers.map((s) => s.name)).not.toContain('Group Chief Financial Officer');
+    expect(call.speakers.map((s) => s.name)).not.toContain('Advertisement');
+    expect(call.figures.map((f) => [f.metric, f.value])).toEqual(expect.arrayContaining([['revenue', 128.4e6], ['revenue_yoy_pct', 17.6]]));
+    expect(call.figures.map((f) => f.value)).not.toContain(462.5e6);
+  });
+});
+
+describe('a speaker of the prepared remarks whom nothing names', () => {
+  const text = [
+    'Dunmore Tools Inc. Q2 2026 Earnings Call',
+    '',
+    '[00:00:05] OPERATOR:',
+    'Welcome to the Dunmore Tools second quarter 2026 earnings call. I will now turn the call over to Ken Bolt, Head of Investor Relations.',
+    '[00:00:40] KEN BOLT:',
+    'Thank you. Before we begin, a reminder about forward-looking statements. Over to you.',
+    '[00:01:30] DOUG KERR:',
+    'Thanks, Ken. Total revenue for the quarter was $16.1 billion, up 13%.',
+    '[00:05:10] KEN BOLT:',
+    'Operator, please open the line for questions.',
+    '[00:05:20] OPERATOR:',
+    'Your first question comes from the line of Brad Zell with Deutsche Bank.',
+    '[00:05:30] BRAD ZELL:',
+    'Thanks. How should we think about capex?',
+    '[00:06:00] SARA KATZ:',
+    'It will stay elevated.',
+    '[00:06:30] OPERATOR:',
+    'Your next question comes from the line of Tyler Rand with Citi.',
+    '[00:06:40] TYLER RAND:',
+    'And on margins?',
+  ].join('\n');
+  const result = convertAll([textInput('dunmore.txt', text)], catalog([]));
+  it('is management, and one the operator announces with a question is not', () => {
+    expect(result.errors).toEqual([]);
+    const call = result.calls[0]!;
+    const who = Object.fromEntries(call.speakers.map((s) => [s.name, s.role]));
+    expect(who).toMatchObject({ 'Doug Kerr': 'executive', 'Sara Katz': 'executive', 'Brad Zell': 'analyst', 'Tyler Rand': 'analyst' });
+    expect(call.figures.map((f) => [f.metric, f.value])).toEqual(expect.arrayContaining([['revenue', 16.1e9], ['revenue_yoy_pct', 13]]));
+  });
+});
+
 describe('bilingual pairs', () => {
   const call = convertFixture('bilingual-pairs-with-machine-translation-notice.txt');
   it('reads the fiscal quarter from the title and confirms it by the quarter the operator names', () => {

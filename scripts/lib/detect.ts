@@ -7,7 +7,6 @@ import type { Company } from '../../src/lib/schema.ts';
 import {
   MONTH_NAMES,
   parseFiscalYearEnd,
-  periodEnd,
   quarterEndingIn,
   quarterId,
   type FiscalQuarter,

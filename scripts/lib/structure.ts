@@ -212,6 +212,17 @@ export function structure(raw: RawSource, company: Company, quarter: FiscalQuart
 
   // A speaker of unknown role who answers an analyst in the Q&A is management.
   const qaFrom = qaStart(raw.turns, roleOf);
+  // So is one who speaks in the prepared remarks, after investor relations or an executive has
+  // spoken, and whom the operator never announces with a question ("DOUGLAS KEHRING:" after the
+  // head of investor relations hands over).
+  const firstCompany = raw.turns.findIndex((t) => ['investor-relations', 'executive'].includes(roleOf(t)));
+  const announced = (i: number) => i > 0 && roleOf(raw.turns[i - 1]!) === 'operator' && /questions?|comes from|line of/i.test(raw.turns[i - 1]!.paragraphs.at(-1)?.text ?? '');
+  raw.turns.forEach((t, i) => {
+    const s = speakers.get(resolved.get(t)!.speaker.id)!;
+    if (firstCompany < 0 || i <= firstCompany || i >= qaFrom || s.role !== 'other' || resolved.get(t)!.roleKnown || roleFromName(t.label.name) !== undefined) return;
+    if (raw.turns.some((u, j) => resolved.get(u)!.speaker.id === s.id && announced(j))) return;
+    speakers.set(s.id, { ...s, role: 'executive' });
+  });
   raw.turns.forEach((t, i) => {
     const s = speakers.get(resolved.get(t)!.speaker.id)!;
     if (s.role !== 'other' || resolved.get(t)!.roleKnown || i <= qaFrom || i === 0 || roleFromName(t.label.name) !== undefined) return;

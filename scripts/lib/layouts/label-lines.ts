@@ -45,8 +45,14 @@ const GENERIC = /^(?:operator|moderator|unidentified (?:analyst|participant|spea
 /** Headings of participant lists, never a speaker: "**Company**", "**Analysts**". */
 const LIST_HEADING = /^(?:company|companies|analysts?|executives?|management|participants?|speakers?|attendees?|corporate participants|other participants|call participants)$/i;
 
+/** A web page's furniture, never a speaker: "Advertisement", "Email", "Copy link". */
+const PAGE_CHROME = /^(?:advertisement|advert|sponsored(?: content)?|email|e-mail|share|share this|copy link|print|related|related articles|continue reading(?: below)?|read more|subscribe|sign in|log in|menu|home|comments?)$/i;
+
+/** A link to another story: "RELATED: …", "Read more: …", "See also: …". */
+const LINKED_STORY = /^\s*(?:related|read more|see also|also read|more on this|recommended)\s*[:：|]/i;
+
 function validName(name: string): boolean {
-  if (LIST_HEADING.test(name)) return false;
+  if (LIST_HEADING.test(name) || PAGE_CHROME.test(name)) return false;
   if (GENERIC.test(name) || roleFromName(name)) return true;
   // ("Speaker 1  00:00:02": a video platform's numbered label, named later from what is said.)
   if (NUMBERED_SPEAKER.test(name)) return true;
@@ -200,6 +206,9 @@ function attendees(lines: readonly Line[]): Map<string, RawLabel> {
   return out;
 }
 
+/** Words of job titles only: "Group Chief Financial Officer", "Executive VP & President". */
+const TITLE_ONLY = /^\s*(?:(?:group|global|chief|executive|financial|operating|technology|information|officer|vice|senior|president|director|head|of|investor|relations|and|&|managing|general|manager|deputy|founder|co-founder|chairman|chairwoman|chair|ceo|cfo|coo|cto|evp|svp|vp|the|ir|corporate|communications|treasurer|secretary|board|member|finance|strategy|interim|acting)\s*)+$/i;
+
 /** A short line that only repeats the speaker's title or firm, under the label. */
 function isTitleLine(text: string, label: RawLabel): boolean {
   if (text.length > 100 || /[.!?。？！]$/.test(text)) return false;
@@ -230,9 +239,17 @@ function labelLines(lines: readonly Line[], known: (name: string) => boolean): C
     while (k >= 0 && lines[k]!.text === '') k--;
     return k >= 0 && /\s/.test(c.parsed.label.name) && lines[k]!.text.toLowerCase().includes(c.parsed.label.name.toLowerCase());
   };
+  // A name line with the speaker's title on the line under it ("Shao-Min Cheng" / "Group Chief
+  // Financial Officer"): the two are one label, even for someone who speaks once.
+  const titledNext = (c: Candidate) => {
+    const next = lines.slice(c.index + 1).find((n) => n.text !== '');
+    return next !== undefined && !TITLE_ONLY.test(c.parsed.label.name) && TITLE_ONLY.test(next.text.replace(/[,]/g, ' ')) && isTitleLine(next.text, c.parsed.label);
+  };
   return shaped.filter((c) => {
     const { label, marked } = c.parsed;
-    return introduced(c) || marked || GENERIC.test(label.name) || roleFromName(label.name) !== undefined || label.title !== undefined || label.role === 'analyst' || label.firm !== undefined || known(label.name) || (counts.get(compactKey(label.name)) ?? 0) >= 2;
+    // (A title alone is no one's name: "Group Chief Financial Officer".)
+    if (TITLE_ONLY.test(label.name) && !GENERIC.test(label.name) && roleFromName(label.name) === undefined) return false;
+    return titledNext(c) || introduced(c) || marked || GENERIC.test(label.name) || roleFromName(label.name) !== undefined || label.title !== undefined || label.role === 'analyst' || label.firm !== undefined || known(label.name) || (counts.get(compactKey(label.name)) ?? 0) >= 2;
   });
 }
 
@@ -376,6 +393,12 @@ export const labelLinesLayout: Layout = {
         omitted.push({ n: l.n, reason: 'cover' });
         return;
       }
+      // A web page's furniture: "Advertisement", "RELATED: Kinbarra FY26 result: …", "Read more: …".
+      if (!parsed && (PAGE_CHROME.test(l.text.trim()) || LINKED_STORY.test(l.text))) {
+        close();
+        omitted.push({ n: l.n, reason: 'site-chrome' });
+        return;
+      }
       // A summary box or note by whoever exported the file.
       if (/^>/.test(l.text)) {
         close();
@@ -407,6 +430,12 @@ export const labelLinesLayout: Layout = {
       }
       if (titleNext && current && current.paragraphs.length === 0 && !open && isTitleLine(l.text, current.label)) {
         titleNext = false;
+        // ("Yang Yuanqing" / "Chairman & CEO": the line under the name gives a title no label or list gave.)
+        if (!current.label.title && !current.label.firm && !current.label.role && TITLE_ONLY.test(l.text.replace(/,/g, ' '))) {
+          const titled: RawTurn = { ...current, label: { ...current.label, title: l.text.trim(), role: IR_TITLE.test(l.text) ? 'investor-relations' : 'executive' } };
+          turns[turns.length - 1] = titled;
+          current = titled;
+        }
         omitted.push({ n: l.n, reason: 'cover' });
         return;
       }
