@@ -212,6 +212,7 @@ describe('name lines with the title under them, no participants list, and a web 
     'Our first question comes from Liam Castle with Redfern Securities.',
     '',
     'Liam Castle',
+    'Redfern Securities, Research Division',
     '',
     'What drove the growth?',
     '',
@@ -226,10 +227,58 @@ describe('name lines with the title under them, no participants list, and a web 
     const call = result.calls[0]!;
     const who = Object.fromEntries(call.speakers.map((s) => [s.name, s.role]));
     expect(who).toMatchObject({ 'Mei Lin': 'investor-relations', 'Tom Hale': 'executive', 'Shao-Wen Park': 'executive', 'Liam Castle': 'analyst' });
+    expect(call.speakers.find((s) => s.name === 'Liam Castle')?.firm).toBe('Redfern Securities');
+    expect(call.speakers.find((s) => s.name === 'Tom Hale')?.title).toBe('Chairman & CEO');
+    expect(call.speakers.map((s) => s.name)).not.toContain('Redfern Securities');
     expect(call.speakers.map((s) => s.name)).not.toContain('Group Chief Financial Officer');
     expect(call.speakers.map((s) => s.name)).not.toContain('Advertisement');
     expect(call.figures.map((f) => [f.metric, f.value])).toEqual(expect.arrayContaining([['revenue', 128.4e6], ['revenue_yoy_pct', 17.6]]));
     expect(call.figures.map((f) => f.value)).not.toContain(462.5e6);
+  });
+});
+
+describe('name lines over text a PDF hard-wrapped', () => {
+  const words = 'We saw strong growth across our business in the quarter, and the team executed well in every region we serve, with';
+  const text = [
+    'Pelham Works Inc. (PLW) Q3 2025 Earnings Call',
+    '',
+    'Operator',
+    'Welcome to the Pelham Works third quarter 2025 earnings call. I will hand over to Ann Ford, Head of Investor Relations.',
+    '',
+    'Ann Ford',
+    'Head of Investor Relations',
+    '',
+    'Thank you. With me today is our CFO, Ben Cole. Over to you, Ben.',
+    '',
+    'Ben Cole',
+    'Chief Financial Officer',
+    '',
+    // (Twenty lines of one paragraph, as a PDF wraps them: few blank lines in the whole text.)
+    ...Array.from({ length: 20 }, (_, i) => `${words.slice(0, 60)} and line ${i + 1} of what the CFO said goes on`),
+    `${words.slice(60)} revenue of $180.2 billion, up 12%. Operating income was $17.4 billion, but`,
+    'would have been over $21 billion without two special charges this quarter, which we',
+    'describe in our release.',
+    '',
+    'Operator',
+    'Our first question comes from Cara Dunn with Hollis Capital.',
+    '',
+    'Cara Dunn',
+    'Hollis Capital, Research Division',
+    '',
+    'What drove the growth?',
+    '',
+    'Ben Cole',
+    'Chief Financial Officer',
+    '',
+    'Mostly volume, in every region we serve, and pricing in the second half of the quarter as well.',
+  ].join('\n');
+  const result = convertAll([textInput('pelham.txt', text)], catalog([]));
+  it('joins the wrapped lines into one paragraph', () => {
+    expect(result.errors).toEqual([]);
+    const call = result.calls[0]!;
+    const texts = call.sources[0]!.sections.flatMap((s) => s.turns.flatMap((t) => t.paragraphs.map((p) => p.text)));
+    expect(texts.some((t) => t.includes('Operating income was $17.4 billion, but would have been over $21 billion'))).toBe(true);
+    expect(call.figures.map((f) => [f.metric, f.value])).toEqual(expect.arrayContaining([['revenue', 180.2e9], ['operating_income', 17.4e9]]));
   });
 });
 

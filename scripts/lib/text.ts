@@ -261,6 +261,18 @@ export function tableCells(text: string): string[] | undefined {
 }
 
 /**
+ * Whether a run of lines separates paragraphs with blank lines: many blank lines, or long lines
+ * that mostly stop mid-sentence and go on in the next (a PDF's hard-wrapped text, with blank
+ * lines only between paragraphs).
+ */
+export function blankSeparatedParagraphs(body: readonly { readonly text: string }[]): boolean {
+  const blankShare = body.filter((l) => l.text === '').length / Math.max(1, body.length);
+  const long = body.filter((l, k) => l.text.length >= 50 && body[k + 1]?.text);
+  const wrapped = long.filter((l) => !/[.!?:"”')]$/.test(l.text)).length;
+  return blankShare >= 0.2 || (long.length >= 10 && wrapped >= 0.5 * long.length);
+}
+
+/**
  * Two lines of a hard-wrapped paragraph as one: "forward-looking infor-" and "mation within …"
  * join without the hyphen a PDF export put at the break; other lines with a space.
  */

@@ -19,7 +19,7 @@
 import { ConvertError } from '../errors.ts';
 import type { Layout, OmitReason, RawLabel, RawParagraph, RawTurn } from '../raw.ts';
 import { omittedRanges } from '../raw.ts';
-import { compactKey, joinHardWrapped, tableCells, textLanguage, type Line } from '../text.ts';
+import { blankSeparatedParagraphs, compactKey, joinHardWrapped, tableCells, textLanguage, type Line } from '../text.ts';
 import type { SectionId } from '../../../src/lib/schema.ts';
 import { FIRM_WORDS, IR_TITLE, looksLikeChineseName, parseDashLabel, roleFromName, sectionOfHeading, TITLE_WORDS, ZH_FIRM } from './shared.ts';
 import { assignRoles, nameNumberedSpeakers, NUMBERED_SPEAKER } from './turns.ts';
@@ -206,6 +206,12 @@ function attendees(lines: readonly Line[]): Map<string, RawLabel> {
   return out;
 }
 
+/** A line that names an analyst's firm: "BofA Securities, Research Division", "Redfern Capital Partners". */
+function firmLine(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 80 && !/[.!?:]$/.test(t) && (/,\s*research division$/i.test(t) || (FIRM_WORDS.test(t) && !TITLE_WORDS.test(t)));
+}
+
 /** Words of job titles only: "Group Chief Financial Officer", "Executive VP & President". */
 const TITLE_ONLY = /^\s*(?:(?:group|global|chief|executive|financial|operating|technology|information|officer|vice|senior|president|director|head|of|investor|relations|and|&|managing|general|manager|deputy|founder|co-founder|chairman|chairwoman|chair|ceo|cfo|coo|cto|evp|svp|vp|the|ir|corporate|communications|treasurer|secretary|board|member|finance|strategy|interim|acting)\s*)+$/i;
 
@@ -245,10 +251,22 @@ function labelLines(lines: readonly Line[], known: (name: string) => boolean): C
     const next = lines.slice(c.index + 1).find((n) => n.text !== '');
     return next !== undefined && !TITLE_ONLY.test(c.parsed.label.name) && TITLE_ONLY.test(next.text.replace(/[,]/g, ' ')) && isTitleLine(next.text, c.parsed.label);
   };
+  // An analyst's name line with the firm on the line under it ("Justin Post" / "BofA Securities,
+  // Research Division"): the firm line is part of the label, not a speaker.
+  const byIndex = new Map(shaped.map((c) => [c.index, c]));
+  const above = (c: Candidate) => {
+    let k = c.index - 1;
+    while (k >= 0 && lines[k]!.text === '') k--;
+    return k === c.index - 1 ? byIndex.get(k) : undefined;
+  };
+  const firmUnder = new Set(shaped.filter((c) => firmLine(lines[c.index]!.text) && above(c) !== undefined && !firmLine(lines[above(c)!.index]!.text)).map((c) => c.index));
   return shaped.filter((c) => {
     const { label, marked } = c.parsed;
     // (A title alone is no one's name: "Group Chief Financial Officer".)
     if (TITLE_ONLY.test(label.name) && !GENERIC.test(label.name) && roleFromName(label.name) === undefined) return false;
+    if (firmUnder.has(c.index)) return false;
+    const under = lines[c.index + 1]?.text ?? '';
+    if (under !== '' && !firmLine(lines[c.index]!.text) && firmLine(under) && /\s/.test(label.name) && !label.title && !label.firm) return true;
     return titledNext(c) || introduced(c) || marked || GENERIC.test(label.name) || roleFromName(label.name) !== undefined || label.title !== undefined || label.role === 'analyst' || label.firm !== undefined || known(label.name) || (counts.get(compactKey(label.name)) ?? 0) >= 2;
   });
 }
@@ -342,7 +360,7 @@ export const labelLinesLayout: Layout = {
     }
 
     const body = lines.slice(firstTurn);
-    const blankSeparated = body.filter((l) => l.text === '').length / Math.max(1, body.length) >= 0.2;
+    const blankSeparated = blankSeparatedParagraphs(body);
     const turns: RawTurn[] = [];
     let current: RawTurn | undefined;
     let section: SectionId | undefined;
@@ -428,10 +446,19 @@ export const labelLinesLayout: Layout = {
         titleNext = false;
         return;
       }
+      // ("Justin Post" / "BofA Securities, Research Division": the line under the name gives the firm.)
+      if (titleNext && current && current.paragraphs.length === 0 && !open && !current.label.title && !current.label.firm && current.label.role !== 'executive' && firmLine(l.text)) {
+        const withFirm: RawTurn = { ...current, label: { ...current.label, firm: l.text.trim().replace(/,\s*research division$/i, ''), role: 'analyst' } };
+        turns[turns.length - 1] = withFirm;
+        current = withFirm;
+        titleNext = false;
+        omitted.push({ n: l.n, reason: 'cover' });
+        return;
+      }
       if (titleNext && current && current.paragraphs.length === 0 && !open && isTitleLine(l.text, current.label)) {
         titleNext = false;
         // ("Yang Yuanqing" / "Chairman & CEO": the line under the name gives a title no label or list gave.)
-        if (!current.label.title && !current.label.firm && !current.label.role && TITLE_ONLY.test(l.text.replace(/,/g, ' '))) {
+        if (!current.label.title && !current.label.firm && current.label.role !== 'analyst' && current.label.role !== 'operator' && TITLE_ONLY.test(l.text.replace(/,/g, ' '))) {
           const titled: RawTurn = { ...current, label: { ...current.label, title: l.text.trim(), role: IR_TITLE.test(l.text) ? 'investor-relations' : 'executive' } };
           turns[turns.length - 1] = titled;
           current = titled;

@@ -7,7 +7,7 @@
 import { ConvertError } from '../errors.ts';
 import type { Layout, OmitReason, RawLabel, RawParagraph, RawTurn } from '../raw.ts';
 import { omittedRanges } from '../raw.ts';
-import { compactKey, isRuleLine, joinHardWrapped, tableCells, textLanguage } from '../text.ts';
+import { blankSeparatedParagraphs, compactKey, isRuleLine, joinHardWrapped, tableCells, textLanguage } from '../text.ts';
 import { IR_TITLE, parseDashLabel, roleFromName, sectionOfHeading, TITLE_WORDS } from './shared.ts';
 import { labelLine, splitLabel } from './label-lines.ts';
 
@@ -126,11 +126,8 @@ export const plain: Layout = {
     }
 
     const body = lines.slice(bodyStart);
-    const blankShare = body.filter((l) => l.text === '').length / Math.max(1, body.length);
-    // Hard-wrapped text (a PDF export): long lines that stop mid-sentence and go on in the next.
-    const long = body.filter((l, k) => l.text.length >= 50 && body[k + 1]?.text);
-    const wrapped = long.filter((l) => !/[.!?:"”')]$/.test(l.text)).length;
-    const blankSeparated = blankShare >= 0.2 || (long.length >= 10 && wrapped >= 0.5 * long.length);
+    // (Hard-wrapped text, a PDF export, too: long lines that stop mid-sentence and go on in the next.)
+    const blankSeparated = blankSeparatedParagraphs(body);
     const speakerOf = (line: string): RawLabel | undefined => {
       // The turn's label is the line as written; role, title and firm come from the lists.
       const text = line.replace(TURN_NUMBER, '').replace(/\s*:$/, '');
