@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findNumbers, normalizeSameLength } from '../scripts/lib/figures/numbers.ts';
+import { Finder } from '../scripts/lib/figures/vocabulary.ts';
 import { splitSentences } from '../scripts/lib/figures/sentences.ts';
 import { figureReader, type RawFigure } from '../scripts/lib/figures/extract.ts';
 import { implausible, mergeFigures, settle } from '../scripts/lib/figures/merge.ts';
@@ -247,5 +248,34 @@ describe('settling two values one source states', () => {
     expect([...implausible([slip, revenue])]).toEqual([]);
     // Values that differ otherwise are not a slip of scale.
     expect([...implausible([raw(1.03e6, { metric: 'revenue', segment: 'consumer' }), revenue, netIncome])]).toEqual([]);
+  });
+});
+
+describe('the phrase finder', () => {
+  // It skips an entry whose longest word the text lacks; what it finds must not change.
+  const finder = new Finder<string>([
+    ['net sales', 'sales'],
+    ['operating loss', 'loss'],
+    ['p&l', 'pl'],
+    ['净利润', 'ni'],
+    ['revenue', 'rev'],
+  ]);
+  it.each([
+    ['Net Sale rose', [['net sale', 'sales']]],
+    ['net-sales and revenues', [['net-sales', 'sales'], ['revenues', 'rev']]],
+    ['an operating los of', [['operating los', 'loss']]],
+    ['the P&L shows', [['p&l', 'pl']]],
+    ['歸母淨利潤為', [['净利润', 'ni']]],
+    ['nothing here', []],
+  ] as const)('%s', (text, expected) => {
+    const norm = normalizeSameLength(text);
+    expect(finder.find(norm).map((h) => [h.text, h.value])).toEqual(expected);
+  });
+  it('normalises ASCII and other text to the same length, lower case', () => {
+    expect(normalizeSameLength('Revenue WAS $1.2B')).toBe('revenue was $1.2b');
+    const zh = '營收為ＮＴ$１２億元';
+    expect(normalizeSameLength(zh)).toHaveLength(zh.length);
+    expect(normalizeSameLength(zh)).toBe('营收为nt$12亿元');
+    expect(normalizeSameLength(zh)).toBe(normalizeSameLength(zh));
   });
 });

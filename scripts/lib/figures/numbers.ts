@@ -10,8 +10,22 @@ import { CURRENCIES } from '../../../src/lib/currencies.ts';
 
 const folded = new Map<string, string>();
 
+/** Texts normalised lately: the reader normalises one sentence many times. */
+const normalised = new Map<string, string>();
+
 /** Same-length normalisation: full-width ASCII folded, Traditional to Simplified, lowercase. */
 export function normalizeSameLength(text: string): string {
+  // (Plain ASCII only needs lower case, which keeps its length.)
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+  const seen = normalised.get(text);
+  if (seen !== undefined) return seen;
+  const out = foldEach(text);
+  if (normalised.size >= 4096) normalised.clear();
+  normalised.set(text, out);
+  return out;
+}
+
+function foldEach(text: string): string {
   let out = '';
   for (const c of text) {
     let f = folded.get(c);

@@ -30,6 +30,12 @@ export function entryPattern(entry: string): string {
   return `${latinStart}${body}${latinEnd}`;
 }
 
+/** Text every match of an entry's pattern contains: its longest word (a plural s dropped, as the pattern makes it optional). */
+function entryLiteral(entry: string): string {
+  const words = normalizeSameLength(entry).trim().split(/\s+/).map((w) => (/^[a-z]{4,}$/.test(w) ? w.replace(/s$/, '') : w));
+  return words.reduce((a, b) => (b.length > a.length ? b : a), '');
+}
+
 /** A list of words as one alternation, longest first. */
 export function wordsRe(list: readonly string[], flags = ''): RegExp {
   const sorted = [...new Set(list)].sort((a, b) => b.length - a.length);
@@ -62,19 +68,21 @@ export function exactWordsRe(list: readonly string[]): RegExp {
 
 /** Every non-overlapping match of the entries: lists first, then longer entries first. */
 export class Finder<T> {
-  private readonly entries: ReadonlyArray<{ re: RegExp; value: T }>;
+  private readonly entries: ReadonlyArray<{ re: RegExp; value: T; literal?: string }>;
   constructor(entries: ReadonlyArray<readonly [string, T]>, lists: ReadonlyArray<readonly [RegExp, T]> = []) {
     this.entries = [
       ...lists.map(([re, value]) => ({ re, value })),
       ...[...entries]
         .filter(([name]) => normalizeSameLength(name).trim().length > 0)
         .sort((a, b) => normalizeSameLength(b[0]).length - normalizeSameLength(a[0]).length)
-        .map(([name, value]) => ({ re: new RegExp(entryPattern(name), 'g'), value })),
+        .map(([name, value]) => ({ re: new RegExp(entryPattern(name), 'g'), value, literal: entryLiteral(name) })),
     ];
   }
   find(norm: string): Hit<T>[] {
     const hits: Hit<T>[] = [];
     for (const e of this.entries) {
+      // (An entry whose longest word is not in the text cannot match: its pattern is not run.)
+      if (e.literal !== undefined && !norm.includes(e.literal)) continue;
       for (const m of norm.matchAll(e.re)) {
         const span = { start: m.index, end: m.index + m[0].length };
         if (!hits.some((h) => span.start < h.end && h.start < span.end)) hits.push({ ...span, value: e.value, text: m[0] });
@@ -224,5 +232,13 @@ export function vocabulary(reading: Reading, metrics: readonly Metric[], company
 
 /** Positions of every match of a pattern. */
 export function positions(re: RegExp, norm: string): Span[] {
-  return [...norm.matchAll(new RegExp(re.source, 'g'))].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  let global = globalOf.get(re);
+  if (!global) {
+    global = new RegExp(re.source, 'g');
+    globalOf.set(re, global);
+  }
+  return [...norm.matchAll(global)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
+
+/** Each pattern's global copy, made once. */
+const globalOf = new WeakMap<RegExp, RegExp>();
