@@ -237,6 +237,35 @@ describe('name lines with the title under them, no participants list, and a web 
   });
 });
 
+describe('inline labels whose firm ends in an abbreviation with a full stop', () => {
+  const text = [
+    'Harbor Point Resorts (HPR) Q3 2025 Earnings Call',
+    '',
+    'Moderator: Welcome to the Harbor Point Resorts third quarter 2025 earnings call.',
+    '',
+    'Dana Fox, Executive VP & CFO: Thank you. Revenue was $1.1 billion, up 4%.',
+    '',
+    'Moderator: Our first question comes from Gil Chase with Citigroup.',
+    '',
+    'Gil Chase, Citigroup Inc.: What is the capex for the renovation?',
+    '',
+    'Dana Fox, Executive VP & CFO: That is about $125 million over two years.',
+    '',
+    'Moderator: Next, Ann Roe with Morgan Stanley & Co.',
+    '',
+    'Ann Roe, Morgan Stanley & Co.: And on hold rates?',
+    '',
+    'Dana Fox, Executive VP & CFO: Normal for the quarter.',
+  ].join('\n');
+  const result = convertAll([textInput('harbor.txt', text)], catalog([]));
+  it('reads "Gil Chase, Citigroup Inc.:" as an analyst with a firm, not as words of the turn before', () => {
+    expect(result.errors).toEqual([]);
+    const call = result.calls[0]!;
+    const who = Object.fromEntries(call.speakers.map((s) => [s.name, [s.role, s.firm ?? null]]));
+    expect(who).toMatchObject({ 'Gil Chase': ['analyst', 'Citigroup Inc.'], 'Ann Roe': ['analyst', 'Morgan Stanley & Co.'] });
+  });
+});
+
 describe('name lines over text a PDF hard-wrapped', () => {
   const words = 'We saw strong growth across our business in the quarter, and the team executed well in every region we serve, with';
   const text = [

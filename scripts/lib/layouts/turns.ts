@@ -34,7 +34,7 @@ interface Para {
  * `Name: text`, `Name (Firm): text`, `Name, Title: text`, `Name, Firm: text`, `**Name – Title:** text`, `**Name**: text`;
  * the name is a few capitalised words or a generic label.
  */
-const INLINE = /^\**(?<name>[Ss]peaker[ \t]+\d{1,2}|(?:\p{Lu}[\p{L}\p{M}\d_.'’-]*|de|van|von|da|di|la|le)(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}\d_.'’-]*|de|van|von|da|di|la|le)){0,4}|[\p{Script=Han}·]{2,8})\**(?:\s*[(（](?<firm>[^()（）]{2,60})[)）]|(?:,[ \t]*|[ \t]+[–—][ \t]+)(?<after>\p{Lu}[^:：()（）,.!?]{1,60}(?:,[ \t]*\p{Lu}[^:：()（）,.!?]{1,40})?))?\**\s*[:：]\s*\**(?<rest>.*)$/u;
+const INLINE = /^\**(?<name>[Ss]peaker[ \t]+\d{1,2}|(?:\p{Lu}[\p{L}\p{M}\d_.'’-]*|de|van|von|da|di|la|le)(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}\d_.'’-]*|de|van|von|da|di|la|le)){0,4}|[\p{Script=Han}·]{2,8})\**(?:\s*[(（](?<firm>[^()（）]{2,60})[)）]|(?:,[ \t]*|[ \t]+[–—][ \t]+)(?<after>\p{Lu}[^:：()（）,.!?]{1,60}(?:,[ \t]*\p{Lu}[^:：()（）,.!?]{1,40})?(?:\.(?=\**\s*[:：]))?))?\**\s*[:：]\s*\**(?<rest>.*)$/u;
 /** Words that end an investment firm's name rather than a job title. */
 const FIRM_WORDS = /\b(?:Partners|Securities|Capital|Research|Bank|Markets|Advisors|Advisers|Investments|Asset Management|LLC|LLP|Ltd|Inc|AG|& Co\.?)$/;
 const GENERIC = /^(operator|moderator|unidentified (?:analyst|participant|speaker|company representative)|unknown (?:executive|analyst|speaker)|speaker \d{1,2}|主持人|操作员|接线员)$/i;
