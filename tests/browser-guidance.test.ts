@@ -5,7 +5,8 @@
  * (tests/fixtures/guidance-site/) that reports full-year capex of HK$4.3bn. The Q4 page shows
  * the earlier forecast beside its figure, "met", linked both ways; the Q3 page's Outlook shows
  * the outcome. Both editions, over http://
- * and file://, at 390 px and 1280 px.
+ * and file://, at 390 px and 1280 px. A call of a second company (Fenwright Software, from the
+ * development corpus) makes the search page offer a company filter, which is tested too.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -31,6 +32,8 @@ beforeAll(async () => {
   mkdirSync(seeds);
   copyFileSync(join(root, 'tests/eval/dev/stellar-harbour-2025-q3.txt'), join(seeds, 'stellar-harbour-2025-q3.txt'));
   copyFileSync(join(root, 'tests/fixtures/guidance-site/stellar-harbour-2025-q4.txt'), join(seeds, 'stellar-harbour-2025-q4.txt'));
+  // A second company, so that the search page offers a company filter.
+  copyFileSync(join(root, 'tests/eval/dev/fenwright-software-fy2026-q3.txt'), join(seeds, 'fenwright-software-fy2026-q3.txt'));
   const r = spawnSync(process.execPath, [join(root, 'scripts/build.ts'), '--seeds', seeds, '--dist', dist, '--calls', join(tmp, 'calls')], { cwd: root, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`build failed:\n${r.stderr}`);
   server = createServer(async (req, res) => {
@@ -114,4 +117,35 @@ describe.each([
       await context.close();
     });
   });
+});
+
+describe.each([
+  ['http://', () => httpBase],
+  ['file://', () => `${pathToFileURL(dist).href}/`],
+] as const)('search over %s on a site of two companies', (_scheme, base) => {
+  it.each(['', 'zh/'])('offers each company as a filter, and the filter keeps only its calls (%s)', async (prefix) => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${base()}${prefix}search.html`);
+    const options = await page.$$eval('select[name=company] option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options).toEqual(['', 'fenwright-software', company]);
+    // Each quarter is offered once, whatever the number of companies.
+    const quarters = await page.$$eval('select[name=quarter] option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(new Set(quarters).size).toBe(quarters.length);
+    const hrefs = async (query: string) => {
+      await page.goto(`${base()}${prefix}search.html?${query}`);
+      await page.waitForFunction(() => document.querySelector('ec-search')?.getAttribute('data-done') !== null, null, { timeout: 30_000 });
+      return page.$$eval('.result .result-link', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+    };
+    const all = await hrefs('q=revenue');
+    expect(all.some((h) => h.includes('fenwright-software/'))).toBe(true);
+    expect(all.some((h) => h.includes(`${company}/`))).toBe(true);
+    const one = await hrefs('q=revenue&company=fenwright-software');
+    expect(one.length).toBeGreaterThan(0);
+    expect(one.every((h) => h.includes('fenwright-software/'))).toBe(true);
+    expect(await page.$eval('select[name=company]', (s) => (s as HTMLSelectElement).value)).toBe('fenwright-software');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });

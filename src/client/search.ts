@@ -167,7 +167,7 @@ class EcSearch extends HTMLElement {
 
   private filters(form: HTMLFormElement): Filters {
     const out: Filters = {};
-    for (const name of ['quarter', 'segment', 'role', 'language', 'kind']) {
+    for (const name of ['company', 'quarter', 'segment', 'role', 'language', 'kind']) {
       const el = form.elements.namedItem(name) as HTMLSelectElement | HTMLInputElement | null;
       const v = el instanceof HTMLInputElement && el.type === 'checkbox' ? (el.checked ? el.value : '') : el?.value;
       if (v) out[name] = [v];

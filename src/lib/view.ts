@@ -122,6 +122,11 @@ export function figurePairs(call: Call, metrics: readonly Metric[], segmentOrder
   return [...pairs.values()].sort((a, b) => segmentOrder.indexOf(a.segment) - segmentOrder.indexOf(b.segment) || metricIndex(a.metric) - metricIndex(b.metric));
 }
 
+/** A company's name in the edition's language (its English name when it has no Chinese one). */
+export function companyName(company: Company, edition: Edition): string {
+  return edition === 'zh' ? (company.names['zh-Hans'] ?? company.names.en) : company.names.en;
+}
+
 /** A segment's name in the edition's language (its id when the profile has no such segment). */
 export function segmentName(company: Company, id: string, edition: Edition): string {
   const s = company.segments.find((x) => x.id === id);
