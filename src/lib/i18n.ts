@@ -100,6 +100,13 @@ const en = {
   /** Separators in a chart's text alternative: between the values of a series, and between series. */
   chartValueSep: ', ',
   chartSeriesSep: '; ',
+  // analysts page
+  analystsTitle: 'Analysts',
+  analystsDescription: 'Which analysts asked about which segments, quarter by quarter',
+  analystsHeading: (company: string) => `${company}: who asked what`,
+  analystsLede: 'Each cell lists the analyst’s exchanges in that quarter with the segments and topics they touched; follow a link to read the exchange.',
+  analyst: 'Analyst',
+  exchangeNumber: (n: number) => `Q&A ${n}`,
 };
 export type UiStrings = typeof en;
 
@@ -190,6 +197,12 @@ const zh: UiStrings = {
   chartData: '图表数据',
   chartValueSep: '，',
   chartSeriesSep: '；',
+  analystsTitle: '分析师',
+  analystsDescription: '哪些分析师在哪个季度问了哪些业务',
+  analystsHeading: (company) => `${company}：分析师提问`,
+  analystsLede: '每格列出该分析师在该季度提问的编号，以及问答涉及的业务分部和话题；点击可跳到问答。',
+  analyst: '分析师',
+  exchangeNumber: (n) => `问答 ${n}`,
 };
 
 export const UI: Record<Edition, UiStrings> = { en, zh };
