@@ -46,6 +46,7 @@ const en = {
   line: 'line',
   lines: 'lines',
   sourceFile: 'file',
+  sourceTitle: 'title',
   layout: 'layout',
   paragraphs: 'paragraphs',
   onThisPage: 'On this page',
@@ -61,10 +62,22 @@ const en = {
   previous: 'Previous quarter',
   next: 'Next quarter',
   footer: 'Every paragraph links to the line of the transcript it comes from.',
+  // every page: skip link, site navigation, quick search; breadcrumbs
+  skipToContent: 'Skip to content',
+  siteNav: 'Site',
+  quickSearch: 'Quick search',
+  searchCalls: 'Search calls',
+  breadcrumb: 'Breadcrumb',
   exchangeIn: 'in',
   and: 'and',
   mtWarning: 'Machine translated. The source says:',
   sameCall: 'These sources are transcripts of the same call.',
+  /** Before the labels a speaker is written as in the transcript. */
+  labelled: 'labelled',
+  /** A quarter page's title: "Alibaba Group FY2025 Q2 earnings call". */
+  callTitle: (company: string, quarter: string) => `${company} ${quarter} earnings call`,
+  /** A page's one-line citation with the call's date. */
+  citeDated: (cite: string, date: string) => `${cite} (${date})`,
   // company page
   companies: 'Companies',
   company: 'Company',
@@ -76,6 +89,24 @@ const en = {
   revenueChart: 'revenue and year-over-year growth',
   ebitaChart: 'adjusted EBITA and year-over-year growth',
   topicsChart: 'Topics over time',
+  /** Under the topics chart: how shares are counted, and the calls left out as too short. */
+  topicsNote: (minParagraphs: number, leftOut: readonly string[]) =>
+    `How it is counted: the share of paragraphs in each call’s longest transcript that mention any of the topic’s terms (content/topics.yaml), in either language of a bilingual transcript. The chart shows the six topics mentioned most (turn others on in the legend); the table lists them all. Transcripts shorter than ${minParagraphs} paragraphs are too short to compare` +
+    (leftOut.length ? ` (left out: ${leftOut.join(', ')}).` : '.'),
+  // charts
+  /** A chart's caption: what it shows, of whom. */
+  chartCaption: (name: string, what: string) => `${name}: ${what}`,
+  chartData: 'Chart data',
+  /** Separators in a chart's text alternative: between the values of a series, and between series. */
+  chartValueSep: ', ',
+  chartSeriesSep: '; ',
+  // analysts page
+  analystsTitle: 'Analysts',
+  analystsDescription: 'Which analysts asked about which segments, quarter by quarter',
+  analystsHeading: (company: string) => `${company}: who asked what`,
+  analystsLede: 'Each cell lists the analyst’s exchanges in that quarter with the segments and topics they touched; follow a link to read the exchange.',
+  analyst: 'Analyst',
+  exchangeNumber: (n: number) => `Q&A ${n}`,
 };
 export type UiStrings = typeof en;
 
@@ -120,6 +151,7 @@ const zh: UiStrings = {
   line: '第',
   lines: '行',
   sourceFile: '文件',
+  sourceTitle: '标题',
   layout: '格式',
   paragraphs: '段',
   onThisPage: '本页目录',
@@ -135,10 +167,18 @@ const zh: UiStrings = {
   previous: '上一季度',
   next: '下一季度',
   footer: '每一段文字都标明了其在原始记录中的行号。',
+  skipToContent: '跳到正文',
+  siteNav: '站点',
+  quickSearch: '快速搜索',
+  searchCalls: '搜索电话会',
+  breadcrumb: '位置',
   exchangeIn: '于',
   and: '、',
   mtWarning: '机器翻译。来源说明：',
   sameCall: '以下来源为同一场电话会的不同记录。',
+  labelled: '记录中写作',
+  callTitle: (company, quarter) => `${company} ${quarter}业绩电话会`,
+  citeDated: (cite, date) => `${cite}（${date}）`,
   // company page
   companies: '公司',
   company: '公司',
@@ -150,6 +190,19 @@ const zh: UiStrings = {
   revenueChart: '收入与同比增长',
   ebitaChart: '经调整 EBITA 与同比增长',
   topicsChart: '各季度电话会话题',
+  topicsNote: (minParagraphs, leftOut) =>
+    `计算方法：每场电话会最长一份记录中，提及该话题任一关键词（见 content/topics.yaml）的段落占全部段落的百分比；双语记录的原文与译文都计入。图中默认显示提及最多的六个话题（点击图例可显示其他话题），表格列出全部。少于 ${minParagraphs} 段的记录太短，不作比较` +
+    (leftOut.length ? `（未计入：${leftOut.join('、')}）。` : '。'),
+  chartCaption: (name, what) => `${name}：${what}`,
+  chartData: '图表数据',
+  chartValueSep: '，',
+  chartSeriesSep: '；',
+  analystsTitle: '分析师',
+  analystsDescription: '哪些分析师在哪个季度问了哪些业务',
+  analystsHeading: (company) => `${company}：分析师提问`,
+  analystsLede: '每格列出该分析师在该季度提问的编号，以及问答涉及的业务分部和话题；点击可跳到问答。',
+  analyst: '分析师',
+  exchangeNumber: (n) => `问答 ${n}`,
 };
 
 export const UI: Record<Edition, UiStrings> = { en, zh };
@@ -349,11 +402,17 @@ const quarterEn = {
   revenueBySegment: (against: Against | undefined) => `Revenue by segment${against ? `, against ${against.label}` : ''}`,
   revenueBySegmentNote: (against: Against) =>
     `${against.label} is ${against.basis === 'yoy' ? 'the same quarter a year earlier' : 'the quarter before'}; segments may have been reorganised in between.`,
+  /** The badge on a value the call's transcripts state differently (named in `disputedNote`). */
+  disputed: 'sources differ',
   disputedNote: 'Values marked “sources differ” are stated differently by this call’s transcripts; both are shown.',
   unassignedTitle: (n: number) => `Figures not attributed to a segment (${n})`,
   unassignedNote: 'The text does not say which segment these belong to (a sub-business, or a name misheard by speech recognition), so they are kept out of the table above.',
   figuresByQuarter: 'Figures by quarter',
   trends: 'Trends',
+  /** A segment page's charts of a segment reported only in some quarters (labels of the first and last). */
+  trendsReportedOnly: (from: string | undefined, until: string | undefined) =>
+    `This segment was reported only${from ? ` from ${from}` : ''}${until ? ` until ${until}` : ''}; the charts cover those quarters and are not joined to the segments that came before or after it.`,
+  trendsAxisNote: 'Every quarter in the range is on the axis; quarters the site has no call for, or whose call did not state the figure, are left empty.',
 };
 export type QuarterStrings = typeof quarterEn;
 
@@ -377,11 +436,15 @@ const quarterZh: QuarterStrings = {
   computedAgainst: (label, value) => `对比 ${label}（${value}）推算`,
   revenueBySegment: (against) => `各分部收入${against ? `，对比 ${against.label}` : ''}`,
   revenueBySegmentNote: (against) => `${against.label}为${against.basis === 'yoy' ? '上年同季度' : '上一季度'}；分部在两个季度之间可能有调整。`,
+  disputed: '来源不一致',
   disputedNote: '标有“来源不一致”的数据在本季度的不同记录中数值不同，两者均列出。',
   unassignedTitle: (n) => `未能归入业务分部的数据（${n}）`,
   unassignedNote: '原文没有说明这些数据属于哪个分部（例如子业务，或语音识别听错了名称），因此不计入上表。',
   figuresByQuarter: '各季度数据',
   trends: '趋势',
+  trendsReportedOnly: (from, until) =>
+    `该分部只在${from ? ` ${from} 起` : ''}${until ? `至 ${until}` : ''}的季度披露；图表不包含其他季度，也不与重组后的其他分部连成一条线。`,
+  trendsAxisNote: '横轴列出区间内的每个季度；本站没有收录电话会或电话会未提及的季度留空。',
 };
 
 export const QUARTER_UI: Record<Edition, QuarterStrings> = { en: quarterEn, zh: quarterZh };
