@@ -6,7 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { companiesOfCalls, loadCatalog } from '../lib/catalog.ts';
 import { parseQuarterId, compareQuarters, quarterSlug, type FiscalQuarter } from '../lib/quarters.ts';
 import type { Call, Company, GlossaryEntryInput, Metric, Topic } from '../lib/schema.ts';
-import { metricTrend, topicsOverTime } from '../lib/charts.ts';
+import { companyTrends, topicsOverTime } from '../lib/charts.ts';
 import type { Edition } from '../lib/paths.ts';
 
 export interface CallEntry {
@@ -55,10 +55,8 @@ export async function callsOf(companyId: string): Promise<CallEntry[]> {
 export async function companyCharts(companyId: string, edition: Edition) {
   const { metrics, topics } = await siteData();
   const mine = (await callsOf(companyId)).map((c) => c.call);
-  const metric = (id: string) => metrics.find((m) => m.id === id)!;
   return {
-    revenue: metricTrend(mine, 'group', metric('revenue'), metrics, edition),
-    ebita: metricTrend(mine, 'group', metric('adjusted_ebita'), metrics, edition),
+    trends: companyTrends(mine, metrics, edition),
     topics: topicsOverTime(mine, topics, edition),
   };
 }

@@ -37,6 +37,18 @@ function quarterFigure(call: Call | undefined, segment: string, metric: string, 
 const label = (m: Metric | undefined, edition: Edition) => (m ? (edition === 'zh' ? m.labels['zh-Hans'] : m.labels.en) : '');
 
 /**
+ * A company's trend charts: each group metric the catalogue flags (`company_chart`), in its
+ * order, that the company's calls state in at least two quarters.
+ */
+export function companyTrends(calls: readonly Call[], metrics: readonly Metric[], edition: Edition): Array<{ id: string; label: string; spec: ChartSpec }> {
+  const flagged = metrics.filter((m) => m.company_chart).sort((a, b) => a.company_chart!.order - b.company_chart!.order);
+  return flagged.flatMap((m) => {
+    const spec = metricTrend(calls, 'group', m, metrics, edition);
+    return spec ? [{ id: m.company_chart!.id, label: label(m, edition), spec }] : [];
+  });
+}
+
+/**
  * A metric of a segment across the quarters: bars for the amount, a line for its growth.
  * Returns undefined unless the amount or the growth is stated in at least two quarters.
  */

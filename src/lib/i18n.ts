@@ -86,8 +86,7 @@ const en = {
   callsNumber: 'Calls',
   companyLede: 'Every call the site has for this company, newest first, with its charts, analysts and segments.',
   analystsLink: 'Who asked what: analysts across quarters →',
-  revenueChart: 'revenue and year-over-year growth',
-  ebitaChart: 'adjusted EBITA and year-over-year growth',
+  trendChart: (metric: string) => `${metric} and year-over-year growth`,
   topicsChart: 'Topics over time',
   /** Under the topics chart: how shares are counted, and the calls left out as too short. */
   topicsNote: (minParagraphs: number, leftOut: readonly string[]) =>
@@ -187,8 +186,7 @@ const zh: UiStrings = {
   callsNumber: '电话会数',
   companyLede: '本站收录的该公司全部电话会（由新到旧），以及图表、分析师和业务分部。',
   analystsLink: '分析师提问一览 →',
-  revenueChart: '收入与同比增长',
-  ebitaChart: '经调整 EBITA 与同比增长',
+  trendChart: (metric) => `${metric}与同比增长`,
   topicsChart: '各季度电话会话题',
   topicsNote: (minParagraphs, leftOut) =>
     `计算方法：每场电话会最长一份记录中，提及该话题任一关键词（见 content/topics.yaml）的段落占全部段落的百分比；双语记录的原文与译文都计入。图中默认显示提及最多的六个话题（点击图例可显示其他话题），表格列出全部。少于 ${minParagraphs} 段的记录太短，不作比较` +

@@ -143,6 +143,12 @@ export const metricSchema = z
      * both; `order` is its place in the strip, smallest first.
      */
     headline: z.object({ for: z.enum(['group', 'segments', 'group-and-segments']), order: z.number().int().nonnegative() }).strict().optional(),
+    /**
+     * Whether the company and home pages chart the company's trend of the metric (with its
+     * stated year-over-year growth): `order` its place, smallest first; `id` the chart's element
+     * id after `chart-<company>-` (kept when a chart has been linked).
+     */
+    company_chart: z.object({ order: z.number().int().nonnegative(), id: z.string().regex(/^[a-z0-9_-]+$/) }).strict().optional(),
   })
   .refine((m) => (m.growth_of ? m.kind === 'percent' : m.scope !== undefined && m.terms.length > 0), {
     message: 'a growth rate needs kind percent; any other metric needs a scope and terms',
