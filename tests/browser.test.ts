@@ -93,6 +93,8 @@ const PAGES = [
   'zh/alibaba/analysts.html',
   'search.html',
   'zh/search.html',
+  'build-report.html',
+  'zh/build-report.html',
 ];
 
 /** Canvases of the page that have something drawn on them, and how many there are. */
@@ -309,7 +311,7 @@ describe('accessibility (axe)', () => {
     await page.close();
   }, 180_000);
 
-  it.each(['alibaba/fy2025-q2.html', 'zh/alibaba/fy2026-q2.html', 'index.html', 'alibaba/segments/cloud.html', 'zh/alibaba/analysts.html'])('%s has no violations in dark mode and on a phone', async (path) => {
+  it.each(['alibaba/fy2025-q2.html', 'zh/alibaba/fy2026-q2.html', 'index.html', 'zh/alibaba.html', 'alibaba/segments/cloud.html', 'zh/alibaba/analysts.html', 'build-report.html'])('%s has no violations in dark mode and on a phone', async (path) => {
     const { page } = await open(httpBase + path, { width: 390, height: 844 }, 'dark');
     const result = await new AxeBuilder({ page }).analyze();
     const found = result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
