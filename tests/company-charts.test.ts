@@ -4,7 +4,7 @@
  * company that reports operating income, not adjusted EBITA, gets its operating income charted.
  */
 import { describe, expect, it } from 'vitest';
-import { companyTrends } from '../src/lib/charts.ts';
+import { amountScale, companyTrends } from '../src/lib/charts.ts';
 import type { Call, Figure } from '../src/lib/schema.ts';
 import { metrics } from './helpers.ts';
 
@@ -31,5 +31,20 @@ describe('company trend charts', () => {
       call('FY2025Q2', [fig('FY2025Q2', 'adjusted_ebita', 42e9, 'CNY')]),
     ];
     expect(companyTrends(calls, metrics(), 'en').map((c) => c.id)).toEqual(['ebita']);
+  });
+});
+
+describe('the amount axis of a chart', () => {
+  it.each([
+    ['CNY', 'RMB bn', '亿元'],
+    ['USD', 'US$ bn', '亿美元'],
+    ['HKD', 'HK$ bn', '亿港元'],
+    ['EUR', '€ bn', '亿欧元'],
+    ['KRW', '₩ bn', '亿韩元'],
+    ['TWD', 'NT$ bn', '亿新台币'],
+    ['CHF', 'CHF bn', '亿瑞士法郎'],
+  ])('is in the figures\' own currency: %s', (unit, en, zh) => {
+    expect(amountScale(unit, 'en')).toEqual({ scale: 1e9, label: en });
+    expect(amountScale(unit, 'zh')).toEqual({ scale: 1e8, label: zh });
   });
 });

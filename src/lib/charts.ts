@@ -5,15 +5,22 @@
  * when it is not.
  */
 import type { ChartSeries, ChartSpec } from './chart-spec.ts';
+import { CURRENCIES } from './currencies.ts';
 import type { Edition } from './paths.ts';
 import { compareQuarters, parseQuarterId, quarterId, quarterLabel, quarterShortLabel, type FiscalQuarter } from './quarters.ts';
 import type { Call, Figure, Metric, Topic } from './schema.ts';
 
-/** Scale and label of amounts in charts: billions in English, 亿 in Chinese. */
+/**
+ * Scale and label of amounts in charts: billions in English, 亿 in Chinese, in the figures' own
+ * currency as the currency table writes it (`€ bn`, `亿欧元`; `RMB bn`, `亿元`; `亿新台币`).
+ */
 export function amountScale(unit: string, edition: Edition): { scale: number; label: string } {
-  const cur = unit === 'USD' ? (edition === 'zh' ? '美元' : 'US$') : unit === 'HKD' ? (edition === 'zh' ? '港元' : 'HK$') : edition === 'zh' ? '元' : 'RMB';
   if (unit === 'count') return edition === 'zh' ? { scale: 1e4, label: '万' } : { scale: 1e6, label: 'million' };
-  return edition === 'zh' ? { scale: 1e8, label: `亿${cur}` } : { scale: 1e9, label: `${cur} bn` };
+  const def = CURRENCIES.find((c) => c.code === unit);
+  if (edition === 'en') return { scale: 1e9, label: `${def ? def.en.trim() : unit} bn` };
+  // (A currency written around the number, 人民币 …元 or 新台币 …元: renminbi is 元, another its name.)
+  const zh = !def ? unit : def.zh[1] === '元' && def.code !== 'CNY' && def.zh[0].trim() ? def.zh[0].trim() : def.zh[1];
+  return { scale: 1e8, label: `亿${zh}` };
 }
 
 /** Every fiscal quarter from the first to the last call, in order. */
