@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CITE_UI, LANG_LABEL, LAYOUT_LABEL, OMIT_LABEL, OUTCOME_LABEL, QUARTER_UI, ROLE_LABEL, SEARCH_UI, SECTION_LABEL, SUMMARY_UI, UI } from '../src/lib/i18n.ts';
+import { CHART_UI, CITE_UI, FORMAT_UI, LANG_LABEL, LAYOUT_LABEL, OMIT_LABEL, OUTCOME_LABEL, QUARTER_UI, ROLE_LABEL, SEARCH_UI, SECTION_LABEL, SUMMARY_UI, UI } from '../src/lib/i18n.ts';
 import { EDITIONS } from '../src/lib/paths.ts';
 import { root } from './helpers.ts';
 
@@ -16,6 +16,8 @@ const TABLES: Record<string, Record<string, Record<string, unknown>>> = {
   QUARTER_UI,
   SEARCH_UI,
   CITE_UI,
+  FORMAT_UI,
+  CHART_UI,
   ROLE_LABEL,
   SECTION_LABEL,
   LANG_LABEL,

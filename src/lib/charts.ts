@@ -6,6 +6,7 @@
  */
 import type { ChartSeries, ChartSpec } from './chart-spec.ts';
 import { CURRENCIES } from './currencies.ts';
+import { CHART_UI } from './i18n.ts';
 import type { Edition } from './paths.ts';
 import { compareQuarters, parseQuarterId, quarterId, quarterLabel, quarterShortLabel, type FiscalQuarter } from './quarters.ts';
 import type { Call, Figure, Metric, Topic } from './schema.ts';
@@ -84,7 +85,7 @@ export function metricTrend(calls: readonly Call[], segment: string, metric: Met
     categories: axis.map((q) => ({ quarter: quarterId(q) })),
     series,
     leftTitle: leftUnit,
-    ...(series.length > 1 ? { rightTitle: edition === 'zh' ? '同比增长 %' : 'YoY growth %' } : {}),
+    ...(series.length > 1 ? { rightTitle: CHART_UI[edition].growthAxis } : {}),
     locale: edition === 'zh' ? 'zh-Hans' : 'en',
   };
 }
@@ -168,7 +169,7 @@ export function topicsOverTime(calls: readonly Call[], topics: readonly Topic[],
         ...(i >= colors.length ? { hidden: true } : {}),
         ref: { metric: `topic:${t.id}` },
       })),
-      leftTitle: edition === 'zh' ? '提及该话题的段落占比 %' : '% of paragraphs mentioning the topic',
+      leftTitle: CHART_UI[edition].topicsAxis,
       locale: edition === 'zh' ? 'zh-Hans' : 'en',
     },
   };

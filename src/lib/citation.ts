@@ -6,7 +6,7 @@
  *            阿里巴巴集团 2025财年第二季度 — 收入（云智能）：296亿元 — “本季度…” — https://…#fig-cloud-revenue
  *   passage: Alibaba Group FY2025 Q2 earnings call (15 November 2024), Eddie Wu. https://…#zh-p-12
  */
-import { CITE_UI } from './i18n.ts';
+import { CHART_UI, CITE_UI } from './i18n.ts';
 import type { Edition } from './paths.ts';
 
 export interface FigureCitation {
@@ -35,7 +35,7 @@ export function figureCitation(c: FigureCitation, edition: Edition): string {
 /** A metric's name with its segment, unless the segment is the whole company. */
 export function citedMetric(metric: string, segment: string | undefined, edition: Edition): string {
   if (!segment) return metric;
-  return edition === 'zh' ? `${metric}（${segment}）` : `${metric} (${segment})`;
+  return CHART_UI[edition].withSegment(metric, segment);
 }
 
 /** Any other element's citation: the call (with its date), the speaker where known, then the link. */

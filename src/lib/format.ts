@@ -5,6 +5,7 @@
 import type { Edition } from './paths.ts';
 import type { Figure, FigureUnit } from './schema.ts';
 import { currency } from './currencies.ts';
+import { FORMAT_UI } from './i18n.ts';
 
 function trim(n: number, digits: number): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
@@ -32,15 +33,15 @@ export function formatGrowth(value: number): string {
 
 /** A figure's value with its qualifier: `>46m`, `约 2,342 亿元`, `+14% YoY`. */
 export function formatFigure(f: Pick<Figure, 'value' | 'unit' | 'approx' | 'basis'>, edition: Edition): string {
-  const q =
-    f.approx === 'more-than' ? (edition === 'zh' ? '超过 ' : '>') : f.approx === 'about' ? (edition === 'zh' ? '约 ' : '~') : f.approx === 'less-than' ? (edition === 'zh' ? '不到 ' : '<') : '';
+  const t = FORMAT_UI[edition];
+  const q = f.approx === 'more-than' ? t.moreThan : f.approx === 'about' ? t.about : f.approx === 'less-than' ? t.lessThan : '';
   // A percentage without a comparison basis is a ratio (a margin), not a growth rate.
   if (f.unit === '%' && !f.basis) return `${q}${f.value < 0 ? '−' : ''}${trim(Math.abs(f.value), 2)}%`;
   if (f.unit === '%') {
-    const basis = f.basis === 'qoq' ? (edition === 'zh' ? '环比 ' : ' QoQ') : edition === 'zh' ? '同比 ' : ' YoY';
-    return edition === 'zh' ? `${basis}${q}${formatGrowth(f.value)}` : `${q}${formatGrowth(f.value)}${basis}`;
+    const basis = f.basis === 'qoq' ? t.qoq : t.yoy;
+    return t.basisFirst ? `${basis}${q}${formatGrowth(f.value)}` : `${q}${formatGrowth(f.value)}${basis}`;
   }
-  if (f.unit === 'pp') return `${q}${formatGrowth(f.value).replace('%', edition === 'zh' ? ' 个百分点' : ' pp')}`;
+  if (f.unit === 'pp') return `${q}${formatGrowth(f.value).replace('%', t.pp)}`;
   return `${q}${formatAmount(f.value, f.unit, edition)}`;
 }
 
@@ -48,5 +49,5 @@ export function formatFigure(f: Pick<Figure, 'value' | 'unit' | 'approx' | 'basi
 export function formatChange(change: { readonly unit: '%' | 'pp'; readonly value: number }, edition: Edition): string {
   const sign = change.value > 0 ? '+' : change.value < 0 ? '−' : '±';
   const n = trim(Math.abs(change.value), 1);
-  return change.unit === '%' ? `${sign}${n}%` : `${sign}${n}${edition === 'zh' ? ' 个百分点' : ' pp'}`;
+  return change.unit === '%' ? `${sign}${n}%` : `${sign}${n}${FORMAT_UI[edition].pp}`;
 }

@@ -503,3 +503,18 @@ export const CITE_UI = {
   en: { copy: 'Copy link', copied: 'Copied', copyFailed: 'Select the text and copy it', fallbackTitle: 'Copy this citation', close: 'Close', sep: ' — ', colon: ': ', open: '"', close_q: '"' },
   zh: { copy: '复制链接', copied: '已复制', copyFailed: '请选中文字后复制', fallbackTitle: '复制此引用', close: '关闭', sep: ' — ', colon: '：', open: '“', close_q: '”' },
 } satisfies Record<Edition, Record<string, string>>;
+
+/**
+ * How values are written (src/lib/format.ts): the qualifier of an approximate value, the basis
+ * of a growth rate (before the rate in Chinese, after it in English), percentage points.
+ */
+export const FORMAT_UI = {
+  en: { moreThan: '>', about: '~', lessThan: '<', yoy: ' YoY', qoq: ' QoQ', basisFirst: false, pp: ' pp' },
+  zh: { moreThan: '超过 ', about: '约 ', lessThan: '不到 ', yoy: '同比 ', qoq: '环比 ', basisFirst: true, pp: ' 个百分点' },
+} satisfies Record<Edition, { moreThan: string; about: string; lessThan: string; yoy: string; qoq: string; basisFirst: boolean; pp: string }>;
+
+/** Chart axes and a cited metric's segment (src/lib/charts.ts, src/lib/citation.ts). */
+export const CHART_UI = {
+  en: { growthAxis: 'YoY growth %', topicsAxis: '% of paragraphs mentioning the topic', withSegment: (metric: string, segment: string) => `${metric} (${segment})` },
+  zh: { growthAxis: '同比增长 %', topicsAxis: '提及该话题的段落占比 %', withSegment: (metric: string, segment: string) => `${metric}（${segment}）` },
+} satisfies Record<Edition, { growthAxis: string; topicsAxis: string; withSegment: (metric: string, segment: string) => string }>;
