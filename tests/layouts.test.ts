@@ -1038,6 +1038,49 @@ describe('segments read from the text when there is no profile', () => {
   });
 });
 
+describe('the same files with a profile', () => {
+  // Each of these converts with no profile (golden files above, the group's figures only); a
+  // profile that names the company's segments, in any script, files the segments' figures.
+  const withProfile = (file: string, profile: unknown) => {
+    const result = convertAll(inputsFrom('tests/fixtures/layouts', [file]), catalog([companySchema.parse(profile)]));
+    if (result.errors.length) throw new Error(result.errors.map((e) => e.format()).join('\n'));
+    return result.calls[0]!;
+  };
+  const segmentRevenue = (call: Call) => call.figures.filter((f) => f.metric === 'revenue' && f.segment !== 'group').map((f) => [f.segment, f.value]);
+  it.each([
+    [
+      'inline-turns-caps-labels-participant-lists.txt',
+      { id: 'larchmere-bakeries', names: { en: 'Larchmere Bakeries' }, aliases: ['Larchmere'], fiscal_year_end: '12-31', segments: [{ id: 'group', names: { en: 'Larchmere Bakeries' } }, { id: 'artisan', names: { en: 'Artisan Breads' }, aliases: ['Artisan'] }] },
+      [['artisan', 88e6]],
+    ],
+    [
+      'zh-hans-briefing-questions-and-answers.txt',
+      { id: 'chengchuan', names: { en: 'Chengchuan New Materials', 'zh-Hans': '澄川新材料' }, aliases: ['澄川新材', '澄川'], fiscal_year_end: '12-31', segments: [{ id: 'group', names: { en: 'Chengchuan New Materials' } }, { id: 'separators', names: { en: 'Battery Separators', 'zh-Hans': '锂电隔膜' }, aliases: ['锂电隔膜业务'] }] },
+      [['separators', 9.8e8]],
+    ],
+    [
+      // (Segments the text presents too: the profile's ids, names and aliases are used instead.)
+      'name-lines-dash-titles-participants-at-end.txt',
+      { id: 'larchmont', names: { en: 'Larchmont Foods', 'zh-Hans': '拉奇蒙特食品' }, aliases: ['LRCH'], fiscal_year_end: '06-30', segments: [{ id: 'group', names: { en: 'Larchmont Foods' } }, { id: 'snack-foods', names: { en: 'Snack Foods', 'zh-Hans': '零食' }, aliases: ['Snacks'] }, { id: 'frozen-meals', names: { en: 'Frozen Meals' }, aliases: ['Frozen'] }] },
+      [['snack-foods', 512e6], ['frozen-meals', 433e6]],
+    ],
+  ] as const)('%s: the profile\'s segments get their figures', (file, profile, expected) => {
+    const call = withProfile(file, profile);
+    expect(call.company).toBe(profile.id);
+    expect(call.inferred_company).toBeUndefined();
+    expect(segmentRevenue(call)).toEqual(expected);
+  });
+});
+
+describe('a profile and a quarter stated only by its end', () => {
+  it('places "截至2025年6月30日止第二季度" in the profile\'s fiscal calendar (it converted without a profile, and must with one)', () => {
+    const profile = { id: 'lanqiao-shipping', names: { en: 'Lanqiao Shipping', 'zh-Hans': '岚桥航运' }, aliases: ['岚桥'], fiscal_year_end: '12-31', segments: [{ id: 'group', names: { en: 'Lanqiao Shipping' } }] };
+    const result = convertAll(inputsFrom('tests/fixtures/layouts', ['inline-labels-news-page-results-between-market-data.txt']), catalog([companySchema.parse(profile)]));
+    expect(result.errors).toEqual([]);
+    expect([result.calls[0]!.company, result.calls[0]!.quarter, result.calls[0]!.period_end]).toEqual(['lanqiao-shipping', 'FY2025Q2', '2025-06-30']);
+  });
+});
+
 describe('label lines', () => {
   const speakersOf = (call: Call) => call.speakers.map((s) => `${s.name} | ${s.role} | ${s.title ?? s.firm ?? ''}`).sort();
   const turnsOf = (call: Call) => call.sources[0]!.sections.flatMap((s) => s.turns.map((t) => `${s.id}: ${t.speaker}`));

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import yaml from 'js-yaml';
 import { z } from 'astro/zod';
 import { callSchema, textLang, type Call, type Company, type Metric, type Reading, type Source, type Speaker, type Topic } from '../../src/lib/schema.ts';
-import { isRealDate, parseQuarterId, periodEnd, quarterId, quarterSlug, compareQuarters, type FiscalQuarter } from '../../src/lib/quarters.ts';
+import { isRealDate, parseQuarterId, periodEnd, quarterEndingIn, quarterId, quarterSlug, compareQuarters, type FiscalQuarter } from '../../src/lib/quarters.ts';
 import { detectCallDate, detectLayout, fiscalYearEnd, pickQuarter, quarterEvidence } from './detect.ts';
 import { headerCallDate, pairedStatements, readCalendar, type CalendarReading } from './calendar.ts';
 import { identifyCompany, shortName, type CompanyCandidate } from './identify.ts';
@@ -305,6 +305,19 @@ export function parseFile(input: InputFile, companies: readonly Company[], warni
 /** The quarter of a call of a company with a profile: the strongest statement, with conflicts as warnings. */
 function quarterFromProfile(lines: readonly Line[], fye: FiscalYearEnd, file: string, warnings: Warning[]): FiscalQuarter {
   const picked = pickQuarter(quarterEvidence(lines, fye));
+  // Else the quarter's end as the text states it in any other way ("截至2025年6月30日止第二季度"),
+  // placed in the profile's fiscal calendar.
+  if (!picked) {
+    const reading = readCalendar(lines, undefined);
+    const end = reading ? (reading.periodEnd ?? periodEnd(reading.quarter, reading.fye)) : undefined;
+    if (end) {
+      const [y, m, d] = end.split('-').map(Number) as [number, number, number];
+      // (A 52/53-week quarter that ends in the first days of a month belongs to the month before.)
+      const inMonth = d <= 8 ? (m === 1 ? [y - 1, 12] : [y, m - 1]) : [y, m];
+      const q = quarterEndingIn(inMonth[0]!, inMonth[1]!, fye);
+      if (q) return q;
+    }
+  }
   const badYear = yearOutOfRange(lines);
   if (!picked && badYear) {
     throw new ConvertError(file, `"${badYear.text}" states the year ${badYear.year}; the converter handles years 1900–2200`, {
