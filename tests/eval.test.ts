@@ -101,6 +101,13 @@ describe('scoring against a key', () => {
     expect([s.found, s.wrong.length, s.missed.length]).toEqual([1, 2, 1]);
     expect(s.wrong.map((w) => w.low)).toEqual([16.2e9, 1.2]);
   });
+  it('takes a null bound for a forecast open on that side ("more than 25%")', () => {
+    const k = key({ guidance: [['FY2025', 'group', 'revenue_yoy_pct', 25, null, 'pct', 'q']] });
+    const g = (over: object) => ({ segment: 'group', metric: 'revenue_yoy_pct', low: 25, unit: '%', period: 'FY2025', ...over });
+    expect(scoreGuidance(k, [g({})]).found).toBe(1);
+    const closed = scoreGuidance(k, [g({ high: 25 })]);
+    expect([closed.found, closed.wrong.length]).toEqual([0, 1]);
+  });
 });
 
 describe('the stand-in profile of a key', () => {

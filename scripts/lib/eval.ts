@@ -144,13 +144,14 @@ export function scoreGuidance(key: Key, records: ReadonlyArray<GuidanceRecord>, 
   let found = 0;
   const missed: unknown[][] = [];
   const entries = key.guidance.map((g) => {
-    const [about, seg, metric, low, high, unit] = g as [string, string, string, number, number, string];
-    return { g, about, seg, metric, lo: plainValue(low, unit), hi: plainValue(high, unit) };
+    // (A bound may be null: a forecast open on that side, "more than 25%".)
+    const [about, seg, metric, low, high, unit] = g as [string, string, string, number | null, number | null, string];
+    return { g, about, seg, metric, lo: low === null ? null : plainValue(low, unit), hi: high === null ? null : plainValue(high, unit) };
   });
+  const bound = (r: number | undefined, unit: string | undefined, e: { value: number; unit: string } | null) => (e === null ? r === undefined || r === null : r !== undefined && r !== null && close({ value: r, unit: unit ?? '' }, e));
   const sameSubject = (r: GuidanceRecord, e: (typeof entries)[number]) =>
     r.metric === e.metric && r.period === e.about && (e.seg === 'group' ? r.segment === 'group' : r.segment !== null && segmentNames(r.segment).includes(segmentSlug(e.seg)));
-  const matches = (r: GuidanceRecord, e: (typeof entries)[number]) =>
-    sameSubject(r, e) && r.low !== undefined && r.high !== undefined && close({ value: r.low, unit: r.unit ?? '' }, e.lo) && close({ value: r.high, unit: r.unit ?? '' }, e.hi);
+  const matches = (r: GuidanceRecord, e: (typeof entries)[number]) => sameSubject(r, e) && bound(r.low, r.unit, e.lo) && bound(r.high, r.unit, e.hi);
   for (const e of entries) {
     if (records.some((r) => matches(r, e))) found++;
     else missed.push(e.g);
