@@ -237,6 +237,66 @@ describe('name lines with the title under them, no participants list, and a web 
   });
 });
 
+describe('a Markdown export whose turns open with a bold name and no colon, and whose Q&A has "**Name:**" turns', () => {
+  const text = [
+    '# Harrow Mills Q2 2026 Earnings Call',
+    '',
+    '**Date:** Wednesday 29 July 2026',
+    '',
+    '> **AI summary**',
+    '> - Revenue ~£612m, up ~8%',
+    '',
+    '## Participants',
+    '',
+    '- **Ellen Marsh** — Chief Executive Officer',
+    '- **David Reid** — Chief Financial Officer',
+    '- Tom Castle, Barclays (Analyst)',
+    '',
+    '## Prepared remarks',
+    '',
+    '**Operator**',
+    '[00:00] Good morning, and welcome to the Harrow Mills second quarter 2026 results call.',
+    '',
+    '**Ellen Marsh** (Chief Executive Officer)',
+    '[01:48] Thanks, and good morning. It was a good quarter.',
+    '',
+    '**David Reid** (Chief Financial Officer)',
+    '[05:10] Thank you, Ellen. Group revenue came in at £612.4m, up 8.1% on the same quarter last year.',
+    '',
+    '## Q&A',
+    '',
+    '**Operator:** Our first question comes from Tom Castle at Barclays.',
+    '',
+    '**Tom Castle:** Morning. What drove the growth?',
+    '',
+    '**David Reid:** Mostly Digital Services, Tom.',
+    '',
+    '**Tom Castle:** Thanks. And on margins for the second half of the year?',
+    '',
+    '**David Reid:** We expect them to improve a little, as the new contracts ramp up.',
+    '',
+    '**Operator:** The next question comes from Ann Lee at Jefferies.',
+    '',
+    '**Ann Lee:** Good morning. How is Consulting doing after the restructuring?',
+    '',
+    '**Ellen Marsh:** Better than we planned, Ann, and we will say more at the full year.',
+    '',
+    '**Ann Lee:** Thank you, that is helpful.',
+    '',
+    '**Ellen Marsh:** Thank you all for joining.',
+  ].join('\n');
+  const result = convertAll([textInput('harrow.txt', text)], catalog([]));
+  it('reads the bold names as labels, the summary box as no one\'s words, and the CFO\'s figures', () => {
+    expect(result.errors).toEqual([]);
+    const call = result.calls[0]!;
+    const turns = call.sources[0]!.sections.flatMap((s) => s.turns.map((t) => `${s.id}:${t.speaker}`));
+    expect(turns.slice(0, 3)).toEqual(['introduction:operator', 'prepared-remarks:ellen-marsh', 'prepared-remarks:david-reid']);
+    expect(call.speakers.find((s) => s.id === 'david-reid')?.role).toBe('executive');
+    expect(call.figures.map((f) => [f.metric, f.value])).toEqual(expect.arrayContaining([['revenue', 612.4e6], ['revenue_yoy_pct', 8.1]]));
+    expect(call.figures.map((f) => f.value)).not.toContain(612e6);
+  });
+});
+
 describe('inline labels whose firm ends in an abbreviation with a full stop', () => {
   const text = [
     'Harbor Point Resorts (HPR) Q3 2025 Earnings Call',

@@ -122,6 +122,9 @@ describe('segments read from the text', () => {
     ['企业服务方面，本季度收入为人民币 42.5 亿元。', []],
     ['下面我们来看出行业务。本季度出行业务收入同比增长 5%。\n即时配送方面，本季度收入同比增长 15%。\n下面我们来看现金流。', ['chuxing', 'jishipeisong']],
     ['In Contract Logistics, revenue grew 4.1%. Freight Forwarding revenue was EUR 880 million. Parcel Network revenue was EUR 510 million. Contract Logistics, Parcel Network and Freight Forwarding all improved.', ['freight-forwarding', 'parcel-network', 'contract-logistics']],
+    // Two units named before a plural "divisions"; an enumerated heading sentence ("First, X.") before its revenue.
+    ['All three of our divisions grew. Our Electronic Materials and Specialty Chemicals divisions delivered stable profits.', ['electronic-materials', 'specialty-chemicals']],
+    ['Next, the three divisions. First, Battery Materials. Revenue was KRW 1.02 trillion. Second, Coatings. Revenue grew 9.6% to KRW 742.3 billion.', ['battery-materials', 'coatings']],
     // A name as a heading sentence before its revenue; a one-word name that starts another is its short name.
     ['Now by segment. Factory Automation. Revenue was 92.8 billion yen. Optical Components. Revenue was 35.3 billion yen. The Optical segment also sells lenses.', ['factory-automation', 'optical-components']],
   ] as const)('%s', (text, expected) => expect(ids(...text.split('\n'))).toEqual(expected));

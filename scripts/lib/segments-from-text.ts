@@ -61,7 +61,7 @@ const EN_HAD_REVENUE = new RegExp(
   'g',
 );
 /** A name standing as a sentence of its own, followed by its revenue: "Medical Devices. Revenue was …". */
-const NAME_HEADING = new RegExp(`(?:^|[.!?]\\s+)(${NAME})(?:,?\\s+on\\s+(?:slide|page)\\s+\\d+)?\\.\\s+(?:Revenues?|Net sales|Sales|Segment revenues?|Orders)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|came in|totaled|totalled)\\b`, 'g');
+const NAME_HEADING = new RegExp(`(?:^|[.!?]\\s+)(?:(?:First|Second|Third|Fourth|Fifth|Next|Then|Finally|Lastly),?\\s+)?(${NAME})(?:,?\\s+on\\s+(?:slide|page)\\s+\\d+)?\\.\\s+(?:Revenues?|Net sales|Sales|Segment revenues?|Orders)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|came in|totaled|totalled)\\b`, 'g');
 /** "- Orthopaedics: sales of CHF 318.7 million, up 1.1%": one unit of a bulleted list. */
 const EN_BULLET = new RegExp(`^\\s*[-*•·]\\s+(${NAME})\\s*[:：–—-]\\s*(?:revenues?|net sales|sales|net revenues?)\\s+(?:of|was|were|grew|increased|rose|declined|decreased|fell|reached)\\b`);
 /** "Surgical Solutions: net sales of SEK 1,012 million" opening a paragraph or sentence. */
@@ -258,6 +258,8 @@ export function segmentsFromText(raw: RawSource): Segment[] {
       // "SMB segments") as a business; they count when spelled out or when they report results.
       for (const m of p.text.matchAll(EN)) {
         if (/^[A-Z]{2,5}$/.test(m[1]!.trim().replace(/^(?:our|the|its)\s+/i, ''))) initialsBeforeSegment.push(m[1]!.trim().replace(/^(?:our|the|its)\s+/i, ''));
+        // ("Our Electronic Materials and Specialty Chemicals divisions": two units before a plural.)
+        else if (/(?:segments|divisions)$/.test(m[0]) && /\s(?:and|&)\s/.test(m[1]!)) for (const item of m[1]!.split(/\s+(?:and|&)\s+/)) addEn(item);
         else addEn(m[1]!);
       }
       for (const m of [...p.text.matchAll(EN_LIST), ...p.text.matchAll(EN_LIST_AFTER)]) {
@@ -270,7 +272,8 @@ export function segmentsFromText(raw: RawSource): Segment[] {
       if (spoken) for (const m of p.text.matchAll(SPOKEN_REVENUE_OF)) revenueSubjects.push(m[1]!);
       // "In Contract Logistics, revenue grew 4.1%": the name before the revenue is its subject too.
       for (const m of p.text.matchAll(IN_NAME_REVENUE)) revenueSubjects.push(m[1]!);
-      // "Factory Automation. Revenue was 92.8 billion yen": a unit's name as a heading sentence.
+      // "Factory Automation. Revenue was 92.8 billion yen", "First, Battery Materials. Revenue was
+      // …": a unit's name as a heading sentence, perhaps enumerated.
       for (const m of p.text.matchAll(NAME_HEADING)) if (!MEASURE_WORDS.test(m[1]!.split(/\s+/)[0]!)) addEn(m[1]!);
       const bullet = EN_BULLET.exec(p.text);
       if (bullet) bulletSubjects.push(bullet[1]!);

@@ -237,6 +237,9 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
 
 /** A measure written right after a number: "$150 million principal amount", "$5 billion in revenue", "$31.0 million in one-time costs". */
 export function postfixMeasure(p: Parsed, num: NumberMention): Hit<Measure> | undefined {
+  // ("£190m to £210m total capex": the start of a range takes the measure written after its end.)
+  const end = p.numbers.find((n) => n.start > num.end);
+  if (end && end.kind === num.kind && RANGE_TO.test(p.norm.slice(num.end, end.start))) return postfixMeasure(p, end);
   const after = p.norm.slice(num.end);
   // ("24% year-on-year revenue growth": the comparison may stand between a rate and its measure.)
   const lead = /^\s*(?:(?:in|of|to)\s+)?(?:(?:year[- ]over[- ]year|year[- ]on[- ]year|yoy)\s+)?(?:our\s+|total\s+)?/.exec(after)![0];
@@ -274,6 +277,12 @@ const OTHERS_EXPECT_AFTER = /^\s*(?:[a-z]+\s+){0,2}?(?:analysts?|the market|econ
 const EARLIER_GUIDANCE = /\b(?:(?:we|i)\s+(?:had\s+|previously\s+|originally\s+|initially\s+)?guided|we\s+had\s+(?:expected|forecast|projected|anticipated)|our\s+(?:original|initial|prior|previous|earlier)\s+(?:guidance|outlook|forecast)\s+(?:was|of|called for))\b(?:[^;.]|\.\d)*$/;
 /** Words before a number that make it others' estimate ("a consensus of", "analysts' estimate of"). */
 const OTHERS_EXPECT_BEFORE = /(?:\bconsensus(?:\s+estimate)?|\banalysts'?\s+(?:estimates?|forecasts?|expectations?)|\bstreet\s+(?:estimates?|expectations?))\s+(?:of|for|was|were|at|had been)\s+(?:about\s+|around\s+|roughly\s+)?\S{0,4}\s*$/;
+
+/** A forecast the company states in the amount's clause after it: "… total capex we're guiding for", "… we expect to spend". */
+const FORECAST_AFTER = /^[^,;]{0,40}?\b(?:we|we're|we’re|we are|we now|we will be)\s+(?:now\s+|currently\s+|still\s+)?(?:guiding|guide|expect|expecting|plan|planning|budget|budgeting|forecast|forecasting|anticipate|target|targeting)\b/;
+
+/** "…, of the £190m to £210m total capex …, Leeds is about": the clause before a number names a part of a total said before it. */
+const PART_OF_TOTAL = /(?:^|[,;:]\s*|\.\s+)(?:and\s+)?(?:on\s+\w+(?:\s+\w+)?,\s*(?:\w+,\s*)?)?of\s+(?:the|our|that|this)\s+[^,;]{0,60}\btotal\b[^,;]{0,60},\s*[^,;]{1,40}$/;
 
 /** What a speaker says to take back the figure just said, right before the right one. */
 export const RETRACTED = /^\s*(?:--|—{1,2}|–|-|,|，|\.\.\.|…|\.)?\s*(?:(?:sorry|i'm sorry|i am sorry|excuse me|i mean|pardon me|my apologies|my mistake|i misread(?: that)?|i misspoke|i misstated(?: that)?|correction|let me correct that|i correct|i'll correct|correcting|对不起|不好意思|抱歉|(?:这边|这里)?更正一下|我说错了)\s*(?:,|，|--|—|–|-|:|：)?\s*){1,2}(?:that should be|it's|it is|that's|that is|应该是|是)?\s*/;
@@ -521,6 +530,9 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   const correcting = said !== undefined && RETRACTED.exec(norm.slice(said.end, num.start))?.[0].length === num.start - said.end;
   const cue = p.forecastAt.filter((f) => f < (correcting ? said.end : num.start)).pop();
   if (cue !== undefined && !PAST_CLAUSE.test(norm.slice(cue, num.start))) return 'forecast';
+  // "the £190m to £210m total capex we're guiding for the year", "the $2 billion we expect to
+  // spend": a forecast the amount's own clause states after it.
+  if (FORECAST_AFTER.test(norm.slice(num.end).split(/[,;，；。]|\.\s/)[0]!)) return 'forecast';
   // "reaching a net revenue of R$ 20 billion in the year of 2028": a year later than the call's
   // own, named in the number's clause, is a forecast's.
   const clause = `${clauseBeforeNumber(upTo)} ${norm.slice(num.end).split(/[,;，；。]/)[0]}`;
@@ -1123,6 +1135,9 @@ function readNumber(p: Parsed, num: NumberMention, before: Before, ctx: Sentence
   // "revenue of $421 million to $425 million, which includes roughly $8 million from Lumetry",
   // "$15 million to fiscal 2026 revenue, including the $3.1 million in Q2": a part of the amount before.
   if (before.money && INCLUDED_PART.test(p.norm.slice(before.end, num.start))) return skip('value:included-part');
+  // "of the £190m to £210m total capex we're guiding for the year, Leeds is about £95m": a part of
+  // the total the sentence opens with.
+  if (PART_OF_TOTAL.test(p.norm.slice(0, num.start))) return skip('value:part-of-total');
   // "the 1.27 billion euros analysts had expected", "ahead of the 1.89 euros expected by analysts",
   // "a consensus of $2.10": others' estimates, not the company's figures.
   if (OTHERS_EXPECT_AFTER.test(p.norm.slice(num.end, num.end + 48)) || OTHERS_EXPECT_BEFORE.test(p.norm.slice(Math.max(0, num.start - 48), num.start))) return skip('frame:others-estimate');

@@ -61,6 +61,9 @@ function stripDecoration(text: string): string {
     .trim();
 }
 
+/** `**Jane Doe** (Chief Financial Officer)`, `**Operator** [00:00] Good morning …`: a bold name without a colon, then perhaps a title in brackets, then perhaps the words. */
+const BOLD_LABEL = /^\*\*(?<name>\p{Lu}[\p{L}.'’ -]{1,58}?)\*\*(?!:)\s*(?:\((?<title>[^()]{2,80})\))?(?:\s+|$)(?<rest>.*)$/u;
+
 /** A paragraph that is only a label: `Jane Doe--Chief Financial Officer`, `Jane Doe -- Analyst, Firm`. */
 const DASH_LABEL = /^(?<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*(?:--|—|–|\s-\s)\s*(?<title>[^.!?]{2,90})$/u;
 
@@ -75,6 +78,20 @@ function labelOf(text: string, isSpeaker: (name: string) => boolean): { label: R
     return {
       label: { text: stripDecoration(text), name, ...(analyst ? { role: 'analyst' as const, ...(firm ? { firm } : {}) } : { title }) },
       rest: '',
+    };
+  }
+  // A Markdown export's bold name, alone or before the words, with no colon: "**Eleanor Marsh**
+  // (Chief Executive Officer)", "**Operator** [00:00] Good morning" (the bold marks it a label).
+  const bold = BOLD_LABEL.exec(text.trim());
+  if (bold?.groups && (isSpeaker(bold.groups.name!.trim()) || GENERIC.test(bold.groups.name!.trim()))) {
+    const name = bold.groups.name!.trim();
+    const inBrackets = bold.groups.title?.trim();
+    const title = inBrackets && TITLE_WORDS.test(inBrackets) && !/analyst/i.test(inBrackets) && !FIRM_WORDS.test(inBrackets) ? inBrackets : undefined;
+    const firm = title ? undefined : inBrackets?.replace(/\s*[-–,]?\s*analyst$/i, '');
+    const role = roleFromName(name) ?? (firm ? 'analyst' : undefined);
+    return {
+      label: { text: inBrackets ? `${name} (${inBrackets})` : name, name, ...(firm ? { firm } : {}), ...(title ? { title } : {}), ...(role ? { role } : {}) },
+      rest: bold.groups.rest!.replace(/^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*/, '').trim(),
     };
   }
   const m = INLINE.exec(stripDecoration(text).replace(/^\*\*/, ''));
