@@ -129,6 +129,9 @@ describe('fiscal calendar from the text', () => {
     expect(calendarOf('Penrose Stores Third Quarter Fiscal 2025 Earnings Call\nAs a reminder, the third quarter of fiscal 2025 was the thirteen weeks ended November 1, 2025.')).toMatchObject({ quarter: 'FY2025Q3', end: '2025-11-01', fye: 1, how: 1 });
     expect(calendarOf('welcome to the Penrose Stores third quarter fiscal 2025 earnings call\nwe are pleased with the third quarter which ended November 1, 2025.')).toMatchObject({ quarter: 'FY2025Q3', end: '2025-11-01', fye: 1 });
     expect(calendarOf('Results for the fourth quarter of fiscal 2025 ended January 31, 2026.')).toMatchObject({ quarter: 'FY2025Q4', end: '2026-01-31', fye: 1 });
+    // A quarter named, and its weeks' last day stated apart from it (spoken).
+    expect(calendarOf('welcome to the larkmoor brands fourth quarter fiscal twenty twenty six earnings call\nyou can see that in the results for the thirteen weeks ended january thirty first twenty twenty six net sales were')).toMatchObject({ quarter: 'FY2026Q4', end: '2026-01-31', fye: 1 });
+    expect(calendarOf('Q4 FY2026 results\nfor the 13 weeks ended February 1, 2026, net sales rose')).toMatchObject({ quarter: 'FY2026Q4', end: '2026-02-01', fye: 1 });
     // Spoken years and days in a machine transcript.
     expect(calendarOf('welcome to the larkmoor third quarter fiscal twenty twenty six call\nresults for the third quarter of fiscal twenty twenty six which is the thirteen weeks ended november first twenty twenty five joining me today')).toMatchObject({ quarter: 'FY2026Q3', end: '2025-11-01', fye: 1, how: 1 });
     // "…, which ended …", the statement wrapped over two lines as a PDF's text is.

@@ -43,6 +43,47 @@ describe('golden files', () => {
   }
 });
 
+describe('plain layout: participants listed in a PDF\'s columns', () => {
+  const text = [
+    'Kestrel Cove Holdings Limited - Q3 FY2026 Results Briefing',
+    '',
+    'CORPORATE PARTICIPANTS',
+    '',
+    'Andrew Pember       Managing Director and Chief Executive Officer',
+    'Margaret Lin        Chief Financial Officer',
+    '',
+    'CONFERENCE CALL PARTICIPANTS',
+    '',
+    'David Okoro         Harbourside Securities',
+    '',
+    'OPERATOR:',
+    'Welcome to the Kestrel Cove Holdings third quarter fiscal 2026 results briefing.',
+    '',
+    'ANDREW PEMBER, MANAGING DIRECTOR AND CHIEF EXECUTIVE OFFICER:',
+    'Thanks, and good morning.',
+    '',
+    'MARGARET LIN, CHIEF FINANCIAL OFFICER:',
+    'Group revenue for the quarter was A$842.6 million, up 11.4 per cent.',
+    '',
+    'OPERATOR:',
+    'Your first question comes from David Okoro with Harbourside Securities.',
+    '',
+    'DAVID OKORO, HARBOURSIDE SECURITIES:',
+    'What drove the growth?',
+    '',
+    'MARGARET LIN, CHIEF FINANCIAL OFFICER:',
+    'Volumes, mostly.',
+  ].join('\n');
+  const result = convertAll([textInput('kestrel-cove.txt', text)], catalog([]));
+  it('takes each column\'s name and title or firm, so the capitalised labels are those people', () => {
+    expect(result.errors).toEqual([]);
+    const call = result.calls[0]!;
+    const who = Object.fromEntries(call.speakers.map((s) => [s.name, [s.role, s.title ?? s.firm]]));
+    expect(who).toMatchObject({ 'Margaret Lin': ['executive', 'Chief Financial Officer'], 'David Okoro': ['analyst', 'Harbourside Securities'] });
+    expect(call.figures.map((f) => [f.metric, f.value])).toEqual(expect.arrayContaining([['revenue', 842.6e6], ['revenue_yoy_pct', 11.4]]));
+  });
+});
+
 describe('plain layout: capitalised labels that end in a colon and give the listed name its title', () => {
   const text = [
     'Tamarack Rail Inc.',

@@ -178,8 +178,11 @@ function pickLabel(lines: readonly Line[]): ReturnType<typeof pickQuarter> {
 }
 
 /** Stated quarter ends: "quarter ended September 30, 2025", "September quarter 2024", "截至 2025 年 9 月 30 日止三個月". */
-function statedEnds(lines: readonly Line[]): Array<{ y: number; m: number; line: number; text: string }> {
-  const out: Array<{ y: number; m: number; line: number; text: string }> = [];
+function statedEnds(lines: readonly Line[]): Array<{ y: number; m: number; line: number; text: string; day?: string }> {
+  const out: Array<{ y: number; m: number; line: number; text: string; day?: string }> = [];
+  // ("the thirteen weeks ended January 31, 2026": a 52/53-week quarter's last day, kept as its end;
+  // one in the first days of a month closes the month before.)
+  const weeks = new RegExp(`\\b(?:1[2-7]|twelve|thirteen|fourteen|sixteen|seventeen)\\s+weeks\\s+end(?:ed|ing)\\s+(?:on\\s+)?${MONTH_RE}\\s+(\\d{1,2}),?\\s+(\\d{4})`, 'gi');
   const re = [
     new RegExp(`\\b(?:quarter|three months|period)\\s+end(?:ed|ing)\\s+(?:on\\s+)?${MONTH_RE}\\s+\\d{1,2},?\\s+(\\d{4})`, 'gi'),
     new RegExp(`\\b(?:quarter|three months)\\s+(?:end(?:ed|ing)|to)\\s+(?:on\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH_RE},?\\s+(\\d{4})`, 'gi'),
@@ -188,6 +191,11 @@ function statedEnds(lines: readonly Line[]): Array<{ y: number; m: number; line:
   for (const l of lines) {
     const t = l.text.normalize('NFKC');
     for (const r of re) for (const m of t.matchAll(r)) out.push({ m: month(m[1]!), y: Number(m[2]), line: l.n, text: m[0] });
+    for (const m of t.matchAll(weeks)) {
+      const [y, mo, d] = [Number(m[3]), month(m[1]!), Number(m[2])];
+      const early = d <= 8;
+      out.push({ m: early ? (mo === 1 ? 12 : mo - 1) : mo, y: early && mo === 1 ? y - 1 : y, line: l.n, text: m[0], day: iso(y, mo, d) });
+    }
     for (const m of t.matchAll(/\b(?:quarter|three months)\s+ended\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/gi)) out.push({ m: Number(m[1]), y: Number(m[3]), line: l.n, text: m[0] });
     for (const m of t.matchAll(/截至\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*止\s*(?:三个月|三個月|季度)/g)) out.push({ y: Number(m[1]), m: Number(m[2]), line: l.n, text: m[0] });
     for (const m of t.matchAll(/(\d{4})\s*年\s*(\d{1,2})\s*月份?\s*(?:季度|季)/g)) out.push({ y: Number(m[1]), m: Number(m[2]), line: l.n, text: m[0] });
@@ -363,7 +371,7 @@ export function readCalendar(lines: readonly Line[], callDate: string | undefine
     if (yearEnd) return { quarter: q, fye: yearEnd.fye, fyeStrength: 2, fyeLine: yearEnd.line, fyeText: yearEnd.text, best: labels.best, conflicts: labels.conflicts };
     for (const e of ends) {
       const fye = fyeIfNamed(q.q, q.fy, e.y, e.m);
-      if (fye) return { quarter: q, fye, fyeStrength: 2, fyeLine: e.line, fyeText: e.text, best: labels.best, conflicts: labels.conflicts };
+      if (fye) return { quarter: q, fye, fyeStrength: 2, ...(e.day && e.day !== periodEndOf(q, fye) ? { periodEnd: e.day } : {}), fyeLine: e.line, fyeText: e.text, best: labels.best, conflicts: labels.conflicts };
     }
     const fromDate = callDate ? fyeFromCallDate(q, callDate) : null;
     if (fromDate) return { quarter: q, fye: fromDate, fyeStrength: 3, best: labels.best, conflicts: labels.conflicts };

@@ -246,7 +246,7 @@ function findDigits(norm: string): NumberMention[] {
         break;
       }
     }
-    const pct = /^\s*(%|percent\b|个百分点|percentage points?\b|pp\b)/.exec(after);
+    const pct = /^\s*(%|percent\b|per\s+cent\b|个百分点|percentage points?\b|pp\b)/.exec(after);
     if (pct) {
       kind = /百分点|percentage|pp/.test(pct[1]!) ? 'pp' : 'percent';
       value = scaled(digits, 0);

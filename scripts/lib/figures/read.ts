@@ -278,6 +278,9 @@ const EARLIER_GUIDANCE = /\b(?:(?:we|i)\s+(?:had\s+|previously\s+|originally\s+|
 /** Words before a number that make it others' estimate ("a consensus of", "analysts' estimate of"). */
 const OTHERS_EXPECT_BEFORE = /(?:\bconsensus(?:\s+estimate)?|\banalysts'?\s+(?:estimates?|forecasts?|expectations?)|\bstreet\s+(?:estimates?|expectations?))\s+(?:of|for|was|were|at|had been)\s+(?:about\s+|around\s+|roughly\s+)?\S{0,4}\s*$/;
 
+/** What removes or adds an amount of a measure written after it: "takes out roughly", "adds about". */
+const AMOUNT_MOVED = /\b(?:takes?|taking|took)\s+out\s+(?:(?:roughly|about|around|approximately|some|nearly|almost)\s+)?\S{0,4}$|\b(?:removes?|removed|removing|adds?|added|adding)\s+(?:(?:roughly|about|around|approximately|some|nearly|almost)\s+)?\S{0,4}$/;
+
 /** A forecast the company states in the amount's clause after it: "… total capex we're guiding for", "… we expect to spend". */
 const FORECAST_AFTER = /^[^,;]{0,40}?\b(?:we|we're|we’re|we are|we now|we will be)\s+(?:now\s+|currently\s+|still\s+)?(?:guiding|guide|expect|expecting|plan|planning|budget|budgeting|forecast|forecasting|anticipate|target|targeting)\b/;
 
@@ -523,6 +526,9 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   // "improved by $4 million and $17 million": the second amount is a change too.
   if (num.kind === 'money' && previous?.frame === 'change' && /^\s*(?:and|,|，|及|和|以及)\s*$/.test(norm.slice(prevEnd, num.start).replace(/(?:rmb|us\$|usd|hk\$|\$|人民币)\s*$/, ''))) return 'change';
   if (vocab.changeOf.test(norm.slice(Math.max(0, measure.start - 40), measure.start))) return 'change';
+  // "the wholesale exit, which takes out roughly $85 million of net sales", "adds about $40 million
+  // of revenue": an amount a change removes or adds, not the measure's level.
+  if (num.kind === 'money' && measure.start >= num.end && AMOUNT_MOVED.test(norm.slice(Math.max(0, num.start - 40), num.start))) return 'change';
   // (Not a forecast word of an earlier clause when a clause in the past tense stands between:
   // "a market we estimate at about $14 billion, and segment operating margin expanded to 19.8%".)
   // (Not "should be" in a correction: "8.9p, sorry, that should be 9.8p".)

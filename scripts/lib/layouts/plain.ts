@@ -99,7 +99,9 @@ export const plain: Layout = {
         // `Name - Title`, or the wire services' `Name, Title`, often as bullets (`* Name, Title`).
         const entry = l.text.replace(/^[*•·]\s+|^[-–]\s+(?=\S)/, '');
         const dashed = parseDashLabel(entry);
-        let lab = dashed.title || dashed.role ? dashed : (splitLabel(entry) ?? dashed);
+        // ("Margaret Liu        Chief Financial Officer": a PDF's columns, the name then the title or firm.)
+        const columns = /^(\S.{1,50}?)\s{3,}(\S.{1,100})$/.exec(l.raw.trim());
+        let lab = dashed.title || dashed.role ? dashed : columns ? { text: entry, name: columns[1]!.trim(), title: columns[2]!.trim() } : (splitLabel(entry) ?? dashed);
         // Or the name on one line and the title or firm on the next.
         const next = lines[i + 1];
         if (!lab.title && !lab.firm && next && next.text !== '' && isTitleOrFirm(next.text, list)) {
