@@ -412,6 +412,49 @@ describe('name lines over text a PDF hard-wrapped', () => {
   });
 });
 
+describe('numbered speakers of a lower-case transcript, the analyst named in lower case', () => {
+  const text = [
+    'Transcript',
+    '',
+    'Speaker 1  00:00:02',
+    'good morning and welcome to the fernby home fourth quarter fiscal twenty twenty six earnings call i will now turn the call over to your host Kim Ray head of investor relations',
+    '',
+    'Speaker 2  00:00:30',
+    'thank you operator with me is our chief financial officer',
+    '',
+    'Speaker 3  00:01:10',
+    'thanks kim net sales were six hundred twelve point four million dollars up seven point three percent',
+    '',
+    'Speaker 1  00:06:48',
+    'thank you our first question comes from priya desai with tallgrass securities please proceed',
+    '',
+    'Speaker 4  00:07:01',
+    'hey good morning so revenue was like six hundred million are you happy with that',
+    '',
+    'Speaker 3  00:07:40',
+    'yes we are',
+    '',
+    'Speaker 1  00:08:02',
+    'our next question comes from jonah feld with copperline partners',
+    '',
+    'Speaker 5  00:08:09',
+    'hi thanks what about margins',
+    '',
+    'Speaker 3  00:08:20',
+    'they improved',
+  ].join('\n');
+  const result = convertAll([textInput('fernby.txt', text)], catalog([]));
+  it('makes the speakers the operator announces analysts, not presenters', () => {
+    expect(result.errors).toEqual([]);
+    const call = result.calls[0]!;
+    const roles = Object.fromEntries(call.speakers.map((s) => [s.name, s.role]));
+    expect(roles).toMatchObject({ 'Kim Ray': 'investor-relations', 'Speaker 3': 'executive', 'Speaker 4': 'analyst', 'Speaker 5': 'analyst' });
+    // (The host's words are a paragraph, not a title line under her label.)
+    const texts = call.sources[0]!.sections.flatMap((s) => s.turns.flatMap((t) => t.paragraphs.map((p) => p.text)));
+    expect(texts).toContain('thank you operator with me is our chief financial officer');
+  });
+});
+
 describe('a speaker of the prepared remarks whom nothing names', () => {
   const text = [
     'Dunmore Tools Inc. Q2 2026 Earnings Call',

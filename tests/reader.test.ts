@@ -104,6 +104,9 @@ describe('time frame and modality', () => {
     // A part of a total said before it; a forecast the amount's own clause states after it, the range's start taking the measure after its end.
     ['Of the £190m to £210m total capex we\'re guiding for the year, Leeds is about £95m.', [['guidance', 'capex', 190e6, 'GBP'], ['guidance', 'capex', 210e6, 'GBP']]],
     ['We reaffirm a consolidated operating margin of 10% to 12% by 2028, and a return on equity above 10%.', [['guidance', 'operating_margin_pct', 10, '%'], ['guidance', 'operating_margin_pct', 12, '%']]],
+    // The year of a date before the measure is no full year; a spoken year before it is no line of revenue.
+    ['In the results for the thirteen weeks ended January 31 2026 net sales were $612.4 million.', [['group', 'revenue', 612.4e6, 'USD']]],
+    ['results for the weeks ended january thirty first twenty twenty six net sales were six hundred twelve point four million dollars', [['group', 'revenue', 612.4e6, 'USD']]],
     // "per cent" in two words; an amount a change takes out of a measure is not its level.
     ['Revenue was A$842.6 million, up 11.4 per cent, and the EBITDA margin was 24.6 per cent.', [['group', 'revenue', 842.6e6, 'AUD'], ['group', 'revenue_yoy_pct', 11.4, '%'], ['group', 'adjusted_ebitda_margin_pct', 24.6, '%']]],
     ['Our guidance reflects the wholesale exit, which takes out roughly $85 million of net sales.', []],

@@ -571,7 +571,9 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   }
   // "2026 capital expenditures", "our 2025 revenue": a calendar year before the measure, in a company whose years are calendar years.
   const yearBefore = /\b((?:19|20)\d\d)\s+$/.exec(norm.slice(Math.max(0, measure.start - 8), measure.start));
-  if (yearBefore && vocab.calendarYears && !/quarter|\bq[1-4]\b|季度/.test(upTo)) {
+  // (Not the year of a date: "the thirteen weeks ended january 31 2026 net sales were …".)
+  const ofDate = /(?:\b\d{1,2}(?:st|nd|rd|th)?,?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s+(?:19|20)\d\d\s+$/.test(norm.slice(Math.max(0, measure.start - 24), measure.start));
+  if (yearBefore && !ofDate && vocab.calendarYears && !/quarter|\bq[1-4]\b|季度/.test(upTo)) {
     const y = Number(yearBefore[1]);
     if (y === vocab.fiscalYear) return 'full-year';
     if (y < vocab.fiscalYear) return 'prior';

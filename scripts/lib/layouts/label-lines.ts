@@ -220,6 +220,8 @@ function isTitleLine(text: string, label: RawLabel): boolean {
   if (text.length > 100 || /[.!?。？！]$/.test(text)) return false;
   const k = compactKey(text);
   if ((label.title && compactKey(label.title) === k) || (label.firm && k.startsWith(compactKey(label.firm)))) return true;
+  // (Not words said: "thank you operator with me is our chief financial officer".)
+  if (/\b(?:i|we|you|our|my|me|us|thank|thanks|is|are|was)\b/i.test(text) && !TITLE_ONLY.test(text.replace(/,/g, ' '))) return false;
   return TITLE_WORDS.test(text) && text.split(/\s+/).length <= 12 && !/[,;:]\s+\w+\s+\w+\s+\w+\s+\w+/.test(text);
 }
 

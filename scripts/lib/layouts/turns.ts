@@ -302,6 +302,8 @@ const TITLE_RUN = String.raw`(?:(?:${eitherCase(['senior', 'executive'])})\s+)?(
 const HANDS_TO = new RegExp(String.raw`\b(?:hand(?:ing)?|turn(?:ing)?|pass(?:ing)?)\s+(?:it|the\s+call|the\s+floor|the\s+conference|things)?\s*(?:back\s+)?over\s+to\s+(?:our\s+|my\s+colleague\s+|your\s+(?:host|speaker)(?:\s+(?:today|for\s+today))?,?\s+)?(?:(?<title1>(?:\p{Lu}[\p{L}&-]*\s+){0,5}?(?:CEO|CFO|COO|Officer|President|Chairman|Chair|Head\s+of\s+[\p{L} ]+?)),?\s+)?${PERSON}(?:,\s*(?:our\s+)?(?<title2>[^.,;]{2,60})|\s+(?<title3>${TITLE_RUN}))?`, 'u');
 /** "The first question comes from Tom Ash of Redfern Securities." */
 const QUESTION_FROM = new RegExp(String.raw`\bquestion\s+(?:comes|is)\s+from\s+(?:the\s+line\s+of\s+)?${PERSON}`, 'u');
+/** The operator announcing a question, in any case: "our first question comes from priya desai". */
+const QUESTION_ANNOUNCED = /\b(?:first|next|following|final|last)\s+question\b|\bquestions?\s+(?:comes|is|will come)\s+from\b/i;
 const OPERATOR_WORDS = /\b(?:welcome to|question comes from|next question|please go ahead|line is open|this concludes|conference (?:call )?is now)\b/i;
 
 /**
@@ -329,7 +331,8 @@ export function nameNumberedSpeakers(turns: readonly RawTurn[]): RawTurn[] {
     const title = (m.groups!.title1 ?? m.groups!.title2 ?? m.groups!.title3)?.trim();
     people.set(k, { name, ...(title ? { title } : {}) });
   });
-  const firstQuestion = turns.findIndex((_t, i) => i > 0 && QUESTION_FROM.test(turns[i - 1]!.paragraphs.at(-1)?.text ?? ''));
+  // (A lower-case machine transcript names the analyst in lower case: the announcement alone marks the Q&A's start.)
+  const firstQuestion = turns.findIndex((_t, i) => i > 0 && QUESTION_ANNOUNCED.test(turns[i - 1]!.paragraphs.at(-1)?.text ?? ''));
   return turns.map((t, i) => {
     const k = compactKey(t.label.name);
     if (!NUMBERED_SPEAKER.test(t.label.name)) return t;
