@@ -444,11 +444,11 @@ describe('numbered speakers of a lower-case transcript, the analyst named in low
     'they improved',
   ].join('\n');
   const result = convertAll([textInput('fernby.txt', text)], catalog([]));
-  it('makes the speakers the operator announces analysts, not presenters', () => {
+  it('makes the speakers the operator announces analysts, not presenters, named as announced', () => {
     expect(result.errors).toEqual([]);
     const call = result.calls[0]!;
     const roles = Object.fromEntries(call.speakers.map((s) => [s.name, s.role]));
-    expect(roles).toMatchObject({ 'Kim Ray': 'investor-relations', 'Speaker 3': 'executive', 'Speaker 4': 'analyst', 'Speaker 5': 'analyst' });
+    expect(roles).toMatchObject({ 'Kim Ray': 'investor-relations', 'Speaker 3': 'executive', 'Priya Desai': 'analyst', 'Jonah Feld': 'analyst' });
     // (The host's words are a paragraph, not a title line under her label.)
     const texts = call.sources[0]!.sections.flatMap((s) => s.turns.flatMap((t) => t.paragraphs.map((p) => p.text)));
     expect(texts).toContain('thank you operator with me is our chief financial officer');

@@ -302,6 +302,7 @@ const TITLE_RUN = String.raw`(?:(?:${eitherCase(['senior', 'executive'])})\s+)?(
 const HANDS_TO = new RegExp(String.raw`\b(?:hand(?:ing)?|turn(?:ing)?|pass(?:ing)?)\s+(?:it|the\s+call|the\s+floor|the\s+conference|things)?\s*(?:back\s+)?over\s+to\s+(?:our\s+|my\s+colleague\s+|your\s+(?:host|speaker)(?:\s+(?:today|for\s+today))?,?\s+)?(?:(?<title1>(?:\p{Lu}[\p{L}&-]*\s+){0,5}?(?:CEO|CFO|COO|Officer|President|Chairman|Chair|Head\s+of\s+[\p{L} ]+?)),?\s+)?${PERSON}(?:,\s*(?:our\s+)?(?<title2>[^.,;]{2,60})|\s+(?<title3>${TITLE_RUN}))?`, 'u');
 /** "The first question comes from Tom Ash of Redfern Securities." */
 const QUESTION_FROM = new RegExp(String.raw`\bquestion\s+(?:comes|is)\s+from\s+(?:the\s+line\s+of\s+)?${PERSON}`, 'u');
+const QUESTION_FROM_LOWER = /\bquestion\s+(?:comes|is)\s+from\s+(?:the\s+line\s+of\s+)?([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){1,2}?)\s+(?:with|of|from|at)\s/;
 /** The operator announcing a question, in any case: "our first question comes from priya desai". */
 const QUESTION_ANNOUNCED = /\b(?:first|next|following|final|last)\s+question\b|\bquestions?\s+(?:comes|is|will come)\s+from\b/i;
 const OPERATOR_WORDS = /\b(?:welcome to|question comes from|next question|please go ahead|line is open|this concludes|conference (?:call )?is now)\b/i;
@@ -325,10 +326,13 @@ export function nameNumberedSpeakers(turns: readonly RawTurn[]): RawTurn[] {
     if (compactKey(before.label.name) === k) return;
     const last = before.paragraphs.at(-1)?.text ?? '';
     const m = HANDS_TO.exec(last) ?? QUESTION_FROM.exec(last);
-    const name = m?.groups?.name;
+    // ("our first question comes from priya desai with tallgrass securities": a lower-case
+    // transcript's name, capitalised.)
+    const lower = m ? null : QUESTION_FROM_LOWER.exec(last);
+    const name = m?.groups?.name ?? (lower && !/^(?:our|the|a|an|one|line)\b/.test(lower[1]!) ? lower[1]!.replace(/\b[a-z]/g, (c) => c.toUpperCase()) : undefined);
     // (One person for one number: a name given to another number already is not this one's.)
     if (!name || [...people.values()].some((p) => p.name === name)) return;
-    const title = (m.groups!.title1 ?? m.groups!.title2 ?? m.groups!.title3)?.trim();
+    const title = (m?.groups!.title1 ?? m?.groups!.title2 ?? m?.groups!.title3)?.trim();
     people.set(k, { name, ...(title ? { title } : {}) });
   });
   // (A lower-case machine transcript names the analyst in lower case: the announcement alone marks the Q&A's start.)
