@@ -16,6 +16,7 @@
 import { MONTH_NAMES, periodEnd as periodEndOf, quarterId, type FiscalQuarter, type FiscalYearEnd } from '../../src/lib/quarters.ts';
 import { pickQuarter, quarterEvidence, type QuarterEvidence } from './detect.ts';
 import type { Line } from './text.ts';
+import { NUMBER_WORDS } from './figures/numbers.ts';
 
 const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const ORD: Record<string, 1 | 2 | 3 | 4> = { first: 1, second: 2, third: 3, fourth: 4, q1: 1, q2: 2, q3: 3, q4: 4, 一: 1, 二: 2, 三: 3, 四: 4 };
@@ -298,8 +299,8 @@ function fyeFromCallDate(quarter: FiscalQuarter, callDate: string): FiscalYearEn
  * `headerCallDate`) helps when the text states no quarter end. Undefined when no quarter is
  * stated at all.
  */
-const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const UNITS = Object.keys(NUMBER_WORDS).filter((w) => NUMBER_WORDS[w]! >= 1 && NUMBER_WORDS[w]! <= 9);
+const TEENS = Object.keys(NUMBER_WORDS).filter((w) => NUMBER_WORDS[w]! >= 10 && NUMBER_WORDS[w]! <= 19);
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
 const SPOKEN_YEAR = new RegExp(String.raw`\b(?:twenty|two\s+thousand(?:\s+and)?)[\s-]+(?:(twenty|thirty)(?:[\s-]+(${UNITS.join('|')}))?|(${TEENS.join('|')}))\b`, 'gi');
 const SPOKEN_DAY = new RegExp(String.raw`\b${MONTH_RE}\s+(?:the\s+)?(?:(twenty|thirty)[\s-]+)?(${ORDINALS.join('|')}|twentieth|thirtieth)\b`, 'gi');
@@ -312,8 +313,8 @@ export function spokenDates(text: string): string {
   if (!/twenty|thousand|thirty|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|teenth|twelfth|tieth/i.test(text)) return text;
   return text
     .replace(SPOKEN_YEAR, (_, tens: string | undefined, unit: string | undefined, teen: string | undefined) => {
-      if (teen) return String(2010 + TEENS.indexOf(teen.toLowerCase()));
-      return String(2000 + (tens!.toLowerCase() === 'twenty' ? 20 : 30) + (unit ? UNITS.indexOf(unit.toLowerCase()) + 1 : 0));
+      if (teen) return String(2000 + NUMBER_WORDS[teen.toLowerCase()]!);
+      return String(2000 + NUMBER_WORDS[tens!.toLowerCase()]! + (unit ? NUMBER_WORDS[unit.toLowerCase()]! : 0));
     })
     .replace(SPOKEN_DAY, (_, month: string, tens: string | undefined, ord: string) => {
       const o = ord.toLowerCase();

@@ -104,18 +104,21 @@ function scaled(digits: string, exp: number): number {
 const DOLLAR_CENTS: Readonly<Record<string, string>> = { singapore: 'SGD', s: 'SGD', australian: 'AUD', a: 'AUD', 'hong kong': 'HKD', hk: 'HKD', canadian: 'CAD', c: 'CAD', 'new zealand': 'NZD', nz: 'NZD', us: 'USD' };
 
 /** Finds every number in a normalised sentence. */
-const SMALL: Readonly<Record<string, number>> = {
+/** Number words and their values, zero to ninety. */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
-const NUMBER_WORD = `(?:${Object.keys(SMALL).join('|')}|hundred|thousand)`;
+const NUMBER_WORD = `(?:${Object.keys(NUMBER_WORDS).join('|')}|hundred|thousand)`;
 /** "two hundred and forty one", "sixty eight point two": a number spoken as words (lower case, as normalised). */
-const SPELLED = new RegExp(`\\b${NUMBER_WORD}(?:(?:\\s+|-)(?:and\\s+)?${NUMBER_WORD})*(?:\\s+point(?:\\s+(?:${Object.keys(SMALL).filter((w) => SMALL[w]! < 10).join('|')}))+)?\\b`, 'g');
+const SPELLED = new RegExp(`\\b${NUMBER_WORD}(?:(?:\\s+|-)(?:and\\s+)?${NUMBER_WORD})*(?:\\s+point(?:\\s+(?:${Object.keys(NUMBER_WORDS).filter((w) => NUMBER_WORDS[w]! < 10).join('|')}))+)?\\b`, 'g');
 /** What makes spoken words a figure: a unit or scale right after them. */
 const SPELLED_UNIT = /^\s*(?:percent|per cent|percentage points?|basis points|million|billion|thousand|pence|pounds|dollars|euros|yen|cents)\b/;
 
-const UNDER_HUNDRED = `(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine)`;
+/** Words of the numbers below a hundred: "forty seven", "twelve", "four". */
+const wordsOf = (from: number, to: number, step = 1) => Object.keys(NUMBER_WORDS).filter((w) => NUMBER_WORDS[w]! >= from && NUMBER_WORDS[w]! <= to && NUMBER_WORDS[w]! % step === 0).join('|');
+const UNDER_HUNDRED = `(?:(?:${wordsOf(20, 90, 10)})(?:[\\s-](?:${wordsOf(1, 9)}))?|${wordsOf(10, 19)}|${wordsOf(1, 9)})`;
 const SPOKEN_DOLLARS = new RegExp(
   `\\b(a|\\d{1,2}|${UNDER_HUNDRED})\\s+dollars?\\s+(?:and\\s+)?(${UNDER_HUNDRED})(?:\\s+cents?)?\\b(?!\\s+(?:million|billion|thousand|hundred|point)\\b)`,
   'g',
@@ -126,7 +129,7 @@ function spelledValue(words: string): number | undefined {
   // "three eighty to four hundred million", "five twenty five million": hundreds said without
   // "hundred", a unit then a teen or tens word (and perhaps a unit).
   const said = whole!.split(/[\s-]+/);
-  const [u, t, v] = said.map((w) => SMALL[w]);
+  const [u, t, v] = said.map((w) => NUMBER_WORDS[w]);
   if (!frac && said.length >= 2 && said.length <= 3 && u !== undefined && u >= 1 && u <= 9 && t !== undefined && t >= 10 && (said.length === 2 || (t >= 20 && t % 10 === 0 && v !== undefined && v >= 1 && v <= 9))) return u * 100 + t + (v ?? 0);
   let total = 0;
   let current = 0;
@@ -136,14 +139,14 @@ function spelledValue(words: string): number | undefined {
     else if (w === 'thousand') {
       total += (current || 1) * 1000;
       current = 0;
-    } else if (SMALL[w] !== undefined) {
+    } else if (NUMBER_WORDS[w] !== undefined) {
       // "twenty twenty six" is a year, "one two" a list: two units in a row are not one number.
-      if (current % 10 !== 0 && SMALL[w]! < 10) return undefined;
-      if (SMALL[w]! >= 10 && current % 100 !== 0) return undefined;
-      current += SMALL[w]!;
+      if (current % 10 !== 0 && NUMBER_WORDS[w]! < 10) return undefined;
+      if (NUMBER_WORDS[w]! >= 10 && current % 100 !== 0) return undefined;
+      current += NUMBER_WORDS[w]!;
     } else return undefined;
   }
-  const digits = frac ? frac.split(/\s+/).map((w) => SMALL[w]).join('') : '';
+  const digits = frac ? frac.split(/\s+/).map((w) => NUMBER_WORDS[w]).join('') : '';
   return Number(`${total + current}${digits ? `.${digits}` : ''}`);
 }
 

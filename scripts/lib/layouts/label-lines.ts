@@ -373,6 +373,11 @@ export const labelLinesLayout: Layout = {
       if (open && current) current.paragraphs.push({ line: open.line, text: open.text });
       open = undefined;
     };
+    /** The line under the current label adds to it (a title, a firm). */
+    const relabel = (more: Partial<RawLabel>) => {
+      current = { ...current!, label: { ...current!.label, ...more } };
+      turns[turns.length - 1] = current;
+    };
     const startTurn = (label: RawLabel, line: number, opensExchange = false) => {
       close();
       const who = listed.get(compactKey(label.name));
@@ -450,9 +455,7 @@ export const labelLinesLayout: Layout = {
       }
       // ("Justin Post" / "BofA Securities, Research Division": the line under the name gives the firm.)
       if (titleNext && current && current.paragraphs.length === 0 && !open && !current.label.title && !current.label.firm && current.label.role !== 'executive' && firmLine(l.text)) {
-        const withFirm: RawTurn = { ...current, label: { ...current.label, firm: l.text.trim().replace(/,\s*research division$/i, ''), role: 'analyst' } };
-        turns[turns.length - 1] = withFirm;
-        current = withFirm;
+        relabel({ firm: l.text.trim().replace(/,\s*research division$/i, ''), role: 'analyst' });
         titleNext = false;
         omitted.push({ n: l.n, reason: 'cover' });
         return;
@@ -461,9 +464,7 @@ export const labelLinesLayout: Layout = {
         titleNext = false;
         // ("Yang Yuanqing" / "Chairman & CEO": the line under the name gives a title no label or list gave.)
         if (!current.label.title && !current.label.firm && current.label.role !== 'analyst' && current.label.role !== 'operator' && TITLE_ONLY.test(l.text.replace(/,/g, ' '))) {
-          const titled: RawTurn = { ...current, label: { ...current.label, title: l.text.trim(), role: IR_TITLE.test(l.text) ? 'investor-relations' : 'executive' } };
-          turns[turns.length - 1] = titled;
-          current = titled;
+          relabel({ title: l.text.trim(), role: IR_TITLE.test(l.text) ? 'investor-relations' : 'executive' });
         }
         omitted.push({ n: l.n, reason: 'cover' });
         return;

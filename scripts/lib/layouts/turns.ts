@@ -129,8 +129,10 @@ const ANALYST_LIST = /^(?:analysts|conference call participants|other participan
 /** "MR.", "Ms", "Dr.": an honorific before a name. */
 const HONORIFIC = /^(?:mr|ms|mrs|dr|prof)\.?\s+/i;
 /** "MS. RENATA VOSS": a list entry that is an honorific and a name in capitals, alone on its line. */
-const HONORIFIC_NAME_ALONE = /^(?:MR|MS|MRS|DR|PROF)\.?\s+(\p{Lu}[\p{Lu}.'’-]*(?:\s+\p{Lu}[\p{Lu}.'’-]*){1,3})$/u;
-const HONORIFIC_NAME_TITLE = /^(?:MR|MS|MRS|DR|PROF)\.?\s+(\p{Lu}[\p{Lu}.'’-]*(?:\s+\p{Lu}[\p{Lu}.'’-]*){1,3})\s+(\p{Lu}\p{Ll}.{2,120})$/u;
+const HONORIFIC_NAME = String.raw`^(?:MR|MS|MRS|DR|PROF)\.?\s+(\p{Lu}[\p{Lu}.'’-]*(?:\s+\p{Lu}[\p{Lu}.'’-]*){1,3})`;
+const HONORIFIC_NAME_ALONE = new RegExp(`${HONORIFIC_NAME}$`, 'u');
+/** The same with the title run on after it: "MS. RENATA VOSS Senior Director, Investor Relations". */
+const HONORIFIC_NAME_TITLE = new RegExp(String.raw`${HONORIFIC_NAME}\s+(\p{Lu}\p{Ll}.{2,120})$`, 'u');
 /** "Rosalind Ashworth, Chief Executive Officer", "Oliver Stanhope, Pennington Ward & Co.": one entry of such a list. */
 const LIST_ENTRY = /^(?<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}),\s*(?<what>[^,]{2,80}(?:,\s*[^,]{2,60}){0,2})$/u;
 
