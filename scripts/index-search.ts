@@ -1,19 +1,21 @@
 /**
  * Builds the search index after `astro build`: Pagefind (through its Node API) from records
- * made from content/calls/, written to dist/pagefind/, plus the same records as a classic
- * script (dist/scripts/search-data.js) that the search page uses where Pagefind cannot run,
- * i.e. when the site is opened from file://. Fails on any error Pagefind reports.
+ * made from content/calls/, written to dist/pagefind/, plus the same records as an index of
+ * small classic scripts (dist/offline-search/, src/lib/offline-search.ts) that the search page
+ * loads on demand where Pagefind cannot run, i.e. when the site is opened from file://. Fails on any error Pagefind reports.
  *
  *   node scripts/index-search.ts [--dist DIR] [--calls DIR] [--companies DIR]
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { callSchema, type Call } from '../src/lib/schema.ts';
 import { companiesOfCalls, loadCatalog } from '../src/lib/catalog.ts';
 import { recordPage, searchRecords } from './lib/search-records.ts';
+import { offlineIndex } from './lib/offline-index.ts';
+import { OFFLINE_DIR } from '../src/lib/offline-search.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -82,8 +84,14 @@ try {
 }
 if (problems.length) fail(`Pagefind reported ${problems.length} error(s):\n${problems.join('\n')}`);
 
-// The same records for browsing from file://, as a classic script.
-mkdirSync(join(dist, 'scripts'), { recursive: true });
-const fallback = records.map((r) => ({ u: r.url, c: r.content, m: r.meta, f: r.filters }));
-writeFileSync(join(dist, 'scripts/search-data.js'), `window.ecSearchData=${JSON.stringify(fallback)};\n`);
-console.log(`index-search: ${records.length} records -> pagefind/ and scripts/search-data.js (${Math.round(performance.now() - started)} ms; records added by ${Math.round(addMs)} ms, index written in ${Math.round(writeMs)} ms)`);
+// The same records for browsing from file://, as classic scripts loaded on demand.
+const offline = join(dist, OFFLINE_DIR);
+rmSync(offline, { recursive: true, force: true });
+let offlineBytes = 0;
+const offlineFiles = offlineIndex(records);
+for (const [path, text] of offlineFiles) {
+  mkdirSync(dirname(join(offline, path)), { recursive: true });
+  writeFileSync(join(offline, path), text);
+  offlineBytes += Buffer.byteLength(text);
+}
+console.log(`index-search: ${records.length} records -> pagefind/ and ${OFFLINE_DIR}/ (${offlineFiles.size} files, ${(offlineBytes / 1e6).toFixed(1)} MB; ${Math.round(performance.now() - started)} ms; records added by ${Math.round(addMs)} ms, index written in ${Math.round(writeMs)} ms)`);

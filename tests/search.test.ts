@@ -7,20 +7,15 @@
  * a result leads to an element that says what was searched for.
  */
 import { createServer, type Server } from 'node:http';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_ARGS, findBrowser } from '../scripts/lib/browser.ts';
-import { callSchema } from '../src/lib/schema.ts';
-import { companiesOfCalls, loadCatalog } from '../src/lib/catalog.ts';
-import { compileGlossary, parseQuery, rank, scoreDoc, tokenize, type SearchDoc } from '../src/lib/search.ts';
-import { searchRecords } from '../scripts/lib/search-records.ts';
-import { root } from './helpers.ts';
-import { dist, requireDist } from './site-files.ts';
+import { parseQuery, rank, scoreDoc, tokenize, type SearchDoc } from '../src/lib/search.ts';
+import { builtSearch, dist, requireDist } from './site-files.ts';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
 let server: Server;
@@ -52,13 +47,7 @@ afterAll(async () => {
 });
 
 // What the page should list: the built records, ranked in Node by the same functions.
-const catalog = loadCatalog(root);
-const calls = readdirSync(join(root, 'content/calls'), { recursive: true, encoding: 'utf8' })
-  .filter((f) => f.endsWith('.mdx'))
-  .map((f) => callSchema.parse(parseFrontmatter(readFileSync(join(root, 'content/calls', f), 'utf8')).frontmatter));
-const records = searchRecords(calls, companiesOfCalls(catalog.companies, calls), catalog.metrics);
-const docs: SearchDoc[] = records.map((r) => ({ url: r.url, tokens: r.content.split(' '), meta: r.meta, filters: r.filters }));
-const glossary = compileGlossary(catalog.glossary);
+const { calls, records, docs, glossary } = builtSearch();
 const expected = (query: string, filters: Record<string, string[]> = {}) => rank(docs, parseQuery(query, glossary), filters).map((h) => h.url);
 
 interface Listed {
@@ -87,6 +76,11 @@ async function typeQuery(page: Page, query: string): Promise<Listed> {
   await page.evaluate(() => document.querySelector('ec-search')!.removeAttribute('data-done'));
   await page.dispatchEvent('#search-q', 'input');
   await page.waitForFunction((q) => document.querySelector('ec-search')!.getAttribute('data-done') === q, query, { timeout: 20_000 });
+  // Results come a few calls at a time: ask for more until the list is complete.
+  for (let i = 0; (await page.$('.more-results')) && i < 100; i++) {
+    await page.click('.more-results');
+    await page.waitForFunction((q) => document.querySelector('ec-search')!.getAttribute('data-done') === q, query, { timeout: 20_000 });
+  }
   return page.evaluate(() => {
     const prefix = (href: string) => href.replace(/^.*?\/(?:zh\/)?(?=[a-z0-9-]+\/[a-z0-9-]+\.html#)/, '');
     return {
@@ -193,6 +187,47 @@ describe.each(SCHEMES)('the search page over %s', (scheme) => {
       await page.goBack();
     }
     await page.close();
+  }, 120_000);
+});
+
+describe('from file://, a query loads the offline index a few calls at a time', () => {
+  it.each([
+    ['en', 390, /^\d+ results in the first \d+ calls; more may follow \(offline search\)$/],
+    ['zh', 1280, /^在前 \d+ 场电话会中找到 \d+ 条结果，后面可能还有（离线搜索）$/],
+  ] as const)('in the %s edition at %i px: the first results, the records of their calls only, and a button for more', async (edition, width, partial) => {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${fileBase}${edition === 'zh' ? 'zh/' : ''}search.html`);
+    await page.fill('#search-q', 'revenue');
+    await page.waitForFunction(() => document.querySelector('ec-search')!.getAttribute('data-done') === 'revenue', null, { timeout: 20_000 });
+    const first = await page.evaluate(() => ({
+      urls: [...document.querySelectorAll<HTMLAnchorElement>('.result .result-link')].map((a) => a.href.replace(/^.*?\/(?:zh\/)?(?=[a-z0-9-]+\/[a-z0-9-]+\.html#)/, '')),
+      status: document.querySelector('[data-status]')?.textContent ?? '',
+      scripts: [...document.querySelectorAll<HTMLScriptElement>('script[src*="offline-search/"]')].map((x) => x.src),
+    }));
+    const want = expected('revenue');
+    expect(first.urls.length).toBeGreaterThan(0);
+    expect(first.urls.length).toBeLessThan(want.length);
+    expect(first.urls).toEqual(want.slice(0, first.urls.length));
+    expect(first.status).toMatch(partial);
+    // Records come only from the calls shown; no script of the old single-file index.
+    const callFiles = new Set(first.scripts.flatMap((src) => src.match(/offline-search\/c\/(\d+)-/)?.[1] ?? []));
+    expect(callFiles.size).toBeGreaterThan(0);
+    expect(callFiles.size).toBeLessThan(calls.length);
+    expect(await page.$$eval('script[src*="search-data"]', (x) => x.length)).toBe(0);
+    // The button is reachable and labelled; the page has no violations with it.
+    expect(await page.textContent('.more-results')).toBe(edition === 'zh' ? '显示更多结果' : 'Show more results');
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    // More results continue the list where it stopped, and focus goes to the first call added.
+    await page.evaluate(() => document.querySelector('ec-search')!.removeAttribute('data-done'));
+    await page.focus('.more-results');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('ec-search')!.getAttribute('data-done') === 'revenue', null, { timeout: 20_000 });
+    const after = await page.$$eval('.result .result-link', (as) => as.length);
+    expect(after).toBeGreaterThan(first.urls.length);
+    expect(await page.evaluate(() => document.activeElement?.matches('.result-group > h2') && document.activeElement.id)).toBe(`results-${new Set(first.urls.map((u) => u.split('#')[0])).size + 1}`);
+    await context.close();
   }, 120_000);
 });
 

@@ -1,7 +1,23 @@
-/** Reads the built site in dist/ for tests: pages, their links and their element ids. */
+/** Reads the built site in dist/ for tests: pages, their links and their element ids; the calls in content/calls/ and their search records. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { callSchema } from '../src/lib/schema.ts';
+import { companiesOfCalls, loadCatalog } from '../src/lib/catalog.ts';
+import { compileGlossary, type SearchDoc } from '../src/lib/search.ts';
+import { searchRecords } from '../scripts/lib/search-records.ts';
 import { root } from './helpers.ts';
+
+/** The built calls (content/calls/), their search records as the index has them, and the compiled glossary. */
+export function builtSearch() {
+  const catalog = loadCatalog(root);
+  const calls = readdirSync(join(root, 'content/calls'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => callSchema.parse(parseFrontmatter(readFileSync(join(root, 'content/calls', f), 'utf8')).frontmatter));
+  const records = searchRecords(calls, companiesOfCalls(catalog.companies, calls), catalog.metrics);
+  const docs: SearchDoc[] = records.map((r) => ({ url: r.url, tokens: r.content.split(' '), meta: r.meta, filters: r.filters }));
+  return { calls, records, docs, glossary: compileGlossary(catalog.glossary) };
+}
 
 export const dist = join(root, 'dist');
 

@@ -1,13 +1,15 @@
 /**
  * `<ec-search>` on the search page: finds passages (a paragraph, a figure with its growth, a Q&A
- * exchange) and lists them grouped by call, newest quarter first. Over http(s) Pagefind gives
- * the candidates, which loads only the parts of the index a query needs; from file://, where
- * Pagefind cannot run, the candidates are every record of scripts/search-data.js. Either way
+ * exchange) and lists them grouped by call, newest quarter first, a few calls at a time ("show
+ * more results" adds the next). Over http(s) Pagefind gives the candidates, which loads only the
+ * parts of the index a query needs; from file://, where Pagefind cannot run, the offline index
+ * (src/lib/offline-search.ts) loads the shards and records a query needs, call by call. Either way
  * the same functions (src/lib/search.ts) read the query, expand it with the glossary, match and
  * order the passages, so both editions and both ways of opening the site list the same results.
  * Bundled by scripts/bundle-client.ts into a classic script.
  */
-import { fold, parseQuery, rank, groupByCall, queryPhrases, type CompiledGlossary, type Query, type SearchDoc } from '../lib/search.ts';
+import { fold, parseQuery, rank, groupByCall, queryPhrases, type CompiledGlossary, type Query, type SearchDoc, type SearchHit } from '../lib/search.ts';
+import { OFFLINE_DIR, OfflineSearch, STEP } from '../lib/offline-search.ts';
 
 interface Filters {
   [name: string]: string[];
@@ -24,17 +26,18 @@ interface PagefindApi {
   search(term: string, o: { filters?: Filters }): Promise<{ results: PagefindResult[] } | null>;
 }
 
-interface FallbackRecord {
-  u: string;
-  c: string;
-  m: Record<string, string>;
-  f: Filters;
-}
-
 declare global {
   interface Window {
-    ecSearchData?: FallbackRecord[];
+    ecOffline?: Record<string, unknown>;
   }
+}
+
+/** Results shown a few calls at a time: each step adds the next calls' results. */
+interface Feed {
+  next(): Promise<SearchHit[]>;
+  readonly done: boolean;
+  /** The status line once the step's results are shown. */
+  status(shown: number, calls: number): string;
 }
 
 function loadScript(src: string): Promise<void> {
@@ -96,13 +99,18 @@ function highlight(text: string, terms: readonly string[], into: HTMLElement): v
 
 class EcSearch extends HTMLElement {
   private pagefind: PagefindApi | undefined;
-  private fallback: SearchDoc[] | undefined;
+  private offline: OfflineSearch | undefined;
+  private feed: Feed | undefined;
+  /** Results and calls shown for the current query. */
+  private shown = { hits: 0, calls: 0 };
   private glossary: CompiledGlossary = { entries: [] };
   private root = '';
   private rootPath = '/';
   private edition = 'en';
   private strings: Record<string, string> = {};
   private seq = 0;
+  /** What the results shown (or being found) answer: question(). */
+  private asked = '';
 
   async connectedCallback(): Promise<void> {
     this.root = this.dataset.root ?? '';
@@ -120,7 +128,9 @@ class EcSearch extends HTMLElement {
     });
     form.addEventListener('change', () => {
       this.updateUrl(form);
-      void this.run(form);
+      // Leaving the query field fires "change" too: the results shown (and the ones added with
+      // "show more") stay unless the query or a filter differs from what they answer.
+      if (this.asked !== this.question(form)) void this.run(form);
     });
     let timer: ReturnType<typeof setTimeout> | undefined;
     input.addEventListener('input', () => {
@@ -147,8 +157,8 @@ class EcSearch extends HTMLElement {
     this.querySelector('[data-status]')!.textContent = text;
   }
 
-  private async engine(): Promise<'pagefind' | 'fallback'> {
-    if (this.pagefind || this.fallback) return this.pagefind ? 'pagefind' : 'fallback';
+  private async engine(): Promise<'pagefind' | 'offline'> {
+    if (this.pagefind || this.offline) return this.pagefind ? 'pagefind' : 'offline';
     if (location.protocol !== 'file:') {
       try {
         const mod = (await import(/* @vite-ignore */ new URL(`${this.root}pagefind/pagefind.js`, location.href).href)) as PagefindApi;
@@ -157,12 +167,21 @@ class EcSearch extends HTMLElement {
         this.pagefind = mod;
         return 'pagefind';
       } catch {
-        // Fall through to the records bundled as a classic script.
+        // Fall through to the offline index, classic scripts that file:// can load.
       }
     }
-    await loadScript(`${this.root}scripts/search-data.js`);
-    this.fallback = (window.ecSearchData ?? []).map((r) => ({ url: r.u, tokens: r.c.split(' '), meta: r.m, filters: r.f }));
-    return 'fallback';
+    this.offline = await OfflineSearch.open(async (part) => {
+      const parts = (window.ecOffline ??= {});
+      if (!(part in parts)) {
+        try {
+          await loadScript(`${this.root}${OFFLINE_DIR}/${part}.js`);
+        } catch {
+          return undefined;
+        }
+      }
+      return parts[part];
+    });
+    return 'offline';
   }
 
   private filters(form: HTMLFormElement): Filters {
@@ -175,8 +194,14 @@ class EcSearch extends HTMLElement {
     return out;
   }
 
+  /** The query and filters of the form, as one string. */
+  private question(form: HTMLFormElement): string {
+    return JSON.stringify([(form.elements.namedItem('q') as HTMLInputElement).value, this.filters(form)]);
+  }
+
   private async run(form: HTMLFormElement): Promise<void> {
     const seq = ++this.seq;
+    this.asked = this.question(form);
     const raw = (form.elements.namedItem('q') as HTMLInputElement).value;
     const query = parseQuery(raw, this.glossary);
     const results = this.querySelector<HTMLElement>('[data-results]')!;
@@ -189,15 +214,77 @@ class EcSearch extends HTMLElement {
     this.status(this.strings.searching ?? '…');
     const engine = await this.engine();
     const filters = this.filters(form);
-    const docs = engine === 'pagefind' ? await this.candidates(query, filters) : this.fallback!;
+    const feed = engine === 'pagefind' ? this.pagefindFeed(rank(await this.candidates(query, filters), query, filters)) : this.offlineFeed(query, filters);
     if (seq !== this.seq) return;
-    const hits = rank(docs, query, filters);
-    this.render(hits, markTerms(query), results);
-    const n = hits.length;
-    const calls = groupByCall(hits).length;
-    this.status(n === 0 ? (this.strings.none ?? '') : (this.strings.count ?? '{n}').replace('{n}', String(n)).replace('{calls}', String(calls)) + (engine === 'fallback' ? ` ${this.strings.offline ?? ''}` : ''));
+    this.feed = feed;
+    this.shown = { hits: 0, calls: 0 };
+    results.replaceChildren();
+    await this.step(seq, query, raw);
+  }
+
+  /** Shows the feed's next results, the status line and, while more may follow, the "more" button. */
+  private async step(seq: number, query: Query, raw: string): Promise<void> {
+    const feed = this.feed!;
+    const hits = await feed.next();
+    if (seq !== this.seq) return;
+    const results = this.querySelector<HTMLElement>('[data-results]')!;
+    results.querySelector('.more-results')?.remove();
+    const groups = this.render(hits, markTerms(query), results);
+    this.shown = { hits: this.shown.hits + hits.length, calls: this.shown.calls + groups };
+    this.status(feed.status(this.shown.hits, this.shown.calls));
+    if (!feed.done) {
+      const more = document.createElement('button');
+      more.type = 'button';
+      more.className = 'more-results';
+      more.textContent = this.strings.more ?? '…';
+      more.addEventListener('click', () => {
+        more.disabled = true;
+        delete this.dataset.done;
+        const before = this.shown.calls;
+        // Focus moves to the heading of the first call just added.
+        void this.step(seq, query, raw).then(() => results.querySelectorAll<HTMLElement>('.result-group h2')[before]?.focus());
+      });
+      results.append(more);
+    }
     // The query whose results are shown, for scripts and tests that wait for them.
     this.dataset.done = raw;
+  }
+
+  /** Ranked hits, shown call by call until a step has STEP.hits results. */
+  private pagefindFeed(hits: SearchHit[]): Feed {
+    const calls = groupByCall(hits);
+    let next = 0;
+    const status = (this.strings.count ?? '{n}').replace('{n}', String(hits.length)).replace('{calls}', String(calls.length));
+    return {
+      next: async () => {
+        const out: SearchHit[] = [];
+        while (next < calls.length && out.length < STEP.hits) out.push(...calls[next++]!.hits);
+        return out;
+      },
+      get done() {
+        return next >= calls.length;
+      },
+      status: () => (hits.length === 0 ? (this.strings.none ?? '') : status),
+    };
+  }
+
+  /** The offline index's results: each step loads the next calls' records (STEP: results and bytes). */
+  private offlineFeed(query: Query, filters: Filters): Feed {
+    const cursor = this.offline!.search(query, filters);
+    // "(offline search)" after the count; Chinese sets no space before its full-width bracket.
+    const offline = `${this.edition === 'zh' ? '' : ' '}${this.strings.offline ?? ''}`;
+    return {
+      next: () => cursor.next(STEP.hits, STEP.bytes),
+      get done() {
+        return cursor.done;
+      },
+      status: (n, calls) =>
+        (cursor.done
+          ? n === 0
+            ? (this.strings.none ?? '')
+            : (this.strings.count ?? '{n}').replace('{n}', String(n)).replace('{calls}', String(calls))
+          : (this.strings.countSoFar ?? '{n}').replace('{n}', String(n)).replace('{calls}', String(calls))) + offline,
+    };
   }
 
   /**
@@ -222,16 +309,19 @@ class EcSearch extends HTMLElement {
     return data.map(({ meta: { href, ...meta }, content, filters }) => ({ url: href ?? '', tokens: content.trim().split(/\s+/), meta, filters }));
   }
 
-  private render(hits: readonly SearchDoc[], terms: readonly string[], into: HTMLElement): void {
+  /** Appends the hits' calls to the list; returns how many calls. */
+  private render(hits: readonly SearchDoc[], terms: readonly string[], into: HTMLElement): number {
     const zh = this.edition === 'zh';
     const f = (h: SearchDoc, name: string) => h.filters[`${name}_${zh ? 'zh' : 'en'}`]?.join(' · ') ?? '';
-    into.replaceChildren(
-      ...groupByCall(hits).map((group, gi) => {
+    const groups = groupByCall(hits);
+    into.append(
+      ...groups.map((group, gi) => {
         const section = document.createElement('section');
         section.className = 'result-group';
         const first = group.hits[0]!;
         const h2 = document.createElement('h2');
-        h2.id = `results-${gi + 1}`;
+        h2.id = `results-${this.shown.calls + gi + 1}`;
+        h2.tabIndex = -1;
         h2.textContent = [f(first, 'company'), f(first, 'quarter')].filter(Boolean).join(' · ');
         const count = document.createElement('span');
         count.className = 'muted result-count';
@@ -245,6 +335,7 @@ class EcSearch extends HTMLElement {
         return section;
       }),
     );
+    return groups.length;
   }
 
   private item(h: SearchDoc, terms: readonly string[], f: (h: SearchDoc, name: string) => string): HTMLLIElement {

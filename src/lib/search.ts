@@ -53,7 +53,7 @@ export function tokenize(text: string): string[] {
 }
 
 /** Whether a passage token matches a query token: Chinese characters exactly, anything else as a prefix. */
-function tokenMatches(token: string, query: string): boolean {
+export function tokenMatches(token: string, query: string): boolean {
   return HAN.test(query) ? token === query : token.startsWith(query);
 }
 
@@ -185,13 +185,26 @@ export function rank(docs: readonly SearchDoc[], query: Query, filters: Readonly
     const score = scoreDoc(d.tokens, query);
     if (score > 0) hits.push({ ...d, score });
   }
-  const end = (h: SearchDoc) => h.filters.quarter_end?.[0] ?? '';
   const kind = (h: SearchDoc) => KIND_ORDER.indexOf(h.filters.kind?.[0] ?? 'paragraph');
-  const company = (h: SearchDoc) => h.filters.company?.[0] ?? '';
-  // Code-unit order, not localeCompare: the same in Node and every browser.
-  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  return hits.sort((a, b) => cmp(end(b), end(a)) || cmp(company(a), company(b)) || b.score - a.score || kind(a) - kind(b) || cmp(a.url, b.url));
+  return hits.sort((a, b) => compareCalls(a.filters, b.filters) || b.score - a.score || kind(a) - kind(b) || cmp(a.url, b.url));
 }
+
+// Code-unit order, not localeCompare: the same in Node and every browser.
+const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * The order of calls in results: the newest quarter end first, then by company id. rank() orders
+ * passages by it first; the offline index numbers its records in it (src/lib/offline-search.ts).
+ */
+export function compareCalls(a: SearchDoc['filters'], b: SearchDoc['filters']): number {
+  return cmp(b.quarter_end?.[0] ?? '', a.quarter_end?.[0] ?? '') || cmp(a.company?.[0] ?? '', b.company?.[0] ?? '');
+}
+
+/**
+ * The text a record's tokens are made from when it is a paragraph's (its text and translation).
+ * The offline index leaves out the tokens of a record whose shown text gives them back this way.
+ */
+export const recordSource = (meta: SearchDoc['meta']): string => `${meta.text ?? ''}\n${meta.translation ?? ''}`;
 
 /** Ranked hits grouped by call (company and quarter), in the order given. */
 export function groupByCall<T extends SearchDoc>(hits: readonly T[]): Array<{ readonly key: string; readonly hits: T[] }> {
