@@ -24,6 +24,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findBrowser } from './lib/browser.ts';
 import { gzipSync } from 'node:zlib';
+import { pathToFileURL } from 'node:url';
 import yaml from 'js-yaml';
 
 const root = resolve(import.meta.dirname, '..');
@@ -46,6 +47,10 @@ const seedFiles = readdirSync(join(root, 'seeds')).filter((f) => f.endsWith('.tx
 const seeds = seedFiles.map((f) => readFileSync(join(root, 'seeds', f), 'utf8'));
 const baseProfile = yaml.load(readFileSync(join(root, 'content/companies/alibaba.yaml'), 'utf8')) as Record<string, unknown>;
 const FYE = ['03-31', '12-31', '06-30', '09-30'];
+/** Search queries measured: a word of most passages about results, and a word of one call only. */
+const COMMON_QUERY = 'revenue';
+const RARE_QUERY = 'zanzibar';
+const RARE_SENTENCE = 'We also opened our first warehouse in Zanzibar this quarter.';
 
 /** Scales figure-like numbers (before %, 亿, billion, million, 万) by a factor, keeping their decimals. */
 function vary(text: string, factor: number): string {
@@ -53,6 +58,13 @@ function vary(text: string, factor: number): string {
     const decimals = (m.split('.')[1] ?? '').length;
     return (Number(m) * factor).toFixed(decimals);
   });
+}
+
+function withRareSentence(text: string): string {
+  const lines = text.split('\n');
+  const longest = lines.reduce((best, line, k) => (line.length > lines[best]!.length ? k : best), 0);
+  lines[longest] = `${lines[longest]} ${RARE_SENTENCE}`;
+  return lines.join('\n');
 }
 
 function makeArchive(n: number): { seeds: string; companies: string; bytes: number } {
@@ -71,7 +83,10 @@ function makeArchive(n: number): { seeds: string; companies: string; bytes: numb
     const c = i % k;
     const q = Math.floor(i / k);
     const name = `call-${String(i).padStart(5, '0')}`;
-    const text = vary(seeds[i % seeds.length]!, 0.8 + ((i * 37) % 41) / 100);
+    const varied = vary(seeds[i % seeds.length]!, 0.8 + ((i * 37) % 41) / 100);
+    // One call in the middle of the archive says a word no other call says (at the end of its
+    // longest line, a paragraph of speech): the rare query.
+    const text = i === Math.floor(n / 2) ? withRareSentence(varied) : varied;
     writeFileSync(join(seedDir, `${name}.txt`), text);
     writeFileSync(join(seedDir, `${name}.meta.yaml`), `company: bench-${c}\nquarter: FY${2024 + Math.floor(q / 4)}Q${(q % 4) + 1}\n`);
     bytes += Buffer.byteLength(text);
@@ -120,6 +135,68 @@ function pageWeight(dist: string, page: string) {
   const js = scripts.reduce((n, s) => n + gz(join(dir, s)), 0);
   const lazy = /data-chart-script="([^"]+)"/.exec(html);
   return { page, html: gz(join(dist, page)), css, js, total: gz(join(dist, page)) + css + js, scripts: scripts.map((s) => s.split('/').at(-1)), onScroll: lazy ? gz(join(dir, lazy[1]!)) : 0 };
+}
+
+// ---------------------------------------------------------------- search
+
+interface SearchLoad {
+  scheme: 'http' | 'file';
+  query: string;
+  /** Bytes the page loaded to show the query's first results (after the page itself had loaded). */
+  kb: number;
+  results: number;
+  more: boolean;
+}
+
+/**
+ * What one query loads on the search page, in a headless browser: over http (Pagefind, counted
+ * by the server as it sends each file) and from file:// (the offline index's scripts, counted
+ * from their sizes on disk). The first step of results only: more come on request.
+ */
+async function searchLoads(dist: string): Promise<SearchLoad[]> {
+  const { chromium } = await import('playwright-core');
+  const browserPath = (await findBrowser()).path;
+  let served = 0;
+  const server = createServer((req, res) => {
+    try {
+      const path = join(dist, decodeURIComponent(new URL(req.url!, 'http://x').pathname));
+      const body = readFileSync(path);
+      served += body.length;
+      const type = path.endsWith('.html') ? 'text/html; charset=utf-8' : path.endsWith('.css') ? 'text/css' : path.endsWith('.js') ? 'text/javascript' : path.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  const browser = await chromium.launch({ executablePath: browserPath, args: ['--no-sandbox', '--disable-gpu'] });
+  const out: SearchLoad[] = [];
+  try {
+    for (const scheme of ['http', 'file'] as const) {
+      for (const query of [COMMON_QUERY, RARE_QUERY]) {
+        const page = await browser.newPage();
+        await page.goto(scheme === 'http' ? `http://127.0.0.1:${port}/search.html` : pathToFileURL(join(dist, 'search.html')).href);
+        await page.waitForSelector('ec-search.ready');
+        served = 0;
+        await page.fill('#search-q', query);
+        await page.waitForFunction((q) => document.querySelector('ec-search')?.getAttribute('data-done') === q, query, { timeout: 300_000 });
+        const shown = await page.evaluate(() => ({
+          results: document.querySelectorAll('.result').length,
+          more: Boolean(document.querySelector('.more-results')),
+          scripts: [...document.querySelectorAll<HTMLScriptElement>('script[src*="offline-search/"]')].map((x) => decodeURIComponent(new URL(x.src).pathname)),
+        }));
+        const bytes = scheme === 'http' ? served : shown.scripts.reduce((sum, p) => sum + statSync(p).size, 0);
+        out.push({ scheme, query, kb: Math.round(bytes / 1024), results: shown.results, more: shown.more });
+        await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- baseline
@@ -199,6 +276,8 @@ interface SizeResult {
   addOneCall: { seconds: number };
   distMb: number;
   indexMb: number;
+  offlineMb: number;
+  search: SearchLoad[];
   baseline: { seconds: number; ratio: number } | null;
 }
 
@@ -221,6 +300,8 @@ for (const n of sizes) {
   writeFileSync(extra, vary(seeds[0]!, 1.5));
   writeFileSync(join(archive.seeds, 'call-extra.meta.yaml'), 'company: bench-0\nquarter: FY2023Q4\n');
   const again = measure(['scripts/build.ts', '--seeds', archive.seeds, '--companies', archive.companies, '--dist', dist, '--calls', calls]);
+  log(`N=${n}: search`);
+  const search = await searchLoads(dist);
   log(`N=${n}: baseline`);
   rmSync(extra);
   rmSync(join(archive.seeds, 'call-extra.meta.yaml'));
@@ -234,6 +315,8 @@ for (const n of sizes) {
     addOneCall: { seconds: round(again.seconds) },
     distMb: round(dirSize(dist) / 1024 / 1024),
     indexMb: round(dirSize(join(dist, 'pagefind')) / 1024 / 1024),
+    offlineMb: round(dirSize(join(dist, 'offline-search')) / 1024 / 1024),
+    search,
     baseline: base.ok ? { seconds: round(base.seconds), ratio: round(build.seconds / base.seconds) } : null,
   });
   if (weights.length === 0) {
@@ -331,6 +414,11 @@ const budgets = [
     measured: perCall.length ? `${perCall.join(' s, ')} s per added call between sizes` : 'one size only',
   },
   { budget: 'converter processes at least 20 MB/s', holds: largest.convert.mbPerSecond >= 20, measured: `${largest.convert.mbPerSecond} MB/s at N=${largest.n}` },
+  {
+    budget: 'offline search (file://) loads at most 500 KB to answer one query',
+    holds: largest.search.some((x) => x.scheme === 'file') ? largest.search.filter((x) => x.scheme === 'file').every((x) => x.kb <= 500) : null,
+    measured: largest.search.filter((x) => x.scheme === 'file').map((x) => `"${x.query}": ${x.kb} KB`).join(', ') + ` at N=${largest.n}`,
+  },
   { budget: 'a quarter page is at most 100 KB gzip before search is used', holds: quarterPage ? quarterPage.total <= 100 * 1024 : null, measured: quarterPage ? `${Math.round(quarterPage.total / 1024)} KB (${quarterPage.page})` : '' },
   {
     budget: 'pages without a chart load no JavaScript except the loader',
@@ -353,11 +441,23 @@ const kb = (b: number) => `${Math.round(b / 102.4) / 10}`;
 const table = [
   `Measured ${report.date} on ${machine.cpus}, ${machine.memoryGb} GB, Node ${machine.node} (\`npm run bench\`; raw figures in \`.bench/results.json\`).`,
   '',
-  '| calls | input MB | convert MB/s | convert calls/s | convert peak MB | build s | build peak MB | rebuild +1 call s | baseline s | ratio | dist MB | index MB |',
-  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| calls | input MB | convert MB/s | convert calls/s | convert peak MB | build s | build peak MB | rebuild +1 call s | baseline s | ratio | dist MB | index MB | offline index MB |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...results.map((r) =>
-    `| ${r.n} | ${r.mb} | ${r.convert.mbPerSecond} | ${r.convert.callsPerSecond} | ${r.convert.peakMb} | ${r.build.seconds} | ${r.build.peakMb} | ${r.addOneCall.seconds} | ${r.baseline?.seconds ?? '–'} | ${r.baseline?.ratio ?? '–'} | ${r.distMb} | ${r.indexMb} |`,
+    `| ${r.n} | ${r.mb} | ${r.convert.mbPerSecond} | ${r.convert.callsPerSecond} | ${r.convert.peakMb} | ${r.build.seconds} | ${r.build.peakMb} | ${r.addOneCall.seconds} | ${r.baseline?.seconds ?? '–'} | ${r.baseline?.ratio ?? '–'} | ${r.distMb} | ${r.indexMb} | ${r.offlineMb} |`,
   ),
+  '',
+  `KB a search loads for its first results (after the search page itself), "${COMMON_QUERY}" (common) and "${RARE_QUERY}" (one call), with the results shown:`,
+  '',
+  '| calls | http common | http rare | file:// common | file:// rare |',
+  '| ---: | ---: | ---: | ---: | ---: |',
+  ...results.map((r) => {
+    const cell = (scheme: string, query: string) => {
+      const x = r.search.find((s) => s.scheme === scheme && s.query === query);
+      return x ? `${x.kb} KB (${x.results}${x.more ? '+' : ''})` : '–';
+    };
+    return `| ${r.n} | ${cell('http', COMMON_QUERY)} | ${cell('http', RARE_QUERY)} | ${cell('file', COMMON_QUERY)} | ${cell('file', RARE_QUERY)} |`;
+  }),
   '',
   '| page | HTML KB gz | CSS KB gz | JS KB gz at load | total KB gz | JS loaded on scroll |',
   '| --- | ---: | ---: | ---: | ---: | ---: |',

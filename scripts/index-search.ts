@@ -14,7 +14,7 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { callSchema, type Call } from '../src/lib/schema.ts';
 import { companiesOfCalls, loadCatalog } from '../src/lib/catalog.ts';
 import { recordPage, searchRecords } from './lib/search-records.ts';
-import { offlineIndex } from './lib/offline-index.ts';
+import { inResultOrder, offlineIndex } from './lib/offline-index.ts';
 import { OFFLINE_DIR } from '../src/lib/offline-search.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -39,7 +39,8 @@ if (!existsSync(join(dist, 'index.html'))) fail(`${dist} has no built site; run 
 const callFiles = readdirSync(callsDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx')).sort();
 const calls: Call[] = callFiles.map((f) => callSchema.parse(parseFrontmatter(readFileSync(join(callsDir, f), 'utf8')).frontmatter));
 const catalog = loadCatalog(root, { companiesDir });
-const records = searchRecords(calls, companiesOfCalls(catalog.companies, calls), catalog.metrics);
+// Numbered in the order results show calls: Pagefind's `n` sort key, the offline index's numbers.
+const records = inResultOrder(searchRecords(calls, companiesOfCalls(catalog.companies, calls), catalog.metrics));
 
 // One index for both languages, so that either edition searches all of the text. Pagefind stems
 // only the words of an index whose language has a Snowball stemmer, and its browser side cuts
@@ -68,7 +69,7 @@ try {
   for (const [i, r] of records.entries()) {
     const folder = join(recordsDir, String(i));
     mkdirSync(folder);
-    writeFileSync(join(folder, 'r.html'), recordPage(r));
+    writeFileSync(join(folder, 'r.html'), recordPage(r, i));
     const added = await index.addDirectory({ path: folder });
     problems.push(...added.errors.map((e) => `${r.url}: ${e}`));
     pages += added.page_count;

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseQuery, rank } from '../src/lib/search.ts';
 import { decodePostings, encodePostings, intersect, OfflineSearch, shardFile, shardKey, STEP, union } from '../src/lib/offline-search.ts';
-import { offlineIndex } from '../scripts/lib/offline-index.ts';
+import { inResultOrder, offlineIndex } from '../scripts/lib/offline-index.ts';
+import { OrderedCursor } from '../src/lib/ordered-search.ts';
 import type { SearchRecord } from '../scripts/lib/search-records.ts';
 import { builtSearch } from './site-files.ts';
 
@@ -152,5 +153,49 @@ describe('answers from the offline index', () => {
     for (const key of [...files.keys()]) if (key.startsWith('c/')) files.delete(key);
     const { search } = await openIndex(files);
     await expect(search.search(parseQuery('revenue', glossary)).next(STEP.hits, STEP.bytes)).rejects.toThrow(/chunk \d+ of call 0 of the offline search index is missing/);
+  });
+});
+
+describe('answers from Pagefind, in record order (src/lib/ordered-search.ts)', () => {
+  // A stand-in for Pagefind: for a phrase, every record holding each of its words as a prefix of
+  // some token (looser than the matcher, as Pagefind is), in record order, data on request.
+  const numbered = inResultOrder(records).map((r, n) => ({ n, url: r.url, tokens: r.content.split(' '), meta: r.meta, filters: r.filters }));
+  // The seed calls again as the calls of ten years before each, three times: a site of 16 calls.
+  const older = (k: number) =>
+    records.map((r) => ({ ...r, url: `past${k}-${r.url}`, filters: { ...r.filters, quarter: [`${r.filters.quarter![0]}-${k}`], quarter_end: [r.filters.quarter_end![0]!.replace(/^\d{4}/, (y) => String(Number(y) - 10 * k))] } }));
+  const many = inResultOrder([...records, ...older(1), ...older(2), ...older(3)]).map((r, n) => ({ n, url: r.url, tokens: r.content.split(' '), meta: r.meta, filters: r.filters }));
+  const finder = (fetched: Set<number>, filters: Record<string, string[]>, site = numbered) => async (phrase: string) =>
+    site
+      .filter((d) => phrase.split(' ').every((w) => d.tokens.some((t) => t.startsWith(w))) && Object.entries(filters).every(([k, v]) => v.some((x) => d.filters[k]?.includes(x))))
+      .map((d) => ({ id: `r${d.n}`, data: async () => (fetched.add(d.n), d) }));
+
+  it('lists what rank() lists from every record, in its order, for every query and filter', async () => {
+    for (const query of QUERIES) {
+      for (const filters of FILTERS) {
+        const cursor = await OrderedCursor.open(parseQuery(query, glossary), filters, finder(new Set(), filters));
+        const got: string[] = [];
+        while (!cursor.done) got.push(...(await cursor.next(STEP.hits)).map((h) => h.url));
+        expect(got, `${query} ${JSON.stringify(filters)}`).toEqual(rank(docs, parseQuery(query, glossary), filters).map((h) => h.url));
+      }
+    }
+  });
+
+  it('fetches the data of the records a step reads, not of every record found', async () => {
+    const fetched = new Set<number>();
+    const cursor = await OrderedCursor.open(parseQuery('revenue', glossary), {}, finder(fetched, {}, many));
+    const first = await cursor.next(STEP.hits);
+    expect(first.length).toBeGreaterThanOrEqual(STEP.hits);
+    expect(cursor.done).toBe(false);
+    const found = many.filter((d) => d.tokens.some((t) => t.startsWith('revenu'))).length;
+    expect(fetched.size).toBeLessThan(found / 3);
+    // The first call not shown is read only as far as its first record (and the window ahead).
+    const shownCalls = new Set(first.map((h) => h.url.split('#')[0]));
+    const beyond = [...fetched].filter((n) => !shownCalls.has(many[n]!.url.split('#')[0]));
+    expect(beyond.length).toBeGreaterThan(0);
+    expect(beyond.length).toBeLessThanOrEqual(12);
+    // And the rest of the list is still exactly rank()'s.
+    const all = first.map((h) => h.url);
+    while (!cursor.done) all.push(...(await cursor.next(STEP.hits)).map((h) => h.url));
+    expect(all).toEqual(rank(many, parseQuery('revenue', glossary)).map((h) => h.url));
   });
 });

@@ -163,12 +163,11 @@ describe('records as pages for Pagefind', () => {
       content: 'free cash flow 1 2 billion 现 金',
       meta: { title: 'A <b>"bold"</b> & </span><span data-pagefind-filter="company">evil</span>', text: 'Free cash flow was $1.2 billion; 现金 & more.' },
       filters: { company: ['acme'], segment_en: ['Cloud, AI & Data', 'Retail'], kind: ['paragraph'] },
-      sort: { quarter: 'FY2026Q1' },
     };
-    const plain: SearchRecord = { url: 'acme/fy2026-q1.html#fig-revenue', content: 'revenue', meta: { title: 'Revenue' }, filters: { kind: ['figure'] }, sort: { quarter: 'FY2026Q1' } };
+    const plain: SearchRecord = { url: 'acme/fy2026-q1.html#fig-revenue', content: 'revenue', meta: { title: 'Revenue' }, filters: { kind: ['figure'] } };
     const dir = mkdtempSync(join(tmpdir(), 'ec-records-'));
     mkdirSync(join(dir, 'in'));
-    [hostile, plain].forEach((r, i) => writeFileSync(join(dir, 'in', `${i}.html`), recordPage(r)));
+    [hostile, plain].forEach((r, i) => writeFileSync(join(dir, 'in', `${i}.html`), recordPage(r, i + 7)));
     const { index } = await pagefind.createIndex({ forceLanguage: 'zh' });
     const added = await index!.addDirectory({ path: join(dir, 'in') });
     expect(added.errors).toEqual([]);
@@ -176,7 +175,7 @@ describe('records as pages for Pagefind', () => {
     await index!.writeFiles({ outputPath: join(dir, 'out') });
     await pagefind.close();
     const got = fragments(join(dir, 'out')).sort((a, b) => String(a.meta.href).localeCompare(String(b.meta.href)));
-    expect(got.map((f) => f.meta)).toEqual([{ ...hostile.meta, href: hostile.url }, { ...plain.meta, href: plain.url }]);
+    expect(got.map((f) => f.meta)).toEqual([{ ...hostile.meta, href: hostile.url, n: '7' }, { ...plain.meta, href: plain.url, n: '8' }]);
     expect(got.map((f) => f.filters)).toEqual([hostile.filters, plain.filters].map((fs) => Object.fromEntries(Object.entries(fs).map(([k, v]) => [k, [...v].sort()]))));
     expect(got[0].content.replace(/\u200b/g, '')).toBe(hostile.content);
   });

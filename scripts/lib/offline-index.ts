@@ -15,6 +15,14 @@ export const CHUNK_BYTES = 4 * 1024;
 
 const same = (a: readonly string[] | undefined, b: readonly string[]) => a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
 
+/**
+ * The records in result order of their calls, each call's in its own order: how both indexes
+ * number them (the offline index's record numbers, Pagefind's `n` sort key).
+ */
+export function inResultOrder(records: readonly SearchRecord[]): SearchRecord[] {
+  return byCall(records).flat();
+}
+
 /** The records of each call (company and quarter), in result order: newest quarter end first, then company. */
 function byCall(records: readonly SearchRecord[]): SearchRecord[][] {
   const calls = new Map<string, SearchRecord[]>();

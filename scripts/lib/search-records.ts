@@ -18,7 +18,6 @@ export interface SearchRecord {
   readonly content: string;
   readonly meta: Record<string, string>;
   readonly filters: Record<string, string[]>;
-  readonly sort: Record<string, string>;
 }
 
 const MAX_SHOWN = 600;
@@ -99,7 +98,6 @@ export function searchRecords(calls: readonly Call[], companies: readonly Compan
             ...common(p.segments.filter((x) => x !== 'group'), speaker, textLang, 'paragraph'),
             ...(p.translation ? only({ translation_lang: translation?.lang, machine: translation?.machine_translated ? 'yes' : undefined }) : {}),
           },
-          sort: { quarter: call.quarter },
         });
       }
     }
@@ -146,7 +144,6 @@ export function searchRecords(calls: readonly Call[], companies: readonly Compan
             figure_segment_zh: main.segment ? (segment(main.segment)?.names['zh-Hans'] ?? segment(main.segment)?.names.en) : undefined,
           }),
         },
-        sort: { quarter: call.quarter },
       });
     }
 
@@ -158,7 +155,6 @@ export function searchRecords(calls: readonly Call[], companies: readonly Compan
         content: index(`${analyst.name} ${analyst.firm ?? ''}\n${d.question.text}`),
         meta: { title: `${analyst.name}${analyst.firm ? ` (${analyst.firm})` : ''}`, text: d.question.text },
         filters: { ...common(d.segments, d.analyst, lang, 'exchange'), ...only({ firm: analyst.firm, n: String(d.n) }) },
-        sort: { quarter: call.quarter },
       });
     }
   }
@@ -220,12 +216,13 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 /**
  * A record as the HTML page Pagefind indexes from a folder: the tokens as the body's only
- * indexed text; the record's address (`href`), meta, filters and sort keys in an ignored block
- * (Pagefind reads their values but does not index them as words).
+ * indexed text; the record's address (`href`), its number in result order `n` (a meta, and a
+ * sort key of fixed width that sorts alike as text and as a number), meta and filters in an
+ * ignored block (Pagefind reads their values but does not index them as words).
  */
-export function recordPage(r: SearchRecord): string {
-  const meta = Object.entries({ ...r.meta, href: r.url }).map(([k, v]) => `<span data-pagefind-meta="${escapeHtml(k)}">${escapeHtml(v)}</span>`);
+export function recordPage(r: SearchRecord, n: number): string {
+  const meta = Object.entries({ ...r.meta, href: r.url, n: String(n) }).map(([k, v]) => `<span data-pagefind-meta="${escapeHtml(k)}">${escapeHtml(v)}</span>`);
   const filters = Object.entries(r.filters).flatMap(([k, vs]) => vs.map((v) => `<span data-pagefind-filter="${escapeHtml(k)}">${escapeHtml(v)}</span>`));
-  const sort = Object.entries(r.sort).map(([k, v]) => `<span data-pagefind-sort="${escapeHtml(k)}">${escapeHtml(v)}</span>`);
+  const sort = [`<span data-pagefind-sort="n">${String(n).padStart(10, '0')}</span>`];
   return `<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title></title></head><body data-pagefind-body><div data-pagefind-ignore>${[...meta, ...filters, ...sort].join('')}</div>${escapeHtml(r.content)}</body></html>\n`;
 }

@@ -1,15 +1,17 @@
 /**
  * `<ec-search>` on the search page: finds passages (a paragraph, a figure with its growth, a Q&A
  * exchange) and lists them grouped by call, newest quarter first, a few calls at a time ("show
- * more results" adds the next). Over http(s) Pagefind gives the candidates, which loads only the
- * parts of the index a query needs; from file://, where Pagefind cannot run, the offline index
+ * more results" adds the next). Over http(s) Pagefind gives the candidates, in result order,
+ * loading only the parts of the index a query needs and the records a step reads
+ * (src/lib/ordered-search.ts); from file://, where Pagefind cannot run, the offline index
  * (src/lib/offline-search.ts) loads the shards and records a query needs, call by call. Either way
  * the same functions (src/lib/search.ts) read the query, expand it with the glossary, match and
  * order the passages, so both editions and both ways of opening the site list the same results.
  * Bundled by scripts/bundle-client.ts into a classic script.
  */
-import { fold, parseQuery, rank, groupByCall, queryPhrases, type CompiledGlossary, type Query, type SearchDoc, type SearchHit } from '../lib/search.ts';
+import { fold, parseQuery, groupByCall, queryPhrases, type CompiledGlossary, type Query, type SearchDoc, type SearchHit } from '../lib/search.ts';
 import { OFFLINE_DIR, OfflineSearch, STEP } from '../lib/offline-search.ts';
+import { OrderedCursor } from '../lib/ordered-search.ts';
 
 interface Filters {
   [name: string]: string[];
@@ -23,7 +25,7 @@ interface PagefindResult {
 interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(term: string, o: { filters?: Filters }): Promise<{ results: PagefindResult[] } | null>;
+  search(term: string, o: { filters?: Filters; sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: PagefindResult[] } | null>;
 }
 
 declare global {
@@ -214,7 +216,7 @@ class EcSearch extends HTMLElement {
     this.status(this.strings.searching ?? '…');
     const engine = await this.engine();
     const filters = this.filters(form);
-    const feed = engine === 'pagefind' ? this.pagefindFeed(rank(await this.candidates(query, filters), query, filters)) : this.offlineFeed(query, filters);
+    const feed = engine === 'pagefind' ? await this.pagefindFeed(query, filters) : this.offlineFeed(query, filters);
     if (seq !== this.seq) return;
     this.feed = feed;
     this.shown = { hits: 0, calls: 0 };
@@ -250,22 +252,38 @@ class EcSearch extends HTMLElement {
     this.dataset.done = raw;
   }
 
-  /** Ranked hits, shown call by call until a step has STEP.hits results. */
-  private pagefindFeed(hits: SearchHit[]): Feed {
-    const calls = groupByCall(hits);
-    let next = 0;
-    const status = (this.strings.count ?? '{n}').replace('{n}', String(hits.length)).replace('{calls}', String(calls.length));
+  /**
+   * Pagefind's results, a step at a time (src/lib/ordered-search.ts): each phrase of the query is
+   * asked for in record order, and only the records a step reads are fetched. Pagefind matches
+   * more loosely than the query means (words anywhere, prefixes); rank() keeps exactly what the
+   * file:// path would.
+   */
+  private async pagefindFeed(query: Query, filters: Filters): Promise<Feed> {
+    const cursor = await OrderedCursor.open(query, filters, async (phrase) => {
+      const res = await this.pagefind!.search(phrase, { filters, sort: { n: 'asc' } });
+      return (res?.results ?? []).map((r) => ({
+        id: r.id,
+        // Each record's page address is its `href` meta (scripts/index-search.ts indexes records
+        // as files of their own, whose Pagefind url is not the page's); `n` is its number.
+        data: async () => {
+          const { meta: { href, n, ...meta }, content, filters: f } = await r.data();
+          return { url: href ?? '', n: Number(n), tokens: content.trim().split(/\s+/), meta, filters: f };
+        },
+      }));
+    });
     return {
-      next: async () => {
-        const out: SearchHit[] = [];
-        while (next < calls.length && out.length < STEP.hits) out.push(...calls[next++]!.hits);
-        return out;
-      },
+      next: () => cursor.next(STEP.hits),
       get done() {
-        return next >= calls.length;
+        return cursor.done;
       },
-      status: () => (hits.length === 0 ? (this.strings.none ?? '') : status),
+      status: (n, calls) => this.countStatus(cursor.done, n, calls),
     };
+  }
+
+  /** "N results in M calls", or while more may follow "in the first M calls". */
+  private countStatus(done: boolean, n: number, calls: number): string {
+    if (done && n === 0) return this.strings.none ?? '';
+    return (this.strings[done ? 'count' : 'countSoFar'] ?? '{n}').replace('{n}', String(n)).replace('{calls}', String(calls));
   }
 
   /** The offline index's results: each step loads the next calls' records (STEP: results and bytes). */
@@ -278,35 +296,8 @@ class EcSearch extends HTMLElement {
       get done() {
         return cursor.done;
       },
-      status: (n, calls) =>
-        (cursor.done
-          ? n === 0
-            ? (this.strings.none ?? '')
-            : (this.strings.count ?? '{n}').replace('{n}', String(n)).replace('{calls}', String(calls))
-          : (this.strings.countSoFar ?? '{n}').replace('{n}', String(n)).replace('{calls}', String(calls))) + offline,
+      status: (n, calls) => this.countStatus(cursor.done, n, calls) + offline,
     };
-  }
-
-  /**
-   * The passages Pagefind finds for every group of the query (any phrase of a group), with
-   * their tokens. Pagefind matches more loosely than the query means (words anywhere, prefixes);
-   * rank() then keeps exactly what the file:// path would.
-   */
-  private async candidates(query: Query, filters: Filters): Promise<SearchDoc[]> {
-    let ids: Map<string, PagefindResult> | undefined;
-    for (const g of query.groups) {
-      const found = new Map<string, PagefindResult>();
-      for (const phrase of g.phrases) {
-        const res = await this.pagefind!.search(phrase.join(' '), { filters });
-        for (const r of res?.results ?? []) found.set(r.id, r);
-      }
-      ids = ids ? new Map([...ids].filter(([id]) => found.has(id))) : found;
-      if (ids.size === 0) return [];
-    }
-    const data = await Promise.all([...ids!.values()].map((r) => r.data()));
-    // Each record's page address is its `href` meta (scripts/index-search.ts indexes records
-    // as files of their own, whose Pagefind url is not the page's).
-    return data.map(({ meta: { href, ...meta }, content, filters }) => ({ url: href ?? '', tokens: content.trim().split(/\s+/), meta, filters }));
   }
 
   /** Appends the hits' calls to the list; returns how many calls. */
