@@ -16,4 +16,7 @@ export default defineConfig({
     processor: unified({ gfm: false, remarkPlugins: [[remarkGfm, { singleTilde: false }]] }),
   },
   integrations: [mdx()],
+  // Pages whose cache key (src/data/cache-keys.ts) and code are unchanged are copied from the
+  // previous build (kept in node_modules/.astro/; `npm run build -- --fresh` starts clean).
+  experimental: { incrementalBuild: true },
 });

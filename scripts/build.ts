@@ -6,7 +6,7 @@
  * were; a killed one is finished by the next build, which also removes what it left behind.
  * Each step runs in its own process group, killed with the build (scripts/lib/reaper.ts).
  *
- *   npm run build -- [--seeds DIR] [--companies DIR] [--dist DIR] [--calls DIR] [--keep-going] [--help]
+ *   npm run build -- [--seeds DIR] [--companies DIR] [--dist DIR] [--calls DIR] [--keep-going] [--fresh] [--help]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { journalPath, lock, plan, preflight, publish, PublishError, recover, rem
 
 const root = resolve(import.meta.dirname, '..');
 const usage = `
-Usage: npm run build -- [--seeds DIR] [--companies DIR] [--dist DIR] [--calls DIR] [--keep-going]
+Usage: npm run build -- [--seeds DIR] [--companies DIR] [--dist DIR] [--calls DIR] [--keep-going] [--fresh]
 
 Converts the transcripts, builds the site and its search index in staging folders, and only
 when every step succeeded replaces --calls and --dist with them. A failure leaves both as they were.
@@ -27,6 +27,8 @@ when every step succeeded replaces --calls and --dist with them. A failure leave
   --calls DIR      the generated calls, replaced as a whole (default content/calls/)
   --keep-going     publish every transcript that converts; the others are listed, with file,
                    line and reason, in the output and on build-report.html
+  --fresh          build everything again: clear the converter's cache and Astro's page cache
+                   (node_modules/.cache/earnings-calls/ and node_modules/.astro/) first
   -h, --help       this text
 `;
 const values = parseCli('build', usage, {
@@ -36,7 +38,10 @@ const values = parseCli('build', usage, {
   calls: { type: 'string', default: join(root, 'content', 'calls') },
   // Publish every transcript that converts; the others are listed on build-report.html.
   'keep-going': { type: 'boolean', default: false },
+  fresh: { type: 'boolean', default: false },
 });
+// Where the converter keeps the calls it converted (scripts/convert.ts).
+const convertCache = process.env.EC_CONVERT_CACHE ?? join(root, 'node_modules', '.cache', 'earnings-calls', 'convert');
 const dist = resolve(values.dist!);
 const calls = resolve(values.calls!);
 const buildDir = join(root, '.build');
@@ -95,7 +100,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 }
 
 /** Runs one step in its own process group, watched by a reaper that kills the group if the build dies. */
-async function step(name: string, command: string, args: string[], env: Record<string, string> = {}): Promise<void> {
+async function step(name: string, command: string, args: string[], env: Record<string, string> = {}, summary?: (out: string) => string): Promise<void> {
   const t = performance.now();
   const proc = spawn(command, args, {
     cwd: root,
@@ -135,7 +140,8 @@ async function step(name: string, command: string, args: string[], env: Record<s
   }
   // The step's own last line says what it did (e.g. "convert: 5 transcripts … -> 4 calls").
   // Some tools colour their output even into a pipe; the summary line is plain text.
-  const last = interactive ? '' : out.replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n').filter((l) => !/^\s*$/.test(l)).at(-1) ?? '';
+  const plain = out.replace(/\x1b\[[0-9;]*m/g, '');
+  const last = interactive ? '' : (summary?.(plain) ?? plain.trim().split('\n').filter((l) => !/^\s*$/.test(l)).at(-1) ?? '');
   const warnings = interactive ? '' : err.split('\n').filter((l) => /warning|left out/i.test(l)).join('\n');
   if (warnings) console.warn(warnings);
   console.log(`build: ${name} done (${Math.round(performance.now() - t)} ms)${last && !/^\d\d:\d\d/.test(last) ? ` — ${last.replace(/^[a-z-]+: /, '')}` : ''}`);
@@ -154,16 +160,26 @@ try {
   throw e;
 }
 
-// Astro caches content entries with their file paths; a build from a staged folder must not
-// reuse entries from another folder (or leave its own for the next build), so start clean.
-for (const cache of [join(root, '.astro'), join(root, 'node_modules', '.astro')]) rmSync(cache, { recursive: true, force: true });
+// Astro's content data store keeps an unchanged entry's file path, which would point into the
+// staged folder of an earlier build: it is removed before and after every build. Its page cache
+// (incremental builds: pages whose cache key and code are unchanged are copied, not rendered)
+// stays in node_modules/.astro/ unless --fresh is given.
+const astroCache = join(root, 'node_modules', '.astro');
+const dataStores = [join(root, '.astro'), join(astroCache, 'data-store.json')];
+for (const p of values.fresh ? [...dataStores, astroCache, convertCache] : dataStores) rmSync(p, { recursive: true, force: true });
 
 const node = process.execPath;
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const companies = resolve(values.companies!);
 await step('convert', node, ['scripts/convert.ts', '--seeds', resolve(values.seeds!), '--companies', companies, '--out', callsSwap.staged, ...(values['keep-going'] ? ['--keep-going'] : [])]);
 await step('bundle client scripts', node, ['scripts/bundle-client.ts']);
-await step('astro build', node, [astro, 'build', '--outDir', distSwap.staged], { EC_CALLS_DIR: callsSwap.staged, EC_COMPANIES_DIR: companies });
+// Astro lists each page it writes, "(restored)" when copied from its cache.
+const pages = (out: string) => {
+  const written = out.split('\n').filter((l) => /[├└]─ \/\S+/.test(l));
+  const restored = written.filter((l) => l.includes('(restored)')).length;
+  return `${written.length} pages and exports, ${written.length - restored} rendered, ${restored} copied from the cache`;
+};
+await step('astro build', node, [astro, 'build', '--outDir', distSwap.staged], { EC_CALLS_DIR: callsSwap.staged, EC_COMPANIES_DIR: companies }, pages);
 await step('search index', node, ['scripts/index-search.ts', '--dist', distSwap.staged, '--calls', callsSwap.staged, '--companies', companies]);
 try {
   publish(buildDir, [callsSwap, distSwap], fault);
@@ -171,5 +187,5 @@ try {
   stop(e instanceof PublishError ? e.message : `publishing failed (${(e as Error).message}); ${unchanged}`);
 }
 cleanUp();
-rmSync(join(root, 'node_modules', '.astro'), { recursive: true, force: true });
+for (const p of dataStores) rmSync(p, { recursive: true, force: true });
 console.log(`build: ${rel(dist)} and ${rel(calls)} replaced (${Math.round((performance.now() - started) / 100) / 10} s)`);

@@ -2,29 +2,18 @@
  * The build as a whole: all or nothing, and byte-for-byte reproducible.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { root } from './helpers.ts';
+import { fileHashes } from './site-files.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'build-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const build = (...args: string[]) => spawnSync(process.execPath, [join(root, 'scripts/build.ts'), ...args], { cwd: root, encoding: 'utf8' });
 
-function digest(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
-    const path = join(dir, f);
-    try {
-      out.set(f, createHash('sha256').update(readFileSync(path)).digest('hex'));
-    } catch {
-      // a folder
-    }
-  }
-  return out;
-}
+const digest = fileHashes;
 
 describe('the build', () => {
   it('leaves the previous content and site untouched when a transcript fails', () => {

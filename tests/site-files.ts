@@ -1,4 +1,5 @@
 /** Reads the built site in dist/ for tests: pages, their links and their element ids; the calls in content/calls/ and their search records. */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
@@ -20,6 +21,16 @@ export function builtSearch() {
 }
 
 export const dist = join(root, 'dist');
+
+/** Every file under a folder (relative path) with the SHA-256 of its bytes. */
+export function fileHashes(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const path = join(dir, f);
+    if (statSync(path).isFile()) out.set(f, createHash('sha256').update(readFileSync(path)).digest('hex'));
+  }
+  return out;
+}
 
 export function requireDist(): void {
   if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ is not built: run `npm run build` first (npm test does)');

@@ -2,6 +2,7 @@
  * The site's data, read from the content collections: calls with their company and quarter,
  * in the order pages list them. Only Astro code imports this module.
  */
+import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { companiesOfCalls, loadCatalog } from '../lib/catalog.ts';
 import { parseQuarterId, compareQuarters, quarterSlug, type FiscalQuarter } from '../lib/quarters.ts';
@@ -16,6 +17,8 @@ export interface CallEntry {
   readonly company: Company;
   readonly quarter: FiscalQuarter;
   readonly slug: string;
+  /** A hash of the call's file (Astro's entry digest, or of its data): what cache keys use (cache-keys.ts). */
+  readonly digest: string;
 }
 
 let cache: Promise<{ companies: Company[]; calls: CallEntry[]; metrics: Metric[]; topics: Topic[]; glossary: GlossaryEntryInput[] }> | undefined;
@@ -23,17 +26,17 @@ let cache: Promise<{ companies: Company[]; calls: CallEntry[]; metrics: Metric[]
 async function load() {
   // The one loader; scripts/build.ts points EC_COMPANIES_DIR at the profiles it converted with.
   const catalog = loadCatalog(process.cwd(), process.env.EC_COMPANIES_DIR ? { companiesDir: process.env.EC_COMPANIES_DIR } : {});
-  const entries = (await getCollection('calls')).map((e: CollectionEntry<'calls'>) => ({ id: e.id, call: e.data }));
+  const entries = (await getCollection('calls')).map((e: CollectionEntry<'calls'>) => ({ id: e.id, call: e.data, digest: String(e.digest ?? createHash('sha256').update(JSON.stringify(e.data)).digest('hex')) }));
   // Companies with a published call only: from their profile, or as read from their calls.
   const companies = companiesOfCalls(
     catalog.companies,
     entries.map((e) => e.call),
   );
-  const calls = entries.map(({ id, call }) => {
+  const calls = entries.map(({ id, call, digest }) => {
     const company = companies.find((c) => c.id === call.company);
     if (!company) throw new Error(`${id}: no company profile "${call.company}" in content/companies/ and no company read from the text`);
     const quarter = parseQuarterId(call.quarter)!;
-    return { id, call, company, quarter, slug: quarterSlug(quarter) };
+    return { id, call, company, quarter, slug: quarterSlug(quarter), digest };
   });
   // Newest first, companies alphabetically.
   calls.sort((a, b) => a.company.id.localeCompare(b.company.id) || compareQuarters(b.quarter, a.quarter));

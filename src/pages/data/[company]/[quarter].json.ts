@@ -1,8 +1,8 @@
 import type { CallEntry } from '../../../data/site.ts';
-import { quarterPaths } from '../../../data/routes.ts';
+import { quarterExportPaths } from '../../../data/routes.ts';
 import { callPage } from '../../../lib/export.ts';
 
-export const getStaticPaths = () => quarterPaths('en');
+export const getStaticPaths = () => quarterExportPaths();
 
 export function GET({ props }: { props: { entry: CallEntry } }) {
   const { call } = props.entry;
