@@ -201,10 +201,14 @@ async function searchLoads(dist: string): Promise<SearchLoad[]> {
 
 // ---------------------------------------------------------------- baseline
 
-/** The same transcripts as plain Markdown pages in a bare Astro site, indexed by the Pagefind CLI. */
+/**
+ * The same transcripts as plain Markdown pages in a bare Astro site, indexed by the Pagefind CLI:
+ * each transcript twice (`calls/` and `zh/calls/`), as the site has a page per call in each edition.
+ */
 function baseline(seedDir: string, n: number) {
   const site = join(work, `baseline-${n}`);
   mkdirSync(join(site, 'src/pages/calls'), { recursive: true });
+  mkdirSync(join(site, 'src/pages/zh/calls'), { recursive: true });
   mkdirSync(join(site, 'src/layouts'), { recursive: true });
   writeFileSync(join(site, 'astro.config.mjs'), "export default { build: { format: 'file' } };\n");
   symlinkSync(join(root, 'node_modules'), join(site, 'node_modules'), 'dir');
@@ -216,6 +220,7 @@ function baseline(seedDir: string, n: number) {
     const text = readFileSync(join(seedDir, f), 'utf8').replace(/[<>{}]/g, ' ');
     const body = text.split(/\n\s*\n/).map((p) => p.trim().replace(/^[-#>*\d]/gm, ' $&').replace(/^ {4,}/gm, '')).join('\n\n');
     writeFileSync(join(site, 'src/pages/calls', f.replace(/\.txt$/, '.md')), `---\ntitle: ${f}\nlayout: ../../layouts/Base.astro\n---\n\n${body}\n`);
+    writeFileSync(join(site, 'src/pages/zh/calls', f.replace(/\.txt$/, '.md')), `---\ntitle: ${f}\nlayout: ../../../layouts/Base.astro\n---\n\n${body}\n`);
   }
   const astro = join(root, 'node_modules/astro/bin/astro.mjs');
   const build = measure([astro, 'build', '--root', site, '--silent']);
@@ -274,11 +279,28 @@ interface SizeResult {
   convert: { seconds: number; mbPerSecond: number; callsPerSecond: number; peakMb: number };
   build: { seconds: number; peakMb: number };
   addOneCall: { seconds: number };
+  /** Rebuilds on top of the full build: what each step took and how many pages Astro rendered or copied. */
+  rebuilds: Rebuild[];
   distMb: number;
   indexMb: number;
   offlineMb: number;
   search: SearchLoad[];
   baseline: { seconds: number; ratio: number } | null;
+}
+
+interface Rebuild {
+  change: string;
+  seconds: number;
+  steps: Record<string, number>;
+  rendered: number;
+  copied: number;
+}
+
+/** Seconds per build step, and pages rendered and copied, from a build's summary lines. */
+function buildSteps(output: string): Pick<Rebuild, 'steps' | 'rendered' | 'copied'> {
+  const steps = Object.fromEntries([...output.matchAll(/^build: (.+?) done \((\d+) ms\)/gm)].map((m) => [m[1]!, round(Number(m[2]) / 1000)]));
+  const pages = / (\d+) rendered, (\d+) copied from the cache/.exec(output);
+  return { steps, rendered: Number(pages?.[1] ?? NaN), copied: Number(pages?.[2] ?? NaN) };
 }
 
 const results: SizeResult[] = [];
@@ -293,13 +315,37 @@ for (const n of sizes) {
   const conv = measure(['scripts/convert.ts', '--seeds', archive.seeds, '--companies', archive.companies, '--out', join(work, `convert-only-${n}`), '--no-cache']);
   if (!conv.ok) throw new Error(`convert failed for N=${n}:\n${conv.output.slice(-3000)}`);
   log(`N=${n}: building`);
-  const build = measure(['scripts/build.ts', '--seeds', archive.seeds, '--companies', archive.companies, '--dist', dist, '--calls', calls]);
+  const buildArgs = ['scripts/build.ts', '--seeds', archive.seeds, '--companies', archive.companies, '--dist', dist, '--calls', calls];
+  // From nothing: no converted call and no page is taken from an earlier build.
+  const build = measure([...buildArgs, '--fresh']);
   if (!build.ok) throw new Error(`build failed for N=${n}:\n${build.output.slice(-3000)}`);
-  // One more call, built on top of the archive: the converter reuses the rest from its cache.
+  const rebuild = (change: string): Rebuild => {
+    log(`N=${n}: rebuilding, ${change}`);
+    const r = measure(buildArgs);
+    if (!r.ok) throw new Error(`rebuild (${change}) failed for N=${n}:\n${r.output.slice(-3000)}`);
+    return { change, seconds: round(r.seconds), ...buildSteps(r.output) };
+  };
+  const rebuilds: Rebuild[] = [];
+  // One more call of the first company: the converter and Astro reuse the rest from their caches.
   const extra = join(archive.seeds, 'call-extra.txt');
   writeFileSync(extra, vary(seeds[0]!, 1.5));
   writeFileSync(join(archive.seeds, 'call-extra.meta.yaml'), 'company: bench-0\nquarter: FY2023Q4\n');
-  const again = measure(['scripts/build.ts', '--seeds', archive.seeds, '--companies', archive.companies, '--dist', dist, '--calls', calls]);
+  rebuilds.push(rebuild('one call added'));
+  const again = rebuilds[0]!;
+  // One call's figures changed.
+  const changed = join(archive.seeds, 'call-00001.txt');
+  const before = readFileSync(changed, 'utf8');
+  writeFileSync(changed, vary(before, 1.1));
+  rebuilds.push(rebuild('one call changed'));
+  // One company's profile changed (its English name).
+  const profile = join(archive.companies, existsSync(join(archive.companies, 'bench-1.yaml')) ? 'bench-1.yaml' : 'bench-0.yaml');
+  const profileText = readFileSync(profile, 'utf8');
+  const renamed = profileText.replace(/^( {2}en: Bench Company \d+)$/m, '$1 (renamed)');
+  if (renamed === profileText) throw new Error(`${profile}: no English name to change`);
+  writeFileSync(profile, renamed);
+  rebuilds.push(rebuild('one profile changed'));
+  writeFileSync(profile, profileText);
+  writeFileSync(changed, before);
   log(`N=${n}: search`);
   const search = await searchLoads(dist);
   log(`N=${n}: baseline`);
@@ -312,7 +358,8 @@ for (const n of sizes) {
     mb: Math.round(mb * 100) / 100,
     convert: { seconds: round(conv.seconds), mbPerSecond: round(mb / conv.seconds), callsPerSecond: round(n / conv.seconds), peakMb: conv.peakMb },
     build: { seconds: round(build.seconds), peakMb: build.peakMb },
-    addOneCall: { seconds: round(again.seconds) },
+    addOneCall: { seconds: again.seconds },
+    rebuilds,
     distMb: round(dirSize(dist) / 1024 / 1024),
     indexMb: round(dirSize(join(dist, 'pagefind')) / 1024 / 1024),
     offlineMb: round(dirSize(join(dist, 'offline-search')) / 1024 / 1024),
@@ -446,6 +493,12 @@ const table = [
   ...results.map((r) =>
     `| ${r.n} | ${r.mb} | ${r.convert.mbPerSecond} | ${r.convert.callsPerSecond} | ${r.convert.peakMb} | ${r.build.seconds} | ${r.build.peakMb} | ${r.addOneCall.seconds} | ${r.baseline?.seconds ?? '–'} | ${r.baseline?.ratio ?? '–'} | ${r.distMb} | ${r.indexMb} | ${r.offlineMb} |`,
   ),
+  '',
+  'Rebuilds on top of the full build (seconds: whole build, then convert, astro build, search index; pages and exports Astro rendered / copied from its cache):',
+  '',
+  '| calls | change | build s | convert s | astro s | search index s | rendered | copied |',
+  '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...results.flatMap((r) => r.rebuilds.map((b) => `| ${r.n} | ${b.change} | ${b.seconds} | ${b.steps.convert ?? '–'} | ${b.steps['astro build'] ?? '–'} | ${b.steps['search index'] ?? '–'} | ${b.rendered} | ${b.copied} |`)),
   '',
   `KB a search loads for its first results (after the search page itself), "${COMMON_QUERY}" (common) and "${RARE_QUERY}" (one call), with the results shown:`,
   '',
