@@ -220,6 +220,42 @@ describe("a court reporter's transcript: APPEARANCES with honorifics, labels 'MR
   });
 });
 
+describe('PDF text whose hard-wrapped prose has a line starting with "disclaimer"', () => {
+  const text = [
+    'TOLLBRIDGE FREIGHT LIMITED',
+    'Second Quarter FY2026 Results Briefing',
+    '',
+    'OPERATOR:',
+    'Welcome to the Tollbridge Freight second quarter FY2026 briefing. I will now hand',
+    'over to Ms Aroha Kingi, Head of Investor Relations.',
+    '',
+    'AROHA KINGI, HEAD OF INVESTOR RELATIONS:',
+    'Thank you. Before we begin, please read the forward-looking statements notice and',
+    'disclaimer on slide two of the presentation lodged this morning. I will now hand over',
+    'to our Chief Financial Officer.',
+    '',
+    "NIAMH O'ROURKE, CHIEF FINANCIAL OFFICER:",
+    'Thanks, Aroha. Revenue for the quarter was A$512.4 million, up 7.2% on the prior',
+    'corresponding period.',
+    '',
+    'OPERATOR:',
+    'Our first question comes from Will Tait with Kowhai Securities.',
+    '',
+    'WILL TAIT, KOWHAI SECURITIES:',
+    'Thanks. How is the pipeline looking?',
+    '',
+    "NIAMH O'ROURKE, CHIEF FINANCIAL OFFICER:",
+    'It is healthy across both divisions.',
+  ].join('\n');
+  const result = convertAll([textInput('tollbridge.txt', text)], catalog([]));
+  it('reads on past it: the speakers after it and their figures are the call', () => {
+    expect(result.errors).toEqual([]);
+    const call = result.calls[0]!;
+    expect(call.speakers.map((s) => s.name).sort()).toEqual(['Aroha Kingi', "Niamh O'Rourke", 'Operator', 'Will Tait']);
+    expect(call.figures.map((f) => [f.metric, f.value])).toEqual(expect.arrayContaining([['revenue', 512.4e6], ['revenue_yoy_pct', 7.2]]));
+  });
+});
+
 describe('name lines with the title under them, no participants list, and a web page\'s furniture', () => {
   const text = [
     'Harrowgate Systems Ltd (HGS) Q2 2026 Earnings Call',

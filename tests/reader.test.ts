@@ -530,6 +530,8 @@ describe('entity and context', () => {
     ['Reported EBIT was CHF 96.8 million, or a margin of 15.8%.', { kind: 'group' }, [['group', 'operating_income', 96.8e6, 'CHF'], ['group', 'operating_margin_pct', 15.8, '%']]],
     ['Diluted earnings per share were CHF 1.84, and core EPS was CHF 2.31.', { kind: 'group' }, [['group', 'diluted_eps', 1.84, 'CHF'], ['group', 'non_gaap_diluted_eps', 2.31, 'CHF']]],
     ['Adjusted operating profit, which excludes amortization of acquired intangibles, was 24.9 billion yen.', { kind: 'group' }, [['group', 'non_gaap_operating_income', 24.9e9, 'JPY']]],
+    // A segment's name inside the clause that defines the measure ("the amortisation of cloud software") is not whose the measure is.
+    ['Adjusted operating profit, which is after the amortisation of cloud software but before exceptional items, was £71.9 million, giving a 23.0% margin.', { kind: 'group' }, [['group', 'non_gaap_operating_income', 71.9e6, 'GBP'], ['group', 'non_gaap_operating_margin_pct', 23, '%']]],
     ['Segment profit was 8.9 billion yen, and the margin was 15.3%.', { kind: 'segment', id: 'cloud' }, [['cloud', 'operating_income', 8.9e9, 'JPY'], ['cloud', 'operating_margin_pct', 15.3, '%']]],
     ['Cash and deposits at the end of September were 212.5 billion yen.', { kind: 'group' }, [['group', 'cash_and_investments', 212.5e9, 'JPY']]],
     // A currency code written with an amount names no other business.
@@ -610,6 +612,7 @@ describe('entity and context', () => {
     ['Reflecting the weaker retail market, we are lowering our revenue guidance to US$18.9 billion.', undefined],
     ['This quarter, the firm reported net income of US$13 billion.', { kind: 'group' }],
     ['By segment, we expect Cloud revenue to grow by 13% to 16% and Retail revenue by 5% to 8%.', undefined],
+    ['Adjusted operating profit, which is after the amortisation of cloud software, was £71.9 million.', undefined],
   ] as const)('"%s" sets the topic %j', (s, topic) => expect(topicOf(s, reader.vocab)).toEqual(topic));
 });
 

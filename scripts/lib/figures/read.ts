@@ -185,13 +185,13 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
   mapped.sort((a, b) => a.start - b.start);
   // "Adjusted net income, which excludes the restructuring and purchase price allocation effects,
   // was EUR 64 million": words of a clause that defines the measure before it name no measure.
-  const defining: Span[] = [];
-  for (const c of norm.matchAll(DEFINING_CLAUSE)) {
-    const [from, to] = [c.index, c.index + c[0].length];
-    if (/\d/.test(c[0]) || !mapped.some((m) => m.end <= from && m.value.metric)) continue;
-    defining.push({ start: from, end: to });
+  const defining = definingClauses(norm, mapped);
+  for (const { start: from, end: to } of defining) {
     for (let i = mapped.length - 1; i >= 0; i--) if (mapped[i]!.start >= from && mapped[i]!.end <= to) mapped.splice(i, 1);
   }
+  // ("Adjusted operating profit, which is after … the amortisation of software …, was": nor does
+  // such a clause name whose the measure is.)
+  const named = segments.filter((s) => !defining.some((d) => s.start >= d.start && s.end <= d.end));
   // "operating income was X, with a margin of 15%": a bare margin is the margin of the last metric before it.
   const measures = mapped.map((m, i) => {
     if (m.value.metric !== '@margin') return m;
@@ -222,7 +222,7 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
     norm,
     numbers: findNumbers(norm).filter((n) => n.kind !== 'plain'),
     measures,
-    segments,
+    segments: named,
     fromUnknown,
     groupAt: [...positions(vocab.groupWords, norm).map((g) => g.start).filter((i) => !inSegment(i)), ...company.map((c) => c.start)],
     breaks: positions(vocab.clauseBreaks, norm).filter((b) => !defining.some((d) => b.start >= d.start && b.end <= d.end)),
@@ -301,6 +301,16 @@ const FROM_BEFORE = new RegExp(String.raw`\b(?:from|of)\s*${REPEATED_CURRENCY}\s
 const INCLUDED_PART = /^\s*,\s*(?:which|that)\s+(?:includes?|included|contains?)\s+(?:the\s+)?(?:roughly|about|approximately|around|some|nearly|almost)?\s*$|^\s*,\s*including\s+(?:the\s+)?(?:roughly|about|approximately|around|some|nearly|almost)?\s*$|^\s*[(（]\s*(?:including|includes)\s+(?:roughly|about|approximately|around)?\s*$/;
 
 /** ", which excludes …,": a clause that says what the measure before it is (a list of items too, up to the verb after it). */
+/** The clauses that define a measure named before them ("…, which excludes …,"), without numbers. */
+function definingClauses(norm: string, measures: ReadonlyArray<Hit<Measure>>): Span[] {
+  const out: Span[] = [];
+  for (const c of norm.matchAll(DEFINING_CLAUSE)) {
+    const [from, to] = [c.index, c.index + c[0].length];
+    if (!/\d/.test(c[0]) && measures.some((m) => m.end <= from && m.value.metric)) out.push({ start: from, end: to });
+  }
+  return out;
+}
+
 const DEFINING_CLAUSE = /,\s*which\s+(?:excludes?|includes?|reflects?|is\s+(?:before|after|net\s+of)|adds\s+back)\b(?:[^;.\d]{0,160}?,(?=\s*(?:was|were|rose|fell|grew|increased|decreased|declined|came in|totaled|totalled|reached|amounted|stood)\b)|[^,;.]*,)/g;
 
 function measureWritten(p: Parsed, num: NumberMention, metrics: ReadonlyMap<string, Metric>): Hit<Measure> | undefined {
@@ -1293,7 +1303,9 @@ export function topicOf(text: string, vocab: Vocabulary): Entity | undefined {
   // came before names what drove it, not what comes next.
   if (DRIVERS_SENTENCE.test(norm)) return undefined;
   // (A revenue line, "Subscription gross margin was 82.5%.", is named where it is meant.)
-  const segs = vocab.segments.find(norm).filter((s) => !EXPLAINS_BEFORE.test(norm.slice(0, s.start)) && !vocab.revenueLines.has(s.value));
+  // (Nor one in a clause that defines a measure: "Adjusted operating profit, which is after the amortisation of software, was …".)
+  const defining = definingClauses(norm, vocab.measures.find(norm));
+  const segs = vocab.segments.find(norm).filter((s) => !EXPLAINS_BEFORE.test(norm.slice(0, s.start)) && !vocab.revenueLines.has(s.value) && !defining.some((d) => s.start >= d.start && s.end <= d.end));
   // ("分业务来看，在线游戏收入占总收入的 50%，广告及营销服务占 31%，云服务占 13%", "By segment, Canada …,
   // United States …": a breakdown through several segments makes none of them the topic.)
   const breakdown = new Set(segs.map((s) => s.value)).size >= 2 && (ZH_BREAKDOWN_START.test(norm) || /^\W*by\s+(?:segment|division|business)s?\s*,/.test(norm));

@@ -402,7 +402,9 @@ export const labelLinesLayout: Layout = {
         omitted.push({ n: l.n, reason: 'end-marker' });
         return;
       }
-      if (END_MATTER.test(l.text)) {
+      // (End matter is a line of its own, capitalised: "Disclaimer: …", "Copyright ©", not a
+      // hard-wrapped line of prose that happens to start with the word, "disclaimer on page two".)
+      if (END_MATTER.test(l.text) && !/^\s*\p{Ll}/u.test(l.text)) {
         close();
         // (A rule between pages or sections, "-----", with speakers still to come, ends nothing.)
         const rule = /^(?:-{3,}|\*{3,}|_{3,})$/.test(l.text.trim());
