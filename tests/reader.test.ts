@@ -251,6 +251,10 @@ describe('time frame and modality', () => {
     ['Total revenue on a fully taxable-equivalent basis was $816 million.', []],
     ['Total revenue was $810 million, up 7% from the third quarter of 2024.', [['group', 'revenue', 810e6, 'USD'], ['group', 'revenue_yoy_pct', 7, '%']]],
     ['Revenue was $200 million in the fourth quarter of 2024.', []],
+    // An earlier fiscal year's quarter by the company's own name for it; the change from it, stated after it, is this quarter's.
+    ['Revenue was $200 million in the third quarter of FY2024.', []],
+    ['Revenue was $810 million, compared with $760 million in Q3 FY24.', [['group', 'revenue', 810e6, 'USD']]],
+    ['Adjusted EBITDA of $142.5 million compares with $128.9 million in the third quarter of 2024, an increase of 10.6%.', [['group', 'adjusted_ebitda', 142.5e6, 'USD'], ['group', 'adjusted_ebitda_yoy_pct', 10.6, '%']]],
     // An opening exclusion that names an amount and what it was for still defines the adjusted measure.
     ['Excluding $14 million of pre-tax restructuring charges tied to the branch program we announced in October, adjusted diluted EPS was $1.76.', [['group', 'non_gaap_diluted_eps', 1.76, 'USD']]],
     // "a margin of negative 6.9%" is an amount after "of", not a source of revenue.

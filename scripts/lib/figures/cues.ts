@@ -43,7 +43,7 @@ export const GROUP_WORDS = /(consolidated|total|overall|group|集团|合并|整�
 export const PART_OF = /(其中|of which|among which|among them)/;
 
 /** Mentions of a period other than the quarter ending in `month` (1-12): later numbers in the sentence are not this quarter's. */
-export function otherPeriodPattern(month: number, quarter?: number, endYear?: number): RegExp {
+export function otherPeriodPattern(month: number, quarter?: number, endYear?: number, fiscalYear?: number): RegExp {
   const others = MONTH_NAMES.filter((_, i) => i + 1 !== month && (i + 1) % 3 === month % 3).map((m) => m.toLowerCase());
   const otherMonths = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].filter((m) => m !== month && m % 3 === month % 3);
   const HAN_MONTHS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
@@ -62,7 +62,12 @@ export function otherPeriodPattern(month: number, quarter?: number, endYear?: nu
   const earlier = years.length
     ? `(?:first|second|third|fourth) quarter of (?:calendar )?(?:${years.join('|')})|(?<![a-z0-9])q[1-4] (?:${years.join('|')})|(?<![a-z0-9])[1-4][tq](?:${[...years, ...short].join('|')})(?![0-9])|(?<![a-z0-9])t[1-4] (?:${years.join('|')})|`
     : '';
+  // A quarter of an earlier fiscal year by the company's own name for it ("the third quarter of
+  // FY2025", "Q3 FY25", "FY2025 Q3") when the call is about a later fiscal year.
+  const fiscal = fiscalYear ? [1, 2, 3, 4, 5].map((d) => fiscalYear - d) : [];
+  const fy = `(?:fy|fiscal (?:year )?)\\s?'?(?:${[...fiscal, ...fiscal.map((y) => String(y).slice(2))].join('|')})(?![0-9])`;
+  const earlierFiscal = fiscal.length ? `(?:first|second|third|fourth) quarter of ${fy}|(?<![a-z0-9])q[1-4] ${fy}|${fy} q[1-4](?![0-9])|` : '';
   return new RegExp(
-    `(${earlier}${ordinalPattern}(${others.join('|')}) quarter|(?<![\\d一二三四五六七八九十])(${monthWords.join('|')})\\s*月份?季度|上半财年|上半年|下半年|前六个月|first half|second half|six months|last quarter|previous quarter|prior quarter|上季度|上个季度|上一季度|combined with|加上)`,
+    `(${earlier}${earlierFiscal}${ordinalPattern}(${others.join('|')}) quarter|(?<![\\d一二三四五六七八九十])(${monthWords.join('|')})\\s*月份?季度|上半财年|上半年|下半年|前六个月|first half|second half|six months|last quarter|previous quarter|prior quarter|上季度|上个季度|上一季度|combined with|加上)`,
   );
 }

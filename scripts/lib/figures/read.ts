@@ -557,7 +557,10 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   // (Not inside the measure's own words: "现金加上短期投资" is a list, not "combined with".)
   const other = [...upTo.matchAll(new RegExp(vocab.otherPeriod.source, 'g'))].filter((m) => m.index < measure.start || m.index >= measure.end).pop();
   // "narrowed from $49 million in the second quarter to $38 million": the value after "to" is this quarter's.
-  if (other && !/\bto\b|至|到/.test(upTo.slice(other.index + other[0].length))) return 'prior';
+  // ("… compares with $128.9 million in the third quarter of 2024, an increase of 10.6%": the
+  // change from that period, stated after it, is this quarter's growth.)
+  const changeFromIt = num.kind === 'percent' && other !== undefined && /,\s*(?:(?:an?\s+)?(?:increase|decrease|rise|decline|improvement)\s+of|up|down)\s*(?:by\s*)?$/.test(upTo.slice(other.index + other[0].length));
+  if (other && !changeFromIt && !/\bto\b|至|到/.test(upTo.slice(other.index + other[0].length))) return 'prior';
   // "contributed €12 million of revenue in the third quarter of 2024": an earlier year's quarter after the value.
   // (Not the base of a rate of change: "up 7% from the fourth quarter of 2024".)
   const after = vocab.otherPeriod.exec(untilNext);

@@ -196,7 +196,7 @@ export function vocabulary(reading: Reading, metrics: readonly Metric[], company
     negativeBefore: wordsRe(reading.negative_before),
     partOf: wordsRe(reading.part_of),
     perShareAfter: new RegExp(`^\\s*(?:${wordsRe(reading.per_share_after).source})`),
-    otherPeriod: otherPeriodPattern(endMonth, quarter.q, endYear),
+    otherPeriod: otherPeriodPattern(endMonth, quarter.q, endYear, quarter.fy),
     // "For fiscal 2025, …", "during fiscal year 2025", "in FY25": a whole fiscal year named by its number.
     namedFiscalYear: /\b(?:for|in|during|over|of|across)\s+(?:the\s+)?(?:full\s+)?(?:fiscal|fy)\s*(?:year\s*)?['’]?(\d{2}|\d{4})\b/g,
     fiscalYear: quarter.fy,
