@@ -159,4 +159,10 @@ describe('the evaluation corpus', () => {
     const wrongGuidance = results.reduce((n, r) => n + (r.guidance.wrong?.length ?? 0), 0);
     expect(wrongGuidance).toBeLessThanOrEqual(RETIRED_GUIDANCE_WRONG_AT_MOST);
   });
+
+  it.runIf(process.env.EVAL_HELDOUT === '1' || process.env.CI === 'true')('held-out set 11: score printed, runs only at the end of a stage', () => {
+    const results = runFolder('tests/eval/heldout11');
+    expect(results.length).toBeGreaterThanOrEqual(7);
+    report('held-out set 11 (tests/eval/heldout11):', results);
+  });
 });
