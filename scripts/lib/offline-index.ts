@@ -3,7 +3,7 @@
  * that Pagefind indexes too (scripts/lib/search-records.ts), as files to write under
  * `offline-search/` in the built site.
  */
-import { compareCalls, recordSource, tokenize } from '../../src/lib/search.ts';
+import { callOf, compareCalls, recordSource, tokenize } from '../../src/lib/search.ts';
 import { PARTS, partScript, encodePostings, shardKey, type OfflineChunk, type OfflineHead, type OfflineManifest, type OfflineShard } from '../../src/lib/offline-search.ts';
 import type { SearchRecord } from './search-records.ts';
 
@@ -12,6 +12,13 @@ import type { SearchRecord } from './search-records.ts';
  * let a rare word load little; each chunk repeats its call's shared filters (a few hundred bytes).
  */
 export const CHUNK_BYTES = 4 * 1024;
+
+/** Adds values to the list a map keeps under a key. */
+function append<K, V>(map: Map<K, V[]>, key: K, ...values: V[]): void {
+  const list = map.get(key);
+  if (list) list.push(...values);
+  else map.set(key, values);
+}
 
 const same = (a: readonly string[] | undefined, b: readonly string[]) => a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -26,12 +33,7 @@ export function inResultOrder(records: readonly SearchRecord[]): SearchRecord[] 
 /** The records of each call (company and quarter), in result order: newest quarter end first, then company. */
 function byCall(records: readonly SearchRecord[]): SearchRecord[][] {
   const calls = new Map<string, SearchRecord[]>();
-  for (const r of records) {
-    const key = `${r.filters.company?.[0] ?? ''}/${r.filters.quarter?.[0] ?? ''}`;
-    const list = calls.get(key);
-    if (list) list.push(r);
-    else calls.set(key, [r]);
-  }
+  for (const r of records) append(calls, callOf(r.filters), r);
   return [...calls.values()].sort((a, b) => compareCalls(a[0]!.filters, b[0]!.filters));
 }
 
@@ -55,11 +57,7 @@ export function offlineIndex(records: readonly SearchRecord[], sizes: { chunkByt
     if (!block) return;
     files.set(`${PARTS.head(block.n)}.js`, partScript(PARTS.head(block.n), { call: block.call, calls: block.calls } satisfies OfflineHead));
     for (const [key, shard] of shards(block.postings)) files.set(`${PARTS.blockShard(block.n, key)}.js`, partScript(PARTS.blockShard(block.n, key), shard));
-    for (const token of block.postings.keys()) {
-      const list = blocksOf.get(token);
-      if (list) list.push(block.n);
-      else blocksOf.set(token, [block.n]);
-    }
+    for (const token of block.postings.keys()) append(blocksOf, token, block.n);
   };
   for (const [call, list] of byCall(records).entries()) {
     if (!block || block.records >= blockRecords) {
@@ -69,12 +67,7 @@ export function offlineIndex(records: readonly SearchRecord[], sizes: { chunkByt
     const { sizes: callSizes, postings } = writeCall(call, list, chunkBytes, files);
     callSizes.unshift(indexOf(companies, list[0]!.filters.company?.[0] ?? ''), indexOf(quarters, list[0]!.filters.quarter?.[0] ?? ''));
     block.calls.push(callSizes);
-    for (const [token, ids] of postings) {
-      const list = block.postings.get(token);
-      const shifted = ids.map((id) => id + block!.records);
-      if (list) list.push(...shifted);
-      else block.postings.set(token, shifted);
-    }
+    for (const [token, ids] of postings) append(block.postings, token, ...ids.map((id) => id + block!.records));
     block.records += list.length;
   }
   endBlock();
@@ -129,12 +122,7 @@ function writeCall(call: number, list: readonly SearchRecord[], chunkBytes: numb
     if (size > 0 && size + bytes > chunkBytes) flush();
     chunk.push(record);
     size += bytes;
-    for (const token of new Set(r.content.split(' '))) {
-      if (!token) continue;
-      const ids = postings.get(token);
-      if (ids) ids.push(n);
-      else postings.set(token, [n]);
-    }
+    for (const token of new Set(r.content.split(' '))) if (token) append(postings, token, n);
   }
   flush();
   return { sizes, postings };

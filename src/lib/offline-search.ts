@@ -149,6 +149,11 @@ export async function mayMatch(query: Query, holding: (word: string) => Promise<
   return out ?? [];
 }
 
+/** The postings of a shard's tokens that a query word matches (one it begins, or the Chinese character itself). */
+function matching(shard: OfflineShard | undefined, word: string): number[][] {
+  return Object.entries(shard ?? {}).filter(([token]) => tokenMatches(token, word)).map(([, p]) => decodePostings(p));
+}
+
 /** Returns a part's data, or undefined when the site has no such part. */
 export type PartLoader = (part: string) => Promise<unknown>;
 
@@ -202,7 +207,7 @@ export class OfflineSearch {
     const out = new Map<string, number[]>();
     for (const key of this.shardsFor(word)) {
       const shard = (await this.part(PARTS.shard(key))) as OfflineShard | undefined;
-      const lists = Object.entries(shard ?? {}).filter(([token]) => tokenMatches(token, word)).map(([, p]) => decodePostings(p));
+      const lists = matching(shard, word);
       if (lists.length) out.set(key, union(lists));
     }
     return out;
@@ -268,7 +273,7 @@ export class OfflineCursor {
   private async holding(b: number, word: string): Promise<number[]> {
     const keys = [...(await this.wordBlocks(word))].filter(([, blocks]) => blocks.includes(b)).map(([key]) => key);
     const shards = (await Promise.all(keys.map((k) => this.index.part(PARTS.blockShard(b, k))))) as Array<OfflineShard | undefined>;
-    const lists = shards.flatMap((shard) => Object.entries(shard ?? {}).filter(([token]) => tokenMatches(token, word)).map(([, p]) => decodePostings(p)));
+    const lists = shards.flatMap((shard) => matching(shard, word));
     return lists.length ? union(lists) : [];
   }
 

@@ -8,7 +8,7 @@
  * results and the call it is in is complete, and ranks each call with rank(), like the offline
  * index (src/lib/offline-search.ts).
  */
-import { rank, type Query, type SearchDoc, type SearchHit } from './search.ts';
+import { callOf, rank, type Query, type SearchDoc, type SearchHit } from './search.ts';
 
 /** A record as Pagefind finds it: an id, and its data on request. */
 export interface Found {
@@ -57,8 +57,6 @@ class Reader {
     this.position++;
   }
 }
-
-const callOf = (d: SearchDoc) => `${d.filters.company?.[0] ?? ''}/${d.filters.quarter?.[0] ?? ''}`;
 
 export class OrderedCursor {
   private readonly query: Query;
@@ -130,7 +128,7 @@ export class OrderedCursor {
           this.ended = true;
           break;
         }
-        if (callOf(d) !== callOf(first)) {
+        if (callOf(d.filters) !== callOf(first.filters)) {
           this.pending = d;
           break;
         }

@@ -206,11 +206,14 @@ export function compareCalls(a: SearchDoc['filters'], b: SearchDoc['filters']): 
  */
 export const recordSource = (meta: SearchDoc['meta']): string => `${meta.text ?? ''}\n${meta.translation ?? ''}`;
 
+/** The call a passage is from, as one string: `company/quarter`. */
+export const callOf = (filters: SearchDoc['filters']): string => `${filters.company?.[0] ?? ''}/${filters.quarter?.[0] ?? ''}`;
+
 /** Ranked hits grouped by call (company and quarter), in the order given. */
 export function groupByCall<T extends SearchDoc>(hits: readonly T[]): Array<{ readonly key: string; readonly hits: T[] }> {
   const groups: Array<{ key: string; hits: T[] }> = [];
   for (const h of hits) {
-    const key = `${h.filters.company?.[0] ?? ''}/${h.filters.quarter?.[0] ?? ''}`;
+    const key = callOf(h.filters);
     const last = groups[groups.length - 1];
     if (last?.key === key) last.hits.push(h);
     else groups.push({ key, hits: [h] });
