@@ -56,6 +56,8 @@ describe('sign', () => {
     ['We expect revenue of one point one five to one point two one billion pounds.', [['guidance', 'revenue', 1.15e9, 'GBP'], ['guidance', 'revenue', 1.21e9, 'GBP']]],
     // Hundreds said without "hundred"; dollars and cents said as words (never before a scale).
     ['We continue to expect capital expenditures for the year of three eighty to four hundred million dollars.', [['guidance', 'capex', 380e6, 'USD'], ['guidance', 'capex', 400e6, 'USD']]],
+    // "oh" said for a zero after the point; spelled words after "of" are an amount, not a source.
+    ['We expect net sales of two point nine five billion to three point oh five billion dollars.', [['guidance', 'revenue', 2.95e9, 'USD'], ['guidance', 'revenue', 3.05e9, 'USD']]],
     ['Diluted earnings per share were one dollar and four cents compared to ninety one cents a year ago.', [['group', 'diluted_eps', 1.04, 'USD']]],
     ['Adjusted diluted earnings per share were a dollar forty seven.', [['group', 'non_gaap_diluted_eps', 1.47, 'USD']]],
     ['We are raising our diluted eps guidance to five dollars ten to five dollars thirty.', [['guidance', 'diluted_eps', 5.1, 'USD'], ['guidance', 'diluted_eps', 5.3, 'USD']]],
@@ -443,6 +445,22 @@ describe('statements of a machine transcript without sentence ends', () => {
       'previously we said 1.19 to 1.23 billion and',
       'we plan capex of around CHF 65 million for 2026',
     ]);
+    // Spelled figures end a statement too, and so does the period a figure was for; a period said
+    // right before a forecast stays with it.
+    const spoken = [
+      'thanks Rachel so um we are pleased with the quarter which ended November first we gained share in home for the quarter net sales were two point four one billion dollars up six point two percent',
+      'net income was one hundred thirty one million dollars and now turning to the outlook',
+      'for the fourth quarter we expect net sales of two point nine five billion to three point oh five billion dollars and',
+      'for the full fiscal year we now expect diluted earnings per share of four dollars and twenty cents to four dollars and thirty five cents and that is all from me thank you very much for listening today',
+    ].join(' ');
+    expect(spokenStatements(spoken).map((s) => s.text)).toEqual([
+      'thanks Rachel',
+      'so um we are pleased with the quarter which ended November first we gained share in home for the quarter',
+      'net sales were two point four one billion dollars up six point two percent',
+      'net income was one hundred thirty one million dollars and now turning to the outlook',
+      'for the fourth quarter we expect net sales of two point nine five billion to three point oh five billion dollars and',
+      'for the full fiscal year we now expect diluted earnings per share of four dollars and twenty cents to four dollars and thirty five cents and that is all from me thank you very much for listening today',
+    ]);
     // A punctuated paragraph keeps its sentences.
     expect(spokenStatements('Revenue was $10 million. So margin was 5%.').map((s) => s.text)).toEqual(['Revenue was $10 million.', 'So margin was 5%.']);
   });
@@ -502,6 +520,8 @@ describe('entity and context', () => {
     ['Revenue of US$19.4 billion was up 6%, driven by a higher deposit margin in Banking & Wealth Management.', { kind: 'segment', id: 'retail' }, [['retail', 'revenue', 19.4e9, 'USD'], ['retail', 'revenue_yoy_pct', 6, '%']]],
     ['Revenue grew 14%, and Aftermarket Services reached 23% of revenue.', { kind: 'segment', id: 'retail' }, [[null, 'revenue_yoy_pct', 14, '%']]],
     ['In the quarter, we reported net income of US$13 billion.', { kind: 'group' }, [['group', 'net_income', 13e9, 'USD']]],
+    // An amount spoken in words after "of" is no part the revenue comes from.
+    ['For the group we reported net sales of two point four one billion dollars for the quarter.', undefined, [['group', 'revenue', 2.41e9, 'USD']]],
     ['Net income was US$1.8 billion with pretax margin of 38%.', { kind: 'group' }, [['group', 'net_income', 1.8e9, 'USD']]],
     ['Adjusted net income grew 25% to US$512 million, and adjusted net income margin expanded to 2.5%.', { kind: 'group' }, [['group', 'non_gaap_net_income_yoy_pct', 25, '%'], ['group', 'non_gaap_net_income', 512e6, 'USD'], ['group', 'non_gaap_net_margin_pct', 2.5, '%']]],
     ['All segments improved, and adjusted EBITA grew 36%.', { kind: 'segment', id: 'retail' }, [[null, 'adjusted_ebita_yoy_pct', 36, '%']]],

@@ -112,7 +112,9 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
 };
 const NUMBER_WORD = `(?:${Object.keys(NUMBER_WORDS).join('|')}|hundred|thousand)`;
 /** "two hundred and forty one", "sixty eight point two": a number spoken as words (lower case, as normalised). */
-const SPELLED = new RegExp(`\\b${NUMBER_WORD}(?:(?:\\s+|-)(?:and\\s+)?${NUMBER_WORD})*(?:\\s+point(?:\\s+(?:${Object.keys(NUMBER_WORDS).filter((w) => NUMBER_WORDS[w]! < 10).join('|')}))+)?\\b`, 'g');
+/** The digits said after "point": "three point oh five" is 3.05. */
+const DECIMAL_DIGIT: Readonly<Record<string, number>> = { ...Object.fromEntries(Object.entries(NUMBER_WORDS).filter(([, v]) => v < 10)), oh: 0 };
+const SPELLED = new RegExp(`\\b${NUMBER_WORD}(?:(?:\\s+|-)(?:and\\s+)?${NUMBER_WORD})*(?:\\s+point(?:\\s+(?:${Object.keys(DECIMAL_DIGIT).join('|')}))+)?\\b`, 'g');
 /** What makes spoken words a figure: a unit or scale right after them. */
 const SPELLED_UNIT = /^\s*(?:percent|per cent|percentage points?|basis points|million|billion|thousand|pence|pounds|dollars|euros|yen|cents)\b/;
 
@@ -146,7 +148,7 @@ function spelledValue(words: string): number | undefined {
       current += NUMBER_WORDS[w]!;
     } else return undefined;
   }
-  const digits = frac ? frac.split(/\s+/).map((w) => NUMBER_WORDS[w]).join('') : '';
+  const digits = frac ? frac.split(/\s+/).map((w) => DECIMAL_DIGIT[w]).join('') : '';
   return Number(`${total + current}${digits ? `.${digits}` : ''}`);
 }
 

@@ -4,7 +4,7 @@
  * left out and why). Each decision is a small named function; `readSentence` lists the steps.
  */
 import type { FigureUnit, Metric } from '../../../src/lib/schema.ts';
-import { findNumbers, normalizeSameLength, REPEATED_CURRENCY, type NumberMention } from './numbers.ts';
+import { findNumbers, normalizeSameLength, NUMBER_WORDS, REPEATED_CURRENCY, type NumberMention } from './numbers.ts';
 import { CURRENCIES } from '../../../src/lib/currencies.ts';
 import { positions, type Hit, type Measure, type Span, type Vocabulary } from './vocabulary.ts';
 import { ABOUT, CONVERSION_BETWEEN, DECLINE_AFTER, GROWTH_AFTER, GROWTH_DOWN, GROWTH_UP, LESS_THAN, MORE_THAN, QOQ } from './cues.ts';
@@ -105,12 +105,12 @@ export function isFromUnknown(norm: string, term: Span, segments: ReadonlyArray<
   return !fromSegment && !vocab.fromAllowed.test(after);
 }
 
-/** "revenue of $5 billion", "of CHF 702 million", "of R$ 2.655,9 million", "of about …": an amount, not a source. */
+/** "revenue of $5 billion", "of CHF 702 million", "of R$ 2.655,9 million", "of about …", "of two point nine five billion": an amount, not a source. */
 const CURRENCY_WORDS_BEFORE = CURRENCIES.flatMap((c) => c.before).filter((w) => /^[a-z]/.test(w));
 const AMOUNT_AFTER_OF = new RegExp(
   String.raw`^\s*(?:from|of)\s+(?:[\d$€£¥₩₹]|(?:${CURRENCY_WORDS_BEFORE.filter((w) => /[a-z]$/.test(w)).join('|')})\b|(?:${CURRENCY_WORDS_BEFORE.filter((w) => !/[a-z]$/.test(w))
     .map((w) => w.replace(/[.$]/g, '\\$&'))
-    .join('|')})|us\b|hk\b|nt\b|approximately|about|nearly|around|roughly|more|over|less|under|just|some|almost|close|negative|minus|positive|an?\s+(?:negative|positive|record))`,
+    .join('|')})|(?:${Object.keys(NUMBER_WORDS).join('|')})\b(?!\s+of\b)|us\b|hk\b|nt\b|approximately|about|nearly|around|roughly|more|over|less|under|just|some|almost|close|negative|minus|positive|an?\s+(?:negative|positive|record))`,
 );
 
 const SEGMENT_GREW = /^(?:\s*,\s*(?:which|that|our|the|a|an)\b[^,.;]{2,60},)?\s*(?:segment|division|business)?\s*(grew|increased|rose|declined|decreased|fell)\s+(?=(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+)?\d)/;

@@ -47,10 +47,16 @@ export function splitSentences(text: string): Sentence[] {
 
 /** Words that open a new statement in speech: "so gross profit of …", "previously we said …", "this includes …". */
 const SPOKEN_OPENER =
-  /\s(?=(?:so|and then|next|this includes|that includes|previously|we expect|we now expect|we confirm|we plan|we target|we ended|we bought|we repurchased|for the (?:first|second|third|fourth) quarter we|for the full year we|by division|by segment|in the quarter we)\b)/gi;
-/** A measure that opens a new statement right after a figure: "… last year reported EBITDA was 50.1 million". */
+  /\s(?=(?:so|and then|next|this includes|that includes|previously|we expect|we now expect|we confirm|we plan|we target|we ended|we bought|we repurchased|for the (?:first|second|third|fourth) quarter we|for the full (?:fiscal\s+)?year we|by division|by segment|in the quarter we)\b)/gi;
+/** The period a forecast is for, said just before it: "for the fourth quarter | we expect" stays one statement. */
+const FORECAST_PERIOD_BEFORE = /\b(?:for|in)\s+(?:the\s+)?(?:(?:first|second|third|fourth|next)\s+quarter|(?:full|whole)\s+(?:fiscal\s+)?year|fiscal(?:\s+year)?(?:\s+[a-z0-9]+){1,3})\s*$/i;
+/**
+ * A measure that opens a new statement right after a figure, spelled or in digits, or after the
+ * period it was for: "… last year reported EBITDA was 50.1 million", "… up six point two percent
+ * net income was …", "… for the quarter net sales were …".
+ */
 const MEASURE_OPENER =
-  /(?<=(?:\d(?:\.\d+)?\s*(?:%|percent|million|billion|francs|pounds|euros|dollars|yen)?|last year|a year ago|previous year|in the quarter)\s)(?=(?:(?:adjusted|reported|organic|operating|net|gross|free|diluted)\s+)?(?:[a-z]+\s+){0,2}?(?:sales|revenue|revenues|ebitda|ebit|ebita|margin|income|profit|cash flow|capex|earnings|eps|orders|order intake)\s+(?:was|were|of|came in|reached|grew|rose|fell|declined|increased|decreased)\b)/gi;
+  /(?<=(?:\d(?:\.\d+)?\s*(?:%|percent|million|billion|francs|pounds|euros|dollars|yen)?|\b(?:percent|million|billion|francs|pounds|euros|dollars|yen|cents|basis points)|last year|a year ago|previous year|(?:in|for) the quarter)\s)(?=(?:(?:adjusted|reported|organic|operating|net|gross|free|diluted)\s+)?(?:[a-z]+\s+){0,2}?(?:sales|revenue|revenues|ebitda|ebit|ebita|margin|income|profit|cash flow|capex|earnings|eps|orders|order intake)\s+(?:was|were|of|came in|reached|grew|rose|fell|declined|increased|decreased)\b)/gi;
 
 /**
  * The statements of a paragraph that a machine transcript wrote without sentence ends ("gross
@@ -67,7 +73,7 @@ export function spokenStatements(text: string): Sentence[] {
   const out: Sentence[] = [];
   for (const s of sentences) {
     const cuts = new Set<number>([0]);
-    for (const m of s.text.matchAll(SPOKEN_OPENER)) cuts.add(m.index + 1);
+    for (const m of s.text.matchAll(SPOKEN_OPENER)) if (!(/^\s*we\b/i.test(s.text.slice(m.index)) && FORECAST_PERIOD_BEFORE.test(s.text.slice(Math.max(0, m.index - 40), m.index)))) cuts.add(m.index + 1);
     for (const m of s.text.matchAll(MEASURE_OPENER)) cuts.add(m.index);
     const at = [...cuts].sort((a, b) => a - b);
     at.forEach((from, i) => {
