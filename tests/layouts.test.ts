@@ -256,6 +256,60 @@ describe('PDF text whose hard-wrapped prose has a line starting with "disclaimer
   });
 });
 
+describe('a web transcript page: the company with its ticker, a table of contents, the participants listed after the call', () => {
+  const text = [
+    'Ledgerline',
+    'Skip to content',
+    'Harlow Pumps AG (XETRA: HPA)',
+    'Q3 2025 Earnings Call',
+    '',
+    'Contents:',
+    'Prepared Remarks',
+    'Questions and Answers',
+    'Call Participants',
+    '',
+    'Prepared Remarks:',
+    '',
+    'Operator',
+    'Good day, and welcome to the Harlow Pumps third-quarter 2025 results call. I now hand over to Ina Vogt, Head of Investor Relations.',
+    '',
+    'Ina Vogt -- Head of Investor Relations',
+    'Thank you, operator. With me is our Chief Financial Officer, Jonas Brandt.',
+    '',
+    'Jonas Brandt -- Chief Financial Officer',
+    'Thank you, Ina. Revenue for the third quarter was EUR 812 million, up 4.2%.',
+    '',
+    'Questions & Answers:',
+    '',
+    'Operator',
+    'Our first question comes from Lena Kraus with Albrecht Securities.',
+    '',
+    'Lena Kraus -- Albrecht Securities -- Analyst',
+    'What drove the growth?',
+    '',
+    'Jonas Brandt -- Chief Financial Officer',
+    'Water utilities, mostly.',
+    '',
+    'Corporate Participants:',
+    'Ina Vogt -- Head of Investor Relations',
+    'Jonas Brandt -- Chief Financial Officer',
+    '',
+    'Conference Call Participants:',
+    'Lena Kraus -- Albrecht Securities -- Analyst',
+    '',
+    'More HPA analysis',
+  ].join('\n');
+  const result = convertAll([textInput('harlow.txt', text)], catalog([]));
+  it('reads the turns from the operator on: the heading with the ticker is nobody, the contents end nothing, the lists come after the call', () => {
+    expect(detectLayout(splitLines(text))?.id).toBe('label-lines');
+    expect(result.errors).toEqual([]);
+    const call = result.calls[0]!;
+    expect(call.speakers.map((s) => `${s.name} | ${s.role}`).sort()).toEqual(['Ina Vogt | investor-relations', 'Jonas Brandt | executive', 'Lena Kraus | analyst', 'Operator | operator']);
+    expect(call.figures.map((f) => [f.metric, f.value])).toEqual(expect.arrayContaining([['revenue', 812e6], ['revenue_yoy_pct', 4.2]]));
+    expect(paragraphs(call).some((p) => /Corporate Participants|More HPA/.test(p.text))).toBe(false);
+  });
+});
+
 describe('name lines with the title under them, no participants list, and a web page\'s furniture', () => {
   const text = [
     'Harrowgate Systems Ltd (HGS) Q2 2026 Earnings Call',

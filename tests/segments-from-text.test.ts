@@ -31,6 +31,7 @@ describe('segments read from the text', () => {
     // A call that says it walks through its segments names them next, even at a sentence's start.
     ['Let me walk through the segments. Test & Measurement revenue was $391 million.', ['test-and-measurement']],
     ['Test & Measurement revenue was $391 million.', []],
+    ['Now to the segments. Motion Drives revenue was €1,082 million. Grid Systems revenue was €536 million.', ['motion-drives', 'grid-systems']],
     // "By segment, …" walks through the segments, the first named right after it.
     ['By segment, Canada revenue was C$842.1 million, up 6.2%. United States revenue was C$347.6 million. International revenue was C$72.7 million.', ['canada', 'united-states', 'international']],
     ['By segment, Security Software revenue was $318.4 million. Edge Networking revenue was $424.2 million.', ['security-software', 'edge-networking']],

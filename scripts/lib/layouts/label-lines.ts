@@ -101,6 +101,8 @@ export function splitLabel(core: string): RawLabel | undefined {
   if (!validName(name)) return undefined;
   // "Kvarnholm Medical AB (publ)", "Acme Holdings plc": a company's name in the title, not a speaker.
   if (LEGAL_FORM.test(name) || (parts?.title !== undefined && /^publ$/i.test(parts.title.trim()))) return undefined;
+  // "Morvane Industrial (XETRA: MRV)", "Acme (NYSE: ACM)": a company with its exchange and ticker, a page's heading.
+  if (parts?.title !== undefined && /^[A-Z][A-Za-z]{1,12}\s*:\s*[A-Z0-9.]{1,8}$/.test(parts.title.trim())) return undefined;
   // `主持人（陈晓岚）`, `Operator (Jane)`: the role, with the person who plays it.
   if (paren && (GENERIC.test(name) || roleFromName(name))) return { text, name, ...(roleFromName(name) ? { role: roleFromName(name)! } : {}) };
   const extra = parts?.title?.trim();
@@ -176,7 +178,7 @@ function headingSection(text: string): SectionId | 'heading' | undefined {
 }
 
 /** Lines that end the call: a participants list or duration after the call, a disclaimer, a rule. */
-const END_MATTER = /^(?:duration\s*:.*|call participants\s*:?|participants\s*:?|-{3,}|\*{3,}|_{3,}|copyright\b.*|©.*|this transcript may not be 100 percent accurate.*|disclaimer\s*:?.*)$/i;
+const END_MATTER = /^(?:duration\s*:.*|(?:call|corporate|company|conference call|other)\s+participants\s*:?|participants\s*:?|-{3,}|\*{3,}|_{3,}|copyright\b.*|©.*|this transcript may not be 100 percent accurate.*|disclaimer\s*:?.*)$/i;
 const PARTICIPANT_LISTS = /^(?:company participants|corporate participants|executives|other participants|conference call participants|analysts|call participants|participants|attendees)\s*:?$/i;
 
 /** People named in the header's attendee line: `参会人员：董事长 刘振华；财务总监 何静`. */
@@ -406,9 +408,9 @@ export const labelLinesLayout: Layout = {
       // hard-wrapped line of prose that happens to start with the word, "disclaimer on page two".)
       if (END_MATTER.test(l.text) && !/^\s*\p{Ll}/u.test(l.text)) {
         close();
-        // (A rule between pages or sections, "-----", with speakers still to come, ends nothing.)
-        const rule = /^(?:-{3,}|\*{3,}|_{3,})$/.test(l.text.trim());
-        ended = turns.length > 0 && !(rule && [...labelAt.keys()].some((i) => i > index));
+        // (A rule between pages or sections, "-----", or a page's table of contents naming "Call
+        // participants", with speakers still to come, ends nothing.)
+        ended = turns.length > 0 && ![...labelAt.keys()].some((i) => i > index);
         omitted.push({ n: l.n, reason: /accurate|disclaimer|copyright|©/i.test(l.text) ? 'disclaimer' : 'end-marker' });
         return;
       }

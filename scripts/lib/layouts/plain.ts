@@ -57,10 +57,11 @@ export const plain: Layout = {
   id: 'plain-english',
 
   sniff(lines) {
-    return (
-      lines.some((l) => COMPANY_LIST.test(l.text)) &&
-      lines.some((l) => ANALYST_LIST.test(l.text) || /^operator$/i.test(l.text) || PRESENTATION.test(l.text) || sectionOfHeading(l.text) === 'qa')
-    );
+    // The lists come before the call: a web page that lists the participants after the call
+    // ("Operator" first, the lists at the end) has label lines of its own.
+    const list = lines.findIndex((l) => COMPANY_LIST.test(l.text));
+    const call = lines.findIndex((l) => /^operator:?$/i.test(l.text) || PRESENTATION.test(l.text.replace(/:$/, '')));
+    return list >= 0 && (call < 0 || list < call) && lines.some((l) => ANALYST_LIST.test(l.text) || /^operator$/i.test(l.text) || PRESENTATION.test(l.text) || sectionOfHeading(l.text) === 'qa');
   },
 
   parse(lines, ctx) {
