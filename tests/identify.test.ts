@@ -114,6 +114,22 @@ describe('which company a call is about', () => {
     ].join('\n');
     expect(() => idOf(text)).toThrow(/names two companies as its own/);
   });
+
+  it('takes a name the transcriber misheard in one welcome and the name said in the rest of the call as one company', () => {
+    const text = [
+      'speaker 1 (00:00:04)',
+      'good morning and welcome to the green mirror markets third quarter fiscal twenty twenty five conference call',
+      '',
+      'speaker 2 (00:00:31)',
+      'thank you operator and thanks for joining us for greenmere markets third quarter fiscal twenty twenty five earnings call',
+      '',
+      'speaker 3 (00:01:10)',
+      'net earnings attributable to greenmere were two hundred forty eight million dollars and we feel good about where greenmere is heading',
+    ].join('\n');
+    expect(idOf(text)).toBe('greenmere-markets');
+    // Two names that differ by more than a slip of the ear stay two: the converter asks.
+    expect(() => idOf(text.replace('green mirror markets', 'harbor view markets'))).toThrow(/names two companies as its own/);
+  });
 });
 
 describe('fiscal calendar from the text', () => {

@@ -58,6 +58,11 @@ describe('sign', () => {
     ['We continue to expect capital expenditures for the year of three eighty to four hundred million dollars.', [['guidance', 'capex', 380e6, 'USD'], ['guidance', 'capex', 400e6, 'USD']]],
     // "oh" said for a zero after the point; spelled words after "of" are an amount, not a source.
     ['We expect net sales of two point nine five billion to three point oh five billion dollars.', [['guidance', 'revenue', 2.95e9, 'USD'], ['guidance', 'revenue', 3.05e9, 'USD']]],
+    // Dollars and cents said as two numbers after a per-share measure; the replaced range said in words is left out.
+    ['we are raising our adjusted eps guidance to a range of four ninety five to five oh five from our prior range of four eighty five to five dollars', [['guidance', 'non_gaap_diluted_eps', 4.95, 'USD'], ['guidance', 'non_gaap_diluted_eps', 5.05, 'USD']]],
+    ['we opened four ninety five stores', []],
+    // A target the measure heads towards is no forecast of a period.
+    ['we expect adjusted EBITDA margin of twenty seven to twenty eight percent so another step towards the thirty percent', [['guidance', 'adjusted_ebitda_margin_pct', 27, '%'], ['guidance', 'adjusted_ebitda_margin_pct', 28, '%']]],
     ['Diluted earnings per share were one dollar and four cents compared to ninety one cents a year ago.', [['group', 'diluted_eps', 1.04, 'USD']]],
     ['Adjusted diluted earnings per share were a dollar forty seven.', [['group', 'non_gaap_diluted_eps', 1.47, 'USD']]],
     ['We are raising our diluted eps guidance to five dollars ten to five dollars thirty.', [['guidance', 'diluted_eps', 5.1, 'USD'], ['guidance', 'diluted_eps', 5.3, 'USD']]],
@@ -867,6 +872,10 @@ describe('what earlier sentences of a turn carry', () => {
     const guidance = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).guidance.map((g) => [g.metric, g.low, g.high]);
     const said = 'We expect free cash flow of $850 million to $900 million for the full year.';
     expect(guidance([said, 'I want to correct something I said. I gave you free cash flow of $850 million to $900 million for the full year. That was our July range. Our updated full-year free cash flow outlook is $880 million to $920 million.'])).toEqual([['free_cash_flow', 880e6, 920e6]]);
+    // A bound corrected with no measure named, when the corrected range is given too.
+    const spoken = 'We expect revenue of $1.15 billion to $1.21 billion.';
+    expect(guidance([spoken, 'And on guidance I need to correct myself, I said one point one five at the bottom of the range, that should be one point one seven.', 'So the revenue guidance is $1.17 billion to $1.21 billion.'])).toEqual([['revenue', 1.17e9, 1.21e9]]);
+    expect(guidance([spoken, 'So the revenue guidance is $1.17 billion to $1.21 billion.'])).toEqual([['revenue', 1.15e9, 1.21e9], ['revenue', 1.17e9, 1.21e9]]);
     // Without words that say it was wrong, a repeated range stands.
     expect(guidance([said, 'As I said, I gave you free cash flow of $850 million to $900 million for the full year, and that holds.'])).toContainEqual(['free_cash_flow', 850e6, 900e6]);
   });
@@ -1135,7 +1144,14 @@ describe('the period a forecast is about', () => {
     ['We still expect capex of £40 million to £45 million, and revenue growth of 4% to 6%, for the full year.', '£40 million', 'FY2026'],
     // The year of a date dates a day, not the forecast's period.
     ['For the fourth quarter of fiscal 2026, which is the thirteen weeks ending January 31, 2027, we expect net sales of $2.72 billion.', '$2.72 billion', 'FY2026Q4'],
+    // A period said right before the next forecast, in speech without punctuation, is that forecast's.
+    ['for the third quarter we expect earnings per share of thirty eight to forty four cents for the full year we expect net sales of two billion', 'forty four cents', 'FY2026Q3'],
   ] as const)('%s (%s)', (text, value, period) => {
     expect(guidanceTarget(guidancePeriodAt(text, text.indexOf(value), value.length), call, false)).toBe(period);
+  });
+  it('reads "the full year" of a fourth quarter\'s call as the year ahead, of other calls as the year under way', () => {
+    expect(guidanceTarget('for the full year', parseQuarterId('FY2026Q4')!, false)).toBe('FY2027');
+    expect(guidanceTarget('this fiscal year', parseQuarterId('FY2026Q4')!, false)).toBe('FY2027');
+    expect(guidanceTarget('for the full year', parseQuarterId('FY2026Q3')!, false)).toBe('FY2026');
   });
 });

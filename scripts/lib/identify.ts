@@ -465,6 +465,43 @@ export function joinScripts(cands: readonly CompanyCandidate[]): CompanyCandidat
   return [joined, ...rest.filter((c) => c !== p)];
 }
 
+/** Letters to change, add or drop to turn `a` into `b`. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/**
+ * A machine transcript mishears the company's name where the operator says it: "welcome to the
+ * green mirror markets third quarter …" and "thanks for joining us for greenmere markets …". Two
+ * candidates without a profile or ticker, each named only in statements about the call itself,
+ * whose names start alike (five letters or more) and differ by a few letters (at most two in
+ * five) are one company, under the name the text says more often.
+ */
+export function joinMisheard(cands: readonly CompanyCandidate[], lines: readonly Line[]): CompanyCandidate[] {
+  const [best, second, ...rest] = cands;
+  const plain = (c: CompanyCandidate | undefined): c is CompanyCandidate & { name: string } => Boolean(c && c.name && !c.profile && !c.ticker && !c.zhName && c.evidence.every((e) => SELF.has(e.kind)));
+  if (!plain(best) || !plain(second)) return [...cands];
+  const [a, b] = [compactKey(best.name), compactKey(second.name)];
+  let prefix = 0;
+  while (prefix < Math.min(a.length, b.length) && a[prefix] === b[prefix]) prefix++;
+  if (prefix < 5 || editDistance(a, b) > Math.floor(0.4 * Math.max(a.length, b.length))) return [...cands];
+  // (Counted by the words the two names do not share: "green mirror" against "greenmere".)
+  const words = (name: string) => name.toLowerCase().split(/\s+/);
+  const own = (name: string, other: string) => words(name).filter((w) => !words(other).includes(w)).join(' ');
+  const said = (name: string, other: string) => {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${own(name, other).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`, 'giu');
+    return lines.reduce((n, l) => n + (l.text.match(re)?.length ?? 0), 0);
+  };
+  const [kept, other] = said(second.name, best.name) > said(best.name, second.name) ? [second, best] : [best, second];
+  return [{ ...kept, evidence: [...kept.evidence, ...other.evidence], weight: best.weight + second.weight }, ...rest];
+}
+
 /**
  * The company the call is about. Throws a ConvertError naming the line and what was seen when
  * the text does not say clearly (no statement, only a weak one, or two companies).
@@ -477,7 +514,7 @@ export function identifyCompany(lines: readonly Line[], file: string, profiles: 
     const p = profiles.find((c) => [c.names.en, c.names['zh-Hans'], c.names['zh-Hant'], ...c.aliases].some((n) => n && compactKey(n) === k));
     if (p) evidence.push({ kind: 'zh-title', line: l.n, seen: l.text, ...(HAN.test(l.text) ? { zhName: l.text } : { name: l.text }) });
   }
-  const cands = joinScripts(candidates(evidence, profiles));
+  const cands = joinMisheard(joinScripts(candidates(evidence, profiles)), lines);
   const settle = (id: string) => `write ${sidecar} with the line "company: ${id}"`;
   const best = cands[0];
   if (!best) {

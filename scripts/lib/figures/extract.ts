@@ -10,7 +10,7 @@ import { fiscalYearEnd } from '../detect.ts';
 import { spokenStatements, type Sentence } from './sentences.ts';
 import { metricFamily, passingMention, periodTopicOf, pointsBack, readSentence, RETRACTED, topicOf, type Entity, type Frame, type Reading, type SentenceContext } from './read.ts';
 import { vocabulary, type Vocabulary } from './vocabulary.ts';
-import { findNumbers, normalizeSameLength, REPEATED_CURRENCY } from './numbers.ts';
+import { findNumbers, normalizeSameLength, REPEATED_CURRENCY, saidNumbers } from './numbers.ts';
 import { columns, rowSentences, type Column } from './tables.ts';
 import { isRule, tableCells } from '../text.ts';
 import { CURRENCIES } from '../../../src/lib/currencies.ts';
@@ -94,6 +94,9 @@ export function guidancePeriodAt(said: string, at: number, length = 0): string {
     const closes = /^\s*[.。!！]?\s*["”’)]?\s*$/.test(text.slice(end)) && (/^for\b/i.test(m[0]) || /\b(?:for|in)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.index - 8), m.index)));
     // (Not a thousands separator: "₹6,300 to ₹6,500 crore for the full year" is one clause.)
     if (m.index >= at + length && /[,，;；。]/.test(text.slice(at + length, m.index).replace(/(\d),(?=\d)/g, '$1')) && !closes) continue;
+    // (Nor one that opens the next forecast, as speech without punctuation runs on: "… forty four
+    // cents for the full year we expect net sales of …".)
+    if (m.index >= at + length && /^\s*,?\s*(?:we|i)\s+(?:now\s+|also\s+|still\s+|continue\s+to\s+)?(?:expect|anticipate|see|plan|guide|target|project|forecast)\b/i.test(text.slice(end))) continue;
     const distance = end <= at ? at - end : m.index >= at + length ? m.index - at - length : 0;
     if (!best || distance < best.distance) best = { text: m[0].replace(/\s+/g, ' '), distance };
   }
@@ -133,7 +136,8 @@ export function guidanceTarget(about: string, call: FiscalQuarter, calendarYears
     return `FY${y}Q${q}`;
   }
   if (fy) return `FY${fy}`;
-  if (/full[- ](?:fiscal[- ])?year|for the (?:full )?year|this (?:fiscal |financial )?year|current (?:fiscal |financial )?year|全年/.test(a)) return `FY${call.fy}`;
+  // (A fourth quarter's call forecasts the year ahead: the year it reports on is over.)
+  if (/full[- ](?:fiscal[- ])?year|for the (?:full )?year|this (?:fiscal |financial )?year|current (?:fiscal |financial )?year|全年/.test(a)) return `FY${call.q === 4 ? call.fy + 1 : call.fy}`;
   if (/next year|明年/.test(a)) return `FY${call.fy + 1}`;
   const cal = /\b(20\d\d)\b/.exec(a)?.[1];
   if (cal && calendarYears) return `FY${cal}`;
@@ -453,6 +457,23 @@ const NOT_THAT = /(\d[\d,.]*\s*(?:%|percent|per cent|[a-z]*illion|bn|m)?)\s*,?\s
 const ZH_NOT_THAT = /([\d.,]+\s*(?:%|亿元?|万元?)?)\s*[，,]?\s*而?不是\s*([\d.,]+\s*(?:%|亿元?|万元?)?)/gu;
 
 /**
+ * A value the speaker said and the value it should have been, when the correction names no
+ * measure: "I said one point one five at the bottom of the range that should be one point one
+ * seven". Only in a paragraph that says something was wrong.
+ */
+export function correctedValue(text: string): { was: number; is: number } | undefined {
+  const said = /\bI\s+(?:said|gave|quoted|mentioned)\b/i.exec(text);
+  if (!said) return undefined;
+  const should = /\b(?:should\s+(?:have\s+been|be|read)|it\s+(?:is|was)\s+actually|the\s+right\s+(?:number|figure)\s+is)\b/i.exec(text.slice(said.index));
+  if (!should) return undefined;
+  const at = said.index + should.index;
+  const numbers = saidNumbers(text);
+  const was = numbers.find((n) => n.start > said.index && n.end <= at);
+  const is = numbers.find((n) => n.start >= at + should[0].length);
+  return was && is && was.value !== is.value ? { was: was.value, is: is.value } : undefined;
+}
+
+/**
  * The statements a sentence takes back, rewritten as the statements they were: "Earlier I said
  * gross margin was 44.1%; that is incorrect." gives "gross margin was 44.1%", and "the operating
  * margin was 22.6%, not 26%" gives "the operating margin was 26%", of which only the figure from
@@ -561,6 +582,8 @@ export function figureReader(ctx: ExtractContext) {
     const takenBack: RawFigure[] = [];
     /** The values of those statements, whatever their frame: a forecast range taken back ("I gave you free cash flow of $850 million to $900 million … That was our July range") goes too. */
     const takenBackValues: Array<{ metric: string; value: number }> = [];
+    /** Values corrected with no measure named ("I said one point one five … that should be one point one seven"). */
+    const corrections: Array<{ was: number; is: number }> = [];
 
     /** One sentence in what the sentences before it carried; updates what it carries on. */
     const sentence = (said: string, quote: Omit<RawFigure['quote'], 'number'>, paragraphSaysWrong: boolean) => {
@@ -589,6 +612,8 @@ export function figureReader(ctx: ExtractContext) {
         ...(state.afterBreakdown ? { afterBreakdown: state.afterBreakdown } : {}),
       };
       const readings = readSentence(text, context);
+      const corrected = paragraphSaysWrong ? correctedValue(text) : undefined;
+      if (corrected) corrections.push(corrected);
       for (const clause of takenBackClauses(text, paragraphSaysWrong)) {
         for (const r of readSentence(clause.text, context).filter((x) => x.start >= clause.from)) {
           if (r.decision === 'figure') takenBack.push(toRawFigure(r, quote, state.order, state.inQa));
@@ -706,7 +731,11 @@ export function figureReader(ctx: ExtractContext) {
           : f,
     );
     const takenBackRange = (g: Guidance) => ['low', 'high'].every((k) => takenBackValues.some((t) => t.metric === g.metric && close(t.value, g[k as 'low' | 'high'])));
-    return { figures: withoutTakenBack(placed, takenBack), guidance: guidance.filter((g) => g.low === undefined || !takenBackRange(g)) };
+    // A range one of whose bounds the speaker corrected, when the range as corrected was given too:
+    // the corrected one stands. (A bare value matches a bound at any scale: 1.15 and £1.15 billion.)
+    const bound = (g: Guidance, v: number) => [g.low, g.high].some((b) => b !== undefined && [1, 1e3, 1e6, 1e9, 1e12].some((k) => close(b, v * k)));
+    const superseded = (g: Guidance) => corrections.some((c) => bound(g, c.was) && guidance.some((h) => h !== g && h.metric === g.metric && h.segment === g.segment && h.period === g.period && bound(h, c.is)));
+    return { figures: withoutTakenBack(placed, takenBack), guidance: guidance.filter((g) => (g.low === undefined || !takenBackRange(g)) && !superseded(g)) };
   }
 
   return { read, explain, vocab };

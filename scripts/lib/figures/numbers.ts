@@ -126,6 +126,14 @@ const SPOKEN_DOLLARS = new RegExp(
   'g',
 );
 
+/** "four ninety five", "five oh five", "three eighteen": dollars then cents, as a per-share amount is said (never before a unit or scale). */
+const SPOKEN_PER_SHARE = new RegExp(
+  `\\b(${wordsOf(1, 9)})\\s+(oh\\s+(?:${wordsOf(1, 9)})|(?:${wordsOf(20, 90, 10)})(?:[\\s-](?:${wordsOf(1, 9)}))?|${wordsOf(10, 19)})\\b(?!\\s+(?:million|billion|thousand|hundred|point|percent|per cent|dollars?|cents?|basis)\\b)`,
+  'g',
+);
+/** A per-share measure shortly before: "eps", "earnings per diluted share". */
+const PER_SHARE_BEFORE = /\b(?:e\s?p\s?s|earnings per (?:diluted |basic )?share|per (?:diluted )?share)\b/;
+
 function spelledValue(words: string): number | undefined {
   const [whole, frac] = words.split(/\s+point\s+/);
   // "three eighty to four hundred million", "five twenty five million": hundreds said without
@@ -174,6 +182,18 @@ function withSpelledNumbers(norm: string): { text: string; spans: Array<{ start:
     text = text.slice(0, m.index) + digits.padEnd(m[0].length, ' ') + text.slice(m.index + m[0].length);
     spans.push({ start: m.index, end: m.index + m[0].length });
   }
+  // "adjusted eps guidance to a range of four ninety five to five oh five": dollars and cents
+  // said as two numbers after a per-share measure, with no unit or scale after them.
+  for (const m of norm.matchAll(SPOKEN_PER_SHARE)) {
+    if (!PER_SHARE_BEFORE.test(norm.slice(Math.max(0, m.index - 120), m.index))) continue;
+    if (spans.some((x) => m.index < x.end && m.index + m[0].length > x.start)) continue;
+    const dollars = NUMBER_WORDS[m[1]!]!;
+    const cents = m[2]!.startsWith('oh') ? NUMBER_WORDS[m[2]!.split(/\s+/)[1]!]! : spelledValue(m[2]!);
+    if (cents === undefined) continue;
+    const digits = `$${dollars}.${String(cents).padStart(2, '0')}`;
+    text = text.slice(0, m.index) + digits.padEnd(m[0].length, ' ') + text.slice(m.index + m[0].length);
+    spans.push({ start: m.index, end: m.index + m[0].length });
+  }
   const all = [...norm.matchAll(SPELLED)];
   // (Or the start of a range whose end has one: "one point one five to one point two one billion pounds".)
   const unitAfter = (i: number): boolean => {
@@ -193,6 +213,20 @@ function withSpelledNumbers(norm: string): { text: string; spans: Array<{ start:
     spans.push({ start: m.index, end: m.index + m[0].length });
   }
   return { text, spans };
+}
+
+/**
+ * Every number said, in digits or in words, with or without a unit: "I said one point one five,
+ * that should be one point one seven" (what a correction compares). Lower-case text.
+ */
+export function saidNumbers(text: string): Array<{ start: number; end: number; value: number }> {
+  const out: Array<{ start: number; end: number; value: number }> = [];
+  for (const m of text.matchAll(/\d[\d,]*(?:\.\d+)?/g)) out.push({ start: m.index, end: m.index + m[0].length, value: Number(m[0].replace(/,/g, '')) });
+  for (const m of text.toLowerCase().matchAll(SPELLED)) {
+    const value = spelledValue(m[0]);
+    if (value !== undefined) out.push({ start: m.index, end: m.index + m[0].length, value });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 export function findNumbers(written: string): NumberMention[] {

@@ -504,6 +504,8 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   const opensOnQuarter = QUARTER_OPENING.test(norm) && !/[,;，；]/.test(upTo.slice(QUARTER_OPENING.exec(norm)![0].length));
   const quarterOwn = !programSize && (QUARTER_IN_CLAUSE.test(ownClause) || opensOnQuarter) && !vocab.cumulative.test(noYtd(clauseBeforeNumber(upTo)));
   if (!quarterOwn && (vocab.cumulative.test(noYtd(upTo)) || vocab.cumulative.test(noYtd(untilNext)))) return 'cumulative';
+  // "another step towards the thirty percent": where the measure is heading, a target of no period.
+  if (new RegExp(String.raw`\btowards?\s+(?:the\s+|our\s+|a\s+|an\s+)?(?:(?:medium|long|mid)[- ]term\s+)?(?:(?:target|goal|ambition)\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?${CURRENCY_BEFORE}?\s*$`).test(upTo)) return 'cumulative';
   // "€1.2 billion in capex over 2025 to 2027", "between 2024 and 2026", "2025-2027": a span of years.
   if (YEAR_SPAN.test(untilNext) || YEAR_SPAN.test(clauseBeforeNumber(upTo))) return 'cumulative';
   // ("考虑到前三季度订单交付情况，公司将2026年全年营业收入目标…": the period nearest the value wins.)
@@ -522,7 +524,10 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   // "two years back, in Q2 FY25, our revenue was …": a quarter of another fiscal year before the value, in its sentence.
   if (otherFiscalQuarterBefore(upTo, vocab)) return 'prior';
   // "up from our prior range of $2.360 billion to $2.375 billion": both ends are the replaced range.
-  if (REPLACED_RANGE.test(norm.slice(Math.max(0, num.start - 60), num.start))) return 'prior';
+  // (An amount said in words counts as one: "our prior range of four eighty five to five dollars".)
+  let numbered = norm.slice(0, num.start);
+  for (const n of p.numbers) if (n.end <= num.start && /[a-z]/.test(norm.slice(n.start, n.end))) numbered = numbered.slice(0, n.start) + '1'.padEnd(n.end - n.start, ' ') + numbered.slice(n.end);
+  if (REPLACED_RANGE.test(numbered.slice(Math.max(0, num.start - 60)))) return 'prior';
   // "raising our revenue range from $9.05 billion to $9.20 billion to $9.15 billion to $9.25
   // billion": of two ranges after "from", the first is the one replaced.
   if (FROM_RANGE_TO_RANGE.test(norm.slice(Math.max(0, num.start - 90), num.start)) && p.forecastAt.some((f) => f < num.start) && /^\s*to\s*\S{0,4}\s*[\d.,]+[^,;，；]*?\bto\s*\S{0,4}\s*\d/.test(norm.slice(num.end))) return 'prior';
