@@ -101,6 +101,13 @@ describe('scoring against a key', () => {
     expect([s.found, s.wrong.length, s.missed.length]).toEqual([1, 2, 1]);
     expect(s.wrong.map((w) => w.low)).toEqual([16.2e9, 1.2]);
   });
+  it('counts a key\'s range under another period or entity as wrong, and one whose period or entity was left open as not', () => {
+    const k = key({ guidance: [['FY2027', 'group', 'non_gaap_diluted_eps', 3.85, 4.05, 'USD', 'q']] });
+    const g = (over: object) => ({ segment: 'group', metric: 'non_gaap_diluted_eps', low: 3.85, high: 4.05, unit: 'USD', period: 'FY2027', ...over });
+    const s = scoreGuidance(k, [g({ period: 'FY2026' }), g({ segment: 'cloud' }), g({ period: undefined }), g({ segment: null })]);
+    expect([s.found, s.wrong.length]).toEqual([0, 2]);
+    expect(s.wrong.map((w) => `${w.segment} ${w.period}`)).toEqual(['group FY2026', 'cloud FY2027']);
+  });
   it('takes a null bound for a forecast open on that side ("more than 25%")', () => {
     const k = key({ guidance: [['FY2025', 'group', 'revenue_yoy_pct', 25, null, 'pct', 'q']] });
     const g = (over: object) => ({ segment: 'group', metric: 'revenue_yoy_pct', low: 25, unit: '%', period: 'FY2025', ...over });

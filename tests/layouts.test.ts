@@ -1057,6 +1057,15 @@ describe('a wire-service news report of a call', () => {
     expect(call.speakers.map((s) => [s.name, s.role])).toEqual(expect.arrayContaining([['Max Adler', 'executive'], ['Lena Roth', 'executive'], ['Felix Braun', 'analyst']]));
     expect(exchanges(call)).toEqual(['Felix Braun (Brandt & Oswald) -> Lena Roth']);
   });
+  it('carries no forecast period from one paragraph of a speaker\'s quoted words to the next', () => {
+    const story = text.replace(
+      "Chief Financial Officer Lena Roth said the company had cash of 2.41 billion euros at the end of September.",
+      'Chief Financial Officer Lena Roth said the buyback, which runs until 2027, would continue and that the company expected revenue of 5.1 billion euros in 2026.\n\nThe company also kept its forecast for cloud revenue growth of 20% to 22%, Roth said.',
+    );
+    const got = convertAll([textInput('brisbane.txt', story)], catalog([])).calls[0]!.guidance.map((g) => [g.metric, g.period]);
+    expect(got).toContainEqual(['revenue', 'FY2026']);
+    expect(got.filter((g) => g[0] === 'revenue_yoy_pct')).toEqual([['revenue_yoy_pct', undefined]]);
+  });
   it("reads the company's figures from the report, and not analysts' estimates, a rival's figures or the year before", () => {
     const figures = call.figures.map((f) => [f.segment, f.metric, f.value]);
     expect(figures).toEqual(

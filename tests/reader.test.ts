@@ -4,7 +4,7 @@
  * metrics). Sentences are written for these tests about a fictional company with two segments.
  */
 import { describe, expect, it } from 'vitest';
-import { figureReader, guidancePeriodAt, guidanceTarget } from '../scripts/lib/figures/extract.ts';
+import { figureReader, guidancePeriod, guidancePeriodAt, guidanceTarget } from '../scripts/lib/figures/extract.ts';
 import { topicOf, type Entity } from '../scripts/lib/figures/read.ts';
 import { columns, rowSentences } from '../scripts/lib/figures/tables.ts';
 import { tableCells } from '../scripts/lib/text.ts';
@@ -475,6 +475,20 @@ describe('statements of a machine transcript without sentence ends', () => {
   });
 });
 
+describe('whose forecast it is', () => {
+  it.each([
+    // A group word right before the measure, in a later clause than the segment named.
+    ['我们的目标是在2027年让云业务收入比重超过五成，并把整体营业利润率拉高到15%以上。', undefined, [['group', 'operating_margin_pct', 15]]],
+    // "its" in "its forecast for non-IFRS operating profit" does not take the group's basis away.
+    ['It reiterated its forecast for non-IFRS operating profit of 1.38 billion euros.', { kind: 'segment', id: 'cloud' }, [['group', 'non_gaap_operating_income', 1.38e9]]],
+    // A subject in Chinese that is no segment, while the group is the topic, is a part of the company.
+    ['此外，我们预计第四季度车辆毛利率在16%至17%之间。', { kind: 'group' }, [[null, 'gross_margin_pct', 16], [null, 'gross_margin_pct', 17]]],
+  ] as const)('%s', (sentence, topic, expected) => {
+    const got = reader.explain(sentence, topic as Entity | undefined).filter((r) => r.decision === 'guidance').map((r) => [r.segment ?? null, r.metric, r.value]);
+    expect(got).toEqual(expected);
+  });
+});
+
 describe('a bank\'s words for revenue', () => {
   it.each([
     ['Total operating income was SEK 14.86 billion, up 2.3%.', [['group', 'revenue', 14.86e9, 'SEK'], ['group', 'revenue_yoy_pct', 2.3, '%']]],
@@ -525,6 +539,9 @@ describe('entity and context', () => {
     ['Revenue of US$19.4 billion was up 6%, driven by a higher deposit margin in Banking & Wealth Management.', { kind: 'segment', id: 'retail' }, [['retail', 'revenue', 19.4e9, 'USD'], ['retail', 'revenue_yoy_pct', 6, '%']]],
     ['Revenue grew 14%, and Aftermarket Services reached 23% of revenue.', { kind: 'segment', id: 'retail' }, [[null, 'revenue_yoy_pct', 14, '%']]],
     ['In the quarter, we reported net income of US$13 billion.', { kind: 'group' }, [['group', 'net_income', 13e9, 'USD']]],
+    ['第三季营业毛利为61.1亿元。', { kind: 'group' }, [['group', 'gross_profit', 6.11e9, 'CNY']]],
+    // The base a forecast grows from is a past value.
+    ['We expect adjusted EPS growth of 7% to 10%, which on our fiscal 2025 base of $9.66 implies adjusted EPS of roughly $10.35 to $10.60.', { kind: 'group' }, [['guidance', 'non_gaap_diluted_eps_yoy_pct', 7, '%'], ['guidance', 'non_gaap_diluted_eps_yoy_pct', 10, '%'], ['guidance', 'non_gaap_diluted_eps', 10.35, 'USD'], ['guidance', 'non_gaap_diluted_eps', 10.6, 'USD']]],
     // An amount spoken in words after "of" is no part the revenue comes from.
     ['For the group we reported net sales of two point four one billion dollars for the quarter.', undefined, [['group', 'revenue', 2.41e9, 'USD']]],
     ['Net income was US$1.8 billion with pretax margin of 38%.', { kind: 'group' }, [['group', 'net_income', 1.8e9, 'USD']]],
@@ -753,6 +770,16 @@ describe('what earlier sentences of a turn carry', () => {
     // "in relation to" a value is a comparison, and "3T24" (the third quarter of 2024) another year's quarter.
     expect(segmentsOf(['The gross margin was 30,0%, an expansion of 0,8 p.p. in relation to the 29,2% of the 3T24.'])).toEqual([['group', 'gross_margin_pct', 30]]);
     expect(segmentsOf(['The gross margin of the 3T24 was 29,2%.'])).toEqual([]);
+  });
+
+  it('in a paragraph that opens on the outlook, keeps a segment the topic of its own sentence only', () => {
+    const r = figureReader({ company, metrics: metrics(), reading: reading(), quarter: parseQuarterId('FY2025Q4')! });
+    const outlook = '最后是2026年的业绩指引。我们预计2026年全年收入同比增长10%至13%；云业务预计在2026年全年实现经营利润率5%。2026年第一季度，我们预计收入同比增长9%至11%。';
+    const guidance = r.read(cfoTurn([outlook]), speakers).guidance.map((g) => [g.segment, g.metric, g.period, g.low]);
+    expect(guidance).toEqual([['group', 'revenue_yoy_pct', 'FY2026', 10], ['cloud', 'operating_margin_pct', 'FY2026', 5], ['group', 'revenue_yoy_pct', 'FY2026Q1', 9]]);
+    // (In a paragraph that opens on the segment, it stays the topic.)
+    const cloud = r.read(cfoTurn(['云业务方面，我们预计2026年全年实现经营利润率5%。2026年第一季度，我们预计收入同比增长9%至11%。']), speakers).guidance.map((g) => [g.segment, g.metric, g.period]);
+    expect(cloud).toContainEqual(['cloud', 'revenue_yoy_pct', 'FY2026Q1']);
   });
 
   it('carries a year named in a forecast sentence to a bare "全年" after it in the same sentence', () => {
@@ -1146,8 +1173,16 @@ describe('the period a forecast is about', () => {
     ['For the fourth quarter of fiscal 2026, which is the thirteen weeks ending January 31, 2027, we expect net sales of $2.72 billion.', '$2.72 billion', 'FY2026Q4'],
     // A period said right before the next forecast, in speech without punctuation, is that forecast's.
     ['for the third quarter we expect earnings per share of thirty eight to forty four cents for the full year we expect net sales of two billion', 'forty four cents', 'FY2026Q3'],
+    // Not the year a forecast grows from, a year compared with, or the end of a programme's term.
+    ['which on our fiscal 2025 base of $9.66 implies adjusted EPS of roughly $10.35 to $10.60', '$10.35', undefined],
+    ['明年的资本开支我们初步预计会比今年有所下降，大约在30亿元至35亿元之间。', '30亿元', 'FY2027'],
+    ['明年资本支出初步来看会和今年的75亿元相当。', '75亿元', 'FY2026'],
   ] as const)('%s (%s)', (text, value, period) => {
     expect(guidanceTarget(guidancePeriodAt(text, text.indexOf(value), value.length), call, false)).toBe(period);
+  });
+  it('takes no period from the end of a programme\'s term', () => {
+    expect(guidancePeriod('The buyback programme runs until the end of 2026. We expect revenue growth of 9%.')).toBe('unspecified');
+    expect(guidancePeriod('For 2025 we expect revenue growth of 9%.')).toBe('2025');
   });
   it('reads "the full year" of a fourth quarter\'s call as the year ahead, of other calls as the year under way', () => {
     expect(guidanceTarget('for the full year', parseQuarterId('FY2026Q4')!, false)).toBe('FY2027');

@@ -121,6 +121,8 @@ describe('segments read from the text', () => {
     // After "下面我们来看分部业绩，首先是X", each "Y方面，本季度收入…" the speaker goes on to.
     ['下面我们来看分部业绩，首先是公有云。\n企业服务方面，本季度收入为人民币 42.5 亿元。', ['gongyouyun', 'qiyefuwu']],
     ['企业服务方面，本季度收入为人民币 42.5 亿元。', []],
+    // Topics of the finance section are no businesses: interest, the guidance.
+    ['下面我们来看分部业绩，首先是公有云。\n利息方面，本季度利息收入为人民币 3.1 亿元。\n业绩指引方面，我们预计第四季度收入为人民币 198 亿元。', ['gongyouyun']],
     ['下面我们来看出行业务。本季度出行业务收入同比增长 5%。\n即时配送方面，本季度收入同比增长 15%。\n下面我们来看现金流。', ['chuxing', 'jishipeisong']],
     ['In Contract Logistics, revenue grew 4.1%. Freight Forwarding revenue was EUR 880 million. Parcel Network revenue was EUR 510 million. Contract Logistics, Parcel Network and Freight Forwarding all improved.', ['freight-forwarding', 'parcel-network', 'contract-logistics']],
     // Two units named before a plural "divisions"; an enumerated heading sentence ("First, X.") before its revenue.

@@ -138,7 +138,8 @@ type GuidanceRecord = { segment: string | null; metric: string; low?: number | u
 /**
  * Guidance of a key found among exported guidance records: same metric, entity and period, both
  * bounds within 0.6%. An exported record about a metric, entity and period the key has guidance
- * for, that matches none of the key's ranges there, is wrong (a superseded range, a misread bound).
+ * for, that matches none of the key's ranges there, is wrong (a superseded range, a misread bound),
+ * and so is one that has a key entry's metric and bounds under another period or entity.
  */
 export function scoreGuidance(key: Key, records: ReadonlyArray<GuidanceRecord>, segmentNames: (id: string) => readonly string[] = (id) => [id]): { total: number; found: number; missed: unknown[][]; wrong: GuidanceRecord[] } {
   let found = 0;
@@ -156,7 +157,12 @@ export function scoreGuidance(key: Key, records: ReadonlyArray<GuidanceRecord>, 
     if (records.some((r) => matches(r, e))) found++;
     else missed.push(e.g);
   }
-  const wrong = records.filter((r) => entries.some((e) => sameSubject(r, e)) && !entries.some((e) => matches(r, e)));
+  // (So is a record with a key entry's metric and bounds filed under another period or entity:
+  // "FY2026 EPS of $3.85 to $4.05" when the call guides fiscal 2027, the group's operating
+  // profit forecast under a segment. One whose period or entity the reader left open is not.)
+  const elsewhere = (r: GuidanceRecord, e: (typeof entries)[number]) =>
+    r.metric === e.metric && r.period !== undefined && r.segment !== null && !sameSubject(r, e) && bound(r.low, r.unit, e.lo) && bound(r.high, r.unit, e.hi);
+  const wrong = records.filter((r) => !entries.some((e) => matches(r, e)) && entries.some((e) => sameSubject(r, e) || elsewhere(r, e)));
   return { total: key.guidance.length, found, missed, wrong };
 }
 

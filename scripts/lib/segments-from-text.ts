@@ -151,7 +151,7 @@ const ZH_OF_WHICH = /^\s*其中[,，]/u;
 const ZH_TOTAL_THEN_PARTS = /(?:总收入|總收入|总营收|總營收|营业总收入|營業總收入)(?:为|為|达到|達到|是)[^。]*。\s*其中[,，]/u;
 const ZH_BUSINESS_REVENUE = /(?:^|[，,；;。：:]\s*)(?:第?[一二三四]季度|本季度|单季度|單季度)?([\p{Script=Han}]{2,10}?)(?:(?:业务|業務|板块|板塊)(?:第?[一二三四]季度|本季度|单季度|單季度)?(?:实现|實現|录得|錄得|取得)?|(?:实现|實現|录得|錄得|取得)|的?(?=(?:第[一二三四]季度?|本季度?|单季度|單季度)?(?:营业|營業)?(?:收入|营收|營收)(?:为|為|是|达|達|约|約|\s*(?:人民币|人民幣|新台币|新台幣)?\s*\d)))(?:第[一二三四]季度?|本季度?|单季度|單季度)?(?:了)?(?:营业|營業)?(?:收入|营收|營收)/gu;
 /** Subjects of "…实现收入" that are the company, not one of its businesses. */
-const ZH_NOT_BUSINESS = /^(?:公司|本公司|集团|集團|我们|我們|我司|全年|前三季度|上半年|整体|整體|合计|合計|海外|国内|國內|境外|境内)$|季|合并|合併|累计|累計|^[占佔總总]|^其他$/u;
+const ZH_NOT_BUSINESS = /^(?:公司|本公司|集团|集團|我们|我們|我司|全年|前三季度|上半年|整体|整體|合计|合計|海外|国内|國內|境外|境内)$|季|合并|合併|累计|累計|^[占佔總总]|^其他$|指引|展望|业绩|業績|利息|费用|費用|成本|利润|利潤|毛利|现金|現金|资本开支|資本支出|税|稅|汇率|匯率|财务|財務|回购|回購|分红|分紅|股息/u;
 /** "先谈谈在线游戏。", "第二是广告及营销服务。", "最后是云服务。": a business the speaker enumerates as a topic sentence. */
 const ZH_ENUMERATED = /(?:^|[。；！])\s*(?:先谈谈|先谈|先说说|先说|首先是|首先谈谈|第[一二三四五六](?:个|块|塊)?是|其次是|再次是|最后是|最後是)\s*([\p{Script=Han}]{2,10}?)(?:业务|業務|板块|板塊)?\s*[。：:]/gu;
 /**
@@ -338,7 +338,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
       for (const m of p.text.matchAll(ZH_UNIT_REVENUE)) if (!ZH_NOT.test(m[1]!)) zhUnits.add(m[1]!);
       // After that, "企业服务方面，本季度收入为…": each unit the speaker goes on to, with its revenue.
       const aspect = ZH_ASPECT_REVENUE.exec(p.text);
-      if (aspect) zhAspects.push(aspect[1]!);
+      if (aspect && !ZH_NOT_BUSINESS.test(aspect[1]!)) zhAspects.push(aspect[1]!);
       // "分业务看，A业务实现收入…；B业务实现收入…": two or more businesses each with revenue, in
       // the paragraph that opens the breakdown and the ones after it in the same turn.
       // "第三季度总收入为218.6亿元。" then "其中，车辆销售收入为197.3亿元": the parts of the total.

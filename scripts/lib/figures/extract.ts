@@ -52,7 +52,7 @@ export interface ExtractContext {
 
 /** The period a guidance sentence is about, as it says it; `unspecified` when it does not. */
 const GUIDANCE_PERIOD =
-  /(20\d\d\s*(?:财)?年\s*第[一二三四](?:财)?季度?|20\d\d\s*年\s*(?:全年|全财年|财年)|(?:(?:the\s+)?(?:fiscal|financial)\s+year\s+ending\s+)(?:march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2},?)?\s+20\d\d|(?:(?:fiscal|financial)\s+(?:year\s+)?|fy\s*)?(?:20)?\d\d\s*\/\s*\d\d\b|next quarter|next year|next three years|next few quarters|coming quarters?|(?:per|each|a) quarter|for the (?:full )?year|this (?:fiscal |financial )?year|the current (?:fiscal |financial )?year|(?:first|second|third|fourth) quarter(?: of (?:(?:fiscal|financial) (?:year )?|fy ?)?\d{4})?|q[1-4](?:\s*(?:fiscal\s+|fy\s*'?)?\d{2,4}\b)?|full[- ](?:fiscal[- ])?year(?: (?:fiscal )?\d{4})?|fiscal (?:year )?\d{4}|fy ?\d{2,4}|\b20\d\d\b|下(?:一|个)?季度?|第[一二三四](?:财|財)?季度?|(?<![前上下第])[一二三四](?:财|財)?季度|全年|明年|未来[一二三四五几]+(?:个)?(?:季度|年)|20\d\d\s*(?:财)?年)/gi;
+  /(20\d\d\s*(?:财)?年\s*第[一二三四](?:财)?季度?|20\d\d\s*年\s*(?:全年|全财年|财年)|(?:(?:the\s+)?(?:fiscal|financial)\s+year\s+ending\s+)(?:march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2},?)?\s+20\d\d|(?:(?:fiscal|financial)\s+(?:year\s+)?|fy\s*)?(?:20)?\d\d\s*\/\s*\d\d\b|next quarter|next year|next three years|next few quarters|coming quarters?|(?:per|each|a) quarter|for the (?:full )?year|this (?:fiscal |financial )?year|the current (?:fiscal |financial )?year|(?:first|second|third|fourth) quarter(?: of (?:(?:fiscal|financial) (?:year )?|fy ?)?\d{4})?|q[1-4](?:\s*(?:fiscal\s+|fy\s*'?)?\d{2,4}\b)?|full[- ](?:fiscal[- ])?year(?: (?:fiscal )?\d{4})?|fiscal (?:year )?\d{4}|fy ?\d{2,4}|\b20\d\d\b|下(?:一|个)?季度?|第[一二三四](?:财|財)?季度?|(?<![前上下第])[一二三四](?:财|財)?季度|全年|明年|今年|本年度?|未来[一二三四五几]+(?:个)?(?:季度|年)|20\d\d\s*(?:财)?年)/gi;
 
 const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 /**
@@ -68,9 +68,13 @@ export function spelledYears(text: string): string {
 
 /** The first period a sentence names for its guidance ("fourth quarter", "full year 2026"), or `unspecified`. */
 export function guidancePeriod(text: string): string {
-  const m = new RegExp(GUIDANCE_PERIOD.source, 'i').exec(text);
+  // (Not the end of a term: "the buyback programme … runs until the end of 2026".)
+  const m = [...text.matchAll(GUIDANCE_PERIOD)].find((x) => !UNTIL_BEFORE.test(text.slice(Math.max(0, x.index - 24), x.index)));
   return m ? m[0].replace(/\s+/g, ' ') : 'unspecified';
 }
+
+/** Words that make the period after them a term's end, not a forecast's period. */
+const UNTIL_BEFORE = /\b(?:until|till|through|runs to|expires? in|expiring in)\s+(?:the\s+end\s+of\s+)?$/i;
 
 /**
  * The period a sentence names for the value at `at`: the nearest period phrase in the value's
@@ -89,6 +93,10 @@ export function guidancePeriodAt(said: string, at: number, length = 0): string {
     // billion, compared with HKD 16.4 billion in fiscal 2025").
     const clauseBefore = text.slice(0, m.index).split(/[,，;；。]/).pop()!;
     if (/\b(?:compared|versus|vs\.?|against|relative to|up from|down from)\b|相比|相较|较/i.test(clauseBefore)) continue;
+    // Nor the year a forecast grows from: "on our fiscal 2025 base of $9.66 implies EPS of $10.35".
+    if (/^\s*(?:base|baseline)\b/i.test(text.slice(end))) continue;
+    // Nor a period compared with: "明年的资本开支…会比今年有所下降，大约在30亿元至35亿元" is next year's.
+    if (/(?:比|高于|低于|高於|低於|较|較)\s*$/u.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
     // A period after the value counts only within its clause ("全年资本开支约为 65 亿元，2026 年…": 2026 is the next clause's),
     // unless it closes the sentence ("capex of £40 million to £45 million, and revenue growth of 4% to 6%, for the full year.").
     const closes = /^\s*[.。!！]?\s*["”’)]?\s*$/.test(text.slice(end)) && (/^for\b/i.test(m[0]) || /\b(?:for|in)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.index - 8), m.index)));
@@ -137,7 +145,7 @@ export function guidanceTarget(about: string, call: FiscalQuarter, calendarYears
   }
   if (fy) return `FY${fy}`;
   // (A fourth quarter's call forecasts the year ahead: the year it reports on is over.)
-  if (/full[- ](?:fiscal[- ])?year|for the (?:full )?year|this (?:fiscal |financial )?year|current (?:fiscal |financial )?year|全年/.test(a)) return `FY${call.q === 4 ? call.fy + 1 : call.fy}`;
+  if (/full[- ](?:fiscal[- ])?year|for the (?:full )?year|this (?:fiscal |financial )?year|current (?:fiscal |financial )?year|全年|今年|本年/.test(a)) return `FY${call.q === 4 ? call.fy + 1 : call.fy}`;
   if (/next year|明年/.test(a)) return `FY${call.fy + 1}`;
   const cal = /\b(20\d\d)\b/.exec(a)?.[1];
   if (cal && calendarYears) return `FY${cal}`;
@@ -331,6 +339,10 @@ interface Carried {
   nonGaap: boolean;
   /** Segments sentences of the current paragraph made the topic, one after another. */
   paragraphSegments: Set<string>;
+  /** Sentences of the current paragraph read so far. */
+  paragraphSentences: number;
+  /** The paragraph opened on the company's outlook ("最后是2026年的业绩指引。", "Turning to our guidance."), naming no segment. */
+  outlookParagraph: boolean;
   /** Every segment the current paragraph names, topic or not. */
   paragraphNamed: Set<string>;
   /** In prepared remarks, until a speaker turns to a segment, what names no entity is the group's. */
@@ -367,10 +379,12 @@ function forecastListItem(text: string): boolean {
 const TURNS_AWAY = /^\s*(?:(?:and|now|next|so|ok|okay),?\s+)?(?:moving|turning|shifting|switching)\s+(?:on\s+|next\s+|now\s+|over\s+)?to\b|^\s*(?:let\s+me|let's|let’s|i'll|i’ll|i\s+will)\s+(?:now\s+)?(?:turn|move|shift)\s+(?:on\s+|over\s+)?to\b|^\s*(?:下面|接下来|接着)(?:我们)?(?:来)?看/i;
 
 /** A sentence that opens an outlook: "For the full year…", "For 2027…", "Looking ahead…", "On the outlook…". */
+/** A sentence about the company's outlook or guidance. */
+const OUTLOOK_TOPIC = /\b(?:outlook|guidance)\b|业绩指引|業績指引|指引|展望/i;
 const OUTLOOK_OPENER = /^\s*(?:(?:and|so|now),?\s+)?(?:for\s+the\s+(?:full|fiscal|whole)\s+year|for\s+(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d(?:\/\d{2})?|for\s+the\s+(?:next|coming|first|second|third|fourth)\s+quarter|looking\s+(?:ahead|forward)|(?:turning|moving)\s+to\s+(?:the\s+|our\s+)?(?:outlook|guidance)|on\s+the\s+outlook|as\s+for\s+(?:the\s+)?outlook|our\s+outlook|(?:关于|对于)?(?:全年|明年)?展望|全年来看|(?:20\d\d\s*年\s*)?(?:第[一二三四]季度|全年)\s*[，,]?\s*(?:我们|公司)?\s*预计)/i;
 
 function newCarried(): Carried {
-  return { order: 0, entity: undefined, passing: false, period: undefined, turnPeriod: undefined, turnOpening: false, about: undefined, nonGaap: false, paragraphSegments: new Set(), paragraphNamed: new Set(), groupUntilSegments: false, inQa: false, afterBreakdown: undefined, paragraphFamilies: new Set(), run: { segments: new Set(), families: new Set(), groupBefore: new Set(), total: false }, paragraphGroupFamilies: new Set(), forecastList: false, table: undefined };
+  return { order: 0, entity: undefined, passing: false, period: undefined, turnPeriod: undefined, turnOpening: false, about: undefined, nonGaap: false, paragraphSegments: new Set(), paragraphSentences: 0, outlookParagraph: false, paragraphNamed: new Set(), groupUntilSegments: false, inQa: false, afterBreakdown: undefined, paragraphFamilies: new Set(), run: { segments: new Set(), families: new Set(), groupBefore: new Set(), total: false }, paragraphGroupFamilies: new Set(), forecastList: false, table: undefined };
 }
 
 /** A new speaker turn: the topic and period start afresh. */
@@ -425,6 +439,8 @@ function startParagraph(state: Carried): void {
     }
   }
   state.paragraphSegments = new Set();
+  state.paragraphSentences = 0;
+  state.outlookParagraph = false;
   state.paragraphNamed = new Set();
   state.paragraphFamilies = new Set();
   state.paragraphGroupFamilies = new Set();
@@ -596,6 +612,11 @@ export function figureReader(ctx: ExtractContext) {
       if (!topic && state.entity?.kind === 'segment' && TURNS_AWAY.test(text)) state.entity = undefined;
       // "For the full year we expect …" opening a paragraph after a segment's: the outlook is the company's.
       if (!topic && state.entity?.kind === 'segment' && !state.paragraphSegments.has(state.entity.id) && OUTLOOK_OPENER.test(text)) state.entity = undefined;
+      // In a paragraph that opened on the company's outlook, a segment is the topic of its own
+      // sentence only: "…；数字健康业务预计在2026年全年实现经营盈亏平衡。2026年第一季度，我们预计收入…" is the company's.
+      if (state.paragraphSentences === 0 && !topic && vocab.segments.find(normalizeSameLength(text)).length === 0 && OUTLOOK_TOPIC.test(text)) state.outlookParagraph = true;
+      if (state.outlookParagraph && !topic && state.entity?.kind === 'segment' && state.paragraphSegments.has(state.entity.id)) state.entity = undefined;
+      state.paragraphSentences++;
       if (vocab.nonGaapBasis.test(normalizeSameLength(text))) state.nonGaap = true;
       const periodTopic = periodTopicOf(text, vocab);
       if (periodTopic !== undefined) state.period = periodTopic ?? undefined;
@@ -647,6 +668,9 @@ export function figureReader(ctx: ExtractContext) {
       state.order++;
       if (p.kind === 'footnote') return;
       startParagraph(state);
+      // (A news report puts a speaker's quoted paragraphs together from all over the story: the
+      // period one paragraph's forecast is about does not carry to the next.)
+      if (source.layout === 'news-report') state.about = undefined;
       // A table: its first row names the columns; each later row is read as the sentences it
       // stands for, quoted as written.
       const cells = tableCells(p.text);

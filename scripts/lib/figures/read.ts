@@ -528,6 +528,8 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   let numbered = norm.slice(0, num.start);
   for (const n of p.numbers) if (n.end <= num.start && /[a-z]/.test(norm.slice(n.start, n.end))) numbered = numbered.slice(0, n.start) + '1'.padEnd(n.end - n.start, ' ') + numbered.slice(n.end);
   if (REPLACED_RANGE.test(numbered.slice(Math.max(0, num.start - 60)))) return 'prior';
+  // "on our fiscal 2025 base of $9.66": the base a forecast grows from.
+  if (new RegExp(String.raw`\b(?:base|baseline)\s+(?:of|was|is)\s*${CURRENCY_BEFORE}?\s*$`).test(upTo)) return 'prior';
   // "raising our revenue range from $9.05 billion to $9.20 billion to $9.15 billion to $9.25
   // billion": of two ranges after "from", the first is the one replaced.
   if (FROM_RANGE_TO_RANGE.test(norm.slice(Math.max(0, num.start - 90), num.start)) && p.forecastAt.some((f) => f < num.start) && /^\s*to\s*\S{0,4}\s*[\d.,]+[^,;，；]*?\bto\s*\S{0,4}\s*\d/.test(norm.slice(num.end))) return 'prior';
@@ -807,11 +809,17 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   if (named && named.end <= measure.start && /^\s*$/.test(p.norm.slice(named.end, measure.start)) && /[a-z]\s+(?:in|from|at|of)\s+(?:the\s+|our\s+)?$/.test(p.norm.slice(Math.max(0, named.start - 30), named.start)) && OWN_VERB.test(p.norm.slice(measure.end, num.start))) {
     return { segment: null, rule: `entity:named as an object '${named.text}'` };
   }
+  // "讓車用電子營收比重超過五成，並把整體營業利益率拉高到15%", "Cloud grew 20%, and overall operating
+  // margin reached 15%": a group word right before the measure, in a later clause, is whose it is.
+  if (named && p.groupAt.some((g) => g >= named.end && /[,，;；]/.test(p.norm.slice(named.end, g)) && /^[^\s,，;；]+\s*(?:的)?\s*$/u.test(p.norm.slice(g, measure.start)))) return { segment: 'group', rule: 'entity:group-words after a segment' };
   if (named) return { segment: named.value, rule: `entity:named '${named.text}'` };
   // "GAAP operating income", "non-GAAP EPS": accounting bases are the consolidated company's
   // (unless the sentence says whose: "GAAP operating income for the segment").
   const marked = entityMarked(p, num, ctx.vocab);
-  if (!marked && (/(?:^|\s)(?:non-?\s?)?(?:gaap|ifrs|hkfrs|statutory)\s+\S*\s*$/.test(p.norm.slice(Math.max(0, measure.start - 14), measure.start + 1)) || /^(?:non-?\s?)?(?:gaap|ifrs|hkfrs|statutory)\b/.test(p.norm.slice(measure.start, measure.end)))) {
+  // (A possessive that may be the company's, "It reiterated its forecast for non-IFRS operating
+  // profit", does not take the basis from the company; "the segment's" or "the division's" does.)
+  const markedPart = marked && /\b(?:segment|division|unit|business)\b|分部|板块|板塊|事业部|事業部/.test(p.norm);
+  if (!markedPart && (/(?:^|\s)(?:non-?\s?)?(?:gaap|ifrs|hkfrs|statutory)\s+\S*\s*$/.test(p.norm.slice(Math.max(0, measure.start - 14), measure.start + 1)) || /^(?:non-?\s?)?(?:gaap|ifrs|hkfrs|statutory)\b/.test(p.norm.slice(measure.start, measure.end)))) {
     return { segment: 'group', rule: 'entity:accounting-basis' };
   }
   if (ctx.vocab.owners.has(metric.id)) return { segment: ctx.vocab.owners.get(metric.id)!, rule: 'entity:only-segment-reporting-it' };
@@ -845,6 +853,9 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   // Net income and the like are the group's unless a segment is named with them: a segment
   // carried from earlier sentences is not enough ("… our investment gain lifted net income to …").
   if (ctx.entity?.kind === 'segment' && metric.scope === 'group') return { segment: null, rule: 'entity:context segment, group metric' };
+  // "此外，我们预计第四季度车辆毛利率在16%至17%之间" while the group is the topic: the subject names a
+  // part of the company (vehicles), not the group.
+  if (ctx.entity?.kind === 'group' && metric.scope !== 'group' && unnamedSubject(p, measure, 'han')) return { segment: null, rule: 'entity:unnamed-subject' };
   if (ctx.entity) return { segment: ctx.entity.kind === 'group' ? 'group' : ctx.entity.id, rule: `entity:context ${ctx.entity.kind === 'group' ? 'group' : ctx.entity.id}` };
   if (metric.scope === 'group') return { segment: 'group', rule: 'entity:group-metric' };
   if (unnamedSubject(p, measure)) return { segment: null, rule: 'entity:unnamed-subject' };
@@ -866,7 +877,7 @@ export function metricFamily(metric: Metric, metrics: ReadonlyMap<string, Metric
 }
 
 /** Words that may stand before a measure without naming a part of the company (Chinese, normalised). */
-const NEUTRAL_HAN = /[一二三四](?:财)?季度?|全年|整年|本年度|本年|下半年|本财年|本财季|本季度|这个季度|该季度|季度|本期|本季|单季|当季|季|预估|预计|预期|估计|展望|将|我们的|我们|集团|公司|整体|合并|总|的|其|今年|去年|同比|环比|第[一二三四]|截至|截止|年|月|日|为|在|了|而|和|及|与|上|下|中|方面|部分|此外|另外|同时|其中|总计|合计|共|实现|录得|达到|达|于|至|受此影响|因此|所以|财年|财季/g;
+const NEUTRAL_HAN = /[一二三四](?:财)?季度?|全年|整年|本年度|本年|下半年|本财年|本财季|本季度|这个季度|该季度|季度|本期|本季|单季|当季|季|预估|预计|预期|估计|展望|将|我们的|我们|集团|公司|整体|合并|总|的|其|今年|去年|同比|环比|第[一二三四]|截至|截止|年|月|日|为|在|了|而|和|及|与|上|下|中|方面|部分|此外|另外|同时|其中|总计|合计|共|实现|录得|达到|达|于|至|受此影响|因此|所以|财年|财季|营业|经营|营运/g;
 /** Capitalised words that name no part of the company. */
 const NEUTRAL_CAPS = /^(?:We|We're|We've|We'll|Let|Let's|Also|Then|Again|Still|Yes|Well|OK|Okay|Here|There|Today|AI|ML|IT|CEO|CFO|COO|CTO|IR|GAAP|Non-GAAP|IFRS|HKFRS|Statutory|Underlying|Core|Reported|EBIT|Non-IFRS|Non-HKFRS|IAS|EPS|EBITDA|EBITA|FX|US|USD|RMB|HKD|EUR|ADS|ADR|Q[1-4]|FY\d*|I|Our|The|Total|Net|This|That|In|On|For|As|At|By|With|During|And|But|So|Now|Next|Finally|Turning|Moving|Looking|Overall|Adjusted|Operating|Gross|Revenue|Revenues|Sales|Free|Cash|Capital|Diluted|Basic|Consolidated|Quarterly|Third|Second|First|Fourth|Full|Fiscal|Year|Quarter|(?:First|Second|Third|Fourth|Full|Half|Nine|Twelve)-(?:quarter|year|half|month|months))$/;
 
@@ -874,14 +885,16 @@ const NEUTRAL_CAPS = /^(?:We|We're|We've|We'll|Let|Let's|Also|Then|Again|Still|Y
  * The subject before a measure names something the profile does not ("AWS revenue", "中国零售商业的收入"):
  * a capitalised word other than the first of the clause, or Chinese words that are not neutral.
  */
-export function unnamedSubject(p: Parsed, measure: Span): boolean {
+export function unnamedSubject(p: Parsed, measure: Span, only?: 'han'): boolean {
   const clauseStart = Math.max(p.norm.lastIndexOf(',', measure.start - 1), p.norm.lastIndexOf('，', measure.start - 1), p.norm.lastIndexOf(';', measure.start - 1), p.norm.lastIndexOf('；', measure.start - 1), p.norm.lastIndexOf(':', measure.start - 1), p.norm.lastIndexOf('：', measure.start - 1)) + 1;
   // (A currency written with an amount, "CHF 61.3 million and the operating margin", names nobody.)
   const known = (i: number) => p.segments.some((s) => i >= s.start && i < s.end) || p.companyAt.some((c) => i >= c.start && i < c.end) || p.numbers.some((n) => i >= n.start && i < n.end);
   const before = p.text.slice(clauseStart, measure.start);
   const han = [...p.norm.slice(clauseStart, measure.start).matchAll(/[\u3400-\u9fff]+/g)].filter((m) => !known(clauseStart + m.index));
   if (han.some((m) => m[0].replace(NEUTRAL_HAN, '').length > 0)) return true;
-  for (const m of before.matchAll(/[A-Z][A-Za-z&-]*/g)) {
+  if (only === 'han') return false;
+  // ("Q3", "FY2025": a word with its digits.)
+  for (const m of before.matchAll(/[A-Z][A-Za-z0-9&-]*/g)) {
     if (known(clauseStart + m.index) || NEUTRAL_CAPS.test(m[0])) continue;
     return true;
   }
