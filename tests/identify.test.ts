@@ -133,6 +133,10 @@ describe('which company a call is about', () => {
 });
 
 describe('fiscal calendar from the text', () => {
+  it('keeps a fiscal year named by the year it starts in, and ends its quarter a year later than the name', () => {
+    expect(calendarOf('Hoshiba Electric Corporation\nFinancial Results Briefing for the Second Quarter of Fiscal 2025 (Fiscal Year Ending March 31, 2026)\n')).toEqual({ quarter: 'FY2025Q2', end: '2025-09-30', fye: 3, how: 2 });
+    expect(calendarOf('Hoshiba Electric Corporation\nFinancial Results Briefing for the Second Quarter of Fiscal 2026 (Fiscal Year Ending March 31, 2026)\n')).toEqual({ quarter: 'FY2026Q2', end: '2025-09-30', fye: 3, how: 2 });
+  });
   it('reads the fiscal year end from a quarter stated with the day it ended', () => {
     expect(calendarOf('Tessaly (TSLY) Q4 2025 Earnings Call\nResults for the fourth quarter of fiscal 2025 ended February 28, 2025.')).toEqual({
       quarter: 'FY2025Q4',

@@ -256,6 +256,48 @@ describe('PDF text whose hard-wrapped prose has a line starting with "disclaimer
   });
 });
 
+describe('an interpreted briefing: "Name [Interpreted]:" labels, "A: Name [Interpreted]:" answers, the interpreter\'s own notes', () => {
+  const text = [
+    'Hoshiba Electric Corporation',
+    'Financial Results Briefing for the Second Quarter of Fiscal 2025 (Fiscal Year Ending March 31, 2026)',
+    '',
+    'Presenters:',
+    'Kurosaki, Michio – Representative Director, President and CEO',
+    'Hayama, Reiko – Director and CFO',
+    '',
+    'Interpreter: This is the English interpretation channel.',
+    '',
+    'Moderator: We will now begin the briefing of Hoshiba Electric Corporation for the second quarter of fiscal 2025.',
+    '',
+    'Kurosaki [Interpreted]: Thank you. This is Kurosaki. For the second quarter, revenue was 312.4 billion yen, an increase of 6.2%.',
+    '',
+    'Hayama [Interpreted]: This is Hayama. Operating profit was 28.6 billion yen.',
+    '',
+    'Interpreter: Correction from the interpreter. The margin is 9.2%, not 9.5%.',
+    '',
+    'Moderator: We will now move to the question-and-answer session. Mr. Nishio of Hamamatsu Securities, please.',
+    '',
+    'Q: [Interpreted] This is Nishio from Hamamatsu Securities. How are orders?',
+    '',
+    'A: Hayama [Interpreted]: Thank you for the question. Orders were strong in power systems.',
+    '',
+    'Q: [Interpreted] Thank you. And the margin in the second half?',
+    '',
+    'A: Kurosaki [Interpreted]: Thank you for the question. Orders were strong.',
+  ].join('\n');
+  const result = convertAll([textInput('hoshiba.txt', text)], catalog([]));
+  it('reads the speakers without the marks, the paragraphs as interpreted, the interpreter as nobody\'s side', () => {
+    expect(result.errors).toEqual([]);
+    const call = result.calls[0]!;
+    expect(call.speakers.map((s) => `${s.name} | ${s.role} | ${s.title ?? ''}`).sort()).toEqual(['Hayama | executive | Director and CFO', 'Interpreter | other | ', 'Kurosaki | executive | Representative Director, President and CEO', 'Moderator | operator | ', 'Q | analyst | ']);
+    const turns = call.sources[0]!.sections.flatMap((sec) => sec.turns);
+    const answer = turns.at(-1)!;
+    expect([answer.speaker, answer.paragraphs[0]!.text, answer.paragraphs[0]!.interpreted]).toEqual(['kurosaki', 'Thank you for the question. Orders were strong.', true]);
+    expect(turns.find((t) => t.speaker === 'q')!.paragraphs[0]!.text).toBe('This is Nishio from Hamamatsu Securities. How are orders?');
+    expect(call.figures.map((f) => [f.metric, f.value])).toEqual(expect.arrayContaining([['revenue', 312.4e9], ['operating_income', 28.6e9]]));
+  });
+});
+
 describe('a web transcript page: the company with its ticker, a table of contents, the participants listed after the call', () => {
   const text = [
     'Ledgerline',

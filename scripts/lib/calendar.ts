@@ -270,6 +270,15 @@ export function statedYearEnd(lines: readonly Line[]): { fye: FiscalYearEnd; lin
   return undefined;
 }
 
+/** A line that names fiscal year `fy` and says it ends in the year after: "Fiscal 2025 (Fiscal Year Ending March 31, 2026)". */
+function namedByStartYear(lines: readonly Line[], fy: number): boolean {
+  const re = new RegExp(`\\b(?:fiscal|financial)\\s+(?:year\\s+)?(20\\d\\d)\\b[^.\\n]{0,60}?\\byear\\s+(?:ending|ended|ends)\\s+(?:on\\s+)?${MONTH_RE}\\s+\\d{1,2},?\\s+(20\\d\\d)\\b`, 'i');
+  return lines.some((l) => {
+    const m = re.exec(l.text);
+    return m !== null && Number(m[1]) === fy && Number(m[3]) === fy + 1;
+  });
+}
+
 /** Fiscal year end that makes a month the end of quarter `q` of fiscal year `fy`, if the naming allows it. */
 function fyeIfNamed(q: number, fy: number, y: number, m: number): FiscalYearEnd | null {
   const ye = yearEndFor(q, y, m);
@@ -369,7 +378,13 @@ export function readCalendar(lines: readonly Line[], callDate: string | undefine
   if (labels) {
     const q = labels.best.quarter;
     const yearEnd = statedYearEnd(lines);
-    if (yearEnd) return { quarter: q, fye: yearEnd.fye, fyeStrength: 2, fyeLine: yearEnd.line, fyeText: yearEnd.text, best: labels.best, conflicts: labels.conflicts };
+    if (yearEnd) {
+      // "the Second Quarter of Fiscal 2025 (Fiscal Year Ending March 31, 2026)": the company names
+      // its years by the year they start in; its name is kept, and the quarter ends a year later
+      // than the name says.
+      const later = namedByStartYear(lines, q.fy) ? { periodEnd: periodEndOf({ fy: q.fy + 1, q: q.q }, yearEnd.fye) } : {};
+      return { quarter: q, fye: yearEnd.fye, fyeStrength: 2, ...later, fyeLine: yearEnd.line, fyeText: yearEnd.text, best: labels.best, conflicts: labels.conflicts };
+    }
     for (const e of ends) {
       const fye = fyeIfNamed(q.q, q.fy, e.y, e.m);
       if (fye) return { quarter: q, fye, fyeStrength: 2, ...(e.day && e.day !== periodEndOf(q, fye) ? { periodEnd: e.day } : {}), fyeLine: e.line, fyeText: e.text, best: labels.best, conflicts: labels.conflicts };

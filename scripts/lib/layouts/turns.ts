@@ -67,6 +67,37 @@ const BOLD_LABEL = /^\*\*(?<name>\p{Lu}[\p{L}.'’ -]{1,58}?)\*\*(?!:)\s*(?:\((?
 /** A paragraph that is only a label: `Jane Doe--Chief Financial Officer`, `Jane Doe -- Analyst, Firm`. */
 const DASH_LABEL = /^(?<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*(?:--|—|–|\s-\s)\s*(?<title>[^.!?]{2,90})$/u;
 
+/** A label that names only the one who asks. */
+const QUESTIONER = /^(?:q|question|questioner|questioners)$/i;
+/** The interpreter's own label. */
+const INTERPRETER = /^(?:interpreter|interpretation|translator|simultaneous interpreter)$/i;
+/** An interpreter's mark on a label or on the words: "Kurosawa [Interpreted]:", "Q: [Interpreted] This is …". */
+const INTERPRETED_MARK = /\s*[\[(](?:interpreted|interpretation|via interpreter|through (?:an )?interpreter|translated)[\])]\s*/i;
+/** "A: Kurosawa [Interpreted]: …": a question-and-answer mark before the answering speaker's own label. */
+const QA_MARK_BEFORE_LABEL = /^(?:Q|A)\s*[:：]\s*(?=\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,3}\s*(?:[\[(][^\])]{2,40}[\])])?\s*[:：])/u;
+
+/**
+ * A paragraph's label and words without an interpreter's marks, and whether it had one: "A:
+ * Kurosawa [Interpreted]: Thank you." is Kurosawa's interpreted "Thank you."
+ */
+function withoutInterpretation(text: string): { text: string; interpreted: boolean } {
+  let t = text.replace(QA_MARK_BEFORE_LABEL, '');
+  const label = /^([^:：]{1,80}?)\s*[:：]/.exec(t);
+  let interpreted = false;
+  if (label && INTERPRETED_MARK.test(label[1]!)) {
+    t = `${label[1]!.replace(INTERPRETED_MARK, '')}:${t.slice(label[0].length)}`;
+    interpreted = true;
+  }
+  const words = /^([^:：]{1,80}?[:：])\s*/.exec(t);
+  const rest = words ? t.slice(words[0].length) : t;
+  const lead = new RegExp(`^${INTERPRETED_MARK.source}`, 'i').exec(rest);
+  if (lead) {
+    t = `${words ? words[1] + ' ' : ''}${rest.slice(lead[0].length)}`;
+    interpreted = true;
+  }
+  return { text: t, interpreted };
+}
+
 /** A label at the start of a paragraph, when the name is a speaker of this call. */
 function labelOf(text: string, isSpeaker: (name: string) => boolean): { label: RawLabel; rest: string } | undefined {
   const dash = HONORIFIC_PARTICIPANT.test(stripDecoration(text)) ? null : DASH_LABEL.exec(stripDecoration(text));
@@ -136,6 +167,8 @@ const HONORIFIC_NAME_TITLE = new RegExp(String.raw`${HONORIFIC_NAME}\s+(\p{Lu}\p
 /** "Rosalind Ashworth, Chief Executive Officer", "Oliver Stanhope, Pennington Ward & Co.": one entry of such a list. */
 const LIST_ENTRY = /^(?<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}),\s*(?<what>[^,]{2,80}(?:,\s*[^,]{2,60}){0,2})$/u;
 
+const FAMILY_FIRST_ENTRY = /^(?<family>\p{Lu}[\p{L}'’-]+),\s+(?<given>\p{Lu}[\p{L}'’-]+)\s+[–—-]\s+(?<what>\S.{1,120})$/u;
+
 /** Participants from lists headed by their kind, each entry a name and a title or firm. */
 function listedParticipants(paras: readonly Para[]): Participant[] {
   const out: Participant[] = [];
@@ -160,6 +193,14 @@ function listedParticipants(paras: readonly Para[]): Participant[] {
       out.push({ name: unshout(joined[1]!), title: joined[2]!.replace(EMPLOYER, '').trim() });
       continue;
     }
+    // ("Kurosawa, Michio – Representative Director, President and CEO": family name, given name, then the title after a dash.)
+    const familyFirst = list ? FAMILY_FIRST_ENTRY.exec(t) : null;
+    if (familyFirst?.groups) {
+      const what = familyFirst.groups.what!.trim();
+      if (list === 'analyst') out.push({ name: `${familyFirst.groups.given} ${familyFirst.groups.family}`, analyst: true, firm: what.replace(/\s*[-–,]?\s*(?:research\s+)?analyst$/i, '') });
+      else out.push({ name: `${familyFirst.groups.given} ${familyFirst.groups.family}`, title: what });
+      continue;
+    }
     // (Entries a hard-wrapped page ran together: "MR. ERIK HALVERSEN, Dunmore Partners MS. TALIA …".)
     const entries = list ? t.split(/\s+(?=(?:MR|MS|MRS|DR)\.\s+\p{Lu}{2})/u) : [];
     const parsed = entries.map((x) => LIST_ENTRY.exec(x)?.groups);
@@ -181,8 +222,16 @@ function listedParticipants(paras: readonly Para[]): Participant[] {
  * Reads paragraphs into turns: the header and the editors' parts are left out, participants
  * give titles, and a turn starts at each paragraph that begins with a speaker's name.
  */
-export function readInlineTurns(paras: readonly Para[], file: string, layout: 'inline-turns' | 'interleaved-pairs', headerOmitted: { n: number; reason: OmitReason }[]) {
+export function readInlineTurns(given: readonly Para[], file: string, layout: 'inline-turns' | 'interleaved-pairs', headerOmitted: { n: number; reason: OmitReason }[]) {
   const omitted = [...headerOmitted];
+  // (Read without an interpreter's marks, each paragraph that had one marked as interpreted.)
+  const interpretedLines = new Set<number>();
+  const paras = given.map((p) => {
+    const unmarked = withoutInterpretation(p.text);
+    if (unmarked.interpreted) interpretedLines.add(p.line);
+    return unmarked.text === p.text ? p : { ...p, text: unmarked.text };
+  });
+  const mark = (line: number) => (interpretedLines.has(line) ? { interpreted: true } : {});
   const participants: Participant[] = listedParticipants(paras);
   // Names used as labels at least twice are speakers, as are listed participants.
   const counts = new Map<string, number>();
@@ -254,7 +303,7 @@ export function readInlineTurns(paras: readonly Para[], file: string, layout: 'i
     const lab = labelOf(p.text, isSpeaker);
     // Exports that repeat the label on every paragraph ("[ 22] [EN] Anna Berg (CFO): …") continue the turn.
     if (lab && current && compactKey(current.label.name) === compactKey(lab.label.name) && lab.rest && current.section === section) {
-      current.paragraphs.push({ line: p.line, text: lab.rest, ...(p.translation ? { translation: stripTranslatedLabel(p.translation) } : {}) });
+      current.paragraphs.push({ line: p.line, text: lab.rest, ...(p.translation ? { translation: stripTranslatedLabel(p.translation) } : {}), ...mark(p.line) });
       continue;
     }
     if (lab) {
@@ -265,7 +314,9 @@ export function readInlineTurns(paras: readonly Para[], file: string, layout: 'i
       const who = participants.find((x) => compactKey(x.name) === compactKey(lab.label.name)) ?? (byWord.length === 1 ? byWord[0] : undefined);
       const title = who?.title ?? lab.label.title;
       const firm = lab.label.firm ?? who?.firm;
-      const role = lab.label.role ?? (who?.analyst ? 'analyst' : title ? (IR_TITLE.test(title) ? 'investor-relations' : 'executive') : undefined);
+      // (The interpreter speaks for no one's side: its own notes, "Correction from the interpreter", are not a question.)
+      // ("Q:" and "Questioner:" name the one who asks.)
+      const role = lab.label.role ?? (INTERPRETER.test(lab.label.name.trim()) ? 'other' : QUESTIONER.test(lab.label.name.trim()) ? 'analyst' : who?.analyst ? 'analyst' : title ? (IR_TITLE.test(title) ? 'investor-relations' : 'executive') : undefined);
       // ("ROSALIND ASHWORTH:" is shown as the list writes the name.)
       const name = who && !/[a-z]/.test(lab.label.name) ? who.name : lab.label.name;
       current = {
@@ -275,7 +326,7 @@ export function readInlineTurns(paras: readonly Para[], file: string, layout: 'i
         paragraphs: [],
       };
       turns.push(current);
-      if (lab.rest) current.paragraphs.push({ line: p.line, text: lab.rest, ...(p.translation ? { translation: stripTranslatedLabel(p.translation) } : {}) });
+      if (lab.rest) current.paragraphs.push({ line: p.line, text: lab.rest, ...(p.translation ? { translation: stripTranslatedLabel(p.translation) } : {}), ...mark(p.line) });
       continue;
     }
     if (!current) {
@@ -283,7 +334,7 @@ export function readInlineTurns(paras: readonly Para[], file: string, layout: 'i
       current = { label: { text: 'Unidentified speaker', name: 'Unidentified speaker', role: 'other' }, line: p.line, ...(section ? { section } : {}), paragraphs: [] };
       turns.push(current);
     }
-    current.paragraphs.push({ line: p.line, text: p.text.trim(), ...(p.translation ? { translation: p.translation } : {}) });
+    current.paragraphs.push({ line: p.line, text: p.text.trim(), ...(p.translation ? { translation: p.translation } : {}), ...mark(p.line) });
   }
   const spoken = assignRoles(nameNumberedSpeakers(turns.filter((t) => t.paragraphs.length > 0)));
   const originals = spoken.flatMap((t) => t.paragraphs.map((p) => p.text)).join('\n');
@@ -470,7 +521,7 @@ export const inlineTurns: Layout = {
     if (lines.some((l) => /^[^:：]{1,30}(?:分析师|分析師)\s*[^:：]{1,40}[:：]/.test(l.text))) return false;
     const names = new Map<string, number>();
     for (const l of lines) {
-      const m = INLINE.exec(stripDecoration(l.text));
+      const m = INLINE.exec(stripDecoration(withoutInterpretation(l.text).text));
       if (m?.groups && m.groups.rest!.length >= 20) names.set(m.groups.name!, (names.get(m.groups.name!) ?? 0) + 1);
     }
     const repeated = [...names.values()].filter((n) => n >= 2);
