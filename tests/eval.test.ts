@@ -108,6 +108,12 @@ describe('scoring against a key', () => {
     expect([s.found, s.wrong.length]).toEqual([0, 2]);
     expect(s.wrong.map((w) => `${w.segment} ${w.period}`)).toEqual(['group FY2026', 'cloud FY2027']);
   });
+  it('matches a key that writes "more than 25%" as 25 to 25 with a record open above', () => {
+    const k = key({ guidance: [['FY2025', 'group', 'revenue_yoy_pct', 25, 25, 'pct', 'q']] });
+    const g = (over: object) => ({ segment: 'group', metric: 'revenue_yoy_pct', low: 25, unit: '%', period: 'FY2025', ...over });
+    expect(scoreGuidance(k, [g({ approx: 'more-than' })]).found).toBe(1);
+    expect(scoreGuidance(k, [g({})]).found).toBe(0);
+  });
   it('takes a null bound for a forecast open on that side ("more than 25%")', () => {
     const k = key({ guidance: [['FY2025', 'group', 'revenue_yoy_pct', 25, null, 'pct', 'q']] });
     const g = (over: object) => ({ segment: 'group', metric: 'revenue_yoy_pct', low: 25, unit: '%', period: 'FY2025', ...over });

@@ -27,6 +27,19 @@ const company: Company = companySchema.parse({
   metric_aliases: {},
 });
 const reader = figureReader({ company, metrics: metrics(), reading: reading(), quarter: parseQuarterId('FY2025Q3')! });
+const speakersOf = new Map<string, Speaker>([['cfo', { id: 'cfo', name: 'Ann Lee', role: 'executive', labels: [] }]]);
+/** One executive's prepared remarks, one paragraph each. */
+const cfoTurn = (paragraphs: readonly string[]) => {
+  let line = 0;
+  return {
+    key: 'en',
+    layers: [{ lang: 'en', role: 'original', machine_translated: false }],
+    sections: [{ id: 'prepared-remarks', turns: [{ speaker: 'cfo', label: 'cfo', line: ++line, paragraphs: paragraphs.map((text) => ({ id: `en-p-${++line}`, line, text, segments: [] })) }] }],
+    exchanges: [],
+    announcement: [],
+    omitted: [],
+  } as unknown as Source;
+};
 
 /** The figures (and guidance) a sentence gives: [segment, metric, value, unit], guidance marked. */
 function read(sentence: string, entity?: Entity): Array<[string | null | undefined, string, number, string] | ['guidance' | 'guidance-cc', string, number, string]> {
@@ -52,6 +65,8 @@ describe('sign', () => {
     ['Group revenue was two hundred and fifty six point four million pounds, an increase of eleven percent.', [['group', 'revenue', 256.4e6, 'GBP'], ['group', 'revenue_yoy_pct', 11, '%']]],
     ['Diluted earnings per share were seven point four pence.', [['group', 'diluted_eps', 0.074, 'GBP']]],
     ['We opened one of our stores and two new ones.', []],
+    // Growth in another currency than the one reported in is off the reported basis.
+    ['In US dollar terms, revenue grew 19.8% year over year.', []],
     // A spoken range: the first number takes the unit and scale said after the second.
     ['We expect revenue of one point one five to one point two one billion pounds.', [['guidance', 'revenue', 1.15e9, 'GBP'], ['guidance', 'revenue', 1.21e9, 'GBP']]],
     // Hundreds said without "hundred"; dollars and cents said as words (never before a scale).
@@ -475,6 +490,22 @@ describe('statements of a machine transcript without sentence ends', () => {
   });
 });
 
+describe('forecasts open on one side', () => {
+  const bounds = (paragraph: string) => reader.read(cfoTurn([paragraph]), speakersOf).guidance.map((g) => [g.metric, g.low ?? null, g.high ?? null, g.approx ?? null]);
+  it.each([
+    ['We expect Cloud gross margin to recover to above 15% in 2026.', [['gross_margin_pct', 15, null, 'more-than']]],
+    ['公司预计全年经调整净利润不低于人民币1亿元。', [['non_gaap_net_income', 1e8, null, 'more-than']]],
+    ['到2027年，公司整体经营利润率达到8%以上。', [['operating_margin_pct', 8, null, 'more-than']]],
+    ['We expect capex of up to $50 million for the year.', [['capex', null, 50e6, 'less-than']]],
+    // "revised up to" is the new level, not a ceiling.
+    ['Net income for the year is revised up to 76 billion yen from 72 billion yen.', [['net_income', 76e9, 76e9, null]]],
+  ] as const)('%s', (paragraph, expected) => expect(bounds(paragraph)).toEqual(expected));
+  it('reads a year the sentence names before a bare "全年" as that year', () => {
+    const periods = reader.read(cfoTurn(['同时，我们重申云业务的中期目标，即到2027年云业务全年收入突破人民币200亿元。']), speakersOf).guidance.map((g) => [g.segment, g.metric, g.period]);
+    expect(periods).toEqual([['cloud', 'revenue', 'FY2027']]);
+  });
+});
+
 describe('whose forecast it is', () => {
   it.each([
     // A group word right before the measure, in a later clause than the segment named.
@@ -713,17 +744,6 @@ describe('what earlier sentences of a turn carry', () => {
     return reader.read(source, speakers).figures.map((f) => [f.metric, f.value]);
   };
   /** The CFO's prepared remarks as one turn of these paragraphs. */
-  const cfoTurn = (paragraphs: readonly string[]) => {
-    let line = 0;
-    return {
-      key: 'en',
-      layers: [{ lang: 'en', role: 'original', machine_translated: false }],
-      sections: [{ id: 'prepared-remarks', turns: [{ speaker: 'cfo', label: 'cfo', line: ++line, paragraphs: paragraphs.map((text) => ({ id: `en-p-${++line}`, line, text, segments: [] })) }] }],
-      exchanges: [],
-      announcement: [],
-      omitted: [],
-    } as unknown as Source;
-  };
   /** The same, with each figure's segment (null when unassigned). */
   const segmentsOf = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).figures.map((f) => [f.segment, f.metric, f.value]);
 

@@ -133,7 +133,7 @@ export function scoreCall(key: Key, records: readonly FigureRecord[], segmentNam
   return { facts: key.facts.length, found: found.size, missed: key.facts.filter((_, i) => !found.has(i)), wrong, other };
 }
 
-type GuidanceRecord = { segment: string | null; metric: string; low?: number | undefined; high?: number | undefined; unit?: string | undefined; period?: string | undefined; quote?: { text: string } | undefined };
+type GuidanceRecord = { segment: string | null; metric: string; low?: number | undefined; high?: number | undefined; unit?: string | undefined; approx?: string | undefined; period?: string | undefined; quote?: { text: string } | undefined };
 
 /**
  * Guidance of a key found among exported guidance records: same metric, entity and period, both
@@ -152,7 +152,11 @@ export function scoreGuidance(key: Key, records: ReadonlyArray<GuidanceRecord>, 
   const bound = (r: number | undefined, unit: string | undefined, e: { value: number; unit: string } | null) => (e === null ? r === undefined || r === null : r !== undefined && r !== null && close({ value: r, unit: unit ?? '' }, e));
   const sameSubject = (r: GuidanceRecord, e: (typeof entries)[number]) =>
     r.metric === e.metric && r.period === e.about && (e.seg === 'group' ? r.segment === 'group' : r.segment !== null && segmentNames(r.segment).includes(segmentSlug(e.seg)));
-  const matches = (r: GuidanceRecord, e: (typeof entries)[number]) => sameSubject(r, e) && bound(r.low, r.unit, e.lo) && bound(r.high, r.unit, e.hi);
+  // (A key that writes "more than 25%" as a point, 25 to 25, as keys written before open bounds
+  // did, is matched by a record open on that side.)
+  const pointAsBound = (r: GuidanceRecord, e: (typeof entries)[number]) =>
+    e.lo !== null && e.hi !== null && e.lo.value === e.hi.value && ((r.approx === 'more-than' && r.high === undefined && bound(r.low, r.unit, e.lo)) || (r.approx === 'less-than' && r.low === undefined && bound(r.high, r.unit, e.hi)));
+  const matches = (r: GuidanceRecord, e: (typeof entries)[number]) => sameSubject(r, e) && ((bound(r.low, r.unit, e.lo) && bound(r.high, r.unit, e.hi)) || pointAsBound(r, e));
   for (const e of entries) {
     if (records.some((r) => matches(r, e))) found++;
     else missed.push(e.g);
@@ -161,7 +165,7 @@ export function scoreGuidance(key: Key, records: ReadonlyArray<GuidanceRecord>, 
   // "FY2026 EPS of $3.85 to $4.05" when the call guides fiscal 2027, the group's operating
   // profit forecast under a segment. One whose period or entity the reader left open is not.)
   const elsewhere = (r: GuidanceRecord, e: (typeof entries)[number]) =>
-    r.metric === e.metric && r.period !== undefined && r.segment !== null && !sameSubject(r, e) && bound(r.low, r.unit, e.lo) && bound(r.high, r.unit, e.hi);
+    r.metric === e.metric && r.period !== undefined && r.segment !== null && !sameSubject(r, e) && ((bound(r.low, r.unit, e.lo) && bound(r.high, r.unit, e.hi)) || pointAsBound(r, e));
   const wrong = records.filter((r) => !entries.some((e) => matches(r, e)) && entries.some((e) => sameSubject(r, e) || elsewhere(r, e)));
   return { total: key.guidance.length, found, missed, wrong };
 }

@@ -216,7 +216,7 @@ export function structure(raw: RawSource, company: Company, quarter: FiscalQuart
   // spoken, and whom the operator never announces with a question ("DOUGLAS KEHRING:" after the
   // head of investor relations hands over).
   const firstCompany = raw.turns.findIndex((t) => ['investor-relations', 'executive'].includes(roleOf(t)));
-  const announced = (i: number) => i > 0 && roleOf(raw.turns[i - 1]!) === 'operator' && /questions?|comes from|line of/i.test(raw.turns[i - 1]!.paragraphs.at(-1)?.text ?? '');
+  const announced = (i: number) => i > 0 && roleOf(raw.turns[i - 1]!) === 'operator' && /\bquestions?\b|\bcomes from\b|\bline of\b/i.test(raw.turns[i - 1]!.paragraphs.at(-1)?.text ?? '');
   raw.turns.forEach((t, i) => {
     const s = speakers.get(resolved.get(t)!.speaker.id)!;
     if (firstCompany < 0 || i <= firstCompany || i >= qaFrom || s.role !== 'other' || resolved.get(t)!.roleKnown || roleFromName(t.label.name) !== undefined) return;

@@ -167,7 +167,9 @@ function toGuidance(readings: readonly Reading[], quote: Guidance['quote'], abou
     const stated = guidancePeriodAt(quote.text, r.start, r.number.length);
     // "For fiscal year 2026, we now expect revenue… We are raising our non-GAAP income…": the period carries.
     // (And within a sentence, "2026年全年收入…，全年资本开支约10亿元": a bare "full year" after a named year is that year.)
-    const named = out.map((g) => g.about).filter((a) => /20\d\d/.test(a)).at(-1);
+    // (Or a year the sentence names before the value: "到2027年云服务业务全年收入突破人民币200亿元".)
+    const yearBefore = [...spelledYears(quote.text.slice(0, r.start)).matchAll(/20\d\d\s*(?:财|財)?年(?!\s*第)|\b(?:fiscal\s+(?:year\s+)?|fy\s?)20\d\d\b/gi)].at(-1)?.[0];
+    const named = out.map((g) => g.about).filter((a) => /20\d\d/.test(a)).at(-1) ?? yearBefore;
     // (The end of a range is about what its start is about: "sales of 4.70 to 4.80 billion … and capex for the year".)
     const about = rangeEnd && out.length > 0 ? out[out.length - 1]!.about : stated === 'unspecified' && aboutBefore ? aboutBefore : named && /^(?:全年|全财年|full[- ]year|the full year|for the full year)$/i.test(stated) ? named : stated;
     const target = guidanceTarget(about, call, calendarYears);
@@ -188,8 +190,9 @@ function toGuidance(readings: readonly Reading[], quote: Guidance['quote'], abou
     out.push({
       metric: r.metric!,
       segment: r.segment ?? null,
-      low: r.value,
-      high: r.value,
+      // ("above 15%" is open above, "below 5%" open below: the bound not stated is left out.)
+      ...(r.approx === 'less-than' ? {} : { low: r.value }),
+      ...(r.approx === 'more-than' ? {} : { high: r.value }),
       unit: r.unit!,
       ...(r.approx ? { approx: r.approx } : {}),
       ...(r.basis ? { basis: r.basis } : {}),

@@ -561,6 +561,9 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   const clause = `${clauseBeforeNumber(upTo)} ${norm.slice(num.end).split(/[,;，；。]/)[0]}`;
   const later = [...clause.matchAll(/\b(?:in|by|for|until|through|in the year of|during)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|fy\s*)?(20\d\d)\b/g)].some((m) => Number(m[1]) > vocab.fiscalYear);
   if (later) return 'forecast';
+  // ("到2027年，公司整体经营利润率达到8%以上", "By 2028, …": a later year the sentence opens on, or names with 到, holds for all of it.)
+  const laterBefore = [...upTo.matchAll(/(?:到|至|于|於)\s*(20\d\d)\s*年|^\W*by\s+(?:fiscal\s+(?:year\s+)?|fy\s*)?(20\d\d)\b/g)].some((m) => Number(m[1] ?? m[2]) > vocab.fiscalYear);
+  if (laterBefore) return 'forecast';
   // (Not inside the measure's own words: "现金加上短期投资" is a list, not "combined with".)
   const other = [...upTo.matchAll(new RegExp(vocab.otherPeriod.source, 'g'))].filter((m) => m.index < measure.start || m.index >= measure.end).pop();
   // "narrowed from $49 million in the second quarter to $38 million": the value after "to" is this quarter's.
@@ -966,9 +969,17 @@ export function namesAnotherAfter(p: Parsed, num: NumberMention): boolean {
 
 function qualifier(norm: string, num: NumberMention): Reading['approx'] {
   const tail = norm.slice(Math.max(0, num.start - 16), num.start);
+  // "不低于人民币1亿元", "不少于": not less than is at least; "不超过", "不高于": at most.
+  if (/(?:不低于|不少于|不小于|至少|at least|no less than|not less than)\s*\S{0,4}\s*$/.test(tail)) return 'more-than';
+  if (/(?:不超过|不高于|不多于|至多|at most|no more than|not more than)\s*\S{0,4}\s*$/.test(tail)) return 'less-than';
+  // ("revised up to 76 billion yen", "raised up to": the new level, not a ceiling.)
+  if (/\b(?:revised|raised|increased|lifted|moved|revising|raising)\s+up\s+to\s*\S{0,4}\s*$/.test(norm.slice(Math.max(0, num.start - 30), num.start))) return undefined;
   if (MORE_THAN.test(tail)) return 'more-than';
   if (LESS_THAN.test(tail)) return 'less-than';
   if (ABOUT.test(tail)) return 'about';
+  // "8%以上", "100亿元以上": above, said after the value.
+  if (/^\s*(?:以上|或以上|及以上|or more|or above)\b/u.test(norm.slice(num.end, num.end + 10)) || /^\s*(?:以上|或以上|及以上)/u.test(norm.slice(num.end))) return 'more-than';
+  if (/^\s*(?:以下|或以下|or less|or below)\b/u.test(norm.slice(num.end, num.end + 10)) || /^\s*(?:以下|或以下)/u.test(norm.slice(num.end))) return 'less-than';
   return undefined;
 }
 
