@@ -60,6 +60,8 @@ describe('sign', () => {
     ['Operating margin was negative 4.3%.', [['group', 'operating_margin_pct', -4.3, '%']]],
     ['集团净亏损为人民币 12 亿元。', [['group', 'net_income', -1.2e9, 'CNY']]],
     ['本季度自由现金流为净流出人民币 35 亿元。', [['group', 'free_cash_flow', -3.5e9, 'CNY']]],
+    ['每股摊薄亏损为人民币0.09元，上年同期为每股亏损人民币0.15元。', [['group', 'diluted_eps', -0.09, 'CNY']]],
+    ['本季度净亏损率为3.8%。', [['group', 'net_margin_pct', -3.8, '%']]],
     // Figures spoken as words in a machine transcript; "one of our stores" stays words.
     ['Gross margin for the group was sixty eight point two percent up one point one percentage points.', [['group', 'gross_margin_pct', 68.2, '%']]],
     ['Group revenue was two hundred and fifty six point four million pounds, an increase of eleven percent.', [['group', 'revenue', 256.4e6, 'GBP'], ['group', 'revenue_yoy_pct', 11, '%']]],
@@ -333,7 +335,8 @@ describe('time frame and modality', () => {
     // The end of a range takes its start's measure, whatever words follow it.
     ['We expect to repurchase between $1.5 billion and $2.0 billion of shares over the year.', [['guidance', 'buyback_usd', 1.5e9, 'USD'], ['guidance', 'buyback_usd', 2e9, 'USD']]],
     ['We expect to repurchase $1.5 billion to $2.0 billion of shares next year.', [['guidance', 'buyback_usd', 1.5e9, 'USD'], ['guidance', 'buyback_usd', 2e9, 'USD']]],
-    ['我们预计该业务收入增速在未来几个季度将保持在 25% 以上。', []],
+    // (A forecast of the coming quarters, open above: guidance, never the quarter's growth.)
+    ['我们预计该业务收入增速在未来几个季度将保持在 25% 以上。', [['guidance', 'revenue_yoy_pct', 25, '%']]],
     ['Revenue of US$3.2 billion was above our expectations.', [['group', 'revenue', 3.2e9, 'USD']]],
     ['Our GAAP net income was RMB12 billion, an increase of RMB11.1 billion.', [['group', 'net_income', 12e9, 'CNY']]],
     ['We are aiming for an operating margin of 20% in fiscal 2028.', [['guidance', 'operating_margin_pct', 20, '%']]],
@@ -582,6 +585,8 @@ describe('entity and context', () => {
     ['Revenue of our overseas subsidiaries grew 5%.', { kind: 'segment', id: 'retail' }, [[null, 'revenue_yoy_pct', 5, '%']]],
     ['Within Cloud, revenue from our database products was US$212 million.', undefined, [[null, 'revenue', 212e6, 'USD']]],
     ['Revenue in Cloud grew 12%.', undefined, [['cloud', 'revenue_yoy_pct', 12, '%']]],
+    // "该业务" (this business) names the unit the sentence opened on, no line of revenue.
+    ['云业务：该业务收入同比增长 3.1% 至 人民币 15.2 亿元。', undefined, [['cloud', 'revenue_yoy_pct', 3.1, '%'], ['cloud', 'revenue', 1.52e9, 'CNY']]],
     ['云业务方面，第三季营收为人民币41.6亿元，年增18%。', undefined, [['cloud', 'revenue', 4.16e9, 'CNY'], ['cloud', 'revenue_yoy_pct', 18, '%']]],
     ['零售业务收入同比增长 6%，其中广告收入同比增长 15%。', undefined, [['retail', 'revenue_yoy_pct', 6, '%']]],
     // A business the profile does not name right before the measure is a part, whatever group word came before.

@@ -121,6 +121,13 @@ describe('segments read from the text', () => {
     // After "下面我们来看分部业绩，首先是X", each "Y方面，本季度收入…" the speaker goes on to.
     ['下面我们来看分部业绩，首先是公有云。\n企业服务方面，本季度收入为人民币 42.5 亿元。', ['gongyouyun', 'qiyefuwu']],
     ['企业服务方面，本季度收入为人民币 42.5 亿元。', []],
+    // Paragraphs that open on a name and a colon, each with that unit's revenue, two or more.
+    ['企业云服务：第三季度，企业云服务收入为人民币21.7亿元，同比增长18.6%。\n新能源储能：该业务收入增长 14.7% 至 人民币 11.7 亿元。', ['qiyeyunfuwu', 'xinnengyuanchuneng']],
+    ['企业云服务：第三季度，企业云服务收入为人民币21.7亿元，同比增长18.6%。', []],
+    ['风险提示：本次会议涉及前瞻性陈述。\n费用方面：本季度研发费用为人民币8.9亿元。', []],
+    // A heading that opens the breakdown by business, then the units with their revenue.
+    ['二、分业务情况。\n企业云服务业务实现收入人民币21.7亿元；新能源储能业务实现收入人民币11.7亿元。', ['qiyeyunfuwu', 'xinnengyuanchuneng']],
+    ['企业云服务业务实现收入人民币21.7亿元；新能源储能业务实现收入人民币11.7亿元。', []],
     // Topics of the finance section are no businesses: interest, the guidance.
     ['下面我们来看分部业绩，首先是公有云。\n利息方面，本季度利息收入为人民币 3.1 亿元。\n业绩指引方面，我们预计第四季度收入为人民币 198 亿元。', ['gongyouyun']],
     ['下面我们来看出行业务。本季度出行业务收入同比增长 5%。\n即时配送方面，本季度收入同比增长 15%。\n下面我们来看现金流。', ['chuxing', 'jishipeisong']],

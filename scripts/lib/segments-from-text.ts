@@ -138,13 +138,15 @@ const PRONOUN = /^(?:We|It|They|He|She|This|That|Management|Company|Group|Firm)$
  * "分业务看，输配电设备业务第三季度实现收入…；新能源装备业务实现收入…", "以產品別來看，車用光學營收為…；消費性電子營收為…":
  * a Chinese breakdown by business or product line.
  */
-const ZH_BREAKDOWN_OPENER = /(?:^|[。；;])\s*(?:从|從|按|以)?(?:分业务|分板块|分板塊|分業務|业务板块|業務板塊|各业务|各業務|分产品|分產品|产品别|產品別|产品线|產品線|事业群|事業群|业务别|業務別|应用别|應用別)(?:来|來)?(?:看|划分|劃分|而言|区分|區分)[,，:：]|(?:说明|說明|介绍|介紹|报告|報告|看一下|来看|來看)(?:一下)?各(?:个|個)?(?:产品线|產品線|业务|業務|事业群|事業群|板块|板塊|业务板块|業務板塊)(?:的)?(?:营收|營收|收入|表现|表現|情况|情況)?[。，,:：]/u;
+const ZH_BREAKDOWN_OPENER = /(?:^|[。；;])\s*(?:从|從|按|以)?(?:分业务|分板块|分板塊|分業務|业务板块|業務板塊|各业务|各業務|分产品|分產品|产品别|產品別|产品线|產品線|事业群|事業群|业务别|業務別|应用别|應用別)(?:来|來)?(?:看|划分|劃分|而言|区分|區分)[,，:：]|(?:^|[、.．]\s*)(?:分业务|分業務|分板块|分板塊|分部|各业务|各業務)(?:情况|情況|表现|表現|业绩|業績)\s*[。:：]?\s*$|(?:说明|說明|介绍|介紹|报告|報告|看一下|来看|來看)(?:一下)?各(?:个|個)?(?:产品线|產品線|业务|業務|事业群|事業群|板块|板塊|业务板块|業務板塊)(?:的)?(?:营收|營收|收入|表现|表現|情况|情況)?[。，,:：]/u;
 /**
  * After such an opener, a paragraph that opens on a unit and states a revenue with its amount:
  * "光學鏡頭仍是我們最大的產品線。本季營收89.5億元", "車用模組本季表現最為亮眼。營收55.2億元".
  */
-const ZH_PARAGRAPH_UNIT = /^([\p{Script=Han}]{2,8}?)(?:業務|业务|產品線|产品线)?(?=仍是|是我們|是我们|是公司|是本季|本季表現|本季表现|本季度表现|本季度表現|方面|則是|则是|也是)/u;
-const ZH_REVENUE_WITH_AMOUNT = /(?:營收|营收|收入)(?:為|为|達|达|約|约)?\s*(?:新台幣|新台币|人民幣|人民币|港幣|港币)?\s*\d/u;
+const ZH_PARAGRAPH_UNIT = /^([\p{Script=Han}]{2,8}?)(?:業務|业务|產品線|产品线)?(?=仍是|是我們|是我们|是公司|是本季|本季表現|本季表现|本季度表现|本季度表現|方面|則是|则是|也是|[：:])/u;
+/** A paragraph that opens on a name and a colon: "企业云服务：…". */
+const ZH_COLON_UNIT = /^([\p{Script=Han}]{2,10})\s*[：:]/u;
+const ZH_REVENUE_WITH_AMOUNT = /(?:營收|营收|收入)(?:為|为|達|达|約|约)?\s*(?:新台幣|新台币|人民幣|人民币|港幣|港币)?\s*\d|(?:營收|营收|收入)(?:同比|環比|环比)?(?:增长|增長|下降|减少|減少)\s*[\d.]+\s*%\s*(?:至|到)\s*(?:新台幣|新台币|人民幣|人民币|港幣|港币)?\s*\d/u;
 /** The company's total revenue, and "其中，" opening a paragraph or sentence after it. */
 const ZH_TOTAL_REVENUE = /(?:总收入|總收入|总营收|總營收|营业总收入|營業總收入)(?:为|為|达到|達到|是)/u;
 const ZH_OF_WHICH = /^\s*其中[,，]/u;
@@ -360,6 +362,17 @@ export function segmentsFromText(raw: RawSource): Segment[] {
     breakdownNames.clear();
   }
   if (zhWalkThrough) for (const a of zhAspects) addZh(a);
+  // "企业云服务：第三季度，企业云服务收入为人民币21.7亿元…" then "新能源储能：该业务收入增长 14.7% 至
+  // 人民币 11.7 亿元…": two or more of management's paragraphs that open on a name and a colon and
+  // state that unit's revenue are the breakdown by business.
+  const colonUnits = new Set(
+    raw.turns
+      .filter((t) => t.label.role !== 'analyst' && t.label.role !== 'operator')
+      .flatMap((t) => t.paragraphs.map((p) => ZH_COLON_UNIT.exec(p.text)))
+      .filter((m): m is RegExpExecArray => m !== null && ZH_REVENUE_WITH_AMOUNT.test(m.input.slice(m[0].length, m[0].length + 60)) && !ZH_NOT_BUSINESS.test(m[1]!) && !ZH_NOT.test(m[1]!))
+      .map((m) => m[1]!),
+  );
+  if (colonUnits.size >= 2) for (const n of colonUnits) addZh(n);
   if (enumerated.size >= 2) for (const n of enumerated) addZh(n);
   // (Two or more such units: a breakdown, not one product line mentioned.)
   if (zhUnits.size >= 2) for (const n of zhUnits) addZh(n);
