@@ -69,6 +69,9 @@ describe('sign', () => {
     ['We opened one of our stores and two new ones.', []],
     // Growth in another currency than the one reported in is off the reported basis.
     ['In US dollar terms, revenue grew 19.8% year over year.', []],
+    // A margin taken "of sales" is the margin; off-basis words of the next statement in run-on speech are not this figure's.
+    ['Our gross margin rate was 27.6% of sales, up twenty basis points.', [['group', 'gross_margin_pct', 27.6, '%']]],
+    ['gaap operating income was three hundred seventy two million dollars or an operating margin of 3.1% of sales adjusted operating profit which excludes the charge was four hundred sixty eight million dollars', [['group', 'operating_income', 372e6, 'USD'], ['group', 'operating_margin_pct', 3.1, '%']]],
     // A spoken range: the first number takes the unit and scale said after the second.
     ['We expect revenue of one point one five to one point two one billion pounds.', [['guidance', 'revenue', 1.15e9, 'GBP'], ['guidance', 'revenue', 1.21e9, 'GBP']]],
     // Hundreds said without "hundred"; dollars and cents said as words (never before a scale).
@@ -483,6 +486,14 @@ describe('statements of a machine transcript without sentence ends', () => {
       'net income was one hundred thirty one million dollars and now turning to the outlook',
       'for the fourth quarter we expect net sales of two point nine five billion to three point oh five billion dollars and',
       'for the full fiscal year we now expect diluted earnings per share of four dollars and twenty cents to four dollars and thirty five cents and that is all from me thank you very much for listening today',
+    ]);
+    // "year to date" ends a statement, and an "excluding …" that opens the next one goes with it.
+    const ytd = 'net cash provided by operating activities was 812 million dollars in the quarter and two point four one billion dollars year to date capital expenditures in the quarter were six hundred eight million dollars and total sales grew 3.6% excluding fuel total sales increased 4.9% which was in line with what we expected for the quarter and for the year and that reflects the work our teams in the stores and in the distribution centers have done all year long';
+    expect(spokenStatements(ytd).map((s) => s.text)).toEqual([
+      'net cash provided by operating activities was 812 million dollars in the quarter and two point four one billion dollars year to date',
+      'capital expenditures in the quarter were six hundred eight million dollars',
+      'and total sales grew 3.6%',
+      'excluding fuel total sales increased 4.9% which was in line with what we expected for the quarter and for the year and that reflects the work our teams in the stores and in the distribution centers have done all year long',
     ]);
     // A punctuated paragraph keeps its sentences.
     expect(spokenStatements('Revenue was $10 million. So margin was 5%.').map((s) => s.text)).toEqual(['Revenue was $10 million.', 'So margin was 5%.']);

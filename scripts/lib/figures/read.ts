@@ -325,6 +325,10 @@ function measureWritten(p: Parsed, num: NumberMention, metrics: ReadonlyMap<stri
   // a measure after the number that its own verb follows opens the next clause (a run-on
   // sentence of a machine transcript) and is not this number's.
   const opensClause = m && before && /^\s*(?:was|were|is|are|came in at|totaled|totalled|grew|rose|fell|increased|decreased|declined)\b/.test(p.norm.slice(m.end));
+  // "our gross margin rate was 27.6% of sales": the sales after "of" are what the rate is taken
+  // of; the margin before it is its measure.
+  const ratioBefore = before?.value.metric ? metrics.get(before.value.metric)?.kind === 'ratio' : false;
+  if (m && num.kind === 'percent' && ratioBefore && /^\s*of\s/.test(after) && !p.breaks.some((b) => b.start > before!.end && b.end <= num.start)) return before;
   if (m && !opensClause) {
     // "$150 million principal amount": a measure right after the number is its measure. "$5 billion in cash" too,
     // unless a measure stands right before the number ("we repurchased $820 million of our shares").
@@ -436,7 +440,11 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
     const end = nextNumber;
     nextNumber = p.numbers.find((n) => n.start >= end.end);
   }
-  const untilNext = nextNumber ? clauseAfter.slice(0, Math.max(0, nextNumber.start - num.end)) : clauseAfter;
+  // (Nor past another measure that opens its own statement, as run-on speech has it: "… or an
+  // operating margin of 3.1% of sales adjusted fifo operating profit which excludes …".)
+  const nextMeasure = p.measures.find((x) => x.start > num.end && x.start > measure.start && !/\b(?:of|in)\s+(?:the\s+|our\s+|total\s+|net\s+)?$/.test(norm.slice(num.end, x.start)));
+  const untilNextNumber = nextNumber ? clauseAfter.slice(0, Math.max(0, nextNumber.start - num.end)) : clauseAfter;
+  const untilNext = nextMeasure ? untilNextNumber.slice(0, Math.max(0, nextMeasure.start - num.end)) : untilNextNumber;
   // (Not the measure's own words: "扣除非经常性损益后的归母净利润" names a measure.)
   // (Nor a clause that defines the measure: "Adjusted operating profit, which excludes amortization, was …".)
   const outsideMeasure = (measure.end <= num.start ? upTo.slice(0, measure.start) + ' '.repeat(measure.end - measure.start) + upTo.slice(measure.end) : upTo).replace(
@@ -1016,6 +1024,11 @@ export function valueOf(
         // ("GAAP operating loss was $21.7 million, or negative 5.7% of revenue": the loss's margin is negative.)
         const sign = or[1] || owner!.value.loss ? -1 : negative;
         return { metric: margin, value: sign * num.value, unit: '%', rule: `value:margin-as-share-of-revenue`, basisOf: owner! };
+      }
+      // "our gross margin rate was 27.6% of sales", "an operating margin of 3.1% of sales": a margin
+      // stated as a share of sales is the margin itself.
+      if (metric.kind === 'ratio' && measure.end <= num.start && /^\s*of\s+(?:total\s+|net\s+)?(?:revenues?|sales|net sales)\b/.test(p.norm.slice(num.end)) && !p.numbers.some((n) => n.start >= measure.end && n.end <= num.start)) {
+        return { metric, value: negative * num.value, unit: '%', rule: 'value:ratio of sales' };
       }
       return { skip: 'value:share-of' };
     }

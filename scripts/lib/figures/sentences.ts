@@ -56,7 +56,7 @@ const FORECAST_PERIOD_BEFORE = /\b(?:for|in)\s+(?:the\s+)?(?:(?:first|second|thi
  * net income was …", "… for the quarter net sales were …".
  */
 const MEASURE_OPENER =
-  /(?<=(?:\d(?:\.\d+)?\s*(?:%|percent|million|billion|francs|pounds|euros|dollars|yen)?|\b(?:percent|million|billion|francs|pounds|euros|dollars|yen|cents|basis points)|last year|a year ago|previous year|(?:in|for) the quarter)\s)(?=(?:(?:adjusted|reported|organic|operating|net|gross|free|diluted)\s+)?(?:[a-z]+\s+){0,2}?(?:sales|revenue|revenues|ebitda|ebit|ebita|margin|income|profit|cash flow|capex|earnings|eps|orders|order intake)\s+(?:was|were|of|came in|reached|grew|rose|fell|declined|increased|decreased)\b)/gi;
+  /(?<=(?:\d(?:\.\d+)?\s*(?:%|percent|million|billion|francs|pounds|euros|dollars|yen)?|\b(?:percent|million|billion|francs|pounds|euros|dollars|yen|cents|basis points)|last year|a year ago|previous year|year to date|(?:in|for) the quarter)\s)(?=(?:excluding\s+(?:[a-z]+\s+){1,2})?(?:(?:adjusted|reported|organic|operating|net|gross|free|diluted|total)\s+)?(?:[a-z]+\s+){0,2}?(?:sales|revenue|revenues|ebitda|ebit|ebita|margin|income|profit|cash flow|capex|capital expenditures?|capital spending|earnings|eps|orders|order intake)\s+(?:(?:in|for) the quarter\s+)?(?:was|were|of|came in|reached|grew|rose|fell|declined|increased|decreased)\b)/gi;
 
 /**
  * The statements of a paragraph that a machine transcript wrote without sentence ends ("gross
