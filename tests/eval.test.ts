@@ -178,4 +178,10 @@ describe('the evaluation corpus', () => {
     expect(results.length).toBeGreaterThanOrEqual(7);
     report('held-out set 11 (tests/eval/heldout11):', results);
   });
+
+  it.runIf(process.env.EVAL_HELDOUT === '1' || process.env.CI === 'true')('held-out set 12: score printed, runs only at the end of a stage', () => {
+    const results = runFolder('tests/eval/heldout12');
+    expect(results.length).toBeGreaterThanOrEqual(7);
+    report('held-out set 12 (tests/eval/heldout12):', results);
+  });
 });
