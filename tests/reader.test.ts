@@ -106,6 +106,11 @@ describe('time frame and modality', () => {
   // Read as the group's remarks (a topic sentence said so), so the entity is not what is tested here.
   it.each([
     ['We will continue our three-year plan to invest RMB 200 billion in cloud infrastructure.', []],
+    // The call's quarter named after a cumulative period, or right after the value, is the value's.
+    ['For the first nine months, operating cash flow was ¥46.8 billion, of which the third quarter, three months, was ¥27.5 billion.', [['group', 'operating_cash_flow', 27.5e9, 'JPY']]],
+    ['Capital expenditure was 31.4 billion yen for the first nine months and 11.9 billion yen in the third quarter.', [['group', 'capex', 11.9e9, 'JPY']]],
+    // (Another quarter is not the call's: "in the second quarter" of a third quarter's call.)
+    ['Capital expenditure was 31.4 billion yen for the first nine months and 11.9 billion yen in the second quarter.', []],
     // A Chinese correction with the measure said again: the first value is taken back.
     ['營業利益為36.8億元——抱歉，這邊更正一下，營業利益是38.6億元。', [['group', 'operating_income', 3.86e9, 'CNY']]],
     ['Operating income was US$36.8 million -- sorry, operating income was US$38.6 million.', [['group', 'operating_income', 38.6e6, 'USD']]],
@@ -816,6 +821,11 @@ describe('what earlier sentences of a turn carry', () => {
     // (In a paragraph that opens on the segment, it stays the topic.)
     const cloud = r.read(cfoTurn(['云业务方面，我们预计2026年全年实现经营利润率5%。2026年第一季度，我们预计收入同比增长9%至11%。']), speakers).guidance.map((g) => [g.segment, g.metric, g.period]);
     expect(cloud).toContainEqual(['cloud', 'revenue_yoy_pct', 'FY2026Q1']);
+  });
+
+  it('lets the quarter named with a value win over a cumulative period the paragraph opened on', () => {
+    const figures = reader.read(cfoTurn(['For the first nine months, revenue was ¥900 billion. Free cash flow was 15.6 billion yen in the third quarter and 25.4 billion yen for the nine months.']), speakers).figures.map((f) => [f.metric, f.value]);
+    expect(figures).toEqual([['free_cash_flow', 15.6e9]]);
   });
 
   it('carries a year named in a forecast sentence to a bare "全年" after it in the same sentence', () => {

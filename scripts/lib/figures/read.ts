@@ -522,7 +522,14 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   for (const n of p.numbers) if ((n.kind === 'money' || n.kind === 'percent') && n.end <= upTo.length) noAmounts = noAmounts.slice(0, n.start) + ' '.repeat(n.end - n.start) + noAmounts.slice(n.end);
   const lastYtd = [...noAmounts.matchAll(new RegExp(vocab.yearToDate.source, 'g'))].pop();
   const lastFullYear = [...upTo.matchAll(new RegExp(vocab.fullYear.source, 'g'))].pop();
-  if ((lastYtd && !(lastFullYear && lastFullYear.index > lastYtd.index)) || vocab.yearToDate.test(untilNext)) return 'year-to-date';
+  // (Unless a quarter is named after the cumulative period, or right after the value: "For the
+  // first half, operating cash flow was ¥46.8 billion, of which the second quarter … was ¥27.5
+  // billion", "… 11.9 billion yen in the second quarter".)
+  // (The call's own quarter: not another one, "the first quarter" in a second quarter's call.)
+  const quarterNamed = (t: string) => QUARTER_PHRASE.test(t) && !vocab.yearToDate.test(t) && !vocab.otherPeriod.test(t);
+  const quarterAfterYtd = lastYtd !== undefined && quarterNamed(noAmounts.slice(lastYtd.index + lastYtd[0].length));
+  const quarterAfterValue = quarterNamed(untilNext);
+  if (!quarterAfterValue && ((lastYtd && !quarterAfterYtd && !(lastFullYear && lastFullYear.index > lastYtd.index)) || vocab.yearToDate.test(untilNext))) return 'year-to-date';
 
   // "compared to 84.6% in 2024": a comparison with a whole year, so the values are not a quarter's.
   if (/(?:compared (?:to|with)|versus|\bvs\b|than|from)\s[^,;，；]*\bin (?:19|20)\d\d\b/.test(norm) && !/quarter|季度|\bq[1-4]\b/.test(norm)) return 'year-to-date';
@@ -578,7 +585,7 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   // ("… compares with $128.9 million in the third quarter of 2024, an increase of 10.6%": the
   // change from that period, stated after it, is this quarter's growth.)
   const changeFromIt = num.kind === 'percent' && other !== undefined && /,\s*(?:(?:an?\s+)?(?:increase|decrease|rise|decline|improvement)\s+of|up|down)\s*(?:by\s*)?$/.test(upTo.slice(other.index + other[0].length));
-  if (other && !changeFromIt && !/\bto\b|至|到/.test(upTo.slice(other.index + other[0].length))) return 'prior';
+  if (other && !changeFromIt && !quarterAfterValue && !quarterNamed(upTo.slice(other.index + other[0].length)) && !/\bto\b|至|到/.test(upTo.slice(other.index + other[0].length))) return 'prior';
   // "contributed €12 million of revenue in the third quarter of 2024": an earlier year's quarter after the value.
   // (Not the base of a rate of change: "up 7% from the fourth quarter of 2024".)
   const after = vocab.otherPeriod.exec(untilNext);
@@ -620,6 +627,9 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   }
   // "Fiscal year GAAP operating income was …", "Fiscal 2025 revenue was …" (not "Fiscal 2025 third-quarter revenue").
   if (/^\s*fiscal(?:[- ]year)?(?:\s+(?:19|20)\d\d)?\s/.test(norm) && !/quarter|\bq[1-4]\b/.test(upTo)) return 'full-year';
+  // (A period the paragraph opened on, "For the first half, …", yields to the call's quarter named
+  // with the value: "… 11.9 billion yen in the second quarter".)
+  if (period && (quarterAfterValue || (lastYtd ? quarterAfterYtd : quarterNamed(noAmounts)))) return 'quarter';
   return period ?? 'quarter';
 }
 
@@ -1276,6 +1286,9 @@ export function periodTopicOf(text: string, vocab: Vocabulary): Frame | undefine
  * date, nor "截至本季度末我们已累计", a total to the quarter's end).
  */
 const ZH_QUARTER_TOTAL = /((?:^|[^前至止])(?:第[一二三四]季度|本季度|单季度|当季)(?![末底])[^，。；,;0-9已]{0,12}?)累计/g;
+/** Words that name a quarter as the period of a value: "the second quarter", "in the quarter", "three months", `第三季度`. */
+const QUARTER_PHRASE = /\b(?:(?:the|this)\s+(?:first|second|third|fourth)\s+quarter|(?:in|for|during)\s+the\s+quarter|this\s+quarter|the\s+three\s+months|three\s+months|q[1-4])\b|第[一二三四]季度|本季度|单季度|單季度|本季/;
+
 /** A sentence that opens on the quarter: "In the fourth quarter, …", "During the quarter, …". */
 const QUARTER_OPENING = /^\W*(?:in|during|for)\s+the\s+(?:(?:third|second|first|fourth|current|latest)\s+)?quarter\s*,/;
 const QUARTER_IN_CLAUSE = /\b(?:in|during|for)\s+the\s+(?:(?:[a-z]+\s+to\s+[a-z]+|third|second|first|fourth|current|latest)\s+)?quarter\b|\bthis\s+quarter\b|\bin\s+q[1-4]\b|(?:^|[^前])(?:本季度|本季|单季度|當季|当季)/;
