@@ -24,6 +24,9 @@ describe('judging a forecast against the figure reported for its period', () => 
     ['more than X, figure below: missed', g({ low: 100e9, high: 100e9, approx: 'more-than' }), [f({ value: 99.9e9 })], 'missed'],
     ['less than X (a ceiling), figure below: met', g({ metric: 'capex', low: 50e9, high: 50e9, approx: 'less-than' }), [f({ metric: 'capex', value: 45e9 })], 'met'],
     ['less than X (a ceiling), figure above: missed', g({ metric: 'capex', low: 50e9, high: 50e9, approx: 'less-than' }), [f({ metric: 'capex', value: 55e9 })], 'missed'],
+    // (As the reader exports them: the open side has no bound.)
+    ['more than X, open above, figure above: met', g({ low: 100e9, high: undefined, approx: 'more-than' }), [f({ value: 101e9 })], 'met'],
+    ['up to X, open below, figure above: missed', g({ metric: 'capex', low: undefined, high: 50e9, approx: 'less-than' }), [f({ metric: 'capex', value: 55e9 })], 'missed'],
     ['a direction only: not judged', g({ low: undefined, high: undefined, unit: undefined }), [f({})], 'direction'],
     ['another currency: not comparable', g({}), [f({ unit: 'USD', value: 15e9 })], 'not-comparable'],
     ['another growth basis (qoq against yoy): not comparable', g({ metric: 'revenue_yoy_pct', unit: '%', basis: 'yoy', low: 5, high: 5 }), [f({ metric: 'revenue_yoy_pct', unit: '%', basis: 'qoq', value: 6 })], 'not-comparable'],
@@ -91,6 +94,8 @@ describe('how a forecast is shown', () => {
     [g({}), 'en', 'RMB100bn – RMB110bn'],
     [g({ low: 2.6e9, high: 2.6e9, unit: 'USD' }), 'en', 'US$2.6bn'],
     [g({ low: 10e9, high: 10e9, approx: 'more-than' }), 'en', '>RMB10bn'],
+    [g({ low: 10e9, high: undefined, approx: 'more-than' }), 'en', '>RMB10bn'],
+    [g({ low: undefined, high: 10e9, approx: 'less-than' }), 'zh', '不到 人民币 100 亿元'],
     [g({ metric: 'revenue_yoy_pct', unit: '%', basis: 'yoy', low: 10, high: 10 }), 'en', '+10% YoY'],
     [g({ low: undefined, high: undefined, unit: undefined }), 'en', 'direction only'],
     [g({ low: undefined, high: undefined, unit: undefined }), 'zh', '仅方向'],
