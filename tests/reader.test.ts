@@ -69,6 +69,10 @@ describe('sign', () => {
     ['We opened one of our stores and two new ones.', []],
     // Growth in another currency than the one reported in is off the reported basis.
     ['In US dollar terms, revenue grew 19.8% year over year.', []],
+    // A decimal comma before the sentence's own comma; "more than" an amount is a bound, not a comparison; "we confirm" a range forecasts.
+    ['Diluted earnings per share were EUR 1,42, after EUR 1,12 in the second quarter of last year.', [['group', 'diluted_eps', 1.42, 'EUR']]],
+    ['We continue to expect free cash flow of more than EUR 750 million for the full fiscal year.', [['guidance', 'free_cash_flow', 750e6, 'EUR']]],
+    ['We confirm diluted earnings per share of EUR 5,60 to EUR 5,90.', [['guidance', 'diluted_eps', 5.6, 'EUR'], ['guidance', 'diluted_eps', 5.9, 'EUR']]],
     // A margin taken "of sales" is the margin; off-basis words of the next statement in run-on speech are not this figure's.
     ['Our gross margin rate was 27.6% of sales, up twenty basis points.', [['group', 'gross_margin_pct', 27.6, '%']]],
     ['gaap operating income was three hundred seventy two million dollars or an operating margin of 3.1% of sales adjusted operating profit which excludes the charge was four hundred sixty eight million dollars', [['group', 'operating_income', 372e6, 'USD'], ['group', 'operating_margin_pct', 3.1, '%']]],

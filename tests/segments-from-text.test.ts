@@ -32,6 +32,8 @@ describe('segments read from the text', () => {
     ['Let me walk through the segments. Test & Measurement revenue was $391 million.', ['test-and-measurement']],
     ['Test & Measurement revenue was $391 million.', []],
     ['Now to the segments. Motion Drives revenue was €1,082 million. Grid Systems revenue was €536 million.', ['motion-drives', 'grid-systems']],
+    // "Division X", as German companies write it, is the unit X; a decimal comma in "grew 7,4% to".
+    ['Let me say a few words on the divisions. Division Automation had revenue of EUR 1.084 million. Division Energy increased revenue by 7,4% to EUR 918 million. Division Rail had revenue of EUR 458 million.', ['automation', 'rail', 'energy']],
     // "By segment, …" walks through the segments, the first named right after it.
     ['By segment, Canada revenue was C$842.1 million, up 6.2%. United States revenue was C$347.6 million. International revenue was C$72.7 million.', ['canada', 'united-states', 'international']],
     ['By segment, Security Software revenue was $318.4 million. Edge Networking revenue was $424.2 million.', ['security-software', 'edge-networking']],

@@ -52,7 +52,7 @@ const EN_REVENUE_OF = new RegExp(
 const SPOKEN_REVENUE_OF = new RegExp(`(?<=\\b[a-z0-9]+\\s+)(?<!\\bof\\s+)(${NAME})\\s+(?:segment\\s+|division\\s+)?(?:revenues?|net sales|sales)\\s+(?:was|were|grew|increased|rose|declined|decreased|fell|reached|totaled|totalled|came in)\\b`, 'g');
 /** "Workflow Cloud, which is still our largest business, grew 17% to $201.3 million": a name that grew to an amount. */
 const EN_GREW_TO = new RegExp(
-  `(?:^|[.!?]\\s+|[,;]\\s+(?:and|while)\\s+)(${NAME})(?:,\\s+(?:which|that|our|the|a|an)\\b[^,.;]{2,60},)?\\s+(?:grew|increased|rose|declined|decreased|fell)\\s+(?:(?:its\\s+)?(?:revenues?|sales)\\s+)?(?:by\\s+)?\\d[\\d.]*\\s*(?:%|percent)\\s+to\\s+(?:[A-Z]{0,3}\\$|\\$|€|£|¥|[A-Z]{3}\\s)`,
+  `(?:^|[.!?]\\s+|[,;]\\s+(?:and|while)\\s+)(${NAME})(?:,\\s+(?:which|that|our|the|a|an)\\b[^,.;]{2,60},)?\\s+(?:grew|increased|rose|declined|decreased|fell)\\s+(?:(?:its\\s+)?(?:revenues?|sales)\\s+)?(?:by\\s+)?\\d[\\d.,]*\\s*(?:%|percent)\\s+to\\s+(?:[A-Z]{0,3}\\$|\\$|€|£|¥|[A-Z]{3}\\s)`,
   'g',
 );
 /** "Home Care, our largest business, had net sales of $1.02 billion": a name, perhaps with an aside, that had revenue. */
@@ -187,6 +187,8 @@ function cleanName(raw: string): string | undefined {
   const words = raw.trim().split(/\s+/);
   // Drop leading words that are not part of the name ("Turning to Diagnostics" -> "Diagnostics").
   while (words.length > 0 && NOT_A_NAME.test(words[0]!)) words.shift();
+  // ("Division Automation", "Segment Rail", as German companies write them: the unit is "Automation".)
+  if (words.length > 1 && /^(?:Division|Segment|Sparte|Bereich)$/.test(words[0]!)) words.shift();
   // (Up to four words besides "and", "&" and "of": "Consumer and Small Business Banking".)
   if (words.length === 0 || words.filter((w) => !/^(?:and|&|of)$/.test(w)).length > 4) return undefined;
   if (words.some((w) => NOT_A_NAME.test(w))) return undefined;

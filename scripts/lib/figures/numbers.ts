@@ -248,7 +248,7 @@ function findDigits(norm: string): NumberMention[] {
   // (A decimal comma, as translations from Portuguese, Spanish or German keep it: "R$ 4,3 billion",
   // "12,5%", "R$ 1.250,4 million" with a dot between thousands. A comma before exactly three
   // digits stays a thousands separator: "1,250 million".)
-  for (const m of norm.matchAll(/\d{1,3}(?:\.\d{3})+,\d+(?![\d,])|\d+,\d{1,2}(?![\d,])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)) {
+  for (const m of norm.matchAll(/\d{1,3}(?:\.\d{3})+,\d+(?![\d,])|\d+,\d{1,2}(?!\d|,\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)) {
     const numStart = m.index;
     let end = numStart + m[0].length;
     const digits = /,\d{1,2}$|^\d{1,3}(?:\.\d{3})+,\d+$/.test(m[0]) ? m[0].replace(/\./g, '').replace(',', '.') : m[0];

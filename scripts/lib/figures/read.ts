@@ -678,6 +678,8 @@ export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Voc
     // "grew from X to Y": the value after "to" is the current one.
     const toAfterMarker = /\bto\s*\S{0,6}\s*$|至\s*\S{0,4}\s*$|到\s*\S{0,4}\s*$/.test(sinceMarker) && marker[0] === 'from';
     // Prepositions ("revenue from Cloud was…", "more than") compare only when the value follows them directly.
+    // ("more than EUR 750 million", "less than 5%" are bounds, not comparisons.)
+    if (marker[0] === 'than' && /\b(?:more|less|fewer)\s+$/.test(between.slice(0, marker.index))) return false;
     const preposition = /^(?:from|than|against)$/.test(marker[0]);
     // "in the range from $587 to $592 million": the start of a range.
     // "accelerated from 11% to 14%", "improved from $49 million to $38 million": a change from the value, which is the earlier one.
