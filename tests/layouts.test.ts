@@ -298,6 +298,51 @@ describe('an interpreted briefing: "Name [Interpreted]:" labels, "A: Name [Inter
   });
 });
 
+describe('consecutive interpretation in inline turns: a speaker\'s "(Spoken in Korean)", then the interpreter\'s words', () => {
+  const text = [
+    'Hanseul Chemical Co., Ltd.',
+    'Second Quarter 2025 Earnings Conference Call',
+    '',
+    'Company participants:',
+    'Lee Ha-eun, Chief Financial Officer',
+    'Park Ji-ho, Head of Investor Relations',
+    '',
+    'Operator: Good afternoon, and welcome to the Hanseul Chemical earnings conference call for the second quarter of 2025.',
+    '',
+    'Park Ji-ho, Head of Investor Relations: (Spoken in Korean)',
+    '',
+    'Interpreter: Good afternoon. I am Park Ji-ho, head of IR. Our CFO will present the results.',
+    '',
+    'Lee Ha-eun, Chief Financial Officer: (Spoken in Korean)',
+    '',
+    'Interpreter: Thank you. Consolidated revenue for the second quarter was KRW 3.84 trillion, an increase of 9.1% year over year.',
+    '',
+    'Interpreter: Operating profit was 287.4 billion won, up 24.4% year over year.',
+    '',
+    'Operator: The first question is from Daniel Ames of Norden Capital.',
+    '',
+    'Daniel Ames, Norden Capital: Thank you. How do you see the second half?',
+    '',
+    'Lee Ha-eun, Chief Financial Officer: (Spoken in Korean)',
+    '',
+    'Interpreter: Thank you for the question. We expect the second half to be stronger than the first.',
+  ].join('\n');
+  const result = convertAll([textInput('hanseul.txt', text)], catalog([]));
+  it('gives the interpreter\'s words to the speaker they voice, marked as interpreted', () => {
+    expect(result.errors).toEqual([]);
+    const call = result.calls[0]!;
+    const turns = call.sources[0]!.sections.flatMap((sec) => sec.turns);
+    expect(turns.some((t) => t.speaker === 'interpreter')).toBe(false);
+    const cfo = turns.find((t) => t.speaker === 'lee-ha-eun')!;
+    expect(cfo.paragraphs.map((p) => [p.text.slice(0, 40), p.interpreted])).toEqual([
+      ['Thank you. Consolidated revenue for the ', true],
+      ['Operating profit was 287.4 billion won, ', true],
+    ]);
+    expect(call.figures.map((f) => [f.metric, f.value])).toEqual(expect.arrayContaining([['revenue', 3.84e12], ['operating_income', 287.4e9]]));
+    expect(exchanges(call)).toEqual(['Daniel Ames (Norden Capital) -> Lee Ha-eun']);
+  });
+});
+
 describe('a web transcript page: the company with its ticker, a table of contents, the participants listed after the call', () => {
   const text = [
     'Ledgerline',

@@ -336,12 +336,46 @@ export function readInlineTurns(given: readonly Para[], file: string, layout: 'i
     }
     current.paragraphs.push({ line: p.line, text: p.text.trim(), ...(p.translation ? { translation: p.translation } : {}), ...mark(p.line) });
   }
-  const spoken = assignRoles(nameNumberedSpeakers(turns.filter((t) => t.paragraphs.length > 0)));
+  const spoken = assignRoles(nameNumberedSpeakers(voicedByInterpreter(turns).filter((t) => t.paragraphs.length > 0)));
   const originals = spoken.flatMap((t) => t.paragraphs.map((p) => p.text)).join('\n');
   const translations = spoken.flatMap((t) => t.paragraphs.flatMap((p) => (p.translation ? [p.translation] : []))).join('\n');
   const layers: Layer[] = [{ lang: textLanguage(originals, 'en'), role: 'original', machine_translated: false }];
   if (translations) layers.push({ lang: textLanguage(translations, 'zh-Hans'), role: 'translation', machine_translated: false });
   return { layout, layers, turns: spoken, announcement: [] as RawParagraph[], omitted: omittedRanges(omitted) };
+}
+
+/** "(Spoken in Korean)", "[Foreign language]": a turn that only notes the words were not in English. */
+const NOT_ENGLISH_NOTE = /^[(\[]\s*(?:spoken in [a-z]+|in [a-z]+|foreign language|non-english|speaking in [a-z]+)\s*[)\]]\.?$/i;
+/** The interpreter speaking of the interpretation itself: "This is the English interpretation channel", "Correction from the interpreter". */
+const INTERPRETER_NOTE = /\b(?:interpreter|interpretation|interpreting)\b/i;
+
+/**
+ * Consecutive interpretation: "Lee Hyun-woo, Chief Financial Officer: (Spoken in Korean)" then
+ * "Interpreter: Thank you. I will now present …": the interpreter's turns after a speaker's are
+ * that speaker's words, interpreted (the note that they were not in English is dropped). The
+ * interpreter's notes about the interpretation stay the interpreter's.
+ */
+function voicedByInterpreter(turns: readonly RawTurn[]): RawTurn[] {
+  const out: RawTurn[] = [];
+  let voiced: RawTurn | undefined;
+  for (const t of turns) {
+    const interpreter = INTERPRETER.test(t.label.name.trim());
+    if (!interpreter) {
+      voiced = t.label.role === 'operator' || GENERIC.test(t.label.name.trim()) ? undefined : t;
+      out.push(t);
+      continue;
+    }
+    const own = t.paragraphs.length > 0 && INTERPRETER_NOTE.test(t.paragraphs[0]!.text.split(/(?<=[.!?])\s/)[0]!);
+    if (!voiced || own || voiced.section !== t.section) {
+      out.push(t);
+      continue;
+    }
+    const at = out.lastIndexOf(voiced);
+    const kept = voiced.paragraphs.filter((p) => !NOT_ENGLISH_NOTE.test(p.text.trim()));
+    voiced = { ...voiced, paragraphs: [...kept, ...t.paragraphs.map((p) => ({ ...p, interpreted: true }))] };
+    out[at] = voiced;
+  }
+  return out;
 }
 
 /** "Speaker 1", "Speaker 2": a video platform's labels, which name no one. */
