@@ -343,6 +343,54 @@ describe('consecutive interpretation in inline turns: a speaker\'s "(Spoken in K
   });
 });
 
+describe('a Markdown export with speakers named by title in headings and a numbered Q&A summary', () => {
+  const text = [
+    '# Kurobane Industries, Ltd. — Financial Results Briefing for the Third Quarter of Fiscal 2025',
+    '',
+    '- **Date:** February 5, 2026',
+    '',
+    '## Presentation',
+    '',
+    '### Moderator (Investor Relations)',
+    '',
+    'Good afternoon, and thank you for joining Kurobane Industries\' financial results briefing for the third quarter of fiscal 2025.',
+    '',
+    '### President',
+    '',
+    'Let me begin with an overview of the third quarter, the three months from October to December.',
+    '',
+    '### CFO',
+    '',
+    'Net sales for the third quarter were 412.6 billion yen, up 6.0% year on year.',
+    '',
+    '## Q&A session summary',
+    '',
+    '**Q1.** Ryo Hata (Sakura Securities): How do you see the fourth quarter?',
+    '',
+    '**A1.** CFO Sendo: We expect operating profit of 37.8 billion yen in the fourth quarter.',
+    '',
+    '**Q2.** Emi Hara (Thorn Securities): What about the margin?',
+    '',
+    '**A2.** President Kameyama: It will improve.',
+  ].join('\n');
+  const result = convertAll([textInput('kurobane.txt', text)], catalog([]));
+  it('takes the headings as speakers, each numbered question as the analyst\'s and each answer as the executive\'s', () => {
+    expect(result.errors).toEqual([]);
+    const call = result.calls[0]!;
+    expect(call.speakers.map((s) => `${s.name} | ${s.role} | ${s.firm ?? s.title ?? ''}`).sort()).toEqual([
+      'CFO | executive | CFO',
+      'Emi Hara | analyst | Thorn Securities',
+      'Kameyama | executive | President',
+      'Moderator | operator | ',
+      'President | executive | President',
+      'Ryo Hata | analyst | Sakura Securities',
+      'Sendo | executive | CFO',
+    ]);
+    expect(exchanges(call)).toEqual(['Ryo Hata (Sakura Securities) -> Sendo', 'Emi Hara (Thorn Securities) -> Kameyama']);
+    expect(call.figures.map((f) => [f.metric, f.value])).toEqual(expect.arrayContaining([['revenue', 412.6e9], ['revenue_yoy_pct', 6]]));
+  });
+});
+
 describe('a web transcript page: the company with its ticker, a table of contents, the participants listed after the call', () => {
   const text = [
     'Ledgerline',

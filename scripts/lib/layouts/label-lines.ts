@@ -133,7 +133,12 @@ export function labelLine(raw: string): LabelLine | undefined {
       t = next;
     }
   };
+  const heading = /^#{1,6}\s+/.test(t);
   t = t.replace(/^#{1,6}\s+/, '');
+  // "### President", "### CFO": a Markdown export's heading that names the speaker by title only.
+  if (heading && TITLE_ONLY.test(t) && t.split(/\s+/).length <= 6 && !headingSection(t)) {
+    return { label: { text: t, name: t, title: t, role: IR_TITLE.test(t) ? 'investor-relations' : 'executive' }, marked: true };
+  }
   // `發言人：林志明（財務長）`, `發言人 陳怡君 執行長：`: the spokesperson's role word before the person.
   strip(SPOKESPERSON);
   strip(BIO);
@@ -164,6 +169,19 @@ const SPOKESPERSON = /^(?:發言人|发言人|報告人|报告人|主講人|主�
 
 /** `问：…`, `提问：…`, `答：…`, `答（刘振华）：…`, `回复：…`: a Chinese briefing's question and answer lines. */
 const ZH_QA = /^(?<kind>问|問|提问|提問|投资者提问|投資者提問|答|回答|回复|回覆)\s*(?:\d+\s*)?(?:[(（](?<who>[^()（）]{1,20})[)）])?\s*[:：]\s*(?<rest>\S.*)$/u;
+
+/**
+ * A Q&A summary's numbered pairs: "**Q1.** Ryo Hatakeyama (Sakuragawa Securities): …" and
+ * "**A1.** CFO Sendai: …" (the number counts the questions; it names no quarter).
+ */
+const EN_QA = /^(?:\*\*)?\s*(?<kind>[QA])\s*(?<n>\d{1,2})\s*[.:)]?\s*(?:\*\*)?\s+(?<who>[^:：]{2,80}?)\s*[:：]\s*(?<rest>\S.*)$/u;
+
+/** "CFO Sendai", "President Kameda": a title, then the family name. */
+function titleThenName(who: string): RawLabel | undefined {
+  const m = /^(?<title>.{2,50}?)\s+(?<name>\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?)$/u.exec(who.trim());
+  if (!m?.groups || !TITLE_ONLY.test(m.groups.title!)) return undefined;
+  return { text: who.trim(), name: m.groups.name!, title: m.groups.title!, role: IR_TITLE.test(m.groups.title!) ? 'investor-relations' : 'executive' };
+}
 
 /** Headings: section names, a numbered Chinese heading (`三、投资者问答`), Markdown headings. */
 function headingSection(text: string): SectionId | 'heading' | undefined {
@@ -267,7 +285,8 @@ function labelLines(lines: readonly Line[], known: (name: string) => boolean): C
   return shaped.filter((c) => {
     const { label, marked } = c.parsed;
     // (A title alone is no one's name: "Group Chief Financial Officer".)
-    if (TITLE_ONLY.test(label.name) && !GENERIC.test(label.name) && roleFromName(label.name) === undefined) return false;
+    // (Unless a Markdown heading gives it as the speaker: "### President".)
+    if (TITLE_ONLY.test(label.name) && !GENERIC.test(label.name) && roleFromName(label.name) === undefined && !/^#{1,6}\s/.test(lines[c.index]!.text)) return false;
     if (firmUnder.has(c.index)) return false;
     const under = lines[c.index + 1]?.text ?? '';
     if (under !== '' && !firmLine(lines[c.index]!.text) && firmLine(under) && /\s/.test(label.name) && !label.title && !label.firm) return true;
@@ -322,7 +341,7 @@ export const labelLinesLayout: Layout = {
 
   sniff(lines) {
     const found = labelLines(lines, () => false);
-    const zhQa = lines.filter((l) => ZH_QA.test(l.text)).length;
+    const zhQa = lines.filter((l) => ZH_QA.test(l.text) || EN_QA.test(l.text)).length;
     const people = new Set(found.filter((c) => !GENERIC.test(c.parsed.label.name)).map((c) => compactKey(c.parsed.label.name)));
     return (found.length >= 4 && people.size >= 2) || (zhQa >= 4 && found.length >= 1);
   },
@@ -356,9 +375,9 @@ export const labelLinesLayout: Layout = {
     }
     // (An entry of a participants list names a speaker; it does not open a turn.)
     const found = labelLines(lines, (n) => listed.has(compactKey(n)) || ctx.isKnownPerson(n)).filter((c) => !listLines.has(lines[c.index]!.n));
-    const zhQa = lines.some((l) => ZH_QA.test(l.text));
+    const zhQa = lines.some((l) => ZH_QA.test(l.text) || EN_QA.test(l.text));
     const labelAt = new Map(found.map((c) => [c.index, c.parsed]));
-    const firstTurn = Math.min(found[0]?.index ?? Infinity, zhQa ? lines.findIndex((l) => ZH_QA.test(l.text)) : Infinity);
+    const firstTurn = Math.min(found[0]?.index ?? Infinity, zhQa ? lines.findIndex((l) => ZH_QA.test(l.text) || EN_QA.test(l.text)) : Infinity);
     if (!Number.isFinite(firstTurn)) {
       throw new ConvertError(ctx.file, 'no line holds only a speaker label', { line: lines[0]?.n ?? 1, hint: 'each turn should start with a line such as "Jane Doe -- Chief Executive Officer" or "Operator"' });
     }
@@ -438,6 +457,19 @@ export const labelLinesLayout: Layout = {
         if (parsed.side === 'question') section = 'qa';
         startTurn(parsed.label, l.n);
         titleNext = true;
+        return;
+      }
+      const numbered = EN_QA.exec(l.text);
+      if (numbered?.groups) {
+        const asks = numbered.groups.kind === 'Q';
+        const who = numbered.groups.who!.trim();
+        const label: RawLabel = asks
+          ? { ...(splitLabel(who) ?? { text: who, name: who }), role: 'analyst' }
+          : (titleThenName(who) ?? (splitLabel(who) ? { ...splitLabel(who)!, role: splitLabel(who)!.role ?? 'executive' } : { text: who, name: who, role: 'executive' }));
+        section = 'qa';
+        startTurn(label, l.n, asks);
+        open = { line: l.n, text: numbered.groups.rest!.trim() };
+        titleNext = false;
         return;
       }
       const qa = ZH_QA.exec(l.text);
