@@ -62,6 +62,9 @@ describe('sign', () => {
     ['本季度自由现金流为净流出人民币 35 亿元。', [['group', 'free_cash_flow', -3.5e9, 'CNY']]],
     ['每股摊薄亏损为人民币0.09元，上年同期为每股亏损人民币0.15元。', [['group', 'diluted_eps', -0.09, 'CNY']]],
     ['本季度净亏损率为3.8%。', [['group', 'net_margin_pct', -3.8, '%']]],
+    // "整体" after a name the profile does not know is that part's whole; an amount after debt subtracted from cash is no cash balance.
+    ['所以 NEE 整体收入增长是 11.6%。', [[null, 'revenue_yoy_pct', 11.6, '%']]],
+    ['截至 9 月底，我们的净现金，也就是现金及短期投资减去有息负债，大约是 113.8 亿元。', []],
     // Figures spoken as words in a machine transcript; "one of our stores" stays words.
     ['Gross margin for the group was sixty eight point two percent up one point one percentage points.', [['group', 'gross_margin_pct', 68.2, '%']]],
     ['Group revenue was two hundred and fifty six point four million pounds, an increase of eleven percent.', [['group', 'revenue', 256.4e6, 'GBP'], ['group', 'revenue_yoy_pct', 11, '%']]],

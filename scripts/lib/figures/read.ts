@@ -853,7 +853,11 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   // "本季度出行业务经调整 EBITA 为…": a business the profile does not name stands right before the measure.
   const business = ZH_BUSINESS_BEFORE.exec(p.norm.slice(Math.max(0, measure.start - 20), measure.start));
   if (business && !/(?:主营|全部|整体|各项|所有|各|总体|集团|公司|核心)$/.test(business[1]!)) return { segment: null, rule: `entity:unnamed-business '${business[0].trim()}'` };
-  if (p.groupAt.some((g) => g < num.start || (measure.start >= num.end && g >= num.end && g < measure.start))) return { segment: 'group', rule: 'entity:group-words' };
+  // ("NEE 整体收入增长是 11.6%", "the EMEA business as a whole": "整体" after a name the profile does not
+  // know is that part's whole, not the group's.)
+  const groupWords = p.groupAt.filter((g) => !/(?:^|[^A-Za-z])[A-Z]{2,5}\s*$/.test(p.text.slice(Math.max(0, g - 8), g)) || p.companyAt.some((c) => c.end <= g && g - c.end <= 2));
+  if (groupWords.length < p.groupAt.length && groupWords.length === 0) return { segment: null, rule: 'entity:a part as a whole' };
+  if (groupWords.some((g) => g < num.start || (measure.start >= num.end && g >= num.end && g < measure.start))) return { segment: 'group', rule: 'entity:group-words' };
   if (marked) {
     // "Turning to our Fluid Handling segment. … segment revenue declined 2%": the current segment.
     // (Not when another name comes first: "our partner Nvidia and its revenue".)
