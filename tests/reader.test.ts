@@ -599,6 +599,8 @@ describe('entity and context', () => {
     ['第三季营业毛利为61.1亿元。', { kind: 'group' }, [['group', 'gross_profit', 6.11e9, 'CNY']]],
     // The base a forecast grows from is a past value.
     ['We expect adjusted EPS growth of 7% to 10%, which on our fiscal 2025 base of $9.66 implies adjusted EPS of roughly $10.35 to $10.60.', { kind: 'group' }, [['guidance', 'non_gaap_diluted_eps_yoy_pct', 7, '%'], ['guidance', 'non_gaap_diluted_eps_yoy_pct', 10, '%'], ['guidance', 'non_gaap_diluted_eps', 10.35, 'USD'], ['guidance', 'non_gaap_diluted_eps', 10.6, 'USD']]],
+    // "我们这个季度的 revenue": the company speaking of itself, the period between.
+    ['我们这个季度的 revenue 是人民币 63.8 亿元。', undefined, [['group', 'revenue', 6.38e9, 'CNY']]],
     // An amount spoken in words after "of" is no part the revenue comes from.
     ['For the group we reported net sales of two point four one billion dollars for the quarter.', undefined, [['group', 'revenue', 2.41e9, 'USD']]],
     ['Net income was US$1.8 billion with pretax margin of 38%.', { kind: 'group' }, [['group', 'net_income', 1.8e9, 'USD']]],

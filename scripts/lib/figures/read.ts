@@ -887,7 +887,8 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   if (metric.scope === 'group') return { segment: 'group', rule: 'entity:group-metric' };
   if (unnamedSubject(p, measure)) return { segment: null, rule: 'entity:unnamed-subject' };
   // "Our adjusted operating profit…", "我们的收入…": the company speaking of itself, with no topic set.
-  if (/(?:^|[^a-z])our\s+(?:[a-z-]+\s+){0,3}$|我们的?\s*$/.test(p.norm.slice(Math.max(0, measure.start - 40), measure.start))) return { segment: 'group', rule: 'entity:our' };
+  // ("我们这个季度的 revenue", "我们本季度的收入": the period between is no other subject.)
+  if (/(?:^|[^a-z])our\s+(?:[a-z-]+\s+){0,3}$|我们(?:这个季度|本季度|第[一二三四]季度|今年|全年)?的?\s*$/.test(p.norm.slice(Math.max(0, measure.start - 40), measure.start))) return { segment: 'group', rule: 'entity:our' };
   if (!ctx.vocab.hasSegments) return { segment: 'group', rule: 'entity:no-segments' };
   if (ctx.groupUntilSegments) return { segment: 'group', rule: 'entity:group-before-segments' };
   if (ctx.afterBreakdown && !ctx.entity && !ctx.afterBreakdown.has(metricFamily(metric, ctx.metrics))) return { segment: 'group', rule: 'entity:group-after-breakdown' };
