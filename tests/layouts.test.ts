@@ -391,6 +391,40 @@ describe('a Markdown export with speakers named by title in headings and a numbe
   });
 });
 
+describe('a Chinese transcript whose labels name only the side: "管理层：", "分析师：", "主持人："', () => {
+  const text = [
+    '星澜科技2025年第三季度业绩电话会议',
+    '',
+    '主持人：各位投资者晚上好，欢迎参加星澜科技2025年第三季度业绩电话会议。下面有请公司管理层介绍业绩。',
+    '',
+    '管理层：谢谢主持人。第三季度公司实现营业收入人民币58.2亿元，同比增长14%。经调整净利润为人民币6.1亿元，同比增长20%。',
+    '',
+    '管理层：第三季度毛利率为33.5%，同比提升1.2个百分点。经营活动现金流净额为人民币9.6亿元。',
+    '',
+    '主持人：下面进入问答环节。第一位提问的是华信证券的分析师。',
+    '',
+    '分析师：谢谢管理层。请问第四季度的收入指引是多少？',
+    '',
+    '管理层：我们预计第四季度收入在人民币60亿元至63亿元之间。',
+    '',
+    '分析师：好的，谢谢。',
+    '',
+    '主持人：下一位提问的是嘉岳资本的分析师，请提问。',
+    '',
+    '分析师：谢谢。请问公司明年的资本开支计划是怎样的？会不会明显增加？',
+    '',
+    '管理层：明年资本开支预计在人民币8亿元左右，与今年基本持平，主要用于新工厂建设。',
+  ].join('\n');
+  const result = convertAll([textInput('xinglan.txt', text)], catalog([]));
+  it('reads management as the company\'s side and the analysts as the ones who ask', () => {
+    expect(result.errors).toEqual([]);
+    const call = result.calls[0]!;
+    expect(call.speakers.map((s) => `${s.name} | ${s.role}`).sort()).toEqual(['主持人 | operator', '分析师 | analyst', '管理层 | executive']);
+    expect(call.figures.map((f) => [f.metric, f.value])).toEqual(expect.arrayContaining([['revenue', 5.82e9], ['revenue_yoy_pct', 14]]));
+    expect(call.guidance.map((g) => [g.period, g.metric, g.low, g.high])).toContainEqual(['FY2025Q4', 'revenue', 6e9, 6.3e9]);
+  });
+});
+
 describe('a web transcript page: the company with its ticker, a table of contents, the participants listed after the call', () => {
   const text = [
     'Ledgerline',

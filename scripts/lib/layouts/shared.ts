@@ -24,6 +24,9 @@ export function roleFromName(name: string): SpeakerRole | undefined {
   const k = compactKey(name);
   if (/^(?:the)?(operator|conferenceoperator|moderator|接线员|主持人|接線員|会议主持|操作员)$/.test(k)) return 'operator';
   if (/^(editor|编辑|編輯|editor'snote)$/.test(k)) return 'other';
+  // "管理层：", "Management:": the company's side, unnamed; "分析师：", "投资者：": the one who asks.
+  if (/^(?:管理层|管理層|公司管理层|公司管理層|management|companymanagement)$/.test(k)) return 'executive';
+  if (/^(?:分析师|分析師|投资者|投資者|提问者|提問者|analyst|questioner)$/.test(k)) return 'analyst';
   return undefined;
 }
 
