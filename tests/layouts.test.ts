@@ -425,6 +425,41 @@ describe('a Chinese transcript whose labels name only the side: "管理层：", 
   });
 });
 
+describe('a summary whose presentation names no speaker and whose Q&A pairs are numbered "Q1." / "A1."', () => {
+  const text = [
+    '# Kurobane Industries, Ltd. — Q3 FY3/2026 Financial Results Briefing',
+    '',
+    'Good afternoon, and thank you for joining Kurobane Industries\' financial results briefing for the third quarter of fiscal 2026.',
+    '',
+    '## Presentation',
+    '',
+    'Net sales for the third quarter were 412.6 billion yen, up 6.0% year on year. Operating profit was 38.7 billion yen, up 16.9%.',
+    '',
+    'Free cash flow for the third quarter was 20.5 billion yen.',
+    '',
+    '## Q&A session summary',
+    '',
+    'Q1. How do you see the fourth quarter?',
+    '',
+    'A1. We expect operating profit of 37.8 billion yen in the fourth quarter.',
+    '',
+    'Q2. What about the margin?',
+    '',
+    'A2. It will improve.',
+  ].join('\n');
+  const result = convertAll([textInput('kurobane-summary.txt', text)], catalog([]));
+  it('reads the presentation as management\'s, each question as an analyst\'s and each answer as management\'s', () => {
+    expect(result.errors).toEqual([]);
+    const call = result.calls[0]!;
+    expect(call.speakers.map((s) => `${s.name} | ${s.role}`).sort()).toEqual(['Analyst | analyst', 'Management | executive']);
+    expect(call.figures.map((f) => [f.metric, f.value])).toEqual(expect.arrayContaining([['revenue', 412.6e9], ['operating_income', 38.7e9], ['free_cash_flow', 20.5e9]]));
+    expect(call.guidance.map((g) => [g.period, g.metric, g.low])).toEqual([['FY2026Q4', 'operating_income', 37.8e9]]);
+  });
+  it('takes no quarter label for a numbered question: "Q3 revenue was …" opens no pair', () => {
+    expect(detectLayout(splitLines(['Acme Q3 2025 Earnings Call', '', 'Q3 revenue was $10 million.', 'Q4 revenue should be higher.', 'Q3 margin was 5%.', 'Q4 margin will be 6%.'].join('\n')))?.id).not.toBe('label-lines');
+  });
+});
+
 describe('a web transcript page: the company with its ticker, a table of contents, the participants listed after the call', () => {
   const text = [
     'Ledgerline',

@@ -174,7 +174,23 @@ const ZH_QA = /^(?<kind>问|問|提问|提問|投资者提问|投資者提問|�
  * A Q&A summary's numbered pairs: "**Q1.** Ryo Hatakeyama (Sakuragawa Securities): …" and
  * "**A1.** CFO Sendai: …" (the number counts the questions; it names no quarter).
  */
-const EN_QA = /^(?:\*\*)?\s*(?<kind>[QA])\s*(?<n>\d{1,2})\s*[.:)]?\s*(?:\*\*)?\s+(?<who>[^:：]{2,80}?)\s*[:：]\s*(?<rest>\S.*)$/u;
+const EN_QA = /^(?:\*\*\s*(?<kind>[QA])\s*(?<n>\d{1,2})\s*[.:)–—-]?\s*\*\*|(?<kind2>[QA])(?<n2>\d{1,2})[.:)])\s+(?:(?<who>[^:：?!]{2,80}?)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*)?(?<rest>\S.*)$/u;
+
+/** The heading of a call's presentation part. */
+const PRESENTATION_HEADING = /^(?:presentation|prepared remarks|management presentation|management remarks|opening remarks)$/i;
+
+/** Who a numbered pair names, when it is a speaker: "Ryo Hata (Sakura Securities)", "CFO Sendo", "(Emi Hara, Thorn Securities)". */
+function numberedSpeaker(kind: string, who: string | undefined): RawLabel | undefined {
+  const w = who?.trim().replace(/^\((.*)\)$/, '$1').trim();
+  if (!w || w.split(/\s+/).length > 8) return undefined;
+  if (kind === 'A') {
+    const titled = titleThenName(w);
+    if (titled) return titled;
+  }
+  const label = splitLabel(w);
+  if (!label || (!label.title && !label.firm && !label.role && !/^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}$/u.test(label.name))) return undefined;
+  return kind === 'Q' ? { ...label, role: 'analyst' } : { ...label, role: label.role ?? 'executive' };
+}
 
 /** "CFO Sendai", "President Kameda": a title, then the family name. */
 function titleThenName(who: string): RawLabel | undefined {
@@ -342,6 +358,9 @@ export const labelLinesLayout: Layout = {
   sniff(lines) {
     const found = labelLines(lines, () => false);
     const zhQa = lines.filter((l) => ZH_QA.test(l.text) || EN_QA.test(l.text)).length;
+    // (A Q&A summary's numbered pairs, two or more of each, make the layout even without labels.)
+    const pairs = (kind: string) => lines.filter((l) => { const g = EN_QA.exec(l.text)?.groups; return (g?.kind ?? g?.kind2) === kind; }).length;
+    if (pairs('Q') >= 2 && pairs('A') >= 2) return true;
     const people = new Set(found.filter((c) => !GENERIC.test(c.parsed.label.name)).map((c) => compactKey(c.parsed.label.name)));
     return (found.length >= 4 && people.size >= 2) || (zhQa >= 4 && found.length >= 1);
   },
@@ -377,7 +396,11 @@ export const labelLinesLayout: Layout = {
     const found = labelLines(lines, (n) => listed.has(compactKey(n)) || ctx.isKnownPerson(n)).filter((c) => !listLines.has(lines[c.index]!.n));
     const zhQa = lines.some((l) => ZH_QA.test(l.text) || EN_QA.test(l.text));
     const labelAt = new Map(found.map((c) => [c.index, c.parsed]));
-    const firstTurn = Math.min(found[0]?.index ?? Infinity, zhQa ? lines.findIndex((l) => ZH_QA.test(l.text) || EN_QA.test(l.text)) : Infinity);
+    const firstQa = zhQa ? lines.findIndex((l) => ZH_QA.test(l.text) || EN_QA.test(l.text)) : -1;
+    // (A summary whose presentation names no speaker, "## Presentation" then prose, before its
+    // numbered Q&A: the presentation is management's.)
+    const unlabelledPresentation = firstQa >= 0 && !(found[0] && found[0].index < firstQa) ? lines.findIndex((l, i) => i < firstQa && PRESENTATION_HEADING.test(l.text.replace(/^#{1,6}\s*/, '').replace(/[:：]$/, '').trim())) : -1;
+    const firstTurn = Math.min(found[0]?.index ?? Infinity, firstQa >= 0 ? firstQa : Infinity, unlabelledPresentation >= 0 ? unlabelledPresentation : Infinity);
     if (!Number.isFinite(firstTurn)) {
       throw new ConvertError(ctx.file, 'no line holds only a speaker label', { line: lines[0]?.n ?? 1, hint: 'each turn should start with a line such as "Jane Doe -- Chief Executive Officer" or "Operator"' });
     }
@@ -439,6 +462,7 @@ export const labelLinesLayout: Layout = {
         close();
         if (heading !== 'heading') section = heading;
         omitted.push({ n: l.n, reason: 'cover' });
+        if (index === unlabelledPresentation) startTurn({ text: 'Management', name: 'Management', role: 'executive' }, l.n);
         return;
       }
       // A web page's furniture: "Advertisement", "RELATED: Kinbarra FY26 result: …", "Read more: …".
@@ -461,14 +485,15 @@ export const labelLinesLayout: Layout = {
       }
       const numbered = EN_QA.exec(l.text);
       if (numbered?.groups) {
-        const asks = numbered.groups.kind === 'Q';
-        const who = numbered.groups.who!.trim();
-        const label: RawLabel = asks
-          ? { ...(splitLabel(who) ?? { text: who, name: who }), role: 'analyst' }
-          : (titleThenName(who) ?? (splitLabel(who) ? { ...splitLabel(who)!, role: splitLabel(who)!.role ?? 'executive' } : { text: who, name: who, role: 'executive' }));
+        const kind = (numbered.groups.kind ?? numbered.groups.kind2)!;
+        const asks = kind === 'Q';
+        // (A pair that names nobody is an analyst's question and management's answer.)
+        const named = numberedSpeaker(kind, numbered.groups.who);
+        const label: RawLabel = named ?? (asks ? { text: 'Analyst', name: 'Analyst', role: 'analyst' } : { text: 'Management', name: 'Management', role: 'executive' });
+        const rest = named || !numbered.groups.who ? numbered.groups.rest! : `${numbered.groups.who}: ${numbered.groups.rest}`;
         section = 'qa';
         startTurn(label, l.n, asks);
-        open = { line: l.n, text: numbered.groups.rest!.trim() };
+        open = { line: l.n, text: rest.replace(/^\*\*\s*/, '').trim() };
         titleNext = false;
         return;
       }
