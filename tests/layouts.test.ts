@@ -416,6 +416,11 @@ describe('a Chinese transcript whose labels name only the side: "管理层：", 
     '管理层：明年资本开支预计在人民币8亿元左右，与今年基本持平，主要用于新工厂建设。',
   ].join('\n');
   const result = convertAll([textInput('xinglan.txt', text)], catalog([]));
+  it('takes the person a side\'s label names in brackets as the speaker: "管理层（CFO 沈若涵）：", "分析师（东屿证券 高文博）："', () => {
+    const labelled = text.replace(/^管理层：/gm, '管理层（CFO 沈若涵）：').replace(/^分析师：/gm, '分析师（东屿证券 高文博）：');
+    const call = convertAll([textInput('xinglan.txt', labelled)], catalog([])).calls[0]!;
+    expect(call.speakers.map((s) => `${s.name} | ${s.role} | ${s.title ?? s.firm ?? ''}`).sort()).toEqual(['主持人 | operator | ', '沈若涵 | executive | CFO', '高文博 | analyst | 东屿证券']);
+  });
   it('reads management as the company\'s side and the analysts as the ones who ask', () => {
     expect(result.errors).toEqual([]);
     const call = result.calls[0]!;

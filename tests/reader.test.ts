@@ -536,6 +536,7 @@ describe('whose forecast it is', () => {
   it.each([
     // A group word right before the measure, in a later clause than the segment named.
     ['我们的目标是在2027年让云业务收入比重超过五成，并把整体营业利润率拉高到15%以上。', undefined, [['group', 'operating_margin_pct', 15]]],
+    ['我们的中长期目标没有变化：到 2027 年，云业务收入达到 200 亿元，集团 non-IFRS net margin 提升到 13% 到 14%。', undefined, [['cloud', 'revenue', 20e9], ['group', 'non_gaap_net_margin_pct', 13], ['group', 'non_gaap_net_margin_pct', 14]]],
     // "its" in "its forecast for non-IFRS operating profit" does not take the group's basis away.
     ['It reiterated its forecast for non-IFRS operating profit of 1.38 billion euros.', { kind: 'segment', id: 'cloud' }, [['group', 'non_gaap_operating_income', 1.38e9]]],
     // A subject in Chinese that is no segment, while the group is the topic, is a part of the company.
@@ -820,6 +821,11 @@ describe('what earlier sentences of a turn carry', () => {
     // "in relation to" a value is a comparison, and "3T24" (the third quarter of 2024) another year's quarter.
     expect(segmentsOf(['The gross margin was 30,0%, an expansion of 0,8 p.p. in relation to the 29,2% of the 3T24.'])).toEqual([['group', 'gross_margin_pct', 30]]);
     expect(segmentsOf(['The gross margin of the 3T24 was 29,2%.'])).toEqual([]);
+  });
+
+  it('takes "我们预计第四季度…" after a segment\'s paragraph for the company\'s outlook', () => {
+    const g = reader.read(cfoTurn(['云业务方面，本季度收入为人民币 21.7 亿元。', '我们预计第四季度 revenue 在人民币 68 亿元到 71 亿元之间。']), speakers).guidance.map((x) => [x.segment, x.metric, x.period]);
+    expect(g).toEqual([['group', 'revenue', 'FY2025Q4']]);
   });
 
   it('in a paragraph that opens on the outlook, keeps a segment the topic of its own sentence only', () => {

@@ -169,6 +169,8 @@ const ZH_LOOK_AT = /(?:下面|接下来|然后|首先)(?:我们)?(?:再)?(?:来)
 const ZH_ASPECT_REVENUE = /^([\p{Script=Han}]{2,8}?)(?:业务|業務|板块|板塊|分部)?方面[，,]\s*(?:本季度|本季|第[一二三四]季度|单季度)?[^。]{0,12}?(?:收入|营收|營收|收益)/u;
 /** "网络游戏（Online Games）业务": a business named in Chinese with its English name. */
 const ZH_EN_PAIR = /([\p{Script=Han}]{2,14})\s*[（(]\s*([A-Z][A-Za-z&'’ -]{1,40}?)\s*[)）]\s*(?:业务|業務|板块|板塊|分部|事业部|事業部|事业群|事業群)/gu;
+/** "智能制造业务，也就是 Intelligent Manufacturing，我们内部简称 IM", "新能源装备，英文是 New Energy Equipment，简称 NEE". */
+const ZH_EN_SAID = /(?:^|[。；;，,：:]\s*)([\p{Script=Han}]{2,12}?)(?:业务|業務|板块|板塊|分部)?[，,]\s*(?:也就是|英文是|英文叫|英文名是|英文为|英文為)\s*([A-Z][A-Za-z&'’ -]{2,40}?)\s*(?:[，,]\s*(?:我们|我們)?(?:内部|內部)?(?:简称|簡稱|缩写为|縮寫為|缩写是)\s*([A-Z]{2,5})\b)?(?=[，,。；;]|$)/gu;
 /** Words before a business's name in such a sentence: "先说", "也就是我们的". */
 const ZH_FILLER = /^.*(?:先说|先說|再说|再說|接着说|接著說|然后是|然後是|其次是|最后是|最後是|第[一二三四五六]块是|第[一二三四五六]塊是|也就是|就是|我们的|我們的|首先是)/u;
 /** "光通訊事業部第三季營收為…": a unit named with its suffix at the start of a clause, then its revenue. */
@@ -381,6 +383,8 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   // "先说网络游戏（Online Games）业务", "云与企业服务（Cloud & Enterprise Services）分部": two or
   // more businesses named in Chinese with their English names are segments, by the English name.
   const pairs = new Map<string, string>();
+  /** Initials a pair is also called by ("我们内部简称 IM"). */
+  const initials = new Map<string, string>();
   for (const t of raw.turns) {
     if (t.label.role === 'analyst' || t.label.role === 'operator') continue;
     for (const p of t.paragraphs) {
@@ -389,6 +393,15 @@ export function segmentsFromText(raw: RawSource): Segment[] {
         const en = cleanName(m[2]!);
         if (zh.length >= 2 && en && !ZH_NOT.test(zh)) pairs.set(zh, en);
       }
+      // "智能制造业务，也就是 Intelligent Manufacturing，我们内部简称 IM": the English name and initials said in words.
+      for (const m of p.text.matchAll(ZH_EN_SAID)) {
+        const zh = m[1]!.replace(ZH_FILLER, '').replace(/^(?:分业务来看|分業務來看|其次|然后|然後|首先|另外)[，,]?/u, '');
+        const en = cleanName(m[2]!);
+        if (zh.length >= 2 && en && !ZH_NOT.test(zh) && !ZH_NOT_BUSINESS.test(zh)) {
+          pairs.set(zh, en);
+          if (m[3]) initials.set(zh, m[3]);
+        }
+      }
     }
   }
   if (pairs.size >= 2) {
@@ -396,8 +409,9 @@ export function segmentsFromText(raw: RawSource): Segment[] {
       const id = segmentId(en);
       const script = chineseScript(zh) ?? 'zh-Hans';
       const had = found.get(id) ?? found.get(pinyinId(zh) ?? '');
-      if (had) found.set(had.id, { ...had, aliases: [...new Set([...had.aliases, zh, en])] });
-      else add(id, { names: { en, [script]: zh }, aliases: [en, zh], metrics: [], origin: 'text' });
+      const also = initials.has(zh) ? [initials.get(zh)!] : [];
+      if (had) found.set(had.id, { ...had, aliases: [...new Set([...had.aliases, zh, en, ...also])] });
+      else add(id, { names: { en, [script]: zh }, aliases: [en, zh, ...also], metrics: [], origin: 'text' });
     }
   }
   // A business that reports its own results is a segment when management's remarks name it

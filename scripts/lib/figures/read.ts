@@ -834,7 +834,7 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   }
   // "讓車用電子營收比重超過五成，並把整體營業利益率拉高到15%", "Cloud grew 20%, and overall operating
   // margin reached 15%": a group word right before the measure, in a later clause, is whose it is.
-  if (named && p.groupAt.some((g) => g >= named.end && /[,，;；]/.test(p.norm.slice(named.end, g)) && /^[^\s,，;；]+\s*(?:的)?\s*$/u.test(p.norm.slice(g, measure.start)))) return { segment: 'group', rule: 'entity:group-words after a segment' };
+  if (named && p.groupAt.some((g) => g >= named.end && /[,，;；]/.test(p.norm.slice(named.end, g)) && /^[^\s,，;；]+\s*(?:的)?\s*(?:(?:non-?\s?(?:gaap|ifrs)|adjusted|经调整|非公认会计准则)\s*)?$/u.test(p.norm.slice(g, measure.start)))) return { segment: 'group', rule: 'entity:group-words after a segment' };
   if (named) return { segment: named.value, rule: `entity:named '${named.text}'` };
   // "GAAP operating income", "non-GAAP EPS": accounting bases are the consolidated company's
   // (unless the sentence says whose: "GAAP operating income for the segment").

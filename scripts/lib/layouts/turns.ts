@@ -19,7 +19,7 @@ import type { Layout, OmitReason, RawLabel, RawParagraph, RawTurn } from '../raw
 import { omittedRanges } from '../raw.ts';
 import { compactKey, tableCells, textLanguage, type Line } from '../text.ts';
 import type { Layer, SectionId } from '../../../src/lib/schema.ts';
-import { IR_TITLE, MACHINE_TRANSLATION, roleFromName, sectionOfHeading, TITLE_WORDS, withoutRecordingTimes } from './shared.ts';
+import { IR_TITLE, looksLikeChineseName, MACHINE_TRANSLATION, roleFromName, sectionOfHeading, TITLE_WORDS, withoutRecordingTimes } from './shared.ts';
 
 /** A paragraph before speakers are assigned, with its translation in paired layouts. */
 interface Para {
@@ -132,6 +132,19 @@ function labelOf(text: string, isSpeaker: (name: string) => boolean): { label: R
   // "Anna Berg (CFO):" and "Jonas Reuther, Chief Financial Officer:" give a job title; "Tom
   // Ashdown (Redfern & Co):" and "Mei Ling Choo, Stellbridge Partners:" a firm.
   const inBrackets = (m.groups.firm ?? m.groups.after)?.trim();
+  // "管理层（CFO 沈若涵）：", "分析师（东屿证券 高文博）：": a side's label with the person in brackets,
+  // after a title (management) or a firm (an analyst): the person speaks.
+  const side = roleFromName(name);
+  const person = (side === 'executive' || side === 'analyst') && inBrackets ? /^(?<pre>.{1,24}?)\s*(?<who>\p{Script=Han}{2,4})$/u.exec(inBrackets) : null;
+  if (person?.groups && looksLikeChineseName(person.groups.who!)) {
+    const pre = person.groups.pre!.trim();
+    const who = person.groups.who!;
+    const label: RawLabel =
+      side === 'analyst'
+        ? { text: `${name} (${inBrackets})`, name: who, role: 'analyst', firm: pre.replace(/\s*(?:分析师|分析師)$/u, '') }
+        : { text: `${name} (${inBrackets})`, name: who, role: IR_TITLE.test(pre) ? 'investor-relations' : 'executive', title: pre };
+    return { label, rest: m.groups.rest!.replace(/^\*+\s*/, '').trim() };
+  }
   // ("Stellbridge Partners" and "Carrick Row Securities" are firms, although "partner" is a title word.)
   const title = inBrackets && TITLE_WORDS.test(inBrackets) && !/analyst/i.test(inBrackets) && !FIRM_WORDS.test(inBrackets) ? inBrackets : undefined;
   const firm = title ? undefined : inBrackets?.replace(/\s*[-–,]?\s*analyst$/i, '');
