@@ -72,6 +72,9 @@ describe('sign', () => {
     ['We opened one of our stores and two new ones.', []],
     // Growth in another currency than the one reported in is off the reported basis.
     ['In US dollar terms, revenue grew 19.8% year over year.', []],
+    // A retailer's words: "cash and temporary cash investments", "adjusted FIFO operating profit".
+    ['We ended the quarter with cash and temporary cash investments of 1.37 billion dollars.', [['group', 'cash_and_investments', 1.37e9, 'USD']]],
+    ['We expect adjusted FIFO operating profit of $2.05 billion to $2.1 billion for the year.', [['guidance', 'non_gaap_operating_income', 2.05e9, 'USD'], ['guidance', 'non_gaap_operating_income', 2.1e9, 'USD']]],
     // A decimal comma before the sentence's own comma; "more than" an amount is a bound, not a comparison; "we confirm" a range forecasts.
     ['Diluted earnings per share were EUR 1,42, after EUR 1,12 in the second quarter of last year.', [['group', 'diluted_eps', 1.42, 'EUR']]],
     ['We continue to expect free cash flow of more than EUR 750 million for the full fiscal year.', [['guidance', 'free_cash_flow', 750e6, 'EUR']]],
@@ -1240,6 +1243,9 @@ describe('the period a forecast is about', () => {
     ['明年资本支出初步来看会和今年的75亿元相当。', '75亿元', 'FY2026'],
   ] as const)('%s (%s)', (text, value, period) => {
     expect(guidanceTarget(guidancePeriodAt(text, text.indexOf(value), value.length), call, false)).toBe(period);
+  });
+  it('reads a year spelled out in the period a paragraph\'s forecasts are about', () => {
+    expect(guidancePeriod('now to our outlook for fiscal twenty twenty five we now expect identical sales of 2.5% to 3%')).toBe('fiscal 2025');
   });
   it('takes no period from the end of a programme\'s term', () => {
     expect(guidancePeriod('The buyback programme runs until the end of 2026. We expect revenue growth of 9%.')).toBe('unspecified');

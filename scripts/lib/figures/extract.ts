@@ -69,7 +69,9 @@ export function spelledYears(text: string): string {
 /** The first period a sentence names for its guidance ("fourth quarter", "full year 2026"), or `unspecified`. */
 export function guidancePeriod(text: string): string {
   // (Not the end of a term: "the buyback programme … runs until the end of 2026".)
-  const m = [...text.matchAll(GUIDANCE_PERIOD)].find((x) => !UNTIL_BEFORE.test(text.slice(Math.max(0, x.index - 24), x.index)));
+  // (Years spelled as a machine transcript writes them: "our outlook for fiscal twenty twenty five".)
+  const said = spelledYears(text);
+  const m = [...said.matchAll(GUIDANCE_PERIOD)].find((x) => !UNTIL_BEFORE.test(said.slice(Math.max(0, x.index - 24), x.index)));
   return m ? m[0].replace(/\s+/g, ' ') : 'unspecified';
 }
 

@@ -192,7 +192,8 @@ export function vocabulary(reading: Reading, metrics: readonly Metric[], company
     comparisonSentence: new RegExp(`^\\W*(?:${wordsRe(reading.comparison_sentence).source})`),
     changeOf: new RegExp(`(?:${wordsRe(reading.change_of).source})\\s*(?:our|the|its|[a-z]+['’]s)?\\s*$`),
     nonGaapOpener: wordsRe(reading.non_gaap_opener),
-    nonGaapPrefix: new RegExp(`(?:${wordsRe(reading.non_gaap_prefix).source})\\s*$`),
+    // ("adjusted FIFO operating profit": an inventory basis between the prefix and the measure.)
+    nonGaapPrefix: new RegExp(`(?:${wordsRe(reading.non_gaap_prefix).source})\\s*(?:(?:fifo|lifo)\\s+)?$`),
     negativeBefore: wordsRe(reading.negative_before),
     partOf: wordsRe(reading.part_of),
     perShareAfter: new RegExp(`^\\s*(?:${wordsRe(reading.per_share_after).source})`),
