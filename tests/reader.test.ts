@@ -510,6 +510,13 @@ describe('statements of a machine transcript without sentence ends', () => {
       'and total sales grew 3.6%',
       'excluding fuel total sales increased 4.9% which was in line with what we expected for the quarter and for the year and that reflects the work our teams in the stores and in the distribution centers have done all year long',
     ]);
+    // A shorter run (forty words or more) is cut only before a measure and its verb after a
+    // figure; "with a margin of" goes on the statement before it, and so do the words of speech.
+    const shorter = 'total sales for the quarter were eleven point eight four billion dollars an increase of 3.6% excluding fuel total sales increased 4.9% so we are pleased operating income was 372 million dollars with a margin of 3.1% which was in line with what we had planned';
+    expect(spokenStatements(shorter).map((s) => s.text)).toEqual([
+      'total sales for the quarter were eleven point eight four billion dollars an increase of 3.6%',
+      'excluding fuel total sales increased 4.9% so we are pleased operating income was 372 million dollars with a margin of 3.1% which was in line with what we had planned',
+    ]);
     // A punctuated paragraph keeps its sentences.
     expect(spokenStatements('Revenue was $10 million. So margin was 5%.').map((s) => s.text)).toEqual(['Revenue was $10 million.', 'So margin was 5%.']);
   });

@@ -56,24 +56,28 @@ const FORECAST_PERIOD_BEFORE = /\b(?:for|in)\s+(?:the\s+)?(?:(?:first|second|thi
  * net income was …", "… for the quarter net sales were …".
  */
 const MEASURE_OPENER =
-  /(?<=(?:\d(?:\.\d+)?\s*(?:%|percent|million|billion|francs|pounds|euros|dollars|yen)?|\b(?:percent|million|billion|francs|pounds|euros|dollars|yen|cents|basis points)|last year|a year ago|previous year|year to date|(?:in|for) the quarter)\s)(?=(?:excluding\s+(?:[a-z]+\s+){1,2})?(?:(?:adjusted|reported|organic|operating|net|gross|free|diluted|total)\s+)?(?:[a-z]+\s+){0,2}?(?:sales|revenue|revenues|ebitda|ebit|ebita|margin|income|profit|cash flow|capex|capital expenditures?|capital spending|earnings|eps|orders|order intake)\s+(?:(?:in|for) the quarter\s+)?(?:was|were|of|came in|reached|grew|rose|fell|declined|increased|decreased)\b)/gi;
+  /(?<=(?:\d(?:\.\d+)?\s*(?:%|percent|million|billion|francs|pounds|euros|dollars|yen)?|\b(?:percent|million|billion|francs|pounds|euros|dollars|yen|cents|basis points)|last year|a year ago|previous year|year to date|(?:in|for) the quarter)\s)(?!(?:with|or)\b)(?=(?:excluding\s+(?:[a-z]+\s+){1,2})?(?:(?:adjusted|reported|organic|operating|net|gross|free|diluted|total)\s+)?(?:[a-z]+\s+){0,2}?(?:sales|revenue|revenues|ebitda|ebit|ebita|margin|income|profit|cash flow|capex|capital expenditures?|capital spending|earnings|eps|orders|order intake)\s+(?:(?:in|for) the quarter\s+)?(?:was|were|of|came in|reached|grew|rose|fell|declined|increased|decreased)\b)/gi;
 
 /**
  * The statements of a paragraph that a machine transcript wrote without sentence ends ("gross
  * margin was 46.8 percent up from 45.9 percent so gross profit of CHF 133.2 million the
  * improvement comes from …"): sentences where it has them, each cut again before the words that
- * open a new statement in speech, or before a measure and its verb right after a figure. Only for
- * a paragraph of eighty words or more with fewer than one sentence end in sixty words.
+ * open a new statement in speech, or before a measure and its verb right after a figure (not
+ * "with a margin of …", which goes on the statement before). Only for a paragraph of eighty words
+ * or more with fewer than one sentence end in sixty words; a paragraph of forty to eighty words
+ * without sentence ends is cut only before a measure after a figure.
  */
 export function spokenStatements(text: string): Sentence[] {
   const words = text.split(/\s+/).length;
   const ends = (text.match(/[.!?。！？](?:\s|$)/g) ?? []).length;
   const sentences = splitSentences(text);
-  if (words < 80 || ends * 60 >= words) return sentences;
+  if (words < 40 || ends * 60 >= words) return sentences;
+  // (A shorter run, forty words or more, is cut only before a measure and its verb after a figure.)
+  const long = words >= 80;
   const out: Sentence[] = [];
   for (const s of sentences) {
     const cuts = new Set<number>([0]);
-    for (const m of s.text.matchAll(SPOKEN_OPENER)) if (!(/^\s*we\b/i.test(s.text.slice(m.index)) && FORECAST_PERIOD_BEFORE.test(s.text.slice(Math.max(0, m.index - 40), m.index)))) cuts.add(m.index + 1);
+    for (const m of long ? s.text.matchAll(SPOKEN_OPENER) : []) if (!(/^\s*we\b/i.test(s.text.slice(m.index)) && FORECAST_PERIOD_BEFORE.test(s.text.slice(Math.max(0, m.index - 40), m.index)))) cuts.add(m.index + 1);
     for (const m of s.text.matchAll(MEASURE_OPENER)) cuts.add(m.index);
     const at = [...cuts].sort((a, b) => a - b);
     at.forEach((from, i) => {
