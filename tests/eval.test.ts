@@ -139,11 +139,12 @@ describe('the stand-in profile of a key', () => {
  * after the rules that followed; set 7 joined on 2026-12-04 with the 18 of its last held-out run; 0 after the rules that followed;
  * set 8 joined on 2026-12-04 with the 8 of its last held-out run; 0 after the rules of that day's fourth session;
  * set 9 joined on 2026-12-04 (fifth session) with the 4 of its last held-out run; 0 after the rules that followed;
- * set 10 joined on 2026-12-04 (sixth session) with the 1 of its last held-out run; 0 after the rule that followed).
+ * set 10 joined on 2026-12-04 (sixth session) with the 1 of its last held-out run; 0 after the rule that followed;
+ * set 11 joined on 2026-12-05 with the 24 of its last held-out run; 1 after that day's first rules).
  */
-const RETIRED_WRONG_AT_MOST = 0;
-/** Guidance ranges exported with a key entry's metric, segment and period that match none of its ranges (sets 1 and 2: 3, then 0; with sets 3 and 4: 2, then 0; with set 5: 4, its last held-out run, then 0; with set 6: 2, its last held-out run, then 0; with set 7: 5, its last held-out run, then 0; with set 8: 3, its last held-out run, then 0; with set 9: 0, its last held-out run; with set 10: 0, its last held-out run). */
-const RETIRED_GUIDANCE_WRONG_AT_MOST = 0;
+const RETIRED_WRONG_AT_MOST = 1;
+/** Guidance ranges exported with a key entry's metric, segment and period that match none of its ranges (sets 1 and 2: 3, then 0; with sets 3 and 4: 2, then 0; with set 5: 4, its last held-out run, then 0; with set 6: 2, its last held-out run, then 0; with set 7: 5, its last held-out run, then 0; with set 8: 3, its last held-out run, then 0; with set 9: 0, its last held-out run; with set 10: 0, its last held-out run; with set 11: 11, its last held-out run, counted the strict way, then 8). */
+const RETIRED_GUIDANCE_WRONG_AT_MOST = 8;
 
 describe('the evaluation corpus', () => {
   it('development part: no wrong figure (recall is printed)', () => {
@@ -157,15 +158,15 @@ describe('the evaluation corpus', () => {
     expect(total.facts).toBeGreaterThan(0);
   });
 
-  // The first ten held-out sets, retired into development after their last held-out runs
+  // The first eleven held-out sets, retired into development after their last held-out runs
   // (sets 1 and 2 on 2026-12-03: 101/333 found, 38 wrong; sets 3 and 4 on 2026-12-03: 156/365
   // found, 10 wrong; set 5 on 2026-12-04: 104/153 found, 2 wrong; set 6 on 2026-12-04: 74/149
   // found, 3 wrong; set 7 on 2026-12-04: 65/151 found, 18 wrong; set 8 on 2026-12-04: 108/187
   // found, 8 wrong; set 9 on 2026-12-04: 103/184 found, 4 wrong; set 10 on 2026-12-04: 126/179
-  // found, 1 wrong). Their wrong figures may only go down.
+  // found, 1 wrong; set 11 on 2026-12-05: 122/181 found, 24 wrong). Their wrong figures may only go down.
   it('retired held-out sets: wrong figures no more than recorded (recall is printed)', () => {
     const results = runFolder('tests/eval/retired');
-    expect(results.length).toBeGreaterThanOrEqual(68);
+    expect(results.length).toBeGreaterThanOrEqual(75);
     report('retired held-out sets (tests/eval/retired):', results);
     const wrong = results.reduce((n, r) => n + r.score.wrong.length, 0);
     expect(wrong).toBeLessThanOrEqual(RETIRED_WRONG_AT_MOST);
@@ -173,11 +174,6 @@ describe('the evaluation corpus', () => {
     expect(wrongGuidance).toBeLessThanOrEqual(RETIRED_GUIDANCE_WRONG_AT_MOST);
   });
 
-  it.runIf(process.env.EVAL_HELDOUT === '1' || process.env.CI === 'true')('held-out set 11: score printed, runs only at the end of a stage', () => {
-    const results = runFolder('tests/eval/heldout11');
-    expect(results.length).toBeGreaterThanOrEqual(7);
-    report('held-out set 11 (tests/eval/heldout11):', results);
-  });
 
   it.runIf(process.env.EVAL_HELDOUT === '1' || process.env.CI === 'true')('held-out set 12: score printed, runs only at the end of a stage', () => {
     const results = runFolder('tests/eval/heldout12');

@@ -68,6 +68,21 @@ describe('which company a call is about', () => {
     ["a wire story's lead", 'Markets | Technology\n\nBy Anna Kell\n\nMUNICH, Oct 23 (Northwire) - Brisbane Tools SE raised its forecast after a conference call.\n', 'brisbane-tools'],
   ])('reads %s', (_what, text, id) => expect(idOf(text)).toBe(id));
 
+  it("spells the company as a machine transcript's typed title does, not as the welcome was heard", () => {
+    const text = [
+      'harbourline foods q3 fiscal 2026 earnings call (auto-generated transcript)',
+      '',
+      'speaker 1 (00:00:02)',
+      'good morning and welcome to the harbour line foods third quarter fiscal twenty twenty six earnings conference call',
+      '',
+      'speaker 3 (00:01:18)',
+      'thanks and good morning, the customer continues to choose harbour line and net sales were up five percent',
+    ].join('\n');
+    expect(idOf(text)).toBe('harbourline-foods');
+    // A title naming someone else (the publisher) is no statement about the call: the welcome decides.
+    expect(idOf(text.replace('harbourline foods q3', 'Marketfold Daily Q3'))).toBe('harbour-line-foods');
+  });
+
   it('takes no filler or pronoun of a lower-case welcome for a name', () => {
     expect(() => idOf('Speaker 1: welcome to the um third quarter call\n')).toThrow(/which company/);
     expect(() => idOf('Speaker 1: good morning and welcome to our third quarter earnings call\n')).toThrow(/which company/);

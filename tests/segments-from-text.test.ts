@@ -141,6 +141,12 @@ describe('segments read from the text', () => {
     ['Next, the three divisions. First, Battery Materials. Revenue was KRW 1.02 trillion. Second, Coatings. Revenue grew 9.6% to KRW 742.3 billion.', ['battery-materials', 'coatings']],
     // A name as a heading sentence before its revenue; a one-word name that starts another is its short name.
     ['Now by segment. Factory Automation. Revenue was 92.8 billion yen. Optical Components. Revenue was 35.3 billion yen. The Optical segment also sells lenses.', ['factory-automation', 'optical-components']],
+    // A period is no unit: "In Q1 FY2026, net sales were …" names none.
+    ['Now by segment. In Q1 FY2026, net sales were 412.6 billion yen. In Energy Systems, net sales were 168.2 billion yen. In Factory Automation, net sales were 131.0 billion yen.', ['energy-systems', 'factory-automation']],
+    ['In 2025, revenue grew 4.1%. In 3Q25, sales were EUR 880 million.', []],
+    // A verb is no unit: "第三季度实现收入21.35亿元" after the unit's heading names 智能座舱, not 实现.
+    // A market is no unit either: 海外市场 is where the units sell.
+    ['第三季度，公司实现营业收入36.82亿元，同比增长18.6%。实现归属于上市公司股东的净利润2.87亿元。\n分业务来看：\n第一，智能座舱业务。第三季度实现收入21.35亿元，同比增长26.1%。\n第二，工业视觉业务。第三季度实现收入10.12亿元，同比增长9.8%。\n海外市场方面，第三季度海外收入7.9亿元，同比增长42%。', ['zhinengzuocang', 'gongyeshijue']],
   ] as const)('%s', (text, expected) => expect(ids(...text.split('\n'))).toEqual(expected));
 
   it('reads "產品線分為三大類：X（English）、…" as a list of units', () => {

@@ -95,6 +95,10 @@ export function companyIdFrom(name: string | undefined, ticker: string | undefin
 
 /** "Acme Group plc - Q4 … Results Call": a name with its legal form, then the call's name. */
 const LEGAL_TITLE = /^(?<name>(?:[A-Z][\w&.'-]*,?\s+){1,5}?(?:plc|PLC|Inc\.?|Corp\.?|Corporation|Ltd\.?|Limited|SE|AG|N\.V\.|S\.A\.|ASA|AB|Oyj|Holdings))\s*[-–—:|]\s*(?<rest>.+)$/;
+/** "Harbourline Foods Q3 Fiscal 2026 Earnings Call": a name, a period, the call. */
+const PERIOD_TITLE = /^(?<name>[A-Za-z][\w&.'’-]*(?:\s+[A-Za-z&][\w&.'’-]*){0,5}?)\s*[-–—:|]?\s+(?:Q[1-4]|[1-4]Q|H[12]|[12]H|FY\s?\d{2,4}|(?:first|second|third|fourth)\s+quarter|(?:first|second)\s+half|full[- ]year|fiscal|(?:19|20)\d{2})\b(?<rest>.{0,100})$/i;
+/** Words of a title that are no company's name: "Transcript of Q3 2025 …", "Edited Q3 …". */
+const NOT_IN_TITLE_NAME = /^(?:transcripts?|edited|corrected|final|raw|preliminary|earnings|results|call|conference|webcast|event|audio|welcome|the|our|re|fw|fwd|subject|title|notes?|summary|minutes|replay|recording|live|q&a)[:]?$/i;
 /** A wire story's dateline: "KARLSRUHE, Oct 23 (Rheinpost Wire) - …", "LONDON, 5 November (Agency) — …". */
 export const WIRE_DATELINE = /^(?:[A-Z][A-Z .'/-]{1,40}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*(?:\([^)]{2,40}\))?\s*[-–—]+\s*(?<rest>\S.*)$/;
 /** The subject of a lead, named with its legal form: "Veltrup Software SE", "Acme Holdings plc". */
@@ -298,6 +302,21 @@ export function companyEvidence(lines: readonly Line[]): CompanyEvidence[] {
     const m = LEGAL_TITLE.exec(l.text.normalize('NFKC').trim());
     if (m?.groups && CALL_WORDS.test(m.groups.rest!) && !out.some((e) => e.line === l.n)) out.push({ kind: 'title', line: l.n, seen: l.text.slice(0, 120), name: m.groups.name!.trim() });
   }
+  // A title naming the company, then the period, then the call, with neither ticker nor legal
+  // form: "Harbourline Foods Q3 Fiscal 2026 Earnings Call", as a machine transcript's export
+  // heads it in lower case ("harbourline foods q3 fiscal 2026 earnings call (auto-generated
+  // transcript)"). Typed by whoever published it, it spells the name better than the
+  // transcribed welcome does ("harbour line foods"). Such a line may as well name its publisher,
+  // so it counts only for a company another statement of the call names too (checked below).
+  const periodTitles: CompanyEvidence[] = [];
+  for (const l of nonEmpty.slice(0, 3)) {
+    const m = PERIOD_TITLE.exec(l.text.normalize('NFKC').trim());
+    if (!m?.groups || !CALL_WORDS.test(m.groups.rest!) || out.some((e) => e.line === l.n)) continue;
+    const words = m.groups.name!.trim().split(/\s+/);
+    if (words.length > 5 || words.some((w) => NOT_IN_TITLE_NAME.test(w)) || /^(?:and|&|of)$/i.test(words[0]!)) continue;
+    const name = words.map((w) => (/^[a-z]/.test(w) && !/^(?:and|of)$/.test(w) ? w[0]!.toUpperCase() + w.slice(1) : w)).join(' ');
+    periodTitles.push({ kind: 'title', line: l.n, seen: l.text.slice(0, 120), name });
+  }
   // A wire story's lead: "KARLSRUHE, Oct 23 (Rheinpost Wire) - Veltrup Software SE raised its …",
   // the company named with its legal form right after the dateline.
   for (const l of head) {
@@ -333,7 +352,8 @@ export function companyEvidence(lines: readonly Line[]): CompanyEvidence[] {
       }
     }
   }
-  return out;
+  const said = new Set(out.filter((e) => e.name).map((e) => compactKey(shortName(e.name!))));
+  return [...periodTitles.filter((e) => said.has(compactKey(shortName(e.name!)))), ...out];
 }
 
 /** Keys by which two statements name the same company. */

@@ -153,7 +153,7 @@ const ZH_OF_WHICH = /^\s*其中[,，]/u;
 const ZH_TOTAL_THEN_PARTS = /(?:总收入|總收入|总营收|總營收|营业总收入|營業總收入)(?:为|為|达到|達到|是)[^。]*。\s*其中[,，]/u;
 const ZH_BUSINESS_REVENUE = /(?:^|[，,；;。：:]\s*)(?:第?[一二三四]季度|本季度|单季度|單季度)?([\p{Script=Han}]{2,10}?)(?:(?:业务|業務|板块|板塊)(?:第?[一二三四]季度|本季度|单季度|單季度)?(?:实现|實現|录得|錄得|取得)?|(?:实现|實現|录得|錄得|取得)|的?(?=(?:第[一二三四]季度?|本季度?|单季度|單季度)?(?:营业|營業)?(?:收入|营收|營收)(?:为|為|是|达|達|约|約|\s*(?:人民币|人民幣|新台币|新台幣)?\s*\d)))(?:第[一二三四]季度?|本季度?|单季度|單季度)?(?:了)?(?:营业|營業)?(?:收入|营收|營收)/gu;
 /** Subjects of "…实现收入" that are the company, not one of its businesses. */
-const ZH_NOT_BUSINESS = /^(?:公司|本公司|集团|集團|我们|我們|我司|全年|前三季度|上半年|整体|整體|合计|合計|海外|国内|國內|境外|境内)$|季|合并|合併|累计|累計|^[占佔總总]|^其他$|指引|展望|业绩|業績|利息|费用|費用|成本|利润|利潤|毛利|现金|現金|资本开支|資本支出|税|稅|汇率|匯率|财务|財務|回购|回購|分红|分紅|股息/u;
+const ZH_NOT_BUSINESS = /^(?:公司|本公司|集团|集團|我们|我們|我司|全年|前三季度|上半年|整体|整體|合计|合計)$|^(?:海外|国内|國內|境外|境内|国际|國際)(?:市场|市場|业务|業務)?$|^(?:实现|實現|录得|錄得|取得|完成|达成|達成|获得|獲得|带来|帶來)|季|合并|合併|累计|累計|^[占佔總总]|^其他$|指引|展望|业绩|業績|利息|费用|費用|成本|利润|利潤|毛利|现金|現金|资本开支|資本支出|税|稅|汇率|匯率|财务|財務|回购|回購|分红|分紅|股息/u;
 /** "先谈谈在线游戏。", "第二是广告及营销服务。", "最后是云服务。": a business the speaker enumerates as a topic sentence. */
 const ZH_ENUMERATED = /(?:^|[。；！])\s*(?:先谈谈|先谈|先说说|先说|首先是|首先谈谈|第[一二三四五六](?:个|块|塊)?是|其次是|再次是|最后是|最後是)\s*([\p{Script=Han}]{2,10}?)(?:业务|業務|板块|板塊)?\s*[。：:]/gu;
 /**
@@ -185,6 +185,9 @@ const ZH_NOT = /^(?:各个|每个|所有|其他|主要|这个|该|本|两个|三
 /** A period, not a business: "Fourth-quarter revenue was …", "Full-year sales", "First-half revenue". */
 const PERIOD_NAME = /^(?:(?:first|second|third|fourth|final)[- ](?:quarter|half)|full[- ]year|half[- ]year|year[- ]to[- ]date|quarterly|nine[- ]month|twelve[- ]month)$/i;
 
+/** A word that names a period: "FY2026" of "In Q1 FY2026, net sales were …", "1H", "3Q25", "2025". */
+const PERIOD_TOKEN = /^(?:FY|CY|H|Q)\d{1,4}$|^[1-4](?:Q|H)(?:\d{2})?$|^(?:19|20)\d{2}$|^Q[1-4]FY\d{2,4}$/;
+
 function cleanName(raw: string): string | undefined {
   const words = raw.trim().split(/\s+/);
   // Drop leading words that are not part of the name ("Turning to Diagnostics" -> "Diagnostics").
@@ -193,7 +196,7 @@ function cleanName(raw: string): string | undefined {
   if (words.length > 1 && /^(?:Division|Segment|Sparte|Bereich)$/.test(words[0]!)) words.shift();
   // (Up to four words besides "and", "&" and "of": "Consumer and Small Business Banking".)
   if (words.length === 0 || words.filter((w) => !/^(?:and|&|of)$/.test(w)).length > 4) return undefined;
-  if (words.some((w) => NOT_A_NAME.test(w))) return undefined;
+  if (words.some((w) => NOT_A_NAME.test(w) || PERIOD_TOKEN.test(w))) return undefined;
   const name = words.join(' ').replace(/[’']s$/, '');
   if (!/^[A-Z]/.test(name) || NOT_A_NAME.test(name) || PERIOD_NAME.test(name)) return undefined;
   return name;
