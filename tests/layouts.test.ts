@@ -1555,13 +1555,16 @@ describe('label lines', () => {
     ['發言人：林志明（財務長）', { name: '林志明', title: '財務長' }, true],
     ['發言人 陳怡君 執行長：', { name: '陳怡君', title: '執行長' }, true],
     ['鼎豐證券 張分析師', { name: '張分析師', role: 'analyst', firm: '鼎豐證券' }, false],
+    // A Japanese briefing's English transcript: the moderator by name and role, numbered questioners with name and firm.
+    ['Ayumi Sakurada, Moderator', { name: 'Ayumi Sakurada', role: 'operator' }, false],
+    ['Questioner 1 (Takeshi Hondo, Suzaku Securities)', { name: 'Takeshi Hondo', role: 'analyst', firm: 'Suzaku Securities' }, false],
   ])('reads %s as a label', (line, label, marked) => {
     const got = labelLine(line)!;
     expect(got.label).toMatchObject(label);
     expect(got.marked).toBe(marked);
   });
 
-  it.each(['Thanks, Dana', 'Good morning', '# Brunnwald Industrie AG — Q4 FY2025 Earnings Call', 'Revenue grew 12%.', 'Prepared Remarks:'])('does not read %s as a label', (line) => {
+  it.each(['Thanks, Dana', 'Questioner 1 (thank you)', 'Good morning', '# Brunnwald Industrie AG — Q4 FY2025 Earnings Call', 'Revenue grew 12%.', 'Prepared Remarks:'])('does not read %s as a label', (line) => {
     expect(labelLine(line)).toBeUndefined();
   });
 

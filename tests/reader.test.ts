@@ -1066,6 +1066,34 @@ describe('what earlier sentences of a turn carry', () => {
     expect(figuresOf([['cfo', ['Here are the quarter\'s results:', 'Revenue was $1.20 billion.']]])).toEqual([['revenue', 1.2e9]]);
   });
 
+  it('leaves out a measure the sentence dates to an earlier period before naming it', () => {
+    expect(figuresOf([['cfo', ['As a result, prior-year Q3 operating profit was revised from 28.3 billion yen to 27.8 billion yen.']]])).toEqual([]);
+    expect(figuresOf([['cfo', ["Last year's net sales were 1,655.2 billion yen."]]])).toEqual([]);
+    expect(figuresOf([['cfo', ['Operating profit was 31.8 billion yen, compared with prior-year operating profit of 27.8 billion yen.']]])).toEqual([['operating_income', 31.8e9]]);
+  });
+
+  it('reads the outlook a paragraph comes to after the segments as the company\'s', () => {
+    const guidance = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).guidance.map((g) => [g.segment, g.metric, g.low, g.high, g.period]);
+    const walk = ['Coming to the segments. Cloud revenue was Rs. 812 crore, up 9.0% year-on-year.', 'Retail revenue was Rs. 430 crore, up 8.1%.', 'On cash flows, cash flow from operations for the quarter was Rs. 298 crore.'];
+    expect(guidance([...walk, 'Coming to the outlook. For FY25, we continue to expect revenue growth of 12% to 14% and an EBITDA margin in the range of 19.5% to 20.5%.'])).toEqual([
+      ['group', 'revenue_yoy_pct', 12, 14, 'FY2025'],
+      ['group', 'adjusted_ebitda_margin_pct', 19.5, 20.5, 'FY2025'],
+    ]);
+  });
+
+  it('keeps the new range of a sentence that names the old one after it, and gives what the forecast implies its own period', () => {
+    const guidance = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).guidance.map((g) => [g.metric, g.low, g.high, g.period]);
+    // A machine transcript's run-on sentence, cents said "o eight".
+    expect(guidance(['now the outlook, for fiscal twenty twenty five we now expect net sales growth of four point five percent to five percent up from our prior range of four to five percent with comparable sales growth of three to three point five percent, we are narrowing adjusted eps to five dollars ten cents to five dollars twenty five cents from the prior five dollars to five dollars thirty cents which implies fourth quarter adjusted eps of a dollar o eight to a dollar twenty three'])).toEqual([
+      ['revenue_yoy_pct', 4.5, 5, 'FY2025'],
+      ['non_gaap_diluted_eps', 5.1, 5.25, 'FY2025'],
+      ['non_gaap_diluted_eps', 1.08, 1.23, 'FY2025Q4'],
+    ]);
+    expect(guidance(['For fiscal 2025, we now expect adjusted EBITDA of EUR 820 million to EUR 840 million, previously EUR 800 million to EUR 840 million.'])).toEqual([['adjusted_ebitda', 820e6, 840e6, 'FY2025']]);
+    // "from previous X to Y" with no new range before it is still the change to Y.
+    expect(guidance(['For fiscal 2025, we revised adjusted EBITDA from previous EUR 800 million to EUR 840 million.'])).toEqual([['adjusted_ebitda', 840e6, 840e6, 'FY2025']]);
+  });
+
   it('reads a measure after a run of paragraphs that broke down a total, one part each, as the company\'s', () => {
     const parts = ['第三季度总收入为218.6亿元，同比增长31.2%。', '其中，云业务收入为197.3亿元，同比增长33.5%。', '零售业务收入为21.3亿元，同比增长13.3%。'];
     expect(segmentsOf([...parts, '第三季度毛利为31.0亿元。'])).toContainEqual(['group', 'gross_profit', 3.1e9]);
@@ -1257,6 +1285,10 @@ describe('the period a forecast is about', () => {
   it('takes no period from the end of a programme\'s term', () => {
     expect(guidancePeriod('The buyback programme runs until the end of 2026. We expect revenue growth of 9%.')).toBe('unspecified');
     expect(guidancePeriod('For 2025 we expect revenue growth of 9%.')).toBe('2025');
+  });
+  it('takes no period from what a forecast is compared with, so the next sentence keeps the paragraph\'s', () => {
+    expect(guidancePeriod('We expect adjusted operating margin of 16.6% to 17.0%, compared with 16.3% for fiscal 2026, and adjusted EPS of $7.05 to $7.35.')).toBe('unspecified');
+    expect(guidancePeriod('For fiscal 2027 we expect revenue of $4.70 billion, compared with $4.52 billion in fiscal 2026.')).toBe('fiscal 2027');
   });
   it('reads "the full year" of a fourth quarter\'s call as the year ahead, of other calls as the year under way', () => {
     expect(guidanceTarget('for the full year', parseQuarterId('FY2026Q4')!, false)).toBe('FY2027');

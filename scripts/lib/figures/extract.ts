@@ -71,8 +71,16 @@ export function guidancePeriod(text: string): string {
   // (Not the end of a term: "the buyback programme … runs until the end of 2026".)
   // (Years spelled as a machine transcript writes them: "our outlook for fiscal twenty twenty five".)
   const said = spelledYears(text);
-  const m = [...said.matchAll(GUIDANCE_PERIOD)].find((x) => !UNTIL_BEFORE.test(said.slice(Math.max(0, x.index - 24), x.index)));
+  // (Nor a comparison's period: "margin of 16.6% to 17.0%, compared with 16.3% for fiscal 2026"
+  // leaves the next sentence's forecast about the year the paragraph opened on.)
+  const m = [...said.matchAll(GUIDANCE_PERIOD)].find((x) => !UNTIL_BEFORE.test(said.slice(Math.max(0, x.index - 24), x.index)) && !inComparison(said, x.index));
   return m ? m[0].replace(/\s+/g, ' ') : 'unspecified';
+}
+
+/** Whether the period at `at` is what a value is compared with ("compared with HKD 16.4 billion in fiscal 2025"). */
+function inComparison(text: string, at: number): boolean {
+  const clauseBefore = text.slice(0, at).split(/[,，;；。]/).pop()!;
+  return /\b(?:compared|versus|vs\.?|against|relative to|up from|down from)\b|相比|相较|较/i.test(clauseBefore);
 }
 
 /** Words that make the period after them a term's end, not a forecast's period. */
@@ -93,8 +101,7 @@ export function guidancePeriodAt(said: string, at: number, length = 0): string {
     if (/^20\d\d$/.test(m[0]) && /(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,?)\s*$/i.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
     // A comparison's period is not the forecast's ("revenue of HKD 17.6 billion to HKD 18.0
     // billion, compared with HKD 16.4 billion in fiscal 2025").
-    const clauseBefore = text.slice(0, m.index).split(/[,，;；。]/).pop()!;
-    if (/\b(?:compared|versus|vs\.?|against|relative to|up from|down from)\b|相比|相较|较/i.test(clauseBefore)) continue;
+    if (inComparison(text, m.index)) continue;
     // Nor the year a forecast grows from: "on our fiscal 2025 base of $9.66 implies EPS of $10.35".
     if (/^\s*(?:base|baseline)\b/i.test(text.slice(end))) continue;
     // Nor a period compared with: "明年的资本开支…会比今年有所下降，大约在30亿元至35亿元" is next year's.
@@ -107,6 +114,9 @@ export function guidancePeriodAt(said: string, at: number, length = 0): string {
     // (Nor one that opens the next forecast, as speech without punctuation runs on: "… forty four
     // cents for the full year we expect net sales of …".)
     if (m.index >= at + length && /^\s*,?\s*(?:we|i)\s+(?:now\s+|also\s+|still\s+|continue\s+to\s+)?(?:expect|anticipate|see|plan|guide|target|project|forecast)\b/i.test(text.slice(end))) continue;
+    // (Nor the period of what the forecast implies: "EPS of $5.10 to $5.25 … which implies fourth
+    // quarter EPS of $1.08 to $1.23".)
+    if (m.index >= at + length && /\b(?:(?:which|that)\s+(?:implies|would\s+imply|means|translates\s+(?:in)?to)|implying)\b/i.test(text.slice(at + length, m.index))) continue;
     const distance = end <= at ? at - end : m.index >= at + length ? m.index - at - length : 0;
     if (!best || distance < best.distance) best = { text: m[0].replace(/\s+/g, ' '), distance };
   }
@@ -381,12 +391,12 @@ function forecastListItem(text: string): boolean {
 }
 
 /** A sentence that opens by turning to another subject. */
-const TURNS_AWAY = /^\s*(?:(?:and|now|next|so|ok|okay),?\s+)?(?:moving|turning|shifting|switching)\s+(?:on\s+|next\s+|now\s+|over\s+)?to\b|^\s*(?:let\s+me|let's|let’s|i'll|i’ll|i\s+will)\s+(?:now\s+)?(?:turn|move|shift)\s+(?:on\s+|over\s+)?to\b|^\s*(?:下面|接下来|接着)(?:我们)?(?:来)?看/i;
+const TURNS_AWAY = /^\s*(?:(?:and|now|next|so|ok|okay),?\s+)?(?:moving|turning|shifting|switching|coming)\s+(?:on\s+|next\s+|now\s+|over\s+)?to\b|^\s*(?:let\s+me|let's|let’s|i'll|i’ll|i\s+will)\s+(?:now\s+)?(?:turn|move|shift)\s+(?:on\s+|over\s+)?to\b|^\s*(?:下面|接下来|接着)(?:我们)?(?:来)?看/i;
 
 /** A sentence that opens an outlook: "For the full year…", "For 2027…", "Looking ahead…", "On the outlook…". */
 /** A sentence about the company's outlook or guidance. */
 const OUTLOOK_TOPIC = /\b(?:outlook|guidance)\b|业绩指引|業績指引|指引|展望/i;
-const OUTLOOK_OPENER = /^\s*(?:(?:and|so|now),?\s+)?(?:for\s+the\s+(?:full|fiscal|whole)\s+year|for\s+(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d(?:\/\d{2})?|for\s+the\s+(?:next|coming|first|second|third|fourth)\s+quarter|looking\s+(?:ahead|forward)|(?:turning|moving)\s+to\s+(?:the\s+|our\s+)?(?:outlook|guidance)|on\s+the\s+outlook|as\s+for\s+(?:the\s+)?outlook|our\s+outlook|(?:关于|对于)?(?:全年|明年)?展望|全年来看|(?:20\d\d\s*年\s*)?(?:第[一二三四]季度|全年)\s*[，,]?\s*(?:我们|公司)?\s*预计|(?:我们|公司)\s*预计\s*(?:20\d\d\s*年\s*)?(?:第[一二三四]季度|全年))/i;
+const OUTLOOK_OPENER = /^\s*(?:(?:and|so|now),?\s+)?(?:for\s+the\s+(?:full|fiscal|whole)\s+year|for\s+(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d(?:\/\d{2})?|for\s+fy\s?'?(?:20)?\d\d\b|for\s+the\s+(?:next|coming|first|second|third|fourth)\s+quarter|looking\s+(?:ahead|forward)|(?:turning|moving(?:\s+on)?|coming|now|over)\s+to\s+(?:the\s+|our\s+)?(?:outlook|guidance)|on\s+the\s+outlook|as\s+for\s+(?:the\s+)?outlook|our\s+outlook|(?:关于|对于)?(?:全年|明年)?展望|全年来看|(?:20\d\d\s*年\s*)?(?:第[一二三四]季度|全年)\s*[，,]?\s*(?:我们|公司)?\s*预计|(?:我们|公司)\s*预计\s*(?:20\d\d\s*年\s*)?(?:第[一二三四]季度|全年))/i;
 
 function newCarried(): Carried {
   return { order: 0, entity: undefined, passing: false, period: undefined, turnPeriod: undefined, turnOpening: false, about: undefined, nonGaap: false, paragraphSegments: new Set(), paragraphSentences: 0, outlookParagraph: false, paragraphNamed: new Set(), groupUntilSegments: false, inQa: false, afterBreakdown: undefined, paragraphFamilies: new Set(), run: { segments: new Set(), families: new Set(), groupBefore: new Set(), total: false }, paragraphGroupFamilies: new Set(), forecastList: false, table: undefined };

@@ -122,7 +122,7 @@ const SPELLED_UNIT = /^\s*(?:percent|per cent|percentage points?|basis points|mi
 const wordsOf = (from: number, to: number, step = 1) => Object.keys(NUMBER_WORDS).filter((w) => NUMBER_WORDS[w]! >= from && NUMBER_WORDS[w]! <= to && NUMBER_WORDS[w]! % step === 0).join('|');
 const UNDER_HUNDRED = `(?:(?:${wordsOf(20, 90, 10)})(?:[\\s-](?:${wordsOf(1, 9)}))?|${wordsOf(10, 19)}|${wordsOf(1, 9)})`;
 const SPOKEN_DOLLARS = new RegExp(
-  `\\b(a|\\d{1,2}|${UNDER_HUNDRED})\\s+dollars?\\s+(?:and\\s+)?(${UNDER_HUNDRED})(?:\\s+cents?)?\\b(?!\\s+(?:million|billion|thousand|hundred|point)\\b)`,
+  `\\b(a|\\d{1,2}|${UNDER_HUNDRED})\\s+dollars?\\s+(?:and\\s+)?((?:oh|o|zero)\\s+(?:${wordsOf(1, 9)})|${UNDER_HUNDRED})(?:\\s+cents?)?\\b(?!\\s+(?:million|billion|thousand|hundred|point)\\b)`,
   'g',
 );
 
@@ -175,7 +175,8 @@ function withSpelledNumbers(norm: string): { text: string; spans: Array<{ start:
   // ten million" is not one).
   for (const m of norm.matchAll(SPOKEN_DOLLARS)) {
     const dollars = m[1] === 'a' ? 1 : /^\d+$/.test(m[1]!) ? Number(m[1]) : spelledValue(m[1]!);
-    const cents = spelledValue(m[2]!);
+    // ("a dollar o eight": the cents' tens said as "o", "oh" or "zero".)
+    const cents = /^(?:oh|o|zero)\s/.test(m[2]!) ? NUMBER_WORDS[m[2]!.split(/\s+/)[1]!] : spelledValue(m[2]!);
     if (dollars === undefined || cents === undefined || cents >= 100) continue;
     const digits = `$${dollars}.${String(cents).padStart(2, '0')}`;
     if (digits.length > m[0].length) continue;

@@ -491,8 +491,10 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
     // (Not the end of one range and the start of the next: "from $9.05 billion to $9.20 billion to $9.15 billion to $9.25 billion".)
     const beforeStart = start ? p.numbers.filter((n) => n.end <= start.start).pop() : undefined;
     const startEndsRange = beforeStart !== undefined && RANGE_TO_LATIN.test(norm.slice(beforeStart.end, start!.start));
-    // ("revised from previous 92.0 billion yen to 98.0 billion yen": the new value after "to".)
-    if (start && !startEndsRange && !FROM_BEFORE.test(norm.slice(Math.max(0, start.start - 12), start.start)) && !/\bfrom\b[^\d]{0,30}$/.test(norm.slice(Math.max(0, start.start - 40), start.start))) return 'prior';
+    // ("revised from previous 92.0 billion yen to 98.0 billion yen": the new value after "to";
+    // but after the new range, "to $5.10 to $5.25 from the prior $5.00 to $5.30" is the old one.)
+    const afterNew = beforeStart !== undefined && /^[^\d]{0,12}\bfrom\s+(?:the\s+|our\s+)?(?:prior|previous|earlier|original|initial)\b/.test(norm.slice(beforeStart.end, start!.start));
+    if (start && !startEndsRange && (afterNew || (!FROM_BEFORE.test(norm.slice(Math.max(0, start.start - 12), start.start)) && !/\bfrom\b[^\d]{0,30}$/.test(norm.slice(Math.max(0, start.start - 40), start.start))))) return 'prior';
   }
   // "如果碳酸锂价格涨到每吨15万元，…综合毛利率大约会下降…", "if prices were to rise, margin would be 20%": a hypothetical.
   if (HYPOTHETICAL.test(norm) && (HYPOTHETICAL.exec(norm)!.index < num.start)) return 'hypothetical';
@@ -550,6 +552,8 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   if (FROM_RANGE_TO_RANGE.test(norm.slice(Math.max(0, num.start - 90), num.start)) && p.forecastAt.some((f) => f < num.start) && /^\s*to\s*\S{0,4}\s*[\d.,]+[^,;，；]*?\bto\s*\S{0,4}\s*\d/.test(norm.slice(num.end))) return 'prior';
   // "revised from previous 92.0 billion yen to 98.0 billion yen": the previous value, not the new one after "to".
   if (FROM_PREVIOUS.test(norm.slice(Math.max(0, num.start - 60), num.start))) return 'prior';
+  // "now expect EUR 820 million to EUR 840 million, previously EUR 800 million to EUR 840 million".
+  if (new RegExp(String.raw`(?:[,;(（]\s*|\b(?:was|were)\s+)previously\s*(?:at\s+|of\s+)?${CURRENCY_BEFORE}?\s*$`).test(upTo)) return 'prior';
   // "increased by $2 billion" is a change; "increased to $5 billion", "收窄至 3.85 亿" is the level.
   const sinceMeasure = norm.slice(Math.max(measure.end, prevEnd), num.start);
   // ("有所下降，大约在30亿元至35亿元之间": a new clause that puts the amount "at" a level.)
@@ -659,6 +663,8 @@ export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Voc
   // "This compares to a net income of…", "上年同期净收入为…": the comparison names the measure itself.
   const markerBeforeMeasure = [...norm.slice(0, measure.start).matchAll(new RegExp(vocab.priorBefore.source, 'g'))].pop();
   if (markerBeforeMeasure && /^\s*(?:a|an|the|our|its|的)?\s*$/.test(norm.slice(markerBeforeMeasure.index + markerBeforeMeasure[0].length, measure.start))) return true;
+  // "prior-year Q1 operating profit was revised to …", "last year's net sales were …": the measure itself is dated earlier.
+  if (/\b(?:prior[- ]year|previous[- ]year|year[- ]ago|last\s+year's|last\s+year’s|prior[- ]period|prior[- ]quarter|previous[- ]quarter|last\s+quarter's|last\s+quarter’s)(?:\s+(?:q[1-4]|first[- ]quarter|second[- ]quarter|third[- ]quarter|fourth[- ]quarter|quarter's|quarter’s|quarterly|full[- ]year|period's))?\s+(?:(?:reported|restated|consolidated|group|total)\s+)?$/i.test(norm.slice(Math.max(0, measure.start - 50), measure.start))) return true;
   // "去年同期集团收入为…", "上季度云业务收入为…": a Chinese period that opens the clause dates its subject.
   if (markerBeforeMeasure && /^(?:去年同期|上年同期|去年同季|上季度|上一季度|上个季度|上季|上一季|前一季度|一年前)$/.test(markerBeforeMeasure[0])) {
     const between = norm.slice(markerBeforeMeasure.index + markerBeforeMeasure[0].length, measure.start);

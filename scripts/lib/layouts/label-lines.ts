@@ -97,6 +97,10 @@ export function splitLabel(core: string): RawLabel | undefined {
   const comma = /^(?<name>[^,，]{2,60}),\s*(?<title>.{2,90})$/u.exec(text);
   const dash = /\s[-–—]{1,2}\s/.test(text) ? parseDashLabel(text) : undefined;
   const parts = paren?.groups ?? zhSpace?.groups ?? (dash ? undefined : comma?.groups);
+  // "Questioner 1 (Takeshi Hondo, Suzaku Securities)", "Participant 2 (Rina Aoyagi, Aoba
+  // Research)": a numbered questioner with the person and firm in brackets.
+  const numbered = paren?.groups && /^(?:questioner|participant|analyst|attendee)\s*\d{0,2}$/i.test(paren.groups.name!.trim()) ? /^(?<who>[^,，]{2,60})[,，]\s*(?<firm>.{2,60})$/u.exec(paren.groups.title!.trim()) : null;
+  if (numbered?.groups && validName(numbered.groups.who!.trim())) return { text, name: numbered.groups.who!.trim(), role: 'analyst', firm: numbered.groups.firm!.trim() };
   const name = unshoutName((parts?.name ?? dash?.name ?? text).trim());
   if (!validName(name)) return undefined;
   // "Kvarnholm Medical AB (publ)", "Acme Holdings plc": a company's name in the title, not a speaker.
@@ -111,6 +115,8 @@ export function splitLabel(core: string): RawLabel | undefined {
   if (dash && /\b(?:earnings|results|transcript|conference|webcast|Q[1-4]|FY\s?\d{2,4}|20\d\d)\b/i.test(text)) return undefined;
   if (dash) return dash;
   if (!extra) return { text, name, ...(roleFromName(name) ? { role: roleFromName(name)! } : {}) };
+  // "Ayumi Sakurada, Moderator": a person, then the role played.
+  if (roleFromName(extra) === 'operator') return { text, name, role: 'operator' };
   if (/^(?:research\s+)?analyst$/i.test(extra) || /分析师|分析師/.test(extra)) return { text, name, role: 'analyst' };
   const analystAt = /^(?:(?:research\s+)?analyst\s*(?:,|at|with)\s*(?<a>.+)|(?<b>.+?)\s*,?\s*(?:research\s+)?analyst)$/i.exec(extra);
   if (analystAt?.groups) return { text, name, role: 'analyst', firm: (analystAt.groups.a ?? analystAt.groups.b)!.trim() };
