@@ -1557,6 +1557,7 @@ describe('label lines', () => {
     ['鼎豐證券 張分析師', { name: '張分析師', role: 'analyst', firm: '鼎豐證券' }, false],
     // A Japanese briefing's English transcript: the moderator by name and role, numbered questioners with name and firm.
     ['Ayumi Sakurada, Moderator', { name: 'Ayumi Sakurada', role: 'operator' }, false],
+    ['林佩君 (投資人關係處處長)', { name: '林佩君', title: '投資人關係處處長' }, false],
     ['Questioner 1 (Takeshi Hondo, Suzaku Securities)', { name: 'Takeshi Hondo', role: 'analyst', firm: 'Suzaku Securities' }, false],
   ])('reads %s as a label', (line, label, marked) => {
     const got = labelLine(line)!;

@@ -1066,10 +1066,34 @@ describe('what earlier sentences of a turn carry', () => {
     expect(figuresOf([['cfo', ['Here are the quarter\'s results:', 'Revenue was $1.20 billion.']]])).toEqual([['revenue', 1.2e9]]);
   });
 
+  it('keeps a forecast compared with the year before, and a bound "more than 15% in 2026", as forecasts', () => {
+    const guidance = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).guidance.map((g) => [g.metric, g.low, g.high, g.period]);
+    expect(guidance(['For 2026, we expect revenue growth of 10% to 12%, compared with 9% in 2025.'])).toEqual([['revenue_yoy_pct', 10, 12, 'FY2026']]);
+    expect(guidance(['Revenue is expected to grow by more than 15% in 2026.'])).toEqual([['revenue_yoy_pct', 15, undefined, 'FY2026']]);
+    // An actual compared with a whole year is still no quarter's figure.
+    expect(figuresOf([['cfo', ['The margin was 84.9%, compared to 84.6% in 2024.']]])).toEqual([]);
+  });
+
+  it('reads a budget as a forecast and "前三季" as the year to date, not as the quarter\'s', () => {
+    expect(figuresOf([['cfo', ['我們將2025年資本支出預算由原先的新台幣170億元調高至約190億元。']]])).toEqual([]);
+    expect(figuresOf([['cfo', ['美玲，你的數字是正確的，前三季資本支出為新台幣131億元。']]])).toEqual([]);
+    expect(figuresOf([['cfo', ['第三季資本支出為新台幣49.5億元。']]])).toEqual([['capex', 4.95e9]]);
+  });
+
   it('leaves out a measure the sentence dates to an earlier period before naming it', () => {
     expect(figuresOf([['cfo', ['As a result, prior-year Q3 operating profit was revised from 28.3 billion yen to 27.8 billion yen.']]])).toEqual([]);
     expect(figuresOf([['cfo', ["Last year's net sales were 1,655.2 billion yen."]]])).toEqual([]);
     expect(figuresOf([['cfo', ['Operating profit was 31.8 billion yen, compared with prior-year operating profit of 27.8 billion yen.']]])).toEqual([['operating_income', 31.8e9]]);
+  });
+
+  it('reads a forecast after "On growth," or "成長方面，" as no longer the last segment\'s, and "Based on …, we expect" as the company\'s', () => {
+    const guidance = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).guidance.map((g) => [g.segment, g.metric, g.low, g.period]);
+    const cloud = 'Cloud revenue was $410 million, up 9%, and Cloud should keep growing faster than the company.';
+    // ("2026年營收" is a year's revenue, not a line of revenue; "我們預期" makes it the company's.)
+    expect(guidance([cloud, '成長方面，我們預期2026年營收成長將超過15%。'])).toEqual([['group', 'revenue_yoy_pct', 15, 'FY2026']]);
+    expect(guidance([cloud, 'On growth, we are not giving a formal 2026 forecast today, but based on customer forecasts and the capacity we are adding, we expect 2026 revenue to grow by more than 15%.'])).toEqual([['group', 'revenue_yoy_pct', 15, 'FY2026']]);
+    expect(guidance([cloud, 'On growth, revenue is expected to grow by more than 15% in 2026.'])).toEqual([[null, 'revenue_yoy_pct', 15, 'FY2026']]);
+    expect(guidance([cloud, 'Now our guidance for the fourth quarter. Based on the current business outlook and an exchange rate assumption of 31.8 NT dollars to the US dollar, we expect revenue to be between NT$17.6 billion and NT$18.4 billion for the fourth quarter.'])).toEqual([['group', 'revenue', 17.6e9, 'FY2025Q4']]);
   });
 
   it('reads the outlook a paragraph comes to after the segments as the company\'s', () => {

@@ -141,6 +141,8 @@ describe('segments read from the text', () => {
     ['Next, the three divisions. First, Battery Materials. Revenue was KRW 1.02 trillion. Second, Coatings. Revenue grew 9.6% to KRW 742.3 billion.', ['battery-materials', 'coatings']],
     // A name as a heading sentence before its revenue; a one-word name that starts another is its short name.
     ['Now by segment. Factory Automation. Revenue was 92.8 billion yen. Optical Components. Revenue was 35.3 billion yen. The Optical segment also sells lenses.', ['factory-automation', 'optical-components']],
+    // A walk through the units announced at the start of a later paragraph ("Now by business.").
+    ['Revenue for the third quarter was NT$17.32 billion.\nNow by business. Advanced Packaging revenue was NT$10.84 billion, up 19.3%. Testing Services revenue was NT$4.12 billion, up 9.6%.', ['advanced-packaging', 'testing-services']],
     // A period is no unit: "In Q1 FY2026, net sales were …" names none.
     ['Now by segment. In Q1 FY2026, net sales were 412.6 billion yen. In Energy Systems, net sales were 168.2 billion yen. In Factory Automation, net sales were 131.0 billion yen.', ['energy-systems', 'factory-automation']],
     ['In 2025, revenue grew 4.1%. In 3Q25, sales were EUR 880 million.', []],

@@ -434,7 +434,8 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   // a call that presents none, such a name is as often a product ("Atlas revenue grew 26%").
   // A call that says it goes through its segments ("Let me walk through the segments.") names
   // them next: a name of two words or more with revenue of its own is one even at a sentence's start.
-  const walksThrough = WALK_THROUGH.test(text);
+  // (Tested on each paragraph: "Now by business." opens one.)
+  const walksThrough = managementParagraphs.some((p) => WALK_THROUGH.test(p));
   // A bulleted list of units with their sales ("- Orthopaedics: sales of CHF 318.7 million").
   const bullets = [...new Set(bulletSubjects.map((b) => cleanName(b)).filter((n): n is string => Boolean(n)))];
   if (bullets.length >= 2) for (const b of bullets) addEn(b);

@@ -391,12 +391,12 @@ function forecastListItem(text: string): boolean {
 }
 
 /** A sentence that opens by turning to another subject. */
-const TURNS_AWAY = /^\s*(?:(?:and|now|next|so|ok|okay),?\s+)?(?:moving|turning|shifting|switching|coming)\s+(?:on\s+|next\s+|now\s+|over\s+)?to\b|^\s*(?:let\s+me|let's|let’s|i'll|i’ll|i\s+will)\s+(?:now\s+)?(?:turn|move|shift)\s+(?:on\s+|over\s+)?to\b|^\s*(?:下面|接下来|接着)(?:我们)?(?:来)?看/i;
+const TURNS_AWAY = /^\s*(?:(?:and|now|next|so|ok|okay),?\s+)?(?:moving|turning|shifting|switching|coming)\s+(?:on\s+|next\s+|now\s+|over\s+)?to\b|^\s*(?:let\s+me|let's|let’s|i'll|i’ll|i\s+will)\s+(?:now\s+)?(?:turn|move|shift)\s+(?:on\s+|over\s+)?to\b|^\s*(?:下面|接下来|接着)(?:我们)?(?:来)?看|^\s*(?:on|as\s+for|regarding)\s+(?!the\s+other\s+hand\b|a\b|an\b)[a-z]+(?:\s+[a-z]+)?\s*,|^\s*[\p{Script=Han}]{2,6}方面[，,]/iu;
 
 /** A sentence that opens an outlook: "For the full year…", "For 2027…", "Looking ahead…", "On the outlook…". */
 /** A sentence about the company's outlook or guidance. */
 const OUTLOOK_TOPIC = /\b(?:outlook|guidance)\b|业绩指引|業績指引|指引|展望/i;
-const OUTLOOK_OPENER = /^\s*(?:(?:and|so|now),?\s+)?(?:for\s+the\s+(?:full|fiscal|whole)\s+year|for\s+(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d(?:\/\d{2})?|for\s+fy\s?'?(?:20)?\d\d\b|for\s+the\s+(?:next|coming|first|second|third|fourth)\s+quarter|looking\s+(?:ahead|forward)|(?:turning|moving(?:\s+on)?|coming|now|over)\s+to\s+(?:the\s+|our\s+)?(?:outlook|guidance)|on\s+the\s+outlook|as\s+for\s+(?:the\s+)?outlook|our\s+outlook|(?:关于|对于)?(?:全年|明年)?展望|全年来看|(?:20\d\d\s*年\s*)?(?:第[一二三四]季度|全年)\s*[，,]?\s*(?:我们|公司)?\s*预计|(?:我们|公司)\s*预计\s*(?:20\d\d\s*年\s*)?(?:第[一二三四]季度|全年))/i;
+const OUTLOOK_OPENER = /^\s*(?:(?:and|so|now),?\s+)?(?:for\s+the\s+(?:full|fiscal|whole)\s+year|for\s+(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d(?:\/\d{2})?|for\s+fy\s?'?(?:20)?\d\d\b|for\s+the\s+(?:next|coming|first|second|third|fourth)\s+quarter|looking\s+(?:ahead|forward)|(?:turning|moving(?:\s+on)?|coming|now|over)\s+to\s+(?:the\s+|our\s+)?(?:outlook|guidance)|on\s+the\s+outlook|as\s+for\s+(?:the\s+)?outlook|our\s+(?:outlook|guidance)\b|(?:关于|对于)?(?:全年|明年)?展望|全年来看|(?:20\d\d\s*年\s*)?(?:第[一二三四]季度|全年)\s*[，,]?\s*(?:我们|公司)?\s*预计|(?:我们|公司)\s*预计\s*(?:20\d\d\s*年\s*)?(?:第[一二三四]季度|全年))/i;
 
 function newCarried(): Carried {
   return { order: 0, entity: undefined, passing: false, period: undefined, turnPeriod: undefined, turnOpening: false, about: undefined, nonGaap: false, paragraphSegments: new Set(), paragraphSentences: 0, outlookParagraph: false, paragraphNamed: new Set(), groupUntilSegments: false, inQa: false, afterBreakdown: undefined, paragraphFamilies: new Set(), run: { segments: new Set(), families: new Set(), groupBefore: new Set(), total: false }, paragraphGroupFamilies: new Set(), forecastList: false, table: undefined };

@@ -123,6 +123,8 @@ export function isRevenueLine(norm: string, term: Span, segments: ReadonlyArray<
   if (namedBefore) return false;
   const han = /[\u3400-\u9fff]$/.test(before);
   if (han) {
+    // ("2026年营收", "第三季度营收", "全年营收": a period is not a line of revenue either.)
+    if (/(?:\d{2,4}\s*(?:财|財)?年(?:度)?|季度?|全年|上半年|下半年|前三季|本季|单季|單季|今年|明年|去年)\s*(?:的)?\s*$/u.test(before)) return false;
     const mods = [...vocab.headModifiers].filter((m) => /^[\u3400-\u9fff]/.test(m));
     return !mods.some((m) => before.endsWith(m));
   }
@@ -534,7 +536,9 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   if (!quarterAfterValue && ((lastYtd && !quarterAfterYtd && !(lastFullYear && lastFullYear.index > lastYtd.index)) || vocab.yearToDate.test(untilNext))) return 'year-to-date';
 
   // "compared to 84.6% in 2024": a comparison with a whole year, so the values are not a quarter's.
-  if (/(?:compared (?:to|with)|versus|\bvs\b|than|from)\s[^,;，；]*\bin (?:19|20)\d\d\b/.test(norm) && !/quarter|季度|\bq[1-4]\b/.test(norm)) return 'year-to-date';
+  // (Not a bound, "more than 15% in 2026", nor a forecast compared with the year before: "we expect
+  // growth of 10%, compared with 9% in 2025" is still a forecast.)
+  if (/(?:compared (?:to|with)|versus|\bvs\b|(?<!(?:more|less|fewer|greater|higher|lower|better|worse)\s)than|from)\s[^,;，；]*\bin (?:19|20)\d\d\b/.test(norm) && !/quarter|季度|\bq[1-4]\b/.test(norm) && !p.forecastAt.some((f) => f < num.start)) return 'year-to-date';
   if (isPrior(p, num, measure, vocab)) return 'prior';
   // "the margin was 15.5%, not 15.8%", "rather than $4.2 million": a value the speaker rejects.
   if (new RegExp(String.raw`(?:,\s*|\b)(?:not|rather than|instead of)\s*${CURRENCY_BEFORE}?\s*$`).test(upTo)) return 'prior';
@@ -765,7 +769,9 @@ export function direction(p: Parsed, num: NumberMention, from: number, previous?
 }
 
 /** A sentence whose subject is the company forecasting: "We expect…", "For fiscal 2027, we now expect…", "我们预计…". */
-const WE_FORECAST = /^\W*(?:[^,;，；.]{0,40}?(?:[,，]\s*|\s+))?(?:we|我们|公司)\s*(?:now\s+|also\s+|currently\s+|continue\s+to\s+)?(?:expect|anticipate|forecast|project|guide|see|are\s+(?:guiding|targeting|expecting)|预计|预期|目标)/;
+/** A clause that opens on the company's forecast and runs on to the number: ", but … we expect 2027 revenue to grow by". */
+const WE_FORECAST_CLAUSE = /(?:[,，;；]\s*|\b(?:but|and|so)\s+)(?:(?:based\s+on|assuming|given)\b(?:[^;；.]|\.\d){0,160}?[,，]\s*)?we\s+(?:now\s+|also\s+|still\s+|continue\s+to\s+)?(?:expect|anticipate|forecast|project|guide)\b[^,;，；]*$/;
+const WE_FORECAST = /^\W*(?:(?:based\s+on|assuming|given|barring|absent|using)\b(?:[^;；.]|\.\d){0,160}?[,，]\s*|[^,;，；.]{0,40}?(?:[,，]\s*|\s+))?(?:we|我们|公司)\s*(?:now\s+|also\s+|currently\s+|continue\s+to\s+)?(?:expect|anticipate|forecast|project|guide|see|are\s+(?:guiding|targeting|expecting)|预计|预期|目标)/;
 
 /** What explains a figure after it: "…, primarily impacted by items associated with X, a wholly owned subsidiary of Y". */
 const EXPLANATION = new RegExp(String.raw`\b(?:${EXPLAINING}|related\s+to|associated\s+with|attributable\s+to\s+the)\b|主要(?:由于|是由于|受|得益于)|由于|受益于|得益于`);
@@ -898,8 +904,10 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   if (!ctx.vocab.hasSegments) return { segment: 'group', rule: 'entity:no-segments' };
   if (ctx.groupUntilSegments) return { segment: 'group', rule: 'entity:group-before-segments' };
   if (ctx.afterBreakdown && !ctx.entity && !ctx.afterBreakdown.has(metricFamily(metric, ctx.metrics))) return { segment: 'group', rule: 'entity:group-after-breakdown' };
-  // "We expect revenue of £2.25 billion to £2.32 billion": with no segment in view, the company's own forecast.
-  if (WE_FORECAST.test(p.norm) && p.forecastAt.some((f) => f < num.start)) return { segment: 'group', rule: 'entity:we-forecast' };
+  // "We expect revenue of £2.25 billion to £2.32 billion", "Based on the current outlook and an
+  // exchange rate of 31.8, we expect revenue …": with no segment in view, the company's own forecast.
+  // ("…, but based on customer forecasts, we expect 2027 revenue to grow by more than 15%": a later clause of the sentence, the number's own.)
+  if ((WE_FORECAST.test(p.norm) || WE_FORECAST_CLAUSE.test(p.norm.slice(0, num.start).replace(/(\d),(?=\d)/g, '$1.'))) && p.forecastAt.some((f) => f < num.start)) return { segment: 'group', rule: 'entity:we-forecast' };
   return { segment: null, rule: 'entity:unsure' };
 }
 

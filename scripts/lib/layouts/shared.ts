@@ -14,10 +14,10 @@ export const ZH_FIRM = /(?:资本|資本|基金|证券|證券|资产|資產|银�
 
 /** Words that make a line a job title rather than a name (`財務長`, `發言人`: Taiwanese titles). */
 export const TITLE_WORDS =
-  /(officer|president|chair|director|head|chief|manager|treasurer|secretary|partner|founder|vice|investor relations|ceo|cfo|coo|cto|首席|官|主管|主席|总裁|總裁|董事|总监|總監|总经理|總經理|负责人|負責人|合伙人|合夥人|副总|副總|经理|經理|投资者关系|投資者關係|(?:财务|財務|执行|執行|营运|營運|技术|技術|策略|法务|法務|资讯|資訊|永续|永續)[长長]|发言人|發言人)/i;
+  /(officer|president|chair|director|head|chief|manager|treasurer|secretary|partner|founder|vice|investor relations|ceo|cfo|coo|cto|首席|官|主管|主席|总裁|總裁|董事|总监|總監|总经理|總經理|负责人|負責人|合伙人|合夥人|副总|副總|经理|經理|投资者关系|投資者關係|投资人关系|投資人關係|(?:财务|財務|执行|執行|营运|營運|技术|技術|策略|法务|法務|资讯|資訊|永续|永續)[长長]|发言人|發言人)/i;
 
 /** Job titles of investor-relations staff. */
-export const IR_TITLE = /(investor relations|\bIR\b|投资者关系|投資者關係)/i;
+export const IR_TITLE = /(investor relations|\bIR\b|投资者关系|投資者關係|投资人关系|投資人關係)/i;
 
 /** Names that are a role rather than a person. */
 export function roleFromName(name: string): SpeakerRole | undefined {
