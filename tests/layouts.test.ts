@@ -391,6 +391,54 @@ describe('a Markdown export with speakers named by title in headings and a numbe
   });
 });
 
+describe('a Markdown export whose speakers are "### Name (Title)" headings, a rule before its Q&A summary, the askers and answerers in brackets', () => {
+  const text = [
+    '# Sorachi Instruments, Ltd. — Financial Results Briefing for the Second Quarter of the Fiscal Year Ending March 2026',
+    '',
+    '**Date:** Tuesday, November 11, 2025',
+    '',
+    '## Presentation',
+    '',
+    '### Mai Fujikawa (General Manager, IR Office)',
+    '',
+    'Thank you for attending Sorachi Instruments\' briefing for the second quarter of the fiscal year ending March 2026.',
+    '',
+    '### Daisuke Horie (Director and CFO)',
+    '',
+    'Net sales for the second quarter were ¥64.2 billion, up 7.5% year on year.',
+    '',
+    '| Segment (¥ billion) | Q2 net sales | YoY |',
+    '|---|---|---|',
+    '| Analytical Systems | 38.1 | +9.2% |',
+    '| Sensors | 26.1 | +5.1% |',
+    '| Adjustments | — | — |',
+    '',
+    'That concludes my explanation.',
+    '',
+    '---',
+    '',
+    '## Q&A session summary',
+    '',
+    '**Q1. (Analyst, Minato Securities — Mr. Sekine)** What is your view of the second half?',
+    '',
+    '**A1. (Horie)** We expect operating profit of ¥8.4 billion in the third quarter.',
+    '',
+    '**Q2. (Analyst, Kiri Capital — Ms. Ota, follow-up)** And the buyback?',
+    '',
+    '**A2. (Horie)** We will decide in May.',
+  ].join('\n');
+  const result = convertAll([textInput('sorachi.txt', text)], catalog([]));
+  it('names the company from the heading, reads the Q&A after the rule, and gives each answer to the speaker with that family name', () => {
+    expect(result.errors).toEqual([]);
+    const call = result.calls[0]!;
+    expect(call.company).toBe('sorachi-instruments');
+    expect(exchanges(call)).toEqual(['Sekine (Minato Securities) -> Daisuke Horie', 'Ota (Kiri Capital) -> Daisuke Horie']);
+    // A table's "Segment (¥ billion)" column names the segments; its "Adjustments" row is none.
+    expect(call.inferred_company!.segments.map((x) => x.id)).toEqual(['group', 'analytical-systems', 'sensors']);
+    expect(call.guidance.map((g) => [g.period, g.metric, g.low])).toEqual([['FY2026Q3', 'operating_income', 8.4e9]]);
+  });
+});
+
 describe('a Chinese transcript whose labels name only the side: "管理层：", "分析师：", "主持人："', () => {
   const text = [
     '星澜科技2025年第三季度业绩电话会议',

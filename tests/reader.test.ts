@@ -1066,6 +1066,21 @@ describe('what earlier sentences of a turn carry', () => {
     expect(figuresOf([['cfo', ['Here are the quarter\'s results:', 'Revenue was $1.20 billion.']]])).toEqual([['revenue', 1.2e9]]);
   });
 
+  it('reads a per-share range written with cents and no second currency, and drops the old range and plan', () => {
+    const guidance = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).guidance.map((g) => [g.metric, g.low, g.high]);
+    expect(guidance(['Adjusted earnings per share are now expected at EUR 8,60 to 9,00, after EUR 8,30 to 8,80 previously.'])).toEqual([['non_gaap_diluted_eps', 8.6, 9]]);
+    expect(guidance(['We expect adjusted EPS of $4.70 to 4.80 for the full year.'])).toEqual([['non_gaap_diluted_eps', 4.7, 4.8]]);
+    expect(guidance(['We expect full-year capital expenditure of around KRW 2.1 trillion, slightly lower than our previous plan of KRW 2.3 trillion.'])).toEqual([['capex', 2.1e12, 2.1e12]]);
+  });
+
+  it('reads an amount inside a clause that defines the measure ("that is, after …") as none of the measure\'s, nor a segment it names as the entity', () => {
+    const seen = reader.read(cfoTurn(['EBIT, that is, after amortisation from purchase price allocations and special items of EUR 53 million, mainly restructuring in Cloud, came to EUR 248 million, a margin of 10.3%.']), speakers).figures.map((f) => [f.segment, f.metric, f.value]);
+    expect(seen).not.toContainEqual(['cloud', 'operating_margin_pct', 10.3]);
+    expect(seen.map(([, m, v]) => [m, v])).toEqual([['operating_income', 248e6], ['operating_margin_pct', 10.3]]);
+    // A growth rate with its basis right after it is not the reported one.
+    expect(figuresOf([['cfo', ['Our service business grew by 11% comparable in the quarter.']]])).toEqual([]);
+  });
+
   it('keeps a forecast compared with the year before, and a bound "more than 15% in 2026", as forecasts', () => {
     const guidance = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).guidance.map((g) => [g.metric, g.low, g.high, g.period]);
     expect(guidance(['For 2026, we expect revenue growth of 10% to 12%, compared with 9% in 2025.'])).toEqual([['revenue_yoy_pct', 10, 12, 'FY2026']]);

@@ -299,7 +299,8 @@ export function companyEvidence(lines: readonly Line[]): CompanyEvidence[] {
   // A title without a ticker: "Wrenfield Group plc - Q4 and Full Year FY2026 Results Call", the
   // company with its legal form, a dash or colon, and the call's name.
   for (const l of head.slice(0, 5)) {
-    const m = LEGAL_TITLE.exec(l.text.normalize('NFKC').trim());
+    // (A Markdown export's heading: "# Acme Industries, Ltd. — Financial Results Briefing …".)
+    const m = LEGAL_TITLE.exec(l.text.normalize('NFKC').trim().replace(/^#{1,6}\s+/, ''));
     if (m?.groups && CALL_WORDS.test(m.groups.rest!) && !out.some((e) => e.line === l.n)) out.push({ kind: 'title', line: l.n, seen: l.text.slice(0, 120), name: m.groups.name!.trim() });
   }
   // A title naming the company, then the period, then the call, with neither ticker nor legal

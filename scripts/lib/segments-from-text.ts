@@ -10,7 +10,7 @@ import { chineseScript, compactKey, isRule, slugify, tableCells } from './text.t
 import { pinyinId } from './identify.ts';
 
 /** The heading of a table's first column that lists the company's units. */
-const SEGMENT_COLUMN = /^\**\s*(?:(?:reporting|business|operating)\s+)?(?:segments?|divisions?|business(?:es|\s+areas?|\s+units?|\s+lines?)?)\s*\**$/i;
+const SEGMENT_COLUMN = /^\**\s*(?:(?:reporting|business|operating)\s+)?(?:segments?|divisions?|business(?:es|\s+areas?|\s+units?|\s+lines?)?)\s*(?:\([^()]{1,20}\))?\s*\**$/i;
 
 const WORD = "[A-Z][A-Za-z0-9&'’.-]*";
 const NAME = `${WORD}(?:\\s+(?:and|&|of)\\s+${WORD}|\\s+${WORD}){0,3}`;
@@ -261,7 +261,7 @@ export function segmentsFromText(raw: RawSource): Segment[] {
         tableLine = p.line;
         const label = (cells[0] ?? '').replace(/\*+/g, '').trim();
         if (segmentTable === undefined) segmentTable = SEGMENT_COLUMN.test(label);
-        else if (segmentTable && !isRule(cells) && !/^(?:total|group|consolidated|other|others|eliminations?|corporate and other)\b/i.test(label)) addEn(label);
+        else if (segmentTable && !isRule(cells) && !/^(?:total|group|consolidated|other|others|eliminations?|adjustments?|reconciliations?|unallocated|inter-?segment|corporate(?: and other| items| costs)?)\b/i.test(label)) addEn(label);
       }
       // Initials alone before "segment" are as often a customer segment ("the CSP segment",
       // "SMB segments") as a business; they count when spelled out or when they report results.

@@ -143,6 +143,19 @@ export function isRevenueLine(norm: string, term: Span, segments: ReadonlyArray<
 const EXPLAINING = String.raw`reflecting|reflects|reflected|driven\s+by|due\s+to|because\s+of|as\s+a\s+result\s+of|owing\s+to|thanks\s+to|helped\s+by|hurt\s+by|impacted\s+by|affected\s+by|weighed\s+down\s+by|offset\s+by|supported\s+by|boosted\s+by|led\s+by`;
 const EXPLAINS_BEFORE = new RegExp(String.raw`\b(?:${EXPLAINING}|given)\b[^,;，；]*$`);
 
+/**
+ * "EUR 8,60 to 9,00", "$4.70 to 4.80": the end of a range of amounts per share, written with
+ * cents and no currency, is an amount in its start's currency.
+ */
+function perUnitRangeEnds(norm: string, numbers: readonly NumberMention[]): NumberMention[] {
+  return numbers.map((n, i) => {
+    const start = numbers[i - 1];
+    if (n.kind !== 'plain' || !start || start.kind !== 'money' || !start.currency || start.exp || !/\d[.,]\d{2}$/.test(norm.slice(n.start, n.end))) return n;
+    if (!/^\s*(?:to|-|–|~)\s*$/.test(norm.slice(start.end, n.start)) || !/\d[.,]\d{2}$/.test(norm.slice(start.start, start.end))) return n;
+    return { ...n, kind: 'money', currency: start.currency };
+  });
+}
+
 function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Metric>): Parsed {
   const norm = normalizeSameLength(text);
   // (Such a name, in an opening phrase before any number, names neither the entity nor the topic.)
@@ -222,7 +235,7 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
     text,
     companyAt: company,
     norm,
-    numbers: findNumbers(norm).filter((n) => n.kind !== 'plain'),
+    numbers: perUnitRangeEnds(norm, findNumbers(norm)).filter((n) => n.kind !== 'plain' && !defining.some((d) => n.start >= d.start && n.end <= d.end)),
     measures,
     segments: named,
     fromUnknown,
@@ -308,12 +321,13 @@ function definingClauses(norm: string, measures: ReadonlyArray<Hit<Measure>>): S
   const out: Span[] = [];
   for (const c of norm.matchAll(DEFINING_CLAUSE)) {
     const [from, to] = [c.index, c.index + c[0].length];
-    if (!/\d/.test(c[0]) && measures.some((m) => m.end <= from && m.value.metric)) out.push({ start: from, end: to });
+    // (Amounts inside it are what it names, "special items of EUR 53 million", never the measure's value.)
+    if (measures.some((m) => m.end <= from && m.value.metric)) out.push({ start: from, end: to });
   }
   return out;
 }
 
-const DEFINING_CLAUSE = /,\s*which\s+(?:excludes?|includes?|reflects?|is\s+(?:before|after|net\s+of)|adds\s+back)\b(?:[^;.\d]{0,160}?,(?=\s*(?:was|were|rose|fell|grew|increased|decreased|declined|came in|totaled|totalled|reached|amounted|stood)\b)|[^,;.]*,)/g;
+const DEFINING_CLAUSE = /,\s*(?:which\s+(?:excludes?|includes?|reflects?|is\s+(?:before|after|net\s+of)|adds\s+back)|that\s+is,?\s+(?:after|before|net\s+of|excluding|including))\b(?:(?:[^;.]|\.\d){0,160}?,(?=\s*(?:was|were|rose|fell|grew|increased|decreased|declined|came in|came to|totaled|totalled|reached|amounted|stood)\b)|[^,;.]*,)/g;
 
 function measureWritten(p: Parsed, num: NumberMention, metrics: ReadonlyMap<string, Metric>): Hit<Measure> | undefined {
   const after = p.norm.slice(num.end);
@@ -400,7 +414,7 @@ const FROM_RANGE_TO_RANGE = /\bfrom\s*(?:(?:[a-z]{0,3}\$|usd|rmb|eur|€|£|¥)\
 const FROM_PREVIOUS = new RegExp(String.raw`\bfrom\s+(?:the\s+|our\s+)?(?:previous|prior|earlier|original|initial)(?:ly)?(?:\s+(?:forecast|guidance|outlook|estimate|plan|range|target))?(?:\s+of)?\s*${CURRENCY_BEFORE}?\s*$`);
 
 /** A range the outlook replaced, written before its first value (and read past it to its end). */
-const REPLACED_RANGE = new RegExp(String.raw`(?:\b(?:prior|previous|earlier|original|preliminary|initial)\s+(?:range|guidance|outlook|forecast|expectations?)\s+(?:of|was|were)|(?:由|从|從)(?:此前|之前|原来|原來|原先|先前)(?:的)?(?:预估|預估|预期|預期|预计|預計|指引|目标|目標)?(?:的)?|(?:此前|之前|原来|原來|原先|先前|年初|上季度|上次)(?:预估|預估|预期|預期|预计|預計|指引|目标|目標)的)\s*(?:约|約|大约|大約)?\s*${CURRENCY_BEFORE}?\s*(?:[\d.,]+\s*(?:billion|million|bn|m|亿元|万元|亿|万|%)?\s*(?:to|-|–|and|至|到)\s*${CURRENCY_BEFORE}?\s*)?$`);
+const REPLACED_RANGE = new RegExp(String.raw`(?:\b(?:prior|previous|earlier|original|preliminary|initial)\s+(?:range|guidance|outlook|forecast|expectations?|plan|budget|target|estimate)\s+(?:of|was|were)|(?:由|从|從)(?:此前|之前|原来|原來|原先|先前)(?:的)?(?:预估|預估|预期|預期|预计|預計|指引|目标|目標)?(?:的)?|(?:此前|之前|原来|原來|原先|先前|年初|上季度|上次)(?:预估|預估|预期|預期|预计|預計|指引|目标|目標)的)\s*(?:约|約|大约|大約)?\s*${CURRENCY_BEFORE}?\s*(?:[\d.,]+\s*(?:billion|million|bn|m|亿元|万元|亿|万|%)?\s*(?:to|-|–|and|至|到)\s*${CURRENCY_BEFORE}?\s*)?$`);
 
 /** What an adjusted measure leaves out by definition: charges and one-off items, not currency or acquisitions. */
 const DEFINING_ITEMS = /\b(?:excluding|excludes?|excluded)\s+(?:the\s+)?(?:(?:impact|effect)\s+of\s+)?(?:(?:[a-z]{0,3}\$|usd|eur|€|£|rmb)?\s*[\d.,]+\s*(?:million|billion|bn|m)?\s+(?:of\s+)?)?(?:pre-tax\s+|after-tax\s+|pretax\s+)?(?:these\s+|those\s+|this\s+|that\s+|such\s+|certain\s+|all\s+|a\s+|the\s+)?(?:non-cash\s+|one-time\s+|one-off\s+|special\s+|non-recurring\s+|discrete\s+|small\s+)?(?:restructuring|impairment|amortization|amortisation|stock-based|share-based|acquisition-related|integration|litigation|tax|items|charges|costs|gains?|losses|benefits?|one-time|special|non-recurring)\b|(?:剔除|扣除|不包括|不计|不計)[^，,。]{0,20}?(?:股权激励|股權激勵|股份支付|以股份为基础的薪酬|股份酬金|摊销|攤銷|减值|減值|一次性|非经常性|非經常性)/;
@@ -475,6 +489,8 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   const opening = !firstInStretch || firstInStretch.start >= num.start || setOff() ? openingAll : '';
   const sincePrevious = prevEnd > stretchStart && prevEnd < num.start ? outsideMeasure.slice(prevEnd).replace(/^\s*(?:in|at|on|excluding|ex|organically|organic|like-for-like|like for like|reported)\b(?:(?!\b(?:and|but|while|whereas)\b)[^,;，；])*/, '') : '';
   const offStretches = [opening, sincePrevious, untilNext].filter(offBasis);
+  // "grew by 11% comparable in the quarter", "up 4% organic": a basis word right after the rate.
+  if (num.kind === 'percent' && /^\s*(?:comparable|organic|organically|underlying|like-for-like|l-f-l|lfl)\b/.test(norm.slice(num.end))) offStretches.push(norm.slice(num.end));
   if (offStretches.length > 0) {
     // "Sales growth is expected to be 8% to 11% at constant exchange rates": a forecast in
     // constant currency is guidance on that basis (many companies guide on no other); an actual
@@ -556,6 +572,9 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   if (FROM_RANGE_TO_RANGE.test(norm.slice(Math.max(0, num.start - 90), num.start)) && p.forecastAt.some((f) => f < num.start) && /^\s*to\s*\S{0,4}\s*[\d.,]+[^,;，；]*?\bto\s*\S{0,4}\s*\d/.test(norm.slice(num.end))) return 'prior';
   // "revised from previous 92.0 billion yen to 98.0 billion yen": the previous value, not the new one after "to".
   if (FROM_PREVIOUS.test(norm.slice(Math.max(0, num.start - 60), num.start))) return 'prior';
+  // "…, after EUR 8,30 to 8,80 previously": a range the word "previously" follows is the old one, both ends.
+  const rangeEnd = p.numbers.find((n) => n.start >= num.end);
+  if (rangeEnd && /^\s*(?:to|-|–|~)\s*\S{0,4}\s*$/.test(norm.slice(num.end, rangeEnd.start)) && /^\s*,?\s*(?:previously|before|earlier)\s*(?:[.;,)）。]|$)/.test(norm.slice(rangeEnd.end))) return 'prior';
   // "now expect EUR 820 million to EUR 840 million, previously EUR 800 million to EUR 840 million".
   if (new RegExp(String.raw`(?:[,;(（]\s*|\b(?:was|were)\s+)previously\s*(?:at\s+|of\s+)?${CURRENCY_BEFORE}?\s*$`).test(upTo)) return 'prior';
   // "increased by $2 billion" is a change; "increased to $5 billion", "收窄至 3.85 亿" is the level.

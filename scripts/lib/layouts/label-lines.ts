@@ -180,7 +180,9 @@ const ZH_QA = /^(?<kind>问|問|提问|提問|投资者提问|投資者提問|�
  * A Q&A summary's numbered pairs: "**Q1.** Ryo Hatakeyama (Sakuragawa Securities): …" and
  * "**A1.** CFO Sendai: …" (the number counts the questions; it names no quarter).
  */
-const EN_QA = /^(?:\*\*\s*(?<kind>[QA])\s*(?<n>\d{1,2})\s*[.:)–—-]?\s*\*\*|(?<kind2>[QA])(?<n2>\d{1,2})[.:)])\s+(?:(?<who>[^:：?!]{2,80}?)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*)?(?<rest>\S.*)$/u;
+const EN_QA = /^(?:\*\*\s*(?<kind>[QA])\s*(?<n>\d{1,2})\s*[.:)–—-]?\s*\*\*|(?<kind2>[QA])(?<n2>\d{1,2})[.:)]|\*\*\s*(?<kind3>[QA])\s*(?<n3>\d{1,2})\s*[.:)]?\s*(?<who3>\([^()]{2,120}\))\s*[:：]?\s*\*\*)\s+(?:(?<who>[^:：?!]{2,80}?)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*)?(?<rest>\S.*)$/u;
+/** The kind of a numbered pair, however its line writes it. */
+const qaKind = (g: Record<string, string | undefined>) => g.kind ?? g.kind2 ?? g.kind3;
 
 /** The heading of a call's presentation part. */
 const PRESENTATION_HEADING = /^(?:presentation|prepared remarks|management presentation|management remarks|opening remarks)$/i;
@@ -196,6 +198,12 @@ function numberedSpeaker(kind: string, who: string | undefined): RawLabel | unde
   const label = splitLabel(w);
   if (!label || (!label.title && !label.firm && !label.role && !/^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}$/u.test(label.name))) return undefined;
   return kind === 'Q' ? { ...label, role: 'analyst' } : { ...label, role: label.role ?? 'executive' };
+}
+
+/** "(Analyst, Hoshino Securities — Mr. Aoki)", "(Analyst, Kitamura Capital Markets — Ms. Endo, follow-up)": the asker and firm. */
+function bracketedAnalyst(who: string): RawLabel | undefined {
+  const m = /^\(\s*(?:analyst|questioner|participant)\s*[,，]\s*(?<firm>[^—–]{2,80}?)\s*[—–]+\s*(?:(?:mr|ms|mrs|dr)\.?\s+)?(?<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s*(?:,\s*follow-?up)?\s*\)$/iu.exec(who.trim());
+  return m?.groups ? { text: who, name: m.groups.name!, role: 'analyst', firm: m.groups.firm!.trim() } : undefined;
 }
 
 /** "CFO Sendai", "President Kameda": a title, then the family name. */
@@ -365,7 +373,7 @@ export const labelLinesLayout: Layout = {
     const found = labelLines(lines, () => false);
     const zhQa = lines.filter((l) => ZH_QA.test(l.text) || EN_QA.test(l.text)).length;
     // (A Q&A summary's numbered pairs, two or more of each, make the layout even without labels.)
-    const pairs = (kind: string) => lines.filter((l) => { const g = EN_QA.exec(l.text)?.groups; return (g?.kind ?? g?.kind2) === kind; }).length;
+    const pairs = (kind: string) => lines.filter((l) => { const g = EN_QA.exec(l.text)?.groups; return g !== undefined && qaKind(g) === kind; }).length;
     if (pairs('Q') >= 2 && pairs('A') >= 2) return true;
     const people = new Set(found.filter((c) => !GENERIC.test(c.parsed.label.name)).map((c) => compactKey(c.parsed.label.name)));
     return (found.length >= 4 && people.size >= 2) || (zhQa >= 4 && found.length >= 1);
@@ -458,7 +466,7 @@ export const labelLinesLayout: Layout = {
         close();
         // (A rule between pages or sections, "-----", or a page's table of contents naming "Call
         // participants", with speakers still to come, ends nothing.)
-        ended = turns.length > 0 && ![...labelAt.keys()].some((i) => i > index);
+        ended = turns.length > 0 && ![...labelAt.keys()].some((i) => i > index) && !lines.slice(index + 1).some((x) => EN_QA.test(x.text) || ZH_QA.test(x.text));
         omitted.push({ n: l.n, reason: /accurate|disclaimer|copyright|©/i.test(l.text) ? 'disclaimer' : 'end-marker' });
         return;
       }
@@ -491,12 +499,18 @@ export const labelLinesLayout: Layout = {
       }
       const numbered = EN_QA.exec(l.text);
       if (numbered?.groups) {
-        const kind = (numbered.groups.kind ?? numbered.groups.kind2)!;
+        const kind = qaKind(numbered.groups)!;
         const asks = kind === 'Q';
+        // ("**Q1. (Analyst, Hoshino Securities — Mr. Aoki)** …", "**A1. (Tanabe)** …": who is in
+        // brackets inside the bold; a family name alone is the listed speaker who has it.)
+        const who3 = numbered.groups.who3;
+        const family = who3 && !asks ? /^\(\s*(\p{Lu}[\p{Ll}'’-]+)\s*\)$/u.exec(who3)?.[1] : undefined;
+        const known = new Map([...listed.values(), ...turns.map((t) => t.label)].filter((e) => e.role !== 'analyst' && e.role !== 'operator').map((e) => [compactKey(e.name), e]));
+        const listedByFamily = family ? [...known.values()].filter((e) => new RegExp(`(?:^|\\s)${family}$`, 'u').test(e.name)) : [];
         // (A pair that names nobody is an analyst's question and management's answer.)
-        const named = numberedSpeaker(kind, numbered.groups.who);
+        const named = listedByFamily.length === 1 ? listedByFamily[0]! : who3 ? (asks ? bracketedAnalyst(who3) : numberedSpeaker(kind, who3)) : numberedSpeaker(kind, numbered.groups.who);
         const label: RawLabel = named ?? (asks ? { text: 'Analyst', name: 'Analyst', role: 'analyst' } : { text: 'Management', name: 'Management', role: 'executive' });
-        const rest = named || !numbered.groups.who ? numbered.groups.rest! : `${numbered.groups.who}: ${numbered.groups.rest}`;
+        const rest = named || who3 || !numbered.groups.who ? numbered.groups.rest! : `${numbered.groups.who}: ${numbered.groups.rest}`;
         section = 'qa';
         startTurn(label, l.n, asks);
         open = { line: l.n, text: rest.replace(/^\*\*\s*/, '').trim() };
