@@ -142,6 +142,15 @@ describe('which company a call is about', () => {
       'net earnings attributable to greenmere were two hundred forty eight million dollars and we feel good about where greenmere is heading',
     ].join('\n');
     expect(idOf(text)).toBe('greenmere-markets');
+    // A slip at the start of a long name ("arrow field" for "yarrafield") is one too.
+    const slip = [
+      '[00:00:04] Speaker 1: thank you for standing by and welcome to the arrow field minerals first quarter fiscal twenty twenty six results call',
+      '',
+      '[00:00:31] Speaker 2: thanks very much and good morning everyone thanks for joining the yarrafield minerals first quarter results call',
+      '',
+      '[00:01:10] Speaker 2: yarrafield had a strong quarter and yarrafield shipped more than ever',
+    ].join('\n');
+    expect(idOf(slip)).toBe('yarrafield-minerals');
     // Two names that differ by more than a slip of the ear stay two: the converter asks.
     expect(() => idOf(text.replace('green mirror markets', 'harbor view markets'))).toThrow(/names two companies as its own/);
   });

@@ -511,7 +511,12 @@ export function joinMisheard(cands: readonly CompanyCandidate[], lines: readonly
   const [a, b] = [compactKey(best.name), compactKey(second.name)];
   let prefix = 0;
   while (prefix < Math.min(a.length, b.length) && a[prefix] === b[prefix]) prefix++;
-  if (prefix < 5 || editDistance(a, b) > Math.floor(0.4 * Math.max(a.length, b.length))) return [...cands];
+  // (Alike from their start, "green mirror" and "greenmere"; or a slip at the start of a long
+  // name, "arrow field" for "yarrafield": two letters in ten or fewer.)
+  const distance = editDistance(a, b);
+  const alikeFromStart = prefix >= 5 && distance <= Math.floor(0.4 * Math.max(a.length, b.length));
+  const slightSlip = Math.min(a.length, b.length) >= 10 && distance <= Math.floor(0.2 * Math.max(a.length, b.length));
+  if (!alikeFromStart && !slightSlip) return [...cands];
   // (Counted by the words the two names do not share: "green mirror" against "greenmere".)
   const words = (name: string) => name.toLowerCase().split(/\s+/);
   const own = (name: string, other: string) => words(name).filter((w) => !words(other).includes(w)).join(' ');
