@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { figureReader, guidancePeriod, guidancePeriodAt, guidanceTarget } from '../scripts/lib/figures/extract.ts';
 import { topicOf, type Entity } from '../scripts/lib/figures/read.ts';
-import { columns, rowSentences } from '../scripts/lib/figures/tables.ts';
+import { columns, continuedHeader, rowSentences } from '../scripts/lib/figures/tables.ts';
 import { tableCells } from '../scripts/lib/text.ts';
 import { spokenStatements } from '../scripts/lib/figures/sentences.ts';
 import { parseQuarterId } from '../src/lib/quarters.ts';
@@ -467,6 +467,24 @@ describe('tables', () => {
     // A change column is the change of the periods before it: the full year's is not the quarter's.
     expect(columns(['in EUR million', 'Q4 FY26', 'Q4 FY25', 'Change', 'FY 2026', 'FY 2025', 'Change'], q4).map((c) => c.kind)).toEqual(['other', 'current', 'other', 'change', 'other', 'other', 'other']);
     expect(columns(['', 'Q4 2026', 'Q4 2025', 'YoY', 'Q3 2026', 'QoQ'], q4).map((c) => c.kind)).toEqual(['other', 'current', 'other', 'change', 'other', 'change']);
+  });
+
+  it('reads a slide header written on two lines, with the unit of bare numbers in it, and no organic growth as the reported one', () => {
+    const header = continuedHeader('Q4 FY25 (three months to 30 June)   Revenue   Reported   Organic   Adj. op.   Adj. op.', '£m        growth     growth    profit £m  margin')!;
+    expect(header).toEqual(['Q4 FY25 (three months to 30 June)', 'Revenue £m', 'Reported growth', 'Organic growth', 'Adj. op. profit £m', 'Adj. op. margin']);
+    const cols = columns(header, q4);
+    expect(rowSentences(['Built Environment', '187.4', '+9.1%', '+10.8%', '34.6', '18.5%'], cols)).toEqual([
+      'Built Environment revenue was £187.4m.',
+      'Built Environment revenue rose 9.1% year on year.',
+      'Built Environment adjusted operating profit was £34.6m.',
+      'Built Environment adjusted operating margin was 18.5%.',
+    ]);
+    // A cost in brackets is negative; a unit over the row labels holds for every column.
+    expect(rowSentences(['Central costs', '-', '-', '-', '(5.4)', '-'], cols)).toEqual(['Central costs adjusted operating profit was negative £5.4m.']);
+    expect(rowSentences(['Drives', '612', '+4.1%'], columns(['in EUR million', 'Revenue', 'YoY'], q4))).toEqual(['Drives revenue was EUR 612 million.', 'Drives revenue rose 4.1% year on year.']);
+    // A line with numbers, or cells that do not fit the header, continues nothing.
+    expect(continuedHeader('Segment   Revenue   YoY', 'Drives   612   +4.1%')).toBeUndefined();
+    expect(continuedHeader('Segment   Revenue   YoY', 'a   b   c   d')).toBeUndefined();
   });
 });
 

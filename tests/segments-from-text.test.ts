@@ -143,6 +143,9 @@ describe('segments read from the text', () => {
     ['Now by segment. Factory Automation. Revenue was 92.8 billion yen. Optical Components. Revenue was 35.3 billion yen. The Optical segment also sells lenses.', ['factory-automation', 'optical-components']],
     // A walk through the units announced at the start of a later paragraph ("Now by business.").
     ['Revenue for the third quarter was NT$17.32 billion.\nNow by business. Advanced Packaging revenue was NT$10.84 billion, up 19.3%. Testing Services revenue was NT$4.12 billion, up 9.6%.', ['advanced-packaging', 'testing-services']],
+    // A slide's table with a revenue column whose rows end in a group total: the rows above it are units (not central costs).
+    ['Q4 FY25 (three months to 30 June)   Revenue   Reported   Adj. op.\n£m        growth     profit £m\nBuilt Environment   187.4   +9.1%   34.6\nLife Sciences   76.3   +10.5%   19.7\nCentral costs   -   -   (5.4)\nGroup   263.7   +9.5%   48.9', ['built-environment', 'life-sciences']],
+    ['Q4 FY25   Revenue   Reported   Adj. op.\nBuilt Environment   187.4   +9.1%   34.6\nLife Sciences   76.3   +10.5%   19.7', []],
     // A period is no unit: "In Q1 FY2026, net sales were …" names none.
     ['Now by segment. In Q1 FY2026, net sales were 412.6 billion yen. In Energy Systems, net sales were 168.2 billion yen. In Factory Automation, net sales were 131.0 billion yen.', ['energy-systems', 'factory-automation']],
     ['In 2025, revenue grew 4.1%. In 3Q25, sales were EUR 880 million.', []],

@@ -177,6 +177,9 @@ const ZH_FILLER = /^.*(?:先说|先說|再说|再說|接着说|接著說|然后�
 const ZH_UNIT_REVENUE = /(?:^|[。；;：:，,、])\s*([\p{Script=Han}]{2,8}?(?:事業部|事业部|事業群|事业群))\s*(?:本季度?|第[一二三四]季度?|今年第[一二三四]季度?)?\s*(?:的)?(?:營收|营收|營業收入|营业收入|收入)/gu;
 /** "X 分部", "X分部", "X 事业部". */
 const ZH = /([\p{Script=Han}]{2,8})\s*(?:分部|業務分部|业务分部)/gu;
+/** Rows of a segment table that are no unit: totals' parts and reconciling items. */
+const NOT_A_UNIT_ROW = /^(?:other|others|eliminations?|adjustments?|reconciliations?|unallocated|inter-?segment|central(?:\s+(?:costs|items|functions))?|head office|corporate(?:\s+(?:and other|items|costs|functions))?)\b/i;
+
 /** Words that qualify "segment" without naming one. */
 const NOT_A_NAME =
   /^(?:each|every|this|that|these|those|our|the|a|an|one|two|three|four|both|all|other|new|largest|biggest|smallest|fastest|reportable|operating|business|key|core|same|which|what|every|total|Q[1-4]|First|Second|Third|Fourth|In|On|At|For|And|But|So|As|Our|The|This|That|Each|Both|All|By|Within|Across|Turning|Moving|Looking|Full-year|Full|Fiscal|Annual|Quarterly|Year-to-date|Now|Finally|Then|Next)$/;
@@ -246,6 +249,9 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   const spoken = lowerCase(raw.turns.filter((t) => t.label.role !== 'analyst' && t.label.role !== 'operator').flatMap((t) => t.paragraphs.map((p) => p.text)));
   /** Whether the paragraphs are rows of a table whose first column is headed "Segment", and which. */
   let segmentTable: boolean | undefined;
+  /** Whether that table's header names revenue or sales, and the labels of its rows so far. */
+  let revenueColumn = false;
+  let unitRows: string[] = [];
   let tableLine = 0;
   // (A news report's prose, kept as the announcement, is the company's remarks too.)
   const announced = raw.announcement.length > 0 ? [{ label: { text: '', name: '', role: 'executive' as const }, line: 0, paragraphs: raw.announcement }] : [];
@@ -256,12 +262,24 @@ export function segmentsFromText(raw: RawSource): Segment[] {
       // "| Segment | Revenue | YoY |" then "| Retail Banking | SEK 7,410m | +0.9% |": each row a segment.
       const cells = tableCells(p.text);
       // (A blank line between rows ends a table.)
-      if (!cells || p.line !== tableLine + 1) segmentTable = undefined;
+      if (!cells || p.line !== tableLine + 1) {
+        segmentTable = undefined;
+        unitRows = [];
+      }
       if (cells) {
         tableLine = p.line;
         const label = (cells[0] ?? '').replace(/\*+/g, '').trim();
-        if (segmentTable === undefined) segmentTable = SEGMENT_COLUMN.test(label);
-        else if (segmentTable && !isRule(cells) && !/^(?:total|group|consolidated|other|others|eliminations?|adjustments?|reconciliations?|unallocated|inter-?segment|corporate(?: and other| items| costs)?)\b/i.test(label)) addEn(label);
+        const total = /^(?:total|group|consolidated)\b/i.test(label);
+        if (segmentTable === undefined) {
+          segmentTable = SEGMENT_COLUMN.test(label);
+          revenueColumn = cells.slice(1).some((c) => /\b(?:revenues?|sales|net sales)\b/i.test(c));
+        } else if (segmentTable && !isRule(cells) && !total && !NOT_A_UNIT_ROW.test(label)) addEn(label);
+        // A slide's table with a revenue column whose rows end in "Group" or "Total": the rows
+        // above that total are the units it adds up ("Built Environment   187.4   +9.1% …").
+        else if (!segmentTable && revenueColumn && cells.slice(1).some((c) => /\d/.test(c))) {
+          if (total && unitRows.length >= 2) for (const u of unitRows) addEn(u);
+          else if (!total && !NOT_A_UNIT_ROW.test(label)) unitRows.push(label);
+        }
       }
       // Initials alone before "segment" are as often a customer segment ("the CSP segment",
       // "SMB segments") as a business; they count when spelled out or when they report results.

@@ -11,7 +11,7 @@ import { spokenStatements, type Sentence } from './sentences.ts';
 import { metricFamily, passingMention, periodTopicOf, pointsBack, readSentence, RETRACTED, topicOf, type Entity, type Frame, type Reading, type SentenceContext } from './read.ts';
 import { vocabulary, type Vocabulary } from './vocabulary.ts';
 import { findNumbers, normalizeSameLength, REPEATED_CURRENCY, saidNumbers } from './numbers.ts';
-import { columns, rowSentences, type Column } from './tables.ts';
+import { columns, continuedHeader, rowSentences, type Column } from './tables.ts';
 import { isRule, tableCells } from '../text.ts';
 import { CURRENCIES } from '../../../src/lib/currencies.ts';
 
@@ -375,7 +375,7 @@ interface Carried {
   /** A paragraph that ends "公司预计2025年第四季度：" or "For the fourth quarter, we expect:" opened a list of forecasts. */
   forecastList: boolean;
   /** The table whose rows the paragraphs are, and the topic before it (rows set none for what follows). */
-  table: { readonly header: readonly string[]; cols: readonly Column[]; readonly entity: Entity | undefined; line: number } | undefined;
+  table: { readonly header: readonly string[]; cols: readonly Column[]; readonly entity: Entity | undefined; line: number; rows?: number; readonly text?: string } | undefined;
 }
 
 /** A paragraph that introduces a list of forecasts: a forecast word, and a colon at its end. */
@@ -695,12 +695,19 @@ export function figureReader(ctx: ExtractContext) {
         state.table = undefined;
       }
       if (cells && !state.table) {
-        state.table = { header: cells, cols: columns(cells, ctx.quarter), entity: state.entity, line: p.line };
+        state.table = { header: cells, cols: columns(cells, ctx.quarter), entity: state.entity, line: p.line, text: p.text };
         return;
       }
       if (cells && state.table) {
         state.table.line = p.line;
         if (isRule(cells)) return;
+        // (A header's second line: "£m   growth   growth   profit £m   margin".)
+        const fuller = !state.table.rows && state.table.text ? continuedHeader(state.table.text, p.text) : undefined;
+        if (fuller) {
+          state.table = { ...state.table, header: fuller, cols: columns(fuller, ctx.quarter) };
+          return;
+        }
+        state.table.rows = (state.table.rows ?? 0) + 1;
         // (A header without a cell over the row labels, "            Q4 FY2026     Q4 FY2025     Change".)
         if (cells.length === state.table.header.length + 1 && state.table.cols.length === state.table.header.length) state.table.cols = columns(['', ...state.table.header], ctx.quarter);
         for (const said of rowSentences(cells, state.table.cols)) sentence(said, { source: source.key, paragraph: p.id, ...(speaker ? { speaker } : {}), text: p.text }, false);
