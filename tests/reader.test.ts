@@ -317,6 +317,7 @@ describe('time frame and modality', () => {
     // A figure the speaker takes back is not read; the one after it is.
     ['Profit attributable to owners of the parent was 152 billion yen -- sorry, 15.2 billion yen, up 18.8%.', [['group', 'net_income', 15.2e9, 'JPY'], ['group', 'net_income_yoy_pct', 18.8, '%']]],
     ['Revenue was $410 million, sorry, I mean $412 million.', [['group', 'revenue', 412e6, 'USD']]],
+    ['毛利率33.2%——不好意思，我更正一下，毛利率是32.3%，同比提升1.4个百分点。', [['group', 'gross_margin_pct', 32.3, '%']]],
     // A clause that defines the measure names no measure and breaks no clause.
     ['Adjusted net income, which excludes the restructuring and purchase price allocation effects, was EUR 64 million.', [['group', 'non_gaap_net_income', 64e6, 'EUR']]],
     ['Adjusted EBITA, which excludes the amortization of acquired intangibles and the impairment, increased 11% to HKD 421 million.', [['group', 'adjusted_ebita_yoy_pct', 11, '%'], ['group', 'adjusted_ebita', 421e6, 'HKD']]],

@@ -132,6 +132,8 @@ describe('segments read from the text', () => {
     ['企业云服务业务实现收入人民币21.7亿元；新能源储能业务实现收入人民币11.7亿元。', []],
     // A unit's English name and initials said in words: "也就是 Intelligent Manufacturing，我们内部简称 IM".
     ['分业务来看，智能制造业务，也就是 Intelligent Manufacturing，我们内部简称 IM，是本季度增长的主要引擎。\n新能源装备，英文是 New Energy Equipment，简称 NEE，主要受益于储能需求。', ['intelligent-manufacturing', 'new-energy-equipment']],
+    // The initials said before the English name: "第一个是工业自动化业务，简称IA，也就是 Industrial Automation".
+    ['接下来是分业务情况。第一个是工业自动化业务，简称IA，也就是 Industrial Automation。IA本季度收入31.6亿元。\n第二个是智能机器人业务，简称IR，英文是 Intelligent Robotics。IR本季度收入21.9亿元。', ['industrial-automation', 'intelligent-robotics']],
     // Topics of the finance section are no businesses: interest, the guidance.
     ['下面我们来看分部业绩，首先是公有云。\n利息方面，本季度利息收入为人民币 3.1 亿元。\n业绩指引方面，我们预计第四季度收入为人民币 198 亿元。', ['gongyouyun']],
     ['下面我们来看出行业务。本季度出行业务收入同比增长 5%。\n即时配送方面，本季度收入同比增长 15%。\n下面我们来看现金流。', ['chuxing', 'jishipeisong']],

@@ -171,8 +171,10 @@ const ZH_ASPECT_REVENUE = /^([\p{Script=Han}]{2,8}?)(?:业务|業務|板块|板�
 const ZH_EN_PAIR = /([\p{Script=Han}]{2,14})\s*[（(]\s*([A-Z][A-Za-z&'’ -]{1,40}?)\s*[)）]\s*(?:业务|業務|板块|板塊|分部|事业部|事業部|事业群|事業群)/gu;
 /** "智能制造业务，也就是 Intelligent Manufacturing，我们内部简称 IM", "新能源装备，英文是 New Energy Equipment，简称 NEE". */
 const ZH_EN_SAID = /(?:^|[。；;，,：:]\s*)([\p{Script=Han}]{2,12}?)(?:业务|業務|板块|板塊|分部)?[，,]\s*(?:也就是|英文是|英文叫|英文名是|英文为|英文為)\s*([A-Z][A-Za-z&'’ -]{2,40}?)\s*(?:[，,]\s*(?:我们|我們)?(?:内部|內部)?(?:简称|簡稱|缩写为|縮寫為|缩写是)\s*([A-Z]{2,5})\b)?(?=[，,。；;]|$)/gu;
+/** "第一个是工业自动化业务，简称IA，也就是 Industrial Automation": the initials said before the English name. */
+const ZH_INITIALS_THEN_EN = /(?:^|[。；;，,：:]\s*)([\p{Script=Han}]{2,14}?)(?:业务|業務|板块|板塊|分部)?[，,]\s*(?:我们|我們)?(?:内部|內部)?(?:简称|簡稱)\s*([A-Z]{2,5})\b\s*[，,]\s*(?:也就是|英文是|英文叫|英文名是|英文为|英文為)\s*([A-Z][A-Za-z&'’ -]{2,40}?)\s*(?=[，,。；;]|$)/gu;
 /** Words before a business's name in such a sentence: "先说", "也就是我们的". */
-const ZH_FILLER = /^.*(?:先说|先說|再说|再說|接着说|接著說|然后是|然後是|其次是|最后是|最後是|第[一二三四五六]块是|第[一二三四五六]塊是|也就是|就是|我们的|我們的|首先是)/u;
+const ZH_FILLER = /^.*(?:先说|先說|再说|再說|接着说|接著說|然后是|然後是|其次是|最后是|最後是|第[一二三四五六]块是|第[一二三四五六]塊是|第[一二三四五六](?:个|個)是|也就是|就是|我们的|我們的|首先是)/u;
 /** "光通訊事業部第三季營收為…": a unit named with its suffix at the start of a clause, then its revenue. */
 const ZH_UNIT_REVENUE = /(?:^|[。；;：:，,、])\s*([\p{Script=Han}]{2,8}?(?:事業部|事业部|事業群|事业群))\s*(?:本季度?|第[一二三四]季度?|今年第[一二三四]季度?)?\s*(?:的)?(?:營收|营收|營業收入|营业收入|收入)/gu;
 /** "X 分部", "X分部", "X 事业部". */
@@ -413,6 +415,14 @@ export function segmentsFromText(raw: RawSource): Segment[] {
         const zh = m[1]!.replace(ZH_FILLER, '').replace(/^(?:以及|和|与|與|及)/u, '');
         const en = cleanName(m[2]!);
         if (zh.length >= 2 && en && !ZH_NOT.test(zh)) pairs.set(zh, en);
+      }
+      for (const m of p.text.matchAll(ZH_INITIALS_THEN_EN)) {
+        const zh = m[1]!.replace(ZH_FILLER, '').replace(/^(?:分业务来看|分業務來看|其次|然后|然後|首先|另外)[，,]?/u, '');
+        const en = cleanName(m[3]!);
+        if (zh.length >= 2 && en && !ZH_NOT.test(zh) && !ZH_NOT_BUSINESS.test(zh)) {
+          pairs.set(zh, en);
+          initials.set(zh, m[2]!);
+        }
       }
       // "智能制造业务，也就是 Intelligent Manufacturing，我们内部简称 IM": the English name and initials said in words.
       for (const m of p.text.matchAll(ZH_EN_SAID)) {
