@@ -230,7 +230,19 @@ export function saidNumbers(text: string): Array<{ start: number; end: number; v
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** The latest texts' numbers: the reader looks for the numbers of one sentence several times. */
+const recentNumbers = new Map<string, readonly NumberMention[]>();
+
 export function findNumbers(written: string): NumberMention[] {
+  const known = recentNumbers.get(written);
+  if (known) return [...known];
+  const found = scanNumbers(written);
+  if (recentNumbers.size >= 64) recentNumbers.delete(recentNumbers.keys().next().value!);
+  recentNumbers.set(written, found);
+  return [...found];
+}
+
+function scanNumbers(written: string): NumberMention[] {
   const { text: norm, spans } = withSpelledNumbers(written);
   const mentions = findDigits(norm);
   // A number written as words spans all of its words.

@@ -78,7 +78,17 @@ export class Finder<T> {
         .map(([name, value]) => ({ re: new RegExp(entryPattern(name), 'g'), value, literal: entryLiteral(name) })),
     ];
   }
+  /** The latest texts' hits: the reader asks about the same sentence several times. */
+  private readonly recent = new Map<string, readonly Hit<T>[]>();
   find(norm: string): Hit<T>[] {
+    const known = this.recent.get(norm);
+    if (known) return [...known];
+    const hits = this.scan(norm);
+    if (this.recent.size >= 64) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(norm, hits);
+    return [...hits];
+  }
+  private scan(norm: string): Hit<T>[] {
     const hits: Hit<T>[] = [];
     for (const e of this.entries) {
       // (An entry whose longest word is not in the text cannot match: its pattern is not run.)
