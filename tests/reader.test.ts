@@ -1100,6 +1100,18 @@ describe('what earlier sentences of a turn carry', () => {
     expect(figuresOf([['cfo', ['Our service business grew by 11% comparable in the quarter.']]])).toEqual([]);
   });
 
+  it('reads "X after Y" as X compared with Y, "plus 14.8%" as growth, "raising the range" as a forecast, and treasury shares bought as a buyback', () => {
+    expect(figuresOf([['cfo', ['The adjusted EBITA margin was 12.5% after 11.6%.']]])).toEqual([['adjusted_ebita_margin_pct', 12.5]]);
+    expect(figuresOf([['cfo', ['Diluted earnings per share were EUR 1,87 after EUR 1,61 in the prior year.']]])).toEqual([['diluted_eps', 1.87]]);
+    expect(figuresOf([['cfo', ['Revenue of EUR 608 million, plus 14.8% nominal and plus 16.1% comparable.']]])).toEqual([['revenue', 608e6], ['revenue_yoy_pct', 14.8]]);
+    const guidance = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).guidance.map((g) => [g.metric, g.low, g.high]);
+    expect(guidance(['We are raising the range for the adjusted EBITA margin to 12.0% to 13.0%, from previously 11.5% to 12.5%.'])).toEqual([['adjusted_ebita_margin_pct', 12, 13]]);
+    expect(figuresOf([['cfo', ['In the third quarter, we purchased KRW 50 billion of treasury shares.']]])).toEqual([['buyback_usd', 50e9]]);
+    // A programme's size or its upper limit is not what was bought.
+    expect(figuresOf([['cfo', ['In February we announced a treasury share purchase program of KRW 150 billion through the end of this year.']]])).toEqual([]);
+    expect(figuresOf([['cfo', ['The Board resolved to acquire up to 12 million of our own shares, with an upper limit of 30 billion yen.']]])).toEqual([]);
+  });
+
   it('keeps a forecast compared with the year before, and a bound "more than 15% in 2026", as forecasts', () => {
     const guidance = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).guidance.map((g) => [g.metric, g.low, g.high, g.period]);
     expect(guidance(['For 2026, we expect revenue growth of 10% to 12%, compared with 9% in 2025.'])).toEqual([['revenue_yoy_pct', 10, 12, 'FY2026']]);

@@ -511,7 +511,7 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
     const startEndsRange = beforeStart !== undefined && RANGE_TO_LATIN.test(norm.slice(beforeStart.end, start!.start));
     // ("revised from previous 92.0 billion yen to 98.0 billion yen": the new value after "to";
     // but after the new range, "to $5.10 to $5.25 from the prior $5.00 to $5.30" is the old one.)
-    const afterNew = beforeStart !== undefined && /^[^\d]{0,12}\bfrom\s+(?:the\s+|our\s+)?(?:prior|previous|earlier|original|initial)\b/.test(norm.slice(beforeStart.end, start!.start));
+    const afterNew = beforeStart !== undefined && /^[^\d]{0,12}\bfrom\s+(?:the\s+|our\s+)?(?:prior|previous(?:ly)?|earlier|original|initial)\b/.test(norm.slice(beforeStart.end, start!.start));
     if (start && !startEndsRange && (afterNew || (!FROM_BEFORE.test(norm.slice(Math.max(0, start.start - 12), start.start)) && !/\bfrom\b[^\d]{0,30}$/.test(norm.slice(Math.max(0, start.start - 40), start.start))))) return 'prior';
   }
   // "如果碳酸锂价格涨到每吨15万元，…综合毛利率大约会下降…", "if prices were to rise, margin would be 20%": a hypothetical.
@@ -556,6 +556,10 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   // growth of 10%, compared with 9% in 2025" is still a forecast.)
   if (/(?:compared (?:to|with)|versus|\bvs\b|(?<!(?:more|less|fewer|greater|higher|lower|better|worse)\s)than|from)\s[^,;，；]*\bin (?:19|20)\d\d\b/.test(norm) && !/quarter|季度|\bq[1-4]\b/.test(norm) && !p.forecastAt.some((f) => f < num.start)) return 'year-to-date';
   if (isPrior(p, num, measure, vocab)) return 'prior';
+  // "The adjusted EBITA margin was 12.5% after 11.6%", "EUR 1,87 after EUR 1,61": as translations
+  // from German write a comparison, the value after "after" is the earlier one.
+  const before = p.numbers.find((n) => n.end === prevEnd);
+  if (before && before.kind === num.kind && new RegExp(String.raw`^\s*,?\s*after\s*${CURRENCY_BEFORE}?\s*$`).test(norm.slice(prevEnd, num.start))) return 'prior';
   // "the margin was 15.5%, not 15.8%", "rather than $4.2 million": a value the speaker rejects.
   if (new RegExp(String.raw`(?:,\s*|\b)(?:not|rather than|instead of)\s*${CURRENCY_BEFORE}?\s*$`).test(upTo)) return 'prior';
   // "two years back, in Q2 FY25, our revenue was …": a quarter of another fiscal year before the value, in its sentence.
@@ -756,6 +760,9 @@ export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Voc
 /** Sign and direction of a percentage: the last growth word before it (since the previous number), or one right after it. */
 export function direction(p: Parsed, num: NumberMention, from: number, previous?: { sign: number; end: number }): number {
   const left = p.norm.slice(from, num.start);
+  // "revenue of EUR 608 million, plus 14.8% nominal", "minus 3.2%": a sign word right before the rate.
+  if (num.kind === 'percent' && /(?:^|[\s,(])plus\s*$/.test(left)) return 1;
+  if (num.kind === 'percent' && /(?:^|[\s,(])minus\s*$/.test(left)) return -1;
   const up = [...left.matchAll(new RegExp(GROWTH_UP.source, 'g'))].pop()?.index ?? -1;
   const lastDown = [...left.matchAll(new RegExp(GROWTH_DOWN.source, 'g'))].pop();
   const down = lastDown?.index ?? -1;
