@@ -985,6 +985,16 @@ describe('what earlier sentences of a turn carry', () => {
     expect(segs(['In Devices, orders remained subdued.', 'Adjusted EBITA rose to $31 million.'])).toEqual([['devices', 'adjusted_ebita', 31e6]]);
   });
 
+  it('knows a segment named with "&" when it is said with "and", and reads comparable sales as no revenue growth', () => {
+    const withGear = { ...company, segments: [...company.segments, { id: 'apparel-and-gear', names: { en: 'Apparel & Gear' }, aliases: [], metrics: [], origin: 'text' as const }] };
+    const r = figureReader({ company: withGear, metrics: metrics(), reading: reading(), quarter: parseQuarterId('FY2025Q3')! });
+    const segs = (paragraphs: readonly string[]) => r.read(cfoTurn(paragraphs), speakers).figures.map((f) => [f.segment, f.metric, f.value]);
+    expect(segs(['Apparel and Gear net sales were $1,087.6 million, up 5.4%, with comps up 4.1%.'])).toEqual([
+      ['apparel-and-gear', 'revenue', 1087.6e6],
+      ['apparel-and-gear', 'revenue_yoy_pct', 5.4],
+    ]);
+  });
+
   it('drops a forecast range the speaker later says was the old one', () => {
     const guidance = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).guidance.map((g) => [g.metric, g.low, g.high]);
     const said = 'We expect free cash flow of $850 million to $900 million for the full year.';

@@ -186,8 +186,9 @@ export function vocabulary(reading: Reading, metrics: readonly Metric[], company
     ]),
   ];
   const segments = segmentsActiveIn(company.segments, quarter).filter((s) => s.id !== 'group');
+  // ("Apparel & Gear" is said "Apparel and Gear", and the reverse.)
   const names = (n: { en: string; 'zh-Hans'?: string | undefined; 'zh-Hant'?: string | undefined }, aliases: readonly string[]) =>
-    [n.en, n['zh-Hans'], n['zh-Hant'], ...aliases].filter((x): x is string => !!x);
+    [...new Set([n.en, n['zh-Hans'], n['zh-Hant'], ...aliases].filter((x): x is string => !!x).flatMap((x) => [x, x.replace(/\s+&\s+/g, ' and '), x.replace(/\s+and\s+/g, ' & ')]))];
   return {
     forecast: wordsRe(reading.frames.forecast),
     notForecast: wordsRe(reading.frames.not_forecast),
