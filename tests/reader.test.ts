@@ -86,6 +86,7 @@ describe('sign', () => {
     ['We expect revenue of one point one five to one point two one billion pounds.', [['guidance', 'revenue', 1.15e9, 'GBP'], ['guidance', 'revenue', 1.21e9, 'GBP']]],
     // Hundreds said without "hundred"; dollars and cents said as words (never before a scale).
     ['We continue to expect capital expenditures for the year of three eighty to four hundred million dollars.', [['guidance', 'capex', 380e6, 'USD'], ['guidance', 'capex', 400e6, 'USD']]],
+    ['net sales were two forty one point nine million dollars, up nine point eight percent', [['group', 'revenue', 241.9e6, 'USD'], ['group', 'revenue_yoy_pct', 9.8, '%']]],
     // "oh" said for a zero after the point; spelled words after "of" are an amount, not a source.
     ['We expect net sales of two point nine five billion to three point oh five billion dollars.', [['guidance', 'revenue', 2.95e9, 'USD'], ['guidance', 'revenue', 3.05e9, 'USD']]],
     // Dollars and cents said as two numbers after a per-share measure; the replaced range said in words is left out.

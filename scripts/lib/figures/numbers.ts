@@ -140,7 +140,9 @@ function spelledValue(words: string): number | undefined {
   // "hundred", a unit then a teen or tens word (and perhaps a unit).
   const said = whole!.split(/[\s-]+/);
   const [u, t, v] = said.map((w) => NUMBER_WORDS[w]);
-  if (!frac && said.length >= 2 && said.length <= 3 && u !== undefined && u >= 1 && u <= 9 && t !== undefined && t >= 10 && (said.length === 2 || (t >= 20 && t % 10 === 0 && v !== undefined && v >= 1 && v <= 9))) return u * 100 + t + (v ?? 0);
+  // ("two forty one point nine million": with its decimals too.)
+  const decimals = frac ? frac.split(/\s+/).map((w) => DECIMAL_DIGIT[w]).join('') : '';
+  if (said.length >= 2 && said.length <= 3 && u !== undefined && u >= 1 && u <= 9 && t !== undefined && t >= 10 && (said.length === 2 || (t >= 20 && t % 10 === 0 && v !== undefined && v >= 1 && v <= 9))) return Number(`${u * 100 + t + (v ?? 0)}${decimals ? `.${decimals}` : ''}`);
   let total = 0;
   let current = 0;
   for (const w of whole!.split(/[\s-]+/)) {
