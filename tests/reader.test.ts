@@ -87,6 +87,9 @@ describe('sign', () => {
     // Hundreds said without "hundred"; dollars and cents said as words (never before a scale).
     ['We continue to expect capital expenditures for the year of three eighty to four hundred million dollars.', [['guidance', 'capex', 380e6, 'USD'], ['guidance', 'capex', 400e6, 'USD']]],
     ['net sales were two forty one point nine million dollars, up nine point eight percent', [['group', 'revenue', 241.9e6, 'USD'], ['group', 'revenue_yoy_pct', 9.8, '%']]],
+    // After a per-share aside, the measure goes on: "up 15.2%" is the net income's growth.
+    ['Net income was $41.7 million, or $0.38 per diluted share, up 15.2% from $36.2 million.', [['group', 'net_income', 41.7e6, 'USD'], ['group', 'diluted_eps', 0.38, 'USD'], ['group', 'net_income_yoy_pct', 15.2, '%']]],
+    ['During the quarter we repurchased and cancelled 412,300 common shares under our normal course issuer bid for a total of $27.4 million.', [['group', 'buyback_usd', 27.4e6, 'USD']]],
     // "oh" said for a zero after the point; spelled words after "of" are an amount, not a source.
     ['We expect net sales of two point nine five billion to three point oh five billion dollars.', [['guidance', 'revenue', 2.95e9, 'USD'], ['guidance', 'revenue', 3.05e9, 'USD']]],
     // Dollars and cents said as two numbers after a per-share measure; the replaced range said in words is left out.

@@ -280,6 +280,9 @@ export function measureOf(p: Parsed, num: NumberMention, metrics: ReadonlyMap<st
 
 const DEBT_AFTER = /^\s*(?:in\s+(?:aggregate\s+)?principal\s+(?:amount\s+)?)?(?:of|in)\s+(?:our\s+|the\s+|its\s+)?(?:[\w.%-]+\s+){0,4}(?:notes|bonds|debentures|debt|loans|convertibles?)\b/;
 
+/** ", or $0.38 per diluted share,": an income figure restated per share, set off by commas. */
+const PER_SHARE_ASIDE = /,\s*or\s+(?:[a-z]{0,3}\$|\$|€|£|¥|rmb\s?|usd\s?|eur\s?)?\s*[\d.,]+\s*(?:cents?\s+)?per\s+(?:diluted\s+|basic\s+)?(?:share|ads|adr|ordinary share)s?\s*,/g;
+
 /** ", and <words> were": a clause with a subject of its own. */
 const NEW_SUBJECT = /(?:,\s*|\s)(?:and|with)\s+((?:(?:our|the|its)\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})\s+(?:was|were|came in at|totaled|totalled|amounted to|stood at|reaching|totaling|totalling|amounting to|standing at)\b/;
 
@@ -353,6 +356,13 @@ function measureWritten(p: Parsed, num: NumberMention, metrics: ReadonlyMap<stri
     if (!joined || !adjacent) return m;
   }
   if (!before) return undefined;
+  // "Net income was $41.7 million, or $0.38 per diluted share, up 15.2% from $36.2 million": the
+  // per-share aside restates the measure; what follows it is the measure's again.
+  const aside = [...p.norm.matchAll(PER_SHARE_ASIDE)].find((a) => a.index <= before.start && before.end <= a.index + a[0].length && a.index + a[0].length <= num.start);
+  if (aside) {
+    const owner = lastBefore(p.measures, aside.index);
+    if (owner?.value.metric && !p.breaks.some((b) => b.start > owner.end && b.end <= num.start)) return owner;
+  }
   const broken = p.breaks.some((b) => b.start > before.end && b.end <= num.start);
   if (broken) return undefined;
   // "Net revenues were $12.7 billion, and net earnings were $2.9 billion": a new subject the
@@ -376,7 +386,7 @@ function measureWritten(p: Parsed, num: NumberMention, metrics: ReadonlyMap<stri
   }
   // ("bought back shares worth 150 million euros"; "we acquired 1.1 million shares for 8.0 billion
   // yen", the company acquiring its own shares.)
-  if (!before.value.metric && /^(?:shares|stock)$/.test(before.text) && /^\s*(?:of\s+(?:our\s+)?(?:common\s+)?stock\s+)?(?:(?:in|during)\s+(?:the\s+)?(?:[a-z]+\s+)?quarter\s+)?(?:for|worth|totaling|totalling|amounting\s+to|,?\s*in\s+(?:the|a)\s+total\s+of)\s+(?:a\s+total\s+of\s+|approximately\s+|about\s+|an\s+aggregate\s+(?:of\s+)?)?$/.test(p.norm.slice(before.end, num.start).replace(new RegExp(String.raw`${CURRENCY_BEFORE}\s*$`), ''))) {
+  if (!before.value.metric && /^(?:shares|stock)$/.test(before.text) && /^\s*(?:of\s+(?:our\s+)?(?:common\s+)?stock\s+)?(?:(?:in|during)\s+(?:the\s+)?(?:[a-z]+\s+)?quarter\s+)?(?:under\s+(?:our|the|its)\s+(?:[a-z-]+\s+){0,4}?(?:program|programme|bid|plan|authori[sz]ation)\s+)?(?:for|worth|totaling|totalling|amounting\s+to|,?\s*in\s+(?:the|a)\s+total\s+of)\s+(?:a\s+total\s+of\s+|approximately\s+|about\s+|an\s+aggregate\s+(?:of\s+)?)?$/.test(p.norm.slice(before.end, num.start).replace(new RegExp(String.raw`${CURRENCY_BEFORE}\s*$`), ''))) {
     const verb = lastBefore(p.measures, before.start);
     if (verb?.value.metric === 'buyback_usd' && !p.breaks.some((b) => b.start > verb.end && b.end <= before.start)) return verb;
     const acquired = /\b(?:we|the company|it)\s+(?:acquired|purchased)\s+(?:(?:approximately|about|some|roughly)\s+)?(?:[\d.,]+\s*(?:million|thousand|m)?\s+)?(?:of\s+)?(?:its\s+|our\s+)?(?:own\s+|treasury\s+)?$/.exec(p.norm.slice(0, before.start));
