@@ -322,6 +322,8 @@ describe('time frame and modality', () => {
     ['Profit attributable to owners of the parent was 152 billion yen -- sorry, 15.2 billion yen, up 18.8%.', [['group', 'net_income', 15.2e9, 'JPY'], ['group', 'net_income_yoy_pct', 18.8, '%']]],
     ['Revenue was $410 million, sorry, I mean $412 million.', [['group', 'revenue', 412e6, 'USD']]],
     ['毛利率33.2%——不好意思，我更正一下，毛利率是32.3%，同比提升1.4个百分点。', [['group', 'gross_margin_pct', 32.3, '%']]],
+    ['The operating margin was 13.6% — I apologise, let me correct that — the operating margin was 13.0%.', [['group', 'operating_margin_pct', 13, '%']]],
+    ['By December 31 we had acquired 2.1 million shares for ¥6.3 billion.', [['group', 'buyback_usd', 6.3e9, 'JPY']]],
     // A clause that defines the measure names no measure and breaks no clause.
     ['Adjusted net income, which excludes the restructuring and purchase price allocation effects, was EUR 64 million.', [['group', 'non_gaap_net_income', 64e6, 'EUR']]],
     ['Adjusted EBITA, which excludes the amortization of acquired intangibles and the impairment, increased 11% to HKD 421 million.', [['group', 'adjusted_ebita_yoy_pct', 11, '%'], ['group', 'adjusted_ebita', 421e6, 'HKD']]],
@@ -1138,6 +1140,11 @@ describe('what earlier sentences of a turn carry', () => {
     expect(figuresOf([['cfo', ['我們將2025年資本支出預算由原先的新台幣170億元調高至約190億元。']]])).toEqual([]);
     expect(figuresOf([['cfo', ['美玲，你的數字是正確的，前三季資本支出為新台幣131億元。']]])).toEqual([]);
     expect(figuresOf([['cfo', ['第三季資本支出為新台幣49.5億元。']]])).toEqual([['capex', 4.95e9]]);
+  });
+
+  it('reads a balance at the end of the quarter as the quarter\'s, after a paragraph opened on the year to date', () => {
+    expect(figuresOf([['cfo', ['For the nine months, operating cash flow was ¥41.2 billion. Cash and deposits at the end of September were ¥118.5 billion.']]])).toEqual([['cash_and_investments', 118.5e9]]);
+    expect(figuresOf([['cfo', ['For the nine months, operating cash flow was ¥41.2 billion. Free cash flow was ¥12.0 billion.']]])).toEqual([]);
   });
 
   it('leaves out a measure the sentence dates to an earlier period before naming it', () => {

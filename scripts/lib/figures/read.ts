@@ -306,7 +306,7 @@ const FORECAST_AFTER = /^[^,;]{0,40}?\b(?:we|we're|we’re|we are|we now|we will
 const PART_OF_TOTAL = /(?:^|[,;:]\s*|\.\s+)(?:and\s+)?(?:on\s+\w+(?:\s+\w+)?,\s*(?:\w+,\s*)?)?of\s+(?:the|our|that|this)\s+[^,;]{0,60}\btotal\b[^,;]{0,60},\s*[^,;]{1,40}$/;
 
 /** What a speaker says to take back the figure just said, right before the right one. */
-export const RETRACTED = /^\s*(?:--|—{1,2}|–|-|,|，|\.\.\.|…|\.)?\s*(?:(?:sorry|i'm sorry|i am sorry|excuse me|i mean|pardon me|my apologies|my mistake|i misread(?: that)?|i misspoke|i misstated(?: that)?|correction|let me correct that|i correct|i'll correct|correcting|对不起|不好意思|抱歉|(?:这边|这里|我)?(?:更正|纠正)一下|我说错了|说错了)\s*(?:,|，|--|—|–|-|:|：)?\s*){1,2}(?:that should be|it's|it is|that's|that is|应该是|是)?\s*/;
+export const RETRACTED = /^\s*(?:--|—{1,2}|–|-|,|，|\.\.\.|…|\.)?\s*(?:(?:sorry|i'm sorry|i am sorry|excuse me|i mean|pardon me|my apologies|my mistake|i misread(?: that)?|i misspoke|i misstated(?: that)?|i apologi[sz]e|apologies|correction|let me correct that|i correct|i'll correct|correcting|对不起|不好意思|抱歉|(?:这边|这里|我)?(?:更正|纠正)一下|我说错了|说错了)\s*(?:,|，|--|—|–|-|:|：)?\s*){1,2}(?:that should be|it's|it is|that's|that is|应该是|是)?\s*/;
 
 /** What joins the two numbers of a range ("$1.64 to $1.68", "between $1.64 and $1.68"), the currency perhaps written again. */
 const RANGE_TO = new RegExp(String.raw`^\s*(?:to|-|–|~|至|到)\s*${REPEATED_CURRENCY}\s*$`);
@@ -389,7 +389,7 @@ function measureWritten(p: Parsed, num: NumberMention, metrics: ReadonlyMap<stri
   if (!before.value.metric && /^(?:shares|stock)$/.test(before.text) && /^\s*(?:of\s+(?:our\s+)?(?:common\s+)?stock\s+)?(?:(?:in|during)\s+(?:the\s+)?(?:[a-z]+\s+)?quarter\s+)?(?:under\s+(?:our|the|its)\s+(?:[a-z-]+\s+){0,4}?(?:program|programme|bid|plan|authori[sz]ation)\s+)?(?:for|worth|totaling|totalling|amounting\s+to|,?\s*in\s+(?:the|a)\s+total\s+of)\s+(?:a\s+total\s+of\s+|approximately\s+|about\s+|an\s+aggregate\s+(?:of\s+)?)?$/.test(p.norm.slice(before.end, num.start).replace(new RegExp(String.raw`${CURRENCY_BEFORE}\s*$`), ''))) {
     const verb = lastBefore(p.measures, before.start);
     if (verb?.value.metric === 'buyback_usd' && !p.breaks.some((b) => b.start > verb.end && b.end <= before.start)) return verb;
-    const acquired = /\b(?:we|the company|it)\s+(?:acquired|purchased)\s+(?:(?:approximately|about|some|roughly)\s+)?(?:[\d.,]+\s*(?:million|thousand|m)?\s+)?(?:of\s+)?(?:its\s+|our\s+)?(?:own\s+|treasury\s+)?$/.exec(p.norm.slice(0, before.start));
+    const acquired = /\b(?:we|the company|it)\s+(?:had\s+|have\s+)?(?:acquired|purchased)\s+(?:(?:approximately|about|some|roughly)\s+)?(?:[\d.,]+\s*(?:million|thousand|m)?\s+)?(?:of\s+)?(?:its\s+|our\s+)?(?:own\s+|treasury\s+)?$/.exec(p.norm.slice(0, before.start));
     if (acquired) return { start: acquired.index, end: acquired.index + acquired[0].length, text: acquired[0].trim(), value: { metric: 'buyback_usd', loss: false, head: false } };
   }
   return before;
@@ -671,6 +671,9 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   // (A period the paragraph opened on, "For the first half, …", yields to the call's quarter named
   // with the value: "… 11.9 billion yen in the second quarter".)
   if (period && (quarterAfterValue || (lastYtd ? quarterAfterYtd : quarterNamed(noAmounts)))) return 'quarter';
+  // (Nor is a balance at a date the period's: "For the nine months, operating cash flow was …. Cash
+  // and deposits at the end of December were ¥118.5 billion." is the quarter's closing balance.)
+  if (period === 'year-to-date' && !lastYtd && /\b(?:at\s+the\s+end\s+of|as\s+(?:of|at)|at\s+(?:the\s+)?(?:quarter|period)[- ]end|ended\s+the\s+quarter\s+with)\b|(?:末|底)(?:的)?\s*$/.test(upTo)) return 'quarter';
   return period ?? 'quarter';
 }
 
