@@ -160,6 +160,11 @@ describe('fiscal calendar from the text', () => {
   it('keeps a fiscal year named by the year it starts in, and ends its quarter a year later than the name', () => {
     expect(calendarOf('Hoshiba Electric Corporation\nFinancial Results Briefing for the Second Quarter of Fiscal 2025 (Fiscal Year Ending March 31, 2026)\n')).toEqual({ quarter: 'FY2025Q2', end: '2025-09-30', fye: 3, how: 2 });
     expect(calendarOf('Hoshiba Electric Corporation\nFinancial Results Briefing for the Second Quarter of Fiscal 2026 (Fiscal Year Ending March 31, 2026)\n')).toEqual({ quarter: 'FY2026Q2', end: '2025-09-30', fye: 3, how: 2 });
+    // Written "Q1 FY2026", the year named by its start the same way.
+    expect(calendarOf('Hoshiba Electric Co., Ltd.\nFinancial Results Briefing for Q1 FY2026 (Fiscal Year Ending March 31, 2027)\nNotes: Our fiscal year runs from April 1 to March 31.\n')).toEqual({ quarter: 'FY2026Q1', end: '2026-06-30', fye: 3, how: 2 });
+  });
+  it('reads a results statement\'s "for the year ended 30 June 2025" as the fiscal year end', () => {
+    expect(calendarOf('Operator: Welcome to the Carrow Group plc full year and fourth quarter results call for the year ended 30 June 2025.\nQ4 FY25 revenue was £412.3m.\n')).toMatchObject({ quarter: 'FY2025Q4', end: '2025-06-30', fye: 6 });
   });
   it('reads the fiscal year end from a quarter stated with the day it ended', () => {
     expect(calendarOf('Tessaly (TSLY) Q4 2025 Earnings Call\nResults for the fourth quarter of fiscal 2025 ended February 28, 2025.')).toEqual({

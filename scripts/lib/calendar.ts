@@ -250,7 +250,8 @@ function weeksEnds(lines: readonly Line[]): string[] {
  */
 export function statedYearEnd(lines: readonly Line[]): { fye: FiscalYearEnd; line: number; text: string } | undefined {
   // ("financial year" too, and "Fiscal 2026 was a 53-week year ended 31 October 2026".)
-  const YEAR = '(?:(?:fiscal|financial)\\s+year|(?:fiscal|financial)\\s+(?:19|20)\\d\\d\\s+(?:was|is)\\s+an?\\s+5[23]-week\\s+year)';
+  // (And a results statement's "for the year ended 30 June 2025", "for the full year ended …".)
+  const YEAR = '(?:(?:fiscal|financial)\\s+year|(?:fiscal|financial)\\s+(?:19|20)\\d\\d\\s+(?:was|is)\\s+an?\\s+5[23]-week\\s+year|\\bfor\\s+the\\s+(?:full\\s+|financial\\s+|fiscal\\s+)?year)';
   const en = new RegExp(`\\b${YEAR}\\s+(?:that\\s+)?(?:ends|ended|ending|closes|closed)\\s+(?:on\\s+)?${MONTH_RE}\\s+(\\d{1,2})\\b`, 'i');
   const enDayFirst = new RegExp(`\\b${YEAR}\\s+(?:that\\s+)?(?:ends|ended|ending|closes|closed)\\s+(?:on\\s+)?(\\d{1,2})\\s+${MONTH_RE}`, 'i');
   const zh = /(?:财年|財年|财政年度|財政年度|会计年度|會計年度)\s*(?:截至|截止|结束于|結束於|于|於)\s*(?:每年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
@@ -272,7 +273,8 @@ export function statedYearEnd(lines: readonly Line[]): { fye: FiscalYearEnd; lin
 
 /** A line that names fiscal year `fy` and says it ends in the year after: "Fiscal 2025 (Fiscal Year Ending March 31, 2026)". */
 function namedByStartYear(lines: readonly Line[], fy: number): boolean {
-  const re = new RegExp(`\\b(?:fiscal|financial)\\s+(?:year\\s+)?(20\\d\\d)\\b[^.\\n]{0,60}?\\byear\\s+(?:ending|ended|ends)\\s+(?:on\\s+)?${MONTH_RE}\\s+\\d{1,2},?\\s+(20\\d\\d)\\b`, 'i');
+  // (Also "Q1 FY2026 (Fiscal Year Ending March 31, 2027)", "FY2026 refers to the fiscal year ending March 31, 2027".)
+  const re = new RegExp(`(?:\\b(?:fiscal|financial)\\s+(?:year\\s+)?|\\bfy\\s?)(20\\d\\d)\\b[^.\\n]{0,60}?\\byear\\s+(?:ending|ended|ends)\\s+(?:on\\s+)?${MONTH_RE}\\s+\\d{1,2},?\\s+(20\\d\\d)\\b`, 'i');
   return lines.some((l) => {
     const m = re.exec(l.text);
     return m !== null && Number(m[1]) === fy && Number(m[3]) === fy + 1;
