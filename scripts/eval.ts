@@ -41,7 +41,8 @@ for (const dir of positionals) {
 const width = Math.max(...results.map((r) => basename(r.file).length));
 for (const r of results) {
   const note = r.mode === 'detected' ? '' : r.mode === 'stand-in' ? '  (stand-in profile: company not detected)' : `  (not converted: ${r.error})`;
-  console.log(`${basename(r.file).padEnd(width)}  ${scoreLine(r.score)}; guidance ${r.guidance.found}/${r.guidance.total}, ${r.guidance.wrong?.length ?? 0} wrong${note}`);
+  const end = r.wrongEnd ? `; quarter end WRONG (${r.wrongEnd.said}, the key says ${r.wrongEnd.key})` : '';
+  console.log(`${basename(r.file).padEnd(width)}  ${scoreLine(r.score)}; guidance ${r.guidance.found}/${r.guidance.total}, ${r.guidance.wrong?.length ?? 0} wrong${end}${note}`);
   if (!values.verbose) continue;
   for (const w of r.score.wrong) console.log(`    WRONG ${w.record.segment}/${w.record.metric} = ${w.record.value} ${w.record.unit} (${w.why})\n          "${w.record.quote}"`);
   for (const m of r.score.missed) console.log(`    missed ${m[0]}/${m[1]} = ${JSON.stringify(m[2])} ${m[3]}: "${m[4]}"`);
@@ -50,5 +51,5 @@ for (const r of results) {
 }
 const total = results.reduce((t, r) => ({ facts: t.facts + r.score.facts, found: t.found + r.score.found, wrong: [...t.wrong, ...r.score.wrong] }), { facts: 0, found: 0, wrong: [] as Score['wrong'] });
 const guidance = results.reduce((t, r) => ({ found: t.found + r.guidance.found, total: t.total + r.guidance.total, wrong: t.wrong + (r.guidance.wrong?.length ?? 0) }), { found: 0, total: 0, wrong: 0 });
-console.log(`${'total'.padEnd(width)}  ${scoreLine(total)}; guidance ${guidance.found}/${guidance.total}, ${guidance.wrong} wrong  (${results.length} files; ${results.filter((r) => r.mode === 'stand-in').length} with a stand-in profile, ${results.filter((r) => r.mode === 'failed').length} not converted)`);
+console.log(`${'total'.padEnd(width)}  ${scoreLine(total)}; guidance ${guidance.found}/${guidance.total}, ${guidance.wrong} wrong  (${results.length} files; ${results.filter((r) => r.mode === 'stand-in').length} with a stand-in profile, ${results.filter((r) => r.mode === 'failed').length} not converted, ${results.filter((r) => r.wrongEnd).length} with a wrong quarter end)`);
 if (values.json) writeFileSync(values.json, JSON.stringify(results.map((r) => ({ file: basename(r.file), mode: r.mode, facts: r.score.facts, found: r.score.found, wrong: r.score.wrong.length, guidance: r.guidance })), null, 1) + '\n');

@@ -21,7 +21,7 @@ function runFolder(folder: string): FileResult[] {
 }
 
 function report(label: string, results: readonly FileResult[]): { facts: number; found: number; wrong: number } {
-  const lines = results.map((r) => `  ${r.file}: ${scoreLine(r.score)}; guidance ${r.guidance.found}/${r.guidance.total}, ${r.guidance.wrong?.length ?? 0} wrong${r.mode === 'detected' ? '' : r.mode === 'stand-in' ? ' (stand-in profile)' : ` (not converted: ${r.error})`}`);
+  const lines = results.map((r) => `  ${r.file}: ${scoreLine(r.score)}; guidance ${r.guidance.found}/${r.guidance.total}, ${r.guidance.wrong?.length ?? 0} wrong${r.wrongEnd ? `; quarter end WRONG (${r.wrongEnd.said}, the key says ${r.wrongEnd.key})` : ''}${r.mode === 'detected' ? '' : r.mode === 'stand-in' ? ' (stand-in profile)' : ` (not converted: ${r.error})`}`);
   const total = results.reduce((t, r) => ({ facts: t.facts + r.score.facts, found: t.found + r.score.found, wrong: t.wrong + r.score.wrong.length }), { facts: 0, found: 0, wrong: 0 });
   console.log(`${label}\n${lines.join('\n')}\n  total: ${scoreLine({ facts: total.facts, found: total.found, wrong: { length: total.wrong } as never })}`);
   return total;
@@ -156,6 +156,8 @@ describe('the evaluation corpus', () => {
     expect(wrong).toEqual([]);
     const wrongGuidance = results.flatMap((r) => (r.guidance.wrong ?? []).map((g) => `${r.file}: ${g.period} ${g.segment}/${g.metric} ${g.low}..${g.high} "${g.quote?.text}"`));
     expect(wrongGuidance).toEqual([]);
+    // (A wrong quarter end is a wrong date on every page of the call.)
+    expect(results.filter((r) => r.wrongEnd).map((r) => `${r.file}: ${r.wrongEnd!.said}, the key says ${r.wrongEnd!.key}`)).toEqual([]);
     expect(total.facts).toBeGreaterThan(0);
   });
 
@@ -174,6 +176,7 @@ describe('the evaluation corpus', () => {
     expect(wrong).toBeLessThanOrEqual(RETIRED_WRONG_AT_MOST);
     const wrongGuidance = results.reduce((n, r) => n + (r.guidance.wrong?.length ?? 0), 0);
     expect(wrongGuidance).toBeLessThanOrEqual(RETIRED_GUIDANCE_WRONG_AT_MOST);
+    expect(results.filter((r) => r.wrongEnd).map((r) => `${r.file}: ${r.wrongEnd!.said}, the key says ${r.wrongEnd!.key}`)).toEqual([]);
   });
 
   it.runIf(process.env.EVAL_HELDOUT === '1' || process.env.CI === 'true')('held-out set 13: score printed, runs only at the end of a stage', () => {

@@ -200,6 +200,8 @@ export interface FileResult {
   readonly mode: 'detected' | 'stand-in' | 'failed';
   readonly error?: string;
   readonly score: Score;
+  /** The quarter's last day the call was filed with, when it is not the key's (a wrong date on every page of the call). */
+  readonly wrongEnd?: { said: string; key: string };
   /** Guidance of the key found among the exported guidance records. */
   readonly guidance: { total: number; found: number; missed?: unknown[][]; wrong?: ReadonlyArray<{ metric: string; segment: string | null; period?: string | undefined; low?: number | undefined; high?: number | undefined; quote?: { text: string } | undefined }> };
 }
@@ -224,6 +226,8 @@ export function evaluateFile(txt: string, bytes: Uint8Array, key: Key, catalog: 
   }
   const names = (id: string) => segmentNames.get(id) ?? [id];
   const guidance = scoreGuidance(key, result.calls.flatMap((c) => c.guidance), names);
-  return { file: txt, mode, score: scoreCall(key, figureRecords(result.calls), names), guidance };
+  const ends = result.calls.filter((c) => c.quarter === key.quarter).map((c) => c.period_end);
+  const wrongEnd = ends.find((e) => e !== key.period_end);
+  return { file: txt, mode, score: scoreCall(key, figureRecords(result.calls), names), guidance, ...(wrongEnd ? { wrongEnd: { said: wrongEnd, key: key.period_end } } : {}) };
 }
 
