@@ -324,6 +324,8 @@ describe('time frame and modality', () => {
     ['毛利率33.2%——不好意思，我更正一下，毛利率是32.3%，同比提升1.4个百分点。', [['group', 'gross_margin_pct', 32.3, '%']]],
     ['The operating margin was 13.6% — I apologise, let me correct that — the operating margin was 13.0%.', [['group', 'operating_margin_pct', 13, '%']]],
     ['By December 31 we had acquired 2.1 million shares for ¥6.3 billion.', [['group', 'buyback_usd', 6.3e9, 'JPY']]],
+    // The cash-flow statement's name for capex.
+    ['Investments in property, plant and equipment and intangible assets were EUR 87 million.', [['group', 'capex', 87e6, 'EUR']]],
     // A clause that defines the measure names no measure and breaks no clause.
     ['Adjusted net income, which excludes the restructuring and purchase price allocation effects, was EUR 64 million.', [['group', 'non_gaap_net_income', 64e6, 'EUR']]],
     ['Adjusted EBITA, which excludes the amortization of acquired intangibles and the impairment, increased 11% to HKD 421 million.', [['group', 'adjusted_ebita_yoy_pct', 11, '%'], ['group', 'adjusted_ebita', 421e6, 'HKD']]],
