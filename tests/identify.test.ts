@@ -151,6 +151,8 @@ describe('which company a call is about', () => {
       '[00:01:10] Speaker 2: yarrafield had a strong quarter and yarrafield shipped more than ever',
     ].join('\n');
     expect(idOf(slip)).toBe('yarrafield-minerals');
+    // Said once each, the name in fewer words is the one a transcriber did not split.
+    expect(idOf(slip.replace(/\n\n\[00:01:10\].*$/, ''))).toBe('yarrafield-minerals');
     // Two names that differ by more than a slip of the ear stay two: the converter asks.
     expect(() => idOf(text.replace('green mirror markets', 'harbor view markets'))).toThrow(/names two companies as its own/);
   });
@@ -162,6 +164,9 @@ describe('fiscal calendar from the text', () => {
     expect(calendarOf('Hoshiba Electric Corporation\nFinancial Results Briefing for the Second Quarter of Fiscal 2026 (Fiscal Year Ending March 31, 2026)\n')).toEqual({ quarter: 'FY2026Q2', end: '2025-09-30', fye: 3, how: 2 });
     // Written "Q1 FY2026", the year named by its start the same way.
     expect(calendarOf('Hoshiba Electric Co., Ltd.\nFinancial Results Briefing for Q1 FY2026 (Fiscal Year Ending March 31, 2027)\nNotes: Our fiscal year runs from April 1 to March 31.\n')).toEqual({ quarter: 'FY2026Q1', end: '2026-06-30', fye: 3, how: 2 });
+  });
+  it('reads "the September quarter results" with a fiscal quarter as the quarter ending in September', () => {
+    expect(calendarOf('Speaker 1: welcome to the yarrafield minerals first quarter fiscal twenty twenty six results briefing\nSpeaker 2: thanks for joining us for the yarrafield minerals september quarter results\n')).toMatchObject({ quarter: 'FY2026Q1', end: '2025-09-30', fye: 6 });
   });
   it('reads a results statement\'s "for the year ended 30 June 2025" as the fiscal year end', () => {
     expect(calendarOf('Operator: Welcome to the Carrow Group plc full year and fourth quarter results call for the year ended 30 June 2025.\nQ4 FY25 revenue was £412.3m.\n')).toMatchObject({ quarter: 'FY2025Q4', end: '2025-06-30', fye: 6 });

@@ -1606,6 +1606,8 @@ describe('label lines', () => {
     // A Japanese briefing's English transcript: the moderator by name and role, numbered questioners with name and firm.
     ['Ayumi Sakurada, Moderator', { name: 'Ayumi Sakurada', role: 'operator' }, false],
     ['林佩君 (投資人關係處處長)', { name: '林佩君', title: '投資人關係處處長' }, false],
+    // A Nordic call's "Name, Company AB" labels: the person speaks for that company.
+    ['Anna Bergström, Torvalla Industri AB', { name: 'Anna Bergström', firm: 'Torvalla Industri AB' }, false],
     ['Questioner 1 (Takeshi Hondo, Suzaku Securities)', { name: 'Takeshi Hondo', role: 'analyst', firm: 'Suzaku Securities' }, false],
   ])('reads %s as a label', (line, label, marked) => {
     const got = labelLine(line)!;

@@ -326,6 +326,10 @@ describe('time frame and modality', () => {
     ['By December 31 we had acquired 2.1 million shares for ¥6.3 billion.', [['group', 'buyback_usd', 6.3e9, 'JPY']]],
     // The cash-flow statement's name for capex.
     ['Investments in property, plant and equipment and intangible assets were EUR 87 million.', [['group', 'capex', 87e6, 'EUR']]],
+    // "MSEK 812", "MNOK 1,126": millions of the currency; a correction "let me correct myself, the right figure is".
+    ['Cash flow from operating activities was SEK 821 million – sorry, let me correct myself, the right figure is MSEK 812 – compared with MSEK 701 in the same quarter last year.', [['group', 'operating_cash_flow', 812e6, 'SEK']]],
+    ['Group revenue for the quarter was NOK 6,842 million, up 8.4 percent.', [['group', 'revenue', 6842e6, 'NOK'], ['group', 'revenue_yoy_pct', 8.4, '%']]],
+    ['We expect the adjusted EBITA margin to be between 14 and 15 percent for the full year.', [['guidance', 'adjusted_ebita_margin_pct', 14, '%'], ['guidance', 'adjusted_ebita_margin_pct', 15, '%']]],
     // A clause that defines the measure names no measure and breaks no clause.
     ['Adjusted net income, which excludes the restructuring and purchase price allocation effects, was EUR 64 million.', [['group', 'non_gaap_net_income', 64e6, 'EUR']]],
     ['Adjusted EBITA, which excludes the amortization of acquired intangibles and the impairment, increased 11% to HKD 421 million.', [['group', 'adjusted_ebita_yoy_pct', 11, '%'], ['group', 'adjusted_ebita', 421e6, 'HKD']]],
@@ -1142,6 +1146,15 @@ describe('what earlier sentences of a turn carry', () => {
     expect(figuresOf([['cfo', ['我們將2025年資本支出預算由原先的新台幣170億元調高至約190億元。']]])).toEqual([]);
     expect(figuresOf([['cfo', ['美玲，你的數字是正確的，前三季資本支出為新台幣131億元。']]])).toEqual([]);
     expect(figuresOf([['cfo', ['第三季資本支出為新台幣49.5億元。']]])).toEqual([['capex', 4.95e9]]);
+  });
+
+  it('reads "dollars" without a country as the call\'s own dollar: Australian when the call names only Australian dollars', () => {
+    const units = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).figures.filter((f) => f.metric === 'revenue').map((f) => [f.value, f.unit]);
+    const revenue = 'revenue for the quarter was six hundred and twelve point four million dollars';
+    expect(units([revenue, 'copper averaged fifteen thousand australian dollars a tonne', 'we assume fifteen thousand two hundred australian dollars a tonne'])).toEqual([[612.4e6, 'AUD']]);
+    expect(units([revenue])).toEqual([[612.4e6, 'USD']]);
+    // Named once, or beside the US dollar named, another dollar changes nothing.
+    expect(units([revenue, 'copper averaged fifteen thousand australian dollars a tonne'])).toEqual([[612.4e6, 'USD']]);
   });
 
   it('reads a balance at the end of the quarter as the quarter\'s, after a paragraph opened on the year to date', () => {

@@ -198,6 +198,10 @@ function statedEnds(lines: readonly Line[]): Array<{ y: number; m: number; line:
       out.push({ m: early ? (mo === 1 ? 12 : mo - 1) : mo, y: early && mo === 1 ? y - 1 : y, line: l.n, text: m[0], day: iso(y, mo, d) });
     }
     for (const m of t.matchAll(/\b(?:quarter|three months)\s+ended\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/gi)) out.push({ m: Number(m[1]), y: Number(m[3]), line: l.n, text: m[0] });
+    // "the Acme September quarter results", "our March quarter report": a quarter named by its last
+    // month, as Australian companies name theirs, the call's own when its results are named with
+    // it; no year (0): the quarter's label gives it.
+    for (const m of t.matchAll(new RegExp(`\\b${MONTH_RE}\\s+quarter\\s+(?:results|report|earnings|update|briefing|call|activities report)\\b`, 'gi'))) out.push({ m: month(m[1]!), y: 0, line: l.n, text: m[0] });
     for (const m of t.matchAll(/截至\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*止\s*(?:三个月|三個月|季度)/g)) out.push({ y: Number(m[1]), m: Number(m[2]), line: l.n, text: m[0] });
     for (const m of t.matchAll(/(\d{4})\s*年\s*(\d{1,2})\s*月份?\s*(?:季度|季)/g)) out.push({ y: Number(m[1]), m: Number(m[2]), line: l.n, text: m[0] });
   }
@@ -387,7 +391,7 @@ export function readCalendar(lines: readonly Line[], callDate: string | undefine
       const later = namedByStartYear(lines, q.fy) ? { periodEnd: periodEndOf({ fy: q.fy + 1, q: q.q }, yearEnd.fye) } : {};
       return { quarter: q, fye: yearEnd.fye, fyeStrength: 2, ...later, fyeLine: yearEnd.line, fyeText: yearEnd.text, best: labels.best, conflicts: labels.conflicts };
     }
-    for (const e of ends) {
+    for (const e of ends.flatMap((x) => (x.y === 0 ? [{ ...x, y: q.fy - 1 }, { ...x, y: q.fy }] : [x]))) {
       const fye = fyeIfNamed(q.q, q.fy, e.y, e.m);
       if (fye) return { quarter: q, fye, fyeStrength: 2, ...(e.day && e.day !== periodEndOf(q, fye) ? { periodEnd: e.day } : {}), fyeLine: e.line, fyeText: e.text, best: labels.best, conflicts: labels.conflicts };
     }
@@ -396,7 +400,7 @@ export function readCalendar(lines: readonly Line[], callDate: string | undefine
     return { quarter: q, fye: { month: 12, day: 31 }, fyeStrength: 4, best: labels.best, conflicts: labels.conflicts };
   }
   // Only a quarter end: a calendar fiscal year is the only reading that needs no guess at the name.
-  const first = ends.find((e) => e.m % 3 === 0);
+  const first = ends.find((e) => e.m % 3 === 0 && e.y > 0);
   if (first) {
     const fye = { month: 12, day: 31 };
     return { quarter: { fy: first.y, q: (first.m / 3) as 1 | 2 | 3 | 4 }, fye, fyeStrength: 4, best: { quarter: { fy: first.y, q: (first.m / 3) as 1 | 2 | 3 | 4 }, strength: 2, line: first.line, text: first.text }, conflicts: [] };

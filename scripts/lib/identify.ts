@@ -194,7 +194,7 @@ function lowerCaseName(after: string): string | undefined {
     words.push(t);
   }
   const next = tokens[words.length];
-  if (words.length === 0 || words.length > 4 || /^(?:and|&)$/.test(words[words.length - 1]!) || !next || !/^(?:first|second|third|fourth|q[1-4]|fiscal|full|earnings|results|quarter|quarterly|annual|20\d\d)$/i.test(next)) return undefined;
+  if (words.length === 0 || words.length > 4 || /^(?:and|&)$/.test(words[words.length - 1]!) || !next || !/^(?:first|second|third|fourth|q[1-4]|fiscal|full|earnings|results|quarter|quarterly|annual|half|interim|20\d\d|march|june|september|december)$/i.test(next)) return undefined;
   return words.map((w) => (w === 'and' || w === '&' ? w : w[0]!.toUpperCase() + w.slice(1))).join(' ');
 }
 
@@ -524,7 +524,11 @@ export function joinMisheard(cands: readonly CompanyCandidate[], lines: readonly
     const re = new RegExp(`(?<![\\p{L}\\p{N}])${own(name, other).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`, 'giu');
     return lines.reduce((n, l) => n + (l.text.match(re)?.length ?? 0), 0);
   };
-  const [kept, other] = said(second.name, best.name) > said(best.name, second.name) ? [second, best] : [best, second];
+  // (Said as often: the name in fewer words, as speech recognition splits a name it does not know
+  // into common words, "yarrow field" for "yarrafield", and rarely joins two.)
+  const [s1, s2] = [said(best.name, second.name), said(second.name, best.name)];
+  const fewer = words(second.name).length < words(best.name).length;
+  const [kept, other] = s2 > s1 || (s2 === s1 && fewer) ? [second, best] : [best, second];
   return [{ ...kept, evidence: [...kept.evidence, ...other.evidence], weight: best.weight + second.weight }, ...rest];
 }
 

@@ -230,12 +230,17 @@ function currenciesOf(source: Source): { yuan: string; dollar: string | undefine
   const { named, bareDollars, declared, declaredOther, declaredYuan } = currencyCounts(source);
   const yuan = declaredYuan ?? top(new Map([...named].filter(([c]) => YUAN_FAMILY.has(c)))) ?? 'CNY';
   const most = top(named);
-  const dollar = declared ? (declared === 'USD' ? undefined : declared) : most && most !== 'USD' && DOLLAR_FAMILY.has(most) && named.get(most)! >= 3 ? most : undefined;
+  // (Twice is enough when the call never names the US dollar: an Australian company's "612.4 million
+  // dollars" beside "two hundred Australian dollars an ounce" is in Australian dollars.)
+  const dollar = declared ? (declared === 'USD' ? undefined : declared) : most && most !== 'USD' && DOLLAR_FAMILY.has(most) && (named.get(most)! >= 3 || (named.get(most)! >= 2 && !named.has('USD'))) ? most : undefined;
   const all = new Map(named);
   if (bareDollars > 0) all.set(dollar ?? 'USD', (all.get(dollar ?? 'USD') ?? 0) + bareDollars);
   // A bare "214 million" of a money measure: in the currency the call says it reports in, else
-  // the one currency it names (three times or more) and no other.
-  const only = all.size === 1 && [...all.values()][0]! >= 3 ? [...all.keys()][0] : undefined;
+  // the one currency it names (three times or more), with nine in ten of its amounts (one amount
+  // "in Canadian dollars" among a US company's does not make the rest foreign).
+  const total = [...all.values()].reduce((a, b) => a + b, 0);
+  const lead = top(all);
+  const only = lead !== undefined && all.get(lead)! >= 3 && all.get(lead)! >= 0.9 * total ? lead : undefined;
   return { yuan, dollar, currency: top(all), implied: declaredOther ?? declared ?? only };
 }
 

@@ -116,7 +116,7 @@ const NUMBER_WORD = `(?:${Object.keys(NUMBER_WORDS).join('|')}|hundred|thousand)
 const DECIMAL_DIGIT: Readonly<Record<string, number>> = { ...Object.fromEntries(Object.entries(NUMBER_WORDS).filter(([, v]) => v < 10)), oh: 0 };
 const SPELLED = new RegExp(`\\b${NUMBER_WORD}(?:(?:\\s+|-)(?:and\\s+)?${NUMBER_WORD})*(?:\\s+point(?:\\s+(?:${Object.keys(DECIMAL_DIGIT).join('|')}))+)?\\b`, 'g');
 /** What makes spoken words a figure: a unit or scale right after them. */
-const SPELLED_UNIT = /^\s*(?:percent|per cent|percentage points?|basis points|million|billion|thousand|pence|pounds|dollars|euros|yen|cents)\b/;
+const SPELLED_UNIT = /^\s*(?:percent|per cent|percentage points?|basis points|million|billion|thousand|pence|pounds|(?:(?:us|u\.s\.|american|australian|canadian|singapore|new zealand|hong kong)\s+)?dollars|euros|yen|cents)\b/;
 
 /** Words of the numbers below a hundred: "forty seven", "twelve", "four". */
 const wordsOf = (from: number, to: number, step = 1) => Object.keys(NUMBER_WORDS).filter((w) => NUMBER_WORDS[w]! >= from && NUMBER_WORDS[w]! <= to && NUMBER_WORDS[w]! % step === 0).join('|');
@@ -245,7 +245,10 @@ export function findNumbers(written: string): NumberMention[] {
 }
 
 function scanNumbers(written: string): NumberMention[] {
-  const { text: norm, spans } = withSpelledNumbers(written);
+  const { text: spelled, spans } = withSpelledNumbers(written);
+  // "MSEK 812", "MNOK 1,126": millions of the currency written before it, read as "SEK 812m"
+  // (the same length, so positions stay where they were).
+  const norm = spelled.replace(/(?<![a-z])m(sek|nok|dkk|eur|usd|chf|gbp)(\s?)(\d(?:[\d,.]*\d)?)(?![\d.,]*\s*(?:million|billion|bn|mn|m)\b)/g, (_m, c: string, sp: string, d: string) => `${c}${sp}${d}m`);
   const mentions = findDigits(norm);
   // A number written as words spans all of its words.
   return spans.length === 0 ? mentions : mentions.map((n) => {
@@ -324,6 +327,8 @@ function findDigits(norm: string): NumberMention[] {
         const s = re.exec(rest);
         if (s && !currency) {
           currency = cur;
+          // ("612.4 million dollars", no country named: the call's own dollar, like a bare "$".)
+          if (cur === 'USD' && /^\s*dollars?$/.test(s[0])) bareDollar = true;
           end += s[0].length;
           break;
         }
@@ -384,18 +389,21 @@ function shareRangeScale(list: NumberMention[], norm: string): NumberMention[] {
   return list.map((a, i) => {
     const b = list[i + 1];
     // "18–19 percent", "5 to 7%": the first number of a range of rates is a rate too.
-    if (b && a.kind === 'plain' && (b.kind === 'percent' || b.kind === 'pp') && a.value < 1000 && /^\s*(?:to|-|–|~|至|到)\s*$/.test(norm.slice(a.end, b.numStart))) return { ...a, kind: b.kind };
+    // ("between 14 and 15 percent" too.)
+    if (b && a.kind === 'plain' && (b.kind === 'percent' || b.kind === 'pp') && a.value < 1000 && (/^\s*(?:to|-|–|~|至|到)\s*$/.test(norm.slice(a.end, b.numStart)) || (/^\s*and\s*$/.test(norm.slice(a.end, b.numStart)) && /\bbetween\s*$/.test(norm.slice(Math.max(0, a.start - 10), a.start))))) return { ...a, kind: b.kind };
     if (!b || a.kind === 'percent' || a.kind === 'pp') return a;
     const joiner = norm.slice(a.end, b.numStart);
     if (!RANGE_JOINER.test(joiner)) return a;
     // ("for 2025 to EUR 1.22 billion": a range writes its currency before both numbers or only the first.)
     if (!a.currency && !/^\s*(?:to|and|-|–|~|至|到)\s*$/.test(joiner)) return a;
     // "15亿至16亿港元": the first has its scale but takes the second's currency.
-    if ((a.exp ?? 0) !== 0 && a.exp === b.exp && !a.currency && b.currency && b.kind === 'money') return { ...a, kind: 'money', currency: b.currency, ...(b.bareYuan ? { bareYuan: true } : {}) };
+    if ((a.exp ?? 0) !== 0 && a.exp === b.exp && !a.currency && b.currency && b.kind === 'money') return { ...a, kind: 'money', currency: b.currency, ...(b.bareYuan ? { bareYuan: true } : {}), ...(b.bareDollar ? { bareDollar: true } : {}) };
     if ((a.exp ?? 0) !== 0 || !b.exp) return a;
     const factor = 10 ** b.exp;
     const currency = a.currency ?? b.currency;
-    return { ...a, value: b.exp < 0 ? Number((a.value / 100).toFixed(6)) : a.value * factor, unitValue: a.unitValue * factor, exp: b.exp, kind: currency ? 'money' : 'count', ...(currency ? { currency } : {}) };
+    // (The start of a range takes a bare dollar as bare: "two point four to two point six billion dollars".)
+    const bare = !a.currency && b.bareDollar;
+    return { ...a, value: b.exp < 0 ? Number((a.value / 100).toFixed(6)) : a.value * factor, unitValue: a.unitValue * factor, exp: b.exp, kind: currency ? 'money' : 'count', ...(currency ? { currency } : {}), ...(bare ? { bareDollar: true } : {}) };
   });
 }
 

@@ -306,7 +306,7 @@ const FORECAST_AFTER = /^[^,;]{0,40}?\b(?:we|we're|we’re|we are|we now|we will
 const PART_OF_TOTAL = /(?:^|[,;:]\s*|\.\s+)(?:and\s+)?(?:on\s+\w+(?:\s+\w+)?,\s*(?:\w+,\s*)?)?of\s+(?:the|our|that|this)\s+[^,;]{0,60}\btotal\b[^,;]{0,60},\s*[^,;]{1,40}$/;
 
 /** What a speaker says to take back the figure just said, right before the right one. */
-export const RETRACTED = /^\s*(?:--|—{1,2}|–|-|,|，|\.\.\.|…|\.)?\s*(?:(?:sorry|i'm sorry|i am sorry|excuse me|i mean|pardon me|my apologies|my mistake|i misread(?: that)?|i misspoke|i misstated(?: that)?|i apologi[sz]e|apologies|correction|let me correct that|i correct|i'll correct|correcting|对不起|不好意思|抱歉|(?:这边|这里|我)?(?:更正|纠正)一下|我说错了|说错了)\s*(?:,|，|--|—|–|-|:|：)?\s*){1,2}(?:that should be|it's|it is|that's|that is|应该是|是)?\s*/;
+export const RETRACTED = /^\s*(?:--|—{1,2}|–|-|,|，|\.\.\.|…|\.)?\s*(?:(?:sorry|i'm sorry|i am sorry|excuse me|i mean|pardon me|my apologies|my mistake|i misread(?: that)?|i misspoke|i misstated(?: that)?|i apologi[sz]e|apologies|correction|let me correct that|let me correct myself|i correct|i'll correct|correcting|对不起|不好意思|抱歉|(?:这边|这里|我)?(?:更正|纠正)一下|我说错了|说错了)\s*(?:,|，|--|—|–|-|:|：)?\s*){1,2}(?:that should be|the right figure is|the correct figure is|it's|it is|that's|that is|应该是|是)?\s*/;
 
 /** What joins the two numbers of a range ("$1.64 to $1.68", "between $1.64 and $1.68"), the currency perhaps written again. */
 const RANGE_TO = new RegExp(String.raw`^\s*(?:to|-|–|~|至|到)\s*${REPEATED_CURRENCY}\s*$`);

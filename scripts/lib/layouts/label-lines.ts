@@ -122,6 +122,8 @@ export function splitLabel(core: string): RawLabel | undefined {
   if (analystAt?.groups) return { text, name, role: 'analyst', firm: (analystAt.groups.a ?? analystAt.groups.b)!.trim() };
   // A comma label needs a title to be one: "Thanks, Dana" is a sentence; or an investment
   // firm's name, which makes it an analyst's ("Ryo Fujimaki, Hanamura Securities").
+  // ("Anna Bergström, Torvalla Industri AB": a person and the company they speak for, named with its legal form.)
+  if (comma?.groups && !paren && !zhSpace && !TITLE_WORDS.test(extra) && LEGAL_FORM.test(` ${extra}`) && /^[A-Z]/.test(extra)) return { text, name, firm: extra };
   if (comma?.groups && !paren && !zhSpace && !TITLE_WORDS.test(extra)) return FIRM_WORDS.test(extra) && /^[A-Z]/.test(extra) ? { text, name, role: 'analyst', firm: extra } : undefined;
   return TITLE_WORDS.test(extra) ? { text, name, title: extra } : { text, name, firm: extra };
 }
