@@ -329,6 +329,8 @@ describe('time frame and modality', () => {
     // "MSEK 812", "MNOK 1,126": millions of the currency; a correction "let me correct myself, the right figure is".
     ['Cash flow from operating activities was SEK 821 million – sorry, let me correct myself, the right figure is MSEK 812 – compared with MSEK 701 in the same quarter last year.', [['group', 'operating_cash_flow', 812e6, 'SEK']]],
     ['Group revenue for the quarter was NOK 6,842 million, up 8.4 percent.', [['group', 'revenue', 6842e6, 'NOK'], ['group', 'revenue_yoy_pct', 8.4, '%']]],
+    // A Norwegian seafood company's alternative performance measure: operational EBIT is adjusted.
+    ['Operational EBIT came to NOK 1,126 million, and the operational EBIT margin was 16.5 percent.', [['group', 'non_gaap_operating_income', 1126e6, 'NOK'], ['group', 'non_gaap_operating_margin_pct', 16.5, '%']]],
     ['We expect the adjusted EBITA margin to be between 14 and 15 percent for the full year.', [['guidance', 'adjusted_ebita_margin_pct', 14, '%'], ['guidance', 'adjusted_ebita_margin_pct', 15, '%']]],
     // A clause that defines the measure names no measure and breaks no clause.
     ['Adjusted net income, which excludes the restructuring and purchase price allocation effects, was EUR 64 million.', [['group', 'non_gaap_net_income', 64e6, 'EUR']]],

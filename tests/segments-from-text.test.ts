@@ -145,6 +145,10 @@ describe('segments read from the text', () => {
     ['Now by segment. Factory Automation. Revenue was 92.8 billion yen. Optical Components. Revenue was 35.3 billion yen. The Optical segment also sells lenses.', ['factory-automation', 'optical-components']],
     // A walk through the units announced at the start of a later paragraph ("Now by business.").
     ['Revenue for the third quarter was NT$17.32 billion.\nNow by business. Advanced Packaging revenue was NT$10.84 billion, up 19.3%. Testing Services revenue was NT$4.12 billion, up 9.6%.', ['advanced-packaging', 'testing-services']],
+    // A walk whose paragraphs open on the unit: a measure word joined by "&" is the name's, and one
+    // word is a name when it is written with its capital mid-sentence too.
+    ['Revenue grew 8.4 percent, driven by growth in Feed. Let me take you through the segments.\nIn Farming, revenue was NOK 4,915 million.\nSales & Processing had a difficult quarter. Revenue was NOK 5,230 million.\nFeed continues to do well. Revenue grew to NOK 1,688 million.', ['farming', 'sales-and-processing', 'feed']],
+    ['Let me take you through the segments.\nIn Farming, revenue was NOK 4,915 million.\nDemand continues to be strong. Revenue grew to NOK 1,688 million.', ['farming']],
     // A slide's table with a revenue column whose rows end in a group total: the rows above it are units (not central costs).
     ['Q4 FY25 (three months to 30 June)   Revenue   Reported   Adj. op.\n£m        growth     profit £m\nBuilt Environment   187.4   +9.1%   34.6\nLife Sciences   76.3   +10.5%   19.7\nCentral costs   -   -   (5.4)\nGroup   263.7   +9.5%   48.9', ['built-environment', 'life-sciences']],
     ['Q4 FY25   Revenue   Reported   Adj. op.\nBuilt Environment   187.4   +9.1%   34.6\nLife Sciences   76.3   +10.5%   19.7', []],

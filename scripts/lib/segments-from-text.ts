@@ -69,7 +69,7 @@ const NAME_COLON_SALES = new RegExp(`(?:^|[.!?]\\s+)(${NAME})\\s*:\\s+(?:net sal
 /** "Turning to Diagnostics.", "Moving on to Home Care," as a sentence's opening. */
 const TURNING_TO = new RegExp(`(?:^|[.!?]\\s+)(?:Turning|Moving(?:\\s+on|\\s+next)?|Now\\s+turning|Next,?\\s+(?:turning|moving)|Shifting)\\s+to\\s+(?:our\\s+|the\\s+)?(${NAME})(?:\\s+(?:segment|division|business))?\\s*[.,:]`, 'g');
 /** "Sensing and Instrumentation was steadier. Revenue of $296.7 million …": a paragraph that opens on a name, in a walk through the units. */
-const PARAGRAPH_OPENS_ON_NAME = new RegExp(`(?:^\\W*|[.!?]\\s+)(${NAME})\\s+(?:was|were|had|delivered|grew|saw|posted|remained|continued|performed|declined|rounded out)\\b`, 'g');
+const PARAGRAPH_OPENS_ON_NAME = new RegExp(`(?:^\\W*|[.!?]\\s+)(${NAME})\\s+(?:was|were|had|delivered|grew|saw|posted|remained|continued|continues|performed|declined|rounded out)\\b`, 'g');
 const REVENUE_AMOUNT_EN = /\b(?:[Rr]evenues?|[Ss]ales|[Nn]et sales)\b(?:[^.;]|\.\d){0,40}?(?:[$€£¥]|\b[A-Z]{3}\s?)\d/;
 /** "Motion & Drives, our largest segment, had …": a name the sentence calls one of the company's units. */
 const NAME_APPOSITIVE = new RegExp(`(?:^|[.!?]\\s+|\\b(?:start|starting|begin|beginning)\\s+with\\s+)(${NAME}),\\s+(?:our|its|the\\s+company's)\\s+(?:[a-z-]+\\s+){0,3}(?:segment|division)\\b`, 'g');
@@ -557,7 +557,13 @@ export function segmentsFromText(raw: RawSource): Segment[] {
       for (const opens of p.matchAll(PARAGRAPH_OPENS_ON_NAME)) {
         // (Within a paragraph only right after the walk's own words: "Now the divisions. Battery Materials was …".)
         if (opens.index > 0 && !/\b(?:segments|divisions|businesses|business units)\s*[.:]\s*$/i.test(p.slice(0, opens.index + 2))) continue;
-        if (/\s/.test(opens[1]!) && !opens[1]!.split(/\s+/).some((w) => MEASURE_WORDS.test(w)) && REVENUE_AMOUNT_EN.test(p.slice(opens.index))) addEn(opens[1]!);
+        // (A measure word in a name joined by "&" is the name's: "Sales & Processing had a difficult
+        // quarter"; one word is a name when management writes it with its capital mid-sentence too:
+        // "Feed continues to do well" after "growth in Feed".)
+        const name = opens[1]!;
+        const joined = /\s(?:&|and)\s/.test(name);
+        const oneWord = !/\s/.test(name) && found.size >= 1 && !MEASURE_WORDS.test(name) && new RegExp(`[a-z,;:]\\s+${escapeRe(name)}(?![A-Za-z])`).test(text);
+        if ((/\s/.test(name) || oneWord) && (joined || !name.split(/\s+/).some((w) => MEASURE_WORDS.test(w))) && REVENUE_AMOUNT_EN.test(p.slice(opens.index))) addEn(name);
       }
       for (const m of p.matchAll(TURNING_TO)) addEn(m[1]!);
       for (const m of p.matchAll(OUR_BUSINESS_DID)) addEn(m[1]!);
