@@ -322,6 +322,8 @@ describe('time frame and modality', () => {
     ['Profit attributable to owners of the parent was 152 billion yen -- sorry, 15.2 billion yen, up 18.8%.', [['group', 'net_income', 15.2e9, 'JPY'], ['group', 'net_income_yoy_pct', 18.8, '%']]],
     ['Revenue was $410 million, sorry, I mean $412 million.', [['group', 'revenue', 412e6, 'USD']]],
     ['毛利率33.2%——不好意思，我更正一下，毛利率是32.3%，同比提升1.4个百分点。', [['group', 'gross_margin_pct', 32.3, '%']]],
+    // "前一季為…" is the quarter before; "較上一季成長6.2%" is sequential, not year on year.
+    ['第三季合併營業收入為新台幣5,874百萬元，前一季為5,531百萬元，去年同期為5,207百萬元，年增12.8%。', [['group', 'revenue', 5874e6, 'TWD'], ['group', 'revenue_yoy_pct', 12.8, '%']]],
     ['The operating margin was 13.6% — I apologise, let me correct that — the operating margin was 13.0%.', [['group', 'operating_margin_pct', 13, '%']]],
     ['By December 31 we had acquired 2.1 million shares for ¥6.3 billion.', [['group', 'buyback_usd', 6.3e9, 'JPY']]],
     // The cash-flow statement's name for capex.
@@ -1089,6 +1091,16 @@ describe('what earlier sentences of a turn carry', () => {
     // Without the statement, the 元-currency named most often is what a bare 元 means.
     expect(withUnits(['集团净利润为 5.92 亿元。', ...hkdBuybacks])).toContainEqual(['net_income', 5.92e8, 'HKD']);
     expect(withUnits(['货币单位：新台币', '集团净利润为 5.92 亿元。'])).toEqual([['net_income', 5.92e8, 'TWD']]);
+  });
+
+  it('reads growth "較上一季" as sequential, not year on year', () => {
+    const bases = reader.read(cfoTurn(['第三季合併營業收入為新台幣58.74億元，較上一季成長6.2%，與去年同期相比則成長12.8%。']), speakers).figures.filter((f) => f.metric === 'revenue_yoy_pct').map((f) => [f.value, f.basis]);
+    expect(bases).toEqual([[6.2, 'qoq'], [12.8, 'yoy']]);
+  });
+
+  it('reads the items after a short paragraph that names the outlook and ends with a colon as the company\'s forecasts, after a segment\'s paragraph', () => {
+    const guidance = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).guidance.map((g) => [g.segment, g.metric, g.low, g.high, g.period]);
+    expect(guidance(['零售业务收入为人民币30亿元。', '最後是第四季的展望。以匯率1美元兌新台幣30.5元為假設基礎：', '第一，第四季營業收入預估在新台幣56億元至59億元之間。'])).toEqual([['group', 'revenue', 5.6e9, 5.9e9, 'FY2025Q4']]);
   });
 
   it('reads each item of a list a forecast sentence introduces with a colon as a forecast of the period it names', () => {

@@ -12,7 +12,7 @@ export const GROWTH_DOWN = /(下降|减少|下滑|降低|下跌|年减|季减|�
 export const GROWTH_AFTER = /^\s*(?:的)?\s*(?:同比|年同比|year[- ]over[- ]year|year[- ]on[- ]year|yoy)?\s*(增长|增速|growth|increase)/;
 export const DECLINE_AFTER = /^\s*(?:的)?\s*(?:同比|年同比|year[- ]over[- ]year|year[- ]on[- ]year|yoy)?\s*(下降|decline|decrease)/;
 /** Quarter-over-quarter wording; growth is year over year unless the sentence says so. */
-export const QOQ = /(环比|季增|季减|季比|quarter-over-quarter|quarter over quarter|quarter-on-quarter|sequential|\bqoq\b)/;
+export const QOQ = /(环比|季增|季减|季比|较上一?个?季度?|较前一?季度?|比上一?个?季度?|quarter-over-quarter|quarter over quarter|quarter-on-quarter|sequential|\bqoq\b)/;
 
 /** An amount right after one of these is a change, not a level ("增长 110 亿元", "an increase of RMB11.1 billion"). */
 export const CHANGE_BEFORE =

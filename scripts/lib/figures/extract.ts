@@ -379,6 +379,8 @@ interface Carried {
   paragraphGroupFamilies: Set<string>;
   /** A paragraph that ends "公司预计2025年第四季度：" or "For the fourth quarter, we expect:" opened a list of forecasts. */
   forecastList: boolean;
+  /** That list's opener named no segment: its items are the company's. */
+  listOfCompany?: boolean;
   /** The table whose rows the paragraphs are, and the topic before it (rows set none for what follows). */
   table: { readonly header: readonly string[]; cols: readonly Column[]; readonly entity: Entity | undefined; line: number; rows?: number; readonly text?: string } | undefined;
 }
@@ -722,7 +724,12 @@ export function figureReader(ctx: ExtractContext) {
       // "公司预计2025年第四季度：" then "总收入在255.0亿元至268.0亿元之间。": each item of the list is a forecast.
       const listed = state.forecastList && forecastListItem(p.text);
       if (listed) state.period = 'forecast';
-      state.forecastList = listed ? !/[。.]\s*$/.test(p.text) : FORECAST_LIST_OPENER.test(p.text);
+      // (A list the company's outlook opens, naming no segment, "最後是第四季的展望。以匯率…為假設基礎：",
+      // is the company's: an item that names no segment is the group's, whatever the talk was on before.)
+      if (listed && state.listOfCompany && vocab.segments.find(normalizeSameLength(p.text)).length === 0) state.entity = { kind: 'group' };
+      // (Or a short paragraph that names the outlook and ends with a colon: "最後是第四季的展望。以匯率…為假設基礎：".)
+      state.forecastList = listed ? !/[。.]\s*$/.test(p.text) : FORECAST_LIST_OPENER.test(p.text) || (p.text.length <= 200 && /[:：]\s*$/.test(p.text) && OUTLOOK_TOPIC.test(normalizeSameLength(p.text)));
+      if (!listed && state.forecastList) state.listOfCompany = vocab.segments.find(normalizeSameLength(p.text)).length === 0;
       const saysWrong = TAKEN_BACK_WORDS.test(p.text);
       // "… was of R$ 121,4 million. Sorry, I correct: R$ 112,4 million, …": a sentence that opens
       // by taking back the figure just said is read with the sentence before it, as one statement.

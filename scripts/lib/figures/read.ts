@@ -706,7 +706,7 @@ export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Voc
   // "prior-year Q1 operating profit was revised to …", "last year's net sales were …": the measure itself is dated earlier.
   if (/\b(?:prior[- ]year|previous[- ]year|year[- ]ago|last\s+year's|last\s+year’s|prior[- ]period|prior[- ]quarter|previous[- ]quarter|last\s+quarter's|last\s+quarter’s)(?:\s+(?:q[1-4]|first[- ]quarter|second[- ]quarter|third[- ]quarter|fourth[- ]quarter|quarter's|quarter’s|quarterly|full[- ]year|period's))?\s+(?:(?:reported|restated|consolidated|group|total)\s+)?$/i.test(norm.slice(Math.max(0, measure.start - 50), measure.start))) return true;
   // "去年同期集团收入为…", "上季度云业务收入为…": a Chinese period that opens the clause dates its subject.
-  if (markerBeforeMeasure && /^(?:去年同期|上年同期|去年同季|上季度|上一季度|上个季度|上季|上一季|前一季度|一年前)$/.test(markerBeforeMeasure[0])) {
+  if (markerBeforeMeasure && /^(?:去年同期|上年同期|去年同季|上季度|上一季度|上个季度|上季|上一季|前一季度|前一季|前季|一年前)$/.test(markerBeforeMeasure[0])) {
     const between = norm.slice(markerBeforeMeasure.index + markerBeforeMeasure[0].length, measure.start);
     const opensClause = /(?:^|[,，;；。:：])\s*$/.test(norm.slice(0, markerBeforeMeasure.index));
     if (opensClause && between.length <= 12 && !/[,，;；。]|相比|相较|对比|增长|下降|增加|减少/.test(between)) return true;
