@@ -156,6 +156,8 @@ describe('segments read from the text', () => {
     ['Now by segment. In Q1 FY2026, net sales were 412.6 billion yen. In Energy Systems, net sales were 168.2 billion yen. In Factory Automation, net sales were 131.0 billion yen.', ['energy-systems', 'factory-automation']],
     ['In 2025, revenue grew 4.1%. In 3Q25, sales were EUR 880 million.', []],
     // A verb is no unit: "第三季度实现收入21.35亿元" after the unit's heading names 智能座舱, not 实现.
+    // An enumerated unit described after a comma ("第二是車用感測模組，這是我們…的產品線。").
+    ['首先是電源管理晶片。第三季電源管理晶片營收為2,761百萬元。\n第二是車用感測模組，這是我們成長最快的產品線。第三季車用感測模組營收達到1,997百萬元。', ['dianyuanguanlijingpian', 'cheyonggancemozu']],
     // A market is no unit either: 海外市场 is where the units sell.
     ['第三季度，公司实现营业收入36.82亿元，同比增长18.6%。实现归属于上市公司股东的净利润2.87亿元。\n分业务来看：\n第一，智能座舱业务。第三季度实现收入21.35亿元，同比增长26.1%。\n第二，工业视觉业务。第三季度实现收入10.12亿元，同比增长9.8%。\n海外市场方面，第三季度海外收入7.9亿元，同比增长42%。', ['zhinengzuocang', 'gongyeshijue']],
   ] as const)('%s', (text, expected) => expect(ids(...text.split('\n'))).toEqual(expected));

@@ -155,7 +155,7 @@ const ZH_BUSINESS_REVENUE = /(?:^|[，,；;。：:]\s*)(?:第?[一二三四]季�
 /** Subjects of "…实现收入" that are the company, not one of its businesses. */
 const ZH_NOT_BUSINESS = /^(?:公司|本公司|集团|集團|我们|我們|我司|全年|前三季度|上半年|整体|整體|合计|合計)$|^(?:海外|国内|國內|境外|境内|国际|國際)(?:市场|市場|业务|業務)?$|^(?:实现|實現|录得|錄得|取得|完成|达成|達成|获得|獲得|带来|帶來)|季|合并|合併|累计|累計|^[占佔總总]|^其他$|指引|展望|业绩|業績|利息|费用|費用|成本|利润|利潤|毛利|现金|現金|资本开支|資本支出|税|稅|汇率|匯率|财务|財務|回购|回購|分红|分紅|股息/u;
 /** "先谈谈在线游戏。", "第二是广告及营销服务。", "最后是云服务。": a business the speaker enumerates as a topic sentence. */
-const ZH_ENUMERATED = /(?:^|[。；！])\s*(?:先谈谈|先谈|先说说|先说|首先是|首先谈谈|第[一二三四五六](?:个|块|塊)?是|其次是|再次是|最后是|最後是)\s*([\p{Script=Han}]{2,10}?)(?:业务|業務|板块|板塊)?\s*[。：:]/gu;
+const ZH_ENUMERATED = /(?:^|[。；！])\s*(?:先谈谈|先谈|先说说|先说|首先是|首先谈谈|第[一二三四五六](?:个|块|塊)?是|其次是|再次是|最后是|最後是)\s*([\p{Script=Han}]{2,10}?)(?:业务|業務|板块|板塊)?\s*(?:[。：:]|[，,](?=\s*(?:这是|這是|这块|這塊|它是)))/gu;
 /**
  * "第一，智能终端业务。", "其次，物联网平台与服务业务。": an enumerated heading sentence that names a
  * unit as a business, segment or division, whose results follow without repeating the name.
