@@ -439,6 +439,38 @@ describe('a Markdown export whose speakers are "### Name (Title)" headings, a ru
   });
 });
 
+describe('"Name, Company" label lines without the legal form, the same company for two or more people', () => {
+  const text = [
+    'Brattvik Industri AB (publ)',
+    'Fourth Quarter 2025 Results – Conference Call Transcript',
+    '',
+    'Operator',
+    'Good morning, and welcome to the Brattvik Industri fourth quarter 2025 results conference call.',
+    '',
+    'Karin Lind, Brattvik Industri',
+    'Thank you, operator. Net sales for the quarter came to SEK 4,312 million, up 5.0 percent.',
+    '',
+    'Olof Berg, Brattvik Industri',
+    'Thank you, Karin. Operating profit was SEK 462 million.',
+    '',
+    'Operator',
+    'The first question comes from Henrik Wall of Skeppsbron Equities.',
+    '',
+    'Henrik Wall, Skeppsbron Equities',
+    'Good morning. Could you comment on the margin?',
+    '',
+    'Olof Berg, Brattvik Industri',
+    'Yes, it improved by 100 basis points.',
+  ].join('\n');
+  it('takes them as the company\'s speakers, and reads their figures', () => {
+    const result = convertAll([textInput('brattvik.txt', text)], catalog([]));
+    expect(result.errors).toEqual([]);
+    const call = result.calls[0]!;
+    expect(call.speakers.map((x) => `${x.name} | ${x.role}`).sort()).toEqual(['Henrik Wall | analyst', 'Karin Lind | executive', 'Olof Berg | executive', 'Operator | operator']);
+    expect(call.figures.map((f) => [f.metric, f.value])).toEqual(expect.arrayContaining([['revenue', 4312e6], ['operating_income', 462e6]]));
+  });
+});
+
 describe('a Chinese transcript whose labels name only the side: "管理层：", "分析师：", "主持人："', () => {
   const text = [
     '星澜科技2025年第三季度业绩电话会议',

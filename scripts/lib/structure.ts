@@ -21,6 +21,7 @@ import { countName } from './detect.ts';
 import type { RawParagraph, RawSource, RawTurn } from './raw.ts';
 import { IR_TITLE, roleFromName, TITLE_WORDS } from './layouts/shared.ts';
 import { compactKey, matchKey, slugify } from './text.ts';
+import { shortName } from './identify.ts';
 
 /** Finds the company's person a label name refers to (any name or alias, any script). */
 export function personMatcher(company: Company): (name: string) => Person | undefined {
@@ -41,6 +42,12 @@ export function personMatcher(company: Company): (name: string) => Person | unde
   };
 }
 
+/** Whether a firm a label gives is the company the call is about ("Torvalla Industri AB", "Torvalla"). */
+function namesCompany(firm: string, company: Company): boolean {
+  const key = compactKey(shortName(firm));
+  return key.length >= 3 && [company.names.en, ...company.aliases].some((n) => n && (compactKey(shortName(n)) === key || compactKey(shortName(n)).startsWith(key)));
+}
+
 interface Resolved {
   readonly speaker: Speaker;
   readonly roleKnown: boolean;
@@ -56,6 +63,8 @@ function resolveSpeakers(raw: RawSource, company: Company): Map<RawTurn, Resolve
     let role: SpeakerRole | undefined = label.role ?? roleFromName(label.name);
     if (person && role !== 'analyst') role = person.role;
     if (!role && label.title) role = IR_TITLE.test(label.title) ? 'investor-relations' : 'executive';
+    // ("Anna Berg, Brattvik": a label whose firm is the company itself is management's.)
+    if (!role && label.firm && namesCompany(label.firm, company)) role = 'executive';
     const id = person?.id ?? slugify(label.name);
     const prev = byId.get(id);
     const speaker: Speaker = prev?.speaker ?? {

@@ -283,6 +283,9 @@ interface Candidate {
 }
 
 /** The label lines of a file: shaped like labels, and confirmed by decoration, title, list or repetition. */
+/** "Anna Berg, Brattvik": a person's name, a comma, and one to four capitalised words. */
+const NAME_COMMA_COMPANY = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}),\s*(\p{Lu}[\p{L}&'’.-]*(?:\s+[\p{Lu}&][\p{L}&'’.-]*){0,3})$/u;
+
 function labelLines(lines: readonly Line[], known: (name: string) => boolean): Candidate[] {
   const shaped: Candidate[] = [];
   lines.forEach((l, index) => {
@@ -291,6 +294,17 @@ function labelLines(lines: readonly Line[], known: (name: string) => boolean): C
     // A label is followed by words, not by the end of the file.
     if (parsed && lines.slice(index + 1).some((n) => n.text !== '')) shaped.push({ index, parsed });
   });
+  // "Anna Berg, Brattvik" / "Magnus Ek, Brattvik": a name, a comma and a company without its legal
+  // form are labels when two or more different people are written with the same company.
+  const unshaped = lines
+    .map((l, index) => ({ index, m: l.text.length <= 80 && !shaped.some((c) => c.index === index) ? NAME_COMMA_COMPANY.exec(l.text.trim()) : null }))
+    .filter((x): x is { index: number; m: RegExpExecArray } => x.m !== null && !TITLE_WORDS.test(x.m[2]!) && validName(x.m[1]!));
+  const peopleOf = new Map<string, Set<string>>();
+  for (const { m } of unshaped) peopleOf.set(m[2]!, (peopleOf.get(m[2]!) ?? new Set()).add(m[1]!));
+  for (const { index, m } of unshaped) {
+    if ((peopleOf.get(m[2]!)?.size ?? 0) >= 2 && lines.slice(index + 1).some((n) => n.text !== '')) shaped.push({ index, parsed: { label: { text: m[0], name: m[1]!, firm: m[2]! }, marked: false } });
+  }
+  shaped.sort((a, b) => a.index - b.index);
   const counts = new Map<string, number>();
   for (const c of shaped) counts.set(compactKey(c.parsed.label.name), (counts.get(compactKey(c.parsed.label.name)) ?? 0) + 1);
   // A name the paragraph before hands over to ("The next question comes from Annika Lövgren, …").
