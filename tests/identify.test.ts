@@ -34,6 +34,9 @@ describe('company names', () => {
   it('makes a lowercase ASCII id from the English name, else the ticker, else the pinyin of the Chinese name', () => {
     expect(companyIdFrom('Marrow & Finch Co.', 'MFC')).toBe('marrow-and-finch');
     expect(companyIdFrom(undefined, 'MFC')).toBe('mfc');
+    // Letters no accent-stripping reaches are spelled out: "Sjømat" is sjomat, not "sj-mat".
+    expect(companyIdFrom('Straumnes Sjømat ASA', undefined)).toBe('straumnes-sjomat');
+    expect(companyIdFrom('Brauerei Straße AG', undefined)).toBe('brauerei-strasse');
     expect(companyIdFrom(undefined, undefined, '重庆长城汽车集团股份有限公司')).toBe('chongqingchangchengqiche');
     expect(companyIdFrom(undefined, undefined)).toBeUndefined();
   });

@@ -9,7 +9,7 @@
  */
 import type { Company } from '../../src/lib/schema.ts';
 import { ConvertError } from './errors.ts';
-import { compactKey, simplifiedChars, type Line } from './text.ts';
+import { compactKey, latinFold, simplifiedChars, type Line } from './text.ts';
 import { pinyin } from 'pinyin-pro';
 
 /** Where a piece of evidence comes from, strongest first. */
@@ -80,11 +80,7 @@ export function pinyinId(zhName: string): string | undefined {
  */
 export function companyIdFrom(name: string | undefined, ticker: string | undefined, zhName?: string): string | undefined {
   const fromName = name
-    ? shortName(name)
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .replace(/&/g, ' and ')
-        .toLowerCase()
+    ? latinFold(shortName(name).replace(/&/g, ' and '))
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-+|-+$/g, '')
     : '';

@@ -235,11 +235,17 @@ export function joinWrapped(a: string, b: string): string {
  * Letters of other scripts in a mixed name are kept as code points too (`李Ken` -> `ken-` + 李's),
  * so that `李Ken` and `王Ken` stay two people.
  */
-export function slugify(text: string): string {
-  const ascii = text
+/** Lower-case Latin without accents, letters no decomposition reaches spelled out ("Sjømat" -> "sjomat", "Straße" -> "strasse"). */
+export function latinFold(text: string): string {
+  return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .replace(/[øœæßđłþ]/g, (c) => ({ ø: 'o', œ: 'oe', æ: 'ae', ß: 'ss', đ: 'd', ł: 'l', þ: 'th' })[c]!);
+}
+
+export function slugify(text: string): string {
+  const ascii = latinFold(text)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   const codePoints = (chars: string[]) => chars.map((c) => c.codePointAt(0)!.toString(36)).join('-');
