@@ -416,21 +416,18 @@ export function segmentsFromText(raw: RawSource): Segment[] {
         const en = cleanName(m[2]!);
         if (zh.length >= 2 && en && !ZH_NOT.test(zh)) pairs.set(zh, en);
       }
-      for (const m of p.text.matchAll(ZH_INITIALS_THEN_EN)) {
-        const zh = m[1]!.replace(ZH_FILLER, '').replace(/^(?:分业务来看|分業務來看|其次|然后|然後|首先|另外)[，,]?/u, '');
-        const en = cleanName(m[3]!);
+      // "智能制造业务，也就是 Intelligent Manufacturing，我们内部简称 IM": the English name and initials
+      // said in words; or the initials first, "工业自动化业务，简称IA，也就是 Industrial Automation".
+      const said = [
+        ...[...p.text.matchAll(ZH_EN_SAID)].map((m) => ({ zh: m[1]!, en: m[2]!, initials: m[3] })),
+        ...[...p.text.matchAll(ZH_INITIALS_THEN_EN)].map((m) => ({ zh: m[1]!, en: m[3]!, initials: m[2] })),
+      ];
+      for (const s of said) {
+        const zh = s.zh.replace(ZH_FILLER, '').replace(/^(?:分业务来看|分業務來看|其次|然后|然後|首先|另外)[，,]?/u, '');
+        const en = cleanName(s.en);
         if (zh.length >= 2 && en && !ZH_NOT.test(zh) && !ZH_NOT_BUSINESS.test(zh)) {
           pairs.set(zh, en);
-          initials.set(zh, m[2]!);
-        }
-      }
-      // "智能制造业务，也就是 Intelligent Manufacturing，我们内部简称 IM": the English name and initials said in words.
-      for (const m of p.text.matchAll(ZH_EN_SAID)) {
-        const zh = m[1]!.replace(ZH_FILLER, '').replace(/^(?:分业务来看|分業務來看|其次|然后|然後|首先|另外)[，,]?/u, '');
-        const en = cleanName(m[2]!);
-        if (zh.length >= 2 && en && !ZH_NOT.test(zh) && !ZH_NOT_BUSINESS.test(zh)) {
-          pairs.set(zh, en);
-          if (m[3]) initials.set(zh, m[3]);
+          if (s.initials) initials.set(zh, s.initials);
         }
       }
     }

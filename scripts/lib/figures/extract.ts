@@ -726,10 +726,11 @@ export function figureReader(ctx: ExtractContext) {
       if (listed) state.period = 'forecast';
       // (A list the company's outlook opens, naming no segment, "最後是第四季的展望。以匯率…為假設基礎：",
       // is the company's: an item that names no segment is the group's, whatever the talk was on before.)
-      if (listed && state.listOfCompany && vocab.segments.find(normalizeSameLength(p.text)).length === 0) state.entity = { kind: 'group' };
+      const namesSegment = vocab.segments.find(normalizeSameLength(p.text)).length > 0;
+      if (listed && state.listOfCompany && !namesSegment) state.entity = { kind: 'group' };
       // (Or a short paragraph that names the outlook and ends with a colon: "最後是第四季的展望。以匯率…為假設基礎：".)
       state.forecastList = listed ? !/[。.]\s*$/.test(p.text) : FORECAST_LIST_OPENER.test(p.text) || (p.text.length <= 200 && /[:：]\s*$/.test(p.text) && OUTLOOK_TOPIC.test(normalizeSameLength(p.text)));
-      if (!listed && state.forecastList) state.listOfCompany = vocab.segments.find(normalizeSameLength(p.text)).length === 0;
+      if (!listed && state.forecastList) state.listOfCompany = !namesSegment;
       const saysWrong = TAKEN_BACK_WORDS.test(p.text);
       // "… was of R$ 121,4 million. Sorry, I correct: R$ 112,4 million, …": a sentence that opens
       // by taking back the figure just said is read with the sentence before it, as one statement.

@@ -377,12 +377,25 @@ function findDigits(norm: string): NumberMention[] {
     const unitValue = 10 ** (exp - decimals);
     out.push({ start, end, numStart, value, unitValue, exp, kind, ...(currency ? { currency } : {}), ...(bareDollar ? { bareDollar } : {}), ...(bareYuan ? { bareYuan } : {}), ...(perShare ? { perShare } : {}) });
   }
-  return shareRangeScale(joinCompounds(out.sort((a, b) => a.start - b.start), norm), norm);
+  return perUnitRangeEnds(norm, shareRangeScale(joinCompounds(out.sort((a, b) => a.start - b.start), norm), norm));
 }
 
 /** A currency written again before the second number of a range ("$2.34 to $2.36 billion", "₹1,100 to ₹1,200 crore"), as normalised text has it. */
 export const REPEATED_CURRENCY = String.raw`(?:us\$|hk\$|nt\$|a\$|c\$|s\$|r\$|rs\.?|rmb|usd|inr|eur|gbp|jpy|chf|sek|nok|dkk|cad|aud|hkd|twd|krw|brl|mxn|sgd|cny|\$|€|£|¥|₩|₹|人民币)?`;
 const RANGE_JOINER = new RegExp(String.raw`^\s*(?:to|and|-|–|~|至|到)\s*${REPEATED_CURRENCY}\s*$`);
+
+/**
+ * "EUR 8,60 to 9,00", "$4.70 to 4.80": the end of a range of amounts per share, written with
+ * cents and no currency, is an amount in its start's currency.
+ */
+function perUnitRangeEnds(norm: string, numbers: readonly NumberMention[]): NumberMention[] {
+  return numbers.map((n, i) => {
+    const start = numbers[i - 1];
+    if (n.kind !== 'plain' || !start || start.kind !== 'money' || !start.currency || start.exp || !/\d[.,]\d{2}$/.test(norm.slice(n.start, n.end))) return n;
+    if (!/^\s*(?:to|-|–|~)\s*$/.test(norm.slice(start.end, n.start)) || !/\d[.,]\d{2}$/.test(norm.slice(start.start, start.end))) return n;
+    return { ...n, kind: 'money', currency: start.currency };
+  });
+}
 
 /** "$2.34 to $2.36 billion", "RMB 36.5 到 38 亿元", "76 to 79¢": the first number of a range takes the scale written after the second. */
 function shareRangeScale(list: NumberMention[], norm: string): NumberMention[] {

@@ -143,19 +143,6 @@ export function isRevenueLine(norm: string, term: Span, segments: ReadonlyArray<
 const EXPLAINING = String.raw`reflecting|reflects|reflected|driven\s+by|due\s+to|because\s+of|as\s+a\s+result\s+of|owing\s+to|thanks\s+to|helped\s+by|hurt\s+by|impacted\s+by|affected\s+by|weighed\s+down\s+by|offset\s+by|supported\s+by|boosted\s+by|led\s+by`;
 const EXPLAINS_BEFORE = new RegExp(String.raw`\b(?:${EXPLAINING}|given)\b[^,;，；]*$`);
 
-/**
- * "EUR 8,60 to 9,00", "$4.70 to 4.80": the end of a range of amounts per share, written with
- * cents and no currency, is an amount in its start's currency.
- */
-function perUnitRangeEnds(norm: string, numbers: readonly NumberMention[]): NumberMention[] {
-  return numbers.map((n, i) => {
-    const start = numbers[i - 1];
-    if (n.kind !== 'plain' || !start || start.kind !== 'money' || !start.currency || start.exp || !/\d[.,]\d{2}$/.test(norm.slice(n.start, n.end))) return n;
-    if (!/^\s*(?:to|-|–|~)\s*$/.test(norm.slice(start.end, n.start)) || !/\d[.,]\d{2}$/.test(norm.slice(start.start, start.end))) return n;
-    return { ...n, kind: 'money', currency: start.currency };
-  });
-}
-
 function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Metric>): Parsed {
   const norm = normalizeSameLength(text);
   // (Such a name, in an opening phrase before any number, names neither the entity nor the topic.)
@@ -235,7 +222,7 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
     text,
     companyAt: company,
     norm,
-    numbers: perUnitRangeEnds(norm, findNumbers(norm)).filter((n) => n.kind !== 'plain' && !defining.some((d) => n.start >= d.start && n.end <= d.end)),
+    numbers: findNumbers(norm).filter((n) => n.kind !== 'plain' && !defining.some((d) => n.start >= d.start && n.end <= d.end)),
     measures,
     segments: named,
     fromUnknown,
