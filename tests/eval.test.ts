@@ -141,10 +141,11 @@ describe('the stand-in profile of a key', () => {
  * set 9 joined on 2026-12-04 (fifth session) with the 4 of its last held-out run; 0 after the rules that followed;
  * set 10 joined on 2026-12-04 (sixth session) with the 1 of its last held-out run; 0 after the rule that followed;
  * set 11 joined on 2026-12-05 with the 24 of its last held-out run; 0 after the rules of that day's first session;
- * set 12 joined the same session with the 2 of its last held-out run; 0 after the rules that followed).
+ * set 12 joined the same session with the 2 of its last held-out run; 0 after the rules that followed;
+ * set 13 joined on 2026-12-05 (second session) with the 5 of its last held-out run; 0 after the rules that followed).
  */
 const RETIRED_WRONG_AT_MOST = 0;
-/** Guidance ranges exported with a key entry's metric, segment and period that match none of its ranges (sets 1 and 2: 3, then 0; with sets 3 and 4: 2, then 0; with set 5: 4, its last held-out run, then 0; with set 6: 2, its last held-out run, then 0; with set 7: 5, its last held-out run, then 0; with set 8: 3, its last held-out run, then 0; with set 9: 0, its last held-out run; with set 10: 0, its last held-out run; with set 11: 11, its last held-out run, counted the strict way, then 0; with set 12: 3, its last held-out run, then 0). */
+/** Guidance ranges exported with a key entry's metric, segment and period that match none of its ranges (sets 1 and 2: 3, then 0; with sets 3 and 4: 2, then 0; with set 5: 4, its last held-out run, then 0; with set 6: 2, its last held-out run, then 0; with set 7: 5, its last held-out run, then 0; with set 8: 3, its last held-out run, then 0; with set 9: 0, its last held-out run; with set 10: 0, its last held-out run; with set 11: 11, its last held-out run, counted the strict way, then 0; with set 12: 3, its last held-out run, then 0; with set 13: 3, its last held-out run, then 0). */
 const RETIRED_GUIDANCE_WRONG_AT_MOST = 0;
 
 describe('the evaluation corpus', () => {
@@ -161,16 +162,17 @@ describe('the evaluation corpus', () => {
     expect(total.facts).toBeGreaterThan(0);
   });
 
-  // The first twelve held-out sets, retired into development after their last held-out runs
+  // The first thirteen held-out sets, retired into development after their last held-out runs
   // (sets 1 and 2 on 2026-12-03: 101/333 found, 38 wrong; sets 3 and 4 on 2026-12-03: 156/365
   // found, 10 wrong; set 5 on 2026-12-04: 104/153 found, 2 wrong; set 6 on 2026-12-04: 74/149
   // found, 3 wrong; set 7 on 2026-12-04: 65/151 found, 18 wrong; set 8 on 2026-12-04: 108/187
   // found, 8 wrong; set 9 on 2026-12-04: 103/184 found, 4 wrong; set 10 on 2026-12-04: 126/179
-  // found, 1 wrong; set 11 on 2026-12-05: 122/181 found, 24 wrong; set 12 on 2026-12-05: 124/190 found, 2 wrong).
+  // found, 1 wrong; set 11 on 2026-12-05: 122/181 found, 24 wrong; set 12 on 2026-12-05: 124/190 found, 2 wrong;
+  // set 13 on 2026-12-05: 94/170 found, 5 wrong, six of its seven calls: the seventh, a half year, left out).
   // Their wrong figures may only go down.
   it('retired held-out sets: wrong figures no more than recorded (recall is printed)', () => {
     const results = runFolder('tests/eval/retired');
-    expect(results.length).toBeGreaterThanOrEqual(82);
+    expect(results.length).toBeGreaterThanOrEqual(88);
     report('retired held-out sets (tests/eval/retired):', results);
     const wrong = results.reduce((n, r) => n + r.score.wrong.length, 0);
     expect(wrong).toBeLessThanOrEqual(RETIRED_WRONG_AT_MOST);
@@ -179,11 +181,6 @@ describe('the evaluation corpus', () => {
     expect(results.filter((r) => r.wrongEnd).map((r) => `${r.file}: ${r.wrongEnd!.said}, the key says ${r.wrongEnd!.key}`)).toEqual([]);
   });
 
-  it.runIf(process.env.EVAL_HELDOUT === '1' || process.env.CI === 'true')('held-out set 13: score printed, runs only at the end of a stage', () => {
-    const results = runFolder('tests/eval/heldout13');
-    expect(results.length).toBeGreaterThanOrEqual(7);
-    report('held-out set 13 (tests/eval/heldout13):', results);
-  });
 
 
 });

@@ -156,6 +156,18 @@ describe('which company a call is about', () => {
     expect(idOf(slip)).toBe('yarrafield-minerals');
     // Said once each, the name in fewer words is the one a transcriber did not split.
     expect(idOf(slip.replace(/\n\n\[00:01:10\].*$/, ''))).toBe('yarrafield-minerals');
+    // One welcome may say a word more ("energy"), and a coined name split into two common words
+    // keeps its consonants ("arrow wind" for "yarrawind").
+    const split = [
+      '[00:00:04] Speaker 1: thank you for standing by and welcome to the arrow wind energy first quarter fiscal twenty six results briefing',
+      '',
+      "[00:00:29] Speaker 2: thanks very much and um good morning everyone thanks for joining us for the yarrawind first quarter update for fiscal twenty six so that's the three months to the thirtieth of september",
+      '',
+      '[00:01:10] Speaker 2: yarrawind had a solid quarter',
+    ].join('\n');
+    expect(idOf(split)).toBe('yarrawind');
+    expect(calendarOf(split)).toMatchObject({ quarter: 'FY2026Q1', end: '2025-09-30', fye: 6 });
+    expect(() => idOf(split.replace('arrow wind energy', 'harbour wind energy'))).toThrow(/names two companies as its own/);
     // Two names that differ by more than a slip of the ear stay two: the converter asks.
     expect(() => idOf(text.replace('green mirror markets', 'harbor view markets'))).toThrow(/names two companies as its own/);
   });

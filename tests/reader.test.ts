@@ -1396,6 +1396,8 @@ describe('the period a forecast is about', () => {
     ['which on our fiscal 2025 base of $9.66 implies adjusted EPS of roughly $10.35 to $10.60', '$10.35', undefined],
     ['明年的资本开支我们初步预计会比今年有所下降，大约在30亿元至35亿元之间。', '30亿元', 'FY2027'],
     ['明年资本支出初步来看会和今年的75亿元相当。', '75亿元', 'FY2026'],
+    // "Beyond FY26": the years after it, no fiscal period the reader can name.
+    ['Beyond FY26, we expect capex to normalise back to about Rs 300 crore to Rs 350 crore a year.', 'Rs 300 crore', undefined],
   ] as const)('%s (%s)', (text, value, period) => {
     expect(guidanceTarget(guidancePeriodAt(text, text.indexOf(value), value.length), call, false)).toBe(period);
   });
@@ -1414,5 +1416,53 @@ describe('the period a forecast is about', () => {
     expect(guidanceTarget('for the full year', parseQuarterId('FY2026Q4')!, false)).toBe('FY2027');
     expect(guidanceTarget('this fiscal year', parseQuarterId('FY2026Q4')!, false)).toBe('FY2027');
     expect(guidanceTarget('for the full year', parseQuarterId('FY2026Q3')!, false)).toBe('FY2026');
+  });
+});
+
+describe('lines, lists, earlier periods and corrections (rules retired held-out set 13 showed missing)', () => {
+  const speakers = new Map<string, Speaker>([['cfo', { id: 'cfo', name: 'Ann Lee', role: 'executive', labels: [] }]]);
+  const segmentsOf = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).figures.map((f) => [f.segment, f.metric, f.value]);
+  it('files the figure of a line between the segments and the group under neither, and reads "minus" on an amount before its measure', () => {
+    expect(read('Group functions and eliminations were minus EUR 110 million in adjusted EBITA.')).toEqual([[null, 'adjusted_ebita', -110e6, 'EUR']]);
+    expect(read('Corporate and other costs were $14 million, and Cloud revenue was $40 million.')).toEqual([['cloud', 'revenue', 40e6, 'USD']]);
+    expect(read('Free cash flow came in at negative RMB 3.2 billion.')).toEqual([['group', 'free_cash_flow', -3.2e9, 'CNY']]);
+    // The group itself is still the group.
+    expect(read('Group adjusted EBITA was EUR 1,047 million.')).toEqual([['group', 'adjusted_ebita', 1047e6, 'EUR']]);
+  });
+  it('takes a list item that opens on its own value for no segment named in the item before it', () => {
+    expect(read('To sum up: revenue up 17.8%, Cloud up 21%, a 21.5% non-GAAP operating margin, and a raised outlook.').slice(1)).toEqual([
+      ['cloud', 'revenue_yoy_pct', 21, '%'],
+      [null, 'non_gaap_operating_margin_pct', 21.5, '%'],
+    ]);
+    // Within one item the segment holds.
+    expect(read('Cloud revenue was $40 million, a 12% increase.')).toEqual([['cloud', 'revenue', 40e6, 'USD'], ['cloud', 'revenue_yoy_pct', 12, '%']]);
+  });
+  it('dates what a sentence says when it opens on an earlier period, unless it names this one', () => {
+    expect(read('In the same period of last year, the operating margin of Cloud was 11.4%.')).toEqual([]);
+    expect(read('A year ago, Cloud revenue was $35 million.')).toEqual([]);
+    expect(read('Last year, we launched two products, and this quarter Cloud revenue was $40 million.')).toEqual([['cloud', 'revenue', 40e6, 'USD']]);
+  });
+  it('knows ordinary income and profit before tax as measures it does not export, not as the operating income listed before them', () => {
+    // ("we forecast operating income": a verb of forecasting takes the measure as its object, no line of it.)
+    expect(read('For the full year, we forecast operating income of 60 billion yen, ordinary income of 62 billion yen, and profit before tax of 61 billion yen.')).toEqual([['guidance', 'operating_income', 60e9, 'JPY']]);
+  });
+  it('reads the half year as a period other than the quarter', () => {
+    expect(read('Operating cash flow for the half year was healthy at Rs 1,207 crore.')).toEqual([]);
+  });
+  it('reads a forecast compared with the plan made earlier ("比年初規劃的") as one value, not two', () => {
+    expect(read('今年全年資本支出預估約新台幣55億元，比年初規劃的48億元略為增加。')).toEqual([['guidance', 'capex', 55e8, 'TWD']]);
+  });
+  it('drops a part\'s amounts the speaker says were misread, and takes the right number given in their place', () => {
+    const said = ['Cloud revenue was $46.0 million, down 14%. Retail revenue was $80 million.'];
+    const fixed = 'I misread the Cloud figure. The correct number, which is what\'s in the press release, is $40.6 million, down 14% from $47.2 million a year ago.';
+    expect(segmentsOf([...said, fixed])).toEqual([['cloud', 'revenue_yoy_pct', -14], ['retail', 'revenue', 80e6], ['cloud', 'revenue', 40.6e6]]);
+    // Without the admission nothing is dropped, and "the correct number" alone is no figure of anyone's.
+    expect(segmentsOf([...said, 'The correct number to watch is $40.6 million of backlog.'])).toEqual([['cloud', 'revenue', 46e6], ['cloud', 'revenue_yoy_pct', -14], ['retail', 'revenue', 80e6]]);
+  });
+  it('reads bare dollars in the dollar of the city the speakers are in, when the call names no dollar', () => {
+    const withUnits = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).figures.map((f) => [f.metric, f.value, f.unit]);
+    expect(withUnits(["good morning everyone i'm joined here in melbourne by our cfo", 'revenue was two point four one billion dollars'])).toEqual([['revenue', 2.41e9, 'AUD']]);
+    // A call that names the US dollar keeps it.
+    expect(withUnits(["good morning everyone i'm joined here in melbourne by our cfo", 'revenue was two point four one billion US dollars', 'capex was forty million dollars'])).toEqual([['revenue', 2.41e9, 'USD'], ['capex', 40e6, 'USD']]);
   });
 });

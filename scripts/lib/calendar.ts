@@ -202,6 +202,9 @@ function statedEnds(lines: readonly Line[]): Array<{ y: number; m: number; line:
     // month, as Australian companies name theirs, the call's own when its results are named with
     // it; no year (0): the quarter's label gives it.
     for (const m of t.matchAll(new RegExp(`\\b${MONTH_RE}\\s+quarter\\s+(?:results|report|earnings|update|briefing|call|activities report)\\b`, 'gi'))) out.push({ m: month(m[1]!), y: 0, line: l.n, text: m[0] });
+    // "so that's the three months to the thirtieth of september" (spoken dates in digits by then):
+    // the quarter's last day without a year, which the quarter's label gives.
+    for (const m of t.matchAll(new RegExp(`\\b(?:quarter|three months)\\s+(?:end(?:ed|ing)|to)\\s+(?:on\\s+)?(?:${MONTH_RE}\\s+\\d{1,2}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH_RE})(?!,?\\s*\\d)`, 'gi'))) out.push({ m: month((m[1] ?? m[2])!), y: 0, line: l.n, text: m[0] });
     for (const m of t.matchAll(/截至\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*止\s*(?:三个月|三個月|季度)/g)) out.push({ y: Number(m[1]), m: Number(m[2]), line: l.n, text: m[0] });
     for (const m of t.matchAll(/(\d{4})\s*年\s*(\d{1,2})\s*月份?\s*(?:季度|季)/g)) out.push({ y: Number(m[1]), m: Number(m[2]), line: l.n, text: m[0] });
   }
@@ -319,10 +322,15 @@ const TEENS = Object.keys(NUMBER_WORDS).filter((w) => NUMBER_WORDS[w]! >= 10 && 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
 const SPOKEN_YEAR = new RegExp(String.raw`\b(?:twenty|two\s+thousand(?:\s+and)?)[\s-]+(?:(twenty|thirty)(?:[\s-]+(${UNITS.join('|')}))?|(${TEENS.join('|')}))\b`, 'gi');
 const SPOKEN_DAY = new RegExp(String.raw`\b${MONTH_RE}\s+(?:the\s+)?(?:(twenty|thirty)[\s-]+)?(${ORDINALS.join('|')}|twentieth|thirtieth)\b`, 'gi');
+/** "fiscal twenty six", "fy twenty five": a fiscal year said in two words. */
+const SPOKEN_FISCAL_YEAR = new RegExp(String.raw`\b(fiscal(?:\s+year)?|fy)\s+(twenty|thirty)(?:[\s-]+(${UNITS.join('|')}))?\b`, 'gi');
+/** "the thirtieth of september": the day before its month. */
+const SPOKEN_DAY_OF = new RegExp(String.raw`\b(?:the\s+)?(?:(twenty|thirty)[\s-]+)?(${ORDINALS.join('|')}|twentieth|thirtieth)\s+of\s+(${MONTH_RE})`, 'gi');
 
 /**
  * A machine transcript's spoken dates in digits, for the calendar only: "fiscal twenty twenty
- * six" is fiscal 2026, "november first twenty twenty five" is november 1 2025.
+ * six" and "fiscal twenty six" are fiscal 2026, "november first twenty twenty five" is november 1
+ * 2025, "the thirtieth of september" september 30.
  */
 export function spokenDates(text: string): string {
   if (!/twenty|thousand|thirty|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|teenth|twelfth|tieth/i.test(text)) return text;
@@ -332,6 +340,13 @@ export function spokenDates(text: string): string {
       return String(2000 + NUMBER_WORDS[tens!.toLowerCase()]! + (unit ? NUMBER_WORDS[unit.toLowerCase()]! : 0));
     })
     .replace(SPOKEN_DAY, (_, month: string, tens: string | undefined, ord: string) => {
+      const o = ord.toLowerCase();
+      const base = o === 'twentieth' ? 20 : o === 'thirtieth' ? 30 : ORDINALS.indexOf(o) + 1;
+      const day = (tens ? (tens.toLowerCase() === 'twenty' ? 20 : 30) : 0) + base;
+      return day >= 1 && day <= 31 ? `${month} ${day}` : _;
+    })
+    .replace(SPOKEN_FISCAL_YEAR, (_, lead: string, tens: string, unit: string | undefined) => `${lead} ${2000 + NUMBER_WORDS[tens.toLowerCase()]! + (unit ? NUMBER_WORDS[unit.toLowerCase()]! : 0)}`)
+    .replace(SPOKEN_DAY_OF, (_, tens: string | undefined, ord: string, month: string) => {
       const o = ord.toLowerCase();
       const base = o === 'twentieth' ? 20 : o === 'thirtieth' ? 30 : ORDINALS.indexOf(o) + 1;
       const day = (tens ? (tens.toLowerCase() === 'twenty' ? 20 : 30) : 0) + base;

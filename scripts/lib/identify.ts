@@ -338,7 +338,7 @@ export function companyEvidence(lines: readonly Line[]): CompanyEvidence[] {
       if (zh) out.push({ kind: 'zh-title', line: l.n, seen: t.slice(0, 80), zhName: zh });
     }
     for (const s of sentences(t)) {
-      if (/\b(welcome|thank(?:s| you) (?:all )?for|joining us)\b/i.test(s) && /\b(earnings|results|call|webcast|webinar|teleconference|trading update|trading statement)\b/i.test(s)) {
+      if (/\b(welcome|thank(?:s| you) (?:all )?for|joining us)\b/i.test(s) && /\b(earnings|results|call|webcast|webinar|teleconference|trading update|trading statement|(?:quarter|quarterly|half[- ]year|business) update|briefing)\b/i.test(s)) {
         const name = nameInWelcome(s.replace(/^[A-Z][\w .'-]{0,40}:\s*/, ''));
         if (name) out.push({ kind: 'welcome', line: l.n, seen: s.slice(0, 120), name });
       }
@@ -494,6 +494,23 @@ function editDistance(a: string, b: string): number {
 }
 
 /**
+ * Two spellings of one name as a transcriber may hear it: alike from their start ("green mirror"
+ * and "greenmere", two letters in five or fewer apart); with a slip at the start of a long name
+ * ("arrow field minerals" for "yarrafield minerals", one letter in five); or sounding alike, the
+ * same consonants in the same order with vowels, y, w and h let go, and a third of the letters or
+ * fewer apart ("arrow wind" for "yarrawind").
+ */
+function misheardAs(a: string, b: string): boolean {
+  let prefix = 0;
+  while (prefix < Math.min(a.length, b.length) && a[prefix] === b[prefix]) prefix++;
+  const distance = editDistance(a, b);
+  const longest = Math.max(a.length, b.length);
+  const consonants = (x: string) => x.replace(/[aeiouyhw]/g, '').replace(/(.)\1+/g, '$1');
+  const soundAlike = Math.min(a.length, b.length) >= 8 && consonants(a).length >= 3 && consonants(a) === consonants(b) && distance <= Math.floor(0.35 * longest);
+  return (prefix >= 5 && distance <= Math.floor(0.4 * longest)) || (Math.min(a.length, b.length) >= 10 && distance <= Math.floor(0.2 * longest)) || soundAlike;
+}
+
+/**
  * A machine transcript mishears the company's name where the operator says it: "welcome to the
  * green mirror markets third quarter …" and "thanks for joining us for greenmere markets …". Two
  * candidates without a profile or ticker, each named only in statements about the call itself,
@@ -504,15 +521,11 @@ export function joinMisheard(cands: readonly CompanyCandidate[], lines: readonly
   const [best, second, ...rest] = cands;
   const plain = (c: CompanyCandidate | undefined): c is CompanyCandidate & { name: string } => Boolean(c && c.name && !c.profile && !c.ticker && !c.zhName && c.evidence.every((e) => SELF.has(e.kind)));
   if (!plain(best) || !plain(second)) return [...cands];
-  const [a, b] = [compactKey(best.name), compactKey(second.name)];
-  let prefix = 0;
-  while (prefix < Math.min(a.length, b.length) && a[prefix] === b[prefix]) prefix++;
-  // (Alike from their start, "green mirror" and "greenmere"; or a slip at the start of a long
-  // name, "arrow field" for "yarrafield": two letters in ten or fewer.)
-  const distance = editDistance(a, b);
-  const alikeFromStart = prefix >= 5 && distance <= Math.floor(0.4 * Math.max(a.length, b.length));
-  const slightSlip = Math.min(a.length, b.length) >= 10 && distance <= Math.floor(0.2 * Math.max(a.length, b.length));
-  if (!alikeFromStart && !slightSlip) return [...cands];
+  // (One may say a word more at its end, "the arrow wind energy first quarter" and "the yarrawind
+  // first quarter": the names are compared without it too.)
+  const shorter = (name: string) => name.split(/\s+/).slice(0, -1).join(' ');
+  const pairs: Array<[string, string]> = [[best.name, second.name], [shorter(best.name), second.name], [best.name, shorter(second.name)]];
+  if (!pairs.some(([x, y]) => x && y && misheardAs(compactKey(x), compactKey(y)))) return [...cands];
   // (Counted by the words the two names do not share: "green mirror" against "greenmere".)
   const words = (name: string) => name.toLowerCase().split(/\s+/);
   const own = (name: string, other: string) => words(name).filter((w) => !words(other).includes(w)).join(' ');

@@ -197,6 +197,7 @@ export const readingSchema = z
     share_after: words,
     share_before: words,
     part_of: words,
+    reconciling_lines: words,
     clause_breaks: words,
     topic_openers: words,
     topic_after: words,

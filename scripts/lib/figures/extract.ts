@@ -83,6 +83,9 @@ function inComparison(text: string, at: number): boolean {
   return /\b(?:compared|versus|vs\.?|against|relative to|up from|down from)\b|相比|相较|较/i.test(clauseBefore);
 }
 
+/** Words that make the period after them the start of a later one: "Beyond FY26, we expect capex to normalise …". */
+const BEYOND_BEFORE = /\b(?:beyond|after|post)\s+$/i;
+
 /** Words that make the period after them a term's end, not a forecast's period. */
 const UNTIL_BEFORE = /\b(?:until|till|through|runs to|expires? in|expiring in)\s+(?:the\s+end\s+of\s+)?$/i;
 
@@ -102,6 +105,8 @@ export function guidancePeriodAt(said: string, at: number, length = 0): string {
     // A comparison's period is not the forecast's ("revenue of HKD 17.6 billion to HKD 18.0
     // billion, compared with HKD 16.4 billion in fiscal 2025").
     if (inComparison(text, m.index)) continue;
+    // (A period after "beyond" is the one after it: kept as said, it names no fiscal period.)
+    const beyond = BEYOND_BEFORE.exec(text.slice(Math.max(0, m.index - 8), m.index));
     // Nor the year a forecast grows from: "on our fiscal 2025 base of $9.66 implies EPS of $10.35".
     if (/^\s*(?:base|baseline)\b/i.test(text.slice(end))) continue;
     // Nor a period compared with: "明年的资本开支…会比今年有所下降，大约在30亿元至35亿元" is next year's.
@@ -118,7 +123,7 @@ export function guidancePeriodAt(said: string, at: number, length = 0): string {
     // quarter EPS of $1.08 to $1.23".)
     if (m.index >= at + length && /\b(?:(?:which|that)\s+(?:implies|would\s+imply|means|translates\s+(?:in)?to)|implying)\b/i.test(text.slice(at + length, m.index))) continue;
     const distance = end <= at ? at - end : m.index >= at + length ? m.index - at - length : 0;
-    if (!best || distance < best.distance) best = { text: m[0].replace(/\s+/g, ' '), distance };
+    if (!best || distance < best.distance) best = { text: `${beyond ? beyond[0].toLowerCase() : ''}${m[0].replace(/\s+/g, ' ')}`, distance };
   }
   return best?.text ?? 'unspecified';
 }
@@ -132,6 +137,7 @@ const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth:
  */
 export function guidanceTarget(about: string, call: FiscalQuarter, calendarYears: boolean): string | undefined {
   const a = about.toLowerCase();
+  if (/^(?:beyond|after|post)\s/.test(a)) return undefined;
   const next = (q: FiscalQuarter) => (q.q === 4 ? { fy: q.fy + 1, q: 1 } : { fy: q.fy, q: q.q + 1 });
   // "next quarter"; a rate "per quarter" holds from the next quarter on.
   if (/next quarter|(?:per|each|a) quarter|下(?:一|个)?季度?/.test(a)) return quarterId(next(call) as FiscalQuarter);
@@ -227,12 +233,14 @@ export function yuanOf(source: Source): string {
 
 /** What a source's bare `元` and bare `$` mean, and the currency it states most (see `yuanOf`, `dollarOf`, `currencyOf`), from one pass over its amounts. */
 function currenciesOf(source: Source): { yuan: string; dollar: string | undefined; currency: string | undefined; implied: string | undefined } {
-  const { named, bareDollars, declared, declaredOther, declaredYuan } = currencyCounts(source);
+  const { named, bareDollars, declared, declaredOther, declaredYuan, home } = currencyCounts(source);
   const yuan = declaredYuan ?? top(new Map([...named].filter(([c]) => YUAN_FAMILY.has(c)))) ?? 'CNY';
   const most = top(named);
   // (Twice is enough when the call never names the US dollar: an Australian company's "612.4 million
   // dollars" beside "two hundred Australian dollars an ounce" is in Australian dollars.)
-  const dollar = declared ? (declared === 'USD' ? undefined : declared) : most && most !== 'USD' && DOLLAR_FAMILY.has(most) && (named.get(most)! >= 3 || (named.get(most)! >= 2 && !named.has('USD'))) ? most : undefined;
+  // (And a call that names no dollar at all, said "here in Melbourne", speaks of its own country's.)
+  const namesNoDollar = ![...named.keys()].some((c) => DOLLAR_FAMILY.has(c));
+  const dollar = declared ? (declared === 'USD' ? undefined : declared) : most && most !== 'USD' && DOLLAR_FAMILY.has(most) && (named.get(most)! >= 3 || (named.get(most)! >= 2 && !named.has('USD'))) ? most : namesNoDollar ? home : undefined;
   const all = new Map(named);
   if (bareDollars > 0) all.set(dollar ?? 'USD', (all.get(dollar ?? 'USD') ?? 0) + bareDollars);
   // A bare "214 million" of a money measure: in the currency the call says it reports in, else
@@ -270,10 +278,22 @@ const DECLARED_OTHER = new RegExp(
 const YUAN_NAMES: Readonly<Record<string, string>> = { 人民币: 'CNY', 港元: 'HKD', 港币: 'HKD', 新台币: 'TWD', 澳门元: 'MOP' };
 const DOLLAR_NAMES: Readonly<Record<string, string>> = { canadian: 'CAD', australian: 'AUD', singapore: 'SGD', 'hong kong': 'HKD', 'new taiwan': 'TWD', 'u.s.': 'USD', us: 'USD', american: 'USD' };
 
-/** How often a source names each currency with its amounts, how many amounts it writes with a bare "$" or "cents", and the dollar and the 元 it says it reports in (one pass). */
-function currencyCounts(source: Source): { named: Map<string, number>; bareDollars: number; declared: string | undefined; declaredOther: string | undefined; declaredYuan: string | undefined } {
+/**
+ * "I'm joined here in Melbourne by our CFO", "coming to you from Toronto": where the speakers are,
+ * in a country whose own currency is a dollar (on normalised text).
+ */
+const HOME_CITY = /\b(?:here|live|speaking|joining you|coming to you|with you)\s+(?:today\s+|this morning\s+)?(?:in|from)\s+(?:(?:our|the)\s+(?:office|offices|headquarters|head office)\s+in\s+)?(sydney|melbourne|brisbane|perth|adelaide|canberra|toronto|vancouver|calgary|montreal|ottawa|edmonton|auckland|wellington|christchurch)\b/;
+const CITY_DOLLAR: Readonly<Record<string, string>> = {
+  sydney: 'AUD', melbourne: 'AUD', brisbane: 'AUD', perth: 'AUD', adelaide: 'AUD', canberra: 'AUD',
+  toronto: 'CAD', vancouver: 'CAD', calgary: 'CAD', montreal: 'CAD', ottawa: 'CAD', edmonton: 'CAD',
+  auckland: 'NZD', wellington: 'NZD', christchurch: 'NZD',
+};
+
+/** How often a source names each currency with its amounts, how many amounts it writes with a bare "$" or "cents", the dollar and the 元 it says it reports in, and the dollar of the city it speaks from (one pass). */
+function currencyCounts(source: Source): { named: Map<string, number>; bareDollars: number; declared: string | undefined; declaredOther: string | undefined; declaredYuan: string | undefined; home: string | undefined } {
   const named = new Map<string, number>();
   let bareDollars = 0;
+  let home: string | undefined;
   let declared: string | undefined;
   let declaredOther: string | undefined;
   let declaredYuan: string | undefined;
@@ -286,13 +306,15 @@ function currencyCounts(source: Source): { named: Map<string, number>; bareDolla
     if (saidOther) declaredOther = OTHER_NAMES.get(saidOther[1]!);
     const saidYuan = declaredYuan ? null : DECLARED_YUAN.exec(norm);
     if (saidYuan) declaredYuan = YUAN_NAMES[(saidYuan[1] ?? saidYuan[2])!];
+    const city = home ? null : HOME_CITY.exec(norm);
+    if (city) home = CITY_DOLLAR[city[1]!];
     for (const n of findNumbers(norm)) {
       if (n.kind !== 'money' || !n.currency || n.bareYuan) continue;
       if (n.bareDollar) bareDollars++;
       else named.set(n.currency, (named.get(n.currency) ?? 0) + 1);
     }
   }
-  return { named, bareDollars, declared, declaredOther, declaredYuan };
+  return { named, bareDollars, declared, declaredOther, declaredYuan, home };
 }
 
 /** The most frequent key of counts. */
@@ -490,6 +512,11 @@ const SAID_EARLIER =
 const ZH_SAID_EARLIER = /(?:刚才|之前|前面)我?(?:说|讲|提到)(?:的)?|我(?:刚才|之前|前面)(?:说|讲|提到)(?:的)?/gu;
 /** Words that say a statement was wrong. */
 const TAKEN_BACK_WORDS = /\b(?:incorrect|not correct|not right|wrong|misspoke|mis-spoke|misstated|should (?:have been|be|read)|(?:a|my) (?:slip|mistake|typo|error)|correction|let me correct|(?:want|like|need) to correct)\b|说错|讲错|有误|不对|更正|纠正/iu;
+/** "I misread the professional services figure": a figure of a part the speaker says was wrong, without its value. */
+const MISREAD_NAMED = /\bI\s+(?:misread|misstated|mis-stated|misspoke\s+on|gave\s+(?:you\s+)?the\s+wrong|quoted\s+the\s+wrong|read\s+out\s+the\s+wrong)\s+(?:the\s+|our\s+)?(.{2,60}?)\s+(?:figure|number|amount)s?\b/i;
+/** "The correct number, which is what's in the press release, is $40.6 million": the value in its place. */
+const CORRECT_NUMBER = /^\W*(?:the\s+)?(?:correct|right|actual|accurate)\s+(?:number|figure|amount)\b/i;
+
 /** "… was 22.6%, not 26%": the value after "not" is one the speaker corrects. */
 const NOT_THAT = /(\d[\d,.]*\s*(?:%|percent|per cent|[a-z]*illion|bn|m)?)\s*,?\s+(?:and\s+)?not\s+(\d[\d,.]*\s*(?:%|percent|per cent|[a-z]*illion|bn|m)?)(?=[\s,.;]|$)/gi;
 const ZH_NOT_THAT = /([\d.,]+\s*(?:%|亿元?|万元?)?)\s*[，,]?\s*而?不是\s*([\d.,]+\s*(?:%|亿元?|万元?)?)/gu;
@@ -613,6 +640,7 @@ export function figureReader(ctx: ExtractContext) {
     const guidance: Guidance[] = [];
     const calendarYears = ctx.company.fiscal_year_end === '12-31';
     const { yuan, dollar, currency, implied } = currenciesOf(source);
+    const dollarOfSource = dollar;
     const state = newCarried();
     /** Figures of a metric the company reports for the whole (net income) stated in a paragraph a segment's name opened, with that segment. */
     const inSegmentParagraph = new Map<RawFigure, string>();
@@ -622,6 +650,10 @@ export function figureReader(ctx: ExtractContext) {
     const takenBackValues: Array<{ metric: string; value: number }> = [];
     /** Values corrected with no measure named ("I said one point one five … that should be one point one seven"). */
     const corrections: Array<{ was: number; is: number }> = [];
+    /** A part's figure said to be misread, with no value ("I misread the professional services figure"): its earlier figures are not the quarter's. */
+    const misread: Array<{ segment: string; order: number; paragraph: string }> = [];
+    /** The value given in place of such a figure ("The correct number … is $40.6 million"), read once the figure it replaces is known. */
+    const correctNumbers: Array<{ segment: string; text: string; quote: Omit<RawFigure['quote'], 'number'>; order: number; qa: boolean }> = [];
 
     /** One sentence in what the sentences before it carried; updates what it carries on. */
     const sentence = (said: string, quote: Omit<RawFigure['quote'], 'number'>, paragraphSaysWrong: boolean) => {
@@ -654,6 +686,14 @@ export function figureReader(ctx: ExtractContext) {
         ...(state.groupUntilSegments ? { groupUntilSegments: true } : {}),
         ...(state.afterBreakdown ? { afterBreakdown: state.afterBreakdown } : {}),
       };
+      const misreadAt = MISREAD_NAMED.exec(text);
+      const misreadPart = misreadAt ? vocab.segments.find(normalizeSameLength(misreadAt[1]!))[0] : undefined;
+      if (misreadPart) misread.push({ segment: misreadPart.value, order: state.order, paragraph: quote.paragraph });
+      const lastMisread = misread.at(-1);
+      if (lastMisread && lastMisread.paragraph === quote.paragraph && CORRECT_NUMBER.test(text)) {
+        correctNumbers.push({ segment: lastMisread.segment, text, quote, order: state.order, qa: state.inQa });
+        return;
+      }
       const readings = readSentence(text, context);
       const corrected = paragraphSaysWrong ? correctedValue(text) : undefined;
       if (corrected) corrections.push(corrected);
@@ -794,7 +834,31 @@ export function figureReader(ctx: ExtractContext) {
     // the corrected one stands. (A bare value matches a bound at any scale: 1.15 and £1.15 billion.)
     const bound = (g: Guidance, v: number) => [g.low, g.high].some((b) => b !== undefined && [1, 1e3, 1e6, 1e9, 1e12].some((k) => close(b, v * k)));
     const superseded = (g: Guidance) => corrections.some((c) => bound(g, c.was) && guidance.some((h) => h !== g && h.metric === g.metric && h.segment === g.segment && h.period === g.period && bound(h, c.is)));
-    return { figures: withoutTakenBack(placed, takenBack), guidance: guidance.filter((g) => (g.low === undefined || !takenBackRange(g)) && !superseded(g)) };
+    return { figures: withoutMisread(withoutTakenBack(placed, takenBack)), guidance: guidance.filter((g) => (g.low === undefined || !takenBackRange(g)) && !superseded(g)) };
+
+    /**
+     * Figures without those of a part the speaker later says were misread ("I misread the
+     * professional services figure"), amounts only; when they were of one metric, the value the
+     * speaker gives in their place ("The correct number … is $40.6 million") is that metric's.
+     */
+    function withoutMisread(all: RawFigure[]): RawFigure[] {
+      let out = all;
+      for (const m of misread) {
+        const wrong = out.filter((f) => f.segment === m.segment && f.order < m.order && f.unit !== '%' && !f.basis);
+        if (!wrong.length) continue;
+        out = out.filter((f) => !wrong.includes(f));
+        const [metric, ...others] = [...new Set(wrong.map((f) => f.metric))];
+        const correct = correctNumbers.find((c) => c.segment === m.segment && c.order === m.order);
+        const term = /metric:term '([^']+)'/.exec(wrong[0]!.quote.rule ?? '')?.[1];
+        if (!metric || others.length || !correct || !term) continue;
+        // Read with the measure in place of "the correct number", as the part's own statement.
+        const restated = correct.text.replace(CORRECT_NUMBER, (x) => `${x.match(/^\W*/)![0]}${term}`);
+        const readings = readSentence(restated, { ...sentenceContext({ kind: 'segment', id: m.segment }), ...(dollarOfSource ? { dollar: dollarOfSource } : {}) });
+        const first = readings.find((r) => r.decision === 'figure' && r.metric === metric && r.segment === m.segment);
+        if (first) out.push({ ...toRawFigure(first, correct.quote, correct.order, correct.qa), quote: { ...correct.quote, number: first.number, rule: `${first.rule} · correction:misread-figure-replaced` } });
+      }
+      return out;
+    }
   }
 
   return { read, explain, vocab };

@@ -687,6 +687,12 @@ export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Voc
   if (vocab.comparisonSentence.test(norm)) return true;
   // "较9月末的79.8亿元", "较年初的…", "较去年同期的…": a value compared against, a date or period before it.
   if (/较[^，。；,;]{0,10}?(?:末|底|初|同期)的?\s*(?:人民币|港元|美元|新台币)?\s*$/.test(norm.slice(Math.max(0, num.start - 24), num.start))) return true;
+  // "比年初規劃的48億元略為增加", "较此前指引的…": the earlier plan a forecast is compared with.
+  if (/(?:比|較|较)[^，。；,;比較较]{0,10}?(?:規劃|规划|預期|预期|預估|预估|計畫|计划|指引|目標|目标|預算|预算)的?\s*(?:人民币|人民幣|港元|港幣|美元|新台币|新台幣)?\s*$/u.test(norm.slice(Math.max(0, num.start - 24), num.start))) return true;
+  // "In the same period of last year, the operating margin of X was 11.4%", "A year ago, …": an
+  // English comparison period that opens the sentence dates what it says (unless it names this one).
+  const opener = new RegExp(`^\\W*(?:${vocab.priorAfter.source})\\s*,`).exec(norm);
+  if (opener && opener[0].length <= num.start && !/\b(?:this|current|now|today)\b/.test(norm.slice(opener[0].length, num.start))) return true;
   // "This compares to a net income of…", "上年同期净收入为…": the comparison names the measure itself.
   const markerBeforeMeasure = [...norm.slice(0, measure.start).matchAll(new RegExp(vocab.priorBefore.source, 'g'))].pop();
   if (markerBeforeMeasure && /^\s*(?:a|an|the|our|its|的)?\s*$/.test(norm.slice(markerBeforeMeasure.index + markerBeforeMeasure[0].length, measure.start))) return true;
@@ -852,6 +858,10 @@ const OWN_VERB = /^\s*(?:margin\s+)?(?:was|were|is|came in|reached|grew|rose|fel
 /** The entity: a segment named before the number, else the group when the sentence says so, else the carried topic. */
 export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: SentenceContext, measure: Span): { segment: string | null | undefined; rule: string } {
   const named = lastBefore(p.segments, num.start);
+  // "Group functions and eliminations were minus SEK 110 million": a line between the segments and
+  // the group, named after the last segment, is neither.
+  const reconciling = positions(ctx.vocab.reconcilingLines, p.norm).filter((r) => r.end <= num.start).pop();
+  if (reconciling && (!named || named.start < reconciling.start)) return { segment: null, rule: `entity:reconciling-line '${p.norm.slice(reconciling.start, reconciling.end)}'` };
   const onlyGroup = metric.scope === 'group' && metric.only_group;
   if (onlyGroup) return { segment: 'group', rule: 'entity:group-metric' };
   // "其中第三季度…", "of which the fourth quarter …": a period within the total, not a part of it.
@@ -873,6 +883,10 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   // "讓車用電子營收比重超過五成，並把整體營業利益率拉高到15%", "Cloud grew 20%, and overall operating
   // margin reached 15%": a group word right before the measure, in a later clause, is whose it is.
   if (named && p.groupAt.some((g) => g >= named.end && /[,，;；]/.test(p.norm.slice(named.end, g)) && /^[^\s,，;；]+\s*(?:的)?\s*(?:(?:non-?\s?(?:gaap|ifrs)|adjusted|经调整|非公认会计准则)\s*)?$/u.test(p.norm.slice(g, measure.start)))) return { segment: 'group', rule: 'entity:group-words after a segment' };
+  // "revenue up 17.8%, subscription up 21%, a 21.5% non-GAAP operating margin": a list item that
+  // opens on its own value, its measure after it, is not the segment whose item came before it
+  // with a figure of its own (not "Cloud revenue was $40 million, a 12% increase").
+  if (named && measure.start >= num.end && /,\s*(?:and\s+)?an?\s+$/.test(p.norm.slice(Math.max(0, num.start - 8), num.start)) && p.numbers.some((n) => n.start > named.end && n.end <= num.start - 3)) return { segment: null, rule: 'entity:next list item' };
   if (named) return { segment: named.value, rule: `entity:named '${named.text}'` };
   // "GAAP operating income", "non-GAAP EPS": accounting bases are the consolidated company's
   // (unless the sentence says whose: "GAAP operating income for the segment").
@@ -1060,7 +1074,9 @@ export function valueOf(
 ): { metric: Metric; value: number; unit: FigureUnit; basis?: 'yoy' | 'qoq'; rule: string; basisOf?: Hit<Measure> } | { skip: string } {
   // ("自由现金流为 -6.3 亿元", "operating margin was −11.6%": a minus sign written on the number, not a range's dash.)
   const minus = /(?:^|[\s为是：:(（])[-−]$/.test(p.norm.slice(Math.max(0, num.start - 2), num.start));
-  const negative = measure.value.loss || minus || ctx.vocab.negativeBefore.test(p.norm.slice(measure.end, num.start)) ? -1 : 1;
+  // ("were minus SEK 110 million in adjusted EBITA": the sign word on the amount, whatever the measure's place.)
+  const signed = num.kind === 'money' && /(?:^|[^a-z])(?:minus|negative)\s+$/.test(p.norm.slice(Math.max(0, num.start - 10), num.start));
+  const negative = measure.value.loss || minus || signed || ctx.vocab.negativeBefore.test(p.norm.slice(measure.end, num.start)) ? -1 : 1;
   if (num.kind === 'pp') return { skip: 'value:percentage-points' };
   // "Capital expenditure, including capitalised development of $9.8 million, was $12.5 million":
   // an amount inside an "including" aside after the measure is a part of it.

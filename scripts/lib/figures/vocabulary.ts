@@ -133,6 +133,8 @@ export interface Vocabulary {
   /** Share words in a percentage's own clause before it (`占…的比重`). */
   readonly shareBefore: RegExp;
   readonly partOf: RegExp;
+  /** Lines between the segments and the group ("group functions and eliminations", "corporate and other"). */
+  readonly reconcilingLines: RegExp;
   readonly perShareAfter: RegExp;
   /** Mentions of a period other than this quarter ("June quarter" in a September-quarter call, "上半财年"). */
   readonly otherPeriod: RegExp;
@@ -207,6 +209,7 @@ export function vocabulary(reading: Reading, metrics: readonly Metric[], company
     nonGaapPrefix: new RegExp(`(?:${wordsRe(reading.non_gaap_prefix).source})\\s*(?:(?:fifo|lifo)\\s+)?$`),
     negativeBefore: wordsRe(reading.negative_before),
     partOf: wordsRe(reading.part_of),
+    reconcilingLines: wordsRe(reading.reconciling_lines),
     perShareAfter: new RegExp(`^\\s*(?:${wordsRe(reading.per_share_after).source})`),
     otherPeriod: otherPeriodPattern(endMonth, quarter.q, endYear, quarter.fy),
     // "For fiscal 2025, …", "during fiscal year 2025", "in FY25": a whole fiscal year named by its number.
