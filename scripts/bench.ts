@@ -107,7 +107,7 @@ function measure(args: string[], env: Record<string, string> = {}): { seconds: n
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 512 * 1024 * 1024,
-    env: { ...process.env, CI: 'true', EC_CONVERT_CACHE: join(work, 'cache'), NODE_OPTIONS: `--import ${join(work, 'peak.mjs')}`, ...env },
+    env: { ...process.env, CI: 'true', EC_CONVERT_CACHE: join(work, 'cache'), EC_SEARCH_CACHE: join(work, 'search-cache'), NODE_OPTIONS: `--import ${join(work, 'peak.mjs')}`, ...env },
   });
   const seconds = (performance.now() - t) / 1000;
   const peaks = readFileSync(rssLog, 'utf8').split('\n').filter(Boolean).map(Number);

@@ -27,8 +27,9 @@ when every step succeeded replaces --calls and --dist with them. A failure leave
   --calls DIR      the generated calls, replaced as a whole (default content/calls/)
   --keep-going     publish every transcript that converts; the others are listed, with file,
                    line and reason, in the output and on build-report.html
-  --fresh          build everything again: clear the converter's cache and Astro's page cache
-                   (node_modules/.cache/earnings-calls/ and node_modules/.astro/) first
+  --fresh          build everything again: clear the converter's and the search index's caches
+                   and Astro's page cache (node_modules/.cache/earnings-calls/convert/ and
+                   search/, node_modules/.astro/) first
   -h, --help       this text
 `;
 const values = parseCli('build', usage, {
@@ -42,6 +43,8 @@ const values = parseCli('build', usage, {
 });
 // Where the converter keeps the calls it converted (scripts/convert.ts).
 const convertCache = process.env.EC_CONVERT_CACHE ?? join(root, 'node_modules', '.cache', 'earnings-calls', 'convert');
+// Where the search index keeps its blocks (scripts/index-search.ts).
+const searchCache = process.env.EC_SEARCH_CACHE ?? join(root, 'node_modules', '.cache', 'earnings-calls', 'search');
 const dist = resolve(values.dist!);
 const calls = resolve(values.calls!);
 const buildDir = join(root, '.build');
@@ -166,7 +169,7 @@ try {
 // stays in node_modules/.astro/ unless --fresh is given.
 const astroCache = join(root, 'node_modules', '.astro');
 const dataStores = [join(root, '.astro'), join(astroCache, 'data-store.json')];
-for (const p of values.fresh ? [...dataStores, astroCache, convertCache] : dataStores) rmSync(p, { recursive: true, force: true });
+for (const p of values.fresh ? [...dataStores, astroCache, convertCache, searchCache] : dataStores) rmSync(p, { recursive: true, force: true });
 
 const node = process.execPath;
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');

@@ -6,16 +6,23 @@
  *
  *   node scripts/index-search.ts [--dist DIR] [--calls DIR] [--companies DIR]
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { callSchema, type Call } from '../src/lib/schema.ts';
 import { companiesOfCalls, loadCatalog } from '../src/lib/catalog.ts';
-import { recordPage, searchRecords } from './lib/search-records.ts';
+import { recordPage, searchRecords, type SearchRecord } from './lib/search-records.ts';
 import { inResultOrder, offlineIndex } from './lib/offline-index.ts';
 import { OFFLINE_DIR } from '../src/lib/offline-search.ts';
+import { BLOCKS_DIR, BLOCKS_FILE, blockId, type BlocksManifest } from '../src/lib/search-blocks.ts';
+
+/** The installed Pagefind's version (its index format and scripts go with it). */
+function pagefindVersion(): string {
+  return (JSON.parse(readFileSync(join(root, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }).version;
+}
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -39,7 +46,7 @@ if (!existsSync(join(dist, 'index.html'))) fail(`${dist} has no built site; run 
 const callFiles = readdirSync(callsDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx')).sort();
 const calls: Call[] = callFiles.map((f) => callSchema.parse(parseFrontmatter(readFileSync(join(callsDir, f), 'utf8')).frontmatter));
 const catalog = loadCatalog(root, { companiesDir });
-// Numbered in the order results show calls: Pagefind's `n` sort key, the offline index's numbers.
+// In the order results show calls: the offline index numbers them so, and Pagefind within each block.
 const records = inResultOrder(searchRecords(calls, companiesOfCalls(catalog.companies, calls), catalog.metrics));
 
 // One index for both languages, so that either edition searches all of the text. Pagefind stems
@@ -49,41 +56,70 @@ const records = inResultOrder(searchRecords(calls, companiesOfCalls(catalog.comp
 // word or a number, each alone between spaces) that Pagefind has nothing left to cut or stem,
 // and the search page checks each Pagefind candidate with the same matcher as the file:// path.
 //
-// Pagefind's service adds a custom record (or an HTML file) in time that grows with the records
-// already added, so a large corpus would index in quadratic time; a folder is read in one pass,
-// but in the order the file system lists it, which differs between file systems and would make
-// the index differ too. So each record is written as a small HTML page (recordPage) in a folder
-// of its own inside the staged site, and the folders are added one by one, in the records'
-// order; the folder is removed afterwards. The page's own address goes in the `href` meta, which
-// the search page uses (Pagefind's url is the record file's).
-const recordsDir = join(dist, '.search-records');
-rmSync(recordsDir, { recursive: true, force: true });
-mkdirSync(recordsDir);
-const problems: string[] = [];
-let addMs = 0;
-let writeMs = 0;
-try {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
-  if (!index || errors.length) fail(`Pagefind could not start: ${errors.join('; ')}`);
-  let pages = 0;
-  for (const [i, r] of records.entries()) {
-    const folder = join(recordsDir, String(i));
-    mkdirSync(folder);
-    writeFileSync(join(folder, 'r.html'), recordPage(r, i));
-    const added = await index.addDirectory({ path: folder });
-    problems.push(...added.errors.map((e) => `${r.url}: ${e}`));
-    pages += added.page_count;
-  }
-  if (!problems.length && pages !== records.length) problems.push(`indexed ${pages} of ${records.length} records`);
-  addMs = performance.now() - started;
-  const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
-  writeMs = performance.now() - started - addMs;
-  problems.push(...written.errors);
-  await pagefind.close();
-} finally {
-  rmSync(recordsDir, { recursive: true, force: true });
+// The index is cut into blocks, one per quarter end (src/lib/search-blocks.ts), each a Pagefind
+// bundle of its own, so that a new or changed call re-indexes its quarter's block only: a block
+// whose record pages are unchanged is copied from the cache (node_modules/.cache/earnings-calls/
+// search/, or EC_SEARCH_CACHE), keyed by a hash of those pages, Pagefind's version and this
+// script. Records are added one by one, in their order (Pagefind numbers pages in the order it
+// gets them, and a folder read whole comes in the file system's order, which differs between
+// file systems), as HTML given to Pagefind's service (addHTMLFile: about a quarter of a
+// millisecond each, against more than one for a file written and added as a folder).
+const blocks: Array<{ id: string; records: SearchRecord[] }> = [];
+for (const r of records) {
+  const id = blockId(r.filters.quarter_end?.[0]);
+  if (blocks.at(-1)?.id !== id) blocks.push({ id, records: [] });
+  blocks.at(-1)!.records.push(r);
 }
+/** What a merged bundle needs: its entry, meta, and index, filter and fragment files. */
+const INDEX_FILES = /^(?:pagefind-entry\.json|pagefind\.[^/]*\.pf_meta|fragment|index|filter)$/;
+const cacheDir = resolve(process.env.EC_SEARCH_CACHE ?? join(root, 'node_modules', '.cache', 'earnings-calls', 'search'));
+mkdirSync(cacheDir, { recursive: true });
+const version = createHash('sha256').update(`pagefind ${pagefindVersion()}\n`).update(readFileSync(import.meta.filename)).digest('hex');
+const out = join(dist, 'pagefind');
+rmSync(out, { recursive: true, force: true });
+const problems: string[] = [];
+const used = new Set<string>();
+let indexed = 0;
+let indexMs = 0;
+let service = false;
+for (const [b, block] of blocks.entries()) {
+  const pages = block.records.map((r, n) => recordPage(r, n, block.id));
+  const key = pages.reduce((h, page) => h.update(page), createHash('sha256').update(version)).digest('hex').slice(0, 32);
+  used.add(key);
+  const cached = join(cacheDir, key);
+  if (!existsSync(cached)) {
+    const t = performance.now();
+    service = true;
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
+    if (!index || errors.length) fail(`Pagefind could not start: ${errors.join('; ')}`);
+    for (const [n, page] of pages.entries()) {
+      const added = await index.addHTMLFile({ url: `/r/${n}/`, content: page });
+      problems.push(...added.errors.map((e) => `${block.records[n]!.url}: ${e}`));
+    }
+    // Written beside the cache entry and renamed into place, so that a build killed while writing leaves no half entry.
+    const staged = `${cached}.tmp-${process.pid}`;
+    rmSync(staged, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: staged });
+    problems.push(...written.errors);
+    await index.deleteIndex();
+    if (problems.length) break;
+    renameSync(staged, cached);
+    indexed += pages.length;
+    indexMs += performance.now() - t;
+  }
+  // The first block's bundle is the one the page loads, with Pagefind's scripts; the others are
+  // merged into it and need only their index files.
+  if (b === 0) cpSync(cached, out, { recursive: true });
+  else cpSync(cached, join(out, BLOCKS_DIR, block.id), { recursive: true, filter: (from) => from === cached || INDEX_FILES.test(relative(cached, from).split(sep)[0]!) });
+}
+if (service) await pagefind.close();
 if (problems.length) fail(`Pagefind reported ${problems.length} error(s):\n${problems.join('\n')}`);
+const manifest: BlocksManifest = { blocks: blocks.map((b) => ({ id: b.id, records: b.records.length })) };
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, BLOCKS_FILE), `${JSON.stringify(manifest)}\n`);
+// Entries this build did not use go (a block whose calls changed leaves one behind), and so do
+// the half-written ones of a build that was killed (one build runs at a time: scripts/build.ts).
+for (const f of readdirSync(cacheDir)) if (!used.has(f)) rmSync(join(cacheDir, f), { recursive: true, force: true });
 
 // The same records for browsing from file://, as classic scripts loaded on demand.
 const offline = join(dist, OFFLINE_DIR);
@@ -95,4 +131,4 @@ for (const [path, text] of offlineFiles) {
   writeFileSync(join(offline, path), text);
   offlineBytes += Buffer.byteLength(text);
 }
-console.log(`index-search: ${records.length} records -> pagefind/ and ${OFFLINE_DIR}/ (${offlineFiles.size} files, ${(offlineBytes / 1e6).toFixed(1)} MB; ${Math.round(performance.now() - started)} ms; records added by ${Math.round(addMs)} ms, index written in ${Math.round(writeMs)} ms)`);
+console.log(`index-search: ${records.length} records -> pagefind/ (${blocks.length} blocks, ${indexed} records indexed again in ${Math.round(indexMs)} ms, the others' blocks from the cache) and ${OFFLINE_DIR}/ (${offlineFiles.size} files, ${(offlineBytes / 1e6).toFixed(1)} MB; ${Math.round(performance.now() - started)} ms)`);

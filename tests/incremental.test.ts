@@ -42,6 +42,10 @@ interface Built {
   files: Map<string, string>;
   rendered: number;
   copied: number;
+  /** Records the search index indexed again (the others' blocks came from its cache). */
+  indexed: number;
+  /** The search index's blocks: quarter end -> records. */
+  blocks: Map<string, number>;
 }
 
 /** Builds a seeds folder into a fresh dist of its own; returns every output file's hash and what Astro rendered or copied. */
@@ -51,8 +55,11 @@ function build(seedFolder: string, name: string, fresh = false): Built {
   if (r.status !== 0) throw new Error(`build ${name} failed:\n${r.stdout}\n${r.stderr}`);
   const m = /astro build done .*? (\d+) pages and exports, (\d+) rendered, (\d+) copied from the cache/.exec(r.stdout);
   if (!m) throw new Error(`no page counts in the output of build ${name}:\n${r.stdout}`);
+  const s = /search index done .*?\((\d+) blocks, (\d+) records indexed again/.exec(r.stdout);
+  if (!s) throw new Error(`no search index counts in the output of build ${name}:\n${r.stdout}`);
+  const manifest = JSON.parse(readFileSync(join(dist, 'pagefind', 'blocks.json'), 'utf8')) as { blocks: Array<{ id: string; records: number }> };
   const files = fileHashes(dist);
-  return { files, rendered: Number(m[2]), copied: Number(m[3]) };
+  return { files, rendered: Number(m[2]), copied: Number(m[3]), indexed: Number(s[2]), blocks: new Map(manifest.blocks.map((b) => [b.id, b.records])) };
 }
 
 /** Pages and exports of a company (its page and the pages under it in both editions, and its quarters' JSON). */
@@ -74,6 +81,10 @@ describe('an incremental build', () => {
   it('gives the site a fresh build gives, byte for byte, and renders again only the pages of the company whose calls changed', () => {
     const first = build(seeds(v1), 'v1', true);
     expect(first.copied).toBe(0);
+    const all = (b: Built) => [...b.blocks.values()].reduce((a, n) => a + n, 0);
+    expect(first.indexed).toBe(all(first));
+    /** A call's quarter end, from its export. */
+    const endOf = (b: string, company: string, quarter: string) => (JSON.parse(readFileSync(join(tmp, `dist-${b}`, 'data', company, `${quarter}.json`), 'utf8')) as { period_end: string }).period_end;
 
     // A call added to Stellar Harbour: its pages are rendered, Fenwright's are copied.
     const added = build(seeds(v2), 'v2');
@@ -81,6 +92,11 @@ describe('an incremental build', () => {
     expect(added.files.has(`${STELLAR}/fy2025-q4.html`)).toBe(true);
     expect(added.copied).toBeGreaterThanOrEqual(pagesOf(added, FENWRIGHT).length);
     expect(added.rendered).toBeGreaterThanOrEqual(pagesOf(added, STELLAR).length - 1);
+    // The search index indexes the new call's quarter again, and takes the other quarters from its cache.
+    const newEnd = endOf('v2', STELLAR, 'fy2025-q4');
+    expect(first.blocks.has(newEnd)).toBe(false);
+    expect(added.indexed).toBe(added.blocks.get(newEnd));
+    expect(added.indexed).toBeLessThan(all(added));
 
     // Fenwright's call changed: its pages are rendered again (and say the new sentence), Stellar Harbour's are copied.
     const edited = build(seeds(v3), 'v3');
@@ -92,6 +108,8 @@ describe('an incremental build', () => {
     expect(changedPages.filter((f) => stellarPages.has(f))).toEqual([]);
     expect(changedPages).toContain(`${FENWRIGHT}/fy2026-q3.html`);
     expect(readFileSync(join(tmp, 'dist-v3', FENWRIGHT, 'fy2026-q3.html'), 'utf8')).toContain('Zanzibar');
+    expect(edited.indexed).toBe(edited.blocks.get(endOf('v3', FENWRIGHT, 'fy2026-q3')));
+    expect(edited.indexed).toBeLessThan(all(edited));
 
     // The added call removed again: it is gone from every page, list, export and index.
     const removed = build(seeds(v4), 'v4');

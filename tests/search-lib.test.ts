@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { countPhrase, compileGlossary, fold, groupByCall, parseQuery, rank, scoreDoc, stem, tokenize, type SearchDoc } from '../src/lib/search.ts';
 import { CatalogError, loadGlossary } from '../src/lib/catalog.ts';
 import { citedMetric, figureCitation, linkTo, passageCitation } from '../src/lib/citation.ts';
+import { blockId, blockOffsets } from '../src/lib/search-blocks.ts';
 import { bySentence, figureGroups, recordPage, type SearchRecord } from '../scripts/lib/search-records.ts';
 import type { Figure } from '../src/lib/schema.ts';
 import { metrics, root } from './helpers.ts';
@@ -197,5 +198,14 @@ describe('citations', () => {
   it('links to an element, or to the page without a fragment', () => {
     expect(linkTo('file:///d/a.html#old', 'fig-x')).toBe('file:///d/a.html#fig-x');
     expect(linkTo('http://h/a.html?q=1#old', '')).toBe('http://h/a.html?q=1');
+  });
+});
+
+describe('the Pagefind index in blocks', () => {
+  it('names a block by its quarter end, safe as a folder, and numbers records across blocks in their order', () => {
+    expect(blockId('2025-09-30')).toBe('2025-09-30');
+    expect(blockId(undefined)).toBe('undated');
+    expect(blockId('../x y')).toBe('-x-y');
+    expect([...blockOffsets({ blocks: [{ id: 'a', records: 3 }, { id: 'b', records: 5 }, { id: 'c', records: 1 }] })]).toEqual([['a', 0], ['b', 3], ['c', 8]]);
   });
 });

@@ -215,14 +215,15 @@ function uniqueQuotes(group: readonly Figure[]): Figure['quotes'] {
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
- * A record as the HTML page Pagefind indexes from a folder: the tokens as the body's only
- * indexed text; the record's address (`href`), its number in result order `n` (a meta, and a
- * sort key of fixed width that sorts alike as text and as a number), meta and filters in an
- * ignored block (Pagefind reads their values but does not index them as words).
+ * A record as the HTML page Pagefind indexes: the tokens as the body's only indexed text; the
+ * record's address (`href`), its number in result order within its block `n` (a meta, and a
+ * sort key of fixed width that sorts alike as text and as a number), meta and filters (and the
+ * block it is indexed in, a filter of its own) in an ignored block (Pagefind reads their values
+ * but does not index them as words).
  */
-export function recordPage(r: SearchRecord, n: number): string {
+export function recordPage(r: SearchRecord, n: number, block?: string): string {
   const meta = Object.entries({ ...r.meta, href: r.url, n: String(n) }).map(([k, v]) => `<span data-pagefind-meta="${escapeHtml(k)}">${escapeHtml(v)}</span>`);
-  const filters = Object.entries(r.filters).flatMap(([k, vs]) => vs.map((v) => `<span data-pagefind-filter="${escapeHtml(k)}">${escapeHtml(v)}</span>`));
+  const filters = Object.entries({ ...r.filters, ...(block !== undefined ? { block: [block] } : {}) }).flatMap(([k, vs]) => vs.map((v) => `<span data-pagefind-filter="${escapeHtml(k)}">${escapeHtml(v)}</span>`));
   const sort = [`<span data-pagefind-sort="n">${String(n).padStart(10, '0')}</span>`];
   return `<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title></title></head><body data-pagefind-body><div data-pagefind-ignore>${[...meta, ...filters, ...sort].join('')}</div>${escapeHtml(r.content)}</body></html>\n`;
 }

@@ -12,6 +12,7 @@
 import { fold, parseQuery, groupByCall, queryPhrases, type CompiledGlossary, type Query, type SearchDoc, type SearchHit } from '../lib/search.ts';
 import { OFFLINE_DIR, OfflineSearch, STEP } from '../lib/offline-search.ts';
 import { OrderedCursor } from '../lib/ordered-search.ts';
+import { BLOCKS_DIR, BLOCKS_FILE, blockOffsets, type BlocksManifest } from '../lib/search-blocks.ts';
 
 interface Filters {
   [name: string]: string[];
@@ -25,6 +26,7 @@ interface PagefindResult {
 interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(basePath: string): Promise<void>;
   search(term: string, o: { filters?: Filters; sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: PagefindResult[] } | null>;
 }
 
@@ -101,6 +103,8 @@ function highlight(text: string, terms: readonly string[], into: HTMLElement): v
 
 class EcSearch extends HTMLElement {
   private pagefind: PagefindApi | undefined;
+  /** The Pagefind index's blocks in result order, each with the number of its first record. */
+  private blocks: Array<{ id: string; offset: number }> = [];
   private offline: OfflineSearch | undefined;
   private feed: Feed | undefined;
   /** Results and calls shown for the current query. */
@@ -166,6 +170,12 @@ class EcSearch extends HTMLElement {
         const mod = (await import(/* @vite-ignore */ new URL(`${this.root}pagefind/pagefind.js`, location.href).href)) as PagefindApi;
         await mod.options({ baseUrl: this.rootPath });
         await mod.init();
+        // The blocks after the first are bundles of their own, merged into the first's
+        // (src/lib/search-blocks.ts); a record's block is a filter, its number one within it.
+        const manifest = (await (await fetch(new URL(`${this.root}pagefind/${BLOCKS_FILE}`, location.href).href)).json()) as BlocksManifest;
+        const offsets = blockOffsets(manifest);
+        await Promise.all(manifest.blocks.slice(1).map((b) => mod.mergeIndex(new URL(`${this.root}pagefind/${BLOCKS_DIR}/${b.id}/`, location.href).href)));
+        this.blocks = manifest.blocks.map((b) => ({ id: b.id, offset: offsets.get(b.id)! }));
         this.pagefind = mod;
         return 'pagefind';
       } catch {
@@ -259,17 +269,24 @@ class EcSearch extends HTMLElement {
    * file:// path would.
    */
   private async pagefindFeed(query: Query, filters: Filters): Promise<Feed> {
+    // Asked block by block, in result order: Pagefind sorts one index's results by `n`, but
+    // merges several by score, so a search that only one block can answer keeps the order.
     const cursor = await OrderedCursor.open(query, filters, async (phrase) => {
-      const res = await this.pagefind!.search(phrase, { filters, sort: { n: 'asc' } });
-      return (res?.results ?? []).map((r) => ({
-        id: r.id,
-        // Each record's page address is its `href` meta (scripts/index-search.ts indexes records
-        // as files of their own, whose Pagefind url is not the page's); `n` is its number.
-        data: async () => {
-          const { meta: { href, n, ...meta }, content, filters: f } = await r.data();
-          return { url: href ?? '', n: Number(n), tokens: content.trim().split(/\s+/), meta, filters: f };
-        },
-      }));
+      const found = await Promise.all(
+        this.blocks.map(async ({ id, offset }) => {
+          const res = await this.pagefind!.search(phrase, { filters: { ...filters, block: [id] }, sort: { n: 'asc' } });
+          return (res?.results ?? []).map((r) => ({
+            id: r.id,
+            // Each record's page address is its `href` meta (scripts/index-search.ts gives
+            // Pagefind record pages, whose url is not the page's); `n` is its number in its block.
+            data: async () => {
+              const { meta: { href, n, ...meta }, content, filters: { block: _, ...f } } = await r.data();
+              return { url: href ?? '', n: offset + Number(n), tokens: content.trim().split(/\s+/), meta, filters: f };
+            },
+          }));
+        }),
+      );
+      return found.flat();
     });
     return {
       next: () => cursor.next(STEP.hits),
