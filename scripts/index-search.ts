@@ -82,31 +82,38 @@ const used = new Set<string>();
 let indexed = 0;
 let indexMs = 0;
 let service = false;
+
+/**
+ * Indexes a block's record pages into a cache entry. Written beside the entry and renamed into
+ * place, so that a build killed while writing leaves no half entry; false if Pagefind reported errors.
+ */
+async function indexBlock(block: { records: SearchRecord[] }, pages: readonly string[], cached: string): Promise<boolean> {
+  const t = performance.now();
+  service = true;
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
+  if (!index || errors.length) fail(`Pagefind could not start: ${errors.join('; ')}`);
+  for (const [n, page] of pages.entries()) {
+    const added = await index.addHTMLFile({ url: `/r/${n}/`, content: page });
+    problems.push(...added.errors.map((e) => `${block.records[n]!.url}: ${e}`));
+  }
+  const staged = `${cached}.tmp-${process.pid}`;
+  rmSync(staged, { recursive: true, force: true });
+  const written = await index.writeFiles({ outputPath: staged });
+  problems.push(...written.errors);
+  await index.deleteIndex();
+  if (problems.length) return false;
+  renameSync(staged, cached);
+  indexed += pages.length;
+  indexMs += performance.now() - t;
+  return true;
+}
+
 for (const [b, block] of blocks.entries()) {
   const pages = block.records.map((r, n) => recordPage(r, n, block.id));
   const key = pages.reduce((h, page) => h.update(page), createHash('sha256').update(version)).digest('hex').slice(0, 32);
   used.add(key);
   const cached = join(cacheDir, key);
-  if (!existsSync(cached)) {
-    const t = performance.now();
-    service = true;
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
-    if (!index || errors.length) fail(`Pagefind could not start: ${errors.join('; ')}`);
-    for (const [n, page] of pages.entries()) {
-      const added = await index.addHTMLFile({ url: `/r/${n}/`, content: page });
-      problems.push(...added.errors.map((e) => `${block.records[n]!.url}: ${e}`));
-    }
-    // Written beside the cache entry and renamed into place, so that a build killed while writing leaves no half entry.
-    const staged = `${cached}.tmp-${process.pid}`;
-    rmSync(staged, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: staged });
-    problems.push(...written.errors);
-    await index.deleteIndex();
-    if (problems.length) break;
-    renameSync(staged, cached);
-    indexed += pages.length;
-    indexMs += performance.now() - t;
-  }
+  if (!existsSync(cached) && !(await indexBlock(block, pages, cached))) break;
   // The first block's bundle is the one the page loads, with Pagefind's scripts; the others are
   // merged into it and need only their index files.
   if (b === 0) cpSync(cached, out, { recursive: true });
