@@ -17,7 +17,7 @@ import { companiesOfCalls, loadCatalog } from '../src/lib/catalog.ts';
 import { recordPage, searchRecords, type SearchRecord } from './lib/search-records.ts';
 import { inResultOrder, offlineIndex } from './lib/offline-index.ts';
 import { OFFLINE_DIR } from '../src/lib/offline-search.ts';
-import { BLOCKS_DIR, BLOCKS_FILE, blockId, type BlocksManifest } from '../src/lib/search-blocks.ts';
+import { BLOCK_RECORDS, BLOCKS_DIR, BLOCKS_FILE, quarterBlocks, type BlocksManifest } from '../src/lib/search-blocks.ts';
 
 /** The installed Pagefind's version (its index format and scripts go with it). */
 function pagefindVersion(): string {
@@ -56,20 +56,18 @@ const records = inResultOrder(searchRecords(calls, companiesOfCalls(catalog.comp
 // word or a number, each alone between spaces) that Pagefind has nothing left to cut or stem,
 // and the search page checks each Pagefind candidate with the same matcher as the file:// path.
 //
-// The index is cut into blocks, one per quarter end (src/lib/search-blocks.ts), each a Pagefind
-// bundle of its own, so that a new or changed call re-indexes its quarter's block only: a block
+// The index is cut into blocks of whole quarter ends, about 20,000 records each
+// (src/lib/search-blocks.ts), each a Pagefind bundle of its own, so that a new or changed call
+// re-indexes its block only: a block
 // whose record pages are unchanged is copied from the cache (node_modules/.cache/earnings-calls/
 // search/, or EC_SEARCH_CACHE), keyed by a hash of those pages, Pagefind's version and this
 // script. Records are added one by one, in their order (Pagefind numbers pages in the order it
 // gets them, and a folder read whole comes in the file system's order, which differs between
 // file systems), as HTML given to Pagefind's service (addHTMLFile: about a quarter of a
 // millisecond each, against more than one for a file written and added as a folder).
-const blocks: Array<{ id: string; records: SearchRecord[] }> = [];
-for (const r of records) {
-  const id = blockId(r.filters.quarter_end?.[0]);
-  if (blocks.at(-1)?.id !== id) blocks.push({ id, records: [] });
-  blocks.at(-1)!.records.push(r);
-}
+// (EC_SEARCH_BLOCK_RECORDS sets the size, for tests that want a block per quarter end.)
+const blockRecords = Number(process.env.EC_SEARCH_BLOCK_RECORDS) || BLOCK_RECORDS;
+const blocks = quarterBlocks(records, (r) => r.filters.quarter_end?.[0], blockRecords).map((b) => ({ id: b.id, records: b.items }));
 /** What a merged bundle needs: its entry, meta, and index, filter and fragment files. */
 const INDEX_FILES = /^(?:pagefind-entry\.json|pagefind\.[^/]*\.pf_meta|fragment|index|filter)$/;
 const cacheDir = resolve(process.env.EC_SEARCH_CACHE ?? join(root, 'node_modules', '.cache', 'earnings-calls', 'search'));

@@ -48,10 +48,10 @@ interface Built {
   blocks: Map<string, number>;
 }
 
-/** Builds a seeds folder into a fresh dist of its own; returns every output file's hash and what Astro rendered or copied. */
+/** Builds a seeds folder into a fresh dist of its own (a search block per quarter end); returns every output file's hash and what Astro rendered or copied. */
 function build(seedFolder: string, name: string, fresh = false): Built {
   const dist = join(tmp, `dist-${name}`);
-  const r = spawnSync(process.execPath, [join(root, 'scripts/build.ts'), '--seeds', seedFolder, '--dist', dist, '--calls', join(tmp, `calls-${name}`), ...(fresh ? ['--fresh'] : [])], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const r = spawnSync(process.execPath, [join(root, 'scripts/build.ts'), '--seeds', seedFolder, '--dist', dist, '--calls', join(tmp, `calls-${name}`), ...(fresh ? ['--fresh'] : [])], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true', EC_SEARCH_BLOCK_RECORDS: '1' } });
   if (r.status !== 0) throw new Error(`build ${name} failed:\n${r.stdout}\n${r.stderr}`);
   const m = /astro build done .*? (\d+) pages and exports, (\d+) rendered, (\d+) copied from the cache/.exec(r.stdout);
   if (!m) throw new Error(`no page counts in the output of build ${name}:\n${r.stdout}`);

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { countPhrase, compileGlossary, fold, groupByCall, parseQuery, rank, scoreDoc, stem, tokenize, type SearchDoc } from '../src/lib/search.ts';
 import { CatalogError, loadGlossary } from '../src/lib/catalog.ts';
 import { citedMetric, figureCitation, linkTo, passageCitation } from '../src/lib/citation.ts';
-import { blockId, blockOffsets } from '../src/lib/search-blocks.ts';
+import { blockId, blockOffsets, quarterBlocks } from '../src/lib/search-blocks.ts';
 import { bySentence, figureGroups, recordPage, type SearchRecord } from '../scripts/lib/search-records.ts';
 import type { Figure } from '../src/lib/schema.ts';
 import { metrics, root } from './helpers.ts';
@@ -207,5 +207,16 @@ describe('the Pagefind index in blocks', () => {
     expect(blockId(undefined)).toBe('undated');
     expect(blockId('../x y')).toBe('-x-y');
     expect([...blockOffsets({ blocks: [{ id: 'a', records: 3 }, { id: 'b', records: 5 }, { id: 'c', records: 1 }] })]).toEqual([['a', 0], ['b', 3], ['c', 8]]);
+  });
+  it('puts whole quarter ends together from the oldest until a block is full, so a new quarter changes the newest block only', () => {
+    const ends = (...counts: Array<[string, number]>) => counts.flatMap(([end, n]) => Array.from({ length: n }, () => end));
+    const shape = (items: string[]) => quarterBlocks(items, (e) => e, 4).map((b) => [b.id, b.items.length]);
+    const before = ends(['2025-12-31', 2], ['2025-09-30', 3], ['2025-06-30', 2], ['2025-03-31', 1], ['2024-12-31', 4]);
+    expect(shape(before)).toEqual([['2025-12-31', 2], ['2025-09-30', 6], ['2024-12-31', 4]]);
+    // A call of a new quarter: the older blocks are the same.
+    expect(shape([...ends(['2026-03-31', 1]), ...before])).toEqual([['2026-03-31', 3], ['2025-09-30', 6], ['2024-12-31', 4]]);
+    // A quarter is never cut, however large.
+    expect(shape(ends(['2025-12-31', 9]))).toEqual([['2025-12-31', 9]]);
+    expect(quarterBlocks([], (e: string) => e)).toEqual([]);
   });
 });
