@@ -97,6 +97,7 @@ describe('sign', () => {
     ['we opened four ninety five stores', []],
     // A target the measure heads towards is no forecast of a period.
     ['we expect adjusted EBITDA margin of twenty seven to twenty eight percent so another step towards the thirty percent', [['guidance', 'adjusted_ebitda_margin_pct', 27, '%'], ['guidance', 'adjusted_ebitda_margin_pct', 28, '%']]],
+    ['we expect revenue growth of five to five and a half percent for the year', [['guidance', 'revenue_yoy_pct', 5, '%'], ['guidance', 'revenue_yoy_pct', 5.5, '%']]],
     ['Diluted earnings per share were one dollar and four cents compared to ninety one cents a year ago.', [['group', 'diluted_eps', 1.04, 'USD']]],
     ['Adjusted diluted earnings per share were a dollar forty seven.', [['group', 'non_gaap_diluted_eps', 1.47, 'USD']]],
     ['We are raising our diluted eps guidance to five dollars ten to five dollars thirty.', [['guidance', 'diluted_eps', 5.1, 'USD'], ['guidance', 'diluted_eps', 5.3, 'USD']]],
@@ -277,6 +278,10 @@ describe('time frame and modality', () => {
     ['Profit after tax stood at Rs. 112 crores, with a PAT margin of 8.7%.', [['group', 'net_income', 1.12e9, 'INR'], ['group', 'net_margin_pct', 8.7, '%']]],
     ['For H1 FY27, revenue from operations was Rs. 2,431 crores.', []],
     ['We spent Rs. 75 lakhs on training, and PAT was ₹205 Cr.', [['group', 'net_income', 2.05e9, 'INR']]],
+    // Japanese units as an interpreter says them: an oku is a hundred million.
+    ['Operating income was 125 oku yen, up 8%.', [['group', 'operating_income', 125e8, 'JPY'], ['group', 'operating_income_yoy_pct', 8, '%']]],
+    // "and a half" said after a spoken number: "five and a half percent" is 5.5%.
+    ['revenue grew five and a half percent in the quarter', [['group', 'revenue_yoy_pct', 5.5, '%']]],
     // A figure the transcriber marks "(sic)" is not read; the correction after it is.
     ['We expect total revenues to be between RMB 36.5 billion (sic) [ RMB 26.5 billion ] and RMB 29.2 billion.', [['guidance', 'revenue', 26.5e9, 'CNY'], ['guidance', 'revenue', 29.2e9, 'CNY']]],
     ['On an organic basis, revenue was up 6%.', []],
