@@ -76,6 +76,8 @@ const SCALES: ReadonlyArray<readonly [string, number]> = [
   ['mio', 6], ['mrd', 9], ['mln', 6], ['bln', 9],
   // Indian numbering: a crore is ten million, a lakh a hundred thousand ("Rs. 1,284 crores", "₹75 lakh").
   ['crores', 7], ['crore', 7], ['cr', 7], ['lakhs', 5], ['lakh', 5], ['lacs', 5], ['lac', 5],
+  // Japanese numbering as an interpreter says it: an oku (億) is a hundred million ("125 oku yen").
+  ['oku', 8],
 ];
 
 function escapeRe(s: string): string {
@@ -114,7 +116,9 @@ const NUMBER_WORD = `(?:${Object.keys(NUMBER_WORDS).join('|')}|hundred|thousand)
 /** "two hundred and forty one", "sixty eight point two": a number spoken as words (lower case, as normalised). */
 /** The digits said after "point": "three point oh five" is 3.05. */
 const DECIMAL_DIGIT: Readonly<Record<string, number>> = { ...Object.fromEntries(Object.entries(NUMBER_WORDS).filter(([, v]) => v < 10)), oh: 0 };
-const SPELLED = new RegExp(`\\b${NUMBER_WORD}(?:(?:\\s+|-)(?:and\\s+)?${NUMBER_WORD})*(?:\\s+point(?:\\s+(?:${Object.keys(DECIMAL_DIGIT).join('|')}))+)?\\b`, 'g');
+/** "five and a half", "two and a quarter": a half or a quarter said after a whole number. */
+const FRACTION_SAID = /\s+and\s+a\s+(half|quarter)$/;
+const SPELLED = new RegExp(`\\b${NUMBER_WORD}(?:(?:\\s+|-)(?:and\\s+)?${NUMBER_WORD})*(?:\\s+point(?:\\s+(?:${Object.keys(DECIMAL_DIGIT).join('|')}))+|\\s+and\\s+a\\s+(?:half|quarter))?\\b`, 'g');
 /** What makes spoken words a figure: a unit or scale right after them. */
 const SPELLED_UNIT = /^\s*(?:percent|per cent|percentage points?|basis points|million|billion|thousand|pence|pounds|(?:(?:us|u\.s\.|american|australian|canadian|singapore|new zealand|hong kong)\s+)?dollars|euros|yen|cents)\b/;
 
@@ -135,6 +139,11 @@ const SPOKEN_PER_SHARE = new RegExp(
 const PER_SHARE_BEFORE = /\b(?:e\s?p\s?s|earnings per (?:diluted |basic )?share|per (?:diluted )?share)\b/;
 
 function spelledValue(words: string): number | undefined {
+  const fraction = FRACTION_SAID.exec(words);
+  if (fraction) {
+    const value = spelledValue(words.slice(0, fraction.index));
+    return value === undefined ? undefined : value + (fraction[1] === 'half' ? 0.5 : 0.25);
+  }
   const [whole, frac] = words.split(/\s+point\s+/);
   // "three eighty to four hundred million", "five twenty five million": hundreds said without
   // "hundred", a unit then a teen or tens word (and perhaps a unit).
@@ -276,7 +285,7 @@ function findDigits(norm: string): NumberMention[] {
     const after = norm.slice(end, end + 64);
     // Part of a word or code (Q3, 88VIP, 20-F, 11.11, FY2025): not a figure.
     if (/[a-z_]$/.test(before) && !PREFIX_CURRENCY.some(([re, , bare]) => !bare && re.test(before))) continue;
-    if (/^[a-z]/.test(after) && !/^(bn|mn|m\b|b\b|p\b(?!\.\w|')|trillion|billion|million|crores?\b|cr\b|lakhs?\b|lacs?\b|percent|pp\b|per)/.test(after)) continue;
+    if (/^[a-z]/.test(after) && !/^(bn|mn|m\b|b\b|p\b(?!\.\w|')|trillion|billion|million|crores?\b|cr\b|lakhs?\b|lacs?\b|oku\b|percent|pp\b|per)/.test(after)) continue;
     if (/^-[a-z]/.test(after) || /^\.\d/.test(after)) continue;
     // More digits than any stated figure (and than a double holds): 400 digits would be Infinity,
     // over 100 decimals beyond what toFixed takes. Not a figure.
