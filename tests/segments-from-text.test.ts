@@ -284,6 +284,16 @@ describe('a metric heard as another', () => {
     ).toEqual(['lab-solutions', 'industrial-sensors', 'lifecycle-services']);
     // Without the walk, or with a pronoun opening the paragraph, none.
     expect(ids('industrial sensors had sales of 96.3 million', 'and lifecycle services grew the fastest', 'industrial sensors and lifecycle services')).toEqual([]);
+    // "so if i go to the divisions um base metals which is essentially …": fillers are no part of
+    // a name, and a unit may be said with what it is before its figures.
+    expect(
+      ids(
+        'so if i go to the divisions um base metals which is essentially the copper mine plus the zinc um revenue there was 428.9 million',
+        "precious metals so that's the two gold mines um revenue was 183.5 million dollars",
+        'base metals ebitda was 172.4 million and precious metals ebitda was 71.9 million',
+      ),
+    ).toEqual(['base-metals', 'precious-metals']);
+    expect(ids("okay so that's the group", "right so that's it for costs", 'the group and costs')).toEqual([]);
   });
 
   it('takes the first word of the company\'s name as an alias when management says it in the possessive', () => {

@@ -102,9 +102,14 @@ function lowerCase(paragraphs: readonly string[]): boolean {
   return starts.length >= 10 && starts.filter((x) => /[a-z]$/.test(x)).length >= 0.6 * starts.length;
 }
 /** "now the divisions.", "by division,", "let's go through the segments": a walk through the units, in lower case. */
-const LOWER_WALK = /(?:^|[.!?]\s+)(?:(?:now|next|so|and|ok|okay|turning to|moving to|on to)\s*,?\s+)?(?:the\s+|our\s+)?(?:segments|divisions|businesses|business units)\s*(?:[.:,]|$)|\bby\s+(?:segment|division|business)\s*[,.:]|\b(?:go|walk|run)\s+(?:you\s+)?through\s+(?:the|our|each of our)\s+(?:(?:two|three|four|five|six)\s+)?(?:segments|divisions|businesses)\b/i;
-/** A paragraph of a walk through the units that opens on one: "industrial sensors had sales of", "lab solutions our largest division had sales of", "and lifecycle services grew". */
-const LOWER_UNIT_OPENS = /^\s*(?:and\s+|next\s+|then\s+|finally\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:our\s+[a-z]+\s+(?:division|segment|business)\s+)?(?:had|posted|reported|grew|delivered|recorded)\b/;
+const LOWER_WALK = /(?:^|[.!?]\s+)(?:(?:now|next|so|and|ok|okay|turning to|moving to|on to)\s*,?\s+)?(?:the\s+|our\s+)?(?:segments|divisions|businesses|business units)\s*(?:[.:,]|$|(?=\s+(?:um|uh|er)\b))|\bby\s+(?:segment|division|business)\s*[,.:]|\b(?:(?:go|walk|run)\s+(?:you\s+)?through|(?:go|turn|move|come)\s+(?:on\s+)?to)\s+(?:the|our|each of our)\s+(?:(?:two|three|four|five|six)\s+)?(?:segments|divisions|businesses)\b/i;
+/**
+ * A paragraph of a walk through the units that opens on one: "industrial sensors had sales of",
+ * "lab solutions our largest division had sales of", "and lifecycle services grew", or says what
+ * it is first: "base metals which is essentially the copper mine plus …", "precious metals so
+ * that's the two gold mines …".
+ */
+const LOWER_UNIT_OPENS = /^\s*(?:and\s+|next\s+|then\s+|finally\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:our\s+[a-z]+\s+(?:division|segment|business)\s+)?(?:had|posted|reported|grew|delivered|recorded|which\s+is|(?:so\s+)?that's|that\s+is)\b/;
 /** "aerospace revenue was", "energy services revenue was": a lower-case name of one to three words as revenue's subject. */
 const LOWER_REVENUE_OF = /(?:^|[.!?;]\s+|,\s+(?:and\s+)?|\band\s+)([a-z][a-z&-]+(?:\s+(?:and\s+|&\s+)?[a-z][a-z&-]+){0,2})\s+(?:segment\s+|division\s+)?(?:revenues?|sales)\s+(?:was|were|grew|increased|rose|declined|decreased|fell|came in)\b/g;
 /** Words that start a measure or a clause, not a unit's name. */
@@ -494,9 +499,10 @@ export function segmentsFromText(raw: RawSource): Segment[] {
     const from = LOWER_WALK.exec(p);
     if (from) walked = true;
     if (!walked) continue;
-    const start = from ? p.slice(from.index + from[0].length).replace(/^\s*(?:quickly|briefly|now|first)\b\s*/, '') : p;
+    // (Fillers a machine transcript keeps, "the divisions um base metals which is …", are no part of a name.)
+    const start = (from ? p.slice(from.index + from[0].length).replace(/^\s*(?:quickly|briefly|now|first)\b\s*/, '') : p).replace(/^(?:\s*\b(?:um|uh|er|erm)\b)+\s*/, '');
     const unit = LOWER_UNIT_OPENS.exec(start);
-    if (unit && !LOWER_NOT_NAME.test(unit[1]!) && !/^(?:we|it|they|this|that|there|which|i|you|he|she)\b/.test(unit[1]!)) opening.push(unit[1]!);
+    if (unit && !LOWER_NOT_NAME.test(unit[1]!) && !/^(?:we|it|they|this|that|there|which|i|you|he|she|ok|okay|right|alright|well|yeah|yes|um|uh|look)\b/.test(unit[1]!)) opening.push(unit[1]!);
   }
   const units = [...new Set(opening)];
   if (units.length >= 2) addLowerNamedAgain(units);
