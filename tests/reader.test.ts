@@ -1464,6 +1464,16 @@ describe('lines, lists, earlier periods and corrections (rules retired held-out 
     // Without the admission nothing is dropped, and "the correct number" alone is no figure of anyone's.
     expect(segmentsOf([...said, 'The correct number to watch is $40.6 million of backlog.'])).toEqual([['cloud', 'revenue', 46e6], ['cloud', 'revenue_yoy_pct', -14], ['retail', 'revenue', 80e6]]);
   });
+  it('reads a rate against a quarter named by its last month as year on year or sequential, as the month says', () => {
+    // (The test company's third quarter ends in September.)
+    const bases = (s: string) => reader.explain(s, { kind: 'group' }).filter((r) => r.unit === '%').map((r) => [r.value, r.basis]);
+    expect(bases("revenue was 612.4 million dollars that's up fourteen percent on the september quarter last year and it's also up three percent on the june quarter")).toEqual([[14, 'yoy'], [3, 'qoq']]);
+    expect(bases('revenue was up five percent on the march quarter')).toEqual([]);
+  });
+  it('reads "that compares with … in the prior corresponding period" as the earlier value, and a filler before a measure as no line of it', () => {
+    expect(read('so the underlying ebitda margin was thirty seven point nine percent and that compares with thirty three point two percent in the prior corresponding period', { kind: 'group' })).toEqual([['group', 'adjusted_ebitda_margin_pct', 37.9, '%']]);
+    expect(read('the zinc by product um revenue there was four hundred and twenty eight point nine million dollars', { kind: 'segment', id: 'cloud' })).toEqual([['cloud', 'revenue', 428.9e6, 'USD']]);
+  });
   it('reads bare dollars in the dollar of the city the speakers are in, when the call names no dollar', () => {
     const withUnits = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).figures.map((f) => [f.metric, f.value, f.unit]);
     expect(withUnits(["good morning everyone i'm joined here in melbourne by our cfo", 'revenue was two point four one billion dollars'])).toEqual([['revenue', 2.41e9, 'AUD']]);

@@ -1123,7 +1123,7 @@ export function valueOf(
     // "up 3.5% on the fourth quarter of FY26": a rate against a named quarter is sequential when
     // that quarter is the one before the call's, year on year when it is the same quarter a year
     // earlier, and nothing the reader exports otherwise.
-    const against = namedQuarterBase(ownRest, ctx.vocab.fiscalQuarter, ctx.vocab.fiscalYear);
+    const against = namedQuarterBase(ownRest, ctx.vocab.fiscalQuarter, ctx.vocab.fiscalYear) ?? monthQuarterBase(ownRest, ctx.vocab.quarterEndMonth);
     if (against === 'other') return { skip: 'value:growth-against-another-quarter' };
     return { metric: growth, value: sign * num.value, unit: '%', basis: against ?? (QOQ.test(around) || fromLastQuarter || /^\W*(?:sequentially|环比)/.test(opening) ? 'qoq' : 'yoy'), rule: 'value:growth' };
   }
@@ -1172,6 +1172,24 @@ function namedQuarterBase(rest: string, callQ: number, callFy: number): 'qoq' | 
   const prev = callQ === 1 ? { q: 4, fy: callFy - 1 } : { q: callQ - 1, fy: callFy };
   if (q === prev.q && (fy === undefined || fy === prev.fy)) return 'qoq';
   if (q === callQ && fy === callFy - 1) return 'yoy';
+  return 'other';
+}
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const BASE_MONTH_QUARTER = new RegExp(`^\\s*(?:year[- ]over[- ]year\\s+|sequentially\\s+)?(?:on|over|from|versus|vs\\.?|compared\\s+(?:to|with)|against)\\s+(?:the\\s+)?(${MONTH_NAMES.join('|')})\\s+quarter(\\s+(?:of\\s+)?last\\s+year|\\s+a\\s+year\\s+ago)?\\b`);
+
+/**
+ * The basis of a rate written against a quarter named by its last month, as Australian
+ * companies name theirs ("up fourteen percent on the september quarter last year", "up three
+ * percent on the june quarter"): the same month last year is year on year, the quarter before
+ * the call's sequential; undefined when it names none, or the call's own month without a year.
+ */
+function monthQuarterBase(rest: string, endMonth: number): 'qoq' | 'yoy' | 'other' | undefined {
+  const m = BASE_MONTH_QUARTER.exec(rest);
+  if (!m) return undefined;
+  const month = MONTH_NAMES.indexOf(m[1]!) + 1;
+  if (month === endMonth) return m[2] ? 'yoy' : undefined;
+  if (!m[2] && month === ((endMonth + 8) % 12) + 1) return 'qoq';
   return 'other';
 }
 

@@ -143,6 +143,8 @@ export interface Vocabulary {
   /** The call's own fiscal year, and its quarter. */
   readonly fiscalYear: number;
   readonly fiscalQuarter: number;
+  /** The month the call's quarter ends in (1-12). */
+  readonly quarterEndMonth: number;
   /** The company's fiscal years are calendar years: "2026 capital expenditures" is fiscal 2026's. */
   readonly calendarYears: boolean;
   /** Segment that alone reports a metric (`cmr`): a figure of it with no segment named is that segment's. */
@@ -216,6 +218,7 @@ export function vocabulary(reading: Reading, metrics: readonly Metric[], company
     namedFiscalYear: /\b(?:for|in|during|over|of|across)\s+(?:the\s+)?(?:full\s+)?(?:fiscal|fy)\s*(?:year\s*)?['’]?(\d{2}|\d{4})\b/g,
     fiscalYear: quarter.fy,
     fiscalQuarter: quarter.q,
+    quarterEndMonth: endMonth,
     calendarYears: company.fiscal_year_end === '12-31',
     owners: new Map(segments.flatMap((s) => s.metrics.map((m) => [m, s.id] as const))),
     shareAfter: new RegExp(`^\\s*(?:${wordsRe(reading.share_after).source})`),
