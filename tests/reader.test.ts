@@ -1474,6 +1474,15 @@ describe('lines, lists, earlier periods and corrections (rules retired held-out 
     expect(read('so the underlying ebitda margin was thirty seven point nine percent and that compares with thirty three point two percent in the prior corresponding period', { kind: 'group' })).toEqual([['group', 'adjusted_ebitda_margin_pct', 37.9, '%']]);
     expect(read('the zinc by product um revenue there was four hundred and twenty eight point nine million dollars', { kind: 'segment', id: 'cloud' })).toEqual([['cloud', 'revenue', 428.9e6, 'USD']]);
   });
+  it('reads a margin said on its own after a paragraph\'s amount as that amount\'s margin, and a bare amount before a filler', () => {
+    const said = ['Turning to Cloud. cloud underlying ebitda was 172.4 million dollars. so a margin of forty point two percent.'];
+    expect(segmentsOf(said)).toEqual([['cloud', 'adjusted_ebitda', 172.4e6], ['cloud', 'adjusted_ebitda_margin_pct', 40.2]]);
+    // Not across paragraphs, and not a margin with words of its own before it.
+    expect(segmentsOf(['Turning to Cloud. cloud underlying ebitda was 172.4 million dollars.', 'so a margin of forty point two percent.'])).toEqual([['cloud', 'adjusted_ebitda', 172.4e6]]);
+    expect(segmentsOf(['Turning to Cloud. cloud underlying ebitda was 172.4 million dollars. we think the industry margin is forty percent.'])).toEqual([['cloud', 'adjusted_ebitda', 172.4e6]]);
+    const withUnits = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).figures.map((f) => [f.metric, f.value, f.unit]);
+    expect(withUnits(['revenue was A$612 million, EBIT A$88 million and capex A$40 million.', 'operating cash flow was one hundred and ninety eight point three million um that is lower than ebitda'])).toContainEqual(['operating_cash_flow', 198.3e6, 'AUD']);
+  });
   it('reads bare dollars in the dollar of the city the speakers are in, when the call names no dollar', () => {
     const withUnits = (paragraphs: readonly string[]) => reader.read(cfoTurn(paragraphs), speakers).figures.map((f) => [f.metric, f.value, f.unit]);
     expect(withUnits(["good morning everyone i'm joined here in melbourne by our cfo", 'revenue was two point four one billion dollars'])).toEqual([['revenue', 2.41e9, 'AUD']]);

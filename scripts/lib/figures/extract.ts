@@ -652,6 +652,8 @@ export function figureReader(ctx: ExtractContext) {
     const corrections: Array<{ was: number; is: number }> = [];
     /** A part's figure said to be misread, with no value ("I misread the professional services figure"): its earlier figures are not the quarter's. */
     const misread: Array<{ segment: string; order: number; paragraph: string }> = [];
+    /** The money metric of the paragraph's last figure: a margin said on its own after it is its margin. */
+    let previousMetric: string | undefined;
     /** The value given in place of such a figure ("The correct number … is $40.6 million"), read once the figure it replaces is known. */
     const correctNumbers: Array<{ segment: string; text: string; quote: Omit<RawFigure['quote'], 'number'>; order: number; qa: boolean }> = [];
 
@@ -685,6 +687,7 @@ export function figureReader(ctx: ExtractContext) {
         ...(state.period ? { period: state.period } : {}),
         ...(state.groupUntilSegments ? { groupUntilSegments: true } : {}),
         ...(state.afterBreakdown ? { afterBreakdown: state.afterBreakdown } : {}),
+        ...(previousMetric ? { previousMetric } : {}),
       };
       const misreadAt = MISREAD_NAMED.exec(text);
       const misreadPart = misreadAt ? vocab.segments.find(normalizeSameLength(misreadAt[1]!))[0] : undefined;
@@ -718,6 +721,8 @@ export function figureReader(ctx: ExtractContext) {
       guidance.push(...toGuidance(readings, { ...quote, number: '' }, state.about, ctx.quarter, calendarYears));
       const stated = guidancePeriod(text);
       if (stated !== 'unspecified') state.about = stated;
+      const lastMoney = readings.filter((r) => r.decision === 'figure' && r.unit !== '%').at(-1);
+      if (readings.length) previousMetric = lastMoney?.metric;
       for (const r of readings) {
         if (r.decision !== 'figure') continue;
         const figure = toRawFigure(r, quote, state.order, state.inQa);
@@ -730,6 +735,7 @@ export function figureReader(ctx: ExtractContext) {
       state.order++;
       if (p.kind === 'footnote') return;
       startParagraph(state);
+      previousMetric = undefined;
       // (A news report puts a speaker's quoted paragraphs together from all over the story: the
       // period one paragraph's forecast is about does not carry to the next.)
       if (source.layout === 'news-report') state.about = undefined;

@@ -43,6 +43,8 @@ export interface SentenceContext {
   readonly dollar?: string;
   /** The currency of a bare scaled amount of a money measure ("EBIT was 214 million"): the one the call says it reports in, or the only one it names. */
   readonly implied?: string;
+  /** The money metric of the paragraph's last statement, for a margin said on its own after it ("… ebitda was 172.4 million. so a margin of 40.2 percent"). */
+  readonly previousMetric?: string;
 }
 
 export type Frame = 'quarter' | 'full-year' | 'forecast' | 'forecast-cc' | 'prior' | 'trailing' | 'cumulative' | 'year-to-date' | 'excluding' | 'change' | 'hypothetical';
@@ -143,7 +145,10 @@ export function isRevenueLine(norm: string, term: Span, segments: ReadonlyArray<
 const EXPLAINING = String.raw`reflecting|reflects|reflected|driven\s+by|due\s+to|because\s+of|as\s+a\s+result\s+of|owing\s+to|thanks\s+to|helped\s+by|hurt\s+by|impacted\s+by|affected\s+by|weighed\s+down\s+by|offset\s+by|supported\s+by|boosted\s+by|led\s+by`;
 const EXPLAINS_BEFORE = new RegExp(String.raw`\b(?:${EXPLAINING}|given)\b[^,;，；]*$`);
 
-function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Metric>): Parsed {
+/** What may stand before a margin that opens its statement: "so a margin of", "for a margin of", "that's a margin of". */
+const MARGIN_OPENS = /^\W*(?:(?:so|and|for|that's|that\s+is|which\s+is|giving(?:\s+us)?|with|um|uh)\s+)*(?:a|an|the)?\s*$/;
+
+function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Metric>, previousMetric?: string): Parsed {
   const norm = normalizeSameLength(text);
   // (Such a name, in an opening phrase before any number, names neither the entity nor the topic.)
   const firstNumber = findNumbers(norm).find((n) => n.kind !== 'plain')?.start ?? norm.length;
@@ -198,8 +203,11 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
   const measures = mapped.map((m, i) => {
     if (m.value.metric !== '@margin') return m;
     const owner = [...mapped.slice(0, i)].reverse().find((x) => x.value.metric && x.value.metric !== '@margin');
-    const margin = owner ? metrics.get(owner.value.metric!)?.margin : undefined;
-    return { ...m, value: { metric: margin ?? null, loss: false, head: false, ...(owner ? { via: `margin of ${owner.value.metric}` } : {}) } };
+    // (A statement that opens on the margin, "so a margin of 40.2 percent", "for a margin of …", is
+    // the margin of the paragraph's statement before it.)
+    const ownerMetric = owner?.value.metric ?? (previousMetric && MARGIN_OPENS.test(norm.slice(0, m.start)) ? previousMetric : undefined);
+    const margin = ownerMetric ? metrics.get(ownerMetric)?.margin : undefined;
+    return { ...m, value: { metric: margin ?? null, loss: false, head: false, ...(ownerMetric ? { via: `margin of ${ownerMetric}` } : {}) } };
   }).map((m, i, all) => {
     // "Non-GAAP operating income was $70.2 million, representing an operating margin of 18.4%":
     // the margin the income amount represents is on that income's basis (not "GAAP operating margin").
@@ -1193,8 +1201,8 @@ function monthQuarterBase(rest: string, endMonth: number): 'qoq' | 'yoy' | 'othe
   return 'other';
 }
 
-/** What may follow a bare amount of money: punctuation, the end, or words that go on about it ("214 million up 9.5%", "231 million in the quarter"), never a noun it counts ("2.1 million shares"). */
-const BARE_AMOUNT_AFTER = /^\s*(?:$|[,.;:!?)]|(?:up|down|in|for|from|compared|versus|vs|or|and|giving|which|that|this|the|with|reported|at|plus|minus|an?|so|but|as|is|was|were|of\s+(?:which|this)|to\s+(?=\d))\b)/;
+/** What may follow a bare amount of money: punctuation, the end, a filler, or words that go on about it ("214 million up 9.5%", "231 million in the quarter", "198.3 million um that's"), never a noun it counts ("2.1 million shares"). */
+const BARE_AMOUNT_AFTER = /^\s*(?:$|[,.;:!?)]|(?:up|down|in|for|from|compared|versus|vs|or|and|giving|which|that|this|the|with|reported|at|plus|minus|an?|so|but|as|is|was|were|of\s+(?:which|this)|to\s+(?=\d)|um|uh|er|erm)\b)/;
 
 /** Under a declared non-GAAP basis, the metric a GAAP term stands for (`none` when there is none); undefined when unchanged. */
 export function underNonGaap(metric: Metric, measure: Hit<Measure>, ctx: SentenceContext, before: string, after = ''): Metric | 'none' | undefined {
@@ -1233,7 +1241,7 @@ function endsRange(p: Parsed, num: NumberMention, before: Before): boolean {
 
 /** Every number of a sentence with its decision. */
 export function readSentence(text: string, ctx: SentenceContext): Reading[] {
-  const p = parse(text, ctx.vocab, ctx.metrics);
+  const p = parse(text, ctx.vocab, ctx.metrics, ctx.previousMetric);
   // A question ("why add a new KRW 200 billion buyback?") states nothing, even in an executive's mouth.
   if (/[?？]\s*["”’)]?\s*$/.test(text)) return p.numbers.map((num) => ({ number: p.text.slice(num.start, num.end), start: num.start, decision: 'skip' as const, rule: 'sentence:question' }));
   let before: Before = { end: 0 };
