@@ -44,10 +44,16 @@ function fail(message: string): never {
 
 if (!existsSync(join(dist, 'index.html'))) fail(`${dist} has no built site; run astro build first`);
 const callFiles = readdirSync(callsDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx')).sort();
-const calls: Call[] = callFiles.map((f) => callSchema.parse(parseFrontmatter(readFileSync(join(callsDir, f), 'utf8')).frontmatter));
+const readCall = (f: string): Call => callSchema.parse(parseFrontmatter(readFileSync(join(callsDir, f), 'utf8')).frontmatter);
 const catalog = loadCatalog(root, { companiesDir });
+// The companies from each call's company and the company read from its text only, then the
+// records one call at a time: memory holds the records, never every call's text at once.
+const companies = companiesOfCalls(catalog.companies, callFiles.map((f) => {
+  const { company, inferred_company } = readCall(f);
+  return { company, ...(inferred_company ? { inferred_company } : {}) };
+}));
 // In the order results show calls: the offline index numbers them so, and Pagefind within each block.
-const records = inResultOrder(searchRecords(calls, companiesOfCalls(catalog.companies, calls), catalog.metrics));
+const records = inResultOrder(callFiles.flatMap((f) => searchRecords([readCall(f)], companies, catalog.metrics)));
 
 // One index for both languages, so that either edition searches all of the text. Pagefind stems
 // only the words of an index whose language has a Snowball stemmer, and its browser side cuts
