@@ -296,6 +296,18 @@ describe('a metric heard as another', () => {
     expect(ids("okay so that's the group", "right so that's it for costs", 'the group and costs')).toEqual([]);
   });
 
+  it('takes as many units as a walk says it goes through, each where the talk turns to it', () => {
+    const walk = [
+      'let me talk about the three segments starting with stores the stores segment is still the heart of the business net sales in stores were 1.63 billion dollars',
+      'let me turn to digital which continues to be our fastest growing channel',
+      'and then Tidewell Pro our business to business program net sales were 98 million dollars',
+    ];
+    expect(ids(...walk)).toEqual(['stores', 'digital', 'tidewell-pro']);
+    // Fewer units found than the walk said, or a paragraph that turns to no unit: none.
+    expect(ids(walk[0]!, walk[1]!, 'and then we opened six new stores')).toEqual([]);
+    expect(ids(walk[0]!.replace('three', 'four'), walk[1]!, walk[2]!)).toEqual([]);
+  });
+
   it('takes the first word of the company\'s name as an alias when management says it in the possessive', () => {
     const raw = source(turn('executive', "Net income attributable to Qingyou's shareholders was RMB 1.38 billion."));
     expect(shortNameInUse(raw, 'Qingyou Travel', ['Qingyou Travel'])).toEqual(['Qingyou']);

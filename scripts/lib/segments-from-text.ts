@@ -8,6 +8,7 @@ import type { Segment } from '../../src/lib/schema.ts';
 import type { RawSource } from './raw.ts';
 import { chineseScript, compactKey, isRule, slugify, tableCells } from './text.ts';
 import { pinyinId } from './identify.ts';
+import { NUMBER_WORDS } from './figures/numbers.ts';
 
 /** The heading of a table's first column that lists the company's units. */
 const SEGMENT_COLUMN = /^\**\s*(?:(?:reporting|business|operating)\s+)?(?:segments?|divisions?|business(?:es|\s+areas?|\s+units?|\s+lines?)?)\s*(?:\([^()]{1,20}\))?\s*\**$/i;
@@ -112,6 +113,25 @@ const LOWER_WALK = /(?:^|[.!?]\s+)(?:(?:now|next|so|and|ok|okay|turning to|movin
 const LOWER_UNIT_OPENS = /^\s*(?:and\s+|next\s+|then\s+|finally\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:our\s+[a-z]+\s+(?:division|segment|business)\s+)?(?:had|posted|reported|grew|delivered|recorded|which\s+is|(?:so\s+)?that's|that\s+is)\b/;
 /** "aerospace revenue was", "energy services revenue was": a lower-case name of one to three words as revenue's subject. */
 const LOWER_REVENUE_OF = /(?:^|[.!?;]\s+|,\s+(?:and\s+)?|\band\s+)([a-z][a-z&-]+(?:\s+(?:and\s+|&\s+)?[a-z][a-z&-]+){0,2})\s+(?:segment\s+|division\s+)?(?:revenues?|sales)\s+(?:was|were|grew|increased|rose|declined|decreased|fell|came in)\b/g;
+/** "let me talk about the three segments starting with stores …": a walk that says how many units it goes through, and names the first. */
+const COUNTED_WALK = /\b(two|three|four|five)\s+(?:segments|divisions|businesses|business units)\s*,?\s+(?:starting|beginning)\s+with\s+(.+)$/i;
+/** How the paragraphs after such a walk turn to the next unit: "let me turn to digital", "and then Tidewell Pro", "finally …". */
+const NEXT_UNIT = /^\s*(?:(?:so|and|ok|okay|um|uh)\s+)*(?:(?:(?:let\s+me|let's|i'll|we'll)\s+)?(?:turn|move|go)\s+(?:now\s+)?(?:on\s+)?to|turning\s+(?:now\s+)?to|moving\s+(?:on\s+)?to|and\s+then|then|next|finally|lastly)\s+(.+)$/i;
+/** Words that end a unit's name said in passing: "stores the stores segment …", "digital which continues …", "Tidewell Pro our business …". */
+const NAME_ENDS = /^(?:the|which|our|so|that|is|was|where|um|uh|and|with|who|this|it|its|we|a|an|in|of|for|to|at|as|has|had|have|continues|continued|grew|were|are|now|segment|division|business|i|you)$/i;
+
+/** The one to three words that open `text` before a word that ends a name; undefined when none. */
+function leadName(text: string): string | undefined {
+  const words: string[] = [];
+  for (const w of text.split(/\s+/)) {
+    const word = w.replace(/[.,;:!?]+$/, '');
+    if (!word || NAME_ENDS.test(word) || !/^[A-Za-z][A-Za-z&-]*$/.test(word)) break;
+    words.push(word);
+    if (word !== w || words.length > 3) break;
+  }
+  return words.length >= 1 && words.length <= 3 ? words.join(' ') : undefined;
+}
+
 /** Words that start a measure or a clause, not a unit's name. */
 const LOWER_NOT_NAME = /^(?:the|our|total|group|net|gross|organic|reported|underlying|adjusted|so|and|but|also|then|now|its|their|product|service|services|subscription|recurring|other|quarterly|annual|first|second|third|fourth|q[1-4]|full year|that|which|this)\b|\b(?:the|our|total|organic|reported|underlying|group)$/;
 
@@ -506,6 +526,19 @@ export function segmentsFromText(raw: RawSource): Segment[] {
   }
   const units = [...new Set(opening)];
   if (units.length >= 2) addLowerNamedAgain(units);
+  // "let me talk about the three segments starting with stores …", then paragraphs that open
+  // "let me turn to digital …", "and then Tidewell Pro …": as many units as the walk said, each
+  // named where the talk turns to it, are the segments.
+  for (const [i, p] of managementParagraphs.entries()) {
+    const walk = COUNTED_WALK.exec(p);
+    const count = walk ? NUMBER_WORDS[walk[1]!.toLowerCase()]! : 0;
+    const first = walk ? leadName(walk[2]!) : undefined;
+    if (!first) continue;
+    const next = managementParagraphs.slice(i + 1, i + count).map((q) => NEXT_UNIT.exec(q)?.[1]).map((rest) => (rest ? leadName(rest) : undefined));
+    const names = [first, ...next];
+    if (names.some((n) => !n || LOWER_NOT_NAME.test(n.toLowerCase())) || new Set(names.map((n) => n!.toLowerCase())).size !== count) continue;
+    for (const n of names) addEn(n!.replace(/\b[a-z]/g, (c) => c.toUpperCase()));
+  }
   if (lowerCase(managementParagraphs)) {
     for (const [i, p] of managementParagraphs.entries()) {
       const from = LOWER_WALK.exec(p);
