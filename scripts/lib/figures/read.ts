@@ -447,6 +447,36 @@ export function frameOf(p: Parsed, num: NumberMention, measure: Span, prevEnd: n
 }
 
 function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: number, vocab: Vocabulary, previous?: { frame: Frame }, period?: Frame): Frame {
+  const v = frameView(p, num, measure, prevEnd, vocab, previous, period);
+  return offBasisFrame(v) ?? carriedFrame(v) ?? spanFrame(v) ?? comparisonFrame(v) ?? changeFrame(v) ?? forecastFrame(v) ?? periodFrame(v);
+}
+
+/** What the frame rules look at around one number: the words before it, up to the next amount after it, outside its measure, its clause, and the periods named before it. */
+interface FrameView {
+  readonly p: Parsed;
+  readonly num: NumberMention;
+  readonly measure: Span;
+  readonly prevEnd: number;
+  readonly vocab: Vocabulary;
+  readonly previous: { frame: Frame } | undefined;
+  readonly period: Frame | undefined;
+  readonly norm: string;
+  readonly upTo: string;
+  readonly untilNext: string;
+  readonly outsideMeasure: string;
+  readonly clause: string;
+  /** The words before the number with its amounts blanked. */
+  readonly noAmounts: string;
+  /** The last part of the year other than the quarter named before the number ("the first nine months"). */
+  readonly lastYtd: RegExpExecArray | undefined;
+  /** Whether words name the call's own quarter. */
+  readonly quarterNamed: (t: string) => boolean;
+  readonly quarterAfterYtd: boolean;
+  readonly quarterAfterValue: boolean;
+}
+
+/** The view of a number that the frame rules share. */
+function frameView(p: Parsed, num: NumberMention, measure: Span, prevEnd: number, vocab: Vocabulary, previous: { frame: Frame } | undefined, period: Frame | undefined): FrameView {
   const { norm } = p;
   const upTo = norm.slice(0, num.start);
   const clauseAfter = norm.slice(num.end).split(/[,，;；。]/)[0]!;
@@ -472,6 +502,26 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
     /,\s*which\s+(?:excludes|exclude)\b[^,]*,/g,
     (m) => ' '.repeat(m.length),
   );
+  // ("考虑到前三季度订单交付情况，公司将2026年全年营业收入目标…": the period nearest the value wins.)
+  // (Not the scale of an amount before it: "£28.9m" holds no "9m", nine months.)
+  let noAmounts = upTo;
+  for (const n of p.numbers) if ((n.kind === 'money' || n.kind === 'percent') && n.end <= upTo.length) noAmounts = noAmounts.slice(0, n.start) + ' '.repeat(n.end - n.start) + noAmounts.slice(n.end);
+  const lastYtd = [...noAmounts.matchAll(new RegExp(vocab.yearToDate.source, 'g'))].pop();
+  // (Unless a quarter is named after the cumulative period, or right after the value: "For the
+  // first half, operating cash flow was ¥46.8 billion, of which the second quarter … was ¥27.5
+  // billion", "… 11.9 billion yen in the second quarter".)
+  // (The call's own quarter: not another one, "the first quarter" in a second quarter's call.)
+  const quarterNamed = (t: string) => QUARTER_PHRASE.test(t) && !vocab.yearToDate.test(t) && !vocab.otherPeriod.test(t);
+  const quarterAfterYtd = lastYtd !== undefined && quarterNamed(noAmounts.slice(lastYtd.index + lastYtd[0].length));
+  const quarterAfterValue = quarterNamed(untilNext);
+  // The number's own clause: what stands before it since the clause began, and after it up to the clause's end.
+  const clause = `${clauseBeforeNumber(upTo)} ${norm.slice(num.end).split(/[,;，；。]/)[0]}`;
+  return { p, num, measure, prevEnd, vocab, previous, period, norm, upTo, untilNext, outsideMeasure, clause, noAmounts, lastYtd, quarterNamed, quarterAfterYtd, quarterAfterValue };
+}
+
+/** Off the reported basis: excluding items, organic, like-for-like, constant currency (a forecast in constant currency is `forecast-cc`). */
+function offBasisFrame(v: FrameView): Frame | undefined {
+  const { p, num, measure, prevEnd, vocab, norm, untilNext, outsideMeasure } = v;
   // Words that take the figure off the reported basis hold up to a colon or semicolon ("organic
   // sales growth of 2% to 4% and raising our EPS range: we now expect adjusted EPS of $5.70"
   // leaves EPS reported), when they open that stretch ("Excluding currency, revenue grew 5% and
@@ -503,6 +553,12 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
     const currencyOnly = offStretches.every((t) => !vocab.excluding.test(t.replace(CONSTANT_CURRENCY, ' ')));
     return currencyOnly && p.forecastAt.some((f) => f < num.start) ? 'forecast-cc' : 'excluding';
   }
+  return undefined;
+}
+
+/** A frame the value before carries: what "or" restates, the end of a range. */
+function carriedFrame(v: FrameView): Frame | undefined {
+  const { p, num, prevEnd, previous, norm } = v;
   // "compared with an operating loss of $48.7 million, or negative 9.4% of revenue": what "or" restates shares its frame.
   if (previous?.frame === 'prior' && /^\s*,?\s*or\s*(?:negative|minus)?\s*$/.test(norm.slice(prevEnd, num.start))) return 'prior';
   // The end of a range shares its start's basis ("organic growth of 3% to 5%").
@@ -519,6 +575,12 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
     const afterNew = beforeStart !== undefined && /^[^\d]{0,12}\bfrom\s+(?:the\s+|our\s+)?(?:prior|previous(?:ly)?|earlier|original|initial)\b/.test(norm.slice(beforeStart.end, start!.start));
     if (start && !startEndsRange && (afterNew || (!FROM_BEFORE.test(norm.slice(Math.max(0, start.start - 12), start.start)) && !/\bfrom\b[^\d]{0,30}$/.test(norm.slice(Math.max(0, start.start - 40), start.start))))) return 'prior';
   }
+  return undefined;
+}
+
+/** A span other than the quarter: a hypothetical, trailing twelve months, a cumulative total or programme, a span of years, the year to date. */
+function spanFrame(v: FrameView): Frame | undefined {
+  const { num, measure, vocab, norm, upTo, untilNext, clause, lastYtd, quarterAfterYtd, quarterAfterValue } = v;
   // "如果碳酸锂价格涨到每吨15万元，…综合毛利率大约会下降…", "if prices were to rise, margin would be 20%": a hypothetical.
   if (HYPOTHETICAL.test(norm) && (HYPOTHETICAL.exec(norm)!.index < num.start)) return 'hypothetical';
   if (vocab.trailing.test(upTo) || vocab.trailing.test(untilNext)) return 'trailing';
@@ -530,32 +592,24 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   const noYtd = (t: string) => (t === upTo && opener && definesAdjusted(opener[0], measure, norm) ? ' '.repeat(opener[0].length) + t.slice(opener[0].length) : t).replace(/\byear[- ]to[- ]date\b/g, ' ').replace(ZH_QUARTER_TOTAL, '$1 ');
   // (Unless the number's own clause says it is the quarter's: "we acquired 1.1 million shares for
   // 8.0 billion yen during the October to December quarter", after "Under the program …, ".)
-  const ownClause = `${clauseBeforeNumber(upTo)} ${norm.slice(num.end).split(/[,;，；。]/)[0]}`;
   // (Never the size of the programme itself: "under the $500 million program authorized in March".)
   const programSize = /^\s*(?:(?:share|stock)\s+)?(?:(?:buyback|repurchase|buy-back)\s+)?(?:program|programme|authori[sz]ation|plan)\b/.test(norm.slice(num.end));
   // (Also a sentence that opens on the quarter: "In the fourth quarter, we bought back shares for EUR 40 million and … the programme".)
   const opensOnQuarter = QUARTER_OPENING.test(norm) && !/[,;，；]/.test(upTo.slice(QUARTER_OPENING.exec(norm)![0].length));
-  const quarterOwn = !programSize && (QUARTER_IN_CLAUSE.test(ownClause) || opensOnQuarter) && !vocab.cumulative.test(noYtd(clauseBeforeNumber(upTo)));
+  const quarterOwn = !programSize && (QUARTER_IN_CLAUSE.test(clause) || opensOnQuarter) && !vocab.cumulative.test(noYtd(clauseBeforeNumber(upTo)));
   if (!quarterOwn && (vocab.cumulative.test(noYtd(upTo)) || vocab.cumulative.test(noYtd(untilNext)))) return 'cumulative';
   // "another step towards the thirty percent": where the measure is heading, a target of no period.
   if (new RegExp(String.raw`\btowards?\s+(?:the\s+|our\s+|a\s+|an\s+)?(?:(?:medium|long|mid)[- ]term\s+)?(?:(?:target|goal|ambition)\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?${CURRENCY_BEFORE}?\s*$`).test(upTo)) return 'cumulative';
   // "€1.2 billion in capex over 2025 to 2027", "between 2024 and 2026", "2025-2027": a span of years.
   if (YEAR_SPAN.test(untilNext) || YEAR_SPAN.test(clauseBeforeNumber(upTo))) return 'cumulative';
-  // ("考虑到前三季度订单交付情况，公司将2026年全年营业收入目标…": the period nearest the value wins.)
-  // (Not the scale of an amount before it: "£28.9m" holds no "9m", nine months.)
-  let noAmounts = upTo;
-  for (const n of p.numbers) if ((n.kind === 'money' || n.kind === 'percent') && n.end <= upTo.length) noAmounts = noAmounts.slice(0, n.start) + ' '.repeat(n.end - n.start) + noAmounts.slice(n.end);
-  const lastYtd = [...noAmounts.matchAll(new RegExp(vocab.yearToDate.source, 'g'))].pop();
   const lastFullYear = [...upTo.matchAll(new RegExp(vocab.fullYear.source, 'g'))].pop();
-  // (Unless a quarter is named after the cumulative period, or right after the value: "For the
-  // first half, operating cash flow was ¥46.8 billion, of which the second quarter … was ¥27.5
-  // billion", "… 11.9 billion yen in the second quarter".)
-  // (The call's own quarter: not another one, "the first quarter" in a second quarter's call.)
-  const quarterNamed = (t: string) => QUARTER_PHRASE.test(t) && !vocab.yearToDate.test(t) && !vocab.otherPeriod.test(t);
-  const quarterAfterYtd = lastYtd !== undefined && quarterNamed(noAmounts.slice(lastYtd.index + lastYtd[0].length));
-  const quarterAfterValue = quarterNamed(untilNext);
   if (!quarterAfterValue && ((lastYtd && !quarterAfterYtd && !(lastFullYear && lastFullYear.index > lastYtd.index)) || vocab.yearToDate.test(untilNext))) return 'year-to-date';
+  return undefined;
+}
 
+/** A value compared with, replaced or rejected: a comparison period, a replaced range, "not 15.8%". */
+function comparisonFrame(v: FrameView): Frame | undefined {
+  const { p, num, measure, prevEnd, vocab, norm, upTo } = v;
   // "compared to 84.6% in 2024": a comparison with a whole year, so the values are not a quarter's.
   // (Not a bound, "more than 15% in 2026", nor a forecast compared with the year before: "we expect
   // growth of 10%, compared with 9% in 2025" is still a forecast.)
@@ -586,6 +640,12 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   if (rangeEnd && /^\s*(?:to|-|–|~)\s*\S{0,4}\s*$/.test(norm.slice(num.end, rangeEnd.start)) && /^\s*,?\s*(?:previously|before|earlier)\s*(?:[.;,)）。]|$)/.test(norm.slice(rangeEnd.end))) return 'prior';
   // "now expect EUR 820 million to EUR 840 million, previously EUR 800 million to EUR 840 million".
   if (new RegExp(String.raw`(?:[,;(（]\s*|\b(?:was|were)\s+)previously\s*(?:at\s+|of\s+)?${CURRENCY_BEFORE}?\s*$`).test(upTo)) return 'prior';
+  return undefined;
+}
+
+/** A change, not a level: "increased by $2 billion", "an increase in cash of $360 million". */
+function changeFrame(v: FrameView): Frame | undefined {
+  const { num, measure, prevEnd, vocab, previous, norm } = v;
   // "increased by $2 billion" is a change; "increased to $5 billion", "收窄至 3.85 亿" is the level.
   const sinceMeasure = norm.slice(Math.max(measure.end, prevEnd), num.start);
   // ("有所下降，大约在30亿元至35亿元之间": a new clause that puts the amount "at" a level.)
@@ -597,6 +657,12 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   // "the wholesale exit, which takes out roughly $85 million of net sales", "adds about $40 million
   // of revenue": an amount a change removes or adds, not the measure's level.
   if (num.kind === 'money' && measure.start >= num.end && AMOUNT_MOVED.test(norm.slice(Math.max(0, num.start - 40), num.start))) return 'change';
+  return undefined;
+}
+
+/** A forecast: a forecast word before the value in its sentence, or after it in its clause; a later year. */
+function forecastFrame(v: FrameView): Frame | undefined {
+  const { p, num, vocab, norm, upTo, clause } = v;
   // (Not a forecast word of an earlier clause when a clause in the past tense stands between:
   // "a market we estimate at about $14 billion, and segment operating margin expanded to 19.8%".)
   // (Not "should be" in a correction: "8.9p, sorry, that should be 9.8p".)
@@ -609,12 +675,17 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   if (FORECAST_AFTER.test(norm.slice(num.end).split(/[,;，；。]|\.\s/)[0]!)) return 'forecast';
   // "reaching a net revenue of R$ 20 billion in the year of 2028": a year later than the call's
   // own, named in the number's clause, is a forecast's.
-  const clause = `${clauseBeforeNumber(upTo)} ${norm.slice(num.end).split(/[,;，；。]/)[0]}`;
   const later = [...clause.matchAll(/\b(?:in|by|for|until|through|in the year of|during)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|fy\s*)?(20\d\d)\b/g)].some((m) => Number(m[1]) > vocab.fiscalYear);
   if (later) return 'forecast';
   // ("到2027年，公司整体经营利润率达到8%以上", "By 2028, …": a later year the sentence opens on, or names with 到, holds for all of it.)
   const laterBefore = [...upTo.matchAll(/(?:到|至|于|於)\s*(20\d\d)\s*年|^\W*by\s+(?:fiscal\s+(?:year\s+)?|fy\s*)?(20\d\d)\b/g)].some((m) => Number(m[1] ?? m[2]) > vocab.fiscalYear);
   if (laterBefore) return 'forecast';
+  return undefined;
+}
+
+/** The period a year, another quarter or the paragraph names; else the call's quarter. */
+function periodFrame(v: FrameView): Frame {
+  const { num, measure, vocab, period, norm, upTo, untilNext, clause, noAmounts, lastYtd, quarterNamed, quarterAfterYtd, quarterAfterValue } = v;
   // (Not inside the measure's own words: "现金加上短期投资" is a list, not "combined with".)
   const other = [...upTo.matchAll(new RegExp(vocab.otherPeriod.source, 'g'))].filter((m) => m.index < measure.start || m.index >= measure.end).pop();
   // "narrowed from $49 million in the second quarter to $38 million": the value after "to" is this quarter's.
@@ -671,6 +742,7 @@ function statedFrame(p: Parsed, num: NumberMention, measure: Span, prevEnd: numb
   if (period === 'year-to-date' && !lastYtd && /\b(?:at\s+the\s+end\s+of|as\s+(?:of|at)|at\s+(?:the\s+)?(?:quarter|period)[- ]end|ended\s+the\s+quarter\s+with)\b|(?:末|底)(?:的)?\s*$/.test(upTo)) return 'quarter';
   return period ?? 'quarter';
 }
+
 
 /** "Q2 FY25", "FY2025 Q2", "Q3 2024", "two years back", "a year ago": another year's quarter named before the value. */
 function otherFiscalQuarterBefore(upTo: string, vocab: Vocabulary): boolean {
