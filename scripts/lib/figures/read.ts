@@ -937,6 +937,11 @@ const OWN_VERB = /^\s*(?:margin\s+)?(?:was|were|is|came in|reached|grew|rose|fel
 
 /** The entity: a segment named before the number, else the group when the sentence says so, else the carried topic. */
 export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: SentenceContext, measure: Span): { segment: string | null | undefined; rule: string } {
+  return namedEntity(p, num, metric, ctx, measure) ?? statedEntity(p, num, metric, ctx, measure) ?? contextEntity(p, num, metric, ctx, measure);
+}
+
+/** A line, a part or a segment the sentence names with the number; undefined when it names none. */
+function namedEntity(p: Parsed, num: NumberMention, metric: Metric, ctx: SentenceContext, measure: Span): { segment: string | null | undefined; rule: string } | undefined {
   const named = lastBefore(p.segments, num.start);
   // "Group functions and eliminations were minus SEK 110 million": a line between the segments and
   // the group, named after the last segment, is neither.
@@ -968,6 +973,11 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   // with a figure of its own (not "Cloud revenue was $40 million, a 12% increase").
   if (named && measure.start >= num.end && /,\s*(?:and\s+)?an?\s+$/.test(p.norm.slice(Math.max(0, num.start - 8), num.start)) && p.numbers.some((n) => n.start > named.end && n.end <= num.start - 3)) return { segment: null, rule: 'entity:next list item' };
   if (named) return { segment: named.value, rule: `entity:named '${named.text}'` };
+  return undefined;
+}
+
+/** With no segment named: whose the sentence's own words make the number (an accounting basis, the group's words, a part it does not name); undefined when they do not say. */
+function statedEntity(p: Parsed, num: NumberMention, metric: Metric, ctx: SentenceContext, measure: Span): { segment: string | null | undefined; rule: string } | undefined {
   // "GAAP operating income", "non-GAAP EPS": accounting bases are the consolidated company's
   // (unless the sentence says whose: "GAAP operating income for the segment").
   const marked = entityMarked(p, num, ctx.vocab);
@@ -981,7 +991,7 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   if (p.fromUnknown.some((f) => f < num.start)) return { segment: null, rule: 'entity:revenue-from-unnamed-part' };
   // "a 36% increase in overall group EBITDA": group words between the number and a measure after it count too.
   // "分地区看，澳门物业收益为…", "By region, …": a sentence that goes through parts the profile does not name.
-  if (!named && BREAKDOWN_OPENER.test(p.norm)) return { segment: null, rule: 'entity:breakdown' };
+  if (BREAKDOWN_OPENER.test(p.norm)) return { segment: null, rule: 'entity:breakdown' };
   // "本季度出行业务经调整 EBITA 为…": a business the profile does not name stands right before the measure.
   const business = ZH_BUSINESS_BEFORE.exec(p.norm.slice(Math.max(0, measure.start - 20), measure.start));
   if (business && !/(?:主营|全部|整体|各项|所有|各|总体|集团|公司|核心)$/.test(business[1]!)) return { segment: null, rule: `entity:unnamed-business '${business[0].trim()}'` };
@@ -1001,6 +1011,11 @@ export function entityOf(p: Parsed, num: NumberMention, metric: Metric, ctx: Sen
   if (p.segments.length === 0 && COMPANY_GUIDANCE.test(p.norm.slice(0, num.start))) return { segment: 'group', rule: 'entity:company-guidance' };
   // "CCB reported net income of $3.6 billion": a business the profile does not name reports it, whatever the topic.
   if (reportsAsOther(p, measure)) return { segment: null, rule: 'entity:unnamed-reporter' };
+  return undefined;
+}
+
+/** With nothing in the sentence to say whose: the topic carried from earlier sentences, else the group when nothing else can be meant, else unsure. */
+function contextEntity(p: Parsed, num: NumberMention, metric: Metric, ctx: SentenceContext, measure: Span): { segment: string | null | undefined; rule: string } {
   if (ctx.entity?.kind === 'part') return { segment: null, rule: 'entity:context unnamed part' };
   // "our third quarter net income of $21.2 billion" after a segment's paragraphs: "our" is the company.
   const ours = /(?:^|[^a-z])our\s+(?:[a-z0-9-]+\s+){0,3}$|我们的?\s*$/.test(p.norm.slice(Math.max(0, measure.start - 40), measure.start));
