@@ -1157,6 +1157,9 @@ function qualifier(norm: string, num: NumberMention): Reading['approx'] {
   return undefined;
 }
 
+/** A number read as a value of a metric, or why it cannot be one. */
+type ValueOf = { metric: Metric; value: number; unit: FigureUnit; basis?: 'yoy' | 'qoq'; rule: string; basisOf?: Hit<Measure> } | { skip: string };
+
 /** Value and unit of a number as a value of `metric`, or why it cannot be one. */
 export function valueOf(
   p: Parsed,
@@ -1166,7 +1169,7 @@ export function valueOf(
   ctx: SentenceContext,
   sign: number,
   prevEnd: number,
-): { metric: Metric; value: number; unit: FigureUnit; basis?: 'yoy' | 'qoq'; rule: string; basisOf?: Hit<Measure> } | { skip: string } {
+): ValueOf {
   // ("自由现金流为 -6.3 亿元", "operating margin was −11.6%": a minus sign written on the number, not a range's dash.)
   const minus = /(?:^|[\s为是：:(（])[-−]$/.test(p.norm.slice(Math.max(0, num.start - 2), num.start));
   // ("were minus SEK 110 million in adjusted EBITA": the sign word on the amount, whatever the measure's place.)
@@ -1180,48 +1183,56 @@ export function valueOf(
   if (metric.kind === 'per-share' && /\bbasic\s+(?:and|&)\s+$/.test(p.norm.slice(Math.max(0, measure.start - 12), measure.start)) && /\brespectively\b/.test(p.norm.slice(num.end))) {
     if (!p.numbers.some((n) => n.start >= measure.end && n.end <= num.start && n.kind === 'money')) return { skip: 'value:basic-of-basic-and-diluted' };
   }
-  if (num.kind === 'percent') {
-    if (ctx.vocab.shareAfter.test(p.norm.slice(num.end))) {
-      // "Reported EBIT was EUR 38 million, or 1.6% of revenue": the income measure's margin.
-      const amount = p.numbers.filter((n) => n.end <= num.start && n.kind === 'money').pop();
-      const owner = amount ? lastBefore(p.measures, amount.start) : undefined;
-      const ownerMetric = owner?.value.metric ? ctx.metrics.get(owner.value.metric) : undefined;
-      const margin = ownerMetric?.margin ? ctx.metrics.get(ownerMetric.margin) : undefined;
-      const or = /^\s*,?\s*or\s*(negative|minus)?\s*$/.exec(p.norm.slice(amount?.end ?? 0, num.start));
-      if (margin && amount && or && /^\s*of\s+(?:total\s+|net\s+|segment\s+|group\s+)?(?:revenues?|sales|net sales)\b/.test(p.norm.slice(num.end))) {
-        // ("GAAP operating loss was $21.7 million, or negative 5.7% of revenue": the loss's margin is negative.)
-        const sign = or[1] || owner!.value.loss ? -1 : negative;
-        return { metric: margin, value: sign * num.value, unit: '%', rule: `value:margin-as-share-of-revenue`, basisOf: owner! };
-      }
-      // "our gross margin rate was 27.6% of sales", "an operating margin of 3.1% of sales": a margin
-      // stated as a share of sales is the margin itself.
-      if (metric.kind === 'ratio' && measure.end <= num.start && /^\s*of\s+(?:total\s+|net\s+)?(?:revenues?|sales|net sales)\b/.test(p.norm.slice(num.end)) && !p.numbers.some((n) => n.start >= measure.end && n.end <= num.start)) {
-        return { metric, value: negative * num.value, unit: '%', rule: 'value:ratio of sales' };
-      }
-      return { skip: 'value:share-of' };
+  if (num.kind === 'percent') return percentValue(p, num, metric, measure, ctx, sign, prevEnd, negative);
+  return amountValue(p, num, metric, ctx, negative);
+}
+
+/** A percentage as a value of `metric`: a margin, a growth rate and its basis, or a share (left out). */
+function percentValue(p: Parsed, num: NumberMention, metric: Metric, measure: Hit<Measure>, ctx: SentenceContext, sign: number, prevEnd: number, negative: number): ValueOf {
+  if (ctx.vocab.shareAfter.test(p.norm.slice(num.end))) {
+    // "Reported EBIT was EUR 38 million, or 1.6% of revenue": the income measure's margin.
+    const amount = p.numbers.filter((n) => n.end <= num.start && n.kind === 'money').pop();
+    const owner = amount ? lastBefore(p.measures, amount.start) : undefined;
+    const ownerMetric = owner?.value.metric ? ctx.metrics.get(owner.value.metric) : undefined;
+    const margin = ownerMetric?.margin ? ctx.metrics.get(ownerMetric.margin) : undefined;
+    const or = /^\s*,?\s*or\s*(negative|minus)?\s*$/.exec(p.norm.slice(amount?.end ?? 0, num.start));
+    if (margin && amount && or && /^\s*of\s+(?:total\s+|net\s+|segment\s+|group\s+)?(?:revenues?|sales|net sales)\b/.test(p.norm.slice(num.end))) {
+      // ("GAAP operating loss was $21.7 million, or negative 5.7% of revenue": the loss's margin is negative.)
+      const sign = or[1] || owner!.value.loss ? -1 : negative;
+      return { metric: margin, value: sign * num.value, unit: '%', rule: `value:margin-as-share-of-revenue`, basisOf: owner! };
     }
-    if (metric.kind === 'ratio') return { metric, value: negative * num.value, unit: '%', rule: 'value:ratio' };
-    // "占智能终端收入的比重提升至 38%": what rose is a share, not the measure.
-    if (ctx.vocab.shareBefore.test(clauseBeforeNumber(p.norm.slice(0, num.start)))) return { skip: 'value:share-of' };
-    if (sign === 0) return { skip: 'value:percent-without-direction' };
-    const growth = ctx.growthOf.get(metric.id);
-    if (!growth) return { skip: `value:no-growth-metric-for-${metric.id}` };
-    // The basis is written next to each rate: "36.2% year-over-year and 9.5% quarter-over-quarter".
-    const rest = p.norm.slice(num.end);
-    const nextStop = rest.search(/\d|[，,；;。]/);
-    const around = p.norm.slice(Math.max(measure.end, prevEnd), num.start) + (nextStop < 0 ? rest : rest.slice(0, nextStop));
-    const opening = p.norm.slice(0, measure.start);
-    // ("down 2% from $508 million last quarter": a change from last quarter's amount is sequential.)
-    // (Only up to the next rate or "and": "18% from $242.6 million a year ago and 7% from … the prior quarter".)
-    const ownRest = rest.split(/\band\b|\d+(?:\.\d+)?\s*(?:%|percent)/)[0]!;
-    const fromLastQuarter = /^[^,;，；]*?\b(?:from|versus|vs\.?|compared\s+(?:to|with))\b[^,;，；]*?\b(?:last|the\s+prior|the\s+previous|the\s+preceding)\s+quarter\b/.test(ownRest);
-    // "up 3.5% on the fourth quarter of FY26": a rate against a named quarter is sequential when
-    // that quarter is the one before the call's, year on year when it is the same quarter a year
-    // earlier, and nothing the reader exports otherwise.
-    const against = namedQuarterBase(ownRest, ctx.vocab.fiscalQuarter, ctx.vocab.fiscalYear) ?? monthQuarterBase(ownRest, ctx.vocab.quarterEndMonth);
-    if (against === 'other') return { skip: 'value:growth-against-another-quarter' };
-    return { metric: growth, value: sign * num.value, unit: '%', basis: against ?? (QOQ.test(around) || fromLastQuarter || /^\W*(?:sequentially|环比)/.test(opening) ? 'qoq' : 'yoy'), rule: 'value:growth' };
+    // "our gross margin rate was 27.6% of sales", "an operating margin of 3.1% of sales": a margin
+    // stated as a share of sales is the margin itself.
+    if (metric.kind === 'ratio' && measure.end <= num.start && /^\s*of\s+(?:total\s+|net\s+)?(?:revenues?|sales|net sales)\b/.test(p.norm.slice(num.end)) && !p.numbers.some((n) => n.start >= measure.end && n.end <= num.start)) {
+      return { metric, value: negative * num.value, unit: '%', rule: 'value:ratio of sales' };
+    }
+    return { skip: 'value:share-of' };
   }
+  if (metric.kind === 'ratio') return { metric, value: negative * num.value, unit: '%', rule: 'value:ratio' };
+  // "占智能终端收入的比重提升至 38%": what rose is a share, not the measure.
+  if (ctx.vocab.shareBefore.test(clauseBeforeNumber(p.norm.slice(0, num.start)))) return { skip: 'value:share-of' };
+  if (sign === 0) return { skip: 'value:percent-without-direction' };
+  const growth = ctx.growthOf.get(metric.id);
+  if (!growth) return { skip: `value:no-growth-metric-for-${metric.id}` };
+  // The basis is written next to each rate: "36.2% year-over-year and 9.5% quarter-over-quarter".
+  const rest = p.norm.slice(num.end);
+  const nextStop = rest.search(/\d|[，,；;。]/);
+  const around = p.norm.slice(Math.max(measure.end, prevEnd), num.start) + (nextStop < 0 ? rest : rest.slice(0, nextStop));
+  const opening = p.norm.slice(0, measure.start);
+  // ("down 2% from $508 million last quarter": a change from last quarter's amount is sequential.)
+  // (Only up to the next rate or "and": "18% from $242.6 million a year ago and 7% from … the prior quarter".)
+  const ownRest = rest.split(/\band\b|\d+(?:\.\d+)?\s*(?:%|percent)/)[0]!;
+  const fromLastQuarter = /^[^,;，；]*?\b(?:from|versus|vs\.?|compared\s+(?:to|with))\b[^,;，；]*?\b(?:last|the\s+prior|the\s+previous|the\s+preceding)\s+quarter\b/.test(ownRest);
+  // "up 3.5% on the fourth quarter of FY26": a rate against a named quarter is sequential when
+  // that quarter is the one before the call's, year on year when it is the same quarter a year
+  // earlier, and nothing the reader exports otherwise.
+  const against = namedQuarterBase(ownRest, ctx.vocab.fiscalQuarter, ctx.vocab.fiscalYear) ?? monthQuarterBase(ownRest, ctx.vocab.quarterEndMonth);
+  if (against === 'other') return { skip: 'value:growth-against-another-quarter' };
+  return { metric: growth, value: sign * num.value, unit: '%', basis: against ?? (QOQ.test(around) || fromLastQuarter || /^\W*(?:sequentially|环比)/.test(opening) ? 'qoq' : 'yoy'), rule: 'value:growth' };
+}
+
+/** An amount as a value of `metric`: its currency (a range's start's, the call's for bare millions) and scale, or why it cannot be one. */
+function amountValue(p: Parsed, num: NumberMention, metric: Metric, ctx: SentenceContext, negative: number): ValueOf {
   if (metric.kind === 'ratio' || metric.kind === 'percent') return { skip: 'value:amount-for-a-ratio' };
   if (metric.kind === 'count') {
     if (num.kind === 'count') return { metric, value: num.value, unit: 'count', rule: 'value:count' };
