@@ -763,6 +763,12 @@ function otherFiscalQuarterBefore(upTo: string, vocab: Vocabulary): boolean {
 
 /** A comparison period's value: after "versus"/"from"/"去年同期" in its clause, or followed by "a year ago". */
 export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Vocabulary): boolean {
+  if (priorOpening(p, num, measure, vocab)) return true;
+  return priorMarker(p, num, measure, vocab) ?? priorAfter(p, num, vocab);
+}
+
+/** A comparison the sentence or the measure opens with: "This compares to …", `去年同期…`, "prior-year Q1 operating profit …", "In the same period of last year, …". */
+function priorOpening(p: Parsed, num: NumberMention, measure: Span, vocab: Vocabulary): boolean {
   const { norm } = p;
   if (vocab.comparisonSentence.test(norm)) return true;
   // "较9月末的79.8亿元", "较年初的…", "较去年同期的…": a value compared against, a date or period before it.
@@ -786,6 +792,12 @@ export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Voc
   }
   // "…, compared with RMB 454.7 million with a margin of 17%": a measure brought in by "with" belongs to the comparison.
   if (markerBeforeMeasure && markerBeforeMeasure[0] !== 'from' && /\bwith\s+(?:a|an)?\s*$/.test(norm.slice(0, measure.start)) && !/[;；]/.test(norm.slice(markerBeforeMeasure.index, measure.start))) return true;
+  return false;
+}
+
+/** A comparison word between the measure and the value ("versus", "from", `相比`): true or false when it decides, undefined when there is none. */
+function priorMarker(p: Parsed, num: NumberMention, measure: Span, vocab: Vocabulary): boolean | undefined {
+  const { norm } = p;
   // A measure written after the number ("grew from $100 billion in revenue"): look just before the number.
   const betweenStart = measure.start >= num.end ? Math.max(0, num.start - 14) : measure.end;
   const between = norm.slice(betweenStart, num.start);
@@ -828,6 +840,12 @@ export function isPrior(p: Parsed, num: NumberMention, measure: Span, vocab: Voc
     const direct = /^\s*(?:the|a|an)?\s*(?:approximately|about|around|roughly|nearly|almost|some|约|大约)?\s*\S{0,6}\s*$/.test(sinceMarker);
     if (!growthAfterMarker && !toAfterMarker && (!preposition || direct)) return true;
   }
+  return undefined;
+}
+
+/** A comparison period said after the value ("… a year ago", "… in the prior quarter", "… before."). */
+function priorAfter(p: Parsed, num: NumberMention, vocab: Vocabulary): boolean {
+  const { norm } = p;
   // (Up to the next number, a spelled one too: "78.3 million pounds up nineteen percent … on last year".)
   const following = p.numbers.find((n) => n.start >= num.end);
   const next = norm.slice(num.end, following ? following.start : undefined);
