@@ -145,6 +145,36 @@ export function isRevenueLine(norm: string, term: Span, segments: ReadonlyArray<
 const EXPLAINING = String.raw`reflecting|reflects|reflected|driven\s+by|due\s+to|because\s+of|as\s+a\s+result\s+of|owing\s+to|thanks\s+to|helped\s+by|hurt\s+by|impacted\s+by|affected\s+by|weighed\s+down\s+by|offset\s+by|supported\s+by|boosted\s+by|led\s+by`;
 const EXPLAINS_BEFORE = new RegExp(String.raw`\b(?:${EXPLAINING}|given)\b[^,;，；]*$`);
 
+/**
+ * Margins whose metric their owner decides: a bare "margin" is the margin of the last metric
+ * before it, and a margin an income amount "represents" is on that income's basis.
+ */
+function marginOwners(mapped: ReadonlyArray<Hit<Measure>>, metrics: ReadonlyMap<string, Metric>, norm: string, previousMetric: string | undefined): Array<Hit<Measure>> {
+  // "operating income was X, with a margin of 15%": a bare margin is the margin of the last metric before it.
+  return mapped.map((m, i) => {
+    if (m.value.metric !== '@margin') return m;
+    const owner = [...mapped.slice(0, i)].reverse().find((x) => x.value.metric && x.value.metric !== '@margin');
+    // (A statement that opens on the margin, "so a margin of 40.2 percent", "for a margin of …", is
+    // the margin of the paragraph's statement before it.)
+    const ownerMetric = owner?.value.metric ?? (previousMetric && MARGIN_OPENS.test(norm.slice(0, m.start)) ? previousMetric : undefined);
+    const margin = ownerMetric ? metrics.get(ownerMetric)?.margin : undefined;
+    return { ...m, value: { metric: margin ?? null, loss: false, head: false, ...(ownerMetric ? { via: `margin of ${ownerMetric}` } : {}) } };
+  }).map((m, i, all) => {
+    // "Non-GAAP operating income was $70.2 million, representing an operating margin of 18.4%":
+    // the margin the income amount represents is on that income's basis (not "GAAP operating margin").
+    const metric = m.value.metric ? metrics.get(m.value.metric) : undefined;
+    if (metric?.kind !== 'ratio' || /gaap|statutory|reported|ifrs/.test(m.text)) return m;
+    const owner = all.slice(0, i).reverse().find((x) => x.value.metric && metrics.get(x.value.metric)?.kind === 'money');
+    const ownerMargin = owner ? metrics.get(owner.value.metric!)?.margin : undefined;
+    if (!owner || !ownerMargin || ownerMargin === metric.id) return m;
+    const gaapTwin = [...metrics.values()].find((g) => g.under_non_gaap === owner.value.metric && g.margin === metric.id);
+    const between = norm.slice(owner.end, m.start);
+    // ("… was $78.2 million, a 19% operating margin": the rate may stand before the margin's name.)
+    if (!gaapTwin || !/^\s*(?:was|were|of|came in at|totaled|reached)?\s*\S*\d[\d.,]*\s*(?:[a-z]+)?\s*,?\s*(?:representing|which represents|or|and|with|for|at)?\s*(?:an?|the)?\s*(?:\d[\d.,]*\s*%\s*)?$/.test(between)) return m;
+    return { ...m, value: { ...m.value, metric: ownerMargin, via: `margin of ${owner.value.metric}` } };
+  });
+}
+
 /** What may stand before a margin that opens its statement: "so a margin of", "for a margin of", "that's a margin of". */
 const MARGIN_OPENS = /^\W*(?:(?:so|and|for|that's|that\s+is|which\s+is|giving(?:\s+us)?|with|um|uh)\s+)*(?:a|an|the)?\s*$/;
 
@@ -199,29 +229,7 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
   // ("Adjusted operating profit, which is after … the amortisation of software …, was": nor does
   // such a clause name whose the measure is.)
   const named = segments.filter((s) => !defining.some((d) => s.start >= d.start && s.end <= d.end));
-  // "operating income was X, with a margin of 15%": a bare margin is the margin of the last metric before it.
-  const measures = mapped.map((m, i) => {
-    if (m.value.metric !== '@margin') return m;
-    const owner = [...mapped.slice(0, i)].reverse().find((x) => x.value.metric && x.value.metric !== '@margin');
-    // (A statement that opens on the margin, "so a margin of 40.2 percent", "for a margin of …", is
-    // the margin of the paragraph's statement before it.)
-    const ownerMetric = owner?.value.metric ?? (previousMetric && MARGIN_OPENS.test(norm.slice(0, m.start)) ? previousMetric : undefined);
-    const margin = ownerMetric ? metrics.get(ownerMetric)?.margin : undefined;
-    return { ...m, value: { metric: margin ?? null, loss: false, head: false, ...(ownerMetric ? { via: `margin of ${ownerMetric}` } : {}) } };
-  }).map((m, i, all) => {
-    // "Non-GAAP operating income was $70.2 million, representing an operating margin of 18.4%":
-    // the margin the income amount represents is on that income's basis (not "GAAP operating margin").
-    const metric = m.value.metric ? metrics.get(m.value.metric) : undefined;
-    if (metric?.kind !== 'ratio' || /gaap|statutory|reported|ifrs/.test(m.text)) return m;
-    const owner = all.slice(0, i).reverse().find((x) => x.value.metric && metrics.get(x.value.metric)?.kind === 'money');
-    const ownerMargin = owner ? metrics.get(owner.value.metric!)?.margin : undefined;
-    if (!owner || !ownerMargin || ownerMargin === metric.id) return m;
-    const gaapTwin = [...metrics.values()].find((g) => g.under_non_gaap === owner.value.metric && g.margin === metric.id);
-    const between = norm.slice(owner.end, m.start);
-    // ("… was $78.2 million, a 19% operating margin": the rate may stand before the margin's name.)
-    if (!gaapTwin || !/^\s*(?:was|were|of|came in at|totaled|reached)?\s*\S*\d[\d.,]*\s*(?:[a-z]+)?\s*,?\s*(?:representing|which represents|or|and|with|for|at)?\s*(?:an?|the)?\s*(?:\d[\d.,]*\s*%\s*)?$/.test(between)) return m;
-    return { ...m, value: { ...m.value, metric: ownerMargin, via: `margin of ${owner.value.metric}` } };
-  });
+  const measures = marginOwners(mapped, metrics, norm, previousMetric);
   const inSegment = (i: number) => segments.some((s) => i >= s.start && i < s.end);
   const fromUnknown = measures.filter((m) => m.value.metric && m.value.head && isFromUnknown(norm, m, segments, vocab)).map((m) => m.start);
   const notForecast = positions(vocab.notForecast, norm);
