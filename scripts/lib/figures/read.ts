@@ -1350,6 +1350,45 @@ interface Before {
 }
 
 /**
+ * Why a number is no figure of the call, whatever its measure: a conversion into another currency,
+ * a figure marked "(sic)" or taken back (the right rate keeps the direction of the one taken
+ * back: `rate`), the same earnings restated per share, a part of the amount before, others'
+ * estimates, an earlier outlook; undefined when none of these.
+ */
+function numberAside(p: Parsed, num: NumberMention, before: Before): { rule: string; rate?: { sign: number; end: number } } | undefined {
+  // "RMB 2.73, or US$0.38": the same amount in another currency ("$2.0 billion, or $4.50 per share" is not).
+  const was = before.money;
+  if (was && num.kind === 'money' && was.currency !== num.currency && CONVERSION_BETWEEN.test(p.norm.slice(was.end, num.start))) return { rule: 'value:currency-conversion' };
+  // "RMB 36.5 billion (sic) [RMB 26.5 billion]": the transcriber marks the figure as said in error.
+  if (/^\s*[(（\[]\s*(?:sic|原文如此)\s*[)）\]]/i.test(p.norm.slice(num.end))) return { rule: 'value:marked-sic' };
+  // "152 billion yen -- sorry, 15.2 billion yen", "A$223.8 million -- I'm sorry, A$232.8 million":
+  // the speaker takes the figure back and says the right one.
+  const retraction = RETRACTED.exec(p.norm.slice(num.end));
+  // (The measure may be said again before the right one: "营业利益为36.8亿元——抱歉，这边更正一下，营业利益是38.6亿元".)
+  const restatedAfter = (n: NumberMention) => n.start >= num.end + retraction![0].length && /^[\p{Script=Han}a-z ]{0,30}?(?:是|为|was|is)?\s*$/u.test(p.norm.slice(num.end + retraction![0].length, n.start));
+  if (retraction && p.numbers.some((n) => n.start > num.end && n.kind === num.kind && restatedAfter(n) && !p.numbers.some((m) => m.start > num.end && m.start < n.start))) {
+    // ("up 32.9% -- sorry, that's 23.9%": the right rate keeps the direction of the one taken back.)
+    return { rule: 'value:taken-back', ...(num.kind === 'percent' ? { rate: { sign: direction(p, num, before.end, before.rate), end: num.end } } : {}) };
+  }
+  // "RMB 2.01 per ADS, or RMB 0.25 per ordinary share": the same earnings restated per share.
+  // ("Diluted earnings per share were RMB 0.25, or RMB 2.01 per ADS": the first stands.)
+  if (before.money && /^\s*,?\s*or\s*$/.test(p.norm.slice(before.end, num.start).replace(/^\s*per\s+(?:ads|adr)\b/, '')) && /^\s*per\s+(?:ordinary|common|class\s+[a-z])\s+share|^\s*per\s+(?:ads|adr|american depositary)\b/.test(p.norm.slice(num.end)) && /\b(?:ads|adr|per share|per ordinary share)s?\b/.test(p.norm.slice(0, num.start))) return { rule: 'value:per-share-restated' };
+  // "revenue of $421 million to $425 million, which includes roughly $8 million from Lumetry",
+  // "$15 million to fiscal 2026 revenue, including the $3.1 million in Q2": a part of the amount before.
+  if (before.money && INCLUDED_PART.test(p.norm.slice(before.end, num.start))) return { rule: 'value:included-part' };
+  // "of the £190m to £210m total capex we're guiding for the year, Leeds is about £95m": a part of
+  // the total the sentence opens with.
+  if (PART_OF_TOTAL.test(p.norm.slice(0, num.start))) return { rule: 'value:part-of-total' };
+  // "the 1.27 billion euros analysts had expected", "ahead of the 1.89 euros expected by analysts",
+  // "a consensus of $2.10": others' estimates, not the company's figures.
+  if (OTHERS_EXPECT_AFTER.test(p.norm.slice(num.end, num.end + 48)) || OTHERS_EXPECT_BEFORE.test(p.norm.slice(Math.max(0, num.start - 48), num.start))) return { rule: 'frame:others-estimate' };
+  // "In July, we guided full-year revenue of $7.10 billion to $7.25 billion": an earlier outlook.
+  if (EARLIER_GUIDANCE.test(p.norm.slice(0, num.start))) return { rule: 'frame:earlier-guidance' };
+  return undefined;
+}
+
+
+/**
  * Whether `num` ends a range the previous number starts ("$1.5 billion to $2.0 billion",
  * "between $1.5 billion and $2.0 billion"): the end takes the start's measure, whatever words
  * follow it ("… of shares over the year").
@@ -1400,35 +1439,12 @@ function readNumber(p: Parsed, num: NumberMention, before: Before, ctx: Sentence
   const base = { number: p.text.slice(num.start, num.end), start: num.start };
   let next: Before = { end: num.end, ...(num.kind === 'money' ? { money: num } : {}), ...(before.rate ? { rate: before.rate } : {}), ...(before.frame ? { frame: before.frame } : {}) };
   const skip = (rule: string, frame?: Frame) => ({ reading: { ...base, decision: 'skip' as const, rule, ...(frame ? { frame } : {}) }, next });
-  // "RMB 2.73, or US$0.38": the same amount in another currency ("$2.0 billion, or $4.50 per share" is not).
-  const was = before.money;
-  if (was && num.kind === 'money' && was.currency !== num.currency && CONVERSION_BETWEEN.test(p.norm.slice(was.end, num.start))) return skip('value:currency-conversion');
-  // "RMB 36.5 billion (sic) [RMB 26.5 billion]": the transcriber marks the figure as said in error.
-  if (/^\s*[(（\[]\s*(?:sic|原文如此)\s*[)）\]]/i.test(p.norm.slice(num.end))) return skip('value:marked-sic');
-  // "152 billion yen -- sorry, 15.2 billion yen", "A$223.8 million -- I'm sorry, A$232.8 million":
-  // the speaker takes the figure back and says the right one.
-  const retraction = RETRACTED.exec(p.norm.slice(num.end));
-  // (The measure may be said again before the right one: "营业利益为36.8亿元——抱歉，这边更正一下，营业利益是38.6亿元".)
-  const restatedAfter = (n: NumberMention) => n.start >= num.end + retraction![0].length && /^[\p{Script=Han}a-z ]{0,30}?(?:是|为|was|is)?\s*$/u.test(p.norm.slice(num.end + retraction![0].length, n.start));
-  if (retraction && p.numbers.some((n) => n.start > num.end && n.kind === num.kind && restatedAfter(n) && !p.numbers.some((m) => m.start > num.end && m.start < n.start))) {
-    // ("up 32.9% -- sorry, that's 23.9%": the right rate keeps the direction of the one taken back.)
-    if (num.kind === 'percent') next = { ...next, rate: { sign: direction(p, num, before.end, before.rate), end: num.end } };
-    return skip('value:taken-back');
+  // A number said in error, restated, another's estimate, a part of the one before: none of the call's figures.
+  const aside = numberAside(p, num, before);
+  if (aside) {
+    if (aside.rate) next = { ...next, rate: aside.rate };
+    return skip(aside.rule);
   }
-  // "RMB 2.01 per ADS, or RMB 0.25 per ordinary share": the same earnings restated per share.
-  // ("Diluted earnings per share were RMB 0.25, or RMB 2.01 per ADS": the first stands.)
-  if (before.money && /^\s*,?\s*or\s*$/.test(p.norm.slice(before.end, num.start).replace(/^\s*per\s+(?:ads|adr)\b/, '')) && /^\s*per\s+(?:ordinary|common|class\s+[a-z])\s+share|^\s*per\s+(?:ads|adr|american depositary)\b/.test(p.norm.slice(num.end)) && /\b(?:ads|adr|per share|per ordinary share)s?\b/.test(p.norm.slice(0, num.start))) return skip('value:per-share-restated');
-  // "revenue of $421 million to $425 million, which includes roughly $8 million from Lumetry",
-  // "$15 million to fiscal 2026 revenue, including the $3.1 million in Q2": a part of the amount before.
-  if (before.money && INCLUDED_PART.test(p.norm.slice(before.end, num.start))) return skip('value:included-part');
-  // "of the £190m to £210m total capex we're guiding for the year, Leeds is about £95m": a part of
-  // the total the sentence opens with.
-  if (PART_OF_TOTAL.test(p.norm.slice(0, num.start))) return skip('value:part-of-total');
-  // "the 1.27 billion euros analysts had expected", "ahead of the 1.89 euros expected by analysts",
-  // "a consensus of $2.10": others' estimates, not the company's figures.
-  if (OTHERS_EXPECT_AFTER.test(p.norm.slice(num.end, num.end + 48)) || OTHERS_EXPECT_BEFORE.test(p.norm.slice(Math.max(0, num.start - 48), num.start))) return skip('frame:others-estimate');
-  // "In July, we guided full-year revenue of $7.10 billion to $7.25 billion": an earlier outlook.
-  if (EARLIER_GUIDANCE.test(p.norm.slice(0, num.start))) return skip('frame:earlier-guidance');
   const measure = endsRange(p, num, before) ? before.measure!.hit : measureOf(p, num, ctx.metrics);
   if (!measure) return skip('metric:none');
   if (!measure.value.metric) return skip(`metric:other-measure '${measure.text}'${measure.value.head ? ' (a line of revenue)' : ''}`);
