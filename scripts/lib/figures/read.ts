@@ -146,6 +146,28 @@ const EXPLAINING = String.raw`reflecting|reflects|reflected|driven\s+by|due\s+to
 const EXPLAINS_BEFORE = new RegExp(String.raw`\b(?:${EXPLAINING}|given)\b[^,;，；]*$`);
 
 /**
+ * "Our Test and Measurement segment grew 15% to $201 million": a segment that grows or declines
+ * with no measure named grows in revenue (the verb stands for the measure), as a measure of zero
+ * width at the verb, so that the verb stays between the measure and the number and gives the direction.
+ */
+function segmentVerbs(norm: string, segments: ReadonlyArray<Hit<string>>, found: ReadonlyArray<Hit<Measure>>): Array<Hit<Measure>> {
+  const out: Array<Hit<Measure>> = [];
+  for (const s of segments) {
+    const v = SEGMENT_GREW.exec(norm.slice(s.end, s.end + 110));
+    if (!v) continue;
+    const start = s.end + v[0].lastIndexOf(v[1]!);
+    const clauseEnd = norm.slice(start).search(/[.;!?]|,\s*(?:and|while|with|as)\b/);
+    const clause = [start, clauseEnd < 0 ? norm.length : start + clauseEnd];
+    // "Revenue from AIDC grew 29%": the measure stands before the segment.
+    const before = found.some((m) => m.end <= s.start && s.start - m.end <= 40 && !/[.;!?]|,\s*(?:and|while)\b/.test(norm.slice(m.end, s.start)));
+    if (before || found.some((m) => m.start >= s.end && m.start < clause[1]!)) continue;
+    // Zero width, so that the verb stays between the measure and the number and gives the direction.
+    out.push({ start, end: start, text: v[1]!, value: { metric: 'revenue', loss: false, head: false, via: 'a segment that grew' } });
+  }
+  return out;
+}
+
+/**
  * Margins whose metric their owner decides: a bare "margin" is the margin of the last metric
  * before it, and a margin an income amount "represents" is on that income's basis.
  */
@@ -205,20 +227,7 @@ function parse(text: string, vocab: Vocabulary, metrics: ReadonlyMap<string, Met
     }
     return m.value.metric && m.value.head && isRevenueLine(norm, m, segments, company, vocab) ? { ...m, value: { metric: null, loss: false, head: true } } : m;
   });
-  // "Our Test and Measurement segment grew 15% to $201 million": a segment that grows or
-  // declines with no measure named grows in revenue (the verb stands for the measure).
-  for (const s of segments) {
-    const v = SEGMENT_GREW.exec(norm.slice(s.end, s.end + 110));
-    if (!v) continue;
-    const start = s.end + v[0].lastIndexOf(v[1]!);
-    const clauseEnd = norm.slice(start).search(/[.;!?]|,\s*(?:and|while|with|as)\b/);
-    const clause = [start, clauseEnd < 0 ? norm.length : start + clauseEnd];
-    // "Revenue from AIDC grew 29%": the measure stands before the segment.
-    const before = found.some((m) => m.end <= s.start && s.start - m.end <= 40 && !/[.;!?]|,\s*(?:and|while)\b/.test(norm.slice(m.end, s.start)));
-    if (before || found.some((m) => m.start >= s.end && m.start < clause[1]!)) continue;
-    // Zero width, so that the verb stays between the measure and the number and gives the direction.
-    mapped.push({ start, end: start, text: v[1]!, value: { metric: 'revenue', loss: false, head: false, via: 'a segment that grew' } });
-  }
+  mapped.push(...segmentVerbs(norm, segments, found));
   mapped.sort((a, b) => a.start - b.start);
   // "Adjusted net income, which excludes the restructuring and purchase price allocation effects,
   // was EUR 64 million": words of a clause that defines the measure before it name no measure.
